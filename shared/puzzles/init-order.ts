@@ -1,0 +1,281 @@
+// Put init containers in the order they must run, from what each one does.
+// Dependencies come from what each task needs and provides (initPrecedence); any order that keeps them scores 1.
+import { createRng, type Rng } from '../random.ts';
+import { initFailureOutcome, initPrecedence, sharedCapability, type InitTask } from '../model/init-sequence.ts';
+import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import { brokenPairs, isSolvedOrder, orderScore, topologicalOrder, type Precedence } from './ordering.ts';
+import { asIdList } from './answers.ts';
+
+type SidecarKind = 'vault' | 'mesh' | 'sqlproxy';
+
+interface Ctx {
+  app: string;
+  vol: string;
+  uid: number;
+  db: { host: string; port: number; name: string };
+  sidecar: SidecarKind | null;
+  mesh: string;
+}
+
+interface TaskCard extends InitTask {
+  name: string;
+  image: string;
+  does: string;
+  /** Needs that must be provided inside the pod: the generator adds their provider. */
+  requires: readonly string[];
+}
+
+export interface InitOrderPuzzle {
+  app: string;
+  tasks: TaskCard[];
+  /** Capability → what it means, for the explanation. */
+  meaning: Record<string, string>;
+  /** Item ids in the order shown. */
+  shown: string[];
+}
+
+const DOC_INIT = 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#understanding-init-containers';
+const DOC_SIDECAR = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle';
+const APPS = ['orders', 'checkout', 'billing', 'catalog', 'inventory', 'ledger', 'search', 'payments', 'shipping', 'reviews'];
+const VOLUMES = ['/data', '/srv/app', '/var/lib/app', '/shared', '/workspace'];
+const NET = ['mesh'];
+const MESH_IMAGES: Record<string, string> = {
+  envoy: 'envoyproxy/envoy:v1.29', 'linkerd-proxy': 'cr.l5d.io/linkerd/proxy:stable-2.14', 'istio-proxy': 'istio/proxyv2:1.21',
+};
+
+type Template = (c: Ctx, rng: Rng) => Omit<TaskCard, 'id'>;
+
+// Every regular init container that talks over the network also needs the mesh proxy when there is one.
+const TEMPLATES: Record<string, Template> = {
+  'wait-for-db': (c) => ({
+    name: 'wait-for-db', image: 'busybox:1.36', sidecar: false,
+    does: `loops \`until nc -z ${c.db.host} ${c.db.port}; do sleep 2; done\``,
+    provides: ['db-reachable'], needs: [...NET, 'db-proxy'], requires: c.sidecar === 'sqlproxy' ? ['db-proxy'] : [],
+  }),
+  'fix-permissions': (c) => ({
+    name: 'fix-permissions', image: 'busybox:1.36', sidecar: false,
+    does: `runs as root: \`chown -R ${c.uid}:${c.uid} ${c.vol}\` so the app user can write there`,
+    provides: ['volume-writable'], needs: [], requires: [],
+  }),
+  'fetch-config': (c, rng) => ({
+    name: 'fetch-config', ...rng.pick([
+      { image: 'amazon/aws-cli:2.15.0', does: `\`aws s3 cp s3://acme-config/${c.app}/app.env ${c.vol}/app.env\`` },
+      { image: 'google/cloud-sdk:slim', does: `\`gsutil cp gs://acme-config/${c.app}/app.env ${c.vol}/app.env\`` },
+      { image: 'curlimages/curl:8.5.0', does: `downloads https://config.internal/${c.app}/app.env to ${c.vol}/app.env` },
+    ]),
+    sidecar: false,
+    ...(c.sidecar === 'vault' ? { does: `downloads ${c.vol}/app.env from a private bucket with the token in /vault/secrets/token` } : {}),
+    provides: ['config'], needs: ['volume-writable', ...NET, 'secrets'], requires: c.sidecar === 'vault' ? ['secrets'] : [],
+  }),
+  migrate: (c, rng) => ({
+    name: 'migrate', sidecar: false, ...rng.pick([
+      { image: 'flyway/flyway:10', does: `\`flyway migrate\` against ${c.db.name} with the credentials in ${c.vol}/app.env` },
+      { image: 'migrate/migrate:v4.17.0', does: `\`migrate -path /migrations -database "$DATABASE_URL" up\`, URL read from ${c.vol}/app.env` },
+      { image: `acme/${c.app}:2.4.1`, does: `\`python manage.py migrate\` using DATABASE_URL from ${c.vol}/app.env` },
+    ]),
+    provides: ['schema'], needs: ['db-reachable', 'config', 'db-proxy', ...NET],
+    requires: ['db-reachable', 'config'],
+  }),
+  'seed-data': (c) => ({
+    name: 'seed-data', image: 'postgres:16', sidecar: false,
+    does: `\`psql "$DATABASE_URL" -f /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}`,
+    provides: ['seeded'], needs: ['schema', 'db-proxy', ...NET], requires: ['schema'],
+  }),
+  'render-templates': (c, rng) => ({
+    name: 'render-templates', sidecar: false, ...rng.pick([
+      { image: 'hairyhenderson/gomplate:v3.11', does: `\`gomplate -d env=${c.vol}/app.env -f /tpl/nginx.conf.tmpl -o ${c.vol}/nginx.conf\`` },
+      { image: 'bhgedigital/envsubst', does: `\`envsubst < /tpl/settings.yaml.tpl > ${c.vol}/settings.yaml\` after sourcing ${c.vol}/app.env` },
+    ]),
+    provides: ['rendered'], needs: ['config', 'volume-writable'], requires: ['config'],
+  }),
+  'download-model': (c, rng) => ({
+    name: 'download-model', image: 'curlimages/curl:8.5.0', sidecar: false,
+    does: `\`curl -fsSLo ${c.vol}/models/${rng.pick(['resnet50', 'bert-base', 'yolov8n', 'whisper-small'])}.onnx https://models.internal/…\``,
+    provides: ['model'], needs: ['volume-writable', ...NET], requires: [],
+  }),
+  'git-sync': (c) => ({
+    name: 'clone-content', image: 'alpine/git:2.43.0', sidecar: false,
+    does: `\`git clone --depth 1 https://git.internal/${c.app}/site.git ${c.vol}/site\``,
+    provides: ['content'], needs: ['volume-writable', ...NET], requires: [],
+  }),
+  register: (c) => ({
+    name: 'register-service', image: 'curlimages/curl:8.5.0', sidecar: false,
+    does: `PUTs the service definition from ${c.vol}/app.env to http://consul:8500/v1/agent/service/register`,
+    provides: ['registered'], needs: ['config', ...NET], requires: ['config'],
+  }),
+};
+
+const SIDECARS: Record<SidecarKind, Template> = {
+  vault: () => ({
+    name: 'vault-agent', image: 'hashicorp/vault:1.15', sidecar: true,
+    does: '`vault agent -config=/etc/vault/agent.hcl`: keeps a fresh token in /vault/secrets/token',
+    provides: ['secrets'], needs: [], requires: [],
+  }),
+  mesh: (c) => ({
+    name: c.mesh, image: MESH_IMAGES[c.mesh] ?? 'envoyproxy/envoy:v1.29',
+    sidecar: true, does: 'the mesh proxy; the mesh policy lets no traffic out of the pod except through it',
+    provides: ['mesh'], needs: [], requires: [],
+  }),
+  sqlproxy: () => ({
+    name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.2', sidecar: true,
+    does: 'listens on 127.0.0.1:5432 and tunnels to the Cloud SQL instance',
+    provides: ['db-proxy'], needs: [], requires: [],
+  }),
+};
+
+function meanings(c: Ctx): Record<string, string> {
+  return {
+    'db-reachable': `${c.db.name} accepting connections on ${c.db.host}:${c.db.port}`,
+    'volume-writable': `${c.vol} to be writable by uid ${c.uid}`,
+    config: `${c.vol}/app.env, which fetch-config downloads`,
+    secrets: 'the token vault-agent writes to /vault/secrets/token',
+    mesh: `the ${c.mesh} proxy running, since all outbound traffic must pass through it`,
+    'db-proxy': 'cloud-sql-proxy listening on 127.0.0.1:5432',
+    schema: 'the tables that migrate creates',
+    rendered: 'the rendered configuration',
+  };
+}
+
+function makeCtx(rng: Rng, difficulty: Difficulty): Ctx {
+  const sidecar = difficulty === 'hard' ? rng.pick<SidecarKind>(['vault', 'mesh', 'sqlproxy']) : null;
+  const engine = rng.pick([{ port: 5432, kind: 'postgres' }, { port: 3306, kind: 'mysql' }]);
+  const app = rng.pick(APPS);
+  const port = sidecar === 'sqlproxy' ? 5432 : engine.port;
+  const host = sidecar === 'sqlproxy' ? '127.0.0.1' : `${app}-${engine.kind}`;
+  return {
+    app, vol: rng.pick(VOLUMES), uid: rng.pick([1000, 1001, 101, 999, 65532]), sidecar,
+    db: { host, port, name: `${app}-${sidecar === 'sqlproxy' ? 'cloudsql' : engine.kind}` },
+    mesh: rng.pick(['envoy', 'linkerd-proxy', 'istio-proxy']),
+  };
+}
+
+/** Add a template and, first, whatever it requires. */
+function addWithRequirements(key: string, chosen: Map<string, TaskCard>, cards: Map<string, TaskCard>): void {
+  const card = cards.get(key);
+  if (!card || chosen.has(key)) return;
+  for (const need of card.requires) {
+    const provider = [...cards.entries()].find(([, c]) => c.provides.includes(need));
+    if (provider) addWithRequirements(provider[0], chosen, cards);
+  }
+  chosen.set(key, card);
+}
+
+const SIZES: Record<Difficulty, [number, number]> = { easy: [3, 3], medium: [4, 5], hard: [5, 6] };
+const SIDECAR_USERS: Record<SidecarKind, string[]> = {
+  vault: ['fetch-config'], mesh: ['migrate', 'download-model', 'git-sync', 'register'], sqlproxy: ['wait-for-db'],
+};
+
+function pickTasks(rng: Rng, c: Ctx, difficulty: Difficulty): TaskCard[] {
+  const cards = new Map<string, TaskCard>();
+  for (const [key, make] of Object.entries(TEMPLATES)) cards.set(key, { id: '', ...make(c, rng) });
+  if (c.sidecar) cards.set('sidecar', { id: '', ...SIDECARS[c.sidecar](c, rng) });
+  const [min, max] = SIZES[difficulty];
+  const size = rng.int(min, max);
+  const chosen = new Map<string, TaskCard>();
+  const goals = c.sidecar ? [rng.pick(SIDECAR_USERS[c.sidecar]), 'sidecar'] : [];
+  for (const key of [...goals, ...rng.shuffle(Object.keys(TEMPLATES))]) {
+    const trial = new Map(chosen);
+    addWithRequirements(key, trial, cards);
+    if (trial.size <= size) for (const [k, v] of trial) chosen.set(k, v);
+    if (chosen.size === size) break;
+  }
+  return [...chosen.values()].map((t) => ({ ...t, id: t.name }));
+}
+
+/** Shuffle deterministically until the shown order breaks at least one dependency. */
+function unsolvedOrder(rng: Rng, ids: string[], pairs: readonly Precedence[]): string[] {
+  for (let i = 0; i < 20; i++) {
+    const order = rng.shuffle(ids);
+    if (!isSolvedOrder(order, pairs)) return order;
+  }
+  return topologicalOrder(ids, pairs).reverse();
+}
+
+function generate(seed: string, difficulty: Difficulty): InitOrderPuzzle {
+  const rng = createRng(`init-order:${difficulty}:${seed}`);
+  for (;;) {
+    const c = makeCtx(rng, difficulty);
+    const tasks = pickTasks(rng, c, difficulty);
+    const pairs = initPrecedence(tasks);
+    if (pairs.length === 0) continue;
+    const shown = unsolvedOrder(rng, tasks.map((t) => t.id), pairs);
+    return { app: c.app, tasks, meaning: meanings(c), shown };
+  }
+}
+
+function itemLabel(t: TaskCard): string {
+  const kind = t.sidecar ? ' [restartPolicy: Always]' : '';
+  return `${t.name} (${t.image})${kind}: ${t.does}`;
+}
+
+function publicView(p: InitOrderPuzzle): PuzzleView {
+  const hasSidecar = p.tasks.some((t) => t.sidecar);
+  const byId = new Map(p.tasks.map((t) => [t.id, t]));
+  return {
+    kind: 'init-order',
+    format: 'order',
+    prompt:
+      `Pod \`${p.app}\` lists these init containers. Put them in the order they must appear under initContainers, ` +
+      `so that each one finds what it needs when it starts.` +
+      (hasSidecar ? ' The one marked restartPolicy: Always is a native sidecar.' : ''),
+    items: p.shown.map((id) => ({ id, label: itemLabel(byId.get(id)!) })),
+  };
+}
+
+function solve(p: InitOrderPuzzle): string[] {
+  return topologicalOrder(p.tasks.map((t) => t.id), initPrecedence(p.tasks));
+}
+
+function pairSentence(p: InitOrderPuzzle, [a, b]: Precedence, broken: boolean): string {
+  const before = p.tasks.find((t) => t.id === a)!;
+  const after = p.tasks.find((t) => t.id === b)!;
+  const cap = sharedCapability(before, after) ?? '';
+  const need = p.meaning[cap] ?? cap;
+  const sidecar = before.sidecar ? ` (a sidecar provides it only to init containers listed after it)` : '';
+  return broken ? `${b} would start before ${a}, but it needs ${need}${sidecar}` : `${a} comes before ${b}, which needs ${need}${sidecar}`;
+}
+
+const sidecarNote = (p: InitOrderPuzzle): string =>
+  p.tasks.some((t) => t.sidecar)
+    ? ' A native sidecar starts in its place in initContainers and keeps running; the next init container starts once it is started.'
+    : '';
+
+const isPermutation = (ids: readonly string[], order: readonly string[] | null): order is string[] =>
+  order !== null && order.length === ids.length && ids.every((id) => order.includes(id));
+
+function sentences(p: InitOrderPuzzle, pairs: readonly Precedence[], broken = false): string {
+  const shown = pairs.slice(0, 3).map((x) => pairSentence(p, x, broken));
+  return shown.join('; ') + (pairs.length > 3 ? `; and ${pairs.length - 3} more like these` : '');
+}
+
+function grade(p: InitOrderPuzzle, answer: unknown): Grade {
+  const ids = p.tasks.map((t) => t.id);
+  const pairs = initPrecedence(p.tasks);
+  const docUrl = p.tasks.some((t) => t.sidecar) ? DOC_SIDECAR : DOC_INIT;
+  const order = asIdList(answer);
+  if (!isPermutation(ids, order)) {
+    return { score: 0, correct: false, docUrl, explanation: `Place every init container exactly once. One order that works is ${solve(p).join(' → ')}: ${sentences(p, pairs)}.` };
+  }
+  const broken = brokenPairs(pairs, order);
+  if (broken.length === 0) {
+    return { score: 1, correct: true, docUrl, explanation: `Right. Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}` };
+  }
+  const retry = initFailureOutcome('Always');
+  return {
+    score: orderScore(ids, pairs, order), correct: false, docUrl,
+    explanation:
+      `${pairs.length - broken.length} of ${pairs.length} dependencies kept. ${sentences(p, broken, true)}. ` +
+      `Started too early, a container fails or waits forever; in a Deployment (restartPolicy: Always) a failed one alone is retried with backoff while the pod stays ${retry.phase}, showing ${retry.kubectlStatuses.join(' then ')}.${sidecarNote(p)}`,
+  };
+}
+
+export const initOrder = {
+  id: 'init-order',
+  concept: 'Init containers',
+  title: 'Init container order',
+  description: 'Order init containers (and native sidecars) so each finds what it needs.',
+  generate,
+  publicView,
+  solve,
+  grade,
+} satisfies PuzzleKind<InitOrderPuzzle>;
