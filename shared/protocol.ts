@@ -1,0 +1,198 @@
+// The wire protocol: every socket event typed once, the zod schemas that guard the server's boundary,
+// the error codes, and the views the client renders. docs/protocol.md describes the same thing in prose.
+import { z } from 'zod';
+import { isKindId, type KindId } from './puzzles/index.ts';
+import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+
+// ── Error codes ───────────────────────────────────────────────────────────────────────────────
+
+export const ErrorCodes = {
+  invalidPayload: 'invalid_payload',
+  invalidName: 'invalid_name',
+  invalidAnswer: 'invalid_answer',
+  invalidTeam: 'invalid_team',
+  roomNotFound: 'room_not_found',
+  roomFull: 'room_full',
+  roomLocked: 'room_locked',
+  nameTaken: 'name_taken',
+  notHost: 'not_host',
+  notJoined: 'not_joined',
+  alreadyJoined: 'already_joined',
+  wrongPhase: 'wrong_phase',
+  alreadyAnswered: 'already_answered',
+  roundClosed: 'round_closed',
+  staleRound: 'stale_round',
+  noPlayers: 'no_players',
+  playerNotFound: 'player_not_found',
+  rateLimited: 'rate_limited',
+  kicked: 'kicked',
+  unknownToken: 'unknown_token',
+  serverDraining: 'server_draining',
+  internalError: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** Every acknowledgement. `suggestion` comes with `name_taken`: a free name close to the one asked for. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; suggestion?: string };
+export type AckFn<T> = (response: Ack<T>) => void;
+
+// ── Limits and small schemas ──────────────────────────────────────────────────────────────────
+
+export const limits = {
+  nameMaxChars: 20,
+  roundsMax: 50,
+  secondsMin: 10,
+  secondsMax: 120,
+  teamsMin: 2,
+  teamsMax: 8,
+  answerItemsMax: 16,
+  idMaxLength: 64,
+  tokenMaxLength: 128,
+} as const;
+
+/** Six characters, no 0/O/1/I/L. Lower case is accepted and folded. */
+export const roomCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const RoomCode = z.string().max(12).trim().toUpperCase().regex(/^[A-HJKMNP-Z2-9]{6}$/);
+export const Token = z.string().min(1).max(limits.tokenMaxLength);
+export const PlayerId = z.string().min(1).max(limits.idMaxLength);
+export type PlayerId = z.infer<typeof PlayerId>;
+export const RoundNumber = z.number().int().min(1).max(limits.roundsMax);
+
+export const KindIdSchema = z.custom<KindId>((v) => isKindId(v), { message: 'unknown puzzle kind' });
+export const DifficultySetting = z.enum(['easy', 'medium', 'hard', 'rising']);
+export type DifficultySetting = z.infer<typeof DifficultySetting>;
+export const ScoringMode = z.enum(['speed', 'accuracy']);
+export type ScoringMode = z.infer<typeof ScoringMode>;
+/** off: no teams; auto: the server balances players into teamCount teams; pick: players choose in the lobby. */
+export const TeamMode = z.enum(['off', 'auto', 'pick']);
+export type TeamMode = z.infer<typeof TeamMode>;
+export const Phase = z.enum(['lobby', 'question', 'reveal', 'leaderboard', 'finished']);
+export type Phase = z.infer<typeof Phase>;
+
+/** An answer's envelope: single → option id; multi/order → ids; number → a finite number. */
+export const AnswerSchema = z.union([
+  z.string().max(limits.idMaxLength),
+  z.array(z.string().max(limits.idMaxLength)).max(limits.answerItemsMax),
+  z.number(),
+]);
+
+export const RoomSettings = z.strictObject({
+  kinds: z
+    .array(KindIdSchema)
+    .min(1)
+    .max(32)
+    .refine((ids) => new Set(ids).size === ids.length, 'duplicate kinds'),
+  difficulty: DifficultySetting,
+  rounds: z.number().int().min(1).max(limits.roundsMax),
+  secondsPerRound: z.number().int().min(limits.secondsMin).max(limits.secondsMax),
+  scoring: ScoringMode,
+  teamMode: TeamMode,
+  /** Ignored when teamMode is off. */
+  teamCount: z.number().int().min(limits.teamsMin).max(limits.teamsMax),
+  /** true: reveal and leaderboard advance by themselves after a few seconds; false: the host presses next. */
+  autoAdvance: z.boolean(),
+});
+export type RoomSettings = z.infer<typeof RoomSettings>;
+
+// ── Client → server payloads ──────────────────────────────────────────────────────────────────
+
+export const CreateRoom = z.strictObject({ settings: RoomSettings });
+export type CreateRoom = z.infer<typeof CreateRoom>;
+/** The name is trimmed and checked by the room (1–20 characters, any script, no control characters). */
+export const JoinRoom = z.strictObject({
+  code: RoomCode,
+  name: z.string().max(80),
+  /** Only in teamMode 'pick': 0-based team index. */
+  team: z.number().int().min(0).max(limits.teamsMax - 1).optional(),
+});
+export type JoinRoom = z.input<typeof JoinRoom>;
+/** A player token or the host token: the server tells which in the ack. */
+export const RejoinRoom = z.strictObject({ code: RoomCode, token: Token });
+export type RejoinRoom = z.input<typeof RejoinRoom>;
+export const Empty = z.strictObject({});
+export type Empty = z.infer<typeof Empty>;
+export const PickTeam = z.strictObject({ team: z.number().int().min(0).max(limits.teamsMax - 1) });
+export type PickTeam = z.infer<typeof PickTeam>;
+export const SubmitAnswer = z.strictObject({ round: RoundNumber, answer: AnswerSchema });
+export type SubmitAnswer = z.infer<typeof SubmitAnswer>;
+/** The phase and round the host is looking at: a double click cannot skip two steps. */
+export const HostNext = z.strictObject({ phase: Phase, round: z.number().int().min(0).max(limits.roundsMax) });
+export type HostNext = z.infer<typeof HostNext>;
+export const HostKick = z.strictObject({ playerId: PlayerId });
+export type HostKick = z.infer<typeof HostKick>;
+export const HostLock = z.strictObject({ locked: z.boolean() });
+export type HostLock = z.infer<typeof HostLock>;
+
+// ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
+
+export type * from './room/view-types.ts';
+
+// ── Acks' data ────────────────────────────────────────────────────────────────────────────────
+
+export interface Created {
+  code: string;
+  hostToken: string;
+  /** Absolute when the server knows its public address, else a path (prefix it with location.origin). */
+  joinUrl: string;
+  view: RoomView;
+}
+export interface Joined {
+  playerToken: string;
+  me: MeView;
+  view: RoomView;
+}
+export type Rejoined =
+  | { role: 'player'; playerToken: string; me: MeView; view: RoomView }
+  | { role: 'host'; hostToken: string; joinUrl: string; view: RoomView; status: HostStatus };
+export interface AnswerAccepted {
+  round: number;
+  /** Server time the answer was taken (epoch ms). */
+  at: number;
+}
+
+// ── Event maps ────────────────────────────────────────────────────────────────────────────────
+
+export interface ClientToServerEvents {
+  'room:create': (p: CreateRoom, ack: AckFn<Created>) => void;
+  'room:join': (p: JoinRoom, ack: AckFn<Joined>) => void;
+  'room:rejoin': (p: RejoinRoom, ack: AckFn<Rejoined>) => void;
+  'room:leave': (p: Empty, ack: AckFn<null>) => void;
+  'team:pick': (p: PickTeam, ack: AckFn<MeView>) => void;
+  'answer:submit': (p: SubmitAnswer, ack: AckFn<AnswerAccepted>) => void;
+  'host:start': (p: Empty, ack: AckFn<null>) => void;
+  'host:next': (p: HostNext, ack: AckFn<null>) => void;
+  'host:kick': (p: HostKick, ack: AckFn<null>) => void;
+  'host:lock': (p: HostLock, ack: AckFn<null>) => void;
+  'host:end': (p: Empty, ack: AckFn<null>) => void;
+  'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
+}
+
+export type CloseReason = 'kicked' | 'left' | 'expired';
+
+export interface ServerToClientEvents {
+  'room:state': (view: RoomView) => void;
+  'me:state': (me: MeView) => void;
+  'host:status': (status: HostStatus) => void;
+  'host:results': (results: FinalResults) => void;
+  'room:closed': (info: { reason: CloseReason }) => void;
+  /** The server is shutting down (SIGTERM): reconnect and rejoin with your token in a few seconds. */
+  'server:restarting': (info: { retryAfterMs: number }) => void;
+}
+
+/** What the server remembers about a socket. Identity lives here, never in a payload. */
+export interface SocketData {
+  roomCode: string | null;
+  role: 'host' | 'player' | null;
+  playerId: PlayerId | null;
+}
+
+/** Defaults a client or bot can start from. */
+export const defaultSettings = {
+  difficulty: 'rising',
+  rounds: 10,
+  secondsPerRound: 30,
+  scoring: 'speed',
+  teamMode: 'off',
+  teamCount: 2,
+  autoAdvance: false,
+} as const satisfies Omit<RoomSettings, 'kinds'>;
