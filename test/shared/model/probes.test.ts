@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  livenessKillSeconds, probeEffects, probeForSituation, probesActiveAfterSeconds, readinessRecoverySeconds,
+  readinessRemovalSeconds, startupGiveUpSeconds, validateProbe, withProbeDefaults,
+} from '../../../shared/model/probes.ts';
+
+describe('probeEffects', () => {
+  it('restarts on liveness and startup failure but never on readiness failure (§5.1)', () => {
+    expect(probeEffects.livenessProbe.killsContainer).toBe(true);
+    expect(probeEffects.startupProbe.killsContainer).toBe(true);
+    expect(probeEffects.readinessProbe.killsContainer).toBe(false);
+    expect(probeEffects.readinessProbe.removesFromEndpoints).toBe(true);
+  });
+
+  it('lets only the startup probe gate the others and run before the container has started', () => {
+    expect(probeEffects.startupProbe.gatesOtherProbes).toBe(true);
+    expect(probeEffects.startupProbe.runsBeforeStarted).toBe(true);
+    expect(probeEffects.livenessProbe.runsBeforeStarted).toBe(false);
+    expect(probeEffects.readinessProbe.runsBeforeStarted).toBe(false);
+  });
+
+  it('starts readiness at Failure, liveness at Success and startup at Unknown', () => {
+    expect(probeEffects.readinessProbe.initialResult).toBe('Failure');
+    expect(probeEffects.livenessProbe.initialResult).toBe('Success');
+    expect(probeEffects.startupProbe.initialResult).toBe('Unknown');
+  });
+});
+
+describe('withProbeDefaults', () => {
+  it('fills the SetDefaults_Probe values (§5.2)', () => {
+    expect(withProbeDefaults({})).toEqual({
+      initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
+    });
+  });
+
+  it('keeps the fields that are set', () => {
+    expect(withProbeDefaults({ periodSeconds: 5, failureThreshold: 30 })).toMatchObject({ periodSeconds: 5, failureThreshold: 30 });
+  });
+});
+
+describe('validateProbe', () => {
+  it.each([
+    ['livenessProbe', { successThreshold: 3 }, ['successThreshold: must be 1']],
+    ['startupProbe', { successThreshold: 2 }, ['successThreshold: must be 1']],
+    ['readinessProbe', { successThreshold: 3 }, []],
+    ['livenessProbe', { successThreshold: 1 }, []],
+    ['readinessProbe', { periodSeconds: 0 }, ['periodSeconds: must be greater than or equal to 1']],
+    ['readinessProbe', { failureThreshold: 0 }, ['failureThreshold: must be greater than or equal to 1']],
+    ['livenessProbe', { initialDelaySeconds: -5 }, ['initialDelaySeconds: must be greater than or equal to 0']],
+    ['livenessProbe', { timeoutSeconds: 0 }, ['timeoutSeconds: must be greater than or equal to 1']],
+  ] as const)('%s with %o reports %o', (kind, settings, errors) => {
+    expect(validateProbe(kind, settings)).toEqual(errors);
+  });
+});
+
+describe('probe time math (§5.3)', () => {
+  it('gives the docs example 30 × 10 = 300 s to start', () => {
+    expect(startupGiveUpSeconds({ failureThreshold: 30, periodSeconds: 10 })).toBe(300);
+  });
+
+  it('adds initialDelaySeconds to the startup budget', () => {
+    expect(startupGiveUpSeconds({ initialDelaySeconds: 15, failureThreshold: 6, periodSeconds: 5 })).toBe(45);
+  });
+
+  it('kills after 3 × 10 = 30 s of failing liveness with defaults', () => {
+    expect(livenessKillSeconds({})).toBe(30);
+  });
+
+  it('ignores initialDelaySeconds once liveness failures have begun', () => {
+    expect(livenessKillSeconds({ initialDelaySeconds: 60, periodSeconds: 5, failureThreshold: 4 })).toBe(20);
+  });
+
+  it('marks not ready after failureThreshold × period and ready again after successThreshold × period', () => {
+    const probe = { periodSeconds: 5, failureThreshold: 2, successThreshold: 3 };
+    expect(readinessRemovalSeconds(probe)).toBe(10);
+    expect(readinessRecoverySeconds(probe)).toBe(15);
+  });
+
+  it('holds liveness until startup succeeded, measuring initialDelay from container start as worker.go does', () => {
+    expect(probesActiveAfterSeconds(40, {})).toBe(40);
+    expect(probesActiveAfterSeconds(40, { initialDelaySeconds: 60 })).toBe(60);
+  });
+});
+
+describe('probeForSituation', () => {
+  it.each([
+    [{ phase: 'starting', restartFixesIt: false }, 'startupProbe'],
+    [{ phase: 'starting', restartFixesIt: true }, 'startupProbe'],
+    [{ phase: 'running', restartFixesIt: true }, 'livenessProbe'],
+    [{ phase: 'running', restartFixesIt: false }, 'readinessProbe'],
+  ] as const)('%o calls for %s', (situation, probe) => {
+    expect(probeForSituation(situation)).toBe(probe);
+  });
+});
