@@ -25,6 +25,7 @@ function startingStatus(pod: PodListing): string {
 
 /** Init scan: the first init container that is not done decides `Init:…` (step 4). */
 function scanInitContainers(pod: PodListing, t: Tally): void {
+  // Only existing entries are walked: an init container with no status yet must not stop the scan at `Init:i/N`.
   const statuses = pod.initContainers.filter(hasStatus);
   for (const [i, c] of statuses.entries()) {
     const restarts = c.restartCount ?? 0;
@@ -43,14 +44,15 @@ function scanInitContainers(pod: PodListing, t: Tally): void {
   }
 }
 
-/** Container scan, last to first so the first container with a reason wins (step 5). */
+/**
+ * Container scan, last to first so the first container with a reason wins (step 5).
+ * A 'none' entry sets no reason but still adds its restartCount, as a status with no state does.
+ */
 function scanContainers(pod: PodListing, t: Tally): void {
   t.restarts = t.sidecarRestarts;
   let hasRunning = false;
   let errorReason = '';
-  const statuses = pod.containers.filter(hasStatus);
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i]!;
+  for (const c of [...pod.containers].reverse()) {
     t.restarts += c.restartCount ?? 0;
     if (c.state === 'waiting' && c.reason) {
       t.status = c.reason;
