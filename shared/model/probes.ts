@@ -128,6 +128,16 @@ export function readinessRecoverySeconds(settings: ProbeSettings): number {
 }
 
 /**
+ * At most this long from container start until a container with no startup probe is first ready, if the app
+ * is ready at once: readiness starts as Failure and needs successThreshold passes after initialDelaySeconds.
+ * The delay applies even when it is shorter than the period (§11.7).
+ */
+export function readyAfterStartSeconds(settings: ProbeSettings): number {
+  const p = withProbeDefaults(settings);
+  return p.initialDelaySeconds + p.successThreshold * p.periodSeconds;
+}
+
+/**
  * When liveness/readiness checks may begin, in seconds after the container started. They wait for the
  * startup probe, and the kubelet measures their initialDelaySeconds from the container's startedAt
  * (worker.go doProbe), so the later of the two wins. The probes task page describes the delay as

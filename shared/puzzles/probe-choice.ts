@@ -30,7 +30,7 @@ const apps: readonly App[] = [
   { name: 'orders-api', image: 'ruby:3.2-alpine', runtime: 'ruby' },
 ];
 
-const dependencies = ['postgres', 'MySQL', 'redis', 'Kafka', 'Elasticsearch', 'the payment provider’s API', 'MongoDB'];
+const dependencies = ['postgres', 'MySQL', 'redis', 'Kafka', 'Elasticsearch', 'MongoDB', 'RabbitMQ'];
 
 interface Ctx {
   app: App;
@@ -71,17 +71,17 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'explicit-readiness', levels: ['easy'], situation: unavailable,
-    text: (c) => `While ${c.app.name}'s /ready endpoint returns 503, you want the pod taken out of its Service's endpoints, without the container being restarted.`,
+    text: (c) => `While the /ready endpoint of ${c.app.name} returns 503, you want the pod taken out of its Service's endpoints, without the container being restarted.`,
     problem: () => 'a replica that is temporarily unable to serve',
   },
   {
     id: 'slow-jvm', levels: ['medium'], situation: starting, runtimes: ['jvm'],
-    text: (c) => `${c.app.name} (${c.app.image}) needs ${c.n} to ${c.n + c.m} seconds to boot. Its livenessProbe (periodSeconds 10, failureThreshold 3) kills it before it finishes starting, yet you want that quick hang detection once it is up.`,
+    text: (c) => `The ${c.app.name} app (${c.app.image}) needs ${c.n} to ${c.n + c.m} seconds to boot. Its livenessProbe (periodSeconds 10, failureThreshold 3) kills it before it finishes starting, yet you want that quick hang detection once it is up.`,
     problem: (c) => `a ${c.n + c.m}-second boot that the liveness probe keeps interrupting`,
   },
   {
     id: 'migrations', levels: ['medium'], situation: starting,
-    text: (c) => `${c.app.name} runs its database migrations in-process at boot, which can take ${c.m} minutes on large tenants; until they finish, /healthz does not answer. Its livenessProbe must not kill it halfway through.`,
+    text: (c) => `The ${c.app.name} app runs its database migrations in-process at boot, which can take ${c.m} minutes on large tenants; until they finish, /healthz does not answer. Its livenessProbe must not kill it halfway through.`,
     problem: () => 'migrations at boot that the liveness probe keeps interrupting',
   },
   {
@@ -96,7 +96,7 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'stuck-workers', levels: ['medium'], situation: stuck,
-    text: (c) => `${c.app.name}'s worker pool occasionally gets stuck on a lock that is never released; the container keeps running but serves nothing until it is restarted.`,
+    text: (c) => `The worker pool of ${c.app.name} occasionally gets stuck on a lock that is never released; the container keeps running but serves nothing until it is restarted.`,
     problem: () => 'a stuck worker pool that only a restart clears',
   },
   {
@@ -106,7 +106,7 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'backpressure', levels: ['medium'], situation: unavailable,
-    text: (c) => `Under a traffic burst ${c.app.name}'s internal queue fills up. The replica should get no new requests until the queue drains (usually within ${c.n} seconds), without losing the work already queued.`,
+    text: (c) => `Under a traffic burst the internal queue of ${c.app.name} fills up. The replica should get no new requests until the queue drains (usually within ${c.n} seconds), without losing the work already queued.`,
     problem: () => 'a replica that is busy for a while but healthy',
   },
   {
@@ -125,20 +125,20 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'readiness-never-recovers', levels: ['hard'], situation: stuck,
-    text: (c) => `${c.app.name} wedged overnight: its readinessProbe failed, the pod left the Service endpoints, and it stayed out for ${c.m} hours until someone deleted the pod by hand. Which probe would have brought it back on its own?`,
+    text: (c) => `The ${c.app.name} app wedged overnight: its readinessProbe failed, the pod left the Service endpoints, and it stayed out for ${c.m} hours until someone deleted the pod by hand. Which probe would have brought it back on its own?`,
     yaml: (c) => `containers:\n- name: ${c.app.name}\n  image: ${c.app.image}\n  readinessProbe:\n    httpGet:\n      path: /ready\n      port: 8080\n    periodSeconds: 10`,
     problem: () => 'a wedged process that a readiness probe only hides',
     trap: () => 'A readinessProbe never restarts anything: a wedged replica just stays out of the endpoints forever.',
   },
   {
     id: 'startup-with-readiness', levels: ['hard'], situation: starting,
-    text: (c) => `${c.app.name} takes up to ${c.n + c.m} seconds to boot, and its livenessProbe (defaults) kills it long before that. A readinessProbe is already configured, so no traffic reaches it while it boots. What should you add?`,
+    text: (c) => `The ${c.app.name} app takes up to ${c.n + c.m} seconds to boot, and its livenessProbe (defaults) kills it long before that. A readinessProbe is already configured, so no traffic reaches it while it boots. What should you add?`,
     problem: () => 'a slow boot that the liveness probe keeps interrupting',
     trap: () => 'The readinessProbe already keeps traffic away during boot, but it never stops the livenessProbe: only a startupProbe switches liveness off until the app has started.',
   },
   {
     id: 'liveness-on-ready', levels: ['hard'], situation: unavailable,
-    text: (c) => `${c.app.name}'s /ready endpoint returns 503 for about ${c.n} seconds after each start while it loads a ${c.m} GB cache. A teammate proposes pointing a livenessProbe at /ready "so broken replicas get fixed". Which probe should check /ready?`,
+    text: (c) => `The /ready endpoint of ${c.app.name} returns 503 for about ${c.n} seconds after each start while it loads a ${c.m} GB cache. A teammate proposes pointing a livenessProbe at /ready "so broken replicas get fixed". Which probe should check /ready?`,
     problem: () => 'a replica that is still warming up',
     trap: (c) => `A livenessProbe on /ready would kill the container before its ${c.m} GB cache has loaded, and then again after every restart: it could never come up.`,
   },

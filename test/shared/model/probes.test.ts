@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   livenessKillSeconds, probeEffects, probeForSituation, probesActiveAfterSeconds, readinessRecoverySeconds,
-  readinessRemovalSeconds, startupGiveUpSeconds, validateProbe, withProbeDefaults,
+  readinessRemovalSeconds, readyAfterStartSeconds, startupGiveUpSeconds, validateProbe, withProbeDefaults,
 } from '../../../shared/model/probes.ts';
 
 describe('probeEffects', () => {
@@ -74,6 +74,11 @@ describe('probe time math (§5.3)', () => {
     const probe = { periodSeconds: 5, failureThreshold: 2, successThreshold: 3 };
     expect(readinessRemovalSeconds(probe)).toBe(10);
     expect(readinessRecoverySeconds(probe)).toBe(15);
+  });
+
+  it('applies readiness initialDelaySeconds even when it is shorter than the period (§11.7)', () => {
+    expect(readyAfterStartSeconds({ initialDelaySeconds: 5, periodSeconds: 10, successThreshold: 2 })).toBe(25);
+    expect(readyAfterStartSeconds({})).toBe(10);
   });
 
   it('holds liveness until startup succeeded, measuring initialDelay from container start as worker.go does', () => {

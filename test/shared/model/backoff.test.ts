@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backoffDelaySeconds, backoffResetSeconds, backoffSchedule, nextRestartDelaySeconds, totalWaitBeforeRestart,
+} from '../../../shared/model/backoff.ts';
+
+describe('backoffDelaySeconds (§6)', () => {
+  it.each([
+    [1, 0], [2, 10], [3, 20], [4, 40], [5, 80], [6, 160], [7, 300], [8, 300], [50, 300],
+  ])('waits %i → %i s: immediate first, then doubling from 10 s, capped at 300 s', (n, seconds) => {
+    expect(backoffDelaySeconds(n)).toBe(seconds);
+  });
+
+  it('follows the alpha reduced decay (1 s initial, 60 s cap) when asked', () => {
+    expect(backoffSchedule(9, { initialSeconds: 1, maxSeconds: 60 })).toEqual([0, 1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+
+  it.each([0, -1, 1.5, NaN])('rejects restart number %s', (n) => {
+    expect(() => backoffDelaySeconds(n)).toThrow();
+  });
+});
+
+describe('totalWaitBeforeRestart', () => {
+  it.each([[1, 0], [2, 10], [4, 70], [6, 310], [8, 910]])('adds the waits of restarts 1..%i to %i s', (n, total) => {
+    expect(totalWaitBeforeRestart(n)).toBe(total);
+  });
+});
+
+describe('backoff reset', () => {
+  it('resets after 2 × max = 10 minutes, the docs’ figure for the default cap', () => {
+    expect(backoffResetSeconds()).toBe(600);
+    expect(backoffResetSeconds({ initialSeconds: 1, maxSeconds: 60 })).toBe(120);
+  });
+
+  it('restarts at once after a long healthy run, as if it were the first crash', () => {
+    expect(nextRestartDelaySeconds(5, 12 * 60)).toBe(0);
+  });
+
+  it('keeps doubling after a short run', () => {
+    expect(nextRestartDelaySeconds(3, 3 * 60)).toBe(40);
+    expect(nextRestartDelaySeconds(0, 5)).toBe(0);
+  });
+});
