@@ -1,0 +1,57 @@
+// Answers and the clock. An answer is graded on arrival; the grade stays in the state until the reveal.
+import type { PuzzleFormat } from '../puzzles/kind.ts';
+import { kindById } from '../puzzles/index.ts';
+import type { Answer } from '../puzzles/kind.ts';
+import type { PlayerState, RoomState, Slot } from './state.ts';
+import { timing } from './state.ts';
+import { done, fail, type EventOf, type Result } from './events.ts';
+import { answerIn, getPlayer, putPlayer } from './players.ts';
+import { scoreAnswer } from './scoring.ts';
+import { advance, closeIfAllAnswered, phaseDeadlineOf, touch } from './flow.ts';
+
+/** A wrong shape is refused without using up the player's one answer (a client bug, not a guess). */
+function fitsFormat(format: PuzzleFormat, answer: unknown): answer is Answer {
+  if (format === 'single') return typeof answer === 'string';
+  if (format === 'number') return typeof answer === 'number' && Number.isFinite(answer);
+  return Array.isArray(answer) && answer.every((x) => typeof x === 'string');
+}
+
+function answerRefusal(state: RoomState, player: PlayerState | undefined, e: EventOf<'answer'>): Result | null {
+  if (!player) return fail('not_joined');
+  if (state.phase === 'lobby' || state.phase === 'finished') return fail('wrong_phase');
+  if (e.round !== state.round) return fail('stale_round');
+  if (state.phase !== 'question' || e.now > state.question!.deadline) return fail('round_closed');
+  if (answerIn(player, state.round)) return fail('already_answered');
+  return null;
+}
+
+function gradedSlot(state: RoomState, player: PlayerState, answer: Answer, now: number): Slot {
+  const question = state.question!;
+  const grade = kindById(question.kind).grade(question.puzzle, answer);
+  const timeMs = Math.max(0, now - question.startedAt);
+  const facts = { score: grade.score, correct: grade.correct, timeMs, durationMs: question.deadline - question.startedAt, streakBefore: player.streak };
+  const { points, streakBonus } = scoreAnswer(state.settings.scoring, facts);
+  return { round: state.round, answer, at: now, timeMs, score: grade.score, correct: grade.correct, points, streakBonus };
+}
+
+export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {
+  const player = getPlayer(state, e.playerId);
+  const refusal = answerRefusal(state, player, e);
+  if (refusal) return refusal;
+  if (!fitsFormat(state.question!.view.format, e.answer)) return fail('invalid_answer');
+  const slot = gradedSlot(state, player!, e.answer, e.now);
+  const next: RoomState = {
+    ...touch(putPlayer(state, { ...player!, current: slot }), e.now),
+    answered: state.answered + 1,
+    pending: state.pending - (player!.connected ? 1 : 0),
+  };
+  return closeIfAllAnswered(done(next, { type: 'answered' }), e.now);
+}
+
+/** The server's timer: closes a due phase, or expires a room idle for 30 minutes. */
+export function onTick(state: RoomState, e: EventOf<'tick'>): Result {
+  if (e.now >= state.lastActivity + timing.idleMs) return done(state, { type: 'expired' });
+  const deadline = phaseDeadlineOf(state);
+  if (deadline === null || e.now < deadline) return done(state);
+  return advance(state, e.now);
+}

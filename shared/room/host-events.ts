@@ -1,0 +1,60 @@
+// What only the host may do: start, next (skip), kick, lock, end. The actor comes from the socket.
+import type { RoomState } from './state.ts';
+import { done, fail, type Actor, type EventOf, type Result } from './events.ts';
+import { allPlayers, getPlayer, removePlayer } from './players.ts';
+import { smallestTeam } from './teams.ts';
+import { tableFrom } from './table.ts';
+import { openRound } from './rounds.ts';
+import { advance, closeIfAllAnswered, finish, touch } from './flow.ts';
+
+const notHost = (actor: Actor): boolean => actor.role !== 'host';
+
+/** Players in 'pick' mode who chose nothing are balanced into the smallest teams at the start. */
+function placeUnassigned(state: RoomState): RoomState {
+  if (state.settings.teamMode !== 'pick') return state;
+  const sizes = [...state.teamSizes];
+  const players = allPlayers(state)
+    .sort((a, b) => a.joinIndex - b.joinIndex)
+    .map((p) => {
+      if (p.team !== null) return p;
+      const team = smallestTeam(sizes);
+      sizes[team]!++;
+      return { ...p, team };
+    });
+  return { ...state, players: tableFrom(players.map((p) => [p.id, p] as const)), teamSizes: sizes };
+}
+
+export function onStart(state: RoomState, e: EventOf<'start'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  if (state.phase !== 'lobby') return fail('wrong_phase');
+  if (state.playerCount === 0) return fail('no_players');
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now };
+  return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
+}
+
+export function onNext(state: RoomState, e: EventOf<'next'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  if (state.phase === 'lobby' || state.phase === 'finished' || e.phase !== state.phase) return fail('wrong_phase');
+  if (e.round !== state.round) return fail('stale_round');
+  return advance(touch(state, e.now), e.now);
+}
+
+export function onKick(state: RoomState, e: EventOf<'kick'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  const player = getPlayer(state, e.playerId);
+  if (!player) return fail('player_not_found');
+  const next = { ...touch(removePlayer(state, player), e.now), kicked: [...state.kicked, player.id] };
+  const result = done(next, { type: 'removed', playerId: player.id, reason: 'kicked' }, { type: 'presence' }, { type: 'roster' }, { type: 'answered' });
+  return closeIfAllAnswered(result, e.now);
+}
+
+export function onLock(state: RoomState, e: EventOf<'lock'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  return done({ ...touch(state, e.now), locked: e.locked }, { type: 'broadcast' });
+}
+
+export function onEnd(state: RoomState, e: EventOf<'end'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  if (state.phase === 'finished') return fail('wrong_phase');
+  return finish(touch(state, e.now), e.now);
+}

@@ -1,0 +1,10 @@
+// The room's public surface for the server and tests.
+export { reduce, nextDeadline, phaseDeadlineOf } from './reduce.ts';
+export { createRoom, timing, MAX_PLAYERS, type RoomState, type PlayerState, type NewRoom } from './state.ts';
+export type { RoomEvent, RoomEffect, Actor, Result } from './events.ts';
+export { viewForRoom, viewForPlayer, viewForHost } from './views.ts';
+export { finalResults } from './results.ts';
+export { roomCodeFrom } from './code.ts';
+export { roundPlan, levelOf } from './rounds.ts';
+export { getPlayer, allPlayers } from './players.ts';
+export { scoreAnswer, speedPoints, accuracyPoints, streakBonus } from './scoring.ts';

@@ -1,0 +1,66 @@
+// Reading and writing players while keeping the room's counters (counts, team sizes, pending) in step.
+import type { PlayerId } from '../protocol.ts';
+import type { PlayerState, RoomState, Slot } from './state.ts';
+import { tableDelete, tableGet, tableSet, tableValues } from './table.ts';
+import { nameKey } from './names.ts';
+import { withTeamSize } from './teams.ts';
+
+export const getPlayer = (state: RoomState, id: PlayerId): PlayerState | undefined => tableGet(state.players, id);
+
+export const allPlayers = (state: RoomState): PlayerState[] => tableValues(state.players);
+
+export const putPlayer = (state: RoomState, player: PlayerState): RoomState => ({
+  ...state,
+  players: tableSet(state.players, player.id, player),
+});
+
+/** This round's answer, if the player gave one. */
+export const answerIn = (player: PlayerState, round: number): Slot | null =>
+  player.current !== null && player.current.round === round ? player.current : null;
+
+/** True when the player counts toward `pending`: connected, in a running question, no answer yet. */
+export const isPending = (state: RoomState, player: PlayerState): boolean =>
+  state.phase === 'question' && player.connected && answerIn(player, state.round) === null;
+
+export function addPlayer(state: RoomState, player: PlayerState): RoomState {
+  const next = putPlayer(state, player);
+  return {
+    ...next,
+    names: tableSet(state.names, nameKey(player.name), player.id),
+    playerCount: state.playerCount + 1,
+    connectedCount: state.connectedCount + 1,
+    nextJoinIndex: state.nextJoinIndex + 1,
+    teamSizes: withTeamSize(state.teamSizes, player.team, 1),
+    pending: state.pending + (state.phase === 'question' ? 1 : 0),
+  };
+}
+
+export function removePlayer(state: RoomState, player: PlayerState): RoomState {
+  return {
+    ...state,
+    players: tableDelete(state.players, player.id),
+    names: tableDelete(state.names, nameKey(player.name)),
+    playerCount: state.playerCount - 1,
+    connectedCount: state.connectedCount - (player.connected ? 1 : 0),
+    teamSizes: withTeamSize(state.teamSizes, player.team, -1),
+    pending: state.pending - (isPending(state, player) ? 1 : 0),
+  };
+}
+
+/** Marks a player (dis)connected, adjusting the counters. */
+export function setConnected(state: RoomState, player: PlayerState, connected: boolean): RoomState {
+  if (player.connected === connected) return state;
+  const delta = connected ? 1 : -1;
+  const pendingDelta = isPending(state, { ...player, connected: true }) ? delta : 0;
+  return {
+    ...putPlayer(state, { ...player, connected }),
+    connectedCount: state.connectedCount + delta,
+    pending: state.pending + pendingDelta,
+  };
+}
+
+/** The player's id, when the token is a player token of this room (`<playerId>.<secret>`). */
+export function playerIdOfToken(token: string): PlayerId | null {
+  const dot = token.indexOf('.');
+  return dot > 0 ? token.slice(0, dot) : null;
+}

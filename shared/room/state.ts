@@ -1,0 +1,137 @@
+// The room's state: plain JSON with absolute times, so it can be saved, restored and replayed.
+import type { Answer, PuzzleView } from '../puzzles/kind.ts';
+import type { KindId } from '../puzzles/index.ts';
+import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
+import type { RevealInfo } from './view-types.ts';
+import { emptyTable, type Table } from './table.ts';
+
+export const timing = {
+  /** How long the reveal and the leaderboard stay up when the room advances by itself. */
+  revealMs: 10_000,
+  leaderboardMs: 6_000,
+  /** A room nobody touched for this long is closed. */
+  idleMs: 30 * 60_000,
+} as const;
+
+export const MAX_PLAYERS = 10_000;
+
+export type Level = 'easy' | 'medium' | 'hard';
+
+/** One player's answer in one round, graded when it arrives (the grade stays server-side until the reveal). */
+export interface Slot {
+  round: number;
+  answer: Answer | null;
+  at: number | null;
+  timeMs: number | null;
+  score: number;
+  correct: boolean;
+  points: number;
+  streakBonus: number;
+}
+
+export interface PlayerState {
+  id: PlayerId;
+  token: string;
+  name: string;
+  team: number | null;
+  joinIndex: number;
+  connected: boolean;
+  score: number;
+  streak: number;
+  rank: number | null;
+  /** This round's answer; stale once `current.round` differs from the room's round. */
+  current: Slot | null;
+  history: Slot[];
+}
+
+export interface QuestionState {
+  round: number;
+  kind: KindId;
+  concept: string;
+  title: string;
+  difficulty: Level;
+  seed: string;
+  /** The kind's own puzzle object: never sent, only handed back to the kind's functions. */
+  puzzle: unknown;
+  view: PuzzleView;
+  startedAt: number;
+  deadline: number;
+}
+
+export interface PlayedRound {
+  round: number;
+  kind: KindId;
+  concept: string;
+  difficulty: Level;
+  seed: string;
+}
+
+export interface RoomState {
+  version: 1;
+  code: string;
+  seed: string;
+  settings: RoomSettings;
+  createdAt: number;
+  lastActivity: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  phase: Phase;
+  round: number;
+  locked: boolean;
+  host: { token: string; connected: boolean };
+  players: Table<PlayerState>;
+  /** Lower-cased name → player id, for uniqueness ignoring case. */
+  names: Table<PlayerId>;
+  playerCount: number;
+  connectedCount: number;
+  nextJoinIndex: number;
+  teamSizes: number[];
+  kicked: PlayerId[];
+  question: QuestionState | null;
+  answered: number;
+  /** Connected players who have not answered this round. */
+  pending: number;
+  reveal: RevealInfo | null;
+  /** When the current phase ends by itself (before the host-away hold is applied), or null. */
+  phaseDeadline: number | null;
+  rounds: PlayedRound[];
+}
+
+export interface NewRoom {
+  code: string;
+  seed: string;
+  hostToken: string;
+  settings: RoomSettings;
+  now: number;
+}
+
+export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): RoomState {
+  const teams = settings.teamMode === 'off' ? 0 : settings.teamCount;
+  return {
+    version: 1,
+    code,
+    seed,
+    settings,
+    createdAt: now,
+    lastActivity: now,
+    startedAt: null,
+    finishedAt: null,
+    phase: 'lobby',
+    round: 0,
+    locked: false,
+    host: { token: hostToken, connected: true },
+    players: emptyTable(),
+    names: emptyTable(),
+    playerCount: 0,
+    connectedCount: 0,
+    nextJoinIndex: 0,
+    teamSizes: Array.from({ length: teams }, () => 0),
+    kicked: [],
+    question: null,
+    answered: 0,
+    pending: 0,
+    reveal: null,
+    phaseDeadline: null,
+    rounds: [],
+  };
+}

@@ -1,0 +1,103 @@
+// Views per audience, built field by field: the room (everyone), one player, the host's live panel.
+// Nothing here reads the puzzle object itself; the solution reaches a view only through `state.reveal`.
+import type { PlayerId } from '../protocol.ts';
+import type { HostStatus, MeView, QuestionInfo, RankEntry, RoomView, RoundResult, TeamStanding, ViewBase } from './view-types.ts';
+import type { PlayerState, QuestionState, RoomState, Slot } from './state.ts';
+import { allPlayers, answerIn, getPlayer } from './players.ts';
+import { ranked } from './ranking.ts';
+import { teamStandings } from './teams.ts';
+import { phaseDeadlineOf } from './flow.ts';
+
+export const TOP = 10;
+export const RECENT = 20;
+
+export function standings(state: RoomState, players: readonly PlayerState[]): TeamStanding[] {
+  return state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, players);
+}
+
+export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
+  return ranked(players)
+    .slice(0, count)
+    .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
+}
+
+function base(state: RoomState, players: readonly PlayerState[], now: number): ViewBase {
+  return {
+    code: state.code,
+    round: state.round,
+    totalRounds: state.settings.rounds,
+    settings: state.settings,
+    locked: state.locked,
+    hostConnected: state.host.connected,
+    playerCount: state.playerCount,
+    connectedCount: state.connectedCount,
+    teams: standings(state, players),
+    serverNow: now,
+    phaseDeadline: phaseDeadlineOf(state),
+  };
+}
+
+export function questionInfo(state: RoomState, q: QuestionState): QuestionInfo {
+  return {
+    round: q.round, totalRounds: state.settings.rounds, kind: q.kind, title: q.title, concept: q.concept,
+    difficulty: q.difficulty, puzzle: q.view, startedAt: q.startedAt, deadline: q.deadline, durationMs: q.deadline - q.startedAt,
+  };
+}
+
+function recent(state: RoomState, players: readonly PlayerState[]): { playerId: PlayerId; name: string; team: number | null }[] {
+  return players
+    .filter((p) => p.joinIndex >= state.nextJoinIndex - RECENT)
+    .sort((a, b) => b.joinIndex - a.joinIndex)
+    .map((p) => ({ playerId: p.id, name: p.name, team: p.team }));
+}
+
+/** The common view: built once per change and broadcast to the whole room. */
+export function viewForRoom(state: RoomState, now: number): RoomView {
+  const players = allPlayers(state);
+  const common = base(state, players, now);
+  const q = state.question;
+  switch (state.phase) {
+    case 'lobby':
+      return { ...common, phase: 'lobby', recent: recent(state, players) };
+    case 'question':
+      return { ...common, phase: 'question', question: questionInfo(state, q!) };
+    case 'reveal':
+      return { ...common, phase: 'reveal', question: questionInfo(state, q!), reveal: state.reveal!, holding: !state.host.connected };
+    case 'leaderboard':
+      return { ...common, phase: 'leaderboard', top: topEntries(players, TOP) };
+    case 'finished': {
+      const top = topEntries(players, TOP);
+      return { ...common, phase: 'finished', podium: top.slice(0, 3), top };
+    }
+  }
+}
+
+export function roundResult(slot: Slot): RoundResult {
+  const { round, score, correct, points, streakBonus, timeMs } = slot;
+  return { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+}
+
+/** What one player sees of themselves: O(1), since ranks are settled when a round closes. */
+export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | null {
+  const p = getPlayer(state, playerId);
+  if (!p) return null;
+  const current = answerIn(p, state.round);
+  const last = p.history.at(-1);
+  return {
+    playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, rank: p.rank,
+    answer: current && current.answer !== null ? { round: current.round, answer: current.answer, at: current.at ?? 0 } : null,
+    lastResult: last ? roundResult(last) : null,
+  };
+}
+
+export function viewForHost(state: RoomState, withRoster: boolean): HostStatus {
+  const status: HostStatus = {
+    phase: state.phase, round: state.round, answered: state.answered, pending: state.pending,
+    connectedCount: state.connectedCount, playerCount: state.playerCount,
+  };
+  if (!withRoster) return status;
+  const roster = allPlayers(state)
+    .sort((a, b) => a.joinIndex - b.joinIndex)
+    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score }));
+  return { ...status, roster };
+}

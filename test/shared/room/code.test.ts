@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { roomCodeFrom } from '../../../shared/room/code.ts';
+import { roomCodeAlphabet, RoomCode } from '../../../shared/protocol.ts';
+
+describe('roomCodeFrom', () => {
+  it('makes six characters from the unambiguous alphabet', () => {
+    const code = roomCodeFrom([0, 1, 2, 3, 4, 30, 99]);
+    expect(code).toBe('ABCDE9');
+    expect(RoomCode.safeParse(code).success).toBe(true);
+  });
+
+  it('never uses 0, O, 1, I or L', () => {
+    expect(roomCodeAlphabet).not.toMatch(/[0O1IL]/);
+    const codes = Array.from({ length: 256 }, (_, i) => roomCodeFrom([i, i, i, i, i, i]) ?? '');
+    expect(codes.join('')).not.toMatch(/[0O1IL]/);
+  });
+
+  it('skips bytes that would bias the draw and gives up when the bytes run out', () => {
+    expect(roomCodeFrom([255, 250, 248, 0, 0, 0, 0, 0, 0])).toBe('AAAAAA');
+    expect(roomCodeFrom([255, 0, 0])).toBeNull();
+  });
+
+  it('accepts lower case input codes and folds them', () => {
+    expect(RoomCode.parse(' abcdef ')).toBe('ABCDEF');
+    expect(RoomCode.safeParse('ABCDE0').success).toBe(false);
+  });
+});

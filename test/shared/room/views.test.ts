@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { viewForHost, viewForPlayer, viewForRoom, finalResults, type RoomState } from '../../../shared/room/index.ts';
+import { kindIds, kindById } from '../../../shared/puzzles/index.ts';
+import { answer, apply, fold, join, newRoom, next, solutionOf, started, T0, wrongOf } from './fixtures.ts';
+
+const ANSWER_LIKE_KEY = /solution|correct|explanation|grade|score|expected|points|docUrl|distribution/i;
+
+function keysOf(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(k, ...keysOf(v));
+  return out;
+}
+
+/** A list in solved order or a long id is telling; a short option id or a number appears in any view by chance. */
+const leaks = (json: string, solution: unknown): boolean =>
+  (Array.isArray(solution) || (typeof solution === 'string' && solution.length > 2)) && json.includes(JSON.stringify(solution));
+
+describe('viewForRoom before the reveal', () => {
+  it.each(kindIds)('shows no solution of a %s question to anyone', (kind) => {
+    for (let seed = 0; seed < 20; seed++) {
+      let s = fold(newRoom({ kinds: [kind], difficulty: 'hard' }), [join('a'), join('b')]);
+      s = { ...s, seed: `s${seed}` };
+      s = apply(s, { type: 'start', actor: { role: 'host' }, now: T0 + 1 });
+      s = apply(s, answer(s, 'a', solutionOf(s), T0 + 2));
+      const sent = [viewForRoom(s, T0 + 3), viewForPlayer(s, 'b'), viewForHost(s, true)];
+      for (const view of sent) {
+        expect(keysOf(view).filter((k) => ANSWER_LIKE_KEY.test(k) && k !== 'score')).toEqual([]);
+        expect(leaks(JSON.stringify(view), kindById(s.question!.kind).solve(s.question!.puzzle))).toBe(false);
+      }
+      expect(viewForPlayer(s, 'a')!.lastResult).toBeNull();
+    }
+  });
+});
+
+describe('viewForRoom at the reveal', () => {
+  it('shows the solution, explanation, docs link and how the room answered', () => {
+    let s = started(['a', 'b', 'c']);
+    const solution = solutionOf(s);
+    s = fold(s, [answer(s, 'a', solution, T0 + 1000), answer(s, 'b', wrongOf(s), T0 + 1000), answer(s, 'c', solution, T0 + 1000)]);
+    const view = viewForRoom(s, T0 + 2000);
+    if (view.phase !== 'reveal') expect.fail(view.phase);
+    expect(view.reveal.solution).toEqual(solution);
+    expect(view.reveal.explanation.length).toBeGreaterThan(10);
+    expect(view.reveal.docUrl).toMatch(/^https:\/\/kubernetes\.io\//);
+    expect(view.reveal.distribution).toMatchObject({ correct: 2, wrong: 1, none: 0 });
+    expect(view.reveal.distribution.options!.find((o) => o.id === solution)!.count).toBe(2);
+    expect(viewForPlayer(s, 'a')).toMatchObject({ rank: 1, lastResult: { correct: true, points: 1000 } });
+    expect(viewForPlayer(s, 'b')).toMatchObject({ rank: 3, lastResult: { correct: false, points: 0 } });
+  });
+});
+
+describe('team standings', () => {
+  it('score a team by the mean of its members, so size does not decide', () => {
+    let s = started(['a', 'b', 'c'], { teamMode: 'auto', teamCount: 2, scoring: 'accuracy' });
+    // a and c are in team 0, b alone in team 1
+    s = fold(s, [answer(s, 'a', solutionOf(s), T0 + 1000), answer(s, 'b', solutionOf(s), T0 + 1000), answer(s, 'c', wrongOf(s), T0 + 1000)]);
+    const view = viewForRoom(s, T0);
+    expect(view.teams.map((t) => [t.team, t.size, t.score, t.rank])).toEqual([[0, 2, 500, 2], [1, 1, 1000, 1]]);
+  });
+});
+
+describe('finalResults', () => {
+  it('lists every player per round, ranks and accuracy per concept', () => {
+    let s: RoomState = started(['a', 'b'], { rounds: 2 });
+    while (s.phase !== 'finished') {
+      if (s.phase === 'question') s = fold(s, [answer(s, 'a', solutionOf(s), s.lastActivity), answer(s, 'b', wrongOf(s), s.lastActivity)]);
+      else s = apply(s, next(s, s.lastActivity + 1));
+    }
+    const results = finalResults(s, T0);
+    expect(results.players.map((p) => [p.name, p.rank, p.correct, p.rounds.length])).toEqual([['a', 1, 2, 2], ['b', 2, 0, 2]]);
+    expect(results.concepts).toEqual([{ concept: 'Pod phase', answers: 4, correct: 2, accuracy: 0.5 }]);
+  });
+});
+
+describe('a room of 5,000 players', () => {
+  it('takes every answer and closes the round in well under a second', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `p${i}`);
+    let s = started(ids);
+    const solution = solutionOf(s);
+    const t = performance.now();
+    for (const id of ids) s = apply(s, answer(s, id, solution, T0 + 2000));
+    const elapsed = performance.now() - t;
+    expect(s.phase).toBe('reveal');
+    expect(elapsed).toBeLessThan(1500);
+  });
+});
