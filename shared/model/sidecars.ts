@@ -1,0 +1,70 @@
+// Native sidecars (initContainers with restartPolicy: Always): start, restart, pod end and termination order.
+// See k8s/pod-semantics.md §4 (computeInitContainerActions, computePodActions, newTerminationOrdering, killContainer).
+import { containerShouldRestart } from './restart-policy.ts';
+import type { ContainerSnapshot, RestartPolicy } from './pod-types.ts';
+import type { Precedence } from '../puzzles/ordering.ts';
+
+/** An init container as written in the spec. */
+export interface InitSpec {
+  name: string;
+  /** 'Always' makes it a sidecar. */
+  restartPolicy?: RestartPolicy;
+}
+
+/**
+ * What init container `index` waits for before it starts: nothing if first, the previous one's exit 0 if that one is a
+ * regular init container, or the previous sidecar's `started` (running, startup probe passed) (§3.1, §4).
+ */
+export function startGate(initContainers: readonly InitSpec[], index: number): 'first' | 'previous-exit-0' | 'previous-started' {
+  const previous = initContainers[index - 1];
+  if (index <= 0 || previous === undefined) return 'first';
+  return previous.restartPolicy === 'Always' ? 'previous-started' : 'previous-exit-0';
+}
+
+/** A sidecar that exits is restarted whatever the pod's restartPolicy, unless the pod is ending (§4). */
+export function sidecarRestartsOnExit(podEnding: boolean): boolean {
+  return !podEnding;
+}
+
+/**
+ * computePodActions: when no regular container is running or going to restart, the kubelet kills the pod and does not
+ * restart its sidecars. Sidecars never keep a pod alive on their own (§4, "Ending the pod").
+ */
+export function podEnds(containers: readonly ContainerSnapshot[], podPolicy: RestartPolicy): boolean {
+  return containers.every((c) => {
+    if (c.state === 'terminated') return !containerShouldRestart(c, podPolicy, c.exitCode ?? 0);
+    if (c.state === 'waiting' && c.lastTerminationState) {
+      return !containerShouldRestart(c, podPolicy, c.lastTerminationState.exitCode);
+    }
+    return false;
+  });
+}
+
+/**
+ * Stop-signal stages on pod termination: every regular container first, together; then the sidecars one by one in
+ * reverse spec order, each waiting for all regular containers and every later sidecar (§4, newTerminationOrdering).
+ * Regular init containers have finished by then and are not part of it.
+ */
+export function terminationStages(initContainers: readonly InitSpec[], containers: readonly string[]): string[][] {
+  const sidecars = initContainers.filter((c) => c.restartPolicy === 'Always').map((c) => c.name);
+  const stages = containers.length > 0 ? [[...containers]] : [];
+  return [...stages, ...sidecars.reverse().map((name) => [name])];
+}
+
+/** [a, b]: a gets its stop signal before b. Containers in the same stage are not ordered against each other. */
+export function terminationPairs(stages: readonly string[][]): Precedence[] {
+  return stages.flatMap((stage, i) =>
+    stages.slice(i + 1).flatMap((later) => stage.flatMap((a) => later.map((b): Precedence => [a, b]))),
+  );
+}
+
+export interface ShutdownTiming {
+  /** killContainer runs preStop first and only then waits its turn, so every preStop starts at once (§4 step 5). */
+  preStop: 'at-termination-start';
+  signal: 'at-termination-start' | 'after-regular-and-later-sidecars';
+}
+
+export function shutdownTiming(container: ContainerSnapshot | InitSpec): ShutdownTiming {
+  const sidecar = container.restartPolicy === 'Always';
+  return { preStop: 'at-termination-start', signal: sidecar ? 'after-regular-and-later-sidecars' : 'at-termination-start' };
+}
