@@ -1,0 +1,198 @@
+// What every live screen shares: the socket, the room's view (replaced wholesale on room:state), the clock offset,
+// the connection state, and rejoining with the stored token after a refresh, a dropped connection or a restart.
+import { ClockOffset } from './clock.ts';
+import { errorMessage, type ClientError } from './live-errors.ts';
+import { SessionStore, type Role, type Session } from './session-store.ts';
+import type { GameSocket } from './socket.ts';
+import type { Ack, ClientToServerEvents, CloseReason, Rejoined, RoomView } from '../../../shared/protocol.ts';
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'restarting' | 'closed';
+
+type Events = ClientToServerEvents;
+type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = Parameters<Events[E]>[0];
+export type DataOf<E extends EventName> = Parameters<Events[E]>[1] extends (ack: Ack<infer T>) => void ? T : never;
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ClientError; suggestion?: string };
+
+export const ackTimeoutMs = 5000;
+/** A session the server no longer knows: forget it instead of retrying forever. */
+const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked'];
+
+export class GameClient {
+  view = $state.raw<RoomView | null>(null);
+  connection = $state<ConnectionState>('connecting');
+  serverOffset = $state(0);
+  /** Why the room closed for us (kicked, left, expired), once it has. */
+  closed = $state<CloseReason | null>(null);
+  /** True while a stored session is being resumed, so screens can say "rejoining" instead of showing a form. */
+  resuming = $state(false);
+  /** The last thing that went wrong, in words. */
+  error = $state('');
+
+  readonly role: Role;
+  protected readonly socket: GameSocket;
+  protected readonly sessions: SessionStore;
+  protected session: Session | null = null;
+  #clock = new ClockOffset();
+  #identified = false;
+  #retryAfterMs: number | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(socket: GameSocket, role: Role, sessions = new SessionStore()) {
+    this.socket = socket;
+    this.role = role;
+    this.sessions = sessions;
+    socket.on('connect', () => void this.#onConnect());
+    socket.on('disconnect', (reason) => this.#onDisconnect(reason));
+    socket.on('connect_error', () => this.#onConnectError());
+    socket.on('room:state', (view) => this.applyView(view));
+    socket.on('room:closed', ({ reason }) => this.onClosed(reason));
+    socket.on('server:restarting', ({ retryAfterMs }) => this.#onRestarting(retryAfterMs));
+    if (socket.connected) this.connection = 'online';
+  }
+
+  get code(): string | null {
+    return this.session?.code ?? this.view?.code ?? null;
+  }
+
+  /** Pick up a stored session (a refresh): rejoin now if connected, else as soon as the socket connects. */
+  resume(code?: string | null): boolean {
+    const stored = this.sessions.load(this.role, code);
+    if (!stored) return false;
+    this.session = stored;
+    this.resuming = true;
+    if (this.socket.connected) void this.#rejoin();
+    return true;
+  }
+
+  /** Leave the room behind and start over on a fresh connection (the server gives each socket one identity). */
+  reset(): void {
+    if (this.session) this.sessions.forget(this.role, this.session.code);
+    this.session = null;
+    this.view = null;
+    this.closed = null;
+    this.error = '';
+    this.resuming = false;
+    this.#identified = false;
+    this.socket.disconnect();
+    this.connection = 'connecting';
+    this.socket.connect();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#retryTimer);
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+
+  /** Milliseconds on the server's clock, for countdowns. */
+  serverTime(clientNow = Date.now()): number {
+    return clientNow + this.serverOffset;
+  }
+
+  applyView(view: RoomView): void {
+    this.serverOffset = this.#clock.sample(view.serverNow, Date.now());
+    this.view = view;
+  }
+
+  /** Any client event, with a timeout; never throws. Refused at once while disconnected, since a buffered event
+   * would reach the server before the rejoin and be refused there. */
+  protected async request<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<Result<DataOf<E>>> {
+    if (!this.socket.connected) return this.#fail('offline');
+    const timed = this.socket.timeout(ackTimeoutMs);
+    const send = timed.emitWithAck as unknown as (e: E, p: PayloadOf<E>) => Promise<Ack<DataOf<E>>>;
+    try {
+      const ack = await send.call(timed, event, payload);
+      if (!ack.ok) this.error = errorMessage(ack.error);
+      else this.error = '';
+      return ack;
+    } catch {
+      return this.#fail('timeout');
+    }
+  }
+
+  /** A create, join or rejoin succeeded on this socket: remember it for the next refresh. */
+  protected identified(session: Session, view: RoomView): void {
+    this.#identified = true;
+    this.session = session;
+    this.sessions.save(this.role, session);
+    this.resuming = false;
+    this.closed = null;
+    this.applyView(view);
+  }
+
+  /** Subclasses take their own half of a rejoin (me or host status); false when the token was for the other role. */
+  protected onRejoined(_data: Rejoined): boolean {
+    return false;
+  }
+
+  protected onClosed(reason: CloseReason): void {
+    this.closed = reason;
+    this.connection = 'closed';
+    if (this.session) this.sessions.forget(this.role, this.session.code);
+    this.session = null;
+    this.#identified = false;
+    clearTimeout(this.#retryTimer);
+    this.socket.disconnect();
+  }
+
+  async #onConnect(): Promise<void> {
+    clearTimeout(this.#retryTimer);
+    this.#retryAfterMs = null;
+    this.connection = 'online';
+    if (this.session && !this.#identified) await this.#rejoin();
+  }
+
+  async #rejoin(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.resuming = true;
+    const result = await this.request('room:rejoin', { code: session.code, token: session.token });
+    if (this.session !== session) return;
+    if (result.ok && this.onRejoined(result.data)) {
+      this.identified({ code: session.code, token: session.token }, result.data.view);
+    } else if (!result.ok && !lostSession.includes(result.error)) {
+      // A timeout or a hiccup: the next reconnect tries again.
+      this.resuming = false;
+    } else {
+      this.sessions.forget(this.role, session.code);
+      this.session = null;
+      this.view = null;
+      this.resuming = false;
+      if (!result.ok && result.error === 'kicked') this.closed = 'kicked';
+    }
+  }
+
+  #onDisconnect(reason: string): void {
+    this.#identified = false;
+    if (this.connection === 'closed' || reason === 'io client disconnect') return;
+    if (this.connection !== 'restarting') this.connection = 'reconnecting';
+    // The server hung up on us (a restart): socket.io does not retry that by itself.
+    if (reason === 'io server disconnect') {
+      this.#retryTimer = setTimeout(() => this.socket.connect(), this.#retryAfterMs ?? 1000);
+    }
+  }
+
+  #onConnectError(): void {
+    if (this.connection === 'online') this.connection = 'reconnecting';
+  }
+
+  #onRestarting(retryAfterMs: number): void {
+    this.connection = 'restarting';
+    this.#retryAfterMs = Math.min(Math.max(retryAfterMs, 250), 30_000);
+  }
+
+  #fail(error: ClientError): Result<never> {
+    this.error = errorMessage(error);
+    return { ok: false, error };
+  }
+}
+
+/** The sentence a screen reader hears (and everyone sees) about the connection; empty when all is well. */
+export function connectionMessage(state: ConnectionState, resuming: boolean): string {
+  if (state === 'connecting') return 'Connecting to the game server…';
+  if (state === 'reconnecting') return 'Connection lost. Reconnecting…';
+  if (state === 'restarting') return 'The server is restarting. Reconnecting in a moment…';
+  if (state === 'online' && resuming) return 'Rejoining your game…';
+  return '';
+}

@@ -1,0 +1,121 @@
+// The host's half of the room: create it, run it (start, next, kick, lock, end), the live answered count and roster
+// from host:status, the final results, and the ranks of the last leaderboard for rank-change arrows.
+import { GameClient, type Result } from './game.svelte.ts';
+import { ranksOf } from './rank-change.ts';
+import type { SessionStore } from './session-store.ts';
+import type { GameSocket } from './socket.ts';
+import type {
+  Created,
+  FinalResults,
+  HostStatus,
+  Rejoined,
+  RoomSettings,
+  RoomView,
+  RosterEntry,
+} from '../../../shared/protocol.ts';
+
+export class HostClient extends GameClient {
+  status = $state.raw<HostStatus | null>(null);
+  /** host:status carries the roster only when it changed: keep the last one. */
+  roster = $state.raw<RosterEntry[]>([]);
+  results = $state.raw<FinalResults | null>(null);
+  joinUrl = $state('');
+  /** Ranks on the leaderboard before the one on screen; null before the second leaderboard. */
+  previousRanks = $state.raw<ReadonlyMap<string, number> | null>(null);
+  #lastRanks: Map<string, number> | null = null;
+  #lastBoard = '';
+
+  constructor(socket: GameSocket, sessions?: SessionStore) {
+    super(socket, 'host', sessions);
+    socket.on('host:status', (status) => this.#applyStatus(status));
+    socket.on('host:results', (results) => {
+      this.results = results;
+    });
+  }
+
+  /** Needed for the CSV download's Authorization header. */
+  get token(): string | null {
+    return this.session?.token ?? null;
+  }
+
+  async create(settings: RoomSettings): Promise<Result<Created>> {
+    const result = await this.request('room:create', { settings });
+    if (result.ok) {
+      this.joinUrl = result.data.joinUrl;
+      this.identified({ code: result.data.code, token: result.data.hostToken }, result.data.view);
+    }
+    return result;
+  }
+
+  start(): Promise<Result<null>> {
+    return this.request('host:start', {});
+  }
+
+  /** Carries the phase and round on screen, so a double click cannot skip two steps. */
+  next(): Promise<Result<null>> {
+    const view = this.view;
+    if (!view) return Promise.resolve({ ok: false, error: 'wrong_phase' });
+    return this.request('host:next', { phase: view.phase, round: view.round });
+  }
+
+  kick(playerId: string): Promise<Result<null>> {
+    return this.request('host:kick', { playerId });
+  }
+
+  lock(locked: boolean): Promise<Result<null>> {
+    return this.request('host:lock', { locked });
+  }
+
+  end(): Promise<Result<null>> {
+    return this.request('host:end', {});
+  }
+
+  async fetchResults(): Promise<Result<FinalResults>> {
+    const result = await this.request('host:results', {});
+    if (result.ok) this.results = result.data;
+    return result;
+  }
+
+  override applyView(view: RoomView): void {
+    if (view.phase === 'leaderboard') this.#noteLeaderboard(`${view.round}`, view.top);
+    super.applyView(view);
+  }
+
+  override reset(): void {
+    this.status = null;
+    this.roster = [];
+    this.results = null;
+    this.joinUrl = '';
+    this.previousRanks = null;
+    this.#lastRanks = null;
+    this.#lastBoard = '';
+    super.reset();
+  }
+
+  protected override onRejoined(data: Rejoined): boolean {
+    if (data.role !== 'host') return false;
+    this.joinUrl = data.joinUrl;
+    this.#applyStatus(data.status);
+    return true;
+  }
+
+  #applyStatus(status: HostStatus): void {
+    if (status.roster) this.roster = status.roster;
+    this.status = status;
+  }
+
+  /** Each leaderboard once: the same view sent again must not wipe the arrows. */
+  #noteLeaderboard(key: string, top: Parameters<typeof ranksOf>[0]): void {
+    if (key === this.#lastBoard) return;
+    this.#lastBoard = key;
+    this.previousRanks = this.#lastRanks;
+    this.#lastRanks = ranksOf(top);
+  }
+}
+
+/** The server sends an absolute URL when it knows its public address, else a path: make it absolute. */
+export function absoluteJoinUrl(joinUrl: string, origin: string, code: string): string {
+  if (/^https?:\/\//i.test(joinUrl)) return joinUrl;
+  if (joinUrl.startsWith('/')) return origin + joinUrl;
+  return `${origin}/#/join/${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,71 @@
+// A player's half of the room: join, pick a team, answer, and the player's own MeView (replaced on me:state).
+import { GameClient, type Result } from './game.svelte.ts';
+import type { SessionStore } from './session-store.ts';
+import type { GameSocket } from './socket.ts';
+import type { Answer } from '../../../shared/puzzles/kind.ts';
+import type { AnswerAccepted, Joined, MeView, Rejoined } from '../../../shared/protocol.ts';
+
+export class PlayerClient extends GameClient {
+  me = $state.raw<MeView | null>(null);
+  /** A free name close to the one refused with name_taken. */
+  suggestion = $state<string | null>(null);
+
+  constructor(socket: GameSocket, sessions?: SessionStore) {
+    super(socket, 'player', sessions);
+    socket.on('me:state', (me) => {
+      this.me = me;
+    });
+  }
+
+  async join(code: string, name: string, team?: number): Promise<Result<Joined>> {
+    const result = await this.request('room:join', team === undefined ? { code, name } : { code, name, team });
+    this.suggestion = !result.ok && result.error === 'name_taken' ? (result.suggestion ?? null) : null;
+    if (result.ok) {
+      this.me = result.data.me;
+      this.identified({ code: result.data.view.code, token: result.data.playerToken }, result.data.view);
+    }
+    return result;
+  }
+
+  /** Sends this round's answer; on success the answer is kept in `me` so the widget stays locked. */
+  async answer(answer: Answer): Promise<Result<AnswerAccepted>> {
+    const view = this.view;
+    if (view?.phase !== 'question') return { ok: false, error: 'wrong_phase' };
+    const round = view.question.round;
+    const result = await this.request('answer:submit', { round, answer });
+    if (result.ok && this.me) this.me = { ...this.me, answer: { round, answer, at: result.data.at } };
+    return result;
+  }
+
+  async pickTeam(team: number): Promise<Result<MeView>> {
+    const result = await this.request('team:pick', { team });
+    if (result.ok) this.me = result.data;
+    return result;
+  }
+
+  async leave(): Promise<void> {
+    await this.request('room:leave', {});
+    this.me = null;
+    this.reset();
+  }
+
+  /** This round's answer if already sent (also after a reload), else null. */
+  get sentAnswer(): Answer | null {
+    const view = this.view;
+    const sent = this.me?.answer;
+    if (!view || view.phase === 'lobby' || !sent) return null;
+    return sent.round === view.round ? sent.answer : null;
+  }
+
+  protected override onRejoined(data: Rejoined): boolean {
+    if (data.role !== 'player') return false;
+    this.me = data.me;
+    return true;
+  }
+
+  override reset(): void {
+    this.me = null;
+    this.suggestion = null;
+    super.reset();
+  }
+}

@@ -1,0 +1,89 @@
+// A stand-in for a socket.io client socket: records emits, answers them from a script, and lets a test fire server
+// events, connects and disconnects. Only what GameClient touches is implemented.
+import type { GameSocket } from '../../client/src/lib/socket.ts';
+import type { KeyValueStore } from '../../client/src/lib/session-store.ts';
+
+type Handler = (...args: unknown[]) => void;
+type Responder = (payload: unknown) => unknown;
+
+export interface FakeSocket {
+  socket: GameSocket;
+  connected: boolean;
+  /** Every emit in order: event name and payload. */
+  sent: { event: string; payload: unknown }[];
+  /** How the "server" answers an event; an event without a responder never acks (a timeout). */
+  respond(event: string, responder: Responder): void;
+  trigger(event: string, ...args: unknown[]): void;
+  connect(): void;
+  drop(reason?: string): void;
+  connectCalls: number;
+}
+
+export function fakeSocket(connected = true): FakeSocket {
+  const handlers = new Map<string, Handler[]>();
+  const responders = new Map<string, Responder>();
+  const fake = {
+    connected,
+    sent: [] as FakeSocket['sent'],
+    connectCalls: 0,
+    respond(event: string, responder: Responder) {
+      responders.set(event, responder);
+    },
+    trigger(event: string, ...args: unknown[]) {
+      for (const handler of handlers.get(event) ?? []) handler(...args);
+    },
+    connect() {
+      fake.connected = true;
+      fake.trigger('connect');
+    },
+    drop(reason = 'transport close') {
+      fake.connected = false;
+      fake.trigger('disconnect', reason);
+    },
+  } as FakeSocket;
+  const emitWithAck = (event: string, payload: unknown) => {
+    fake.sent.push({ event, payload });
+    const responder = responders.get(event);
+    if (!responder) return Promise.reject(new Error('operation has timed out'));
+    return Promise.resolve(responder(payload));
+  };
+  const socket = {
+    get connected() {
+      return fake.connected;
+    },
+    on(event: string, handler: Handler) {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+      return socket;
+    },
+    removeAllListeners() {
+      handlers.clear();
+      return socket;
+    },
+    timeout() {
+      return { emitWithAck };
+    },
+    connect() {
+      fake.connectCalls += 1;
+      return socket;
+    },
+    disconnect() {
+      fake.connected = false;
+      return socket;
+    },
+  };
+  fake.socket = socket as unknown as GameSocket;
+  return fake;
+}
+
+export function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+/** Lets pending promise callbacks run. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
