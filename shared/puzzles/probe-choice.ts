@@ -51,8 +51,13 @@ interface Scenario {
   problem(c: Ctx): string;
   /** Why the tempting wrong probe is wrong, when there is a classic trap. */
   trap?(c: Ctx): string;
+  /** Why not a startupProbe, when the trouble comes right after start (the generic reason would not hold). */
+  notStartup?: string;
   yaml?(c: Ctx): string;
 }
+
+const warmUpNotStartup =
+  'A startupProbe stops after its first success and kills the container if the warm-up ever overruns its budget; for an app still loading its data, the docs recommend a readinessProbe, which also covers later cold spells.';
 
 const starting: ProbeSituation = { phase: 'starting', restartFixesIt: false };
 const stuck: ProbeSituation = { phase: 'running', restartFixesIt: true };
@@ -76,8 +81,8 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'slow-jvm', levels: ['medium'], situation: starting, runtimes: ['jvm'],
-    text: (c) => `The ${c.app.name} app (${c.app.image}) needs ${c.n} to ${c.n + c.m} seconds to boot. Its livenessProbe (periodSeconds 10, failureThreshold 3) kills it before it finishes starting, yet you want that quick hang detection once it is up.`,
-    problem: (c) => `a ${c.n + c.m}-second boot that the liveness probe keeps interrupting`,
+    text: (c) => `The ${c.app.name} app (${c.app.image}) needs ${c.n} to ${c.n + 10 * c.m} seconds to boot. Its livenessProbe (periodSeconds 10, failureThreshold 3) kills it before it finishes starting, yet you want that quick hang detection once it is up.`,
+    problem: (c) => `a ${c.n + 10 * c.m}-second boot that the liveness probe keeps interrupting`,
   },
   {
     id: 'migrations', levels: ['medium'], situation: starting,
@@ -103,6 +108,7 @@ const scenarios: readonly Scenario[] = [
     id: 'cache-warmup', levels: ['medium'], situation: unavailable,
     text: (c) => `Right after it starts, ${c.app.name} spends about ${c.n} seconds loading a ${c.m} GB cache. The process answers at once, but requests before the cache is warm time out, so a cold replica should get no traffic.`,
     problem: () => 'a replica that is up but not warm yet',
+    notStartup: warmUpNotStartup,
   },
   {
     id: 'backpressure', levels: ['medium'], situation: unavailable,
@@ -113,7 +119,7 @@ const scenarios: readonly Scenario[] = [
     id: 'downstream-outage', levels: ['hard'], situation: unavailable,
     text: (c) => `During last night's ${c.dep} failover (about ${c.n} seconds), every ${c.app.name} replica was restarted at once and the outage lasted longer than the failover. The /health/deps check below fails whenever ${c.dep} is unreachable. Which probe should run that check?`,
     yaml: (c) => `containers:\n- name: ${c.app.name}\n  image: ${c.app.image}\n  livenessProbe:\n    httpGet:\n      path: /health/deps   # fails while ${c.dep} is unreachable\n      port: 8080\n    periodSeconds: 10\n    failureThreshold: 3`,
-    problem: (c) => `an outage of ${c.dep}, which ${c.app.name} cannot fix by restarting`,
+    problem: (c) => `an outage of ${c.dep}`,
     trap: (c) => `A dependency check in a livenessProbe fails on every replica at the same moment, so the kubelet restarts them all: a restart storm that adds load on the recovering ${c.dep} and fixes nothing.`,
   },
   {
@@ -132,7 +138,7 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'startup-with-readiness', levels: ['hard'], situation: starting,
-    text: (c) => `The ${c.app.name} app takes up to ${c.n + c.m} seconds to boot, and its livenessProbe (defaults) kills it long before that. A readinessProbe is already configured, so no traffic reaches it while it boots. What should you add?`,
+    text: (c) => `The ${c.app.name} app takes up to ${c.n + 10 * c.m} seconds to boot, and its livenessProbe (default settings: 3 failures, 10 s apart) kills it long before that. A readinessProbe is already configured, so no traffic reaches it while it boots. What should you add?`,
     problem: () => 'a slow boot that the liveness probe keeps interrupting',
     trap: () => 'The readinessProbe already keeps traffic away during boot, but it never stops the livenessProbe: only a startupProbe switches liveness off until the app has started.',
   },
@@ -140,6 +146,7 @@ const scenarios: readonly Scenario[] = [
     id: 'liveness-on-ready', levels: ['hard'], situation: unavailable,
     text: (c) => `The /ready endpoint of ${c.app.name} returns 503 for about ${c.n} seconds after each start while it loads a ${c.m} GB cache. A teammate proposes pointing a livenessProbe at /ready "so broken replicas get fixed". Which probe should check /ready?`,
     problem: () => 'a replica that is still warming up',
+    notStartup: warmUpNotStartup,
     trap: (c) => `A livenessProbe on /ready would kill the container before its ${c.m} GB cache has loaded, and then again after every restart: it could never come up.`,
   },
   {
@@ -160,6 +167,7 @@ export interface ProbeChoicePuzzle {
   probe: ProbeKind;
   problem: string;
   trap: string | null;
+  notStartup: string | null;
 }
 
 function makeContext(rng: Rng, s: Scenario): Ctx {
@@ -181,6 +189,7 @@ function generate(seed: string, difficulty: Difficulty): ProbeChoicePuzzle {
     probe: probeForSituation(s.situation),
     problem: s.problem(c),
     trap: s.trap ? s.trap(c) : null,
+    notStartup: s.notStartup ?? null,
   };
 }
 
@@ -193,7 +202,8 @@ const docAnchors: Record<ProbeKind, string> = {
 /** What the picked probe would do here, when it is the wrong one. */
 function whyNot(picked: ProbeKind, p: ProbeChoicePuzzle): string {
   if (picked === 'startupProbe') {
-    return `A startupProbe stops running once the container has started, so it never sees ${p.problem} later in the container's life.`;
+    if (p.notStartup) return p.notStartup;
+    return `A startupProbe only runs until the container has started; it is long gone by the time of ${p.problem}.`;
   }
   if (picked === 'readinessProbe' && p.probe === 'startupProbe') {
     return 'A readinessProbe keeps traffic away but never gates the livenessProbe, which would go on killing the app mid-boot.';

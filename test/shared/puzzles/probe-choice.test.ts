@@ -39,6 +39,12 @@ describe('probeChoice', () => {
     expect(probeChoice.grade(p, idOf(p, 'readinessProbe')).explanation).toMatch(/never restarts it/);
   });
 
+  it('does not claim a startup probe is gone during a warm-up that happens right after start', () => {
+    const p = firstWith('medium', 'cache-warmup');
+    expect(p.probe).toBe('readinessProbe');
+    expect(probeChoice.grade(p, idOf(p, 'startupProbe')).explanation).toMatch(/stops after its first success/);
+  });
+
   it('shows the faulty spec as YAML on hard trap scenarios', () => {
     const view = probeChoice.publicView(firstWith('hard', 'legacy-boot'));
     expect(view.code?.language).toBe('yaml');
