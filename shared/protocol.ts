@@ -167,7 +167,8 @@ export interface ClientToServerEvents {
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
 }
 
-export type CloseReason = 'kicked' | 'left' | 'expired';
+/** replaced: the same player or host connected from another socket (a reload, a second tab). */
+export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced';
 
 export interface ServerToClientEvents {
   'room:state': (view: RoomView) => void;

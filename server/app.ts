@@ -1,0 +1,84 @@
+// createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { randomBytes as cryptoBytes } from 'node:crypto';
+import { Server } from 'socket.io';
+import express from 'express';
+import type { Clock, Scheduler } from './clock.ts';
+import type { Store } from './store.ts';
+import { createApp } from './http-routes.ts';
+import { createRoomHost, type RoomHost } from './room-host.ts';
+import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
+import { keyedBuckets, tokenBucket } from './rate-limit.ts';
+import { registerSessionHandlers } from './session-handlers.ts';
+import { registerGameHandlers } from './game-handlers.ts';
+import { noIdentity, type GameServer, type Log } from './types.ts';
+
+export interface ServerDeps {
+  clock: Clock;
+  scheduler: Scheduler;
+  store: Store;
+  newId?: () => string;
+  newSeed?: () => string;
+  randomBytes?: (count: number) => Uint8Array;
+  limits?: Partial<Limits>;
+  /** e.g. http://192.168.1.20:3000, so join links work from phones; '' gives a path. */
+  publicUrl?: string;
+  /** The built client (dist/client), served with an SPA fallback. */
+  clientDir?: string;
+  log?: Log;
+}
+
+export interface PodiumServer {
+  httpServer: HttpServer;
+  io: GameServer;
+  rooms: RoomHost;
+  /** Stops accepting rooms; /readyz turns false. */
+  drain(): void;
+  close(): Promise<void>;
+}
+
+/** Frames above this close the connection: every valid payload is far smaller. */
+export const MAX_PAYLOAD_BYTES = 4096;
+
+const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
+
+function serveClient(app: express.Express, dir: string): void {
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
+}
+
+export function createServer(deps: ServerDeps): PodiumServer {
+  const log = deps.log ?? defaultLog;
+  const limits = { ...defaultLimits, ...deps.limits };
+  let draining = false;
+  const app = createApp({ store: deps.store, isDraining: () => draining });
+  if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
+  const httpServer = createHttpServer(app);
+  const io: GameServer = new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+  const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const ctx: HandlerContext = {
+    io, rooms, clock: deps.clock, log,
+    newId: deps.newId ?? (() => cryptoBytes(12).toString('base64url')),
+    newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
+    randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
+    failedJoins: keyedBuckets(limits.failedJoinsPerMinute, limits.failedJoinsPerMinute / 60, deps.clock),
+    creates: keyedBuckets(limits.createsPerMinute, limits.createsPerMinute / 60, deps.clock),
+    publicUrl: deps.publicUrl ?? '',
+    isDraining: () => draining,
+  };
+  io.on('connection', (socket) => {
+    socket.data = noIdentity();
+    const guard = { bucket: tokenBucket(limits.eventBurst, limits.eventsPerSecond, deps.clock), log };
+    registerSessionHandlers(ctx, socket, guard);
+    registerGameHandlers(ctx, socket, guard);
+  });
+  return {
+    httpServer, io, rooms,
+    drain: () => { draining = true; },
+    close: async () => {
+      draining = true;
+      rooms.closeAll();
+      await io.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Turning a room's effects into messages: common state broadcast once per room, per-player messages only
+// where they differ (results at the reveal), the host's panel throttled.
+import type { RoomEffect } from '../shared/room/events.ts';
+import { finalResults, viewForHost, viewForPlayer, viewForRoom } from '../shared/room/index.ts';
+import type { CloseReason, PlayerId } from '../shared/protocol.ts';
+import type { LiveRoom } from './live-room.ts';
+import type { Store } from './store.ts';
+import { noIdentity, type GameServer, type Log } from './types.ts';
+
+export interface FanoutDeps {
+  io: GameServer;
+  store: Store;
+  now(): number;
+  log: Log;
+}
+
+export function broadcastState(deps: FanoutDeps, room: LiveRoom): void {
+  deps.io.to(room.code).emit('room:state', viewForRoom(room.state, deps.now()));
+}
+
+export function sendHostStatus(deps: FanoutDeps, room: LiveRoom): void {
+  const socket = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
+  socket?.emit('host:status', viewForHost(room.state, room.rosterDirty));
+  room.rosterDirty = false;
+}
+
+function sendResults(deps: FanoutDeps, room: LiveRoom): void {
+  for (const [playerId, socketId] of room.sockets) {
+    const me = viewForPlayer(room.state, playerId);
+    if (me) deps.io.sockets.sockets.get(socketId)?.emit('me:state', me);
+  }
+}
+
+function storeResults(deps: FanoutDeps, room: LiveRoom): void {
+  const results = finalResults(room.state, deps.now());
+  try {
+    deps.store.saveGame(results, room.state.host.token);
+  } catch (error) {
+    deps.log(`could not store the results of room ${room.code}`, error);
+  }
+  const host = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
+  host?.emit('host:results', results);
+}
+
+/** Tells a socket it is out of the room and forgets who it was. */
+export function release(deps: FanoutDeps, room: LiveRoom, socketId: string, reason: CloseReason): void {
+  const socket = deps.io.sockets.sockets.get(socketId);
+  if (!socket) return;
+  socket.emit('room:closed', { reason });
+  socket.leave(room.code);
+  socket.data = noIdentity();
+}
+
+function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: 'kicked' | 'left'): void {
+  const socketId = room.sockets.get(playerId);
+  room.sockets.delete(playerId);
+  if (socketId !== undefined) release(deps, room, socketId, reason);
+}
+
+export function applyEffects(deps: FanoutDeps, room: LiveRoom, effects: readonly RoomEffect[]): void {
+  for (const effect of effects) {
+    if (effect.type === 'broadcast') broadcastState(deps, room);
+    else if (effect.type === 'presence') room.presence.request();
+    else if (effect.type === 'roster') {
+      room.rosterDirty = true;
+      room.status.request();
+    } else if (effect.type === 'answered') room.status.request();
+    else if (effect.type === 'results') sendResults(deps, room);
+    else if (effect.type === 'finished') storeResults(deps, room);
+    else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);
+  }
+}

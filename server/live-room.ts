@@ -1,0 +1,18 @@
+// A live room: the pure state plus what only the server knows (sockets, the timer, throttles).
+import type { PlayerId } from '../shared/protocol.ts';
+import type { RoomState } from '../shared/room/index.ts';
+import type { Throttle } from './throttle.ts';
+
+export interface LiveRoom {
+  code: string;
+  state: RoomState;
+  timer: { at: number; cancel: () => void } | null;
+  hostSocket: string | null;
+  /** The socket currently speaking for each player (a reload replaces it). */
+  sockets: Map<PlayerId, string>;
+  /** The host's panel: at most every 250 ms. */
+  status: Throttle;
+  /** Lobby arrivals re-broadcast the room state at most every 500 ms. */
+  presence: Throttle;
+  rosterDirty: boolean;
+}

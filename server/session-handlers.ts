@@ -1,0 +1,114 @@
+// Who a socket is: create a room (host), join (player), rejoin with a token, leave, and dropping out.
+import { CreateRoom, Empty, JoinRoom, RejoinRoom, type Ack, type Created, type Joined, type Rejoined } from '../shared/protocol.ts';
+import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, finalResults } from '../shared/room/index.ts';
+import type { HandlerContext } from './context.ts';
+import type { LiveRoom } from './live-room.ts';
+import { bindHost, bindPlayer } from './bind.ts';
+import { refuse, validated, type Guard } from './validated.ts';
+import type { GameSocket } from './types.ts';
+
+const joinUrlOf = (ctx: HandlerContext, code: string): string => `${ctx.publicUrl}/join/${code}`;
+
+function freshCode(ctx: HandlerContext): string | null {
+  for (let i = 0; i < 20; i++) {
+    const code = roomCodeFrom(ctx.randomBytes(16));
+    if (code !== null && !ctx.rooms.has(code)) return code;
+  }
+  return null;
+}
+
+function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom): Ack<Created> {
+  if (socket.data.role !== null) return refuse('already_joined');
+  if (ctx.isDraining()) return refuse('server_draining');
+  if (!ctx.creates(socket.handshake.address).take()) return refuse('rate_limited');
+  const code = freshCode(ctx);
+  if (code === null) return refuse('internal_error');
+  const now = ctx.clock.now();
+  const hostToken = ctx.newId();
+  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken, settings: p.settings, now }));
+  bindHost(ctx, socket, room);
+  return { ok: true, data: { code, hostToken, joinUrl: joinUrlOf(ctx, code), view: viewForRoom(room.state, now) } };
+}
+
+/** The room for a join or rejoin; a wrong code counts against the address. */
+function findRoom(ctx: HandlerContext, socket: GameSocket, code: string): LiveRoom | 'rate_limited' | null {
+  const strikes = ctx.failedJoins(socket.handshake.address);
+  if (!strikes.has()) return 'rate_limited';
+  const room = ctx.rooms.get(code);
+  if (!room) strikes.take();
+  return room ?? null;
+}
+
+function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Ack<Joined> {
+  if (socket.data.role !== null) return refuse('already_joined');
+  const room = findRoom(ctx, socket, p.code);
+  if (room === 'rate_limited') return refuse('rate_limited');
+  if (room === null) return refuse('room_not_found');
+  const playerId = ctx.newId();
+  const playerToken = `${playerId}.${ctx.newId()}`;
+  const now = ctx.clock.now();
+  const result = ctx.rooms.dispatch(room, { type: 'join', playerId, token: playerToken, name: p.name, team: p.team, now });
+  if (!result.ok) return refuse(result.error, result.suggestion);
+  bindPlayer(ctx, socket, room, playerId);
+  return { ok: true, data: { playerToken, me: viewForPlayer(room.state, playerId)!, view: viewForRoom(room.state, now) } };
+}
+
+function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rejoined> {
+  if (socket.data.role !== null) return refuse('already_joined');
+  const room = findRoom(ctx, socket, p.code);
+  if (room === 'rate_limited') return refuse('rate_limited');
+  if (room === null) return refuse('room_not_found');
+  const now = ctx.clock.now();
+  const result = ctx.rooms.dispatch(room, { type: 'rejoin', token: p.token, now });
+  if (!result.ok) {
+    if (result.error === 'unknown_token') ctx.failedJoins(socket.handshake.address).take();
+    return refuse(result.error);
+  }
+  const who = result.effects.find((e) => e.type === 'identified');
+  const view = viewForRoom(room.state, now);
+  if (who?.type === 'identified' && who.role === 'player') {
+    bindPlayer(ctx, socket, room, who.playerId);
+    return { ok: true, data: { role: 'player', playerToken: p.token, me: viewForPlayer(room.state, who.playerId)!, view } };
+  }
+  bindHost(ctx, socket, room);
+  if (room.state.phase === 'finished') queueMicrotask(() => socket.emit('host:results', finalResults(room.state, now)));
+  const status = viewForHost(room.state, true);
+  return { ok: true, data: { role: 'host', hostToken: p.token, joinUrl: joinUrlOf(ctx, room.code), view, status } };
+}
+
+function leave(ctx: HandlerContext, socket: GameSocket): Ack<null> {
+  const { roomCode, role, playerId } = socket.data;
+  const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
+  if (!room || role !== 'player' || playerId === null) return refuse('not_joined');
+  const result = ctx.rooms.dispatch(room, { type: 'leave', playerId, now: ctx.clock.now() });
+  return result.ok ? { ok: true, data: null } : refuse(result.error);
+}
+
+/** A dropped socket counts only if it is still the one speaking for its host or player. */
+function gone(ctx: HandlerContext, socket: GameSocket): void {
+  const { roomCode, role, playerId } = socket.data;
+  const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
+  if (!room) return;
+  const now = ctx.clock.now();
+  if (role === 'host' && room.hostSocket === socket.id) {
+    room.hostSocket = null;
+    ctx.rooms.dispatch(room, { type: 'disconnect', actor: { role: 'host' }, now });
+  } else if (role === 'player' && playerId !== null && room.sockets.get(playerId) === socket.id) {
+    room.sockets.delete(playerId);
+    ctx.rooms.dispatch(room, { type: 'disconnect', actor: { role: 'player', playerId }, now });
+  }
+}
+
+export function registerSessionHandlers(ctx: HandlerContext, socket: GameSocket, guard: Guard): void {
+  validated(socket, guard, 'room:create', CreateRoom, (p) => create(ctx, socket, p));
+  validated(socket, guard, 'room:join', JoinRoom, (p) => join(ctx, socket, p));
+  validated(socket, guard, 'room:rejoin', RejoinRoom, (p) => rejoin(ctx, socket, p));
+  validated(socket, guard, 'room:leave', Empty, () => leave(ctx, socket));
+  socket.on('disconnect', () => {
+    try {
+      gone(ctx, socket);
+    } catch (error) {
+      ctx.log('disconnect handling failed', error);
+    }
+  });
+}

@@ -1,0 +1,46 @@
+// The one wrapper every client event goes through: ack required, rate limit, schema, and no exception escapes.
+import type { z } from 'zod';
+import type { Ack, AckFn, ClientToServerEvents, ErrorCode } from '../shared/protocol.ts';
+import type { Bucket } from './rate-limit.ts';
+import type { GameSocket, Log } from './types.ts';
+
+export type EventName = keyof ClientToServerEvents;
+export type AckData<E extends EventName> = Parameters<ClientToServerEvents[E]>[1] extends AckFn<infer T> ? T : never;
+
+export const refuse = (error: ErrorCode, suggestion?: string): { ok: false; error: ErrorCode; suggestion?: string } =>
+  suggestion === undefined ? { ok: false, error } : { ok: false, error, suggestion };
+
+export interface Guard {
+  bucket: Bucket;
+  log: Log;
+}
+
+type Listener = (payload: unknown, ack: unknown) => void;
+
+export function validated<E extends EventName, S extends z.ZodType>(
+  socket: GameSocket,
+  guard: Guard,
+  event: E,
+  schema: S,
+  handler: (data: z.output<S>) => Ack<AckData<E>>,
+): void {
+  const listener: Listener = (payload, ack) => {
+    if (typeof ack !== 'function') return;
+    const reply = (response: Ack<AckData<E>>): void => {
+      try {
+        ack(response);
+      } catch (error) {
+        guard.log(`ack for ${event} failed`, error);
+      }
+    };
+    try {
+      if (!guard.bucket.take()) return reply(refuse('rate_limited'));
+      const parsed = schema.safeParse(payload);
+      reply(parsed.success ? handler(parsed.data) : refuse('invalid_payload'));
+    } catch (error) {
+      guard.log(`${event} failed`, error);
+      reply(refuse('internal_error'));
+    }
+  };
+  (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);
+}
