@@ -1,7 +1,7 @@
 // How init containers step through, as the kubelet's computeInitContainerActions does it.
 // See k8s/pod-semantics.md §3 (order, failure, re-runs) and §4 (sidecars in the init sequence).
 import { isSidecar, type ContainerSnapshot, type RestartPolicy } from './pod-types.ts';
-import type { Precedence } from '../puzzles/ordering.ts';
+import type { Precedence } from './precedence.ts';
 
 /** What the kubelet does next about initialisation. */
 export type InitStep =

@@ -2,7 +2,7 @@
 // See k8s/pod-semantics.md §4 (computeInitContainerActions, computePodActions, newTerminationOrdering, killContainer).
 import { containerShouldRestart } from './restart-policy.ts';
 import type { ContainerSnapshot, RestartPolicy } from './pod-types.ts';
-import type { Precedence } from '../puzzles/ordering.ts';
+import type { Precedence } from './precedence.ts';
 
 /** An init container as written in the spec. */
 export interface InitSpec {

@@ -1,9 +1,9 @@
 // Grading an order against dependencies rather than one memorised key:
 // every order consistent with the "must come before" pairs scores 1.
 import { asIdList } from './answers.ts';
+import type { Precedence } from '../model/precedence.ts';
 
-/** [before, after]: `before` must run earlier than `after`. */
-export type Precedence = readonly [string, string];
+export type { Precedence };
 
 /** Share of precedence pairs the order respects; 0 unless it is a permutation of the item ids. */
 export function orderScore(itemIds: readonly string[], pairs: readonly Precedence[], answer: unknown): number {
