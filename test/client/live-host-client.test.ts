@@ -112,6 +112,9 @@ describe('absoluteJoinUrl', () => {
     ['https://podium.example/#/join/ABCDEF', 'https://podium.example/#/join/ABCDEF'],
     ['/#/join/ABCDEF', 'http://localhost:3000/#/join/ABCDEF'],
     ['', 'http://localhost:3000/#/join/ABCDEF'],
+    ['http://192.168.1.20:3000/join/ABCDEF', 'http://192.168.1.20:3000/#/join/ABCDEF'],
+    ['/join/ABCDEF', 'http://localhost:3000/#/join/ABCDEF'],
+    ['javascript:alert(1)', 'http://localhost:3000/#/join/ABCDEF'],
   ])('turns %s into a URL a phone can open', (given, wanted) => {
     expect(absoluteJoinUrl(given, 'http://localhost:3000', 'ABCDEF')).toBe(wanted);
   });

@@ -113,9 +113,18 @@ export class HostClient extends GameClient {
   }
 }
 
-/** The server sends an absolute URL when it knows its public address, else a path: make it absolute. */
+/** The server sends an absolute URL when it knows its public address, else a path: make it absolute, and make
+ * a /join/CODE path a hash route (#/join/CODE), which is what the client's router reads. */
 export function absoluteJoinUrl(joinUrl: string, origin: string, code: string): string {
-  if (/^https?:\/\//i.test(joinUrl)) return joinUrl;
-  if (joinUrl.startsWith('/')) return origin + joinUrl;
-  return `${origin}/#/join/${encodeURIComponent(code)}`;
+  const fallback = `${origin}/#/join/${encodeURIComponent(code)}`;
+  let url: URL;
+  try {
+    url = new URL(joinUrl || fallback, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fallback;
+  const path = /^\/join\/([^/]+)\/?$/.exec(url.pathname);
+  if (path && !url.hash) return `${url.origin}/#/join/${path[1]}`;
+  return url.href;
 }
