@@ -17,8 +17,8 @@ export function botSettings(rounds: number, secondsPerRound: number): RoomSettin
   return { ...defaultSettings, kinds: [...kindIds], rounds, secondsPerRound, scoring: 'speed' };
 }
 
-export async function createHostedRoom(url: string, settings: RoomSettings): Promise<HostBot> {
-  const socket = await connectSocket(url);
+export async function createHostedRoom(url: string, settings: RoomSettings, localAddress?: string): Promise<HostBot> {
+  const socket = await connectSocket(url, undefined, localAddress);
   const feed = viewFeed(socket);
   const created = await callOk(socket, 'room:create', { settings });
   return { socket, code: created.code, hostToken: created.hostToken, joinUrl: created.joinUrl, feed };

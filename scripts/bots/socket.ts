@@ -1,5 +1,5 @@
 // The bot's socket: the real protocol over socket.io-client, WebSocket only, typed by shared/protocol.ts.
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
 
 export type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -10,10 +10,14 @@ type AckData<E extends keyof ClientToServerEvents> =
 
 export const ACK_TIMEOUT_MS = 15_000;
 
-/** Connects one socket; rejects on a refused connection or after `timeoutMs`. */
-export function connectSocket(url: string, timeoutMs = 15_000): Promise<BotSocket> {
+/** Connects one socket; rejects on a refused connection or after `timeoutMs`. `localAddress` picks the
+ *  source address (e.g. 127.0.0.2), so simulated hosts on one machine look like separate people. */
+export function connectSocket(url: string, timeoutMs = 15_000, localAddress?: string): Promise<BotSocket> {
   // One engine per bot (forceNew), no automatic reconnection: a drop is a lost player, counted by the caller.
-  const socket: BotSocket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: timeoutMs });
+  const base: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], forceNew: true, reconnection: false, timeout: timeoutMs };
+  // engine.io-client hands localAddress to ws in Node, but its option type does not list it.
+  const options = localAddress === undefined ? base : ({ ...base, localAddress } as typeof base);
+  const socket: BotSocket = io(url, options);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {

@@ -1,0 +1,94 @@
+// From raw observations to the figures the table prints. Every latency is measured in the bots' processes:
+// fan-out = Date.now() at arrival − the view's serverNow (the same system clock: all processes share one machine).
+import type { BotReport } from './messages.ts';
+import type { Closing, QuestionOut } from './room-control.ts';
+import type { TargetName } from './targets.ts';
+import { max, median, percentile, round1 } from './stats.ts';
+
+export interface RoundWindow {
+  round: number;
+  /** Server CPU (user + system) from just before the question went out until every answer was acked. */
+  cpuUs: number;
+  answers: number;
+  questions: QuestionOut[];
+}
+
+export interface ScenarioRaw {
+  target: TargetName;
+  players: number;
+  join: { startedAt: number; endedAt: number; failed: number };
+  /** Server RSS (bytes, after a GC) before anyone joined, after everyone joined, after the game. */
+  rss: { base: number; joined: number; end: number };
+  windows: RoundWindow[];
+  closings: Closing[];
+  reports: BotReport[];
+}
+
+export interface Figures {
+  target: TargetName;
+  players: number;
+  joined: number;
+  failed: number;
+  lost: number;
+  answerErrors: number;
+  joinS: number;
+  rssPerPlayerKiB: number;
+  rssPerPlayerEndKiB: number;
+  fanoutMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  ackMs: { p50: number | null; p99: number | null };
+  /** Median over rounds of: last answer taken (server clock) − question built. */
+  allProcessedMs: number | null;
+  allProcessedMsByRound: (number | null)[];
+  cpuPerAnswerUs: number | null;
+  /** Correct answers sent within 0.1 s of the question arriving: their points without the streak bonus. */
+  fairness: { answers: number; min: number | null; median: number | null; slowestTimeMs: number | null } | null;
+  closing: { serverLateMaxMs: number | null; receivedLateMaxMs: number | null } | null;
+  questionBytes: number | null;
+}
+
+function allProcessed(w: RoundWindow, reports: readonly BotReport[]): number | null {
+  const taken = reports.flatMap((b) => b.records.filter((r) => r.round === w.round && r.takenAt !== null).map((r) => r.takenAt!));
+  const out = Math.min(...w.questions.map((q) => q.serverNow));
+  const last = max(taken);
+  return last === null ? null : last - out;
+}
+
+function fairness(raw: ScenarioRaw): Figures['fairness'] {
+  if (raw.target !== 'podium') return null;
+  const early = raw.reports.flatMap((b) => b.records).filter((r) => r.result?.correct && r.sentAfterMs !== null && r.sentAfterMs <= 100);
+  const points = early.map((r) => r.result!.points - r.result!.streakBonus);
+  return { answers: points.length, min: points.length ? Math.min(...points) : null, median: median(points), slowestTimeMs: max(early.map((r) => r.result!.timeMs ?? 0)) };
+}
+
+function closing(raw: ScenarioRaw): Figures['closing'] {
+  if (raw.target !== 'podium') return null;
+  return { serverLateMaxMs: max(raw.closings.map((c) => c.serverLateMs)), receivedLateMaxMs: max(raw.closings.map((c) => c.receivedLateMs)) };
+}
+
+export function figuresOf(raw: ScenarioRaw): Figures {
+  const records = raw.reports.flatMap((b) => b.records);
+  const fan = records.map((r) => r.receivedAt - r.serverNow);
+  const acks = records.flatMap((r) => (r.ackMs === null ? [] : [r.ackMs]));
+  const processed = raw.windows.map((w) => allProcessed(w, raw.reports));
+  const cpu = raw.windows.filter((w) => w.answers > 0).map((w) => w.cpuUs / w.answers);
+  const kib = (bytes: number): number => round1(bytes / raw.players / 1024)!;
+  return {
+    target: raw.target,
+    players: raw.players,
+    joined: raw.reports.length,
+    failed: raw.join.failed,
+    lost: raw.reports.filter((b) => b.status !== 'finished').length,
+    answerErrors: records.filter((r) => r.error !== null).length,
+    joinS: round1((raw.join.endedAt - raw.join.startedAt) / 1000)!,
+    rssPerPlayerKiB: kib(raw.rss.joined - raw.rss.base),
+    rssPerPlayerEndKiB: kib(raw.rss.end - raw.rss.base),
+    fanoutMs: { p50: percentile(fan, 50), p95: percentile(fan, 95), p99: percentile(fan, 99), max: max(fan) },
+    ackMs: { p50: round1(percentile(acks, 50)), p99: round1(percentile(acks, 99)) },
+    allProcessedMs: median(processed.filter((p): p is number => p !== null)),
+    allProcessedMsByRound: processed,
+    cpuPerAnswerUs: round1(median(cpu)),
+    fairness: fairness(raw),
+    closing: closing(raw),
+    questionBytes: raw.windows[0]?.questions[0]?.bytes ?? null,
+  };
+}

@@ -1,0 +1,40 @@
+// Request/answer over a child's IPC channel, always with a timeout so a stuck child cannot hang the run.
+import type { Child } from './children.ts';
+import type { FromDriver, ProbeReply, ToDriver } from './messages.ts';
+
+export function nextMessage<T extends { type: string }>(child: Child, match: (m: T) => boolean, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: T): void => {
+      if (m?.type === 'error') finish(new Error(`${child.name}: ${JSON.stringify(m)}`));
+      else if (match(m)) finish(null, m);
+    };
+    const onExit = (): void => finish(new Error(`${child.name} exited: ${child.tail()}`));
+    const timer = setTimeout(() => finish(new Error(`${child.name}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    const finish = (err: Error | null, m?: T): void => {
+      clearTimeout(timer);
+      child.proc.off('message', onMessage);
+      child.proc.off('exit', onExit);
+      if (err) reject(err);
+      else resolve(m!);
+    };
+    child.proc.on('message', onMessage);
+    child.proc.once('exit', onExit);
+  });
+}
+
+/** Sends to every driver and waits for each one's reply of `type`. */
+export function askDrivers<K extends FromDriver['type']>(drivers: readonly Child[], msg: ToDriver, type: K, timeoutMs: number): Promise<Extract<FromDriver, { type: K }>[]> {
+  const replies = drivers.map((d) => nextMessage<FromDriver>(d, (m) => m.type === type, timeoutMs));
+  for (const d of drivers) d.proc.send(msg);
+  return Promise.all(replies) as Promise<Extract<FromDriver, { type: K }>[]>;
+}
+
+let probeId = 0;
+
+/** The server's CPU time and memory, from the bench preload inside it. */
+export function probe(server: Child, gc: boolean): Promise<ProbeReply> {
+  const id = ++probeId;
+  const reply = nextMessage<ProbeReply>(server, (m) => m.type === 'probe' && m.id === id, 10_000);
+  server.proc.send({ type: 'probe', id, gc });
+  return reply;
+}

@@ -1,0 +1,90 @@
+// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 2] [--seconds 10] [--max-minutes 30]
+// Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
+// writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cores, installCleanup, killAll, pinSelf } from './children.ts';
+import { machine } from './machine.ts';
+import { runScenario, type RunSettings, type Scenario } from './scenario.ts';
+import { scaled, scenarios } from './scenarios.ts';
+import { formatBlock } from './table.ts';
+import type { Figures } from './figures.ts';
+import type { TargetName } from './targets.ts';
+
+const { values: v } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    scale: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '10' },
+    targets: { type: 'string', default: 'podium,floor' },
+    port: { type: 'string', default: '3417' },
+    'max-minutes': { type: 'string', default: '30' },
+  },
+});
+
+function bounded(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be from ${min} to ${max}`);
+  return n;
+}
+
+function chosen(): Scenario[] {
+  const ids = v.only?.split(',') ?? scenarios.map((s) => s.id);
+  const unknown = ids.filter((id) => !scenarios.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${scenarios.map((s) => s.id).join(', ')}`);
+  const scale = bounded('scale', v.scale, 0.001, 1);
+  return scenarios.filter((s) => ids.includes(s.id)).map((s) => scaled(s, scale));
+}
+
+interface Outcome {
+  scenario: Scenario;
+  podium: Figures | null;
+  floor: Figures | null;
+  error?: string;
+}
+
+async function runOne(s: Scenario, targets: TargetName[], settings: RunSettings): Promise<Outcome> {
+  const out: Outcome = { scenario: s, podium: null, floor: null };
+  try {
+    for (const t of targets) out[t] = await runScenario(s, t, settings);
+  } catch (err) {
+    out.error = err instanceof Error ? err.message : String(err);
+  }
+  console.log(formatBlock(s, out.podium, out.floor));
+  if (out.error) console.log(`  ERROR: ${out.error}`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  installCleanup();
+  pinSelf();
+  const budget = bounded('max-minutes', v['max-minutes'], 1, 120) * 60_000;
+  const guard = setTimeout(() => {
+    console.error(`bench: over its ${budget / 60_000}-minute budget, stopping`);
+    killAll();
+    process.exit(1);
+  }, budget);
+  const settings = { rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535) };
+  const targets = v.targets.split(',').filter((t): t is TargetName => t === 'podium' || t === 'floor');
+  const before = machine();
+  console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load ${before.load.join(' ')}`);
+  console.log(cores ? `server pinned to cpu ${cores.server}, load and drivers to cpu ${cores.load}` : 'no pinning (one core or no taskset)');
+  const outcomes: Outcome[] = [];
+  for (const s of chosen()) outcomes.push(await runOne(s, targets, settings));
+  const after = machine();
+  console.log(`\nload average after the run: ${after.load.join(' ')}`);
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  const file = join(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ machine: { ...before, loadAfter: after.load }, settings, outcomes }, null, 2));
+  console.log(`figures written to ${file}`);
+  clearTimeout(guard);
+  process.exitCode = outcomes.some((o) => o.error) ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  killAll();
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+// One scenario against one target: start the server, create the rooms, join the players from driver processes,
+// play the rounds while sampling the server's CPU and memory, then collect every bot's records.
+import { botSettings, createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
+import { cores, spawnNode, stopChild, type Child } from './children.ts';
+import { askDrivers, probe } from './ipc.ts';
+import type { BotReport, JoinGroup } from './messages.ts';
+import { figuresOf, type Figures, type RoundWindow, type ScenarioRaw } from './figures.ts';
+import { roomControl, type Closing, type RoomControl } from './room-control.ts';
+import { startServer, type Server, type TargetName } from './targets.ts';
+
+export interface Scenario {
+  id: string;
+  title: string;
+  rooms: number;
+  perRoom: number;
+}
+
+export interface RunSettings {
+  rounds: number;
+  seconds: number;
+  port: number;
+}
+
+const PER_DRIVER = 1250;
+
+/** Ten hosts per loopback address: the server lets one address create 10 rooms a minute, and 100 teachers
+ *  would come from 100 machines. Every connection still goes to 127.0.0.1. */
+const hostAddress = (i: number): string => `127.0.0.${2 + Math.floor(i / 10)}`;
+const silentName = 'b1';
+
+/** Each room's players named b1…bN (b1 never answers), spread over the drivers. */
+function joinGroups(codes: readonly string[], perRoom: number, drivers: number): JoinGroup[][] {
+  const shares: JoinGroup[][] = Array.from({ length: drivers }, () => []);
+  const names = Array.from({ length: perRoom }, (_, i) => `b${i + 1}`);
+  codes.forEach((code, i) => {
+    if (codes.length >= drivers) return void shares[i % drivers]!.push({ code, names, silent: [silentName] });
+    const size = Math.ceil(perRoom / drivers);
+    shares.forEach((share, d) => {
+      const part = names.slice(d * size, (d + 1) * size);
+      share.push({ code, names: part, silent: part.filter((n) => n === silentName) });
+    });
+  });
+  return shares;
+}
+
+async function joinAll(drivers: Child[], url: string, groups: JoinGroup[][], players: number): Promise<ScenarioRaw['join']> {
+  const timeout = 60_000 + players * 20;
+  const replies = await Promise.all(drivers.map((d, i) =>
+    askDrivers([d], { type: 'join', url, groups: groups[i]!, concurrency: 50 }, 'joined', timeout)));
+  const flat = replies.flat();
+  return {
+    startedAt: Math.min(...flat.map((r) => r.startedAt)),
+    endedAt: Math.max(...flat.map((r) => r.endedAt)),
+    failed: flat.reduce((n, r) => n + r.failed.length, 0),
+  };
+}
+
+async function playRound(server: Server, drivers: Child[], controls: RoomControl[], round: number, s: RunSettings): Promise<{ window: RoundWindow; closings: Closing[] }> {
+  const before = await probe(server.child, false);
+  const questions = await Promise.all(controls.map((c) => c.open(round)));
+  await askDrivers(drivers, { type: 'await-answers', round }, 'answered', s.seconds * 1000 + 60_000);
+  const after = await probe(server.child, false);
+  const closings = await Promise.all(controls.map((c) => c.close(round, round === s.rounds)));
+  const window = { round, cpuUs: after.cpuUs - before.cpuUs, answers: 0, questions };
+  return { window, closings: closings.filter((c): c is Closing => c !== null) };
+}
+
+/** The answers actually taken in each window, now that the records are in. */
+function countAnswers(windows: RoundWindow[], reports: BotReport[]): void {
+  for (const w of windows) w.answers = reports.reduce((n, b) => n + b.records.filter((r) => r.round === w.round && r.takenAt !== null).length, 0);
+}
+
+async function play(target: TargetName, s: Scenario, settings: RunSettings, server: Server, hosts: HostBot[], drivers: Child[]): Promise<ScenarioRaw> {
+  const players = s.rooms * s.perRoom;
+  const controls = hosts.map((h) => roomControl(target, h, Math.max(300, players / 4)));
+  const base = await probe(server.child, true);
+  const join = await joinAll(drivers, server.url, joinGroups(hosts.map((h) => h.code), s.perRoom, drivers.length), players);
+  const joined = await probe(server.child, true);
+  const windows: RoundWindow[] = [];
+  const closings: Closing[] = [];
+  for (let round = 1; round <= settings.rounds; round++) {
+    const played = await playRound(server, drivers, controls, round, settings);
+    windows.push(played.window);
+    closings.push(...played.closings);
+  }
+  await controls[0]?.results();
+  const end = await probe(server.child, true);
+  const reports = (await askDrivers(drivers, { type: 'collect' }, 'collected', 60_000)).flatMap((r) => r.bots);
+  countAnswers(windows, reports);
+  return { target, players, join, rss: { base: base.rss, joined: joined.rss, end: end.rss }, windows, closings, reports };
+}
+
+export async function runScenario(s: Scenario, target: TargetName, settings: RunSettings): Promise<Figures> {
+  const server = await startServer(target, settings.port);
+  const hosts: HostBot[] = [];
+  const count = Math.min(4, Math.ceil((s.rooms * s.perRoom) / PER_DRIVER));
+  const drivers = Array.from({ length: count }, (_, i) => spawnNode(`driver-${i + 1}`, ['--import', 'tsx', 'bench/driver.ts'], cores?.load ?? null));
+  try {
+    for (let i = 0; i < s.rooms; i++) hosts.push(await createHostedRoom(server.url, botSettings(settings.rounds, settings.seconds), hostAddress(i)));
+    return figuresOf(await play(target, s, settings, server, hosts, drivers));
+  } finally {
+    for (const d of drivers) if (d.proc.connected) d.proc.send({ type: 'stop' });
+    for (const h of hosts) h.socket.close();
+    await Promise.all(drivers.map((d) => stopChild(d)));
+    await server.stop();
+  }
+}
