@@ -14,13 +14,12 @@ export interface ChartRow extends ChartBar {
   length: number;
 }
 
-const maxLabel = 44;
-
-export function chartRows(bars: readonly ChartBar[], max: number | undefined, fullLength: number): ChartRow[] {
+export function chartRows(bars: readonly ChartBar[], max: number | undefined, fullLength: number, maxChars = 44): ChartRow[] {
   const top = max ?? Math.max(0, ...bars.map((b) => b.value));
+  const room = Math.max(4, maxChars);
   return bars.map((bar) => ({
     ...bar,
-    shortLabel: bar.label.length > maxLabel ? `${bar.label.slice(0, maxLabel - 1)}…` : bar.label,
+    shortLabel: bar.label.length > room ? `${bar.label.slice(0, room - 1)}…` : bar.label,
     length: top > 0 ? Math.max(0, Math.min(1, bar.value / top)) * fullLength : 0,
   }));
 }

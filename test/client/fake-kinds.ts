@@ -1,0 +1,30 @@
+// Tiny puzzle kinds for the practice engine: the right answer is always 'yes'.
+import type { PuzzleKind } from '../../shared/puzzles/kind.ts';
+import type { KindRegistry } from '../../client/src/lib/practice.ts';
+
+function fakeKind(id: string, concept: string): PuzzleKind<{ seed: string }> {
+  return {
+    id,
+    concept,
+    title: `Title of ${id}`,
+    description: `One line about ${id}.`,
+    generate: (seed) => ({ seed }),
+    publicView: (p) => ({ kind: id, format: 'single', prompt: `Puzzle ${p.seed}`, options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] }),
+    solve: () => 'yes',
+    grade: (_p, answer) => ({
+      score: answer === 'yes' ? 1 : 0,
+      correct: answer === 'yes',
+      explanation: 'Because.',
+      docUrl: 'https://kubernetes.io/docs/',
+    }),
+  };
+}
+
+export const fakeKinds: KindRegistry = {
+  'probe-a': fakeKind('probe-a', 'Probes') as PuzzleKind<unknown>,
+  'probe-b': fakeKind('probe-b', 'Probes') as PuzzleKind<unknown>,
+  'init-a': fakeKind('init-a', 'Init containers') as PuzzleKind<unknown>,
+  'sidecar-a': fakeKind('sidecar-a', 'Sidecars') as PuzzleKind<unknown>,
+};
+
+export const allFakeIds = Object.keys(fakeKinds);
