@@ -39,6 +39,8 @@ export interface PodiumServer {
 
 /** Frames above this close the connection: every valid payload is far smaller. */
 export const MAX_PAYLOAD_BYTES = 4096;
+/** What clients are told to wait before reconnecting when the server shuts down. */
+const RESTART_RETRY_MS = 2000;
 
 const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
 
@@ -74,9 +76,12 @@ export function createServer(deps: ServerDeps): PodiumServer {
   });
   return {
     httpServer, io, rooms,
-    drain: () => { draining = true; },
+    drain: () => {
+      draining = true;
+    },
     close: async () => {
       draining = true;
+      io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
       rooms.closeAll();
       await io.close();
     },

@@ -170,3 +170,15 @@ describe('the host panel', () => {
     expect(await counted).toMatchObject({ answered: 2, pending: 1, connectedCount: 3 });
   });
 });
+
+describe('health and readiness', () => {
+  it('is live and ready, then not ready and refusing new rooms while draining', async () => {
+    expect(await (await fetch(`${t.url}/healthz`)).json()).toEqual({ ok: true });
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+    t.server.drain();
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    const host = await t.connect();
+    expect(await call(host, 'room:create', { settings: settings() })).toEqual({ ok: false, error: 'server_draining' });
+  });
+});

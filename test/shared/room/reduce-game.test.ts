@@ -159,6 +159,16 @@ describe('reduce: the host away', () => {
   });
 });
 
+describe('reduce: durable state', () => {
+  it('continues identically after a JSON round trip mid-round', () => {
+    let s = started(['a', 'b'], { rounds: 2 });
+    s = apply(s, answer(s, 'a', solutionOf(s), START + 3000));
+    const restored = JSON.parse(JSON.stringify(s)) as RoomState;
+    const finish = (x: RoomState) => fold(x, [answer(x, 'b', wrongOf(x), START + 4000), next({ ...x, phase: 'reveal' }, START + 5000)]);
+    expect(finish(restored)).toEqual(finish(s));
+  });
+});
+
 describe('reduce: replay', () => {
   it('plays the same puzzles from the same seed, rising from easy to hard', () => {
     const play = () => {
