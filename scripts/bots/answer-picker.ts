@@ -34,13 +34,17 @@ export function randomAnswer(puzzle: PuzzleView, rand: Rand): Answer {
 
 const sameAnswer = (a: Answer, b: Answer): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** A guess that differs from the solution when the format allows one (a few tries, then any guess). */
+/** An answer that differs from the solution whenever the format allows one. */
 function wrongAnswer(puzzle: PuzzleView, solution: Answer, rand: Rand): Answer {
-  for (let i = 0; i < 8; i++) {
-    const guess = randomAnswer(puzzle, rand);
-    if (!sameAnswer(guess, solution)) return guess;
+  const options = (puzzle.options ?? []).map((o) => o.id);
+  if (puzzle.format === 'single') return pickOne(options.filter((id) => id !== solution), rand) ?? solution;
+  if (puzzle.format === 'number') return typeof solution === 'number' ? solution * 3 + 7 : randomAnswer(puzzle, rand);
+  if (puzzle.format === 'multi' && Array.isArray(solution)) {
+    const flip = pickOne(options, rand);
+    return solution.includes(flip ?? '') ? solution.filter((id) => id !== flip) : [...solution, ...(flip ? [flip] : [])];
   }
-  return randomAnswer(puzzle, rand);
+  const guess = randomAnswer(puzzle, rand);
+  return Array.isArray(guess) && sameAnswer(guess, solution) ? [...guess].reverse() : guess;
 }
 
 /** The solution with probability `accuracy` when one is known, otherwise a guess. */
