@@ -9,6 +9,9 @@ import { openStore } from './store.ts';
 const port = Number(process.env['PORT'] ?? 3000);
 const dbPath = process.env['PODIUM_DB'] ?? './data/podium.db';
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+/** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
+const noLimits = process.env['PODIUM_RATE_LIMITS'] === 'off';
+const unlimited = { eventsPerSecond: 1e9, eventBurst: 1e9, failedJoinsPerMinute: 1e9, createsPerMinute: 1e9 };
 
 /** The first LAN address, so the join link works from phones on the same network. */
 function lanAddress(): string {
@@ -21,6 +24,7 @@ const server = createServer({
   clock: systemClock,
   scheduler: systemScheduler(),
   store,
+  ...(noLimits ? { limits: unlimited } : {}),
   publicUrl: process.env['PUBLIC_URL'] ?? `http://${lanAddress()}:${port}`,
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });

@@ -25,6 +25,15 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   const rooms = new Map<string, LiveRoom>();
   const fanout: FanoutDeps = { io, store, now: () => clock.now(), log };
 
+  /** Timer callbacks run outside any handler's try/catch: an exception there would end the process. */
+  const guarded = (fn: () => void) => (): void => {
+    try {
+      fn();
+    } catch (error) {
+      log('a deferred send failed', error);
+    }
+  };
+
   function rearm(room: LiveRoom): void {
     const at = nextDeadline(room.state);
     if (room.timer?.at === at) return;
@@ -71,8 +80,8 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   function open(state: RoomState): LiveRoom {
     const room: LiveRoom = {
       code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), rosterDirty: true,
-      status: throttle(() => sendHostStatus(fanout, room), HOST_STATUS_MS, clock, scheduler),
-      presence: throttle(() => broadcastState(fanout, room), PRESENCE_MS, clock, scheduler),
+      status: throttle(guarded(() => sendHostStatus(fanout, room)), HOST_STATUS_MS, clock, scheduler),
+      presence: throttle(guarded(() => broadcastState(fanout, room)), PRESENCE_MS, clock, scheduler),
     };
     rooms.set(state.code, room);
     rearm(room);

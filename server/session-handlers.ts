@@ -71,7 +71,10 @@ function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rej
     return { ok: true, data: { role: 'player', playerToken: p.token, me: viewForPlayer(room.state, who.playerId)!, view } };
   }
   bindHost(ctx, socket, room);
-  if (room.state.phase === 'finished') queueMicrotask(() => socket.emit('host:results', finalResults(room.state, now)));
+  if (room.state.phase === 'finished') {
+    const results = finalResults(room.state, now);
+    queueMicrotask(() => socket.emit('host:results', results)); // after the ack, so the client knows its role first
+  }
   const status = viewForHost(room.state, true);
   return { ok: true, data: { role: 'host', hostToken: p.token, joinUrl: joinUrlOf(ctx, room.code), view, status } };
 }
