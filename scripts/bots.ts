@@ -1,6 +1,6 @@
 // Simulated players over the real protocol, for rehearsing a workshop and for load:
 //   npm run bots -- --url http://127.0.0.1:3000 --room CODE --count 50 [--accuracy 0.7] [--think 1-5]
-//   npm run bots -- --host --rounds 5 --count 200 --json     (creates the room and runs the game as host)
+//   npm run bots -- --host --rounds 5 --count 200 [--wait 30] --json   (creates the room and runs the game as host)
 // Bots cannot know a solution (the server sends none before the reveal), so they guess among the options;
 // --accuracy only applies where an oracle exists (tests that start the server in-process with known seeds).
 import { parseBotArgs, usage, type BotArgs } from './bots/args.ts';
@@ -40,6 +40,7 @@ async function hostRoom(args: BotArgs): Promise<HostBot> {
 
 async function main(): Promise<void> {
   const args = argsOrExit();
+  if (process.argv.includes('--accuracy')) log('note: bots guess (no solution is sent before the reveal); --accuracy applies only with an oracle, in tests');
   const host = args.host ? await hostRoom(args) : null;
   const code = host?.code ?? args.room!;
   const seats = seatsIn(code, args.prefix, args.count);
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   let results: FinalResults | null = null;
+  if (host && args.waitMs > 0) {
+    log(`lobby open for ${args.waitMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, args.waitMs));
+  }
   if (host) results = await runGame(host, { pauseMs: args.pauseMs, phaseTimeoutMs: (args.seconds + 60) * 1000 });
   const outcomes = await outcomesWithin(swarm, host ? 10_000 : 24 * 3600_000);
   stop();

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { limits } from '../../shared/protocol.ts';
 
 export const usage = `usage: npm run bots -- --url http://127.0.0.1:3000 (--room CODE | --host [--rounds 5] [--seconds 20])
-       [--count 50] [--accuracy 0.7] [--think 1-5] [--pause 3] [--concurrency 50] [--prefix bot-] [--json]`;
+       [--wait 0] [--count 50] [--accuracy 0.7] [--think 1-5] [--pause 3] [--concurrency 50] [--prefix bot-] [--json]`;
 
 export interface BotArgs {
   url: string;
@@ -16,6 +16,8 @@ export interface BotArgs {
   /** Think time range in ms. */
   thinkMs: [number, number];
   pauseMs: number;
+  /** With --host: how long the lobby stays open for people (or other bots) to join before the start. */
+  waitMs: number;
   concurrency: number;
   prefix: string;
   json: boolean;
@@ -52,6 +54,7 @@ const spec = {
   accuracy: { type: 'string', default: '0.7' },
   think: { type: 'string', default: '1-5' },
   pause: { type: 'string', default: '3' },
+  wait: { type: 'string', default: '0' },
   concurrency: { type: 'string', default: '50' },
   prefix: { type: 'string', default: 'bot-' },
   json: { type: 'boolean', default: false },
@@ -74,6 +77,7 @@ export function parseBotArgs(argv: string[]): BotArgs | null {
     accuracy: numberIn('accuracy', v.accuracy, 0, 1),
     thinkMs: parseThink(v.think),
     pauseMs: numberIn('pause', v.pause, 0, 600) * 1000,
+    waitMs: numberIn('wait', v.wait, 0, 3600) * 1000,
     concurrency: numberIn('concurrency', v.concurrency, 1, 1000),
     prefix: v.prefix,
     json: v.json,
