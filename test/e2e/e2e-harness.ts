@@ -1,0 +1,105 @@
+// The e2e test's machinery: build the client if needed, run the real server in-process on a free port with a temp
+// SQLite file, launch Debian's chromium, run axe-core on a page, and save screenshots where people can find them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type PodiumServer } from '../../server/app.ts';
+import { systemClock, systemScheduler } from '../../server/clock.ts';
+import { openStore, type Store } from '../../server/store.ts';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const clientDir = join(root, 'dist/client');
+export const screenshotDir = join(root, 'test-artifacts/screenshots');
+
+export function ensureClientBuilt(): void {
+  if (existsSync(join(clientDir, 'index.html'))) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+export interface RunningServer {
+  url: string;
+  server: PodiumServer;
+  stop(): Promise<void>;
+}
+
+export async function startServer(seed: string): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'podium-e2e-'));
+  const store: Store = openStore(join(dir, 'podium.db'));
+  const server = createServer({
+    clock: systemClock,
+    scheduler: systemScheduler(),
+    store,
+    newSeed: () => seed,
+    publicUrl: '',
+    clientDir,
+    log: () => {},
+  });
+  await new Promise<void>((done) => server.httpServer.listen(0, '127.0.0.1', done));
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let stopped = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const closing = server.close();
+      server.httpServer.closeAllConnections();
+      await closing;
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: false, isMobile: false };
+export const projector = { viewport: { width: 1280, height: 720 } };
+
+/** Page errors fail the test: collect them per page. */
+export async function newPage(context: BrowserContext, errors: string[], who: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  return page;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core on the page as it is now; returns the serious and critical violations, described. */
+export async function axeProblems(page: Page, screen: string): Promise<string[]> {
+  const loaded = await page.evaluate('typeof window.axe !== "undefined"');
+  if (!loaded) await page.addScriptTag({ content: axe.source });
+  // A string, not a function: tsx/vitest's __name helper does not exist inside the page.
+  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then(r => r.violations)')) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
