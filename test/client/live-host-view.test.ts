@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { answeredCount, conceptBars, optionBars, outcomeBars, roundCell } from '../../client/src/host/host-view.ts';
+import { solutionText } from '../../client/src/lib/solution-labels.ts';
+import { checkForm, initialForm } from '../../client/src/host/setup-form.ts';
+import { qrPath, quietZone } from '../../client/src/host/qr.ts';
+import { largestFit } from '../../client/src/host/fit.ts';
+import { question } from './live-views.ts';
+import type { FinalResults, HostStatus } from '../../shared/protocol.ts';
+import type { PuzzleView } from '../../shared/puzzles/kind.ts';
+
+const puzzle: PuzzleView = {
+  kind: 'k',
+  format: 'single',
+  prompt: 'p',
+  options: [
+    { id: 'x', label: 'startupProbe' },
+    { id: 'y', label: 'livenessProbe' },
+  ],
+};
+
+describe('answeredCount', () => {
+  const status = (over: Partial<HostStatus>): HostStatus => ({
+    phase: 'question',
+    round: 2,
+    answered: 3,
+    pending: 2,
+    connectedCount: 5,
+    playerCount: 6,
+    ...over,
+  });
+
+  it('counts answered against answered plus still pending', () => {
+    expect(answeredCount(status({}), question(2))).toEqual({ answered: 3, expected: 5 });
+  });
+
+  it('ignores a status left over from the last round', () => {
+    expect(answeredCount(status({ round: 1 }), question(2, { connectedCount: 4 }))).toEqual({ answered: 0, expected: 4 });
+  });
+});
+
+describe('optionBars', () => {
+  it('lists every option with its count, lettered, the right one highlighted', () => {
+    const bars = optionBars(puzzle, { correct: 1, partial: 0, wrong: 2, none: 0, options: [{ id: 'y', count: 2 }, { id: 'x', count: 1 }] }, 'x');
+    expect(bars.map((b) => [b.label, b.value, b.highlight])).toEqual([
+      ['A. startupProbe', 1, true],
+      ['B. livenessProbe', 2, false],
+    ]);
+  });
+
+  it('counts an option nobody picked as zero', () => {
+    const bars = optionBars(puzzle, { correct: 0, partial: 0, wrong: 0, none: 3, options: [] }, ['x', 'y']);
+    expect(bars.map((b) => [b.value, b.highlight])).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+  });
+});
+
+describe('outcomeBars', () => {
+  it('names every outcome in words', () => {
+    expect(outcomeBars({ correct: 4, partial: 1, wrong: 2, none: 3 }).map((b) => `${b.label}=${b.value}`)).toEqual([
+      'Right=4',
+      'Partly right=1',
+      'Wrong=2',
+      'No answer=3',
+    ]);
+  });
+});
+
+describe('solutionText', () => {
+  it.each([
+    [{ kind: 'k', format: 'order', prompt: 'p', items: puzzle.options } as PuzzleView, ['y', 'x'], ['livenessProbe', 'startupProbe']],
+    [puzzle, 'y', ['livenessProbe']],
+    [{ kind: 'k', format: 'number', prompt: 'p', unit: 'seconds' } as PuzzleView, 40, ['40 seconds']],
+  ])('puts a %s solution into labels', (view, solution, labels) => {
+    expect(solutionText(view, solution)).toEqual(labels);
+  });
+});
+
+describe('conceptBars', () => {
+  it('puts the weakest concept first, as a percentage', () => {
+    const results = {
+      concepts: [
+        { concept: 'Probes', answers: 6, correct: 5, accuracy: 0.8333 },
+        { concept: 'Sidecars', answers: 6, correct: 1, accuracy: 0.25 },
+      ],
+    } as FinalResults;
+    expect(conceptBars(results).map((b) => [b.label, b.value])).toEqual([
+      ['Sidecars', 25],
+      ['Probes', 83],
+    ]);
+  });
+});
+
+describe('roundCell', () => {
+  it.each([
+    [undefined, '–', 'no answer'],
+    [{ round: 1, answered: true, answer: 'x', score: 1, correct: true, points: 900, timeMs: 1000 }, '✓', 'right'],
+    [{ round: 1, answered: true, answer: ['a'], score: 0.5, correct: false, points: 400, timeMs: 1000 }, '◐', '50%'],
+    [{ round: 1, answered: true, answer: 'y', score: 0, correct: false, points: 0, timeMs: 1000 }, '✗', 'wrong'],
+  ])('shows %j with a symbol and a word', (record, symbol, text) => {
+    expect(roundCell(record)).toMatchObject({ symbol, text });
+  });
+});
+
+describe('checkForm', () => {
+  it('accepts the defaults with every kind', () => {
+    const checked = checkForm(initialForm());
+    expect(checked.ok).toBe(true);
+  });
+
+  it.each([
+    [{ kinds: [] }, 'kinds'],
+    [{ kinds: ['no-such-kind'] }, 'kinds'],
+    [{ rounds: 0 }, 'rounds'],
+    [{ rounds: 2.5 }, 'rounds'],
+    [{ secondsPerRound: 5 }, 'secondsPerRound'],
+    [{ teamMode: 'auto', teamCount: 9 }, 'teamCount'],
+  ] as const)('refuses %j with a message for %s', (change, field) => {
+    const checked = checkForm({ ...initialForm(), ...change } as ReturnType<typeof initialForm>);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.errors[field]).toBeTruthy();
+  });
+
+  it('does not care about the team count when teams are off', () => {
+    const checked = checkForm({ ...initialForm(), teamMode: 'off', teamCount: 99 });
+    expect(checked.ok && checked.settings.teamCount).toBe(2);
+  });
+});
+
+describe('qrPath', () => {
+  it('draws one square per dark module, offset by the quiet zone', () => {
+    const grid = { size: 2, get: (row: number, col: number) => row === col };
+    expect(qrPath(grid)).toEqual({
+      size: 2 + 2 * quietZone,
+      path: `M${quietZone} ${quietZone}h1v1h-1zM${quietZone + 1} ${quietZone + 1}h1v1h-1z`,
+    });
+  });
+});
+
+describe('largestFit', () => {
+  it('keeps full size when the content already fits', () => {
+    expect(largestFit(() => {}, () => true, 0.5)).toBe(1);
+  });
+
+  it('finds nearly the largest scale that fits and leaves it applied', () => {
+    let applied = 0;
+    const scale = largestFit((s) => (applied = s), () => applied <= 0.7, 0.4);
+    expect(scale).toBeLessThanOrEqual(0.7);
+    expect(scale).toBeGreaterThan(0.69);
+    expect(applied).toBe(scale);
+  });
+
+  it('stops at the minimum when nothing fits', () => {
+    expect(largestFit(() => {}, () => false, 0.45)).toBe(0.45);
+  });
+});

@@ -1,0 +1,89 @@
+import '@testing-library/svelte/vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import PlayerReveal from '../../client/src/player/PlayerReveal.svelte';
+import JoinForm from '../../client/src/player/JoinForm.svelte';
+import PlayerLobby from '../../client/src/player/PlayerLobby.svelte';
+import HostLeaderboard from '../../client/src/host/HostLeaderboard.svelte';
+import { lobby, me, reveal, settings } from './live-views.ts';
+import type { LeaderboardView } from '../../shared/protocol.ts';
+
+describe('PlayerReveal', () => {
+  it('says right or wrong with the points, streak, rank and the explanation', () => {
+    const mine = me({ score: 900, streak: 1, rank: 2, lastResult: { round: 1, answered: true, score: 1, correct: true, points: 900, streakBonus: 0, timeMs: 3000 } });
+    render(PlayerReveal, { view: reveal(1), me: mine });
+    expect(screen.getByRole('heading', { name: /Right!/ })).toBeTruthy();
+    expect(screen.getByText('Because.')).toBeTruthy();
+    expect(screen.getByText(/points/).textContent).toContain('+900');
+    expect(screen.getByText(/Rank/).textContent).toContain('#2');
+  });
+
+  it('waits for the player’s own result instead of showing last round’s', () => {
+    const stale = me({ lastResult: { round: 0, answered: true, score: 1, correct: true, points: 900, streakBonus: 0, timeMs: 1 } });
+    render(PlayerReveal, { view: reveal(1), me: stale });
+    expect(screen.getByText('Scoring your answer…')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Right!/ })).toBeNull();
+  });
+
+  it('renders text from the server as text, never as HTML', () => {
+    const view = reveal(1);
+    view.reveal.explanation = '<img src=x onerror=alert(1)>';
+    const mine = me({ lastResult: { round: 1, answered: true, score: 0, correct: false, points: 0, streakBonus: 0, timeMs: 1 } });
+    const { container } = render(PlayerReveal, { view, me: mine });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.explanation')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('JoinForm', () => {
+  it('prefills the code from the link and joins with a trimmed name', async () => {
+    const onjoin = vi.fn();
+    render(JoinForm, { code: 'ABCDEF', busy: false, error: '', suggestion: null, onjoin });
+    expect((screen.getByLabelText('Room code') as HTMLInputElement).value).toBe('ABCDEF');
+    await fireEvent.input(screen.getByLabelText('Your name'), { target: { value: '  Ada ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Join the game' }));
+    expect(onjoin).toHaveBeenCalledExactlyOnceWith('ABCDEF', 'Ada');
+  });
+
+  it('asks for the code when it is not six characters', async () => {
+    const onjoin = vi.fn();
+    render(JoinForm, { code: null, busy: false, error: '', suggestion: null, onjoin });
+    await fireEvent.input(screen.getByLabelText('Your name'), { target: { value: 'Ada' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Join the game' }));
+    expect(onjoin).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/6 letters and digits/);
+  });
+
+  it('offers the suggested name when the name is taken', async () => {
+    render(JoinForm, { code: 'ABCDEF', busy: false, error: 'Someone already has that name.', suggestion: 'Ada 2', onjoin: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Use “Ada 2” instead' }));
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Ada 2');
+  });
+});
+
+describe('PlayerLobby', () => {
+  it('lets a player pick a team when the host allows it', async () => {
+    const onpick = vi.fn();
+    const view = lobby({ settings: { ...settings, teamMode: 'pick', teamCount: 3 } });
+    render(PlayerLobby, { view, me: me({ team: 1 }), busy: false, onpick, onleave: vi.fn() });
+    const teams = screen.getAllByRole('button', { name: /Team/ });
+    expect(teams).toHaveLength(3);
+    expect(teams.map((t) => t.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
+    await fireEvent.click(screen.getByRole('button', { name: /Team 3/ }));
+    expect(onpick).toHaveBeenCalledWith(2);
+  });
+});
+
+describe('HostLeaderboard', () => {
+  it('tells rank changes with an arrow and words', () => {
+    const top = [
+      { rank: 1, playerId: 'b', name: 'Grace', team: null, score: 2000, streak: 2 },
+      { rank: 2, playerId: 'a', name: 'Ada', team: null, score: 1500, streak: 0 },
+    ];
+    const view = { ...lobby(), phase: 'leaderboard', round: 2, top } as LeaderboardView;
+    render(HostLeaderboard, { view, previousRanks: new Map([['a', 1], ['b', 2]]), busy: false, onnext: vi.fn(), onend: vi.fn() });
+    const rows = screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(rows[0]).toMatch(/Grace ▲ up 1 streak 2 2000/);
+    expect(rows[1]).toMatch(/Ada ▼ down 1 1500/);
+  });
+});
