@@ -16,12 +16,27 @@ export type Scenario =
   | { q: 'sigterm'; apps: Box[]; sidecars: Box[]; target: number; other: number }
   | { q: 'termination'; init: InitBox[]; apps: Box[] };
 
-const SIDECARS: Box[] = [
-  { name: 'envoy', image: 'envoyproxy/envoy:v1.29' }, { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14' },
-  { name: 'istio-proxy', image: 'istio/proxyv2:1.21' }, { name: 'fluent-bit', image: 'fluent/fluent-bit:3.0' },
-  { name: 'vector', image: 'timberio/vector:0.37.0-alpine' }, { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.96.0' },
-  { name: 'vault-agent', image: 'hashicorp/vault:1.15' }, { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.2' },
+// Each sidecar's own health check, so a startupProbe in the YAML looks like one you would really write.
+const SIDECARS: (Box & { check: string })[] = [
+  { name: 'envoy', image: 'envoyproxy/envoy:v1.29', check: 'httpGet: { path: /ready, port: 9901 }' },
+  { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14', check: 'httpGet: { path: /ready, port: 4191 }' },
+  { name: 'istio-proxy', image: 'istio/proxyv2:1.21', check: 'httpGet: { path: /healthz/ready, port: 15021 }' },
+  { name: 'fluent-bit', image: 'fluent/fluent-bit:3.0', check: 'httpGet: { path: /api/v1/health, port: 2020 }' },
+  { name: 'vector', image: 'timberio/vector:0.37.0-alpine', check: 'httpGet: { path: /health, port: 8686 }' },
+  { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.96.0', check: 'httpGet: { path: /, port: 13133 }' },
+  { name: 'vault-agent', image: 'hashicorp/vault:1.15', check: 'exec: { command: ["test", "-f", "/vault/secrets/token"] }' },
+  { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.2', check: 'httpGet: { path: /startup, port: 9090 }' },
 ];
+const MESH = ['envoy', 'linkerd-proxy', 'istio-proxy'];
+
+/** n distinct sidecars, never two service-mesh proxies in one pod (no real pod runs envoy and linkerd-proxy together). */
+function sampleSidecars(rng: Rng, n: number): Box[] {
+  const mesh = SIDECARS.filter((b) => MESH.includes(b.name));
+  const others = SIDECARS.filter((b) => !MESH.includes(b.name));
+  return rng.sample([rng.pick(mesh), ...others], n).map(({ name, image }) => ({ name, image }));
+}
+const pickSidecar = (rng: Rng): Box => sampleSidecars(rng, 1)[0]!;
+const checkOf = (name: string): string => SIDECARS.find((b) => b.name === name)?.check ?? 'tcpSocket: { port: 8080 }';
 const INITS: Box[] = [
   { name: 'wait-for-db', image: 'busybox:1.36' }, { name: 'migrate', image: 'flyway/flyway:10' },
   { name: 'fetch-config', image: 'curlimages/curl:8.5.0' }, { name: 'fix-permissions', image: 'busybox:1.36' },
@@ -43,7 +58,7 @@ function yamlOf(policy: RestartPolicy | null, init: readonly InitBox[], apps: re
   const entry = (b: Box & { sidecar?: boolean; startupProbe?: boolean }): string[] => [
     `  - name: ${b.name}`, `    image: ${b.image}`,
     ...(b.sidecar ? ['    restartPolicy: Always'] : []),
-    ...(b.startupProbe ? ['    startupProbe: { httpGet: { path: /ready, port: 9901 }, periodSeconds: 2 }'] : []),
+    ...(b.startupProbe ? [`    startupProbe: { ${checkOf(b.name)}, periodSeconds: 2 }`] : []),
     ...(extra[b.name] ? [`    lifecycle: { preStop: { exec: { command: ["sh", "-c", "${extra[b.name]}"] } } }`] : []),
   ];
   const lines = [...(policy ? [`restartPolicy: ${policy}`] : [])];
@@ -58,7 +73,7 @@ const startGateQ: Maker = (rng, d) => {
   const size = d === 'easy' ? 2 : rng.int(3, 4);
   const positions = Array.from({ length: size }, (_, i) => i);
   const sidecarAt = rng.sample(positions, d === 'easy' ? 1 : rng.int(1, 2));
-  const sidecars = rng.sample(SIDECARS, 2);
+  const sidecars = sampleSidecars(rng, 2);
   const init: InitBox[] = rng.sample(INITS, size).map((b, i) =>
     sidecarAt.includes(i) ? { ...sidecars[sidecarAt.indexOf(i)]!, sidecar: true, ...(d === 'hard' ? { startupProbe: rng.chance(0.7) } : {}) } : { ...b, sidecar: false },
   );
@@ -70,17 +85,17 @@ const startGateQ: Maker = (rng, d) => {
     scenario, yaml: yamlOf(null, init, [app(rng)]),
     prompt: `The kubelet is starting this pod's init containers. When does ${c(init[target]!.name)} start?`,
     labels: {
-      started: `Once ${c(prev.name)} is running${prev.startupProbe ? ' and its startup probe has passed' : ''}`,
+      started: prev.startupProbe ? `Once ${c(prev.name)} is running and its startup probe has passed` : `Once ${c(prev.name)} is running`,
       'exit-0': `Once ${c(prev.name)} has exited with code 0`,
       parallel: `At the same time as ${c(prev.name)}`,
-      ready: `Once ${c(prev.name)} passes its readiness probe`,
+      ready: `Once ${c(prev.name)} is running and its readiness probe has passed`,
     },
   };
 };
 
 const jobEndQ: Maker = (rng, d) => {
   const main = rng.pick(JOBS);
-  const sidecar = rng.pick(SIDECARS);
+  const sidecar = pickSidecar(rng);
   const policy = rng.pick<RestartPolicy>(['Never', 'OnFailure']);
   const exitCode = d === 'easy' ? 0 : rng.pick([0, 0, 1, 2]);
   return {
@@ -98,7 +113,7 @@ const jobEndQ: Maker = (rng, d) => {
 
 const sidecarCrashQ: Maker = (rng, d) => {
   const a = app(rng);
-  const sidecar = rng.pick(SIDECARS);
+  const sidecar = pickSidecar(rng);
   const policy = d === 'easy' ? 'Never' : rng.pick<RestartPolicy>(['Never', 'OnFailure', 'Always']);
   const exitCode = rng.pick(d === 'hard' ? [0, 0, 1, 137] : [1, 2, 137]);
   return {
@@ -116,7 +131,7 @@ const sidecarCrashQ: Maker = (rng, d) => {
 
 const exitPhaseQ: Maker = (rng) => {
   const main = rng.pick(JOBS);
-  const sidecar = rng.pick(SIDECARS);
+  const sidecar = pickSidecar(rng);
   const mainExit = rng.pick([0, 0, 0, 1]);
   const sidecarExit = rng.pick([137, 143, 1, 2]);
   return {
@@ -127,12 +142,13 @@ const exitPhaseQ: Maker = (rng) => {
   };
 };
 
-const HOOKS = ['sleep 5', 'sleep 10', 'sleep 15', 'curl -s -X POST localhost:9901/drain_listeners?graceful'];
+const hookFor = (rng: Rng, sidecar: Box): string =>
+  sidecar.name === 'envoy' && rng.chance(0.5) ? 'curl -s -X POST localhost:9901/drain_listeners?graceful' : `sleep ${rng.pick([5, 10, 15])}`;
 
 const prestopQ: Maker = (rng) => {
   const a = app(rng);
-  const sidecar = rng.pick(SIDECARS);
-  const hook = rng.pick(HOOKS);
+  const sidecar = pickSidecar(rng);
+  const hook = hookFor(rng, sidecar);
   return {
     scenario: { q: 'prestop', app: a, sidecar, hook },
     yaml: yamlOf(null, [{ ...sidecar, sidecar: true }], [a], { [sidecar.name]: hook }),
@@ -148,7 +164,7 @@ const prestopQ: Maker = (rng) => {
 
 const sigtermQ: Maker = (rng) => {
   const apps = Array.from({ length: rng.int(1, 2) }, () => app(rng)).filter((b, i, all) => all.findIndex((x) => x.name === b.name) === i);
-  const sidecars = rng.sample(SIDECARS, rng.int(2, 3));
+  const sidecars = sampleSidecars(rng, rng.int(2, 3));
   const target = rng.int(0, sidecars.length - 1);
   const other = target < sidecars.length - 1 && rng.chance(0.7) ? target + 1 : target === 0 ? 1 : target - 1;
   const who = names(apps);
@@ -157,17 +173,17 @@ const sigtermQ: Maker = (rng) => {
     yaml: yamlOf(null, sidecars.map((b) => ({ ...b, sidecar: true })), apps),
     prompt: `The pod is deleted. When does the sidecar ${c(sidecars[target]!.name)} receive SIGTERM?`,
     labels: {
-      'at-once': `At once, at the same time as ${who}`,
-      'after-apps': `As soon as ${who} ${apps.length > 1 ? 'have' : 'has'} exited`,
-      'after-other': `After ${who} and then ${c(sidecars[other]!.name)} have stopped`,
-      grace: 'Only when the grace period has run out',
+      'at-once': `Right away, together with ${who}`,
+      'after-apps': `Once ${who} ${apps.length > 1 ? 'have' : 'has'} exited`,
+      'after-other': `Once ${c(sidecars[other]!.name)} has exited`,
+      grace: 'Only once the grace period has run out',
     },
   };
 };
 
 const terminationQ: Maker = (rng, d) => {
   const apps = rng.sample(SERVICES, d === 'hard' ? 2 : 1).map((svc) => ({ name: `${svc}-api`, image: `ghcr.io/acme/${svc}-api:${rng.int(1, 4)}.${rng.int(0, 9)}.0` }));
-  const sidecars: InitBox[] = rng.sample(SIDECARS, d === 'hard' ? 3 : 2).map((b) => ({ ...b, sidecar: true }));
+  const sidecars: InitBox[] = sampleSidecars(rng, d === 'hard' ? 3 : 2).map((b) => ({ ...b, sidecar: true }));
   const init = d === 'hard' ? rng.shuffle<InitBox>([...sidecars, { ...rng.pick(INITS), sidecar: false }]) : sidecars;
   return {
     scenario: { q: 'termination', init, apps },

@@ -82,13 +82,27 @@ describe('sidecarLifecycle', () => {
     expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('after-other');
   });
 
+  it.each(difficulties)('never puts two service-mesh proxies in one pod (%s)', (d) => {
+    for (const s of seeds) {
+      const yaml = sidecarLifecycle.generate(s, d).yaml;
+      expect(['envoy', 'linkerd-proxy', 'istio-proxy'].filter((m) => yaml.includes(`name: ${m}\n`)).length).toBeLessThan(2);
+    }
+  });
+
+  it('gives the wrong start-gate options the same shape as the right one, so length gives nothing away', () => {
+    const p = find('start-gate', 'hard', (x) => x.scenario.q === 'start-gate' && x.scenario.init[x.scenario.target - 1]!.startupProbe === true);
+    const right = p.options.find((o) => o.key === 'started')!.label;
+    expect(right).toMatch(/startup probe has passed/);
+    expect(p.options.find((o) => o.key === 'ready')!.label.length).toBeGreaterThanOrEqual(right.length);
+  });
+
   it('renders a fixed seed the same way', () => {
     const p = sidecarLifecycle.generate('golden', 'medium');
     expect(sidecarLifecycle.publicView(p)).toMatchInlineSnapshot(`
       {
         "code": {
           "language": "yaml",
-          "text": "restartPolicy: Never
+          "text": "restartPolicy: OnFailure
       initContainers:
         - name: vault-agent
           image: hashicorp/vault:1.15
@@ -102,22 +116,22 @@ describe('sidecarLifecycle', () => {
         "options": [
           {
             "id": "a",
-            "label": "The pod stays Running until \`vault-agent\` exits on its own",
-          },
-          {
-            "id": "b",
-            "label": "The pod ends as Failed; \`vault-agent\` is stopped, not restarted",
-          },
-          {
-            "id": "c",
             "label": "\`export\` is restarted; \`vault-agent\` keeps running meanwhile",
           },
           {
-            "id": "d",
+            "id": "b",
             "label": "The pod completes as Succeeded; \`vault-agent\` is stopped, not restarted",
           },
+          {
+            "id": "c",
+            "label": "The pod ends as Failed; \`vault-agent\` is stopped, not restarted",
+          },
+          {
+            "id": "d",
+            "label": "The pod stays Running until \`vault-agent\` exits on its own",
+          },
         ],
-        "prompt": "This is a Job's pod template. \`export\` exits with code 1 while \`vault-agent\` is still running. What happens next?",
+        "prompt": "This is a Job's pod template. \`export\` exits with code 0 while \`vault-agent\` is still running. What happens next?",
       }
     `);
   });
