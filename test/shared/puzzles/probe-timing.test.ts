@@ -23,6 +23,15 @@ const fieldIn = (text: string, name: string): number | undefined => {
 const field = (p: ProbeTimingPuzzle, name: string): number | undefined => fieldIn(p.code.text, name);
 
 describe('probeTiming', () => {
+  it.each(difficulties)('never points a liveness or startup check at a readiness endpoint (%s)', (d) => {
+    for (const seed of seeds.slice(0, 300)) {
+      const text = probeTiming.generate(seed, d).code.text;
+      for (const block of text.split(/(?=  \w+Probe:)/).filter((b) => /^  (liveness|startup)Probe:/.test(b))) {
+        expect(block, text).not.toMatch(/path: \S*ready/);
+      }
+    }
+  });
+
   it('computes the startup budget from the YAML it shows (initialDelay + failureThreshold × period)', () => {
     for (const seed of seeds.slice(0, 200)) {
       const p = probeTiming.generate(seed, 'easy');
@@ -101,8 +110,8 @@ describe('probeTiming', () => {
       - name: web
         image: nginx:1.27
         readinessProbe:
-          exec:
-            command: ["cat", "/tmp/healthy"]
+          tcpSocket:
+            port: 80
           initialDelaySeconds: 30
           periodSeconds: 10
           timeoutSeconds: 3
