@@ -168,7 +168,10 @@ function scenarioFor(rng: Rng, difficulty: Difficulty): Scenario {
 function optionLabels(rng: Rng, s: Scenario, difficulty: Difficulty): { label: string; together: boolean; reason: DesignReason | Folklore | null }[] {
   const verdict = podDesign(s.needs);
   if (difficulty === 'easy') return [{ label: 'One pod', together: true, reason: null }, { label: 'Separate pods', together: false, reason: null }];
-  const folk = (together: boolean): Folklore => rng.pick((Object.keys(FOLKLORE) as Folklore[]).filter((f) => FOLKLORE[f].together === together));
+  // 'chatty' and 'depends' are true of a proxy or a local cache, so they are only offered where they lead to the wrong verdict.
+  const trueWhenTogether: readonly Folklore[] = ['chatty', 'depends'];
+  const folk = (together: boolean): Folklore => rng.pick((Object.keys(FOLKLORE) as Folklore[])
+    .filter((f) => FOLKLORE[f].together === together && !(verdict.together && trueWhenTogether.includes(f))));
   // The opposite verdict's real reason: on mixed scenarios, the coupling that does hold but does not decide.
   const opposite = (Object.keys(REASON_LABEL) as DesignReason[]).filter((r) => isSplitting(r) === verdict.together);
   const held = applicableReasons(s.needs).find((r) => isSplitting(r) === verdict.together);

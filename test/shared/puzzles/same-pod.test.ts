@@ -15,6 +15,15 @@ describe('samePod', () => {
     expect(samePod.publicView(samePod.generate('x', 'hard')).prompt).toMatch(/and why\?$/);
   });
 
+  it('never offers a "wrong reason" that is actually true of a pair that belongs together', () => {
+    for (const s of seeds) {
+      const p = samePod.generate(s, 'hard');
+      if (!podDesign(p.needs).together) continue;
+      const labels = p.options.map((o) => o.label).join('\n');
+      expect(labels).not.toMatch(/cannot do its job without the other|call each other many times/);
+    }
+  });
+
   it('takes the verdict from podDesign', () => {
     for (const s of seeds) {
       const p = samePod.generate(s, 'easy');
