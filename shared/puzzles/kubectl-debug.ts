@@ -149,6 +149,14 @@ function similarity(pod: DebugPod, a: DebugCommand, b: DebugCommand): number {
   return (a.verb === b.verb ? 2 : 0) + (commandTarget(pod, a) === commandTarget(pod, b) ? 1 : 0);
 }
 
+/** For a deleted pod, the commands people reach for first (and that fail with NotFound) make the real traps. */
+function tempting(need: DebugNeed, cmd: DebugCommand): number {
+  if (need.kind !== 'deleted-pod-events') return 0;
+  const reachedFor = cmd.verb === 'describe' || (cmd.verb === 'get' && cmd.output === 'yaml')
+    || (cmd.verb === 'logs' && cmd.previous === true && cmd.container === undefined);
+  return reachedFor ? 1 : 0;
+}
+
 /** Wrong options: commands the model says do not answer; near misses for harder puzzles. */
 function distractors(rng: Rng, pod: DebugPod, need: DebugNeed, correct: DebugCommand, d: Difficulty): DebugCommand[] {
   const seen = new Set([renderCommand(pod, correct)]);
@@ -158,11 +166,11 @@ function distractors(rng: Rng, pod: DebugPod, need: DebugNeed, correct: DebugCom
     seen.add(label);
     return true;
   });
-  const ranked = [...wrong].sort((a, b) => similarity(pod, b, correct) - similarity(pod, a, correct));
+  const ranked = [...wrong].sort((a, b) => tempting(need, b) - tempting(need, a) || similarity(pod, b, correct) - similarity(pod, a, correct));
   if (d === 'hard') return ranked.slice(0, 3);
   if (d === 'medium') return [...ranked.slice(0, 1), ...rng.sample(ranked.slice(1), 2)];
   const far = wrong.filter((c) => c.verb !== correct.verb);
-  return [...far, ...ranked].slice(0, 3);
+  return [...ranked.filter((c) => tempting(need, c) > 0), ...far, ...ranked].filter((c, i, all) => all.indexOf(c) === i).slice(0, 3);
 }
 
 function generate(seed: string, difficulty: Difficulty): KubectlDebugPuzzle {

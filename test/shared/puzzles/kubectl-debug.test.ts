@@ -17,6 +17,13 @@ function firstWith(d: Difficulty, test: (p: KubectlDebugPuzzle) => boolean): Kub
 }
 
 describe('kubectlDebug', () => {
+  it('offers the commands people reach for on a deleted pod (describe, logs --previous, get -o yaml) as the traps', () => {
+    const p = Array.from({ length: 300 }, (_, i) => kubectlDebug.generate(`del-${i}`, 'hard')).find((x) => x.needKind === 'deleted-pod-events')!;
+    const wrong = p.options.map((o) => o.label).filter((l) => l !== p.correct);
+    expect(wrong.every((l) => /^kubectl (describe pod|logs \S+ --previous|get pod \S+ -o yaml)/.test(l))).toBe(true);
+    expect(kubectlDebug.grade(p, p.options.find((o) => o.label.startsWith('kubectl describe'))!.id).explanation).toMatch(/NotFound/);
+  });
+
   it('offers exactly one option that answers the need, by the model', () => {
     for (const d of difficulties) {
       for (const seed of seeds.slice(0, 200)) {
