@@ -172,15 +172,45 @@ describe('PlayerClient', () => {
     expect(client.me).toBe(mine);
   });
 
-  it('closes and forgets the session when kicked', async () => {
+  it('forgets the session and the view when kicked, and reconnects fresh so the person can join again', async () => {
     const { fake, client, storage } = setup();
     fake.respond('room:join', () => joined);
     await client.join('ABCDEF', 'Ada');
     fake.trigger('room:closed', { reason: 'kicked' });
     expect(client.closed).toBe('kicked');
-    expect(client.connection).toBe('closed');
-    expect(fake.connected).toBe(false);
+    expect(client.view).toBeNull();
     expect(storage.data.has('podium:session:player:ABCDEF')).toBe(false);
+    expect(fake.connectCalls).toBe(1);
+  });
+
+  it('keeps the token when another tab takes the seat, and takes it back on request', async () => {
+    const { fake, client, storage } = setup();
+    fake.respond('room:join', () => joined);
+    fake.respond('room:rejoin', () => ({ ok: true, data: { role: 'player', playerToken: 'tok-1', me: me(), view: lobby() } }));
+    await client.join('ABCDEF', 'Ada');
+    fake.trigger('room:closed', { reason: 'replaced' });
+    expect(client.closed).toBe('replaced');
+    expect(fake.connected).toBe(false);
+    expect(fake.connectCalls).toBe(0);
+    expect(storage.data.get('podium:session:player:ABCDEF')).toBe('tok-1');
+    client.takeOver();
+    fake.connect();
+    await settle();
+    expect(fake.sent.at(-1)).toEqual({ event: 'room:rejoin', payload: { code: 'ABCDEF', token: 'tok-1' } });
+    expect(client.closed).toBeNull();
+  });
+
+  it('starts over after leaving, even when room:closed "left" arrives after the ack', async () => {
+    const { fake, client } = setup();
+    fake.respond('room:join', () => joined);
+    fake.respond('room:leave', () => ({ ok: true, data: null }));
+    await client.join('ABCDEF', 'Ada');
+    await client.leave();
+    fake.connect();
+    fake.trigger('room:closed', { reason: 'left' });
+    expect(client.closed).toBeNull();
+    expect(client.connection).toBe('online');
+    expect(client.view).toBeNull();
   });
 
   it('reconnects by itself after the server says it is restarting', async () => {

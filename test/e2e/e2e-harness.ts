@@ -1,7 +1,7 @@
 // The e2e test's machinery: build the client if needed, run the real server in-process on a free port with a temp
 // SQLite file, launch Debian's chromium, run axe-core on a page, and save screenshots where people can find them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
@@ -14,8 +14,21 @@ export const root = resolve(import.meta.dirname, '../..');
 export const clientDir = join(root, 'dist/client');
 export const screenshotDir = join(root, 'test-artifacts/screenshots');
 
+/** The newest modification time under a folder, in ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the client when dist/client is missing or older than its sources (a stale build tests old code). */
 export function ensureClientBuilt(): void {
-  if (existsSync(join(clientDir, 'index.html'))) return;
+  const index = join(clientDir, 'index.html');
+  const sources = Math.max(newest(join(root, 'client')), newest(join(root, 'shared')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 

@@ -129,6 +129,15 @@ describe('a live game in real browsers', () => {
     await linus.getByRole('button', { name: 'Join the game' }).click();
     await linus.getByRole('heading', { name: /You're in, Linus/ }).waitFor();
 
+    // A fourth joins and is removed by the host: the phone says so and offers to join again.
+    const mallory = await newPage(await browser.newContext(phone), errors, 'Mallory');
+    await mallory.goto(joinUrl);
+    await mallory.getByLabel('Your name').fill('Mallory');
+    await mallory.getByRole('button', { name: 'Join the game' }).click();
+    await host.getByRole('button', { name: 'Remove Mallory' }).click();
+    await mallory.getByRole('alert').filter({ hasText: 'The host removed you' }).waitFor();
+    await mallory.getByRole('button', { name: 'Join the game' }).waitFor();
+
     await host.getByRole('heading', { name: '3 players' }).waitFor();
     await screenshot(host, 'host-lobby-1280x720');
     await host.setViewportSize({ width: 1920, height: 1080 });

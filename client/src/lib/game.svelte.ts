@@ -126,14 +126,32 @@ export class GameClient {
     return false;
   }
 
+  /** Kicked, left or expired: the seat is gone, so is its token; start a fresh connection, so the person can join
+   * again. Replaced: another tab or device took the seat; the token stays (that tab uses it too) and this tab
+   * stays offline until asked to take the seat back. */
   protected onClosed(reason: CloseReason): void {
     this.closed = reason;
-    this.connection = 'closed';
-    if (this.session) this.sessions.forget(this.role, this.session.code);
-    this.session = null;
     this.#identified = false;
     clearTimeout(this.#retryTimer);
     this.socket.disconnect();
+    if (reason === 'replaced') {
+      this.connection = 'closed';
+      return;
+    }
+    if (this.session) this.sessions.forget(this.role, this.session.code);
+    this.session = null;
+    this.view = null;
+    this.connection = 'connecting';
+    this.socket.connect();
+  }
+
+  /** After `replaced`: play here again (the other tab is then the one replaced). */
+  takeOver(): void {
+    if (this.closed !== 'replaced' || !this.session) return;
+    this.closed = null;
+    this.connection = 'connecting';
+    this.resuming = true;
+    this.socket.connect();
   }
 
   async #onConnect(): Promise<void> {

@@ -3,7 +3,7 @@ import { GameClient, type Result } from './game.svelte.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
-import type { AnswerAccepted, Joined, MeView, Rejoined } from '../../../shared/protocol.ts';
+import type { AnswerAccepted, CloseReason, Joined, MeView, Rejoined } from '../../../shared/protocol.ts';
 
 export class PlayerClient extends GameClient {
   me = $state.raw<MeView | null>(null);
@@ -41,6 +41,11 @@ export class PlayerClient extends GameClient {
     const result = await this.request('team:pick', { team });
     if (result.ok) this.me = result.data;
     return result;
+  }
+
+  /** Our own leave() already starts over; its room:closed 'left' must not close the fresh connection. */
+  protected override onClosed(reason: CloseReason): void {
+    if (reason !== 'left') super.onClosed(reason);
   }
 
   async leave(): Promise<void> {
