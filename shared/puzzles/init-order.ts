@@ -12,7 +12,7 @@ interface Ctx {
   app: string;
   vol: string;
   uid: number;
-  db: { host: string; port: number; name: string };
+  db: { host: string; port: number; name: string; engine: 'postgres' | 'mysql'; schema: string };
   sidecar: SidecarKind | null;
   mesh: string;
 }
@@ -77,8 +77,11 @@ const TEMPLATES: Record<string, Template> = {
     requires: ['db-reachable', 'config'],
   }),
   'seed-data': (c) => ({
-    name: 'seed-data', image: 'postgres:16', sidecar: false,
-    does: `\`psql "$DATABASE_URL" -f /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}`,
+    name: 'seed-data', sidecar: false,
+    // The client must match the engine: psql cannot load rows into MySQL.
+    ...(c.db.engine === 'mysql'
+      ? { image: 'mysql:8.0', does: `\`mysql -h ${c.db.host} ${c.db.schema} < /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}` }
+      : { image: 'postgres:16', does: `\`psql "$DATABASE_URL" -f /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}` }),
     provides: ['seeded'], needs: ['schema', 'db-proxy', ...NET], requires: ['schema'],
   }),
   'render-templates': (c, rng) => ({
@@ -129,7 +132,7 @@ function meanings(c: Ctx): Record<string, string> {
     'volume-writable': `${c.vol} to be writable by uid ${c.uid}`,
     config: `${c.vol}/app.env, which fetch-config downloads`,
     secrets: 'the token vault-agent writes to /vault/secrets/token',
-    mesh: `the ${c.mesh} proxy running, since all outbound traffic must pass through it`,
+    mesh: `${c.mesh} running, since all outbound traffic must pass through it`,
     'db-proxy': 'cloud-sql-proxy listening on 127.0.0.1:5432',
     schema: 'the tables that migrate creates',
     rendered: 'the rendered configuration',
@@ -138,13 +141,13 @@ function meanings(c: Ctx): Record<string, string> {
 
 function makeCtx(rng: Rng, difficulty: Difficulty): Ctx {
   const sidecar = difficulty === 'hard' ? rng.pick<SidecarKind>(['vault', 'mesh', 'sqlproxy']) : null;
-  const engine = rng.pick([{ port: 5432, kind: 'postgres' }, { port: 3306, kind: 'mysql' }]);
+  const engine = rng.pick([{ port: 5432, kind: 'postgres' as const }, { port: 3306, kind: 'mysql' as const }]);
   const app = rng.pick(APPS);
   const port = sidecar === 'sqlproxy' ? 5432 : engine.port;
   const host = sidecar === 'sqlproxy' ? '127.0.0.1' : `${app}-${engine.kind}`;
   return {
     app, vol: rng.pick(VOLUMES), uid: rng.pick([1000, 1001, 101, 999, 65532]), sidecar,
-    db: { host, port, name: `${app}-${sidecar === 'sqlproxy' ? 'cloudsql' : engine.kind}` },
+    db: { host, port, name: `${app}-${sidecar === 'sqlproxy' ? 'cloudsql' : engine.kind}`, engine: sidecar === 'sqlproxy' ? 'postgres' : engine.kind, schema: app },
     mesh: rng.pick(['envoy', 'linkerd-proxy', 'istio-proxy']),
   };
 }
@@ -215,8 +218,7 @@ function publicView(p: InitOrderPuzzle): PuzzleView {
     kind: 'init-order',
     format: 'order',
     prompt:
-      `Pod \`${p.app}\` lists these init containers. Put them in the order they must appear under initContainers, ` +
-      `so that each one finds what it needs when it starts.` +
+      `Order the initContainers of pod \`${p.app}\` so each one finds what it needs when it starts.` +
       (hasSidecar ? ' The one marked restartPolicy: Always is a native sidecar.' : ''),
     items: p.shown.map((id) => ({ id, label: itemLabel(byId.get(id)!) })),
   };
@@ -226,13 +228,16 @@ function solve(p: InitOrderPuzzle): string[] {
   return topologicalOrder(p.tasks.map((t) => t.id), initPrecedence(p.tasks));
 }
 
-function pairSentence(p: InitOrderPuzzle, [a, b]: Precedence, broken: boolean): string {
+/** One sentence per provider and need: "envoy comes before a, b and c, which need …", not three copies of it. */
+function groupSentence(p: InitOrderPuzzle, a: string, after: string[], cap: string, broken: boolean): string {
   const before = p.tasks.find((t) => t.id === a)!;
-  const after = p.tasks.find((t) => t.id === b)!;
-  const cap = sharedCapability(before, after) ?? '';
   const need = p.meaning[cap] ?? cap;
-  const sidecar = before.sidecar ? ` (a sidecar provides it only to init containers listed after it)` : '';
-  return broken ? `${b} would start before ${a}, but it needs ${need}${sidecar}` : `${a} comes before ${b}, which needs ${need}${sidecar}`;
+  const list = after.length > 1 ? `${after.slice(0, -1).join(', ')} and ${after.at(-1)}` : (after[0] ?? '');
+  const one = after.length === 1;
+  const sidecar = before.sidecar ? ' (a sidecar provides it only to init containers listed after it)' : '';
+  return broken
+    ? `${list} would start before ${a}, but ${one ? 'it needs' : 'they need'} ${need}${sidecar}`
+    : `${a} comes before ${list}, which ${one ? 'needs' : 'need'} ${need}${sidecar}`;
 }
 
 const sidecarNote = (p: InitOrderPuzzle): string =>
@@ -244,8 +249,16 @@ const isPermutation = (ids: readonly string[], order: readonly string[] | null):
   order !== null && order.length === ids.length && ids.every((id) => order.includes(id));
 
 function sentences(p: InitOrderPuzzle, pairs: readonly Precedence[], broken = false): string {
-  const shown = pairs.slice(0, 3).map((x) => pairSentence(p, x, broken));
-  return shown.join('; ') + (pairs.length > 3 ? `; and ${pairs.length - 3} more like these` : '');
+  const groups = new Map<string, { a: string; cap: string; after: string[] }>();
+  for (const [a, b] of pairs) {
+    const cap = sharedCapability(p.tasks.find((t) => t.id === a)!, p.tasks.find((t) => t.id === b)!) ?? '';
+    const g = groups.get(`${a}|${cap}`) ?? { a, cap, after: [] };
+    g.after.push(b);
+    groups.set(`${a}|${cap}`, g);
+  }
+  const all = [...groups.values()];
+  const shown = all.slice(0, 3).map((g) => groupSentence(p, g.a, g.after, g.cap, broken));
+  return shown.join('; ') + (all.length > 3 ? `; and ${all.length - 3} more like these` : '');
 }
 
 function grade(p: InitOrderPuzzle, answer: unknown): Grade {

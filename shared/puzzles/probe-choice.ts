@@ -124,7 +124,7 @@ const scenarios: readonly Scenario[] = [
   },
   {
     id: 'legacy-boot', levels: ['hard'], situation: starting,
-    text: (c) => `A legacy ${c.app.name} needs up to ${c.m} minutes to boot. To survive that, someone set initialDelaySeconds: ${c.m * 60} on its livenessProbe, and now a hang right after a restart goes unnoticed for ${c.m} minutes. Which probe should cover the boot instead?`,
+    text: (c) => `The legacy ${c.app.name} service needs up to ${c.m} minutes to boot. To survive that, someone set initialDelaySeconds: ${c.m * 60} on its livenessProbe, and now a hang right after a restart goes unnoticed for ${c.m} minutes. Which probe should cover the boot instead?`,
     yaml: (c) => `containers:\n- name: ${c.app.name}\n  image: ${c.app.image}\n  livenessProbe:\n    httpGet:\n      path: /healthz\n      port: 8080\n    initialDelaySeconds: ${c.m * 60}`,
     problem: (c) => `a ${c.m}-minute boot that should not blind the liveness probe`,
     trap: () => 'A long initialDelaySeconds on the livenessProbe delays hang detection on every start, even when the app would have come up in seconds; a startupProbe ends as soon as the app answers, and only then does liveness begin.',

@@ -116,7 +116,7 @@ describe('initOrder golden example', () => {
             },
           ],
           "kind": "init-order",
-          "prompt": "Pod \`search\` lists these init containers. Put them in the order they must appear under initContainers, so that each one finds what it needs when it starts. The one marked restartPolicy: Always is a native sidecar.",
+          "prompt": "Order the initContainers of pod \`search\` so each one finds what it needs when it starts. The one marked restartPolicy: Always is a native sidecar.",
         },
       }
     `);
