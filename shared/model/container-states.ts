@@ -1,0 +1,34 @@
+// Container states at one moment, as the kubelet reports them (pod-semantics §9.1).
+import type { Rng } from '../random.ts';
+import type { ContainerSnapshot } from './pod-types.ts';
+
+export type Opts = Partial<Pick<ContainerSnapshot, 'ready' | 'started' | 'restartCount' | 'lastTerminationState'>>;
+export type Last = NonNullable<ContainerSnapshot['lastTerminationState']>;
+
+const lastOf = (o: Opts): Pick<ContainerSnapshot, 'lastTerminationState'> =>
+  o.lastTerminationState ? { lastTerminationState: o.lastTerminationState } : {};
+
+export function running(name: string, o: Opts = {}): ContainerSnapshot {
+  return { name, state: 'running', started: o.started ?? true, ready: o.ready ?? true, restartCount: o.restartCount ?? 0, ...lastOf(o) };
+}
+export function waiting(name: string, reason: string, o: Opts = {}): ContainerSnapshot {
+  return { name, state: 'waiting', reason, started: false, ready: false, restartCount: o.restartCount ?? 0, ...lastOf(o) };
+}
+export function terminated(name: string, exit: Last, o: Opts = {}): ContainerSnapshot {
+  const reason = exit.reason ?? (exit.exitCode === 0 ? 'Completed' : 'Error');
+  return { name, state: 'terminated', exitCode: exit.exitCode, reason, started: false, ready: false, restartCount: o.restartCount ?? 0, ...lastOf(o) };
+}
+
+export const COMPLETED: Last = { exitCode: 0, reason: 'Completed' };
+
+/** A realistic non-zero exit: a plain error, a missing binary, or the OOM killer. */
+export function failure(rng: Rng): Last {
+  return rng.pick<Last>([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 3, reason: 'Error' },
+    { exitCode: 127, reason: 'Error' }, { exitCode: 137, reason: 'OOMKilled' }]);
+}
+/** How a container stopped by the kubelet ends: clean on SIGTERM, 143, or 137 after the grace period. */
+export const stopped = (rng: Rng): Last => rng.pick<Last>([COMPLETED, { exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]);
+
+export function crashLoop(rng: Rng, name: string): ContainerSnapshot {
+  return waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(3, 42), lastTerminationState: failure(rng) });
+}
