@@ -102,6 +102,7 @@ describe('PlayerClient', () => {
     expect(storage.data.has('podium:session:player:ABCDEF')).toBe(false);
     expect(client.resuming).toBe(false);
     expect(client.view).toBeNull();
+    if (error !== 'kicked') expect(client.error).toMatch(/no longer running.*Join a new one/);
   });
 
   it('keeps the stored session when a rejoin only timed out', async () => {

@@ -178,6 +178,7 @@ export class GameClient {
       this.view = null;
       this.resuming = false;
       if (!result.ok && result.error === 'kicked') this.closed = 'kicked';
+      else this.error = `That game is no longer running on the server. ${this.role === 'host' ? 'Create a new room.' : 'Join a new one.'}`;
     }
   }
 
