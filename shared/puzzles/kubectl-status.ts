@@ -121,9 +121,9 @@ function statusYaml(p: KubectlStatusPuzzle): string {
 }
 
 const QUESTIONS: Record<KubectlColumn, string> = {
-  STATUS: 'What does the STATUS column of kubectl get pods show for it?',
-  READY: 'What does the READY column of kubectl get pods show for it?',
-  RESTARTS: 'What number does the RESTARTS column of kubectl get pods show for it (leaving out the "(… ago)" part)?',
+  STATUS: 'What does kubectl get pods show under STATUS?',
+  READY: 'What does kubectl get pods show under READY?',
+  RESTARTS: 'What number does kubectl get pods show under RESTARTS (without the "(… ago)")?',
 };
 
 // Why printPod printed what it did, following its steps (kubectl-status.md).

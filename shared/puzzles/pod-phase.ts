@@ -36,19 +36,17 @@ export function containerTable(s: PodScenario): { columns: string[]; rows: strin
   };
 }
 
-const OWNER_PHRASE = { Deployment: 'a Deployment', StatefulSet: 'a StatefulSet', Job: 'a Job' } as const;
-
-/** Who the pod is and what happened to it, in words; the container table follows. */
+/** Who the pod is and what happened to it, in a few words for a phone screen; the container table carries the detail. */
 export function scenarioIntro(s: PodScenario): string {
-  const who = `Pod ${s.podName} belongs to ${OWNER_PHRASE[s.owner]} and has restartPolicy: ${s.restartPolicy}.`;
+  const who = `Pod ${s.podName} (${s.owner}) has restartPolicy: ${s.restartPolicy}.`;
   const gated = s.listing.conditions?.some((c) => c.reason === 'SchedulingGated') === true;
   const events = [
-    gated ? 'Its spec still lists a schedulingGates entry that no controller has removed.' : '',
-    s.reason === 'Evicted' ? 'The kubelet evicted it because the node ran short of memory (status.reason: Evicted).' : '',
-    s.reason === 'NodeLost' ? 'Its node stopped reporting; the node controller set status.reason: NodeLost.' : '',
-    s.deleting ? 'The pod has been deleted: its deletionTimestamp is set.' : '',
+    gated ? 'A schedulingGates entry is still in its spec.' : '',
+    s.reason === 'Evicted' ? 'The kubelet evicted it for lack of memory (status.reason: Evicted).' : '',
+    s.reason === 'NodeLost' ? 'Its node stopped reporting (status.reason: NodeLost).' : '',
+    s.deleting ? 'It has been deleted (deletionTimestamp is set).' : '',
   ];
-  return [who, ...events.filter(Boolean), 'The table shows its containers right now.'].join(' ');
+  return [who, ...events.filter(Boolean)].join(' ');
 }
 
 // Which of getPhase's rules decided the phase, in words (pod-semantics §1.2), checked in the kubelet's order.
@@ -159,7 +157,7 @@ export const podPhaseKind = {
     return {
       kind: 'pod-phase',
       format: 'single',
-      prompt: `${scenarioIntro(p.scenario)} What is the pod's status.phase?`,
+      prompt: `${scenarioIntro(p.scenario)} What is its status.phase right now?`,
       options: p.options.map((o) => ({ id: o.id, label: o.label })),
       table: containerTable(p.scenario),
     };

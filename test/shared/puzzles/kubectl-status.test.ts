@@ -96,7 +96,7 @@ describe('kubectlStatus', () => {
             "label": "PodInitializing",
           },
         ],
-        "prompt": "Pod nightly-export-28993718-k8vsk belongs to a Job and has restartPolicy: OnFailure. The table shows its containers right now. What does the STATUS column of kubectl get pods show for it?",
+        "prompt": "Pod nightly-export-28993718-k8vsk (Job) has restartPolicy: OnFailure. What does kubectl get pods show under STATUS?",
         "rows": [
           [
             "wait-for-redis",

@@ -83,7 +83,7 @@ describe('podPhaseKind', () => {
             "label": "Unknown",
           },
         ],
-        "prompt": "Pod orders-0 belongs to a StatefulSet and has restartPolicy: Always. The table shows its containers right now. What is the pod's status.phase?",
+        "prompt": "Pod orders-0 (StatefulSet) has restartPolicy: Always. What is its status.phase right now?",
         "table": {
           "columns": [
             "Container",
