@@ -7,6 +7,8 @@ import type { BotReport, FromDriver, JoinGroup, ToDriver } from './messages.ts';
 const bots: PlayerBot[] = [];
 const outcomes = new Map<PlayerBot, BotOutcome>();
 const silent = new Set<string>();
+/** Shared by every bot of this driver (they read it at each question), so one message retimes them all. */
+const think: [number, number] = [0, 0];
 const send = (msg: FromDriver): void => void process.send?.(msg);
 const key = (code: string, name: string): string => `${code}/${name}`;
 
@@ -15,7 +17,7 @@ async function join(url: string, groups: JoinGroup[], concurrency: number): Prom
   const seats = groups.flatMap((g) => g.names.map((name) => ({ code: g.code, name })));
   const startedAt = Date.now();
   const isSilent = (s: { code: string; name: string }): boolean => silent.has(key(s.code, s.name));
-  const swarm = await startSwarm({ url, seats, accuracy: 0, thinkMs: [0, 0], rand: Math.random, concurrency, isSilent });
+  const swarm = await startSwarm({ url, seats, accuracy: 0, thinkMs: think, rand: Math.random, concurrency, isSilent });
   for (const bot of swarm.bots) {
     bots.push(bot);
     void bot.outcome.then((o) => outcomes.set(bot, o));
@@ -50,7 +52,10 @@ function collect(): BotReport[] {
 
 function onMessage(msg: ToDriver): void {
   if (msg.type === 'join') join(msg.url, msg.groups, msg.concurrency).catch((e: unknown) => send({ type: 'error', message: String(e) }));
-  else if (msg.type === 'await-answers') awaitAnswers(msg.round);
+  else if (msg.type === 'think') {
+    [think[0], think[1]] = msg.thinkMs;
+    send({ type: 'think-set' });
+  } else if (msg.type === 'await-answers') awaitAnswers(msg.round);
   else if (msg.type === 'collect') send({ type: 'collected', bots: collect() });
   else {
     for (const b of bots) b.close();

@@ -7,6 +7,8 @@ import { max, median, percentile, round1 } from './stats.ts';
 
 export interface RoundWindow {
   round: number;
+  /** spread: answers after a 2–4 s think (clean fan-out); burst: answers on arrival. */
+  kind: 'spread' | 'burst';
   /** Server CPU (user + system) from just before the question went out until every answer was acked. */
   cpuUs: number;
   answers: number;
@@ -16,7 +18,7 @@ export interface RoundWindow {
 export interface ScenarioRaw {
   target: TargetName;
   players: number;
-  join: { startedAt: number; endedAt: number; failed: number };
+  join: { startedAt: number; endedAt: number; failed: number; reasons?: Record<string, number> };
   /** Server RSS (bytes, after a GC) before anyone joined, after everyone joined, after the game. */
   rss: { base: number; joined: number; end: number };
   windows: RoundWindow[];
@@ -24,19 +26,32 @@ export interface ScenarioRaw {
   reports: BotReport[];
 }
 
+export interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
+
+const percentiles = (xs: number[]): Percentiles => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: max(xs) });
+
 export interface Figures {
   target: TargetName;
   players: number;
   joined: number;
   failed: number;
+  /** Why joins failed, and how the lost players' connections ended, with counts. */
+  failures: Record<string, number>;
   lost: number;
   answerErrors: number;
   joinS: number;
   rssPerPlayerKiB: number;
   rssPerPlayerEndKiB: number;
-  fanoutMs: { p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  /** Question fan-out in spread rounds (no answer traffic yet), and in burst rounds (answers racing it). */
+  fanoutMs: Percentiles;
+  burstFanoutMs: Percentiles;
   ackMs: { p50: number | null; p99: number | null };
-  /** Median over rounds of: last answer taken (server clock) − question built. */
+  /** Burst rounds, median: last answer taken (server clock) − question built. */
   allProcessedMs: number | null;
   allProcessedMsByRound: (number | null)[];
   cpuPerAnswerUs: number | null;
@@ -65,11 +80,21 @@ function closing(raw: ScenarioRaw): Figures['closing'] {
   return { serverLateMaxMs: max(raw.closings.map((c) => c.serverLateMs)), receivedLateMaxMs: max(raw.closings.map((c) => c.receivedLateMs)) };
 }
 
+function failures(raw: ScenarioRaw): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (why: string, n = 1): void => void (out[why] = (out[why] ?? 0) + n);
+  for (const [why, n] of Object.entries(raw.join.reasons ?? {})) add(`join: ${why}`, n);
+  for (const b of raw.reports) if (b.status !== 'finished') add(`${b.status}: ${b.detail}`);
+  return out;
+}
+
 export function figuresOf(raw: ScenarioRaw): Figures {
   const records = raw.reports.flatMap((b) => b.records);
-  const fan = records.map((r) => r.receivedAt - r.serverNow);
-  const acks = records.flatMap((r) => (r.ackMs === null ? [] : [r.ackMs]));
-  const processed = raw.windows.map((w) => allProcessed(w, raw.reports));
+  const bursts = raw.windows.filter((w) => w.kind === 'burst');
+  const inBurst = new Set(bursts.map((w) => w.round));
+  const fan = (burst: boolean): number[] => records.filter((r) => inBurst.has(r.round) === burst).map((r) => r.receivedAt - r.serverNow);
+  const acks = records.flatMap((r) => (r.ackMs === null || !inBurst.has(r.round) ? [] : [r.ackMs]));
+  const processed = bursts.map((w) => allProcessed(w, raw.reports));
   const cpu = raw.windows.filter((w) => w.answers > 0).map((w) => w.cpuUs / w.answers);
   const kib = (bytes: number): number => round1(bytes / raw.players / 1024)!;
   return {
@@ -77,12 +102,14 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     players: raw.players,
     joined: raw.reports.length,
     failed: raw.join.failed,
+    failures: failures(raw),
     lost: raw.reports.filter((b) => b.status !== 'finished').length,
     answerErrors: records.filter((r) => r.error !== null).length,
     joinS: round1((raw.join.endedAt - raw.join.startedAt) / 1000)!,
     rssPerPlayerKiB: kib(raw.rss.joined - raw.rss.base),
     rssPerPlayerEndKiB: kib(raw.rss.end - raw.rss.base),
-    fanoutMs: { p50: percentile(fan, 50), p95: percentile(fan, 95), p99: percentile(fan, 99), max: max(fan) },
+    fanoutMs: percentiles(fan(false)),
+    burstFanoutMs: percentiles(fan(true)),
     ackMs: { p50: round1(percentile(acks, 50)), p99: round1(percentile(acks, 99)) },
     allProcessedMs: median(processed.filter((p): p is number => p !== null)),
     allProcessedMsByRound: processed,

@@ -38,3 +38,11 @@ export function probe(server: Child, gc: boolean): Promise<ProbeReply> {
   server.proc.send({ type: 'probe', id, gc });
   return reply;
 }
+
+/** Starts or stops the server's CPU profile (the stop writes it to `path`). */
+export async function profileServer(server: Child, action: 'start' | 'stop', path = ''): Promise<void> {
+  const id = ++probeId;
+  const reply = nextMessage<{ type: string; id: number }>(server, (m) => m.type === 'profile' && m.id === id, 30_000);
+  server.proc.send({ type: 'profile', id, action, path });
+  await reply;
+}

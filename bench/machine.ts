@@ -1,5 +1,5 @@
 // The machine a run came from, and how busy it was: figures mean little without it.
-import { cpus, loadavg, totalmem, availableParallelism } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
   cpus: number;
@@ -12,7 +12,8 @@ export interface Machine {
 
 export function machine(): Machine {
   return {
-    cpus: availableParallelism(),
+    // cpus(), not availableParallelism(): the orchestrator pins itself to one core.
+    cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,

@@ -11,6 +11,8 @@ export interface JoinGroup {
 
 export type ToDriver =
   | { type: 'join'; url: string; groups: JoinGroup[]; concurrency: number }
+  /** How long bots think before answering from now on (ms range): a spread round or a burst. */
+  | { type: 'think'; thinkMs: [number, number] }
   | { type: 'await-answers'; round: number }
   | { type: 'collect' }
   | { type: 'stop' };
@@ -25,6 +27,7 @@ export interface BotReport {
 
 export type FromDriver =
   | { type: 'joined'; startedAt: number; endedAt: number; joined: number; failed: { name: string; error: string }[] }
+  | { type: 'think-set' }
   | { type: 'answered'; round: number; missing: number }
   | { type: 'collected'; bots: BotReport[] }
   | { type: 'error'; message: string };
@@ -44,4 +47,12 @@ export interface ProbeReply {
   rss: number;
   heapUsed: number;
   elu: number;
+}
+
+/** Start or stop a CPU profile inside the server; `path` is where the stop writes it. */
+export interface ProfileRequest {
+  type: 'profile';
+  id: number;
+  action: 'start' | 'stop';
+  path: string;
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 2] [--seconds 10] [--max-minutes 30]
+// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 2] [--seconds 10] [--max-minutes 30] [--cpu-prof]
 // Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
 // writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const { values: v } = parseArgs({
     targets: { type: 'string', default: 'podium,floor' },
     port: { type: 'string', default: '3417' },
     'max-minutes': { type: 'string', default: '30' },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 
@@ -53,6 +54,10 @@ async function runOne(s: Scenario, targets: TargetName[], settings: RunSettings)
     out.error = err instanceof Error ? err.message : String(err);
   }
   console.log(formatBlock(s, out.podium, out.floor));
+  for (const f of [out.podium, out.floor]) {
+    const why = Object.entries(f?.failures ?? {}).map(([k, n]) => `${k} x${n}`).join('; ');
+    if (f && why) console.log(`  ${f.target} failures: ${why}`);
+  }
   if (out.error) console.log(`  ERROR: ${out.error}`);
   return out;
 }
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
     killAll();
     process.exit(1);
   }, budget);
-  const settings = { rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535) };
+  const settings = { rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535), cpuProf: v['cpu-prof'] };
   const targets = v.targets.split(',').filter((t): t is TargetName => t === 'podium' || t === 'floor');
   const before = machine();
   console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load ${before.load.join(' ')}`);

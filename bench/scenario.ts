@@ -1,8 +1,9 @@
 // One scenario against one target: start the server, create the rooms, join the players from driver processes,
 // play the rounds while sampling the server's CPU and memory, then collect every bot's records.
 import { botSettings, createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
+import { join } from 'node:path';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
-import { askDrivers, probe } from './ipc.ts';
+import { askDrivers, probe, profileServer } from './ipc.ts';
 import type { BotReport, JoinGroup } from './messages.ts';
 import { figuresOf, type Figures, type RoundWindow, type ScenarioRaw } from './figures.ts';
 import { roomControl, type Closing, type RoomControl } from './room-control.ts';
@@ -19,6 +20,8 @@ export interface RunSettings {
   rounds: number;
   seconds: number;
   port: number;
+  /** Write a CPU profile of each server's answer windows (question out → all answers) to bench/results/. */
+  cpuProf: boolean;
 }
 
 const PER_DRIVER = 1250;
@@ -48,20 +51,32 @@ async function joinAll(drivers: Child[], url: string, groups: JoinGroup[][], pla
   const replies = await Promise.all(drivers.map((d, i) =>
     askDrivers([d], { type: 'join', url, groups: groups[i]!, concurrency: 50 }, 'joined', timeout)));
   const flat = replies.flat();
+  const reasons: Record<string, number> = {};
+  for (const f of flat.flatMap((r) => r.failed)) reasons[f.error] = (reasons[f.error] ?? 0) + 1;
   return {
     startedAt: Math.min(...flat.map((r) => r.startedAt)),
     endedAt: Math.max(...flat.map((r) => r.endedAt)),
     failed: flat.reduce((n, r) => n + r.failed.length, 0),
+    reasons,
   };
 }
 
-async function playRound(server: Server, drivers: Child[], controls: RoomControl[], round: number, s: RunSettings): Promise<{ window: RoundWindow; closings: Closing[] }> {
+/** Odd rounds spread the answers over a think time, so the question's fan-out is measured without answer
+ *  traffic on the load core; even rounds answer the moment the question arrives (fairness, acks, the burst). */
+export const roundKind = (round: number): RoundWindow['kind'] => (round % 2 === 1 ? 'spread' : 'burst');
+const SPREAD_MS: [number, number] = [2000, 4000];
+
+async function playRound(server: Server, drivers: Child[], controls: RoomControl[], round: number, s: RunSettings, profileAs: string | null): Promise<{ window: RoundWindow; closings: Closing[] }> {
+  const kind = roundKind(round);
+  await askDrivers(drivers, { type: 'think', thinkMs: kind === 'spread' ? SPREAD_MS : [0, 0] }, 'think-set', 10_000);
+  if (profileAs) await profileServer(server.child, 'start');
   const before = await probe(server.child, false);
   const questions = await Promise.all(controls.map((c) => c.open(round)));
   await askDrivers(drivers, { type: 'await-answers', round }, 'answered', s.seconds * 1000 + 60_000);
   const after = await probe(server.child, false);
+  if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-r${round}.cpuprofile`);
   const closings = await Promise.all(controls.map((c) => c.close(round, round === s.rounds)));
-  const window = { round, cpuUs: after.cpuUs - before.cpuUs, answers: 0, questions };
+  const window = { round, kind, cpuUs: after.cpuUs - before.cpuUs, answers: 0, questions };
   return { window, closings: closings.filter((c): c is Closing => c !== null) };
 }
 
@@ -74,12 +89,15 @@ async function play(target: TargetName, s: Scenario, settings: RunSettings, serv
   const players = s.rooms * s.perRoom;
   const controls = hosts.map((h) => roomControl(target, h, Math.max(300, players / 4)));
   const base = await probe(server.child, true);
-  const join = await joinAll(drivers, server.url, joinGroups(hosts.map((h) => h.code), s.perRoom, drivers.length), players);
+  const profileAs = settings.cpuProf ? join(import.meta.dirname, 'results', `${target}-${s.id}`) : null;
+  if (profileAs) await profileServer(server.child, 'start');
+  const joining = await joinAll(drivers, server.url, joinGroups(hosts.map((h) => h.code), s.perRoom, drivers.length), players);
+  if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-join.cpuprofile`);
   const joined = await probe(server.child, true);
   const windows: RoundWindow[] = [];
   const closings: Closing[] = [];
   for (let round = 1; round <= settings.rounds; round++) {
-    const played = await playRound(server, drivers, controls, round, settings);
+    const played = await playRound(server, drivers, controls, round, settings, profileAs);
     windows.push(played.window);
     closings.push(...played.closings);
   }
@@ -87,7 +105,7 @@ async function play(target: TargetName, s: Scenario, settings: RunSettings, serv
   const end = await probe(server.child, true);
   const reports = (await askDrivers(drivers, { type: 'collect' }, 'collected', 60_000)).flatMap((r) => r.bots);
   countAnswers(windows, reports);
-  return { target, players, join, rss: { base: base.rss, joined: joined.rss, end: end.rss }, windows, closings, reports };
+  return { target, players, join: joining, rss: { base: base.rss, joined: joined.rss, end: end.rss }, windows, closings, reports };
 }
 
 export async function runScenario(s: Scenario, target: TargetName, settings: RunSettings): Promise<Figures> {

@@ -26,8 +26,13 @@ export async function createHostedRoom(url: string, settings: RoomSettings, loca
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for the view that needs the host (reveal, leaderboard) or ends the game (finished). */
-const hostTurn = (v: RoomView): boolean => v.phase === 'reveal' || v.phase === 'leaderboard' || v.phase === 'finished';
+const PHASE_ORDER: readonly RoomView['phase'][] = ['lobby', 'question', 'reveal', 'leaderboard', 'finished'];
+/** How far a view is into the game: the same state can be broadcast twice (a throttled presence update). */
+const progress = (v: RoomView): number => v.round * PHASE_ORDER.length + PHASE_ORDER.indexOf(v.phase) + (v.phase === 'finished' ? 1000 : 0);
+
+/** A view past `after` that needs the host (reveal, leaderboard) or ends the game (finished). */
+const hostTurn = (after: number) => (v: RoomView): boolean =>
+  progress(v) > after && (v.phase === 'reveal' || v.phase === 'leaderboard' || v.phase === 'finished');
 
 export interface RunOptions {
   /** Pause on the reveal and the leaderboard before pressing next. */
@@ -39,8 +44,9 @@ export interface RunOptions {
 
 export async function runGame(host: HostBot, opts: RunOptions): Promise<FinalResults> {
   await callOk(host.socket, 'host:start', {});
-  for (;;) {
-    const view = await host.feed.next(hostTurn, opts.phaseTimeoutMs);
+  for (let done = -1; ; ) {
+    const view = await host.feed.next(hostTurn(done), opts.phaseTimeoutMs);
+    done = progress(view);
     opts.onView?.(view);
     if (view.phase === 'finished') break;
     await sleep(opts.pauseMs);

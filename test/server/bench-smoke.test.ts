@@ -83,10 +83,17 @@ describe('bots against a live server', () => {
   it('yields the bench figures from the bots records', () => {
     const reports = played.swarms.flatMap((s) => s.bots.map((b) => ({ code: b.code, name: b.name, status: 'finished' as const, detail: '', records: b.records })));
     const join = { startedAt: 0, endedAt: 1000, failed: 0 };
-    const f = figuresOf({ target: 'podium', players: 50, join, rss: { base: 0, joined: 0, end: 0 }, windows: [], closings: [], reports });
+    const records = reports.flatMap((r) => r.records);
+    const windows = [1, 2].map((round) => {
+      const first = records.find((r) => r.round === round)!;
+      const question = { code: played.results.code, round, serverNow: first.serverNow, deadline: first.deadline, bytes: 0 };
+      return { round, kind: round === 1 ? ('spread' as const) : ('burst' as const), cpuUs: 0, answers: 50, questions: [question] };
+    });
+    const f = figuresOf({ target: 'podium', players: 50, join, rss: { base: 0, joined: 0, end: 0 }, windows, closings: [], reports });
     expect(f.lost).toBe(0);
     expect(f.fanoutMs.p95).toBeGreaterThanOrEqual(0);
     expect(f.ackMs.p99).toBeGreaterThan(0);
+    expect(f.allProcessedMs).toBeGreaterThanOrEqual(0);
     expect(f.fairness?.answers).toBeGreaterThan(0);
     expect(f.fairness?.min).toBeGreaterThanOrEqual(500);
   });
