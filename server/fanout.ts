@@ -4,12 +4,10 @@ import type { RoomEffect } from '../shared/room/events.ts';
 import { finalResults, viewForHost, viewForPlayer, viewForRoom } from '../shared/room/index.ts';
 import type { CloseReason, PlayerId } from '../shared/protocol.ts';
 import type { LiveRoom } from './live-room.ts';
-import type { Store } from './store.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface FanoutDeps {
   io: GameServer;
-  store: Store;
   now(): number;
   log: Log;
 }
@@ -31,13 +29,9 @@ function sendResults(deps: FanoutDeps, room: LiveRoom): void {
   }
 }
 
-function storeResults(deps: FanoutDeps, room: LiveRoom): void {
+/** The results were saved with the finishing step (room-host); the host hears them now. */
+function sendFinalResults(deps: FanoutDeps, room: LiveRoom): void {
   const results = finalResults(room.state, deps.now());
-  try {
-    deps.store.saveGame(results, room.state.host.token);
-  } catch (error) {
-    deps.log(`could not store the results of room ${room.code}`, error);
-  }
   const host = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
   host?.emit('host:results', results);
 }
@@ -66,7 +60,7 @@ export function applyEffects(deps: FanoutDeps, room: LiveRoom, effects: readonly
       room.status.request();
     } else if (effect.type === 'answered') room.status.request();
     else if (effect.type === 'results') sendResults(deps, room);
-    else if (effect.type === 'finished') storeResults(deps, room);
+    else if (effect.type === 'finished') sendFinalResults(deps, room);
     else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);
   }
 }

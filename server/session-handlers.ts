@@ -4,6 +4,7 @@ import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, fina
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
 import { bindHost, bindPlayer } from './bind.ts';
+import { hashToken, protectToken } from './tokens.ts';
 import { refuse, validated, type Guard } from './validated.ts';
 import type { GameSocket } from './types.ts';
 
@@ -25,7 +26,7 @@ function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom): Ack<Cre
   if (code === null) return refuse('internal_error');
   const now = ctx.clock.now();
   const hostToken = ctx.newId();
-  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken, settings: p.settings, now }));
+  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings: p.settings, now }));
   bindHost(ctx, socket, room);
   return { ok: true, data: { code, hostToken, joinUrl: joinUrlOf(ctx, code), view: viewForRoom(room.state, now) } };
 }
@@ -47,7 +48,7 @@ function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Ack<Joined>
   const playerId = ctx.newId();
   const playerToken = `${playerId}.${ctx.newId()}`;
   const now = ctx.clock.now();
-  const result = ctx.rooms.dispatch(room, { type: 'join', playerId, token: playerToken, name: p.name, team: p.team, now });
+  const result = ctx.rooms.dispatch(room, { type: 'join', playerId, token: protectToken(playerToken), name: p.name, team: p.team, now });
   if (!result.ok) return refuse(result.error, result.suggestion);
   bindPlayer(ctx, socket, room, playerId);
   return { ok: true, data: { playerToken, me: viewForPlayer(room.state, playerId)!, view: viewForRoom(room.state, now) } };
@@ -59,7 +60,7 @@ function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rej
   if (room === 'rate_limited') return refuse('rate_limited');
   if (room === null) return refuse('room_not_found');
   const now = ctx.clock.now();
-  const result = ctx.rooms.dispatch(room, { type: 'rejoin', token: p.token, now });
+  const result = ctx.rooms.dispatch(room, { type: 'rejoin', token: protectToken(p.token), now });
   if (!result.ok) {
     if (result.error === 'unknown_token') ctx.failedJoins(socket.handshake.address).take();
     return refuse(result.error);

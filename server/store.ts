@@ -1,14 +1,24 @@
-// Finished games in SQLite (better-sqlite3, WAL): settings, players, teams, every answer, the final ranking.
-import Database from 'better-sqlite3';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// One SQLite file (better-sqlite3, WAL): finished games (settings, players, teams, every answer, the ranking) and
+// the live rooms, each change written in the same transaction as it is made.
+import type Database from 'better-sqlite3';
+import { timingSafeEqual } from 'node:crypto';
 import type { FinalResults } from '../shared/protocol.ts';
+import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '../shared/room/index.ts';
+import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
+import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
+import { hashToken } from './tokens.ts';
 
 export interface Store {
-  saveGame(results: FinalResults, hostToken: string): void;
+  /** Stores a finished game once: a second call for the same code and finish time does nothing. */
+  saveGame(results: FinalResults, hostTokenHash: string): void;
   /** The latest finished game with this code, if the token is its host's: 'forbidden' when it is not. */
   gameFor(code: string, hostToken: string): FinalResults | 'forbidden' | null;
+  /** Writes what changed from `prev` to `next` (and the results of a game that just finished) in one transaction. */
+  saveRoom(prev: RoomState | null, next: RoomState, results: FinalResults | null): void;
+  /** Forgets a live room (expired). */
+  dropRoom(code: string): void;
+  /** Every live room as saved, for a restart. */
+  liveRooms(): SavedRoom[];
   ready(): boolean;
   close(): void;
 }
@@ -30,18 +40,18 @@ CREATE TABLE IF NOT EXISTS game_answers (
   time_ms INTEGER, PRIMARY KEY (game_id, player_id, round));
 `;
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function insertGame(db: Database.Database, r: FinalResults, hostToken: string): void {
+function insertGame(db: Database.Database, r: FinalResults, hostTokenHash: string): void {
+  const stored = db.prepare('SELECT 1 FROM games WHERE code = ? AND finished_at = ?').get(r.code, r.finishedAt);
+  if (stored) return;
   const { lastInsertRowid: gameId } = db
     .prepare('INSERT INTO games (code, host_token_hash, settings, started_at, finished_at, results) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(r.code, hashToken(hostToken), JSON.stringify(r.settings), r.startedAt, r.finishedAt, JSON.stringify(r));
+    .run(r.code, hostTokenHash, JSON.stringify(r.settings), r.startedAt, r.finishedAt, JSON.stringify(r));
   const player = db.prepare('INSERT INTO game_players VALUES (?, ?, ?, ?, ?, ?)');
   const answer = db.prepare('INSERT INTO game_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const team = db.prepare('INSERT INTO game_teams VALUES (?, ?, ?, ?, ?, ?)');
@@ -56,24 +66,40 @@ function insertGame(db: Database.Database, r: FinalResults, hostToken: string): 
   for (const t of r.teams) team.run(gameId, t.team, t.name, t.size, t.score, t.rank);
 }
 
-export function openStore(path: string): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
-  const save = db.transaction((r: FinalResults, token: string) => insertGame(db, r, token));
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  const lock = path === ':memory:' ? null : holdServerLock(path);
+  let db: Database.Database;
+  try {
+    db = openDatabase(path, options);
+    db.exec(SCHEMA + LIVE_SCHEMA);
+  } catch (error) {
+    lock?.close();
+    throw error;
+  }
+  const live = liveRoomsSql(db);
+  const save = db.transaction((r: FinalResults, hash: string) => insertGame(db, r, hash));
+  const saveRoom = db.transaction((prev: RoomState | null, next: RoomState, results: FinalResults | null) => {
+    const changes = changesBetween(prev, next);
+    if (!isEmptyChange(changes)) live.write(next.code, changes, next.lastActivity);
+    if (results) insertGame(db, results, next.host.token);
+  });
   const latest = db.prepare<[string], { host_token_hash: string; results: string }>(
     'SELECT host_token_hash, results FROM games WHERE code = ? ORDER BY id DESC LIMIT 1',
   );
   return {
-    saveGame: (results, hostToken) => save(results, hostToken),
+    saveGame: (results, hostTokenHash) => save(results, hostTokenHash),
     gameFor(code, hostToken) {
       const row = latest.get(code);
       if (!row) return null;
       return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
     },
+    saveRoom: (prev, next, results) => saveRoom(prev, next, results),
+    dropRoom: db.transaction((code: string) => live.drop(code)),
+    liveRooms: () => live.loadAll(),
     ready: () => db.open,
-    close: () => db.close(),
+    close() {
+      if (db.open) db.close();
+      if (lock?.open) lock.close();
+    },
   };
 }

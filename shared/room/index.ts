@@ -8,3 +8,5 @@ export { roomCodeFrom } from './code.ts';
 export { roundPlan, levelOf } from './rounds.ts';
 export { getPlayer, allPlayers } from './players.ts';
 export { scoreAnswer, speedPoints, accuracyPoints, streakBonus } from './scoring.ts';
+export { changesBetween, isEmptyChange, type RoomChanges, type RoomRecord, type PlayerRecord, type SlotRecord } from './snapshot.ts';
+export { restoreRoom, isStale, type SavedRoom } from './restore.ts';
