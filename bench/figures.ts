@@ -7,8 +7,8 @@ import { max, median, percentile, round1 } from './stats.ts';
 
 export interface RoundWindow {
   round: number;
-  /** spread: answers after a 2–4 s think (clean fan-out); burst: answers on arrival. */
-  kind: 'spread' | 'burst';
+  /** warmup: not measured; spread: answers after a 2–4 s think (clean fan-out); burst: answers on arrival. */
+  kind: 'warmup' | 'spread' | 'burst';
   /** Server CPU (user + system) from just before the question went out until every answer was acked. */
   cpuUs: number;
   answers: number;
@@ -68,9 +68,9 @@ function allProcessed(w: RoundWindow, reports: readonly BotReport[]): number | n
   return last === null ? null : last - out;
 }
 
-function fairness(raw: ScenarioRaw): Figures['fairness'] {
+function fairness(raw: ScenarioRaw, measured: ReadonlySet<number>): Figures['fairness'] {
   if (raw.target !== 'podium') return null;
-  const early = raw.reports.flatMap((b) => b.records).filter((r) => r.result?.correct && r.sentAfterMs !== null && r.sentAfterMs <= 100);
+  const early = raw.reports.flatMap((b) => b.records).filter((r) => measured.has(r.round) && r.result?.correct && r.sentAfterMs !== null && r.sentAfterMs <= 100);
   const points = early.map((r) => r.result!.points - r.result!.streakBonus);
   return { answers: points.length, min: points.length ? Math.min(...points) : null, median: median(points), slowestTimeMs: max(early.map((r) => r.result!.timeMs ?? 0)) };
 }
@@ -89,13 +89,14 @@ function failures(raw: ScenarioRaw): Record<string, number> {
 }
 
 export function figuresOf(raw: ScenarioRaw): Figures {
-  const records = raw.reports.flatMap((b) => b.records);
-  const bursts = raw.windows.filter((w) => w.kind === 'burst');
-  const inBurst = new Set(bursts.map((w) => w.round));
-  const fan = (burst: boolean): number[] => records.filter((r) => inBurst.has(r.round) === burst).map((r) => r.receivedAt - r.serverNow);
-  const acks = records.flatMap((r) => (r.ackMs === null || !inBurst.has(r.round) ? [] : [r.ackMs]));
+  const measured = raw.windows.filter((w) => w.kind !== 'warmup');
+  const kindOf = new Map(measured.map((w) => [w.round, w.kind]));
+  const records = raw.reports.flatMap((b) => b.records).filter((r) => kindOf.has(r.round));
+  const bursts = measured.filter((w) => w.kind === 'burst');
+  const fan = (kind: RoundWindow['kind']): number[] => records.filter((r) => kindOf.get(r.round) === kind).map((r) => r.receivedAt - r.serverNow);
+  const acks = records.flatMap((r) => (r.ackMs === null || kindOf.get(r.round) !== 'burst' ? [] : [r.ackMs]));
   const processed = bursts.map((w) => allProcessed(w, raw.reports));
-  const cpu = raw.windows.filter((w) => w.answers > 0).map((w) => w.cpuUs / w.answers);
+  const cpu = measured.filter((w) => w.answers > 0).map((w) => w.cpuUs / w.answers);
   const kib = (bytes: number): number => round1(bytes / raw.players / 1024)!;
   return {
     target: raw.target,
@@ -108,14 +109,14 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     joinS: round1((raw.join.endedAt - raw.join.startedAt) / 1000)!,
     rssPerPlayerKiB: kib(raw.rss.joined - raw.rss.base),
     rssPerPlayerEndKiB: kib(raw.rss.end - raw.rss.base),
-    fanoutMs: percentiles(fan(false)),
-    burstFanoutMs: percentiles(fan(true)),
+    fanoutMs: percentiles(fan('spread')),
+    burstFanoutMs: percentiles(fan('burst')),
     ackMs: { p50: round1(percentile(acks, 50)), p99: round1(percentile(acks, 99)) },
     allProcessedMs: median(processed.filter((p): p is number => p !== null)),
     allProcessedMsByRound: processed,
     cpuPerAnswerUs: round1(median(cpu)),
-    fairness: fairness(raw),
+    fairness: fairness(raw, new Set(kindOf.keys())),
     closing: closing(raw),
-    questionBytes: raw.windows[0]?.questions[0]?.bytes ?? null,
+    questionBytes: measured[0]?.questions[0]?.bytes ?? null,
   };
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 2] [--seconds 10] [--max-minutes 30] [--cpu-prof]
+// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 3] [--seconds 10] [--max-minutes 30] [--cpu-prof]
 // Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
 // writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const { values: v } = parseArgs({
   options: {
     only: { type: 'string' },
     scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     targets: { type: 'string', default: 'podium,floor' },
     port: { type: 'string', default: '3417' },

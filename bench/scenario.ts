@@ -61,14 +61,16 @@ async function joinAll(drivers: Child[], url: string, groups: JoinGroup[][], pla
   };
 }
 
-/** Odd rounds spread the answers over a think time, so the question's fan-out is measured without answer
- *  traffic on the load core; even rounds answer the moment the question arrives (fairness, acks, the burst). */
-export const roundKind = (round: number): RoundWindow['kind'] => (round % 2 === 1 ? 'spread' : 'burst');
+/** Round 1 warms up both servers and the drivers (the floor sends nothing before it, Podium sends lobby
+ *  updates) and is not measured. Then spread rounds (answers after a think time) measure the question's fan-out
+ *  without answer traffic on the load core, and burst rounds (answers the moment the question arrives) measure
+ *  fairness, acks and the time until every answer is in. */
+export const roundKind = (round: number): RoundWindow['kind'] => (round === 1 ? 'warmup' : round % 2 === 0 ? 'spread' : 'burst');
 const SPREAD_MS: [number, number] = [2000, 4000];
 
 async function playRound(server: Server, drivers: Child[], controls: RoomControl[], round: number, s: RunSettings, profileAs: string | null): Promise<{ window: RoundWindow; closings: Closing[] }> {
   const kind = roundKind(round);
-  await askDrivers(drivers, { type: 'think', thinkMs: kind === 'spread' ? SPREAD_MS : [0, 0] }, 'think-set', 10_000);
+  await askDrivers(drivers, { type: 'think', thinkMs: kind === 'burst' ? [0, 0] : SPREAD_MS }, 'think-set', 10_000);
   if (profileAs) await profileServer(server.child, 'start');
   const before = await probe(server.child, false);
   const questions = await Promise.all(controls.map((c) => c.open(round)));
