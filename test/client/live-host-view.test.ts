@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredCount, conceptBars, optionBars, outcomeBars, roundCell } from '../../client/src/host/host-view.ts';
+import { answeredCount, conceptBars, outcomeBars, roundCell } from '../../client/src/host/host-view.ts';
 import { solutionText } from '../../client/src/lib/solution-labels.ts';
 import { checkForm, initialForm } from '../../client/src/host/setup-form.ts';
 import { qrPath, quietZone } from '../../client/src/host/qr.ts';
@@ -35,24 +35,6 @@ describe('answeredCount', () => {
 
   it('ignores a status left over from the last round', () => {
     expect(answeredCount(status({ round: 1 }), question(2, { connectedCount: 4 }))).toEqual({ answered: 0, expected: 4 });
-  });
-});
-
-describe('optionBars', () => {
-  it('lists every option with its count, lettered, the right one highlighted', () => {
-    const bars = optionBars(puzzle, { correct: 1, partial: 0, wrong: 2, none: 0, options: [{ id: 'y', count: 2 }, { id: 'x', count: 1 }] }, 'x');
-    expect(bars.map((b) => [b.label, b.value, b.highlight])).toEqual([
-      ['A. startupProbe', 1, true],
-      ['B. livenessProbe', 2, false],
-    ]);
-  });
-
-  it('counts an option nobody picked as zero', () => {
-    const bars = optionBars(puzzle, { correct: 0, partial: 0, wrong: 0, none: 3, options: [] }, ['x', 'y']);
-    expect(bars.map((b) => [b.value, b.highlight])).toEqual([
-      [0, true],
-      [0, true],
-    ]);
   });
 });
 

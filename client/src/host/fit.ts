@@ -19,7 +19,22 @@ export function largestFit(apply: (scale: number) => void, fits: () => boolean, 
   return lo;
 }
 
-export function fitContent(min = 0.45) {
+/** A box that scrolls must be reachable by keyboard, and named. */
+function scrollable(box: HTMLElement, on: boolean): void {
+  box.style.overflowY = on ? 'auto' : 'hidden';
+  if (on) {
+    box.tabIndex = 0;
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', 'Puzzle (scrolls)');
+  } else {
+    box.removeAttribute('tabindex');
+    box.removeAttribute('role');
+    box.removeAttribute('aria-label');
+  }
+}
+
+/** Shrinks the text of the box's only child until it fits; below `min` it stays readable and the box scrolls. */
+export function fitContent(min = 0.4) {
   return (box: HTMLElement) => {
     const content = box.firstElementChild;
     if (!(content instanceof HTMLElement)) return;
@@ -27,11 +42,16 @@ export function fitContent(min = 0.45) {
     const fit = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        largestFit((s) => (content.style.fontSize = `${s}em`), () => box.scrollHeight <= box.clientHeight + 1, min);
+        const fits = () => box.scrollHeight <= box.clientHeight + 1;
+        largestFit((s) => (content.style.fontSize = `${s}em`), fits, min);
+        scrollable(box, !fits());
       });
     };
+    // The content is watched too: a fallback font arriving late (✓, monospace) grows it with no DOM change.
     const resized = new ResizeObserver(fit);
     resized.observe(box);
+    resized.observe(content);
+    void document.fonts?.ready.then(fit);
     const changed = new MutationObserver(fit);
     changed.observe(content, { childList: true, subtree: true, characterData: true });
     fit();

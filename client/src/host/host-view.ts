@@ -1,7 +1,5 @@
 // The arithmetic behind the host's screens, kept out of the components so it can be tested.
-import { letterFor } from '../lib/answer-style.ts';
 import type { ChartBar } from '../lib/chart.ts';
-import type { Answer, PuzzleView } from '../../../shared/puzzles/kind.ts';
 import type { Distribution, FinalResults, HostStatus, PlayerRoundRecord, RoomView } from '../../../shared/protocol.ts';
 
 /** "3 of 5 answered": a status from an earlier round counts as nobody yet. */
@@ -10,18 +8,6 @@ export function answeredCount(status: HostStatus | null, view: RoomView): { answ
     return { answered: 0, expected: view.connectedCount };
   }
   return { answered: status.answered, expected: status.answered + status.pending };
-}
-
-/** Players per option, in the options' order, the right ones marked (single and multi only). */
-export function optionBars(puzzle: PuzzleView, distribution: Distribution, solution: Answer): ChartBar[] {
-  const counts = new Map((distribution.options ?? []).map((o) => [o.id, o.count]));
-  const right = new Set(Array.isArray(solution) ? solution : [solution]);
-  return (puzzle.options ?? []).map((option, i) => ({
-    label: `${letterFor(i)}. ${option.label}`,
-    value: counts.get(option.id) ?? 0,
-    highlight: right.has(option.id),
-    tone: i % 6,
-  }));
 }
 
 /** How the room did: right, partly right, wrong, no answer. */
