@@ -11,6 +11,7 @@ import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { keyedBuckets, tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
+import { guardFloods } from './flood-guard.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface ServerDeps {
@@ -32,15 +33,20 @@ export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
   rooms: RoomHost;
+  /** Rooms reopened from the database at start. */
+  restored: number;
   /** Stops accepting rooms; /readyz turns false. */
   drain(): void;
+  /** Tells every client to reconnect, sets the rooms down (they stay saved), closes sockets and HTTP. */
   close(): Promise<void>;
 }
 
 /** Frames above this close the connection: every valid payload is far smaller. */
 export const MAX_PAYLOAD_BYTES = 4096;
 /** What clients are told to wait before reconnecting when the server shuts down. */
-const RESTART_RETRY_MS = 2000;
+const RESTART_RETRY_MS = 1000;
+/** A socket sending this many times the polite rate is disconnected (flood-guard.ts). */
+const FLOOD_FACTOR = 3;
 
 const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
 
@@ -70,18 +76,23 @@ export function createServer(deps: ServerDeps): PodiumServer {
   };
   io.on('connection', (socket) => {
     socket.data = noIdentity();
-    const guard = { bucket: tokenBucket(limits.eventBurst, limits.eventsPerSecond, deps.clock), log };
-    registerSessionHandlers(ctx, socket, guard);
-    registerGameHandlers(ctx, socket, guard);
+    const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, deps.clock);
+    const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, deps.clock);
+    guardFloods(socket, { bucket, flood, log });
+    registerSessionHandlers(ctx, socket, { log });
+    registerGameHandlers(ctx, socket, { log });
   });
+  const restored = rooms.restore();
   return {
-    httpServer, io, rooms,
+    httpServer, io, rooms, restored,
     drain: () => {
       draining = true;
     },
     close: async () => {
       draining = true;
       io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+      // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
+      // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
       await io.close();
     },

@@ -1,0 +1,174 @@
+// Players and a host that behave like the real client after a drop: socket.io reconnects by itself, and every
+// new connection rejoins with the stored token. They play single-choice rounds with a fixed pick per player, so
+// the expected score follows from the revealed solutions (accuracy scoring: 1000 per right answer).
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
+} from '../../../shared/protocol.ts';
+
+export type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Every single-choice kind: an answer is one option id, right or wrong. */
+export const singleChoiceSettings = (rounds: number): RoomSettings => ({
+  kinds: ['pod-phase', 'same-pod', 'probe-choice', 'kubectl-status', 'kubectl-debug'], difficulty: 'rising', rounds,
+  secondsPerRound: 30, scoring: 'accuracy', teamMode: 'off', teamCount: 2, autoAdvance: false,
+});
+
+export function connect(url: string): Sock {
+  return io(url, {
+    transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
+  });
+}
+
+export async function call<T>(socket: Sock, event: string, payload: unknown, timeoutMs = 3000): Promise<Ack<T>> {
+  const raw = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> };
+  return raw.emitWithAck(event, payload);
+}
+
+export async function callOk<T>(socket: Sock, event: string, payload: unknown): Promise<T> {
+  const ack = await call<T>(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event}: ${ack.error}`);
+  return ack.data;
+}
+
+const connected = (socket: Sock): Promise<void> =>
+  socket.connected ? Promise.resolve() : new Promise((resolve) => socket.once('connect', () => resolve()));
+
+/** Losing the connection and rejoining: when it dropped and when the rejoin was acknowledged (performance.now()). */
+export interface Return {
+  lostAt: number;
+  backAt: number;
+  /** A player's own state in the rejoin ack. */
+  me?: MeView;
+}
+
+/** Rejoins on every reconnect (registered after the first connect, so every 'connect' here is a return). */
+function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string, onBack: (r: Rejoined) => void, returns: Return[]): void {
+  let lostAt: number | null = null;
+  socket.on('disconnect', () => void (lostAt ??= performance.now()));
+  socket.on('connect', async () => {
+    const ack = await call<Rejoined>(socket, 'room:rejoin', { code: code(), token: token() }).catch(() => null);
+    if (!ack?.ok) return;
+    const me = ack.data.role === 'player' ? { me: ack.data.me } : {};
+    returns.push({ lostAt: lostAt ?? performance.now(), backAt: performance.now(), ...me });
+    lostAt = null;
+    onBack(ack.data);
+  });
+}
+
+export interface FaultPlayer {
+  name: string;
+  socket: Sock;
+  me: MeView | null;
+  /** This player's pick per round, once acknowledged. */
+  answers: Map<number, string>;
+  /** Solutions from the reveals this player saw. */
+  solutions: Map<number, string>;
+  returns: Return[];
+  /** Lets a held round's answer go. */
+  release(round: number): void;
+  finished: Promise<void>;
+}
+
+export interface PlayerOptions {
+  index: number;
+  /** Rounds whose answer waits for release(round). */
+  hold?: (round: number) => boolean;
+  thinkMs?: number;
+}
+
+function pickFor(view: Extract<RoomView, { phase: 'question' }>, index: number): string {
+  const options = view.question.puzzle.options ?? [];
+  return options[(index + view.round) % options.length]!.id;
+}
+
+export async function joinPlayer(url: string, code: string, opts: PlayerOptions): Promise<FaultPlayer> {
+  const socket = connect(url);
+  await connected(socket);
+  const name = `bot-${opts.index}`;
+  const joined = await callOk<Joined>(socket, 'room:join', { code, name });
+  let finish: () => void = () => {};
+  const released = new Set<number>();
+  const p: FaultPlayer = {
+    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [],
+    release: (round) => {
+      released.add(round);
+      if (lastView) onView(lastView);
+    },
+    finished: new Promise((resolve) => (finish = resolve)),
+  };
+  let lastView: RoomView | null = null;
+  let sending = false;
+  const answer = async (view: Extract<RoomView, { phase: 'question' }>): Promise<void> => {
+    sending = true;
+    const pick = pickFor(view, opts.index);
+    const ack = await call<{ round: number }>(socket, 'answer:submit', { round: view.round, answer: pick }).catch(() => null);
+    sending = false;
+    if (ack?.ok || (ack && !ack.ok && ack.error === 'already_answered')) p.answers.set(view.round, pick);
+  };
+  const onView = (view: RoomView): void => {
+    lastView = view;
+    if (view.phase === 'reveal') p.solutions.set(view.round, view.reveal.solution as string);
+    if (view.phase === 'finished') finish();
+    if (view.phase !== 'question' || sending || p.answers.has(view.round) || p.me?.answer?.round === view.round) return;
+    if (opts.hold?.(view.round) && !released.has(view.round)) return;
+    setTimeout(() => void answer(view), opts.thinkMs ?? Math.random() * 200);
+  };
+  socket.on('room:state', onView);
+  socket.on('me:state', (me) => void (p.me = me));
+  rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
+    if (back.role !== 'player') return;
+    p.me = back.me;
+    if (back.me.answer) p.answers.set(back.me.answer.round, back.me.answer.answer as string);
+    onView(back.view);
+  }, p.returns);
+  onView(joined.view);
+  return p;
+}
+
+export interface FaultHost {
+  socket: Sock;
+  code: string;
+  returns: Return[];
+  start(): Promise<void>;
+  /** The host's results once the game finishes (asked again after a reconnect). */
+  results: Promise<FinalResults>;
+  views: RoomView[];
+}
+
+/** Creates a room and presses next on every reveal and leaderboard after `pauseMs`, across reconnects. */
+export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30): Promise<FaultHost> {
+  const socket = connect(url);
+  await connected(socket);
+  const created = await callOk<Created>(socket, 'room:create', { settings });
+  let done: (r: FinalResults) => void = () => {};
+  const host: FaultHost = {
+    socket, code: created.code, returns: [], views: [],
+    start: () => callOk<null>(socket, 'host:start', {}).then(() => {}),
+    results: new Promise((resolve) => (done = resolve)),
+  };
+  const pressed = new Set<string>();
+  const onView = (view: RoomView): void => {
+    host.views.push(view);
+    if (view.phase === 'finished') {
+      void callOk<FinalResults>(socket, 'host:results', {}).then(done, () => {});
+      return;
+    }
+    const key = `${view.phase}:${view.round}`;
+    if ((view.phase !== 'reveal' && view.phase !== 'leaderboard') || pressed.has(key)) return;
+    setTimeout(async () => {
+      const ack = await call(socket, 'host:next', { phase: view.phase, round: view.round }).catch(() => null);
+      if (ack?.ok) pressed.add(key);
+    }, pauseMs);
+  };
+  socket.on('room:state', onView);
+  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => onView(back.view), host.returns);
+  return host;
+}
+
+/** What each player should have: 1000 per round whose pick was the revealed solution. */
+export function expectedScore(p: FaultPlayer): number {
+  let total = 0;
+  for (const [round, pick] of p.answers) if (p.solutions.get(round) === pick) total += 1000;
+  return total;
+}
