@@ -1,7 +1,7 @@
-// The one wrapper every client event goes through: ack required, rate limit, schema, and no exception escapes.
+// The one wrapper every client event goes through: ack required, schema, and no exception escapes.
+// (Rate limits apply before this, to every packet: flood-guard.ts.)
 import type { z } from 'zod';
 import type { Ack, AckFn, ClientToServerEvents, ErrorCode } from '../shared/protocol.ts';
-import type { Bucket } from './rate-limit.ts';
 import type { GameSocket, Log } from './types.ts';
 
 export type EventName = keyof ClientToServerEvents;
@@ -11,7 +11,6 @@ export const refuse = (error: ErrorCode, suggestion?: string): { ok: false; erro
   suggestion === undefined ? { ok: false, error } : { ok: false, error, suggestion };
 
 export interface Guard {
-  bucket: Bucket;
   log: Log;
 }
 
@@ -34,7 +33,6 @@ export function validated<E extends EventName, S extends z.ZodType>(
       }
     };
     try {
-      if (!guard.bucket.take()) return reply(refuse('rate_limited'));
       const parsed = schema.safeParse(payload);
       reply(parsed.success ? handler(parsed.data) : refuse('invalid_payload'));
     } catch (error) {
