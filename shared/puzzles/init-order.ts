@@ -271,7 +271,7 @@ function grade(p: InitOrderPuzzle, answer: unknown): Grade {
   }
   const broken = brokenPairs(pairs, order);
   if (broken.length === 0) {
-    return { score: 1, correct: true, docUrl, explanation: `Right. Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}` };
+    return { score: 1, correct: true, docUrl, explanation: `Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}` };
   }
   const retry = initFailureOutcome('Always');
   return {

@@ -234,7 +234,7 @@ export const kubectlStatus = {
     const right = answerOf(p);
     const score = singleChoiceScore(choiceIdOf(p.options, right), answer);
     const picked = p.options.find((o) => o.id === answer)?.label;
-    const verdict = score === 1 ? `Right: ${p.column} shows ${right}.` : `${p.column} shows ${right}${picked ? `, not ${picked}` : ''}.`;
+    const verdict = score === 1 ? `${p.column} shows ${right}.` : `${p.column} shows ${right}${picked ? `, not ${picked}` : ''}.`;
     const { text, docUrl } = why(p);
     return { score, correct: score === 1, explanation: `${verdict} ${text}`, docUrl };
   },

@@ -170,7 +170,7 @@ export const podPhaseKind = {
     const score = singleChoiceScore(choiceIdOf(p.options, phase), answer);
     const picked = p.options.find((o) => o.id === answer)?.label;
     const rule = phaseRule(p.scenario.snapshot, phase);
-    const verdict = score === 1 ? `Right: the phase is ${phase}.` : `The phase is ${phase}${picked ? `, not ${picked}` : ''}.`;
+    const verdict = score === 1 ? `The phase is ${phase}.` : `The phase is ${phase}${picked ? `, not ${picked}` : ''}.`;
     const unknownNote = picked === 'Unknown' ? ' The kubelet never sets Unknown: the API marks it deprecated, unused since 2015.' : '';
     return { score, correct: score === 1, explanation: `${verdict} ${rule.text}${unknownNote}`, docUrl: rule.docUrl };
   },

@@ -28,7 +28,7 @@ function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
   const exact = x === p.seconds;
   const near = x !== null && !exact && p.approximate && Math.abs(x - p.seconds) <= Math.max(1, p.seconds * 0.1);
   const score = exact ? 1 : near ? 0.5 : 0;
-  const verdict = exact ? `Right: ${p.seconds} s.` : x === null ? `The answer is ${p.seconds} s.`
+  const verdict = exact ? `The answer is ${p.seconds} s.` : x === null ? `The answer is ${p.seconds} s.`
     : near ? `Close: the bound is ${p.seconds} s, you said ${x}.` : `It is ${p.seconds} s, not ${x}.`;
   const miss = exact ? undefined : p.misses.find((m) => m.value === x && m.value !== p.seconds);
   const parts = [verdict, p.working, miss?.note, p.approximate ? CAVEAT : undefined];

@@ -224,7 +224,7 @@ function grade(p: SamePodPuzzle, answer: unknown): Grade {
   const why = `${capital(verdict.because)}. The test is whether they must live, die and be scheduled together.`;
   const picked = p.options.find((o) => o.id === asOptionId(answer));
   if (!picked) return { score: 0, correct: false, docUrl, explanation: `Pick one option. The answer is ${verdictText}: ${verdict.because}.` };
-  if (isRight(p, picked)) return { score: 1, correct: true, docUrl, explanation: `Right: ${verdictText}. ${why}` };
+  if (isRight(p, picked)) return { score: 1, correct: true, docUrl, explanation: `${capital(verdictText)}. ${why}` };
   const folklore = picked.reason !== null && picked.reason in FOLKLORE ? FOLKLORE[picked.reason as Folklore] : null;
   const rebuttal = folklore ? ` Also, ${folklore.rebuttal}.` : '';
   if (picked.together === verdict.together) {

@@ -159,7 +159,7 @@ function explain(p: SharedNamespacesPuzzle, score: number): string {
     const v = canShare(p.pod, s.from, s.to, s.ability);
     return `“${s.label}” is ${v.yes ? 'true' : 'false'}: ${v.reason}`;
   });
-  const head = score === 1 ? 'All statements judged right.' : `${right} of ${p.statements.length} statements judged right.`;
+  const head = score === 1 ? 'Statement by statement:' : `${right} of ${p.statements.length} statements judged right.`;
   return [head, ...lines].join(' ');
 }
 

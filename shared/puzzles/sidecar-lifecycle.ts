@@ -59,8 +59,8 @@ function gradeOrder(p: SidecarPuzzle, s: Extract<Scenario, { q: 'termination' }>
   const score = orderScore(itemIds(s), pairs, answer);
   const broken = score > 0 ? brokenPairs(pairs, asIdList(answer) ?? []) : pairs;
   const shownBroken = broken.slice(0, 3).map(([a, b]) => `${b} was put before ${a}`).join('; ');
-  const lead = score === 1 ? 'Right.' : `${pairs.length - broken.length} of ${pairs.length} orderings kept${score > 0 ? ` (${shownBroken})` : ''}.`;
-  return { score, correct: score === 1, docUrl: docFor(s), explanation: `${lead} ${why(s)}` };
+  const lead = score === 1 ? '' : `${pairs.length - broken.length} of ${pairs.length} orderings kept${score > 0 ? ` (${shownBroken})` : ''}.`;
+  return { score, correct: score === 1, docUrl: docFor(s), explanation: [lead, why(s)].filter(Boolean).join(' ') };
 }
 
 function grade(p: SidecarPuzzle, answer: unknown): Grade {
@@ -68,8 +68,8 @@ function grade(p: SidecarPuzzle, answer: unknown): Grade {
   if (s.q === 'termination') return gradeOrder(p, s, answer);
   const right = p.options.find((o) => o.key === answerKey(s));
   const score = singleChoiceScore(right?.id ?? '', answer);
-  const lead = score === 1 ? 'Right.' : `Not quite; the answer is “${right?.label ?? ''}”.`;
-  return { score, correct: score === 1, docUrl: docFor(s), explanation: `${lead} ${why(s)}` };
+  const lead = score === 1 ? '' : `Not quite; the answer is “${right?.label ?? ''}”.`;
+  return { score, correct: score === 1, docUrl: docFor(s), explanation: [lead, why(s)].filter(Boolean).join(' ') };
 }
 
 export const sidecarLifecycle = {

@@ -128,6 +128,6 @@ describe('kubectlStatus', () => {
         ],
       }
     `);
-    expect(kubectlStatus.grade(p, kubectlStatus.solve(p)).explanation).toMatchInlineSnapshot(`"Right: STATUS shows NotReady. uploader has Completed while main still runs and is ready; since the pod's Ready condition is False, kubectl turns Completed into NotReady."`);
+    expect(kubectlStatus.grade(p, kubectlStatus.solve(p)).explanation).toMatchInlineSnapshot(`"STATUS shows NotReady. uploader has Completed while main still runs and is ready; since the pod's Ready condition is False, kubectl turns Completed into NotReady."`);
   });
 });

@@ -117,6 +117,6 @@ describe('podPhaseKind', () => {
         },
       }
     `);
-    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Right: the phase is Running. Sidecar vector is restarting, but the app containers have already started; once a pod has initialized, a restarting sidecar does not send it back to Pending, and its app containers run, so Running (P14)."`);
+    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"The phase is Running. Sidecar vector is restarting, but the app containers have already started; once a pod has initialized, a restarting sidecar does not send it back to Pending, and its app containers run, so Running (P14)."`);
   });
 });

@@ -124,6 +124,6 @@ describe('probeTiming', () => {
         "unit": "seconds",
       }
     `);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"Right: 20 s. It needs successThreshold consecutive passes: 2 × 10 = 20 s. Nothing was restarted meanwhile; the pod simply rejoins the Service endpoints. Probes tick on the kubelet’s own clock, so the real moment can come up to one period sooner."`);
+    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"The answer is 20 s. It needs successThreshold consecutive passes: 2 × 10 = 20 s. Nothing was restarted meanwhile; the pod simply rejoins the Service endpoints. Probes tick on the kubelet’s own clock, so the real moment can come up to one period sooner."`);
   });
 });
