@@ -112,6 +112,8 @@ export interface RoundResult {
   streakBonus: number;
   /** ms from the question's start to the answer; null without an answer. */
   timeMs: number | null;
+  /** Why this player's own answer scored what it did (the puzzle's grade of it); absent without an answer. */
+  explanation?: string;
 }
 
 /** What only this player sees. */
