@@ -3,7 +3,7 @@
 import type { BotReport } from './messages.ts';
 import type { Closing, QuestionOut } from './room-control.ts';
 import type { TargetName } from './targets.ts';
-import { max, median, percentile, round1 } from './stats.ts';
+import { max, median, middle, percentile, round1 } from './stats.ts';
 
 export interface RoundWindow {
   round: number;
@@ -112,9 +112,9 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     fanoutMs: percentiles(fan('spread')),
     burstFanoutMs: percentiles(fan('burst')),
     ackMs: { p50: round1(percentile(acks, 50)), p99: round1(percentile(acks, 99)) },
-    allProcessedMs: median(processed.filter((p): p is number => p !== null)),
+    allProcessedMs: middle(processed.filter((p): p is number => p !== null)),
     allProcessedMsByRound: processed,
-    cpuPerAnswerUs: round1(median(cpu)),
+    cpuPerAnswerUs: round1(middle(cpu)),
     fairness: fairness(raw, new Set(kindOf.keys())),
     closing: closing(raw),
     questionBytes: measured[0]?.questions[0]?.bytes ?? null,

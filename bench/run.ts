@@ -1,4 +1,4 @@
-// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 3] [--seconds 10] [--max-minutes 30] [--cpu-prof]
+// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 5] [--kind pod-phase] [--seconds 10] [--max-minutes 30] [--cpu-prof]
 // Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
 // writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,13 +10,15 @@ import { runScenario, type RunSettings, type Scenario } from './scenario.ts';
 import { scaled, scenarios } from './scenarios.ts';
 import { formatBlock } from './table.ts';
 import type { Figures } from './figures.ts';
+import { isKindId, kindIds } from '../shared/puzzles/index.ts';
 import type { TargetName } from './targets.ts';
 
 const { values: v } = parseArgs({
   options: {
     only: { type: 'string' },
     scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    kind: { type: 'string', default: 'pod-phase' },
     seconds: { type: 'string', default: '10' },
     targets: { type: 'string', default: 'podium,floor' },
     port: { type: 'string', default: '3417' },
@@ -71,10 +73,12 @@ async function main(): Promise<void> {
     killAll();
     process.exit(1);
   }, budget);
-  const settings = { rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535), cpuProf: v['cpu-prof'] };
+  if (!isKindId(v.kind)) throw new Error(`unknown --kind ${v.kind}; known: ${kindIds.join(', ')}`);
+  const settings = { kind: v.kind, rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535), cpuProf: v['cpu-prof'] };
   const targets = v.targets.split(',').filter((t): t is TargetName => t === 'podium' || t === 'floor');
   const before = machine();
   console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load ${before.load.join(' ')}`);
+  console.log(`rooms: ${settings.rounds} rounds of ${settings.seconds} s, kind ${settings.kind} (medium), speed scoring; round 1 warms up, then spread and burst rounds alternate`);
   console.log(cores ? `server pinned to cpu ${cores.server}, load and drivers to cpu ${cores.load}` : 'no pinning (one core or no taskset)');
   const outcomes: Outcome[] = [];
   for (const s of chosen()) outcomes.push(await runOne(s, targets, settings));

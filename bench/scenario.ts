@@ -1,6 +1,8 @@
 // One scenario against one target: start the server, create the rooms, join the players from driver processes,
 // play the rounds while sampling the server's CPU and memory, then collect every bot's records.
-import { botSettings, createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
+import { createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
+import { defaultSettings, type RoomSettings } from '../shared/protocol.ts';
+import type { KindId } from '../shared/puzzles/index.ts';
 import { join } from 'node:path';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
 import { askDrivers, probe, profileServer } from './ipc.ts';
@@ -17,6 +19,8 @@ export interface Scenario {
 }
 
 export interface RunSettings {
+  /** One kind at one difficulty, so runs compare like with like (a room's seed, hence its puzzles, is random). */
+  kind: KindId;
   rounds: number;
   seconds: number;
   port: number;
@@ -25,6 +29,10 @@ export interface RunSettings {
 }
 
 const PER_DRIVER = 1250;
+
+/** Speed scoring, no teams, the host presses next; one kind at medium difficulty. */
+const roomSettings = (s: RunSettings): RoomSettings =>
+  ({ ...defaultSettings, kinds: [s.kind], difficulty: 'medium', rounds: s.rounds, secondsPerRound: s.seconds, scoring: 'speed' });
 
 /** Ten hosts per loopback address: the server lets one address create 10 rooms a minute, and 100 teachers
  *  would come from 100 machines. Every connection still goes to 127.0.0.1. */
@@ -116,7 +124,7 @@ export async function runScenario(s: Scenario, target: TargetName, settings: Run
   const count = Math.min(4, Math.ceil((s.rooms * s.perRoom) / PER_DRIVER));
   const drivers = Array.from({ length: count }, (_, i) => spawnNode(`driver-${i + 1}`, ['--import', 'tsx', 'bench/driver.ts'], cores?.load ?? null));
   try {
-    for (let i = 0; i < s.rooms; i++) hosts.push(await createHostedRoom(server.url, botSettings(settings.rounds, settings.seconds), hostAddress(i)));
+    for (let i = 0; i < s.rooms; i++) hosts.push(await createHostedRoom(server.url, roomSettings(settings), hostAddress(i)));
     return figuresOf(await play(target, s, settings, server, hosts, drivers));
   } finally {
     for (const d of drivers) if (d.proc.connected) d.proc.send({ type: 'stop' });

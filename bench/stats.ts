@@ -9,6 +9,14 @@ export function percentile(values: readonly number[], p: number): number | null 
 
 export const median = (values: readonly number[]): number | null => percentile(values, 50);
 
+/** The classic median (mean of the two middle values): for a handful of per-round figures. */
+export function middle(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 export const max = (values: readonly number[]): number | null =>
   values.length ? values.reduce((a, b) => (b > a ? b : a), -Infinity) : null;
 
