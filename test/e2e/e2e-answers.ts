@@ -1,13 +1,15 @@
 // How a test player answers each format through the real widgets: taps, a mouse drag, the keyboard.
 import type { Locator, Page } from 'playwright-core';
+import { plainText } from '../../client/src/lib/inline-code.ts';
 import type { Answer, PuzzleView } from '../../shared/puzzles/kind.ts';
 
 const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
+/** The label as the screen shows it: `inline code` loses its backticks. */
 function labelOf(view: PuzzleView, id: string): string {
   const found = [...(view.options ?? []), ...(view.items ?? [])].find((o) => o.id === id);
   if (!found) throw new Error(`no option or item ${id}`);
-  return found.label;
+  return plainText(found.label);
 }
 
 function option(page: Page, label: string): Locator {
