@@ -14,7 +14,8 @@ function fakeKind(id: string, concept: string): PuzzleKind<{ seed: string }> {
     grade: (_p, answer) => ({
       score: answer === 'yes' ? 1 : 0,
       correct: answer === 'yes',
-      explanation: 'Because.',
+      // Like the real kinds: the grade explains the answer given, not only the solution.
+      explanation: answer === 'yes' ? 'Yes, because.' : `Not quite: you said ${String(answer)}; it is yes, because.`,
       docUrl: 'https://kubernetes.io/docs/',
     }),
   };

@@ -5,8 +5,11 @@ import PlayerReveal from '../../client/src/player/PlayerReveal.svelte';
 import JoinForm from '../../client/src/player/JoinForm.svelte';
 import PlayerLobby from '../../client/src/player/PlayerLobby.svelte';
 import HostLeaderboard from '../../client/src/host/HostLeaderboard.svelte';
+import { PlayerClient } from '../../client/src/lib/player-client.svelte.ts';
+import { SessionStore } from '../../client/src/lib/session-store.ts';
+import { fakeSocket, memoryStore } from './live-fake-socket.ts';
 import { lobby, me, reveal, settings } from './live-views.ts';
-import type { LeaderboardView } from '../../shared/protocol.ts';
+import type { LeaderboardView, RevealView, RoundResult } from '../../shared/protocol.ts';
 
 describe('PlayerReveal', () => {
   it('says right or wrong with the points, streak, rank and the explanation', () => {
@@ -85,5 +88,48 @@ describe('HostLeaderboard', () => {
     const rows = screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(rows[0]).toMatch(/Grace ▲ up 1 streak 2 2000/);
     expect(rows[1]).toMatch(/Ada ▼ down 1 1500/);
+  });
+});
+
+describe('PlayerReveal with a PlayerClient on a fake socket', () => {
+  const result = { round: 1, answered: true, score: 0, correct: false, points: 0, streakBonus: 0, timeMs: 2000 };
+
+  function revealed(own: Partial<RoundResult> | null) {
+    const fake = fakeSocket();
+    const client = new PlayerClient(fake.socket, new SessionStore(memoryStore()));
+    const view = reveal(1);
+    view.reveal.explanation = 'Init containers run one at a time, so `fetch-config` comes first.';
+    fake.trigger('room:state', view);
+    fake.trigger('me:state', me({ lastResult: own ? { ...result, ...own } : null }));
+    return { fake, client };
+  }
+
+  const shown = (container: HTMLElement) => container.querySelector('.explanation')?.textContent;
+
+  it('shows the grade of the player’s own answer when the server sends one', () => {
+    const { client } = revealed({ explanation: 'Not quite: `clone-content` needs nothing, so it can run anywhere.' });
+    const { container } = render(PlayerReveal, { view: client.view as RevealView, me: client.me });
+    expect(screen.getByRole('heading', { name: /Not quite/ })).toBeTruthy();
+    expect(shown(container)).toBe('Not quite: clone-content needs nothing, so it can run anywhere.');
+    expect(container.querySelector('.explanation code')?.textContent).toBe('clone-content');
+  });
+
+  it.each([
+    ['no own explanation', {}],
+    ['an empty own explanation', { explanation: '' }],
+  ])('falls back to the room’s neutral explanation with %s', (_case, own) => {
+    const { client } = revealed(own);
+    const { container } = render(PlayerReveal, { view: client.view as RevealView, me: client.me });
+    expect(shown(container)).toBe('Init containers run one at a time, so fetch-config comes first.');
+  });
+
+  it('never shows an earlier round’s own explanation, and switches when this round’s result arrives', async () => {
+    const { fake, client } = revealed({ round: 0, explanation: 'Last round: wrong.' });
+    const { container, rerender } = render(PlayerReveal, { view: client.view as RevealView, me: client.me });
+    expect(container.textContent).not.toContain('Last round');
+    expect(screen.getByText('Scoring your answer…')).toBeTruthy();
+    fake.trigger('me:state', me({ lastResult: { ...result, explanation: 'This round: partly.' } }));
+    await rerender({ view: client.view as RevealView, me: client.me });
+    expect(shown(container)).toBe('This round: partly.');
   });
 });

@@ -43,6 +43,13 @@ describe('PracticeSession', () => {
     expect(saved.plan).toEqual({ kindIds: ['init-a'], difficulty: 'easy' });
   });
 
+  it('explains the learner\'s own answer, not the solution\'s', () => {
+    const session = newSession();
+    session.start({ kindIds: ['init-a'], difficulty: 'easy' });
+    session.answer('no');
+    expect(session.grade?.explanation).toBe('Not quite: you said no; it is yes, because.');
+  });
+
   it('resets accuracy and the best streak but keeps the chosen topics', () => {
     const session = newSession();
     session.start({ kindIds: ['init-a'], difficulty: 'hard' });
