@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, normaliseCode, joinHash } from '../../client/src/lib/route.ts';
+import { parseRoute, normaliseCode, joinHash, hashUrlForPath } from '../../client/src/lib/route.ts';
 import { dropIndex, moveItem } from '../../client/src/lib/reorder.ts';
 import { crossedMilestone, displaySeconds, remainingMs } from '../../client/src/lib/timer.ts';
 import { parseNumber } from '../../client/src/lib/parse-number.ts';
@@ -30,6 +30,36 @@ describe('parseRoute', () => {
     const code = normaliseCode(' k7 qz ');
     expect(code).toBe('K7QZ');
     expect(parseRoute(joinHash(code ?? ''))).toEqual({ name: 'player', code: 'K7QZ' });
+  });
+});
+
+describe('hashUrlForPath', () => {
+  it.each([
+    ['/join/ABC234', '', '', '/#/join/ABC234'],
+    ['/join/abc234/', '', '', '/#/join/ABC234'],
+    ['/join/ab-c234', '?src=qr', '', '/?src=qr#/join/ABC234'],
+    ['/podium/join/ABC234', '', '', '/podium/#/join/ABC234'],
+    ['/join', '', '', '/#/join'],
+    ['/join/', '', '#', '/#/join'],
+    ['/join/%3Cscript%3E', '', '', '/#/join'],
+    ['/join/%E0%A4%A', '', '', '/#/join'],
+  ])('sends %s%s%s to %s', (path, search, hash, wanted) => {
+    expect(hashUrlForPath(path, search, hash)).toBe(wanted);
+  });
+
+  it.each([
+    ['/', '', ''],
+    ['/', '', '#/practice'],
+    ['/join/ABC234', '', '#/host'],
+    ['/rejoin/ABC234', '', ''],
+    ['/join/ABC234/extra', '', ''],
+  ])('leaves %s%s%s alone', (path, search, hash) => {
+    expect(hashUrlForPath(path, search, hash)).toBeNull();
+  });
+
+  it('lands on the player screen with the code, like the hash link', () => {
+    const url = new URL(hashUrlForPath('/join/k7qz23', '', '') ?? '', 'http://podium.test');
+    expect(parseRoute(url.hash)).toEqual({ name: 'player', code: 'K7QZ23' });
   });
 });
 

@@ -129,9 +129,12 @@ describe('a live game in real browsers', () => {
     await linus.getByRole('button', { name: 'Join the game' }).click();
     await linus.getByRole('heading', { name: /You're in, Linus/ }).waitFor();
 
-    // A fourth joins and is removed by the host: the phone says so and offers to join again.
+    // A fourth joins by the path form of the link (/join/code, as the server words it) and is removed by the host:
+    // the phone says so and offers to join again.
     const mallory = await newPage(await browser.newContext(phone), errors, 'Mallory');
-    await mallory.goto(joinUrl);
+    await mallory.goto(`${running.url}/join/${code.toLowerCase()}`);
+    await expect.poll(() => mallory.getByLabel('Room code').inputValue()).toBe(code);
+    expect(new URL(mallory.url()).hash).toBe(`#/join/${code}`);
     await mallory.getByLabel('Your name').fill('Mallory');
     await mallory.getByRole('button', { name: 'Join the game' }).click();
     await host.getByRole('button', { name: 'Remove Mallory' }).click();

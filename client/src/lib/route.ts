@@ -1,4 +1,5 @@
-// The hash router's pure half: which screen a location hash means. Hash routing needs no server-side fallback.
+// The hash router's pure half: which screen a location hash means. Hash routing needs no server-side fallback,
+// but a join link typed or shared as a path (/join/CODE, which the server's fallback answers with this page) works too.
 
 export type Route =
   | { name: 'home' }
@@ -26,6 +27,16 @@ export function parseRoute(hash: string): Route {
 
 export function joinHash(code: string): string {
   return `#/join/${encodeURIComponent(code)}`;
+}
+
+/** Where a path-form join link should go instead: the same page with the hash route (base path and query kept),
+ *  or null when there is nothing to rewrite. A hash already present wins over the path. */
+export function hashUrlForPath(pathname: string, search: string, hash: string): string | null {
+  if (hash.replace(/^#\/?/, '') !== '') return null;
+  const match = /^(.*?\/)join(?:\/([^/]*))?\/?$/.exec(pathname);
+  if (!match) return null;
+  const code = match[2] ? normaliseCode(decodeSafe(match[2])) : null;
+  return `${match[1]}${search}${code ? joinHash(code) : '#/join'}`;
 }
 
 function decodeSafe(text: string): string {
