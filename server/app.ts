@@ -11,7 +11,7 @@ import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { keyedBuckets, tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
-import { guardFloods } from './flood-guard.ts';
+import { cooldowns, guardFloods } from './flood-guard.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface ServerDeps {
@@ -62,7 +62,11 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const app = createApp({ store: deps.store, isDraining: () => draining });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
-  const io: GameServer = new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+  const slowed = cooldowns(deps.clock);
+  const io: GameServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false,
+    allowRequest: (req, answer) => answer(null, slowed.allow(req.socket.remoteAddress ?? '')),
+  });
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
@@ -78,7 +82,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, deps.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, deps.clock);
-    guardFloods(socket, { bucket, flood, log });
+    guardFloods(socket, { bucket, flood, cooldowns: slowed, log });
     registerSessionHandlers(ctx, socket, { log });
     registerGameHandlers(ctx, socket, { log });
   });

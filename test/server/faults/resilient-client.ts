@@ -8,9 +8,9 @@ import type {
 
 export type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Every single-choice kind: an answer is one option id, right or wrong. */
+/** Single-choice kinds graded all or nothing (same-pod gives half credit for the right verdict with a wrong reason). */
 export const singleChoiceSettings = (rounds: number): RoomSettings => ({
-  kinds: ['pod-phase', 'same-pod', 'probe-choice', 'kubectl-status', 'kubectl-debug'], difficulty: 'rising', rounds,
+  kinds: ['pod-phase', 'probe-choice', 'kubectl-status', 'kubectl-debug'], difficulty: 'rising', rounds,
   secondsPerRound: 30, scoring: 'accuracy', teamMode: 'off', teamCount: 2, autoAdvance: false,
 });
 
@@ -65,6 +65,8 @@ export interface FaultPlayer {
   /** Solutions from the reveals this player saw. */
   solutions: Map<number, string>;
   returns: Return[];
+  /** Each acknowledged answer's round trip (ms). */
+  latencies: { round: number; ms: number }[];
   /** Lets a held round's answer go. */
   release(round: number): void;
   finished: Promise<void>;
@@ -90,7 +92,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
-    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [],
+    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], latencies: [],
     release: (round) => {
       released.add(round);
       if (lastView) onView(lastView);
@@ -99,12 +101,18 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   };
   let lastView: RoomView | null = null;
   let sending = false;
+  /** A lost ack is retried: the server may have taken the answer (then it says already_answered). */
   const answer = async (view: Extract<RoomView, { phase: 'question' }>): Promise<void> => {
     sending = true;
     const pick = pickFor(view, opts.index);
-    const ack = await call<{ round: number }>(socket, 'answer:submit', { round: view.round, answer: pick }).catch(() => null);
+    for (let attempt = 0; attempt < 3 && !p.answers.has(view.round); attempt++) {
+      const sentAt = performance.now();
+      const ack = await call<{ round: number }>(socket, 'answer:submit', { round: view.round, answer: pick }).catch(() => null);
+      if (ack?.ok) p.latencies.push({ round: view.round, ms: performance.now() - sentAt });
+      if (ack?.ok || (ack && !ack.ok && ack.error === 'already_answered')) p.answers.set(view.round, pick);
+      else if (ack) break;
+    }
     sending = false;
-    if (ack?.ok || (ack && !ack.ok && ack.error === 'already_answered')) p.answers.set(view.round, pick);
   };
   const onView = (view: RoomView): void => {
     lastView = view;

@@ -1,0 +1,87 @@
+// One socket floods the server as fast as it can while an honest game runs. The game is played in windows of
+// five rounds, flood off and on in turn, so both figures come from the same minutes on a shared machine.
+import { fork, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess, stopForGood, tempDatabase, type ServerProcess } from './server-process.ts';
+import { expectedScore, hostRoom, joinPlayer, singleChoiceSettings } from './resilient-client.ts';
+
+const ROUNDS = 50;
+const PLAYERS = 12;
+const WINDOW = 5;
+
+let server: ServerProcess | undefined;
+let flooder: ChildProcess | undefined;
+const db = tempDatabase();
+
+afterAll(async () => {
+  flooder?.kill('SIGKILL');
+  await stopForGood(server);
+  db.remove();
+});
+
+interface FloodCounts {
+  sent: number;
+  refused: number;
+  acked: number;
+  disconnects: number;
+  refusedConnections: number;
+}
+
+function startFlooder(url: string): Promise<ChildProcess> {
+  const child = fork('test/server/faults/flooder.ts', [url], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => (m === 'connected' ? resolve(child) : reject(new Error(String(m)))));
+    child.once('exit', () => reject(new Error('flooder exited')));
+  });
+}
+
+const report = (child: ChildProcess): Promise<FloodCounts> =>
+  new Promise((resolve) => {
+    const listener = (m: unknown): void => {
+      if (typeof m !== 'object') return;
+      child.off('message', listener);
+      resolve(m as FloodCounts);
+    };
+    child.on('message', listener);
+    child.send('report');
+  });
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Rounds 1–5 quiet, 6–10 flooded, 11–15 quiet… */
+const flooded = (round: number): boolean => Math.floor((round - 1) / WINDOW) % 2 === 1;
+
+describe('a flooding socket', () => {
+  it('is refused or cut off, and the honest players\' answers stay about as fast', async () => {
+    const port = await freePort();
+    server = startServerProcess(port, db.path);
+    await server.ready();
+    const child = (flooder = await startFlooder(server.url));
+    const host = await hostRoom(server.url, singleChoiceSettings(ROUNDS), 5);
+    const players = await Promise.all(Array.from({ length: PLAYERS }, (_, index) => joinPlayer(server!.url, host.code, { index })));
+    // The flood for round r+1 is switched at round r's reveal, so it is running before the question opens.
+    host.socket.on('room:state', (view) => {
+      if (view.phase === 'reveal') child.send(flooded(view.round + 1) ? 'start' : 'stop');
+    });
+    await host.start();
+    const results = await host.results;
+    child.send('stop');
+    const counts = await report(child);
+
+    const samples = players.flatMap((p) => p.latencies);
+    const quiet = samples.filter((s) => !flooded(s.round)).map((s) => s.ms);
+    const loud = samples.filter((s) => flooded(s.round)).map((s) => s.ms);
+    const ratio = median(loud) / median(quiet);
+    console.log(
+      `[faults] flood: ${counts.sent} events sent by one socket, ${counts.refused} refused with rate_limited, ` +
+        `${counts.disconnects} disconnects, ${counts.refusedConnections} reconnections refused; honest answer ack median ${median(quiet).toFixed(2)} ms unloaded vs ` +
+        `${median(loud).toFixed(2)} ms under flood (${quiet.length} + ${loud.length} answers): ratio ${ratio.toFixed(2)}`,
+    );
+    expect(counts.sent).toBeGreaterThan(1000);
+    expect(counts.refused + counts.disconnects).toBeGreaterThan(0);
+    expect(counts.acked).toBeLessThan(counts.sent / 2);
+    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p)]).sort());
+    expect(quiet.length).toBeGreaterThanOrEqual(ROUNDS * PLAYERS * 0.4);
+    expect(ratio).toBeLessThanOrEqual(1.2);
+    for (const p of [host.socket, ...players.map((x) => x.socket)]) p.close();
+  }, 60_000);
+});
