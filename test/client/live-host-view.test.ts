@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredCount, conceptBars, outcomeBars, roundCell } from '../../client/src/host/host-view.ts';
+import { answeredCount, conceptBars, outcomes, roundCell } from '../../client/src/host/host-view.ts';
 import { solutionText } from '../../client/src/lib/solution-labels.ts';
 import { checkForm, initialForm } from '../../client/src/host/setup-form.ts';
 import { qrPath, quietZone } from '../../client/src/host/qr.ts';
@@ -38,14 +38,18 @@ describe('answeredCount', () => {
   });
 });
 
-describe('outcomeBars', () => {
-  it('names every outcome in words', () => {
-    expect(outcomeBars({ correct: 4, partial: 1, wrong: 2, none: 3 }).map((b) => `${b.label}=${b.value}`)).toEqual([
-      'Right=4',
-      'Partly right=1',
-      'Wrong=2',
-      'No answer=3',
+describe('outcomes', () => {
+  it('names every outcome in words and symbols, with its share of the room', () => {
+    expect(outcomes({ correct: 4, partial: 1, wrong: 2, none: 3 }).map((o) => `${o.icon} ${o.label}=${o.count} (${o.share})`)).toEqual([
+      '✓ Right=4 (0.4)',
+      '◐ Partly right=1 (0.1)',
+      '✗ Wrong=2 (0.2)',
+      '– No answer=3 (0.3)',
     ]);
+  });
+
+  it('gives every share 0 when nobody is counted', () => {
+    expect(outcomes({ correct: 0, partial: 0, wrong: 0, none: 0 }).map((o) => o.share)).toEqual([0, 0, 0, 0]);
   });
 });
 

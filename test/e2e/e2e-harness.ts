@@ -116,3 +116,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
+
+/** 'fits' when the projector's puzzle box shows everything without scrolling, and nothing in it ends below the box
+ *  or the window; else what sticks out. A string: tsx/vitest helpers do not exist inside the page. */
+export function projectorFit(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    const box = document.querySelector('.fit');
+    if (!box) return 'no .fit box';
+    const b = box.getBoundingClientRect();
+    const lowest = Math.max(...[...box.querySelectorAll('li, p, h2')].map((e) => e.getBoundingClientRect().bottom));
+    if (box.scrollHeight > box.clientHeight + 1) return 'scrolls: ' + box.scrollHeight + ' > ' + box.clientHeight;
+    if (lowest > b.bottom + 0.5 || b.bottom > innerHeight) return 'clipped: ' + lowest + ' > ' + b.bottom;
+    return 'fits';
+  })()`) as Promise<string>;
+}

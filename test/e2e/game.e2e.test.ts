@@ -10,6 +10,7 @@ import {
   newPage,
   phone,
   projector,
+  projectorFit,
   screenshot,
   screenshotDir,
   startServer,
@@ -169,6 +170,7 @@ describe('a live game in real browsers', () => {
       await ada.getByText('Answer in.').waitFor();
       if (r === 1) {
         await host.getByText(/^\s*1\s*of 3 answered/).waitFor();
+        await expect.poll(() => projectorFit(host)).toBe('fits');
         await screenshot(host, 'host-question');
         problems.push(...(await axeProblems(host, 'host question')));
       }
@@ -188,8 +190,14 @@ describe('a live game in real browsers', () => {
       await ada.getByRole('heading', { name: /Right!/ }).waitFor();
       await grace.getByRole('heading', { name: /Right!/ }).waitFor();
       if (r === 1) {
+        // The reveal fits a small and a large projector, the room's answers included.
+        await expect.poll(() => projectorFit(host)).toBe('fits');
         await screenshot(host, 'host-reveal');
         problems.push(...(await axeProblems(host, 'host reveal')));
+        await host.setViewportSize({ width: 1920, height: 1080 });
+        await expect.poll(() => projectorFit(host)).toBe('fits');
+        await screenshot(host, 'host-reveal-1920x1080');
+        await host.setViewportSize(projector.viewport);
         problems.push(...(await axeProblems(linus, 'player reveal')));
         await screenshot(linus, 'player-reveal-390x844');
       }

@@ -10,13 +10,26 @@ export function answeredCount(status: HostStatus | null, view: RoomView): { answ
   return { answered: status.answered, expected: status.answered + status.pending };
 }
 
-/** How the room did: right, partly right, wrong, no answer. */
-export function outcomeBars(distribution: Distribution): ChartBar[] {
+export interface Outcome {
+  label: string;
+  /** Told by the symbol and the word, never by the colour alone. */
+  icon: string;
+  count: number;
+  /** 0..1 of everyone counted, for the meter. */
+  share: number;
+  tone: number | null;
+}
+
+/** How the room did: right, partly right, wrong, no answer, each with its share of the room. */
+export function outcomes(distribution: Distribution): Outcome[] {
+  const { correct, partial, wrong, none } = distribution;
+  const total = correct + partial + wrong + none;
+  const share = (count: number) => (total > 0 ? count / total : 0);
   return [
-    { label: 'Right', value: distribution.correct, tone: 3 },
-    { label: 'Partly right', value: distribution.partial, tone: 2 },
-    { label: 'Wrong', value: distribution.wrong, tone: 0 },
-    { label: 'No answer', value: distribution.none },
+    { label: 'Right', icon: '✓', count: correct, share: share(correct), tone: 3 },
+    { label: 'Partly right', icon: '◐', count: partial, share: share(partial), tone: 2 },
+    { label: 'Wrong', icon: '✗', count: wrong, share: share(wrong), tone: 0 },
+    { label: 'No answer', icon: '–', count: none, share: share(none), tone: null },
   ];
 }
 
