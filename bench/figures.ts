@@ -11,6 +11,8 @@ export interface RoundWindow {
   kind: 'warmup' | 'spread' | 'burst';
   /** Server CPU (user + system) from just before the question went out until every answer was acked. */
   cpuUs: number;
+  /** Wall time of the same window: cpuUs / wallUs is the share of a core the server got (or needed). */
+  wallUs: number;
   answers: number;
   questions: QuestionOut[];
 }
@@ -55,6 +57,9 @@ export interface Figures {
   allProcessedMs: number | null;
   allProcessedMsByRound: (number | null)[];
   cpuPerAnswerUs: number | null;
+  /** Server CPU time / wall time in burst windows: near 1 means the server was the bottleneck and had its core;
+   *  well below 1 means it waited on the clients or other processes took its core (a busy machine). */
+  burstCpuShare: number | null;
   /** Correct answers sent within 0.1 s of the question arriving: their points without the streak bonus. */
   fairness: { answers: number; min: number | null; median: number | null; slowestTimeMs: number | null } | null;
   closing: { serverLateMaxMs: number | null; receivedLateMaxMs: number | null } | null;
@@ -88,6 +93,8 @@ function failures(raw: ScenarioRaw): Record<string, number> {
   return out;
 }
 
+const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
+
 export function figuresOf(raw: ScenarioRaw): Figures {
   const measured = raw.windows.filter((w) => w.kind !== 'warmup');
   const kindOf = new Map(measured.map((w) => [w.round, w.kind]));
@@ -115,6 +122,7 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     allProcessedMs: middle(processed.filter((p): p is number => p !== null)),
     allProcessedMsByRound: processed,
     cpuPerAnswerUs: round1(middle(cpu)),
+    burstCpuShare: round2(middle(bursts.map((w) => w.cpuUs / w.wallUs))),
     fairness: fairness(raw, new Set(kindOf.keys())),
     closing: closing(raw),
     questionBytes: measured[0]?.questions[0]?.bytes ?? null,

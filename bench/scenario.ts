@@ -4,6 +4,7 @@ import { createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
 import { defaultSettings, type RoomSettings } from '../shared/protocol.ts';
 import type { KindId } from '../shared/puzzles/index.ts';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
 import { askDrivers, probe, profileServer } from './ipc.ts';
 import type { BotReport, JoinGroup } from './messages.ts';
@@ -80,13 +81,15 @@ async function playRound(server: Server, drivers: Child[], controls: RoomControl
   const kind = roundKind(round);
   await askDrivers(drivers, { type: 'think', thinkMs: kind === 'burst' ? [0, 0] : SPREAD_MS }, 'think-set', 10_000);
   if (profileAs) await profileServer(server.child, 'start');
+  const started = performance.now();
   const before = await probe(server.child, false);
   const questions = await Promise.all(controls.map((c) => c.open(round)));
   await askDrivers(drivers, { type: 'await-answers', round }, 'answered', s.seconds * 1000 + 60_000);
   const after = await probe(server.child, false);
   if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-r${round}.cpuprofile`);
   const closings = await Promise.all(controls.map((c) => c.close(round, round === s.rounds)));
-  const window = { round, kind, cpuUs: after.cpuUs - before.cpuUs, answers: 0, questions };
+  const wallUs = (performance.now() - started) * 1000;
+  const window = { round, kind, cpuUs: after.cpuUs - before.cpuUs, wallUs, answers: 0, questions };
   return { window, closings: closings.filter((c): c is Closing => c !== null) };
 }
 

@@ -44,6 +44,7 @@ function rows(p: Figures | null, f: Figures | null): Row[] {
     row('answer ack p99, burst (ms)', (x) => x.ackMs.p99),
     row('question out -> all answers (ms)', (x) => x.allProcessedMs, verdict(all === null ? null : all <= 1.5, '<= 1.5x floor')),
     row('server CPU per answer (us)', (x) => x.cpuPerAnswerUs),
+    row('  server CPU / wall in the burst', (x) => x.burstCpuShare),
     row('server RSS per player (KiB)', (x) => x.rssPerPlayerKiB, verdict(p ? p.rssPerPlayerKiB <= 40 : null, '<= 40 KiB')),
     row('  ... after the game (KiB)', (x) => x.rssPerPlayerEndKiB),
     row('question message (bytes)', (x) => x.questionBytes),

@@ -87,7 +87,7 @@ describe('bots against a live server', () => {
     const windows = [1, 2].map((round) => {
       const first = records.find((r) => r.round === round)!;
       const question = { code: played.results.code, round, serverNow: first.serverNow, deadline: first.deadline, bytes: 0 };
-      return { round, kind: round === 1 ? ('spread' as const) : ('burst' as const), cpuUs: 0, answers: 50, questions: [question] };
+      return { round, kind: round === 1 ? ('spread' as const) : ('burst' as const), cpuUs: 0, wallUs: 1, answers: 50, questions: [question] };
     });
     const f = figuresOf({ target: 'podium', players: 50, join, rss: { base: 0, joined: 0, end: 0 }, windows, closings: [], reports });
     expect(f.lost).toBe(0);
