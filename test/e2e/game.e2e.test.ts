@@ -173,6 +173,10 @@ describe('a live game in real browsers', () => {
         await expect.poll(() => projectorFit(host)).toBe('fits');
         await screenshot(host, 'host-question');
         problems.push(...(await axeProblems(host, 'host question')));
+        await host.setViewportSize({ width: 1920, height: 1080 });
+        await expect.poll(() => projectorFit(host)).toBe('fits');
+        await screenshot(host, 'host-question-1920x1080');
+        await host.setViewportSize(projector.viewport);
       }
       if (r === 2) {
         await screenshot(host, 'host-question-single');
@@ -260,7 +264,10 @@ describe('a live game in real browsers', () => {
       await answerAnything(page);
       const next = page.getByRole('button', { name: 'Next puzzle' });
       await next.waitFor();
-      if (n === 1) problems.push(...(await axeProblems(page, 'practice result')));
+      if (n === 1) {
+        problems.push(...(await axeProblems(page, 'practice result')));
+        await screenshot(page, 'practice-result-390x844');
+      }
       await next.click();
     }
     await expect.poll(() => page.evaluate('Object.keys(localStorage).length')).toBeGreaterThan(0);
