@@ -11,8 +11,8 @@ import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { keyedBuckets, tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
-import { cooldowns, guardFloods } from './flood-guard.ts';
-import { noIdentity, type GameServer, type Log } from './types.ts';
+import { cooldowns, guardFloods, type Cooldowns } from './flood-guard.ts';
+import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
 
 export interface ServerDeps {
   clock: Clock;
@@ -55,6 +55,25 @@ function serveClient(app: express.Express, dir: string): void {
   app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
 }
 
+function createIo(httpServer: HttpServer, slowed: Cooldowns): GameServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false,
+    allowRequest: (req, answer) => answer(null, slowed.allow(req.socket.remoteAddress ?? '')),
+  });
+}
+
+/** Each new socket: no identity yet, its rate limits first, then the handlers. */
+function onConnection(ctx: HandlerContext, limits: Limits, slowed: Cooldowns): (socket: GameSocket) => void {
+  return (socket) => {
+    socket.data = noIdentity();
+    const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
+    const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
+    guardFloods(socket, { bucket, flood, cooldowns: slowed, log: ctx.log });
+    registerSessionHandlers(ctx, socket, { log: ctx.log });
+    registerGameHandlers(ctx, socket, { log: ctx.log });
+  };
+}
+
 export function createServer(deps: ServerDeps): PodiumServer {
   const log = deps.log ?? defaultLog;
   const limits = { ...defaultLimits, ...deps.limits };
@@ -63,10 +82,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const slowed = cooldowns(deps.clock);
-  const io: GameServer = new Server(httpServer, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false,
-    allowRequest: (req, answer) => answer(null, slowed.allow(req.socket.remoteAddress ?? '')),
-  });
+  const io = createIo(httpServer, slowed);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
@@ -78,14 +94,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
   };
-  io.on('connection', (socket) => {
-    socket.data = noIdentity();
-    const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, deps.clock);
-    const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, deps.clock);
-    guardFloods(socket, { bucket, flood, cooldowns: slowed, log });
-    registerSessionHandlers(ctx, socket, { log });
-    registerGameHandlers(ctx, socket, { log });
-  });
+  io.on('connection', onConnection(ctx, limits, slowed));
   const restored = rooms.restore();
   return {
     httpServer, io, rooms, restored,
