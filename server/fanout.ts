@@ -51,10 +51,14 @@ function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: '
   if (socketId !== undefined) release(deps, room, socketId, reason);
 }
 
+/** A full broadcast carries the latest state, so a presence re-broadcast still pending (or asked for in the same
+ *  step) would only repeat it later, and a client could take that copy for a new phase. */
 export function applyEffects(deps: FanoutDeps, room: LiveRoom, effects: readonly RoomEffect[]): void {
+  const broadcasts = effects.some((e) => e.type === 'broadcast');
+  if (broadcasts) room.presence.cancel();
   for (const effect of effects) {
     if (effect.type === 'broadcast') broadcastState(deps, room);
-    else if (effect.type === 'presence') room.presence.request();
+    else if (effect.type === 'presence' && !broadcasts) room.presence.request();
     else if (effect.type === 'roster') {
       room.rosterDirty = true;
       room.status.request();
