@@ -7,6 +7,7 @@ import { allPlayers, answerIn, getPlayer } from './players.ts';
 import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
 import { phaseDeadlineOf } from './flow.ts';
+import { kindById } from '../puzzles/index.ts';
 
 export const TOP = 10;
 export const RECENT = 20;
@@ -72,9 +73,17 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
   }
 }
 
-export function roundResult(slot: Slot): RoundResult {
+export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
-  return { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+  const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+  const explanation = ownExplanation(slot, question);
+  return explanation === null ? result : { ...result, explanation };
+}
+
+/** Why this player's answer scored what it did: the puzzle graded again, only while its question is still held. */
+function ownExplanation(slot: Slot, question: QuestionState | null): string | null {
+  if (slot.answer === null || question === null || question.round !== slot.round) return null;
+  return kindById(question.kind).grade(question.puzzle, slot.answer).explanation;
 }
 
 /** What one player sees of themselves: O(1), since ranks are settled when a round closes. */
@@ -86,7 +95,7 @@ export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | nu
   return {
     playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, rank: p.rank,
     answer: current && current.answer !== null ? { round: current.round, answer: current.answer, at: current.at ?? 0 } : null,
-    lastResult: last ? roundResult(last) : null,
+    lastResult: last ? roundResult(last, state.question) : null,
   };
 }
 

@@ -6,5 +6,5 @@ export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Same origin as the page (Vite proxies /socket.io in development). WebSocket first: fewer round trips on phones. */
 export function connectSocket(): GameSocket {
-  return io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 4000 });
+  return io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 2000 });
 }

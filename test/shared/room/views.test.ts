@@ -85,3 +85,22 @@ describe('a room of 5,000 players', () => {
     expect(elapsed).toBeLessThan(5000);
   });
 });
+
+describe('viewForPlayer after the reveal', () => {
+  it("explains the player's own answer, not the solution, and only for the round just revealed", () => {
+    let s = started(['a', 'b'], { kinds: ['pod-phase'], rounds: 2 });
+    const kind = kindById(s.question!.kind);
+    const puzzle = s.question!.puzzle;
+    const bad = wrongOf(s);
+    s = fold(s, [answer(s, 'a', bad, T0 + 2000), answer(s, 'b', solutionOf(s), T0 + 2000)]);
+    expect(s.phase).toBe('reveal');
+    const wrong = viewForPlayer(s, 'a')!.lastResult!;
+    expect(wrong.explanation).toBe(kind.grade(puzzle, bad).explanation);
+    expect(wrong.explanation).not.toBe(s.reveal!.explanation);
+    expect(viewForPlayer(s, 'b')!.lastResult!.explanation).toBe(kind.grade(puzzle, kind.solve(puzzle)).explanation);
+    s = apply(s, next(s, T0 + 40_000));
+    s = apply(s, next(s, T0 + 41_000));
+    expect(s.phase).toBe('question');
+    expect(viewForPlayer(s, 'a')!.lastResult).not.toHaveProperty('explanation');
+  });
+});
