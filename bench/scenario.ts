@@ -86,9 +86,9 @@ async function playRound(server: Server, drivers: Child[], controls: RoomControl
   const questions = await Promise.all(controls.map((c) => c.open(round)));
   await askDrivers(drivers, { type: 'await-answers', round }, 'answered', s.seconds * 1000 + 60_000);
   const after = await probe(server.child, false);
+  const wallUs = (performance.now() - started) * 1000;
   if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-r${round}.cpuprofile`);
   const closings = await Promise.all(controls.map((c) => c.close(round, round === s.rounds)));
-  const wallUs = (performance.now() - started) * 1000;
   const window = { round, kind, cpuUs: after.cpuUs - before.cpuUs, wallUs, answers: 0, questions };
   return { window, closings: closings.filter((c): c is Closing => c !== null) };
 }
