@@ -1,7 +1,7 @@
 // The only file with effects at import: read the environment, open storage, restore rooms, listen, drain on SIGTERM.
 import { networkInterfaces } from 'node:os';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { createServer, type PodiumServer } from './app.ts';
 import { systemClock, systemScheduler } from './clock.ts';
 import { StartupError } from './database.ts';
@@ -9,7 +9,8 @@ import { openStore, type Store } from './store.ts';
 
 const port = Number(process.env['PORT'] ?? 3000);
 const dbPath = process.env['PODIUM_DB'] ?? './data/podium.db';
-const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+// Relative to the working directory, like the database: the same whether run from source or from the bundle.
+const clientDir = resolve(process.env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
 /** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
 const noLimits = process.env['PODIUM_RATE_LIMITS'] === 'off';
 const unlimited = { eventsPerSecond: 1e9, eventBurst: 1e9, failedJoinsPerMinute: 1e9, createsPerMinute: 1e9 };
