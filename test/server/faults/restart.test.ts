@@ -105,9 +105,8 @@ async function restartMidRound(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
   }
 
   expect(back.map((r) => ({ score: r.me!.score, streak: r.me!.streak, answer: (r.me!.answer?.answer as string | undefined) ?? null }))).toEqual(before);
-  // Measured from the moment the new server accepts connections: before that, the time is the process's own
-  // start-up (node + tsx loading the code: 2 s on a quiet machine, up to 7 s when the test suite loads both cores).
-  expect(Math.max(...afterReady)).toBeLessThan(5000);
+  // The bound, from the kill: the bundled server starts in well under a second, clients retry within 2 s.
+  expect(Math.max(...fromSignal)).toBeLessThan(5000);
 
   players.forEach((p) => p.release(2));
   const results = await Promise.race([host.results, sleep(20_000).then(() => Promise.reject(new Error('game did not finish')))]);

@@ -1,8 +1,10 @@
-// The real server as a child process (`node --import tsx server/main.ts`, one process so signals reach it), on a
-// port and a database file the test chooses, so it can be killed and started again on the same address.
+// The real server as a child process, built the way `npm start` builds it (one esbuild bundle run by plain node,
+// one process so signals reach it), on a port and a database file the test chooses, so it can be killed and
+// started again on the same address.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -51,8 +53,25 @@ export async function isReady(url: string): Promise<boolean | null> {
   }
 }
 
+let bundle: string | null = null;
+
+/** Bundle server/main.ts once per test worker, from the current sources, inside the repo so node_modules resolve. */
+function serverBundle(): string {
+  if (bundle) return bundle;
+  const dir = join('dist', 'test-servers');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `main-${process.pid}.js`);
+  buildSync({
+    entryPoints: ['server/main.ts'], bundle: true, platform: 'node', format: 'esm',
+    packages: 'external', target: 'node20', logLevel: 'warning', outfile: out,
+  });
+  process.once('exit', () => rmSync(out, { force: true }));
+  bundle = out;
+  return out;
+}
+
 export function startServerProcess(port: number, dbPath: string, env: Record<string, string> = {}): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [serverBundle()], {
     env: { ...process.env, PORT: String(port), PODIUM_DB: dbPath, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
