@@ -69,8 +69,9 @@ function onConnection(ctx: HandlerContext, limits: Limits, slowed: Cooldowns): (
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
     guardFloods(socket, { bucket, flood, cooldowns: slowed, log: ctx.log });
-    registerSessionHandlers(ctx, socket, { log: ctx.log });
-    registerGameHandlers(ctx, socket, { log: ctx.log });
+    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave };
+    registerSessionHandlers(ctx, socket, guard);
+    registerGameHandlers(ctx, socket, guard);
   };
 }
 

@@ -1,7 +1,7 @@
 // Turning a room's effects into messages: common state broadcast once per room, per-player messages only
 // where they differ (results at the reveal), the host's panel throttled.
 import type { RoomEffect } from '../shared/room/events.ts';
-import { finalResults, viewForHost, viewForPlayer, viewForRoom } from '../shared/room/index.ts';
+import { finalResults, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
 import type { CloseReason, PlayerId } from '../shared/protocol.ts';
 import type { LiveRoom } from './live-room.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
@@ -12,8 +12,9 @@ export interface FanoutDeps {
   log: Log;
 }
 
-export function broadcastState(deps: FanoutDeps, room: LiveRoom): void {
-  deps.io.to(room.code).emit('room:state', viewForRoom(room.state, deps.now()));
+/** `state`: the one a step produced, which may be older than room.state when the send waited for a save. */
+export function broadcastState(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
+  deps.io.to(room.code).emit('room:state', viewForRoom(state, deps.now()));
 }
 
 export function sendHostStatus(deps: FanoutDeps, room: LiveRoom): void {
@@ -22,27 +23,32 @@ export function sendHostStatus(deps: FanoutDeps, room: LiveRoom): void {
   room.rosterDirty = false;
 }
 
-function sendResults(deps: FanoutDeps, room: LiveRoom): void {
+function sendResults(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
   for (const [playerId, socketId] of room.sockets) {
-    const me = viewForPlayer(room.state, playerId);
+    const me = viewForPlayer(state, playerId);
     if (me) deps.io.sockets.sockets.get(socketId)?.emit('me:state', me);
   }
 }
 
 /** The results were saved with the finishing step (room-host); the host hears them now. */
-function sendFinalResults(deps: FanoutDeps, room: LiveRoom): void {
-  const results = finalResults(room.state, deps.now());
+function sendFinalResults(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
+  const results = finalResults(state, deps.now());
   const host = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
   host?.emit('host:results', results);
 }
 
-/** Tells a socket it is out of the room and forgets who it was. */
-export function release(deps: FanoutDeps, room: LiveRoom, socketId: string, reason: CloseReason): void {
+/** Forgets who a socket was, without telling it (its ack says why). */
+export function forgetSocket(deps: FanoutDeps, room: LiveRoom, socketId: string): void {
   const socket = deps.io.sockets.sockets.get(socketId);
   if (!socket) return;
-  socket.emit('room:closed', { reason });
   socket.leave(room.code);
   socket.data = noIdentity();
+}
+
+/** Tells a socket it is out of the room and forgets who it was. */
+export function release(deps: FanoutDeps, room: LiveRoom, socketId: string, reason: CloseReason): void {
+  deps.io.sockets.sockets.get(socketId)?.emit('room:closed', { reason });
+  forgetSocket(deps, room, socketId);
 }
 
 function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: 'kicked' | 'left'): void {
@@ -53,18 +59,18 @@ function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: '
 
 /** A full broadcast carries the latest state, so a presence re-broadcast still pending (or asked for in the same
  *  step) would only repeat it later, and a client could take that copy for a new phase. */
-export function applyEffects(deps: FanoutDeps, room: LiveRoom, effects: readonly RoomEffect[]): void {
+export function applyEffects(deps: FanoutDeps, room: LiveRoom, state: RoomState, effects: readonly RoomEffect[]): void {
   const broadcasts = effects.some((e) => e.type === 'broadcast');
   if (broadcasts) room.presence.cancel();
   for (const effect of effects) {
-    if (effect.type === 'broadcast') broadcastState(deps, room);
+    if (effect.type === 'broadcast') broadcastState(deps, room, state);
     else if (effect.type === 'presence' && !broadcasts) room.presence.request();
     else if (effect.type === 'roster') {
       room.rosterDirty = true;
       room.status.request();
     } else if (effect.type === 'answered') room.status.request();
-    else if (effect.type === 'results') sendResults(deps, room);
-    else if (effect.type === 'finished') sendFinalResults(deps, room);
+    else if (effect.type === 'results') sendResults(deps, room, state);
+    else if (effect.type === 'finished') sendFinalResults(deps, room, state);
     else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);
   }
 }

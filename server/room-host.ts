@@ -1,12 +1,14 @@
 // The live rooms: one pure state each, one timer each (from nextDeadline), dispatch kept synchronous so two
-// events for a room can never interleave. A change is saved before it takes effect: if the write fails, the
-// event is refused and the room stays as it was, so whatever a client was told is on disk.
-import { allPlayers, finalResults, isStale, nextDeadline, reduce, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+// events for a room can never interleave. A change takes effect in memory at once, but nobody hears of it before
+// it is on disk: the turn's changes are saved together and its acks and broadcasts wait for that (save-batch.ts).
+// If the write fails, the rooms go back to their saved state and the turn's events are refused.
+import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
 import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoom } from './live-room.ts';
 import type { Store } from './store.ts';
 import { throttle } from './throttle.ts';
-import { applyEffects, broadcastState, release, sendHostStatus, type FanoutDeps } from './fanout.ts';
+import { applyEffects, broadcastState, forgetSocket, release, sendHostStatus, type FanoutDeps } from './fanout.ts';
+import { saveBatch } from './save-batch.ts';
 import type { GameServer, Log } from './types.ts';
 
 export const HOST_STATUS_MS = 250;
@@ -39,30 +41,56 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     }
   };
 
-  function rearm(room: LiveRoom): void {
-    const at = nextDeadline(room.state);
+  function armAt(room: LiveRoom, at: number): void {
     if (room.timer?.at === at) return;
     room.timer?.cancel();
     room.timer = { at, cancel: scheduler.at(at, () => tick(room)) };
   }
 
+  const rearm = (room: LiveRoom): void => armAt(room, nextDeadline(room.state));
+
+  /** After a failed save: a deadline already due is retried after a pause, not in a loop. */
   function retryLater(room: LiveRoom): void {
-    const at = clock.now() + RETRY_MS;
-    room.timer = { at, cancel: scheduler.at(at, () => tick(room)) };
+    const at = nextDeadline(room.state);
+    armAt(room, at <= clock.now() ? clock.now() + RETRY_MS : at);
   }
 
+  /** Undoes what the unsaved turn bound: sockets of players (or a host) the saved state does not have connected. */
+  function rolledBack(room: LiveRoom): void {
+    for (const [playerId, socketId] of room.sockets) {
+      if (getPlayer(room.state, playerId)?.connected === true) continue;
+      room.sockets.delete(playerId);
+      forgetSocket(fanout, room, socketId);
+    }
+    if (room.hostSocket !== null && !room.state.host.connected) {
+      forgetSocket(fanout, room, room.hostSocket);
+      room.hostSocket = null;
+    }
+    if (rooms.has(room.code)) retryLater(room);
+  }
+
+  const batch = saveBatch({ store, log, rolledBack });
+
+  /** Sends after the turn's changes are saved; `failed` instead if they could not be (a send that reads the room's
+   *  current state may pass the same function: after a failure that state is the saved one). */
+  const afterSave = (sent: () => void, failed: (() => void) | null = null): void => batch.later(sent, failed);
+
+  /** A deadline is saved at once rather than with the turn: its caller must know whether to retry. */
   function tick(room: LiveRoom): void {
     room.timer = null;
     try {
       const result = dispatch(room, { type: 'tick', now: clock.now() });
-      if (!result.ok && rooms.has(room.code)) retryLater(room);
-      else if (rooms.has(room.code) && room.timer === null) rearm(room);
+      const saved = batch.flush();
+      if (!rooms.has(room.code)) return;
+      if (!result.ok) retryLater(room);
+      else if (saved && room.timer === null) rearm(room);
     } catch (error) {
       log(`tick failed in room ${room.code}`, error);
     }
   }
 
   function dispose(room: LiveRoom): void {
+    batch.forget(room);
     room.timer?.cancel();
     room.status.cancel();
     room.presence.cancel();
@@ -75,30 +103,27 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     dispose(room);
   }
 
-  /** Saves the step; false (logged) when the database refused it. */
-  function persist(room: LiveRoom, next: RoomState, finished: boolean, expired: boolean): boolean {
+  /** An idle room is dropped from the database at once; false (logged) when the database refused it. */
+  function drop(room: LiveRoom, result: Result): Result {
     try {
-      if (expired) store.dropRoom(room.code);
-      else store.saveRoom(room.state, next, finished ? finalResults(next, clock.now()) : null);
-      return true;
+      store.dropRoom(room.code);
     } catch (error) {
-      log(`could not save room ${room.code}`, error);
-      return false;
+      log(`could not drop room ${room.code}`, error);
+      return { ok: false, error: 'internal_error' };
     }
+    expire(room);
+    return result;
   }
 
   function dispatch(room: LiveRoom, event: RoomEvent): Result {
     const result = reduce(room.state, event);
     if (!result.ok) return result;
-    const expired = result.effects.some((e) => e.type === 'expired');
-    const finished = result.effects.some((e) => e.type === 'finished');
-    if (!persist(room, result.state, finished, expired)) return { ok: false, error: 'internal_error' };
-    room.state = result.state;
-    if (expired) {
-      expire(room);
-      return result;
-    }
-    applyEffects(fanout, room, result.effects);
+    const { state, effects } = result;
+    if (effects.some((e) => e.type === 'expired')) return drop(room, result);
+    const finished = effects.some((e) => e.type === 'finished');
+    batch.changed(room, room.state, finished ? finalResults(state, clock.now()) : null);
+    room.state = state;
+    batch.later(() => applyEffects(fanout, room, state, effects));
     rearm(room);
     return result;
   }
@@ -132,10 +157,12 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
 
   function open(state: RoomState, save = true): LiveRoom {
     if (save) store.saveRoom(null, state, null);
+    const status = (): void => sendHostStatus(fanout, room);
+    const presence = (): void => broadcastState(fanout, room, room.state);
     const room: LiveRoom = {
       code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), rosterDirty: true,
-      status: throttle(guarded(() => sendHostStatus(fanout, room)), HOST_STATUS_MS, clock, scheduler),
-      presence: throttle(guarded(() => broadcastState(fanout, room)), PRESENCE_MS, clock, scheduler),
+      status: throttle(guarded(() => afterSave(status, status)), HOST_STATUS_MS, clock, scheduler),
+      presence: throttle(guarded(() => afterSave(presence, presence)), PRESENCE_MS, clock, scheduler),
     };
     rooms.set(state.code, room);
     rearm(room);
@@ -149,7 +176,11 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     get: (code: string): LiveRoom | undefined => rooms.get(code),
     has: (code: string): boolean => rooms.has(code),
     size: (): number => rooms.size,
+    afterSave,
+    /** Saves and sends what the current turn produced, now. */
+    flush: (): boolean => batch.flush(),
     closeAll(): void {
+      batch.flush();
       for (const room of [...rooms.values()]) dispose(room);
     },
   };

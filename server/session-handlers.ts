@@ -74,7 +74,8 @@ function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rej
   bindHost(ctx, socket, room);
   if (room.state.phase === 'finished') {
     const results = finalResults(room.state, now);
-    queueMicrotask(() => socket.emit('host:results', results)); // after the ack, so the client knows its role first
+    // After the ack (queued next, behind this), so the client knows its role first.
+    ctx.rooms.afterSave(() => queueMicrotask(() => socket.emit('host:results', results)));
   }
   const status = viewForHost(room.state, true);
   return { ok: true, data: { role: 'host', hostToken: p.token, joinUrl: joinUrlOf(ctx, room.code), view, status } };

@@ -15,6 +15,8 @@ export interface Store {
   gameFor(code: string, hostToken: string): FinalResults | 'forbidden' | null;
   /** Writes what changed from `prev` to `next` (and the results of a game that just finished) in one transaction. */
   saveRoom(prev: RoomState | null, next: RoomState, results: FinalResults | null): void;
+  /** Runs `fn` (several saveRoom calls) as one transaction: all of them are saved, or none (it throws). */
+  batch(fn: () => void): void;
   /** Forgets a live room (expired). */
   dropRoom(code: string): void;
   /** Every live room as saved, for a restart. */
@@ -94,6 +96,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
     },
     saveRoom: (prev, next, results) => saveRoom(prev, next, results),
+    batch: db.transaction((fn: () => void) => fn()),
     dropRoom: db.transaction((code: string) => live.drop(code)),
     liveRooms: () => live.loadAll(),
     ready: () => db.open,

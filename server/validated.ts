@@ -12,6 +12,8 @@ export const refuse = (error: ErrorCode, suggestion?: string): { ok: false; erro
 
 export interface Guard {
   log: Log;
+  /** Holds a reply until the changes of this turn are saved; `failed` is sent instead if they could not be. */
+  afterSave?: (sent: () => void, failed: () => void) => void;
 }
 
 type Listener = (payload: unknown, ack: unknown) => void;
@@ -34,7 +36,9 @@ export function validated<E extends EventName, S extends z.ZodType>(
     };
     try {
       const parsed = schema.safeParse(payload);
-      reply(parsed.success ? handler(parsed.data) : refuse('invalid_payload'));
+      const response = parsed.success ? handler(parsed.data) : refuse('invalid_payload');
+      if (guard.afterSave) guard.afterSave(() => reply(response), () => reply(refuse('internal_error')));
+      else reply(response);
     } catch (error) {
       guard.log(`${event} failed`, error);
       reply(refuse('internal_error'));
