@@ -28,7 +28,8 @@ export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (notHost(e.actor)) return fail('not_host');
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
-  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now };
+  // Only the lobby lists recent arrivals; starting also places players, which would make its teams stale.
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [] };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }
 

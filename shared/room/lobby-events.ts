@@ -2,7 +2,7 @@
 import type { RoomState, PlayerState } from './state.ts';
 import { MAX_PLAYERS } from './state.ts';
 import { done, fail, type EventOf, type Result } from './events.ts';
-import { addPlayer, getPlayer, playerIdOfToken, putPlayer, removePlayer, setConnected } from './players.ts';
+import { addPlayer, getPlayer, playerIdOfToken, putPlayer, recentWithTeam, removePlayer, setConnected } from './players.ts';
 import { cleanName, nameKey, suggestName } from './names.ts';
 import { smallestTeam, withTeamSize } from './teams.ts';
 import { tableGet } from './table.ts';
@@ -84,6 +84,7 @@ export function onPickTeam(state: RoomState, e: EventOf<'pickTeam'>): Result {
   if (state.phase !== 'lobby' || state.settings.teamMode !== 'pick') return fail('wrong_phase');
   if (e.team >= state.settings.teamCount) return fail('invalid_team');
   const sizes = withTeamSize(withTeamSize(state.teamSizes, player.team, -1), e.team, 1);
-  const next = touch({ ...putPlayer(state, { ...player, team: e.team }), teamSizes: sizes }, e.now);
+  const recent = recentWithTeam(state.recent, player.id, e.team);
+  const next = touch({ ...putPlayer(state, { ...player, team: e.team }), teamSizes: sizes, recent }, e.now);
   return done(next, { type: 'presence' }, { type: 'roster' });
 }

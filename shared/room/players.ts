@@ -1,6 +1,6 @@
 // Reading and writing players while keeping the room's counters (counts, team sizes, pending) in step.
 import type { PlayerId } from '../protocol.ts';
-import type { PlayerState, RoomState, Slot } from './state.ts';
+import { RECENT, arrivalOf, type Arrival, type PlayerState, type RoomState, type Slot } from './state.ts';
 import { tableDelete, tableGet, tableSet, tableValues } from './table.ts';
 import { nameKey } from './names.ts';
 import { withTeamSize } from './teams.ts';
@@ -22,11 +22,24 @@ export const answerIn = (player: PlayerState, round: number): Slot | null =>
 export const isPending = (state: RoomState, player: PlayerState): boolean =>
   state.phase === 'question' && player.connected && answerIn(player, state.round) === null;
 
+/** The recent arrivals after `player` joins: it goes first; whoever is no longer among the last RECENT drops.
+ *  Only the lobby shows them: a late joiner is not listed. */
+function arrived(state: RoomState, player: PlayerState): Arrival[] {
+  if (state.phase !== 'lobby') return state.recent;
+  const oldest = player.joinIndex + 1 - RECENT;
+  return [arrivalOf(player), ...state.recent.filter((a) => a.joinIndex >= oldest)];
+}
+
+/** The recent arrivals after a player (maybe one of them) moved to another team. */
+export const recentWithTeam = (recent: Arrival[], playerId: PlayerId, team: number): Arrival[] =>
+  recent.some((a) => a.playerId === playerId) ? recent.map((a) => (a.playerId === playerId ? { ...a, team } : a)) : recent;
+
 export function addPlayer(state: RoomState, player: PlayerState): RoomState {
   const next = putPlayer(state, player);
   return {
     ...next,
     names: tableSet(state.names, nameKey(player.name), player.id),
+    recent: arrived(state, player),
     playerCount: state.playerCount + 1,
     connectedCount: state.connectedCount + 1,
     nextJoinIndex: state.nextJoinIndex + 1,
@@ -40,6 +53,7 @@ export function removePlayer(state: RoomState, player: PlayerState): RoomState {
     ...state,
     players: tableDelete(state.players, player.id),
     names: tableDelete(state.names, nameKey(player.name)),
+    recent: state.recent.some((a) => a.playerId === player.id) ? state.recent.filter((a) => a.playerId !== player.id) : state.recent,
     playerCount: state.playerCount - 1,
     connectedCount: state.connectedCount - (player.connected ? 1 : 0),
     teamSizes: withTeamSize(state.teamSizes, player.team, -1),

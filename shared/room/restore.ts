@@ -4,7 +4,7 @@ import type { PlayerState, RoomState, Slot } from './state.ts';
 import type { PlayerRecord, RoomRecord, SlotRecord } from './snapshot.ts';
 import { tableFrom } from './table.ts';
 import { nameKey } from './names.ts';
-import { timing } from './state.ts';
+import { RECENT, arrivalOf, timing } from './state.ts';
 
 export interface SavedRoom {
   room: RoomRecord;
@@ -44,14 +44,16 @@ export function restoreRoom(saved: SavedRoom, now: number): RoomState {
     .sort((a, b) => a.joinIndex - b.joinIndex);
   const inQuestion = room.phase === 'question';
   const connected = players.filter((p) => p.connected);
+  const nextJoinIndex = players.reduce((n, p) => Math.max(n, p.joinIndex + 1), room.nextJoinIndex);
   return {
     ...room,
     lastActivity: room.phase === 'finished' ? room.lastActivity : Math.max(room.lastActivity, now),
     players: tableFrom(players.map((p) => [p.id, p] as const)),
     names: tableFrom(players.map((p) => [nameKey(p.name), p.id] as const)),
+    recent: room.phase === 'lobby' ? players.filter((p) => p.joinIndex >= nextJoinIndex - RECENT).map(arrivalOf).reverse() : [],
     playerCount: players.length,
     connectedCount: connected.length,
-    nextJoinIndex: Math.max(room.nextJoinIndex, ...players.map((p) => p.joinIndex + 1)),
+    nextJoinIndex,
     teamSizes: teamSizesOf(room, players),
     answered: inQuestion ? players.filter((p) => p.current !== null).length : room.answered,
     pending: inQuestion ? connected.filter((p) => p.current === null).length : 0,

@@ -14,6 +14,8 @@ export const timing = {
 } as const;
 
 export const MAX_PLAYERS = 10_000;
+/** How many of the latest arrivals the lobby shows. */
+export const RECENT = 20;
 
 export type Level = 'easy' | 'medium' | 'hard';
 
@@ -43,6 +45,16 @@ export interface PlayerState {
   current: Slot | null;
   history: Slot[];
 }
+
+/** A recent arrival as the lobby lists it (kept up to date when the player picks a team). */
+export interface Arrival {
+  playerId: PlayerId;
+  name: string;
+  team: number | null;
+  joinIndex: number;
+}
+
+export const arrivalOf = (p: PlayerState): Arrival => ({ playerId: p.id, name: p.name, team: p.team, joinIndex: p.joinIndex });
 
 export interface QuestionState {
   round: number;
@@ -82,6 +94,10 @@ export interface RoomState {
   players: Table<PlayerState>;
   /** Lower-cased name → player id, for uniqueness ignoring case. */
   names: Table<PlayerId>;
+  /** In the lobby, the players among the last RECENT to join who are still here, newest first (empty once the
+   *  game starts): shown without sorting the roster on every join. Derived from the players, so it is not saved
+   *  (restore rebuilds it). */
+  recent: Arrival[];
   playerCount: number;
   connectedCount: number;
   nextJoinIndex: number;
@@ -122,6 +138,7 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     host: { token: hostToken, connected: true },
     players: emptyTable(),
     names: emptyTable(),
+    recent: [],
     playerCount: 0,
     connectedCount: 0,
     nextJoinIndex: 0,

@@ -2,7 +2,7 @@
 // Nothing here reads the puzzle object itself; the solution reaches a view only through `state.reveal`.
 import type { PlayerId } from '../protocol.ts';
 import type { HostStatus, MeView, QuestionInfo, RankEntry, RoomView, RoundResult, TeamStanding, ViewBase } from './view-types.ts';
-import type { PlayerState, QuestionState, RoomState, Slot } from './state.ts';
+import { RECENT, type PlayerState, type QuestionState, type RoomState, type Slot } from './state.ts';
 import { allPlayers, answerIn, getPlayer } from './players.ts';
 import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
@@ -10,11 +10,15 @@ import { phaseDeadlineOf } from './flow.ts';
 import { kindById } from '../puzzles/index.ts';
 
 export const TOP = 10;
-export const RECENT = 20;
+export { RECENT };
 
 export function standings(state: RoomState, players: readonly PlayerState[]): TeamStanding[] {
   return state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, players);
 }
+
+/** Team standings read every player: only when there are teams, so a join in a big room stays O(1). */
+const teamsOf = (state: RoomState): TeamStanding[] =>
+  state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, allPlayers(state));
 
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
@@ -22,7 +26,7 @@ export function topEntries(players: readonly PlayerState[], count: number): Rank
     .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
 }
 
-function base(state: RoomState, players: readonly PlayerState[], now: number): ViewBase {
+function base(state: RoomState, now: number): ViewBase {
   return {
     code: state.code,
     round: state.round,
@@ -32,7 +36,7 @@ function base(state: RoomState, players: readonly PlayerState[], now: number): V
     hostConnected: state.host.connected,
     playerCount: state.playerCount,
     connectedCount: state.connectedCount,
-    teams: standings(state, players),
+    teams: teamsOf(state),
     serverNow: now,
     phaseDeadline: phaseDeadlineOf(state),
   };
@@ -45,29 +49,24 @@ export function questionInfo(state: RoomState, q: QuestionState): QuestionInfo {
   };
 }
 
-function recent(state: RoomState, players: readonly PlayerState[]): { playerId: PlayerId; name: string; team: number | null }[] {
-  return players
-    .filter((p) => p.joinIndex >= state.nextJoinIndex - RECENT)
-    .sort((a, b) => b.joinIndex - a.joinIndex)
-    .map((p) => ({ playerId: p.id, name: p.name, team: p.team }));
-}
+const recent = (state: RoomState): { playerId: PlayerId; name: string; team: number | null }[] =>
+  state.recent.map(({ playerId, name, team }) => ({ playerId, name, team }));
 
 /** The common view: built once per change and broadcast to the whole room. */
 export function viewForRoom(state: RoomState, now: number): RoomView {
-  const players = allPlayers(state);
-  const common = base(state, players, now);
+  const common = base(state, now);
   const q = state.question;
   switch (state.phase) {
     case 'lobby':
-      return { ...common, phase: 'lobby', recent: recent(state, players) };
+      return { ...common, phase: 'lobby', recent: recent(state) };
     case 'question':
       return { ...common, phase: 'question', question: questionInfo(state, q!) };
     case 'reveal':
       return { ...common, phase: 'reveal', question: questionInfo(state, q!), reveal: state.reveal!, holding: !state.host.connected };
     case 'leaderboard':
-      return { ...common, phase: 'leaderboard', top: topEntries(players, TOP) };
+      return { ...common, phase: 'leaderboard', top: topEntries(allPlayers(state), TOP) };
     case 'finished': {
-      const top = topEntries(players, TOP);
+      const top = topEntries(allPlayers(state), TOP);
       return { ...common, phase: 'finished', podium: top.slice(0, 3), top };
     }
   }
