@@ -59,7 +59,6 @@ export interface ViewBase {
   code: string;
   round: number;
   totalRounds: number;
-  settings: RoomSettings;
   locked: boolean;
   hostConnected: boolean;
   playerCount: number;
@@ -72,8 +71,11 @@ export interface ViewBase {
   phaseDeadline: number | null;
 }
 
+/** The room's settings ride only where a screen reads them (lobby, finished): a question goes to every player at
+ *  once, so every byte of it is paid N times. */
 export interface LobbyView extends ViewBase {
   phase: 'lobby';
+  settings: RoomSettings;
   /** The 20 most recent arrivals, newest first. */
   recent: { playerId: PlayerId; name: string; team: number | null }[];
 }
@@ -94,6 +96,7 @@ export interface LeaderboardView extends ViewBase {
 }
 export interface FinishedView extends ViewBase {
   phase: 'finished';
+  settings: RoomSettings;
   podium: RankEntry[];
   top: RankEntry[];
 }

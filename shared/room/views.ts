@@ -31,7 +31,6 @@ function base(state: RoomState, now: number): ViewBase {
     code: state.code,
     round: state.round,
     totalRounds: state.settings.rounds,
-    settings: state.settings,
     locked: state.locked,
     hostConnected: state.host.connected,
     playerCount: state.playerCount,
@@ -58,7 +57,7 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
   const q = state.question;
   switch (state.phase) {
     case 'lobby':
-      return { ...common, phase: 'lobby', recent: recent(state) };
+      return { ...common, phase: 'lobby', settings: state.settings, recent: recent(state) };
     case 'question':
       return { ...common, phase: 'question', question: questionInfo(state, q!) };
     case 'reveal':
@@ -67,7 +66,7 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
       return { ...common, phase: 'leaderboard', top: topEntries(allPlayers(state), TOP) };
     case 'finished': {
       const top = topEntries(allPlayers(state), TOP);
-      return { ...common, phase: 'finished', podium: top.slice(0, 3), top };
+      return { ...common, phase: 'finished', settings: state.settings, podium: top.slice(0, 3), top };
     }
   }
 }

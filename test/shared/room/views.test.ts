@@ -104,3 +104,17 @@ describe('viewForPlayer after the reveal', () => {
     expect(viewForPlayer(s, 'a')!.lastResult).not.toHaveProperty('explanation');
   });
 });
+
+describe('viewForRoom settings', () => {
+  it('carries the settings in the lobby and at the end, not in the views sent to every player mid-game', () => {
+    let state = fold(newRoom({ rounds: 1 }), [join('a')]);
+    expect(viewForRoom(state, T0)).toHaveProperty('settings', state.settings);
+    state = started(['a'], { rounds: 1 });
+    expect(viewForRoom(state, T0)).not.toHaveProperty('settings');
+    state = apply(state, answer(state, 'a', solutionOf(state), T0 + 2000));
+    expect(state.phase).toBe('reveal');
+    expect(viewForRoom(state, T0)).not.toHaveProperty('settings');
+    state = apply(state, next(state, T0 + 3000));
+    expect(viewForRoom(state, T0)).toMatchObject({ phase: 'finished', settings: state.settings });
+  });
+});
