@@ -6,7 +6,7 @@ import type { PlayerState, RoomState, Slot } from './state.ts';
 import type { Table } from './table.ts';
 
 /** The room without its players and without the counters a restore recomputes from them. */
-export type RoomRecord = Omit<RoomState, 'players' | 'names'>;
+export type RoomRecord = Omit<RoomState, 'players' | 'names' | 'recent'>;
 /** A player without this round's answer and without history: those are slots. */
 export type PlayerRecord = Omit<PlayerState, 'current' | 'history'>;
 export interface SlotRecord {
@@ -29,7 +29,7 @@ const ROOM_FIELDS = [
 ] as const satisfies readonly (keyof RoomState)[];
 
 export function roomRecord(state: RoomState): RoomRecord {
-  const { players: _players, names: _names, ...rest } = state;
+  const { players: _players, names: _names, recent: _recent, ...rest } = state;
   return rest;
 }
 
