@@ -3,6 +3,7 @@
 // it is on disk: the turn's changes are saved together and its acks and broadcasts wait for that (save-batch.ts).
 // If the write fails, the rooms go back to their saved state and the turn's events are refused.
 import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+import type { RoomEffect } from '../shared/room/events.ts';
 import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoom } from './live-room.ts';
 import type { Store } from './store.ts';
@@ -75,15 +76,13 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
    *  current state may pass the same function: after a failure that state is the saved one). */
   const afterSave = (sent: () => void, failed: (() => void) | null = null): void => batch.later(sent, failed);
 
-  /** A deadline is saved at once rather than with the turn: its caller must know whether to retry. */
   function tick(room: LiveRoom): void {
     room.timer = null;
     try {
       const result = dispatch(room, { type: 'tick', now: clock.now() });
-      const saved = batch.flush();
       if (!rooms.has(room.code)) return;
       if (!result.ok) retryLater(room);
-      else if (saved && room.timer === null) rearm(room);
+      else if (room.timer === null) rearm(room);
     } catch (error) {
       log(`tick failed in room ${room.code}`, error);
     }
@@ -103,7 +102,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     dispose(room);
   }
 
-  /** An idle room is dropped from the database at once; false (logged) when the database refused it. */
+  /** An idle room is dropped from the database at once; refused (internal_error, logged) when it could not be. */
   function drop(room: LiveRoom, result: Result): Result {
     try {
       store.dropRoom(room.code);
@@ -115,6 +114,11 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     return result;
   }
 
+  /** Saved at once rather than with the turn: a deadline (whose caller must know whether to retry) and a change
+   *  everyone sees (a new question goes out now, not after the rest of a burst of answers in other rooms). */
+  const urgent = (event: RoomEvent, effects: readonly RoomEffect[]): boolean =>
+    event.type === 'tick' || effects.some((e) => e.type === 'broadcast');
+
   function dispatch(room: LiveRoom, event: RoomEvent): Result {
     const result = reduce(room.state, event);
     if (!result.ok) return result;
@@ -125,6 +129,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     room.state = state;
     batch.later(() => applyEffects(fanout, room, state, effects));
     rearm(room);
+    if (urgent(event, effects) && !batch.flush()) return { ok: false, error: 'internal_error' };
     return result;
   }
 
