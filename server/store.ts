@@ -80,11 +80,12 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   }
   const live = liveRoomsSql(db);
   const save = db.transaction((r: FinalResults, hash: string) => insertGame(db, r, hash));
-  const saveRoom = db.transaction((prev: RoomState | null, next: RoomState, results: FinalResults | null) => {
+  const writeRoom = (prev: RoomState | null, next: RoomState, results: FinalResults | null): void => {
     const changes = changesBetween(prev, next);
     if (!isEmptyChange(changes)) live.write(next.code, changes, next.lastActivity);
     if (results) insertGame(db, results, next.host.token);
-  });
+  };
+  const saveRoom = db.transaction(writeRoom);
   const latest = db.prepare<[string], { host_token_hash: string; results: string }>(
     'SELECT host_token_hash, results FROM games WHERE code = ? ORDER BY id DESC LIMIT 1',
   );
@@ -95,7 +96,8 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
       if (!row) return null;
       return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
     },
-    saveRoom: (prev, next, results) => saveRoom(prev, next, results),
+    // Inside batch() the outer transaction already makes the rooms all-or-nothing: no savepoint per room.
+    saveRoom: (prev, next, results) => (db.inTransaction ? writeRoom(prev, next, results) : saveRoom(prev, next, results)),
     batch: db.transaction((fn: () => void) => fn()),
     dropRoom: db.transaction((code: string) => live.drop(code)),
     liveRooms: () => live.loadAll(),
