@@ -1,5 +1,5 @@
 // Playing: team choice, answers, and the host's controls. The actor always comes from socket.data.
-import { Empty, HostKick, HostLock, HostNext, PickTeam, SubmitAnswer, type Ack, type FinalResults, type PlayerId } from '../shared/protocol.ts';
+import { Empty, HostKick, HostLock, HostNext, HostPause, PickTeam, SubmitAnswer, type Ack, type FinalResults, type PlayerId } from '../shared/protocol.ts';
 import { finalResults, viewForPlayer, type Actor, type RoomEvent } from '../shared/room/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
@@ -62,6 +62,9 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
   );
   validated(socket, guard, 'host:lock', HostLock, (p) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'lock', actor, locked: p.locked, now })),
+  );
+  validated(socket, guard, 'host:pause', HostPause, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'pause', actor, paused: p.paused, now })),
   );
   validated(socket, guard, 'host:end', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'end', actor, now })));
   validated(socket, guard, 'host:results', Empty, () => hostResults(ctx, socket));

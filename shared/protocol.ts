@@ -122,6 +122,9 @@ export const HostKick = z.strictObject({ playerId: PlayerId });
 export type HostKick = z.infer<typeof HostKick>;
 export const HostLock = z.strictObject({ locked: z.boolean() });
 export type HostLock = z.infer<typeof HostLock>;
+/** true holds the auto-advance countdown of a reveal or leaderboard; false resumes it with the time it had left. */
+export const HostPause = z.strictObject({ paused: z.boolean() });
+export type HostPause = z.infer<typeof HostPause>;
 
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
@@ -163,6 +166,7 @@ export interface ClientToServerEvents {
   'host:next': (p: HostNext, ack: AckFn<null>) => void;
   'host:kick': (p: HostKick, ack: AckFn<null>) => void;
   'host:lock': (p: HostLock, ack: AckFn<null>) => void;
+  'host:pause': (p: HostPause, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
 }

@@ -54,6 +54,20 @@ export function onLock(state: RoomState, e: EventOf<'lock'>): Result {
   return done({ ...touch(state, e.now), locked: e.locked }, { type: 'broadcast' });
 }
 
+/** Holds (paused) or resumes the auto-advance countdown of a reveal or a leaderboard; asking for the state the room
+ *  is already in changes nothing. Without auto-advance there is no countdown to hold. */
+export function onPause(state: RoomState, e: EventOf<'pause'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  const counting = state.phase === 'reveal' || state.phase === 'leaderboard';
+  if (!counting || !state.settings.autoAdvance) return fail('wrong_phase');
+  const paused = state.pausedLeftMs !== null;
+  if (e.paused === paused) return done(touch(state, e.now));
+  const next: RoomState = e.paused
+    ? { ...state, pausedLeftMs: Math.max(0, (state.phaseDeadline ?? e.now) - e.now), phaseDeadline: null }
+    : { ...state, phaseDeadline: e.now + state.pausedLeftMs!, pausedLeftMs: null };
+  return done(touch(next, e.now), { type: 'broadcast' });
+}
+
 export function onEnd(state: RoomState, e: EventOf<'end'>): Result {
   if (notHost(e.actor)) return fail('not_host');
   if (state.phase === 'finished') return fail('wrong_phase');

@@ -3,7 +3,7 @@
 import type { RoomState } from './state.ts';
 import type { EventOf, Result, RoomEvent, RoomEventType } from './events.ts';
 import { onDisconnect, onJoin, onLeave, onPickTeam, onRejoin } from './lobby-events.ts';
-import { onEnd, onKick, onLock, onNext, onStart } from './host-events.ts';
+import { onEnd, onKick, onLock, onNext, onPause, onStart } from './host-events.ts';
 import { onAnswer, onTick } from './game-events.ts';
 
 type Handlers = { [T in RoomEventType]: (state: RoomState, event: EventOf<T>) => Result };
@@ -19,6 +19,7 @@ const handlers: Handlers = {
   next: onNext,
   kick: onKick,
   lock: onLock,
+  pause: onPause,
   end: onEnd,
   tick: onTick,
 };

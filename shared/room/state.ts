@@ -110,6 +110,8 @@ export interface RoomState {
   reveal: RevealInfo | null;
   /** When the current phase ends by itself (before the host-away hold is applied), or null. */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown with this much of it left (phaseDeadline is null meanwhile). */
+  pausedLeftMs: number | null;
   rounds: PlayedRound[];
 }
 
@@ -149,6 +151,7 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     pending: 0,
     reveal: null,
     phaseDeadline: null,
+    pausedLeftMs: null,
     rounds: [],
   };
 }

@@ -20,6 +20,8 @@ export interface RankEntry {
   team: number | null;
   score: number;
   streak: number;
+  /** Points gained in the round just closed (0 for a miss). */
+  gained: number;
 }
 
 export interface QuestionInfo {
@@ -67,8 +69,11 @@ export interface ViewBase {
   teams: TeamStanding[];
   /** Server clock (epoch ms) when the view was built. */
   serverNow: number;
-  /** Epoch ms when the phase advances by itself, or null (waiting for the host, or holding while the host is away). */
+  /** Epoch ms when the phase advances by itself, or null (waiting for the host, holding while the host is away,
+   *  or paused). */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown (host:pause); it resumes with the time it had left. */
+  paused: boolean;
 }
 
 /** The room's settings ride only where a screen reads them (lobby, finished): a question goes to every player at

@@ -23,7 +23,9 @@ const teamsOf = (state: RoomState): TeamStanding[] =>
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
     .slice(0, count)
-    .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
+    .map(({ player: p, rank }) => ({
+      rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, gained: p.history.at(-1)?.points ?? 0,
+    }));
 }
 
 function base(state: RoomState, now: number): ViewBase {
@@ -38,6 +40,7 @@ function base(state: RoomState, now: number): ViewBase {
     teams: teamsOf(state),
     serverNow: now,
     phaseDeadline: phaseDeadlineOf(state),
+    paused: state.pausedLeftMs !== null,
   };
 }
 
