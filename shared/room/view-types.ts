@@ -122,6 +122,8 @@ export interface RoundResult {
   timeMs: number | null;
   /** Why this player's own answer scored what it did (the puzzle's grade of it); absent without an answer. */
   explanation?: string;
+  /** The answer this player gave, so the reveal can show it beside the right one; absent without an answer. */
+  answer?: Answer;
 }
 
 /** What only this player sees. */

@@ -77,6 +77,7 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
 export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
   const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+  if (slot.answer !== null) result.answer = slot.answer;
   const explanation = ownExplanation(slot, question);
   return explanation === null ? result : { ...result, explanation };
 }
