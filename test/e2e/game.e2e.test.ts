@@ -92,7 +92,7 @@ describe('a live game in real browsers', () => {
     await host.getByRole('button', { name: 'Create the room' }).click();
 
     // Lobby: the code, and a join link a phone can open.
-    const codeText = host.locator('.code');
+    const codeText = host.locator('.big-code');
     await codeText.waitFor();
     const code = (await codeText.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
@@ -214,8 +214,8 @@ describe('a live game in real browsers', () => {
         await screenshot(host, 'host-leaderboard');
         problems.push(...(await axeProblems(host, 'host leaderboard')));
         problems.push(...(await axeProblems(ada, 'player standing')));
-        // The second board says how people moved, in words.
-        await expect.poll(() => host.locator('.change').count()).toBe(3);
+        // The second board says what each player gained this round.
+        await expect.poll(() => host.locator('.gain').count()).toBe(3);
       }
       await host.getByRole('button', { name: 'Next question' }).click();
     }

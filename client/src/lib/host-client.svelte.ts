@@ -1,4 +1,4 @@
-// The host's half of the room: create it, run it (start, next, kick, lock, end), the live answered count and roster
+// The host's half of the room: create it, run it (start, next, kick, lock, pause, end), the live answered count and roster
 // from host:status, the final results, and the ranks of the last leaderboard for rank-change arrows.
 import { GameClient, type Result } from './game.svelte.ts';
 import { ranksOf } from './rank-change.ts';
@@ -64,6 +64,11 @@ export class HostClient extends GameClient {
 
   lock(locked: boolean): Promise<Result<null>> {
     return this.request('host:lock', { locked });
+  }
+
+  /** Holds (or resumes) the auto-advance countdown of the reveal or leaderboard on screen. */
+  pause(paused: boolean): Promise<Result<null>> {
+    return this.request('host:pause', { paused });
   }
 
   end(): Promise<Result<null>> {
