@@ -88,7 +88,7 @@ describe('a live game in real browsers', () => {
     }
     await host.getByLabel('Easy', { exact: true }).check();
     await host.getByLabel(/^Rounds/).fill('5');
-    await host.getByLabel(/^Seconds per round/).fill('60');
+    await host.getByLabel(/^Seconds each/).fill('60');
     await host.getByRole('button', { name: 'Create the room' }).click();
 
     // Lobby: the code, and a join link a phone can open.

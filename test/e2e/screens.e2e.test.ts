@@ -1,0 +1,91 @@
+// Every kind of puzzle on every screen size, measured: for each kind a room of that kind alone plays three rounds
+// (easy, medium, hard) with a projector, two phones (360×640 and 390×844) and two bots. On each question and
+// reveal: the smallest text against the floor (18 px at 1280×720, 24 px at 1920×1080; phones 14 px, code and
+// tables 16 px), nothing clipped outside a declared scroll container, the projector never scrolling, its controls
+// inside the window, the phone's first answer control inside the first viewport; axe at 0 violations on the hard
+// round. Screenshots in test-artifacts/screenshots/; the figures in test-artifacts/layout-report.json.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { ensureClientBuilt, launchChromium, root, startServer, type RunningServer } from './e2e-harness.ts';
+import { createRoom, openSeat, roundOf, seatPlayer, startClass } from './e2e-room.ts';
+import { Checks, phones, projectors, type Row } from './e2e-checks.ts';
+import { answerWith, wrongAnswer } from './e2e-answers.ts';
+import { kindIds } from '../../shared/puzzles/index.ts';
+import type { RoomSettings } from '../../shared/protocol.ts';
+
+const SEED = 'screens';
+const report: Row[] = [];
+
+describe('every kind on every screen', () => {
+  let browser: Browser;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    running = await startServer(SEED);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+    mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+    writeFileSync(join(root, 'test-artifacts/layout-report-kinds.json'), JSON.stringify(report, null, 2));
+  });
+
+  it.each([...kindIds])('%s: questions and reveals fit, at the floors, with the answers under the thumb', async (kind) => {
+    const checks = new Checks();
+    const errors: string[] = [];
+    const settings: RoomSettings = {
+      kinds: [kind], difficulty: 'rising', rounds: 3, secondsPerRound: 120, scoring: 'speed', teamMode: 'off', teamCount: 2, autoAdvance: false,
+    };
+    const room = await createRoom(running.url, settings);
+    const seats = [await seatPlayer(running.url, room.code, 'Ada'), await seatPlayer(running.url, room.code, 'Grace')];
+    const bots = await startClass(running.url, room.code, ['Linus', 'Margaret'], SEED);
+    const host = await openSeat(browser, running.url, 'host', room, { viewport: projectors[0], colorScheme: 'dark' }, errors, 'host');
+    const phonePages = await Promise.all(
+      seats.map((seat, i) => openSeat(browser, running.url, 'player', seat, { viewport: phones[i]!, deviceScaleFactor: 1 }, errors, `phone ${i}`)),
+    );
+    try {
+      await host.page.getByRole('heading', { name: '4 players' }).waitFor();
+      await host.page.getByRole('button', { name: 'Start the game' }).click();
+      for (let r = 1; r <= settings.rounds; r++) {
+        const last = r === settings.rounds;
+        const { view, solution } = roundOf(SEED, settings, r);
+        const tag = `${kind}-${view.format}-r${r}`;
+        // Screenshots and axe on the hard round (the most content) and the easy one; every round is measured.
+        const full = { shoot: r !== 2, axe: last };
+        await host.page.getByRole('heading', { name: new RegExp(`^Round ${r} of`) }).waitFor();
+        for (const { page } of phonePages) await page.getByRole('heading', { name: new RegExp(`^Round ${r} of`) }).waitFor();
+        await host.page.getByText(/2 of 4 answered/).waitFor();
+        await checks.host(host.page, `host-question-${tag}`, full);
+        for (const { page } of phonePages) {
+          await checks.phone(page, `phone-question-${tag}`, { question: true, ...full });
+          if (last) await checks.spec(page, `phone-spec-${tag}`);
+        }
+
+        // By keyboard: on a small phone a long order runs below the fold, where a mouse drag cannot reach.
+        await answerWith(phonePages[0]!.page, view, solution, 'keyboard');
+        const wrong = view.format === 'order' ? (view.items ?? []).map((i) => i.id) : wrongAnswer(view, solution);
+        await answerWith(phonePages[1]!.page, view, wrong, 'keyboard');
+        const next = host.page.getByRole('button', { name: last ? 'Show the podium' : 'Show the leaderboard' });
+        await next.waitFor();
+        for (const { page } of phonePages) await page.getByRole('heading', { name: /Right!|Not quite|Partly right/ }).waitFor();
+        await checks.host(host.page, `host-reveal-${tag}`, full);
+        for (const { page } of phonePages) await checks.phone(page, `phone-reveal-${tag}`, full);
+        await next.click();
+        if (!last) await host.page.getByRole('button', { name: 'Next question' }).click();
+      }
+      await host.page.getByRole('heading', { name: 'Final podium' }).waitFor();
+    } finally {
+      bots.close();
+      await host.context.close();
+      for (const { context } of phonePages) await context.close();
+      report.push(...checks.rows);
+    }
+    expect(errors).toEqual([]);
+    expect(checks.problems).toEqual([]);
+  });
+});
