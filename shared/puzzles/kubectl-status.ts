@@ -127,7 +127,7 @@ const QUESTIONS: Record<KubectlColumn, string> = {
   RESTARTS: 'What number does kubectl get pods show under RESTARTS (without the "(… ago)")?',
 };
 
-// Why printPod printed what it did, following its steps (kubectl-status.md).
+// Why printPod printed what it did, following its steps (docs/rules/kubectl.md).
 
 interface Why { text: string; docUrl: string }
 

@@ -50,7 +50,7 @@ export function scenarioIntro(s: PodScenario): string {
   return [who, ...events.filter(Boolean)].join(' ');
 }
 
-// Which of getPhase's rules decided the phase, in words (pod-semantics §1.2), checked in the kubelet's order.
+// Which of getPhase's rules decided the phase, in words (docs/rules/phase.md), checked in the kubelet's order.
 
 interface Rule { text: string; docUrl: string }
 
