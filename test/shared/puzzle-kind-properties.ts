@@ -121,6 +121,32 @@ export function checkPuzzleKind<P>(kind: PuzzleKind<P>, minDistinct = 100): void
       expect(Math.max(...positions.values()) / asked).toBeLessThan(0.75);
     });
 
+    it('records its template and explains in lines whose texts make the explanation', () => {
+      for (const { puzzle } of puzzles.slice(0, 100)) {
+        const meta = kind.meta(puzzle);
+        expect(kind.templates[difficulty]).toContain(meta.template);
+        expect(meta.template.startsWith(`${kind.id}/`)).toBe(true);
+        const grade = kind.grade(puzzle, kind.solve(puzzle));
+        expect(grade.lines.length).toBeGreaterThan(0);
+        expect(grade.explanation).toBe(grade.lines.map((l) => l.text.trim()).filter(Boolean).join(' '));
+      }
+    });
+
+    it('gives nothing for doing nothing: an order as shown or reversed, a multi-select empty or full', () => {
+      for (const { puzzle } of puzzles.slice(0, 200)) {
+        const view = kind.publicView(puzzle);
+        if (view.format === 'order') {
+          const shown = view.items.map((i) => i.id);
+          expect(kind.grade(puzzle, shown).score).toBe(0);
+          expect(kind.grade(puzzle, [...shown].reverse()).score).toBe(0);
+        }
+        if (view.format === 'multi') {
+          expect(kind.grade(puzzle, []).score).toBe(0);
+          expect(kind.grade(puzzle, view.options.map((o) => o.id)).score).toBe(0);
+        }
+      }
+    });
+
     it(`produces at least ${minDistinct} distinct puzzles`, () => {
       const distinct = new Set(puzzles.map(({ puzzle }) => contentKey(kind.publicView(puzzle))));
       expect(distinct.size).toBeGreaterThanOrEqual(minDistinct);
