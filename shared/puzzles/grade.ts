@@ -1,7 +1,7 @@
 // Building grades and metadata the same way in every kind: the explanation is always the lines' texts joined,
 // and correct always means a full score.
 import type { RuleId } from '../model/rules/index.ts';
-import { answerLabels } from './answers.ts';
+import { answerIds, answerLabels } from './answers.ts';
 import type { Answer, ExplanationLine, Grade, PuzzleMeta, PuzzleView } from './kind.ts';
 
 export function gradeOf(score: number, lines: readonly ExplanationLine[], docUrl: string): Grade {
@@ -28,7 +28,7 @@ export function metaFromView(view: PuzzleView, solution: Answer, template: strin
     case 'order':
       return { template, rules, answerKey: null };
     case 'multi': {
-      const truths = new Set(Array.isArray(solution) ? solution : []);
+      const truths = new Set(answerIds('multi', solution));
       const statements = view.options.map((o) => ({ optionId: o.id, wording: o.label, truth: truths.has(o.id) }));
       return { template, rules, answerKey: answerLabels(view, solution).join(' + '), statements };
     }

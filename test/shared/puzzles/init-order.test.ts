@@ -72,7 +72,7 @@ describe('initOrder', () => {
 
   it('shows each item with its name, image and what it does', () => {
     const view = initOrder.publicView(initOrder.generate('golden', 'easy'));
-    for (const item of view.items ?? []) expect(item.label).toMatch(/^[a-z-]+ \([^)]+\): .{15,}/);
+    for (const item of view.items) expect(item.label).toMatch(/^[a-z-]+ \([^)]+\): .{15,}/);
   });
 });
 
