@@ -49,6 +49,8 @@ export function restoreRoom(saved: SavedRoom, now: number): RoomState {
     ...room,
     // Saved before the pause existed: not paused.
     pausedLeftMs: room.pausedLeftMs ?? null,
+    // Rooms saved before plans were stored have none: questionFor computes the same plan again from the seed.
+    plan: room.plan ?? [],
     lastActivity: room.phase === 'finished' ? room.lastActivity : Math.max(room.lastActivity, now),
     players: tableFrom(players.map((p) => [p.id, p] as const)),
     names: tableFrom(players.map((p) => [nameKey(p.name), p.id] as const)),

@@ -4,6 +4,7 @@ import type { KindId } from '../puzzles/index.ts';
 import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
 import type { RevealInfo } from './view-types.ts';
 import { emptyTable, type Table } from './table.ts';
+import type { RoundPlan } from './rounds.ts';
 
 export const timing = {
   /** How long the reveal and the leaderboard stay up when the room advances by itself. */
@@ -113,6 +114,8 @@ export interface RoomState {
   /** The host paused the auto-advance countdown with this much of it left (phaseDeadline is null meanwhile). */
   pausedLeftMs: number | null;
   rounds: PlayedRound[];
+  /** Every round of the game, planned when it starts (empty in the lobby). */
+  plan: RoundPlan[];
 }
 
 export interface NewRoom {
@@ -153,5 +156,6 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     phaseDeadline: null,
     pausedLeftMs: null,
     rounds: [],
+    plan: [],
   };
 }

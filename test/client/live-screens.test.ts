@@ -32,6 +32,7 @@ describe('PlayerReveal', () => {
   it('renders text from the server as text, never as HTML', () => {
     const view = reveal(1);
     view.reveal.explanation = '<img src=x onerror=alert(1)>';
+    view.reveal.lines = [{ text: view.reveal.explanation }];
     const mine = me({ lastResult: { round: 1, answered: true, score: 0, correct: false, points: 0, streakBonus: 0, timeMs: 1 } });
     const { container } = render(PlayerReveal, { view, me: mine });
     expect(container.querySelector('img')).toBeNull();
@@ -118,6 +119,7 @@ describe('PlayerReveal with a PlayerClient on a fake socket', () => {
     const client = new PlayerClient(fake.socket, new SessionStore(memoryStore()));
     const view = reveal(1);
     view.reveal.explanation = 'Init containers run one at a time, so `fetch-config` comes first.';
+    view.reveal.lines = [{ text: view.reveal.explanation }];
     fake.trigger('room:state', view);
     fake.trigger('me:state', me({ lastResult: own ? { ...result, ...own } : null }));
     return { fake, client };

@@ -125,9 +125,11 @@ describe('CodeView and TableView at the reveal', () => {
 });
 
 describe('RevealBody', () => {
-  const reveal = (over: Partial<RevealInfo> = {}) => ({
+  const reveal = (over: Partial<RevealInfo> = {}): RevealInfo => ({
     solution: 'b',
     explanation: lines.map((l) => l.text).join(' '),
+    lines,
+    picture: timeline,
     docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
     distribution: { correct: 3, partial: 0, wrong: 1, none: 0, options: [{ id: 'a', count: 1 }, { id: 'b', count: 3 }] },
     averageScore: 0.75,
@@ -135,7 +137,7 @@ describe('RevealBody', () => {
   });
 
   it('keeps the spec beside the answer, numbers the why, and draws the picture', () => {
-    render(RevealBody, { puzzle, reveal: { ...reveal(), lines, picture: timeline } });
+    render(RevealBody, { puzzle, reveal: reveal() });
     const why = screen.getByRole('region', { name: 'Why' });
     const [list] = within(why).getAllByRole('list');
     expect(within(list!).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
@@ -150,8 +152,8 @@ describe('RevealBody', () => {
     expect(screen.getByRole('link').textContent).toMatch(/^kubernetes\.io\/…\/pod-lifecycle\/#container-probes/);
   });
 
-  it('without lines from the server, shows the explanation one sentence per line, unnumbered', () => {
-    render(RevealBody, { puzzle, reveal: reveal() });
+  it('without lines (a room saved before they existed), shows the explanation one sentence per line, unnumbered', () => {
+    render(RevealBody, { puzzle, reveal: reveal({ lines: [], picture: null }) });
     const why = screen.getByRole('region', { name: 'Why' });
     expect(within(why).getByRole('list').tagName).toBe('UL');
     expect(within(why).getAllByRole('listitem')).toHaveLength(3);
