@@ -1,5 +1,5 @@
 // Who a socket is: create a room (host), join (player), rejoin with a token, leave, and dropping out.
-import { CreateRoom, Empty, JoinRoom, RejoinRoom, type Ack, type Created, type Joined, type Rejoined } from '../shared/protocol.ts';
+import { CreateRoom, Empty, JoinRoom, RejoinRoom, type Ack, type Created, type Joined, type Rejoined, type Waiting } from '../shared/protocol.ts';
 import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, finalResults } from '../shared/room/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
@@ -40,7 +40,7 @@ function findRoom(ctx: HandlerContext, socket: GameSocket, code: string): LiveRo
   return room ?? null;
 }
 
-function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Ack<Joined> {
+function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Ack<Joined | Waiting> {
   if (socket.data.role !== null) return refuse('already_joined');
   const room = findRoom(ctx, socket, p.code);
   if (room === 'rate_limited') return refuse('rate_limited');
@@ -50,6 +50,11 @@ function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Ack<Joined>
   const now = ctx.clock.now();
   const result = ctx.rooms.dispatch(room, { type: 'join', playerId, token: protectToken(playerToken), name: p.name, team: p.team, now });
   if (!result.ok) return refuse(result.error, result.suggestion);
+  const waiting = room.state.waiting.find((w) => w.id === playerId);
+  if (waiting) {
+    bindPlayer(ctx, socket, room, playerId, 'waiting');
+    return { ok: true, data: { waiting: true, playerToken, code: room.code, name: waiting.name } };
+  }
   bindPlayer(ctx, socket, room, playerId);
   return { ok: true, data: { playerToken, me: viewForPlayer(room.state, playerId)!, view: viewForRoom(room.state, now) } };
 }
@@ -66,6 +71,11 @@ function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rej
     return refuse(result.error);
   }
   const who = result.effects.find((e) => e.type === 'identified');
+  if (who?.type === 'identified' && who.role === 'waiting') {
+    bindPlayer(ctx, socket, room, who.playerId, 'waiting');
+    const name = room.state.waiting.find((w) => w.id === who.playerId)?.name ?? '';
+    return { ok: true, data: { role: 'waiting', playerToken: p.token, code: room.code, name } };
+  }
   const view = viewForRoom(room.state, now);
   if (who?.type === 'identified' && who.role === 'player') {
     bindPlayer(ctx, socket, room, who.playerId);
@@ -84,7 +94,7 @@ function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<Rej
 function leave(ctx: HandlerContext, socket: GameSocket): Ack<null> {
   const { roomCode, role, playerId } = socket.data;
   const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
-  if (!room || role !== 'player' || playerId === null) return refuse('not_joined');
+  if (!room || (role !== 'player' && role !== 'waiting') || playerId === null) return refuse('not_joined');
   const result = ctx.rooms.dispatch(room, { type: 'leave', playerId, now: ctx.clock.now() });
   return result.ok ? { ok: true, data: null } : refuse(result.error);
 }
@@ -98,6 +108,8 @@ function gone(ctx: HandlerContext, socket: GameSocket): void {
   if (role === 'host' && room.hostSocket === socket.id) {
     room.hostSocket = null;
     ctx.rooms.dispatch(room, { type: 'disconnect', actor: { role: 'host' }, now });
+  } else if (role === 'waiting' && playerId !== null && room.sockets.get(playerId) === socket.id) {
+    room.sockets.delete(playerId);
   } else if (role === 'player' && playerId !== null && room.sockets.get(playerId) === socket.id) {
     room.sockets.delete(playerId);
     ctx.rooms.dispatch(room, { type: 'disconnect', actor: { role: 'player', playerId }, now });

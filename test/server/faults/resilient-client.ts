@@ -170,7 +170,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
     }, pauseMs);
   };
   socket.on('room:state', onView);
-  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => onView(back.view), host.returns);
+  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
   return host;
 }
 
