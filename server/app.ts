@@ -8,10 +8,13 @@ import type { Store } from './store.ts';
 import { createApp } from './http-routes.ts';
 import { createRoomHost, type RoomHost } from './room-host.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
-import { keyedBuckets, tokenBucket } from './rate-limit.ts';
+import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
-import { cooldowns, guardFloods, type Cooldowns } from './flood-guard.ts';
+import { guardFloods } from './flood-guard.ts';
+import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
+import { guesses } from './guesses.ts';
+import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
 
 export interface ServerDeps {
@@ -22,6 +25,10 @@ export interface ServerDeps {
   newSeed?: () => string;
   randomBytes?: (count: number) => Uint8Array;
   limits?: Partial<Limits>;
+  /** Where keyed limits count (memory; Redis when several servers share them). */
+  limiterStore?: LimiterStore;
+  /** Browser origins allowed besides the server's own. */
+  allowedOrigins?: readonly string[];
   /** e.g. http://192.168.1.20:3000, so join links work from phones; '' gives a path. */
   publicUrl?: string;
   /** The built client (dist/client), served with an SPA fallback. */
@@ -55,20 +62,26 @@ function serveClient(app: express.Express, dir: string): void {
   app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
 }
 
-function createIo(httpServer: HttpServer, slowed: Cooldowns): GameServer {
-  return new Server(httpServer, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false,
-    allowRequest: (req, answer) => answer(null, slowed.allow(req.socket.remoteAddress ?? '')),
+function createIo(httpServer: HttpServer): GameServer {
+  return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+}
+
+/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake. */
+function guardConnections(io: GameServer, guard: ConnectionGuard): void {
+  io.engine.opts.allowRequest = (req, answer) => guard.allowRequest(req, answer);
+  io.engine.on('connection', (conn: { remoteAddress: string; once(e: 'close', fn: () => void): void }) => {
+    guard.opened(conn.remoteAddress, (fn) => conn.once('close', fn));
   });
+  io.use((socket, next) => guard.middleware(socket, next));
 }
 
 /** Each new socket: no identity yet, its rate limits first, then the handlers. */
-function onConnection(ctx: HandlerContext, limits: Limits, slowed: Cooldowns): (socket: GameSocket) => void {
+function onConnection(ctx: HandlerContext, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
   return (socket) => {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
-    guardFloods(socket, { bucket, flood, cooldowns: slowed, log: ctx.log });
+    guardFloods(socket, { bucket, flood, flooded: (s) => connections.flooded(s), log: ctx.log });
     const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
@@ -82,20 +95,26 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const app = createApp({ store: deps.store, isDraining: () => draining });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
-  const slowed = cooldowns(deps.clock);
-  const io = createIo(httpServer, slowed);
+  const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
+  const guard = connectionGuard({
+    clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
+    allowedOrigins: deps.allowedOrigins ?? [], refused: () => {},
+  });
+  guardConnections(io, guard);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
     newId: deps.newId ?? (() => cryptoBytes(12).toString('base64url')),
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
-    failedJoins: keyedBuckets(limits.failedJoinsPerMinute, limits.failedJoinsPerMinute / 60, deps.clock),
-    creates: keyedBuckets(limits.createsPerMinute, limits.createsPerMinute / 60, deps.clock),
+    guesses: guesses(limiterStore, limits),
+    creates: limiter(limiterStore, { keyPrefix: 'create:address', points: limits.createsPerMinute, durationSec: 60 }),
+    joinsPerRoom: limiter(limiterStore, { keyPrefix: 'join:room', points: limits.joinsPerRoomPerMinute, durationSec: 60 }),
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
   };
-  io.on('connection', onConnection(ctx, limits, slowed));
+  io.on('connection', onConnection(ctx, limits, guard));
   const restored = rooms.restore();
   return {
     httpServer, io, rooms, restored,

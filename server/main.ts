@@ -13,7 +13,10 @@ const dbPath = process.env['PODIUM_DB'] ?? './data/podium.db';
 const clientDir = resolve(process.env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
 /** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
 const noLimits = process.env['PODIUM_RATE_LIMITS'] === 'off';
-const unlimited = { eventsPerSecond: 1e9, eventBurst: 1e9, failedJoinsPerMinute: 1e9, createsPerMinute: 1e9 };
+const unlimited = {
+  eventsPerSecond: 1e9, eventBurst: 1e9, createsPerMinute: 1e9, joinsPerRoomPerMinute: 1e9, connectionsPerAddress: 1e9,
+  guessesPerSocket: 1e9, guessesPerAddressPerMinute: 1e9,
+};
 /** On SIGTERM, how long /readyz says 503 (and games go on) before sockets close: load balancers stop routing here. */
 const drainGraceMs = Number(process.env['PODIUM_DRAIN_GRACE_MS'] ?? 500);
 /** Kubernetes kills at 30 s; never get near it. */

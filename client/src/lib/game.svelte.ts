@@ -45,6 +45,9 @@ export class GameClient {
     socket.on('connect', () => void this.#onConnect());
     socket.on('disconnect', (reason) => this.#onDisconnect(reason));
     socket.on('connect_error', () => this.#onConnectError());
+    // Every (re)connection brings the seat's token: the server lets a seat back in at once even while it slows
+    // down tokenless connections from this network (someone on it flooded; docs/protocol.md, "Limits").
+    socket.auth = (send: (data: object) => void) => send(this.session ? { code: this.session.code, token: this.session.token } : {});
     socket.on('room:state', (view) => this.applyView(view));
     socket.on('room:closed', ({ reason }) => this.onClosed(reason));
     socket.on('server:restarting', ({ retryAfterMs }) => this.#onRestarting(retryAfterMs));
@@ -195,6 +198,11 @@ export class GameClient {
 
   #onConnectError(): void {
     if (this.connection === 'online') this.connection = 'reconnecting';
+    // Refused by the server (not a network error): socket.io does not retry that by itself.
+    if (!this.socket.active) {
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => this.socket.connect(), 1500);
+    }
   }
 
   #onRestarting(retryAfterMs: number): void {
