@@ -1,5 +1,6 @@
 // createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { Socket as TcpSocket } from 'node:net';
 import { randomBytes as cryptoBytes } from 'node:crypto';
 import { Server } from 'socket.io';
 import express from 'express';
@@ -15,6 +16,8 @@ import { guardFloods } from './flood-guard.ts';
 import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
 import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
 
 export interface ServerDeps {
@@ -34,6 +37,8 @@ export interface ServerDeps {
   /** The built client (dist/client), served with an SPA fallback. */
   clientDir?: string;
   log?: Log;
+  /** How often storage is probed with a tiny write, so /readyz notices a disk that stops (or resumes) taking writes. */
+  storageProbeMs?: number;
 }
 
 export interface PodiumServer {
@@ -42,9 +47,11 @@ export interface PodiumServer {
   rooms: RoomHost;
   /** Rooms reopened from the database at start. */
   restored: number;
-  /** Stops accepting rooms; /readyz turns false. */
+  metrics: Metrics;
+  /** Stops accepting rooms, /readyz turns 503, and every client hears server:restarting at once. */
   drain(): void;
-  /** Tells every client to reconnect, sets the rooms down (they stay saved), closes sockets and HTTP. */
+  /** Saves the last batch and sets the rooms down (they stay saved), then closes every socket and HTTP connection:
+   *  clients get a moment to close politely, then whatever is left (a frozen phone) is cut. Always ends. */
   close(): Promise<void>;
 }
 
@@ -54,6 +61,8 @@ export const MAX_PAYLOAD_BYTES = 4096;
 const RESTART_RETRY_MS = 1000;
 /** A socket sending this many times the polite rate is disconnected (flood-guard.ts). */
 const FLOOD_FACTOR = 3;
+/** On close, how long clients get to answer the close handshake before their connections are cut. */
+const CLOSE_GRACE_MS = 300;
 
 const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
 
@@ -82,7 +91,7 @@ function onConnection(ctx: HandlerContext, limits: Limits, connections: Connecti
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
     guardFloods(socket, { bucket, flood, flooded: (s) => connections.flooded(s), log: ctx.log });
-    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave };
+    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
   };
@@ -92,20 +101,28 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const log = deps.log ?? defaultLog;
   const limits = { ...defaultLimits, ...deps.limits };
   let draining = false;
-  const app = createApp({ store: deps.store, isDraining: () => draining });
+  // Read on each scrape, after everything below exists.
+  const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
+  deps.store.onWrite = (seconds) => metrics.saveSeconds.observe(seconds);
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:') });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
+  const connections = new Set<TcpSocket>();
+  httpServer.on('connection', (socket: TcpSocket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
   const limiterStore = deps.limiterStore ?? memoryLimiterStore;
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
-    allowedOrigins: deps.allowedOrigins ?? [], refused: () => {},
+    allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
   });
   guardConnections(io, guard);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
-    newId: deps.newId ?? (() => cryptoBytes(12).toString('base64url')),
+    newId: deps.newId ?? newId,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
     guesses: guesses(limiterStore, limits),
@@ -113,21 +130,34 @@ export function createServer(deps: ServerDeps): PodiumServer {
     joinsPerRoom: limiter(limiterStore, { keyPrefix: 'join:room', points: limits.joinsPerRoomPerMinute, durationSec: 60 }),
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
+    metrics,
   };
   io.on('connection', onConnection(ctx, limits, guard));
   const restored = rooms.restore();
+  const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
+  prober.unref();
+  const drain = (): void => {
+    if (draining) return;
+    draining = true;
+    io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+  };
   return {
-    httpServer, io, rooms, restored,
-    drain: () => {
-      draining = true;
-    },
+    httpServer, io, rooms, restored, metrics,
+    drain,
     close: async () => {
-      draining = true;
-      io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+      drain();
+      clearInterval(prober);
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
       // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
-      await io.close();
+      const closed = io.close();
+      // A client that never answers the close handshake (a phone asleep, a frozen tab) would hold the HTTP server
+      // open for the WebSocket's 30 s close timeout: cut whatever is left.
+      const cut = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

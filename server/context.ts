@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { RoomHost } from './room-host.ts';
 import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
+import type { Metrics } from './metrics.ts';
 import type { GameServer, Log } from './types.ts';
 
 export interface Limits extends GuessLimits {
@@ -35,4 +36,5 @@ export interface HandlerContext {
   publicUrl: string;
   isDraining(): boolean;
   log: Log;
+  metrics: Metrics;
 }

@@ -62,7 +62,9 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
     asPlayer(ctx, socket, (room, playerId) => {
       const now = ctx.clock.now();
       const result = ctx.rooms.dispatch(room, { type: 'answer', playerId, round: p.round, answer: p.answer, now });
-      return result.ok ? { ok: true, data: { round: p.round, at: now } } : refuse(result.error);
+      if (!result.ok) return refuse(result.error);
+      ctx.metrics.answers.inc();
+      return { ok: true, data: { round: p.round, at: now } };
     }),
   );
   validated(socket, guard, 'host:start', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'start', actor, now })));

@@ -181,6 +181,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     get: (code: string): LiveRoom | undefined => rooms.get(code),
     has: (code: string): boolean => rooms.has(code),
     size: (): number => rooms.size,
+    all: (): IterableIterator<LiveRoom> => rooms.values(),
     afterSave,
     /** Saves and sends what the current turn produced, now. */
     flush: (): boolean => batch.flush(),

@@ -93,6 +93,10 @@ export const projector = { viewport: { width: 1280, height: 720 } };
 export async function newPage(context: BrowserContext, errors: string[], who: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  // The server's Content-Security-Policy (helmet): anything the built client does that it blocks fails the test.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`${who}: ${message.text()}`);
+  });
   return page;
 }
 
