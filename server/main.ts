@@ -35,7 +35,8 @@ function openOrExit(): Store {
     return openStore(dbPath, { warn: (message) => logger.warn(message) });
   } catch (error) {
     const message = error instanceof StartupError ? error.message : `cannot open ${dbPath}: ${String(error)}`;
-    logger.error(message);
+    // Plain text whatever the log format: refusing to start is read by the person starting it (operations.md).
+    console.error(`podium: ${message}`);
     process.exit(error instanceof StartupError ? 2 : 1);
   }
 }
@@ -77,7 +78,7 @@ const server = createServer({
 
 server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
   const hint = error.code === 'EADDRINUSE' ? `port ${port} is in use: stop the other server or set PORT` : error.message;
-  logger.error(hint);
+  console.error(`podium: ${hint}`);
   store.close();
   process.exit(1);
 });
