@@ -91,7 +91,8 @@ describe('a flooding classmate', () => {
         `${counts.refusedConnections} reconnections refused; ${away.length} honest drops back after median ${Math.round(median(away))} ms, max ${Math.round(Math.max(...away))} ms; ` +
         `honest answer ack median ${median(latencies).toFixed(2)} ms over ${latencies.length} answers`,
     );
-    expect(counts.sent).toBeGreaterThan(1000);
+    // It flooded (one burst of 500 at least; a busy machine gives it fewer turns) and was cut off.
+    expect(counts.sent).toBeGreaterThanOrEqual(500);
     expect(counts.disconnects).toBeGreaterThan(0);
     expect(counts.acked).toBeLessThan(counts.sent / 2);
     expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p)]).sort());
