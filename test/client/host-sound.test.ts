@@ -39,7 +39,7 @@ describe('sound cues', () => {
 });
 
 describe('groupByTeam', () => {
-  const p = (id: string, team: number | null) => ({ playerId: id, name: id, team, connected: true, score: 0 });
+  const p = (id: string, team: number | null) => ({ playerId: id, name: id, team, connected: true, score: 0, joinedAt: 0 });
   const teams = [
     { team: 0, name: 'Red', size: 1, score: 0, rank: 1 },
     { team: 1, name: 'Blue', size: 0, score: 0, rank: 1 },

@@ -50,6 +50,7 @@ export async function seatPlayer(url: string, code: string, name: string): Promi
   const socket: BotSocket = await connectSocket(url);
   const joined = await callOk(socket, 'room:join', { code, name });
   socket.close();
+  if ('waiting' in joined) throw new Error(`${name} was put in the waiting room`);
   return { code, token: joined.playerToken, playerId: joined.me.playerId };
 }
 
