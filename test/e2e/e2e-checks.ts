@@ -24,7 +24,16 @@ export interface Row {
 
 export class Checks {
   problems: string[] = [];
+  /** What is only reported: a kind whose content is not reworked yet may exceed the limits that make it fit. */
+  notes: string[] = [];
   readonly rows: Row[] = [];
+
+  /** false: a body that does not fit is noted, not a failure (see test/shared/rework-status.ts). */
+  readonly mustFit: boolean;
+
+  constructor(mustFit = true) {
+    this.mustFit = mustFit;
+  }
 
   record(label: string, m: Measured, floor: number): void {
     for (const s of m.small) this.problems.push(`${label}: text at ${s.px}px < ${floor}px: "${s.text}" (${s.where})`);
@@ -44,7 +53,9 @@ export class Checks {
       for (const c of await hostControls(page)) {
         if (!insideWindow(c, p.width, p.height)) this.problems.push(`${name}: control "${c.name}" outside the window (${Math.round(c.top)}–${Math.round(c.bottom)})`);
       }
-      if (await page.locator('.host-stage > .body[data-scrolls]').count()) this.problems.push(`${name}: does not fit, the body scrolls`);
+      if (await page.locator('.host-stage > .body[data-scrolls]').count()) {
+        (this.mustFit ? this.problems : this.notes).push(`${name}: does not fit, the body scrolls (with its cue)`);
+      }
       await extra?.(name);
       if (shoot) await screenshot(page, name);
       if (axe) this.problems.push(...(await axeProblems(page, name)));

@@ -40,6 +40,8 @@ const measureSource = `((opts) => {
     return parts.join(' > ');
   };
   const hidden = (el) => {
+    // Not rendered at all: display none, or the content of a closed <details> (content-visibility).
+    if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return true;
     for (let e = el; e; e = e.parentElement) {
       const cs = getComputedStyle(e);
       if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) === 0) return true;
@@ -121,7 +123,7 @@ export function firstAnswerBox(page: Page): Promise<(Box & { what: string; scrol
 
 /** Every button in the host's strip and footer, with its box: each must lie inside the window. */
 export function hostControls(page: Page): Promise<({ name: string } & Box)[]> {
-  return page.evaluate(`(() => [...document.querySelectorAll('.host-stage .strip button, .host-stage .foot button')].map((b) => {
+  return page.evaluate(`(() => [...document.querySelectorAll('.host-stage .strip button, .host-stage .foot button, .host-stage .foot summary')].filter((b) => b.checkVisibility()).map((b) => {
     const r = b.getBoundingClientRect();
     return { name: b.textContent.replace(/\\s+/g, ' ').trim(), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   }))()`) as Promise<({ name: string } & Box)[]>;

@@ -13,6 +13,7 @@ import { createRoom, openSeat, roundOf, seatPlayer, startClass } from './e2e-roo
 import { Checks, phones, projectors, type Row } from './e2e-checks.ts';
 import { answerWith, wrongAnswer } from './e2e-answers.ts';
 import { kindIds } from '../../shared/puzzles/index.ts';
+import { isReworked } from '../shared/rework-status.ts';
 import type { RoomSettings } from '../../shared/protocol.ts';
 
 const SEED = 'screens';
@@ -36,7 +37,9 @@ describe('every kind on every screen', () => {
   });
 
   it.each([...kindIds])('%s: questions and reveals fit, at the floors, with the answers under the thumb', async (kind) => {
-    const checks = new Checks();
+    // Until a kind's content is reworked to the contract's limits (≤ 16 YAML lines, ≤ 5 columns), its body may have
+    // to scroll with a cue; everything else is held to the bar already.
+    const checks = new Checks(isReworked(kind));
     const errors: string[] = [];
     const settings: RoomSettings = {
       kinds: [kind], difficulty: 'rising', rounds: 3, secondsPerRound: 120, scoring: 'speed', teamMode: 'off', teamCount: 2, autoAdvance: false,
@@ -85,6 +88,7 @@ describe('every kind on every screen', () => {
       for (const { context } of phonePages) await context.close();
       report.push(...checks.rows);
     }
+    if (checks.notes.length > 0) console.log(`${kind} (not reworked yet):\n${checks.notes.join('\n')}`);
     expect(errors).toEqual([]);
     expect(checks.problems).toEqual([]);
   });
