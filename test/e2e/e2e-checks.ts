@@ -39,6 +39,7 @@ export class Checks {
     for (const s of m.small) this.problems.push(`${label}: text at ${s.px}px < ${floor}px: "${s.text}" (${s.where})`);
     for (const s of m.smallCode) this.problems.push(`${label}: code/table text at ${s.px}px < ${CODE_FLOOR}px: "${s.text}" (${s.where})`);
     for (const c of m.clipped) this.problems.push(`${label}: clipped ${c}`);
+    for (const s of m.spills) this.problems.push(`${label}: spills over ${s}`);
     for (const o of m.pageOverflow) this.problems.push(`${label}: ${o}`);
     this.rows.push({ screen: label, smallestPx: m.smallest.px, smallestText: m.smallest.text });
   }

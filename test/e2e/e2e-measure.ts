@@ -19,6 +19,8 @@ export interface Measured {
   smallCode: TextSample[];
   /** Elements whose content is larger than their box, outside declared scroll containers. */
   clipped: string[];
+  /** Boxes whose content spills sideways over what is beside them (a table wider than its column). */
+  spills: string[];
   /** The page itself wider (always wrong) or taller (wrong on projector screens) than the window. */
   pageOverflow: string[];
 }
@@ -71,6 +73,7 @@ const measureSource = `((opts) => {
   samples.sort((a, b) => a.px - b.px);
   const strip = ({ px, text, where }) => ({ px, text, where });
   const clipped = [];
+  const spills = [];
   for (const el of document.body.querySelectorAll('*')) {
     if (el instanceof SVGElement || hidden(el)) continue;
     const cs = getComputedStyle(el);
@@ -80,6 +83,10 @@ const measureSource = `((opts) => {
     const overY = el.scrollHeight > el.clientHeight + 1;
     const clipsX = cs.overflowX !== 'visible';
     const clipsY = cs.overflowY !== 'visible';
+    // (2 px of slack: the padding of inline code at the end of a wrapped line.)
+    if (el.scrollWidth > el.clientWidth + 2 && !clipsX && cs.display !== 'inline' && cs.display !== 'contents' && el.clientWidth > 0) {
+      spills.push(path(el) + ' (' + el.scrollWidth + ' wide in ' + el.clientWidth + ')');
+    }
     if (!((overX && clipsX) || (overY && clipsY))) continue;
     const scrollsX = cs.overflowX === 'auto' || cs.overflowX === 'scroll';
     const scrollsY = cs.overflowY === 'auto' || cs.overflowY === 'scroll';
@@ -96,6 +103,7 @@ const measureSource = `((opts) => {
     small: samples.filter((s) => s.px < opts.floor - 0.01).slice(0, 10).map(strip),
     smallCode: samples.filter((s) => s.code && s.px < codeFloor - 0.01).slice(0, 10).map(strip),
     clipped: clipped.slice(0, 10),
+    spills: spills.slice(0, 10),
     pageOverflow,
   };
 })`;

@@ -44,13 +44,25 @@ export function bestLayout(layouts: readonly string[], scaleFor: (layout: string
   return best;
 }
 
-/** When nothing fits: the layout that leaves the least to scroll to. */
-function leastOverflow(layouts: readonly string[], apply: (layout: string) => void, box: HTMLElement): string {
+/** How far the parts of a layout spill sideways out of their own boxes, in px. A couple of pixels are the padding
+ *  of inline code at a line's end, not hidden content; icons (SVG) draw their strokes past their box on purpose;
+ *  screen-reader text is a 1 px box that clips on purpose. */
+function spillOf(content: HTMLElement): number {
+  let spill = 0;
+  for (const el of content.querySelectorAll(':not(svg, svg *)')) {
+    if (el.clientWidth > 1) spill += Math.max(0, el.scrollWidth - el.clientWidth - 2);
+  }
+  return spill;
+}
+
+/** When nothing fits: the layout that leaves the least to scroll to, and above all nothing spilling sideways
+ *  (scrolling down shows everything; a spill hides what it covers). */
+function leastOverflow(layouts: readonly string[], apply: (layout: string) => void, box: HTMLElement, content: HTMLElement): string {
   let best = layouts[0] ?? '';
   let least = Infinity;
   for (const layout of layouts) {
     apply(layout);
-    const over = box.scrollHeight - box.clientHeight + 4 * Math.max(0, box.scrollWidth - box.clientWidth);
+    const over = box.scrollHeight - box.clientHeight + 4 * Math.max(0, box.scrollWidth - box.clientWidth) + 100 * spillOf(content);
     if (over < least) {
       least = over;
       best = layout;
@@ -96,14 +108,20 @@ export function fitLayout({ layouts, min = 0.55, max = 1, label = 'Puzzle', onfi
     const content = box.firstElementChild;
     if (!(content instanceof HTMLElement)) return;
     const set = applyTo(content);
-    const fits = () => box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+    // The box holds everything, and nothing inside spills out of its own box over its neighbour (a table wider than
+    // its column, a word wider than its option would otherwise overlap the next one without the box noticing).
+    // Inline boxes have no client width and are skipped; reading sizes after the first layout is cheap.
+    const fits = () =>
+      box.scrollHeight <= box.clientHeight + 1 &&
+      box.scrollWidth <= box.clientWidth + 1 &&
+      spillOf(content) === 0;
     let frame = 0;
     const fit = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         box.style.overflow = 'hidden';
         const best = bestLayout(layouts, (layout) => largestFit((s) => set(layout, s), fits, min, max), max);
-        const chosen = best ?? { layout: leastOverflow(layouts, (layout) => set(layout, min), box), scale: min, scrolls: true };
+        const chosen = best ?? { layout: leastOverflow(layouts, (layout) => set(layout, min), box, content), scale: min, scrolls: true };
         set(chosen.layout, chosen.scale);
         scrollable(box, chosen.scrolls, label);
         onfit?.(chosen);
