@@ -7,8 +7,8 @@ const sideOf = (p: PuzzleView) => ({ code: Boolean(p.code), table: Boolean(p.tab
 export function questionLayouts(puzzle: PuzzleView): string[] {
   const { code, table } = sideOf(puzzle);
   if (code && table) return ['beside', 'three', 'beside-wide', 'stacked'];
-  if (code || table) return ['beside', 'beside-wide', 'stacked'];
-  return puzzle.format === 'single' || puzzle.format === 'multi' ? ['grid', 'list'] : ['list'];
+  if (code || table) return ['beside', 'beside-wide', 'stacked', 'stacked-2'];
+  return puzzle.format === 'single' || puzzle.format === 'multi' ? ['grid', 'list'] : ['list', 'list-2'];
 }
 
 export function revealLayouts(puzzle: PuzzleView): string[] {
