@@ -1,7 +1,7 @@
 import '@testing-library/svelte/vitest';
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
-import { cellKey, evidenceMarks, explanationLines, hasEvidence, splitSentences } from '../../client/src/lib/evidence.ts';
+import { cellKey, evidenceMarks, explanationLines, hasEvidence, splitSentences, withoutRepeatedNotes } from '../../client/src/lib/evidence.ts';
 import { codeLines } from '../../client/src/lib/code-lines.ts';
 import { legendOf, percentAt, ticks, timelineSummary } from '../../client/src/lib/timeline.ts';
 import CodeView from '../../client/src/components/CodeView.svelte';
@@ -157,5 +157,19 @@ describe('RevealBody', () => {
     const why = screen.getByRole('region', { name: 'Why' });
     expect(within(why).getByRole('list').tagName).toBe('UL');
     expect(within(why).getAllByRole('listitem')).toHaveLength(3);
+  });
+});
+
+describe('withoutRepeatedNotes', () => {
+  it('drops a sequence note that repeats an explanation line, keeps the others', () => {
+    const picture = {
+      type: 'sequence' as const,
+      lanes: [{ label: 'start order', steps: [{ id: 'a', label: 'a', note: '`a` is listed first' }, { id: 'b', label: 'b', note: 'runs, exits 0' }] }],
+    };
+    expect(withoutRepeatedNotes(picture, ['a is listed first.', 'Something else.'])).toEqual({
+      type: 'sequence',
+      lanes: [{ label: 'start order', steps: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b', note: 'runs, exits 0' }] }],
+    });
+    expect(withoutRepeatedNotes(timeline, ['fails'])).toBe(timeline);
   });
 });

@@ -43,14 +43,15 @@ export interface RunningServer {
 /** Rate limits a browser test would trip (every page and bot comes from 127.0.0.1): room creation and joins. */
 const testLimits = { createsPerMinute: 10_000, failedJoinsPerMinute: 10_000 };
 
-export async function startServer(seed: string): Promise<RunningServer> {
+/** `seed`: every room's seed, or a function asked for each new room's (a test that picks rooms by their puzzles). */
+export async function startServer(seed: string | (() => string)): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-e2e-'));
   const store: Store = openStore(join(dir, 'podium.db'));
   const server = createServer({
     clock: systemClock,
     scheduler: systemScheduler(),
     store,
-    newSeed: () => seed,
+    newSeed: typeof seed === 'string' ? () => seed : seed,
     publicUrl: '',
     clientDir,
     limits: testLimits,

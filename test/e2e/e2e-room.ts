@@ -8,7 +8,7 @@ import { seedOracle } from '../../scripts/bots/oracle.ts';
 import { randomAnswer } from '../../scripts/bots/answer-picker.ts';
 import { roundPlan } from '../../shared/room/rounds.ts';
 import { kindById } from '../../shared/puzzles/index.ts';
-import type { Answer, PuzzleView } from '../../shared/puzzles/kind.ts';
+import type { Answer, Picture, PuzzleView } from '../../shared/puzzles/kind.ts';
 import type { RoomSettings } from '../../shared/protocol.ts';
 import { newPage } from './e2e-harness.ts';
 
@@ -122,12 +122,13 @@ export async function startClass(url: string, code: string, names: string[], see
   return bots;
 }
 
-/** The question the room asks in round r, and its answer: the test knows, since it chose the room seed. */
-export function roundOf(seed: string, settings: RoomSettings, r: number): { view: PuzzleView; solution: Answer } {
+/** The question the room asks in round r, its answer and its reveal picture: the test knows, since it chose the
+ *  room seed. */
+export function roundOf(seed: string, settings: RoomSettings, r: number): { view: PuzzleView; solution: Answer; picture: Picture | null } {
   const plan = roundPlan(seed, settings, r);
   const kind = kindById(plan.kind);
   const puzzle = kind.generate(plan.seed, plan.difficulty);
-  return { view: kind.publicView(puzzle), solution: kind.solve(puzzle) };
+  return { view: kind.publicView(puzzle), solution: kind.solve(puzzle), picture: kind.picture?.(puzzle) ?? null };
 }
 
 /** Names as a class types them: short and long, accents, a 20-character one. */

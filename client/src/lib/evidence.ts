@@ -1,6 +1,6 @@
 // Which explanation lines point at which code line, table cell, option or order item: the reveal numbers the lines
 // and puts the same number beside what each one talks about, so the link is told by a number, not by colour alone.
-import type { Evidence, ExplanationLine } from './reveal-types.ts';
+import type { Evidence, ExplanationLine, Picture } from './reveal-types.ts';
 
 export interface EvidenceMarks {
   /** 1-based code line → the 1-based explanation lines about it. */
@@ -49,4 +49,19 @@ export function splitSentences(text: string): string[] {
     .split(/(?<=[.!?])\s+(?=[A-Z`(])/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+const sameWords = (a: string): string => a.replace(/[`.]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The picture without the sequence notes that repeat an explanation line word for word (shown beside it anyway). */
+export function withoutRepeatedNotes(picture: Picture, lines: readonly string[]): Picture {
+  if (picture.type !== 'sequence') return picture;
+  const said = new Set(lines.map(sameWords));
+  return {
+    ...picture,
+    lanes: picture.lanes.map((lane) => ({
+      ...lane,
+      steps: lane.steps.map(({ note, ...step }) => (note === undefined || said.has(sameWords(note)) ? step : { ...step, note })),
+    })),
+  };
 }
