@@ -83,8 +83,8 @@ const measureSource = `((opts) => {
     const overY = el.scrollHeight > el.clientHeight + 1;
     const clipsX = cs.overflowX !== 'visible';
     const clipsY = cs.overflowY !== 'visible';
-    // (2 px of slack: the padding of inline code at the end of a wrapped line.)
-    if (el.scrollWidth > el.clientWidth + 2 && !clipsX && cs.display !== 'inline' && cs.display !== 'contents' && el.clientWidth > 0) {
+    // (4 px of slack: the padding of inline code at the end of a wrapped line, 0.2em.)
+    if (el.scrollWidth > el.clientWidth + 4 && !clipsX && cs.display !== 'inline' && cs.display !== 'contents' && el.clientWidth > 0) {
       spills.push(path(el) + ' (' + el.scrollWidth + ' wide in ' + el.clientWidth + ')');
     }
     if (!((overX && clipsX) || (overY && clipsY))) continue;

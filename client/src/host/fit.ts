@@ -44,13 +44,13 @@ export function bestLayout(layouts: readonly string[], scaleFor: (layout: string
   return best;
 }
 
-/** How far the parts of a layout spill sideways out of their own boxes, in px. A couple of pixels are the padding
+/** How far the parts of a layout spill sideways out of their own boxes, in px. A few pixels are the padding
  *  of inline code at a line's end, not hidden content; icons (SVG) draw their strokes past their box on purpose;
  *  screen-reader text is a 1 px box that clips on purpose. */
 function spillOf(content: HTMLElement): number {
   let spill = 0;
   for (const el of content.querySelectorAll(':not(svg, svg *)')) {
-    if (el.clientWidth > 1) spill += Math.max(0, el.scrollWidth - el.clientWidth - 2);
+    if (el.clientWidth > 1) spill += Math.max(0, el.scrollWidth - el.clientWidth - 4);
   }
   return spill;
 }
