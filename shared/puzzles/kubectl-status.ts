@@ -6,7 +6,48 @@ import { isSidecar, type ContainerSnapshot, type PodListing } from '../model/pod
 import { createRng, type Rng } from '../random.ts';
 import { choiceIdOf, shuffledChoices, singleChoiceScore, type Choice } from './choice.ts';
 import type { Difficulty, PuzzleKind, PuzzleView } from './kind.ts';
-import { containerTable, scenarioIntro } from './pod-phase.ts';
+
+// How a moment is shown: one row per container, in spec order. Shared with kubectl-status.
+
+const DASH = '—';
+
+function stateLabel(c: ContainerSnapshot): string {
+  return { none: 'no status yet', waiting: 'Waiting', running: 'Running', terminated: 'Terminated' }[c.state];
+}
+function reasonLabel(c: ContainerSnapshot): string {
+  if (c.state === 'running') return c.started === false ? 'startup probe not passed yet' : DASH;
+  return c.reason ?? DASH;
+}
+function exitLabel(c: ContainerSnapshot): string {
+  if (c.state === 'terminated') return String(c.exitCode ?? 0);
+  return c.lastTerminationState ? `last run: ${c.lastTerminationState.exitCode}` : DASH;
+}
+function readyLabel(c: ContainerSnapshot, role: string): string {
+  if (c.state === 'none' || role === 'init') return DASH;
+  return c.ready === true ? 'yes' : 'no';
+}
+
+function containerTable(s: PodScenario): { columns: string[]; rows: string[][] } {
+  return {
+    columns: ['Container', 'Kind', 'State', 'Reason', 'Exit code', 'Restarts', 'Ready'],
+    rows: s.containers.map(({ role, status: c }) => [
+      c.name, role, stateLabel(c), reasonLabel(c), exitLabel(c), c.state === 'none' ? DASH : String(c.restartCount ?? 0), readyLabel(c, role),
+    ]),
+  };
+}
+
+/** Who the pod is and what happened to it, in a few words for a phone screen; the container table carries the detail. */
+function scenarioIntro(s: PodScenario): string {
+  const who = `Pod ${s.podName} (${s.owner}) has restartPolicy: ${s.restartPolicy}.`;
+  const gated = s.listing.conditions?.some((c) => c.reason === 'SchedulingGated') === true;
+  const events = [
+    gated ? 'A schedulingGates entry is still in its spec.' : '',
+    s.reason === 'Evicted' ? 'The kubelet evicted it for lack of memory (status.reason: Evicted).' : '',
+    s.reason === 'NodeLost' ? 'Its node stopped reporting (status.reason: NodeLost).' : '',
+    s.deleting ? 'It has been deleted (deletionTimestamp is set).' : '',
+  ];
+  return [who, ...events.filter(Boolean)].join(' ');
+}
 
 export type KubectlColumn = 'STATUS' | 'READY' | 'RESTARTS';
 

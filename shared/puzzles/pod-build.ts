@@ -1,0 +1,80 @@
+// Assembling one pod for a state puzzle: who is in it (the cast), what each container is doing, and what else
+// happened to it (scheduling, deadline, readiness gates, deletion), turned into the model's PodFacts.
+import { castOf, type Cast, type CastShape } from '../model/pod-cast.ts';
+import type { DeadlineFacts } from '../model/deadlines.ts';
+import type { Placement, PodFacts } from '../model/pod-status.ts';
+import type { ContainerSnapshot, PodCondition, RestartPolicy } from '../model/pod-types.ts';
+import type { Rng } from '../random.ts';
+import { shown, type ShownContainer } from './pod-view.ts';
+
+export type { Cast };
+
+export interface PodBuild {
+  cast: Cast;
+  restartPolicy: RestartPolicy;
+  /** In cast.inits order; sidecars get restartPolicy Always here. */
+  inits: ContainerSnapshot[];
+  apps: ContainerSnapshot[];
+  placement?: Placement;
+  sandboxReady?: boolean;
+  deadline?: DeadlineFacts;
+  readinessGates?: string[];
+  customConditions?: PodCondition[];
+  deleting?: boolean;
+  /** Deleted or evicted: the kubelet will restart nothing. */
+  terminal?: boolean;
+  reason?: string;
+}
+
+export const service = (o: Partial<CastShape> = {}): CastShape => ({ batch: false, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
+export const job = (o: Partial<CastShape> = {}): CastShape => ({ batch: true, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
+export const cast = (rng: Rng, shape: CastShape): Cast => castOf(rng, shape);
+
+/** The container has run in this sandbox (running, exited, or restarting after an exit). */
+const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
+
+export function factsOf(b: PodBuild): PodFacts {
+  const inits = b.inits.map((c, i) => (b.cast.inits[i]?.sidecar ? { ...c, restartPolicy: 'Always' as const } : c));
+  const placement = b.placement ?? { bound: true };
+  return {
+    restartPolicy: b.restartPolicy,
+    podIsTerminal: b.terminal === true,
+    podHasInitialized: b.apps.some(hasRun),
+    initContainers: inits,
+    containers: b.apps,
+    placement,
+    sandboxReady: b.sandboxReady ?? placement.bound,
+    ...(b.deadline ? { deadline: b.deadline } : {}),
+    ...(b.readinessGates ? { readinessGates: b.readinessGates } : {}),
+    ...(b.customConditions ? { customConditions: b.customConditions } : {}),
+    ...(b.reason ? { reason: b.reason } : {}),
+    ...(b.deleting ? { deleting: true } : {}),
+  };
+}
+
+export const containersOf = (f: PodFacts): ShownContainer[] => shown(f.initContainers, f.containers);
+
+/** Every regular init container exited 0 and every sidecar runs, started and ready. */
+export function initsDone(c: Cast, sidecar?: (name: string) => ContainerSnapshot): ContainerSnapshot[] {
+  return c.inits.map((i) => (i.sidecar ? (sidecar ?? runningNamed)(i.name) : { name: i.name, state: 'terminated', exitCode: 0, reason: 'Completed', started: false, ready: false, restartCount: 0 }));
+}
+
+const runningNamed = (name: string): ContainerSnapshot => ({ name, state: 'running', started: true, ready: true, restartCount: 0 });
+
+/** What a sidecar does for the pod, in a few words for a prompt ("routes its traffic through envoy"). */
+export function sidecarDoes(name: string): string {
+  if (['envoy', 'linkerd-proxy', 'istio-proxy'].includes(name)) return `routes its traffic through ${name}`;
+  if (['fluent-bit', 'vector', 'promtail'].includes(name)) return `ships its logs with ${name}`;
+  if (name === 'cloud-sql-proxy') return 'reaches its database through cloud-sql-proxy';
+  return `runs ${name}`;
+}
+
+/** An init container's failure: a script error, a bad argument, a command not found (not the OOM killer). */
+export function initFailure(rng: Rng): { exitCode: number; reason: string } {
+  return rng.pick([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 127, reason: 'Error' }]);
+}
+
+/** "Job pod x (restartPolicy: Never)" and the like, for prompts. */
+export function who(c: Cast): string {
+  return `${c.owner === 'Job' ? 'Job' : c.owner} pod ${c.podName}`;
+}
