@@ -18,7 +18,9 @@ export interface PodFacts extends PodSnapshot {
   /** Conditions set by other controllers, e.g. a load balancer controller answering a readiness gate. */
   customConditions?: PodCondition[];
   deadline?: DeadlineFacts;
-  /** status.reason set outside getPhase: Evicted (with podIsTerminal), NodeLost. */
+  /** The kubelet's eviction manager killed the pod (node pressure): Failed, reason Evicted, at once. */
+  evicted?: { message: string };
+  /** status.reason set by a controller without changing the phase, e.g. NodeLost. */
   reason?: string;
   deleting?: boolean;
 }
@@ -29,7 +31,7 @@ export interface PodStatusView {
   message?: string;
   conditions: PodCondition[];
   /** Which override decided the phase, if getPhase did not. */
-  decidedBy: 'getPhase' | 'not-scheduled' | 'deadline';
+  decidedBy: 'getPhase' | 'not-scheduled' | 'deadline' | 'evicted';
 }
 
 export function podStatus(p: PodFacts): PodStatusView {
@@ -37,6 +39,10 @@ export function podStatus(p: PodFacts): PodStatusView {
     const { reason, message } = p.placement;
     const conditions = podConditions({ ...p, scheduled: false, unscheduled: { reason, message } });
     return { phase: 'Pending', conditions, decidedBy: 'not-scheduled' };
+  }
+  if (p.evicted) {
+    const conditions = podConditions({ ...p, scheduled: true, phase: 'Failed' });
+    return { phase: 'Failed', reason: 'Evicted', message: p.evicted.message, conditions, decidedBy: 'evicted' };
   }
   const overDeadline = p.deadline !== undefined && deadlineApplies(p.deadline);
   const phase: Phase = overDeadline ? 'Failed' : podPhase(p);

@@ -24,6 +24,7 @@ export const DOCS = {
   readinessGate: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-readiness-gate',
   network: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-has-network',
   probes: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe',
+  eviction: 'https://kubernetes.io/docs/concepts/scheduling-eviction/node-pressure-eviction/#self-healing-behavior',
 } as const;
 
 export interface Why {
@@ -143,6 +144,12 @@ export function phaseWhy(f: PodFacts, locate: Locate, status: PodStatusView = po
     return {
       rules: [gated ? 'phase/gated-pending' : 'phase/unscheduled-pending'], docUrl: DOCS.pending,
       line: { text: `Pending: the pod is not bound to a node (PodScheduled is False, ${gated ? 'SchedulingGated' : 'Unschedulable'}), so no container exists yet.` },
+    };
+  }
+  if (status.decidedBy === 'evicted') {
+    return {
+      rules: ['phase/evicted-failed'], docUrl: DOCS.eviction,
+      line: { text: 'Failed: the kubelet evicted the pod to relieve its node (reason Evicted); an evicted pod ends Failed at once, whatever its restartPolicy, and is not restarted.' },
     };
   }
   if (status.decidedBy === 'deadline') {

@@ -23,6 +23,8 @@ export interface PodBuild {
   deleting?: boolean;
   /** Deleted or evicted: the kubelet will restart nothing. */
   terminal?: boolean;
+  /** Evicted by the kubelet under node pressure, with this message. */
+  evicted?: string;
   reason?: string;
 }
 
@@ -48,6 +50,7 @@ export function factsOf(b: PodBuild): PodFacts {
     ...(b.readinessGates ? { readinessGates: b.readinessGates } : {}),
     ...(b.customConditions ? { customConditions: b.customConditions } : {}),
     ...(b.reason ? { reason: b.reason } : {}),
+    ...(b.evicted ? { evicted: { message: b.evicted } } : {}),
     ...(b.deleting ? { deleting: true } : {}),
   };
 }
@@ -72,6 +75,11 @@ export function sidecarDoes(name: string): string {
 /** An init container's failure: a script error, a bad argument, a command not found (not the OOM killer). */
 export function initFailure(rng: Rng): { exitCode: number; reason: string } {
   return rng.pick([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 127, reason: 'Error' }]);
+}
+
+/** A plain failure: the process exited non-zero on its own (not the OOM killer, which has its own reason). */
+export function errorExit(rng: Rng): { exitCode: number; reason: string } {
+  return rng.pick([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 3, reason: 'Error' }, { exitCode: 127, reason: 'Error' }]);
 }
 
 /** "Job pod x (restartPolicy: Never)" and the like, for prompts. */

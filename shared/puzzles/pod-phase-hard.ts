@@ -100,7 +100,7 @@ const deletedOrEvicted: T = {
     const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]));
     const loser = rng.int(0, c.apps.length - 1);
     const apps = c.apps.map((a, k) => (target === 'Running' ? (k === 0 || rng.chance(0.5) ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
-    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: true, deleting: !evicted, ...(evicted ? { reason: 'Evicted' } : {}), sandboxReady: target === 'Running' });
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: target !== 'Running', deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
     const yaml = yamlView(evicted
       ? ['status:', ['  reason: Evicted', 'gone'], '  message: "The node was low on resource: memory."']
       : ['metadata:', ['  deletionTimestamp: "2025-06-12T10:14:03Z"', 'gone'], 'spec:', '  restartPolicy: Always']);
