@@ -1,4 +1,4 @@
-// The kubelet's crash-loop restart backoff (CrashLoopBackOff). See k8s/pod-semantics.md §6.
+// The kubelet's crash-loop restart backoff (CrashLoopBackOff). See docs/rules/phase.md, "Crash-loop back-off".
 // kubelet.go: initialCrashLoopBackOff = 10s, MaxCrashLoopBackOff = 300s;
 // client-go flowcontrol/backoff.go: Next doubles up to the cap, hasExpired resets after 2 × max.
 

@@ -87,3 +87,11 @@ export function imagePullBackoffSeconds(failedAttempts: number): number {
   if (failedAttempts <= 0) return 0;
   return Math.min(10 * 2 ** (failedAttempts - 1), 300);
 }
+
+/** The repository an image reference names, lower-cased, tag and digest cut off, even when the reference is invalid. */
+export function imageRepository(image: string): string {
+  const noDigest = image.split('@')[0] ?? '';
+  const slash = noDigest.lastIndexOf('/');
+  const name = noDigest.slice(slash + 1).split(':')[0] ?? '';
+  return `${noDigest.slice(0, slash + 1)}${name}`.toLowerCase();
+}

@@ -1,5 +1,5 @@
 // Container probes as the kubelet runs them: what each kind does on failure, the API defaults,
-// validation, and the time math. See k8s/pod-semantics.md §5.
+// validation, and the time math. See docs/rules/probes.md.
 
 export type ProbeKind = 'startupProbe' | 'livenessProbe' | 'readinessProbe';
 
@@ -16,7 +16,7 @@ export interface ProbeSettings {
 
 export type ResolvedProbe = Required<ProbeSettings>;
 
-/** SetDefaults_Probe (pkg/apis/core/v1/defaults.go), §5.2. */
+/** SetDefaults_Probe (pkg/apis/core/v1/defaults.go), docs/rules/probes.md. */
 export const probeDefaults: Readonly<ResolvedProbe> = {
   initialDelaySeconds: 0,
   periodSeconds: 10,
@@ -26,7 +26,7 @@ export const probeDefaults: Readonly<ResolvedProbe> = {
 };
 
 export interface ProbeEffect {
-  /** Result before the first probe (§5.1 table). */
+  /** Result before the first probe (docs/rules/probes.md). */
   initialResult: 'Unknown' | 'Success' | 'Failure';
   /** Runs only until the container has started (startup) or only after (liveness, readiness). */
   runsBeforeStarted: boolean;
@@ -103,7 +103,7 @@ export function validateProbe(kind: ProbeKind, settings: ProbeSettings): string[
   return errors;
 }
 
-/** Longest time before a startup that never succeeds is given up on: initialDelay + failureThreshold × period (§5.3). */
+/** Longest time before a startup that never succeeds is given up on: initialDelay + failureThreshold × period (docs/rules/probes.md). */
 export function startupGiveUpSeconds(settings: ProbeSettings): number {
   const p = withProbeDefaults(settings);
   return p.initialDelaySeconds + p.failureThreshold * p.periodSeconds;
@@ -130,7 +130,7 @@ export function readinessRecoverySeconds(settings: ProbeSettings): number {
 /**
  * At most this long from container start until a container with no startup probe is first ready, if the app
  * is ready at once: readiness starts as Failure and needs successThreshold passes after initialDelaySeconds.
- * The delay applies even when it is shorter than the period (§11.7).
+ * The delay applies even when it is shorter than the period (docs/rules/probes.md).
  */
 export function readyAfterStartSeconds(settings: ProbeSettings): number {
   const p = withProbeDefaults(settings);

@@ -3,7 +3,8 @@
 import { podListing, type PodFacts } from '../model/pod-status.ts';
 import { isSidecar, type ContainerSnapshot, type PodListing } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import type { ExplanationLine } from './k1-contract.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { ExplanationLine } from './kind.ts';
 import { columnAnswer, kubectlWhy, type KubectlColumn } from './kubectl-why.ts';
 import { containersOf } from './pod-build.ts';
 import { containerView, type Column, type YamlView } from './pod-view.ts';
@@ -66,7 +67,7 @@ export interface KubectlShow {
   columns?: readonly Column[];
   yaml?: YamlView;
   text?: string;
-  rules?: string[];
+  rules?: RuleId[];
   extra?: ExplanationLine;
   /** Wrong answers this situation invites, offered before the generic near misses. */
   tempting?: string[];

@@ -85,12 +85,13 @@ const jobSidecarStatus: T = {
     const base = cast(rng, job());
     const shipper = pick(rng, [{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'vector', image: 'timberio/vector:0.40.0-alpine' }]);
     const c: Cast = native ? { ...base, inits: [{ ...shipper, sidecar: true }] } : { ...base, apps: [...base.apps, shipper] };
-    const main = { Completed: () => terminated('main', COMPLETED), NotReady: () => terminated('main', COMPLETED), Error: () => terminated('main', errorExit(rng)), Running: () => running('main') }[target]!();
+    const m = base.apps[0]!.name;
+    const main = { Completed: () => terminated(m, COMPLETED), NotReady: () => terminated(m, COMPLETED), Error: () => terminated(m, errorExit(rng)), Running: () => running(m) }[target]!();
     const ship = running(shipper.name);
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: native ? [ship] : [], apps: native ? [main] : [main, ship] });
     const yaml = yamlView(native
-      ? ['spec:', ['  initContainers:', 'where'], `  - name: ${shipper.name}`, ['    restartPolicy: Always', 'where'], '  containers:', '  - name: main']
-      : ['spec:', ['  containers:', 'where'], '  - name: main', `  - name: ${shipper.name}`]);
+      ? ['spec:', ['  initContainers:', 'where'], `  - name: ${shipper.name}`, ['    restartPolicy: Always', 'where'], '  containers:', `  - name: ${m}`]
+      : ['spec:', ['  containers:', 'where'], `  - name: ${m}`, `  - name: ${shipper.name}`]);
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `${who(c)} (restartPolicy: Never) ships its logs with ${shipper.name}.`, yaml,
       columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'NotReady', 'Running'],

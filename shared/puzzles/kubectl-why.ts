@@ -3,7 +3,8 @@
 import { kubectlColumns } from '../model/kubectl-columns.ts';
 import { initBlocker, statusDecision } from '../model/kubectl-decision.ts';
 import { isSidecar, type ContainerSnapshot, type PodListing } from '../model/pod-types.ts';
-import type { Evidence, ExplanationLine } from './k1-contract.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { Evidence, ExplanationLine } from './kind.ts';
 
 export type KubectlColumn = 'STATUS' | 'READY' | 'RESTARTS';
 
@@ -20,7 +21,7 @@ const DOC = {
 
 export interface KubectlWhy {
   line: ExplanationLine;
-  rules: string[];
+  rules: RuleId[];
   docUrl: string;
 }
 
@@ -83,7 +84,7 @@ function restartsWhy(l: PodListing, restarts: number): Omit<KubectlWhy, 'line'> 
   const rule = stuck ? 'While the pod is initializing, RESTARTS adds up the init containers\' restart counts'
     : l.initContainers.length === 0 ? 'RESTARTS adds up the restart counts of the containers'
     : `Once initialized, RESTARTS adds up the app containers'${l.initContainers.some(isSidecar) ? ' and sidecars\'' : ''} restart counts${dropped ? '; regular init containers no longer count' : ''}`;
-  const rules = ['kubectl/restarts-sum', ...(dropped || stuck ? ['kubectl/restarts-init-dropped'] : [])];
+  const rules: RuleId[] = ['kubectl/restarts-sum', ...(dropped || stuck ? ['kubectl/restarts-init-dropped' as const] : [])];
   return { rules, docUrl: DOC.restarts, text: `${restarts}: ${rule} (${terms.length > 0 ? terms.join(' + ') : 'nothing has restarted'}).` };
 }
 

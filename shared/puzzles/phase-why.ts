@@ -3,7 +3,8 @@
 import { phaseDecision, type PhaseDecision } from '../model/phase-decision.ts';
 import { podStatus, type PodFacts, type PodStatusView } from '../model/pod-status.ts';
 import { isSidecar, type ContainerSnapshot } from '../model/pod-types.ts';
-import type { Evidence, ExplanationLine } from './k1-contract.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { Evidence, ExplanationLine } from './kind.ts';
 
 export const DOCS = {
   phase: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
@@ -29,7 +30,7 @@ export const DOCS = {
 
 export interface Why {
   line: ExplanationLine;
-  rules: string[];
+  rules: RuleId[];
   docUrl: string;
 }
 
@@ -107,7 +108,7 @@ function stoppedWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
         ? { rules: ['phase/all-succeeded', 'sidecars/exit-ignored'], docUrl: DOCS.jobSidecar, text: `Succeeded: every app container exited 0 and nothing restarts them.${sidecarNote}` }
         : { rules: ['phase/all-succeeded'], docUrl: DOCS.phase, text: `Succeeded: every app container exited 0 and ${policy} does not restart a container that succeeded.` };
     default:
-      return { rules: ['phase/never-failed', ...(sidecarOff ? ['sidecars/exit-ignored'] : [])], docUrl: DOCS.restart, text: `Failed: ${c?.name} exited ${c ? exitOf(c) : 'non-zero'} and ${policy} does not restart it.${sidecarNote}` };
+      return { rules: ['phase/never-failed', ...(sidecarOff ? ['sidecars/exit-ignored' as const] : [])], docUrl: DOCS.restart, text: `Failed: ${c?.name} exited ${c ? exitOf(c) : 'non-zero'} and ${policy} does not restart it.${sidecarNote}` };
   }
 }
 

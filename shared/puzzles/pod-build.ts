@@ -1,11 +1,14 @@
 // Assembling one pod for a state puzzle: who is in it (the cast), what each container is doing, and what else
 // happened to it (scheduling, deadline, readiness gates, deletion), turned into the model's PodFacts.
-import { castOf, type Cast, type CastShape } from '../model/pod-cast.ts';
+import type { Cast, CastShape } from '../model/pod-cast.ts';
 import type { DeadlineFacts } from '../model/deadlines.ts';
 import type { Placement, PodFacts } from '../model/pod-status.ts';
 import type { ContainerSnapshot, PodCondition, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
 import { shown, type ShownContainer } from './pod-view.ts';
+import { catalogueCast } from './state-cast.ts';
+
+export { sidecarDoes } from './state-cast.ts';
 
 export type { Cast };
 
@@ -30,7 +33,7 @@ export interface PodBuild {
 
 export const service = (o: Partial<CastShape> = {}): CastShape => ({ batch: false, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
 export const job = (o: Partial<CastShape> = {}): CastShape => ({ batch: true, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
-export const cast = (rng: Rng, shape: CastShape): Cast => castOf(rng, shape);
+export const cast = (rng: Rng, shape: CastShape): Cast => catalogueCast(rng, shape);
 
 /** The container has run in this sandbox (running, exited, or restarting after an exit). */
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
@@ -63,14 +66,6 @@ export function initsDone(c: Cast, sidecar?: (name: string) => ContainerSnapshot
 }
 
 const runningNamed = (name: string): ContainerSnapshot => ({ name, state: 'running', started: true, ready: true, restartCount: 0 });
-
-/** What a sidecar does for the pod, in a few words for a prompt ("routes its traffic through envoy"). */
-export function sidecarDoes(name: string): string {
-  if (['envoy', 'linkerd-proxy', 'istio-proxy'].includes(name)) return `routes its traffic through ${name}`;
-  if (['fluent-bit', 'vector', 'promtail'].includes(name)) return `ships its logs with ${name}`;
-  if (name === 'cloud-sql-proxy') return 'reaches its database through cloud-sql-proxy';
-  return `runs ${name}`;
-}
 
 /** An init container's failure: a script error, a bad argument, a command not found (not the OOM killer). */
 export function initFailure(rng: Rng): { exitCode: number; reason: string } {

@@ -1,7 +1,8 @@
 // What every pod-phase template shares: the question, the four phases as options, and the explanation drawn from the
 // model's decision, pointed at the table cells and YAML lines that prove it.
 import type { PodFacts } from '../model/pod-status.ts';
-import type { ExplanationLine } from './k1-contract.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { ExplanationLine } from './kind.ts';
 import { containersOf } from './pod-build.ts';
 import { phaseWhy } from './phase-why.ts';
 import { containerView, type Column, type ContainerView, type YamlView } from './pod-view.ts';
@@ -25,7 +26,7 @@ export interface PhaseShow {
   text?: string;
   textLines?: number[];
   /** Rules the template adds to the model's (the second rule of a hard puzzle). */
-  rules?: string[];
+  rules?: RuleId[];
   /** A second line after the model's reason (a premise applied, a trap named). */
   extra?: ExplanationLine;
   /** Replace the model's line (when the template's own words say it better), keeping its rules. */

@@ -3,6 +3,7 @@
 // restartPolicy against the pod's, a deadline that only starts once a kubelet has the pod.
 import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
+import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
 import type { Rng } from '../random.ts';
 import { cast, factsOf, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
@@ -79,7 +80,7 @@ const deadlineCrashloop: T = {
       : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
-    const other = stuck ? 'phase/image-pull-pending' : done ? 'phase/onfailure-restarts' : 'phase/crashloop-running';
+    const other: RuleId = stuck ? 'phase/image-pull-pending' : done ? 'phase/onfailure-restarts' : 'phase/crashloop-running';
     return phaseDraft(facts, {
       prompt: `${who(c)}. It is now ${clock(now)} UTC${done ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
       yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], withUnknown: true,
@@ -160,7 +161,8 @@ const sidecarCrashStage: T = {
       Failed: () => terminated(a.name, failure(rng)),
     })[target]!());
     const facts = factsOf({ cast: c, restartPolicy: batch ? 'Never' : 'Always', inits: [side], apps });
-    const second = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' }[target]!;
+    const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' };
+    const second = SECOND[target]!;
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} is crash-looping. What is its status.phase?`,
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,

@@ -1,7 +1,7 @@
 // How a pod is shown on the projector: a container table of at most five columns chosen for the question, and short
 // YAML excerpts, both with locators so explanation lines can point at the cell or line that proves them.
 import { isSidecar, type ContainerSnapshot } from '../model/pod-types.ts';
-import type { CodeBlock, Evidence, TableBlock } from './k1-contract.ts';
+import type { CodeBlock, Evidence, TableBlock } from './kind.ts';
 
 export const DASH = '—';
 

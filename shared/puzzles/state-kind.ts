@@ -4,7 +4,8 @@
 import type { PodFacts } from '../model/pod-status.ts';
 import { createRng, type Rng } from '../random.ts';
 import { singleChoiceScore, shuffledChoices, type Choice } from './choice.ts';
-import type { CodeBlock, ExplanationLine, PuzzleMeta, TableBlock } from './k1-contract.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { CodeBlock, ExplanationLine, PuzzleMeta, TableBlock } from './kind.ts';
 import type { Difficulty } from './kind.ts';
 
 /** What a template hands the kind: the pod, the question, what to show, and why the answer holds. */
@@ -17,7 +18,7 @@ export interface Draft<Q> {
   /** Four (or five) distinct option labels, the right one among them. */
   labels: string[];
   /** The rules the answer depends on, from the model. */
-  rules: string[];
+  rules: RuleId[];
   /** One or two short lines: the answer and the rule in words, with evidence. */
   lines: ExplanationLine[];
   docUrl: string;
