@@ -39,7 +39,9 @@ export const cast = (rng: Rng, shape: CastShape): Cast => catalogueCast(rng, sha
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
 
 export function factsOf(b: PodBuild): PodFacts {
-  const inits = b.inits.map((c, i) => (b.cast.inits[i]?.sidecar ? { ...c, restartPolicy: 'Always' as const } : c));
+  // The prober marks a regular init container ready once it has exited 0, and not before (docs/rules/conditions.md).
+  const inits = b.inits.map((c, i) => (b.cast.inits[i]?.sidecar ? { ...c, restartPolicy: 'Always' as const }
+    : { ...c, ready: c.state === 'terminated' && (c.exitCode ?? 0) === 0 }));
   const placement = b.placement ?? { bound: true };
   return {
     restartPolicy: b.restartPolicy,

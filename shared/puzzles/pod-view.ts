@@ -57,7 +57,8 @@ function cell(col: Column, { role, status: c }: ShownContainer): string {
     case 'status': return statusCell(c);
     case 'exit': return exitCell(c);
     case 'restarts': return c.state === 'none' ? DASH : String(c.restartCount ?? 0);
-    case 'ready': return c.state === 'none' || role === 'init' ? DASH : c.ready === true ? 'yes' : 'no';
+    // A regular init container reports ready: false once it has exited, as the API shows it.
+    case 'ready': return c.state === 'none' ? DASH : c.ready === true ? 'yes' : 'no';
     case 'started': return c.state !== 'running' || role === 'init' ? DASH : c.started === false ? 'no' : 'yes';
   }
 }
