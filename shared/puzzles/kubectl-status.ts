@@ -7,7 +7,7 @@ import { kubectlStatusEasy } from './kubectl-status-easy.ts';
 import { kubectlStatusHard } from './kubectl-status-hard.ts';
 import { kubectlStatusMedium } from './kubectl-status-medium.ts';
 import type { KubectlQuestion } from './kubectl-status-draft.ts';
-import { columnAnswer } from './kubectl-why.ts';
+import { columnAnswer, kubectlWhyNot } from './kubectl-why.ts';
 import { stateKind, type StatePuzzle } from './state-kind.ts';
 
 export type KubectlStatusPuzzle = StatePuzzle<KubectlQuestion>;
@@ -16,6 +16,7 @@ const parts = stateKind<KubectlQuestion>({
   id: 'kubectl-status',
   templates: { easy: kubectlStatusEasy, medium: kubectlStatusMedium, hard: kubectlStatusHard },
   answerOf: (facts, q) => columnAnswer(podListing(facts), q.column),
+  whyNot: (facts, q, picked, answer) => kubectlWhyNot(podListing(facts), q.column, picked, answer),
 });
 
 export const kubectlStatus = {

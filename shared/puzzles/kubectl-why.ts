@@ -101,3 +101,21 @@ export function columnAnswer(l: PodListing, column: KubectlColumn): string {
   const cols = kubectlColumns(l);
   return column === 'STATUS' ? cols.status : column === 'READY' ? cols.ready : String(cols.restarts);
 }
+
+const PHASES = ['Pending', 'Running', 'Succeeded', 'Failed'];
+
+/** A short line on why a wrongly picked text is not what kubectl prints for this pod. */
+export function kubectlWhyNot(l: PodListing, column: KubectlColumn, picked: string, answer: string): string | undefined {
+  if (column === 'READY') return `Not ${picked}: READY counts running, ready app containers and started, ready sidecars, over app containers and sidecars.`;
+  if (column === 'RESTARTS') return `Not ${picked}: add up only the containers RESTARTS counts at this stage of the pod.`;
+  if (answer === 'Terminating') return `Not ${picked}: a pod being deleted shows Terminating, whatever its containers show.`;
+  if (answer === 'Unknown') return `Not ${picked}: a pod being deleted on a lost node shows Unknown.`;
+  if (answer.startsWith('Init:') && !picked.startsWith('Init:')) return `Not ${picked}: an init container that is not done sets STATUS here, and no app container prints over it.`;
+  if (PHASES.includes(picked)) return `Not ${picked}: STATUS shows the phase only when no container has a reason to print.`;
+  if (picked === 'Waiting' || picked === 'Terminated') return `Not ${picked}: kubectl never prints a container's state, only its reason.`;
+  if (picked === 'Terminating') return 'Not Terminating: that needs a deletionTimestamp on a pod that has not finished.';
+  if (picked === 'Unknown') return 'Not Unknown: kubectl prints Unknown only for a pod being deleted on a lost node.';
+  if (picked.startsWith('Init:')) return `Not ${picked}: an Init: text comes only from the first init container that is not done.`;
+  const shown = [...l.initContainers, ...l.containers].some((c) => c.reason === picked);
+  return shown ? `Not ${picked}: printPod keeps the first app container's reason in spec order, with Completed's special cases.` : `Not ${picked}: no container of this pod shows that reason.`;
+}

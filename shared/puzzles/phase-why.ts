@@ -163,3 +163,31 @@ export function phaseWhy(f: PodFacts, locate: Locate, status: PodStatusView = po
   const { text, rules, docUrl } = decisionWhy(f, d);
   return { rules, docUrl, line: { text, evidence: merge(d.by.map(locate)) } };
 }
+
+/** A short line on why a wrongly picked phase is wrong for this pod, the rule in words. */
+export function phaseWhyNot(f: PodFacts, picked: string, answer: string): string | undefined {
+  const s = podStatus(f);
+  const all = [...f.initContainers, ...f.containers];
+  const imageStuck = all.some((c) => IMAGE_REASONS.includes(c.reason ?? ''));
+  const crashing = all.some((c) => c.state === 'waiting' && c.lastTerminationState);
+  const sidecarRuns = f.initContainers.some((c) => isSidecar(c) && c.state === 'running') && f.containers.every((c) => c.state === 'terminated');
+  switch (picked) {
+    case 'Unknown': return 'The kubelet never sets Unknown; the API marks that phase deprecated, unused since 2015.';
+    case 'Pending':
+      if (crashing && answer === 'Running') return 'Not Pending: CrashLoopBackOff means the container has run before; it is being restarted.';
+      return 'Not Pending: that needs a node still to be found, an init container still to finish, or a container that has never run.';
+    case 'Running':
+      if (s.decidedBy === 'deadline') return 'Not Running: past its deadline the kubelet fails the pod, whatever its containers are doing.';
+      if (s.decidedBy === 'not-scheduled') return 'Not Running: no node has the pod yet, so nothing runs.';
+      if (answer === 'Pending') return 'Not Running: one container has not started yet, and Running needs every container to have run.';
+      return 'Not Running: nothing runs any more and nothing will be restarted, so the pod has finished.';
+    case 'Succeeded':
+      if (sidecarRuns) return 'Not finished yet: the sidecar still runs until the kubelet stops it.';
+      return 'Not Succeeded: that needs every app container to have exited 0, with none left to restart.';
+    case 'Failed':
+      if (imageStuck && answer === 'Pending') return 'Not Failed: an image that cannot be pulled is not a container failure; the pod waits.';
+      if (sidecarRuns) return 'Not finished yet: the sidecar still runs until the kubelet stops it.';
+      return 'Not Failed: that needs a failure that will not be retried, with nothing left running.';
+    default: return undefined;
+  }
+}

@@ -10,7 +10,7 @@ import {
   FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS, holdup, initializedWhy, readyCount, readyLabel, type Family,
 } from './pod-conditions-answers.ts';
 import {
-  fixKey, fixLabel, placementWhy, PLACEMENT_LABELS, PODSCHEDULED_LABELS, scheduledWhy, workingFixes, type Fix,
+  applyFix, fixKey, fixLabel, placementWhy, PLACEMENT_LABELS, PODSCHEDULED_LABELS, scheduledWhy, workingFixes, type Fix,
 } from './pod-conditions-scheduling.ts';
 import { containersOf } from './pod-build.ts';
 import { containerView, type Column, type YamlView } from './pod-view.ts';
@@ -91,4 +91,35 @@ export function cellsOf(facts: PodFacts, columns: readonly Column[], names: read
   const view = containerView(containersOf(facts), columns);
   const cells = names.flatMap((n) => view.at(n, 'state', 'reason', 'ready', 'started', 'status').cells ?? []);
   return cells.length > 0 ? { cells } : {};
+}
+
+const READY_NEEDS: Record<string, string> = {
+  'False (PodCompleted)': 'PodCompleted needs the pod to have Succeeded.',
+  'False (PodFailed)': 'PodFailed needs the pod to have Failed.',
+  'False (ReadinessGatesNotReady)': 'ReadinessGatesNotReady needs a readiness gate, with every container ready.',
+  'False (ContainersNotReady)': 'ContainersNotReady needs a container or sidecar that is not ready.',
+  True: 'True needs every container ready and every readiness gate True.',
+};
+
+/** A short line on why a wrong pick is wrong for this pod, from the model. */
+export function conditionsWhyNot(f: PodFacts, q: CondQuestion, picked: string, answer: string): string | undefined {
+  const s = podStatus(f);
+  switch (q.ask) {
+    case 'first-not-true': {
+      if (picked === FIRST_LABELS.none) return `Not all True: ${answer} is not.`;
+      const c = s.conditions.find((x) => x.type === picked);
+      if (!c) return `${picked} is not even set yet: the pod has no node.`;
+      return c.status === 'True' ? `${picked} is True here.` : `${picked} is False too, but only because ${answer} is: the first one names the cause.`;
+    }
+    case 'ready-reason': return READY_NEEDS[picked];
+    case 'endpoints': return `Not ${picked}: count only pods whose every container is ready and whose gates are True; Running alone does not count.`;
+    case 'fix': {
+      const fix = q.fixes.find((x) => fixLabel(x) === picked);
+      if (!fix) return undefined;
+      const after = applyFix(q.needs, q.nodes, fix);
+      const o = schedule(after.needs, after.nodes);
+      return o.scheduled ? undefined : `With "${picked}" the scheduler would still say: ${o.message}`;
+    }
+    default: return undefined;
+  }
 }

@@ -3,7 +3,7 @@
 // Running pod is not Ready (a container, a sidecar, a readiness gate), why a pod stays Pending (the scheduler's
 // filters), and who gets Service traffic. Answer-first, like the other state kinds. docs/rules/conditions.md.
 import type { PuzzleKind } from './kind.ts';
-import { conditionsAnswer, conditionsKey, type CondQuestion } from './pod-conditions-draft.ts';
+import { conditionsAnswer, conditionsKey, conditionsWhyNot, type CondQuestion } from './pod-conditions-draft.ts';
 import { podConditionsEasy } from './pod-conditions-easy.ts';
 import { podConditionsHard } from './pod-conditions-hard.ts';
 import { podConditionsMedium } from './pod-conditions-medium.ts';
@@ -16,6 +16,7 @@ const parts = stateKind<CondQuestion>({
   templates: { easy: podConditionsEasy, medium: podConditionsMedium, hard: podConditionsHard },
   answerOf: conditionsAnswer,
   keyOf: conditionsKey,
+  whyNot: conditionsWhyNot,
 });
 
 export const podConditions = {

@@ -52,6 +52,6 @@ export function phaseDraft(facts: PodFacts, show: PhaseShow): PhaseDraft {
     rules,
     lines,
     docUrl: show.docUrl ?? why.docUrl,
-    wrongNotes: { ...(show.withUnknown ? { Unknown: UNKNOWN_NOTE } : {}), ...show.wrongNotes },
+    ...(show.wrongNotes ? { wrongNotes: show.wrongNotes } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { podPhaseEasy } from './pod-phase-easy.ts';
 import { podPhaseHard } from './pod-phase-hard.ts';
 import { podPhaseMedium } from './pod-phase-medium.ts';
 import type { PhaseQuestion } from './pod-phase-draft.ts';
+import { phaseWhyNot } from './phase-why.ts';
 import { stateKind, type StatePuzzle } from './state-kind.ts';
 
 export type PodPhasePuzzle = StatePuzzle<PhaseQuestion>;
@@ -15,6 +16,7 @@ const parts = stateKind<PhaseQuestion>({
   id: 'pod-phase',
   templates: { easy: podPhaseEasy, medium: podPhaseMedium, hard: podPhaseHard },
   answerOf: (facts) => podStatus(facts).phase,
+  whyNot: (facts, _q, picked, answer) => phaseWhyNot(facts, picked, answer),
 });
 
 export const podPhaseKind = {

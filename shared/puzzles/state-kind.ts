@@ -47,6 +47,8 @@ export interface StateKindSpec<Q> {
   answerOf(facts: PodFacts, question: Q): string;
   /** The label as a player reads it, instance names masked. */
   keyOf?(label: string): string;
+  /** A short line on why a wrong pick is wrong for this pod, in words (a template's own note wins). */
+  whyNot?(facts: PodFacts, question: Q, picked: string, answer: string): string | undefined;
 }
 
 function weightedPick<T>(rng: Rng, items: readonly T[], weights?: readonly number[]): T {
@@ -59,6 +61,9 @@ function weightedPick<T>(rng: Rng, items: readonly T[], weights?: readonly numbe
   }
   return items[items.length - 1]!;
 }
+
+const MAX_WORDS = 60;
+const words = (lines: readonly ExplanationLine[]): number => lines.reduce((n, l) => n + l.text.split(/\s+/).filter(Boolean).length, 0);
 
 /** The generate/solve/grade/meta functions every state kind shares. */
 export function stateKind<Q>(spec: StateKindSpec<Q>) {
@@ -90,8 +95,12 @@ export function stateKind<Q>(spec: StateKindSpec<Q>) {
       const lines: ExplanationLine[] = first
         ? [{ ...first, evidence: { ...first.evidence, optionIds: [right] } }, ...p.lines.slice(1)]
         : [];
-      const note = score === 0 && picked ? p.wrongNotes?.[picked.label] : undefined;
+      const note = score === 0 && picked
+        ? p.wrongNotes?.[picked.label] ?? spec.whyNot?.(p.facts, p.question, picked.label, answerLabel(p))
+        : undefined;
       if (note && picked) lines.push({ text: note, evidence: { optionIds: [picked.id] } });
+      // Readable at the reveal: about 60 words at most. The player's own note outranks a supplementary line.
+      while (lines.length > 1 && words(lines) > MAX_WORDS) lines.splice(lines.length > 2 ? 1 : lines.length - 1, 1);
       return { score, correct: score === 1, explanation: lines.map((l) => l.text).join(' '), lines, docUrl: p.docUrl };
     },
 
