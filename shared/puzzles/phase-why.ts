@@ -122,10 +122,19 @@ function decisionWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text:
         : { rules: ['init/failure-never-fails-pod'], docUrl: DOCS.init, text: `Failed: init container ${c?.name} exited ${c ? exitOf(c) : ''} and with restartPolicy Never the kubelet does not retry it: the whole pod fails.` };
     }
     case 'init-pending': {
+      // An init container waiting behind a sidecar that has not started: the sidecar is what holds everything.
+      const at = f.initContainers.findIndex((x) => x.name === c?.name);
+      const gate = f.initContainers.slice(0, at).find((x) => isSidecar(x) && x.started !== true);
+      if (gate && c?.state === 'waiting') {
+        return { rules: ['sidecars/startup-probe-gates', 'init/before-app-containers'], docUrl: DOCS.sidecar, text: `Pending: init container ${c.name} cannot start until sidecar ${gate.name} has started, and its startup probe has not passed yet; the app containers wait for both.` };
+      }
       const reason = c?.state === 'waiting' && c.reason && c.reason !== 'PodInitializing' ? ` (${c.reason})` : '';
       return { rules: [IMAGE_REASONS.includes(c?.reason ?? '') ? 'phase/image-pull-pending' : 'init/before-app-containers'], docUrl: DOCS.init, text: `Pending: init container ${c?.name} has not exited 0 yet${reason}; app containers start only after every init container succeeds.` };
     }
     case 'sidecar-pending':
+      if (c?.state === 'waiting') {
+        return { rules: ['sidecars/start-gate', ...(IMAGE_REASONS.includes(c.reason ?? '') ? ['phase/image-pull-pending' as const] : [])], docUrl: DOCS.sidecar, text: `Pending: sidecar ${c.name} cannot start (${c.reason ?? 'waiting'}), so initialization waits for it and no app container has run yet.` };
+      }
       return { rules: ['sidecars/startup-probe-gates'], docUrl: DOCS.sidecar, text: `Pending: sidecar ${c?.name} has not started (its startup probe has not passed), so initialization waits for it and no app container has run yet.` };
     case 'waiting':
       return waitingWhy(f, d);

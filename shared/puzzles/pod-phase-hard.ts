@@ -222,8 +222,8 @@ const legacyOrNative: T = {
       prompt: `${who(c)} runs ${shipper.name} next to its main container. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true, rules: [native ? (pending ? 'sidecars/start-gate' : 'sidecars/exit-ignored') : 'sidecars/legacy-sidecar'],
       extra: native
-        ? { text: pending ? `${shipper.name} is a native sidecar: main starts only once it has started.` : `${shipper.name} is a native sidecar (an init container with restartPolicy: Always): its exit code never counts.`, evidence: yaml.at('where') }
-        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like main${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
+        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar (an init container with restartPolicy: Always): its exit code never counts.`, evidence: yaml.at('where') }
+        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
     });
   },
 };

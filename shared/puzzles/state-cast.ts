@@ -29,7 +29,10 @@ const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick
 const version = (rng: Rng) => `${rng.int(1, 4)}.${rng.int(0, 14)}.${rng.int(0, 9)}`;
 const named = (s: Software): Named => ({ name: s.name, image: s.image });
 
-function mainOf(rng: Rng, batch: boolean): { main: Named; extra: Named } {
+/** Servers whose second container would be a natural companion (their own exporter). */
+const PAIRED = new Set(['nginx', 'redis']);
+
+function mainOf(rng: Rng, batch: boolean, paired: boolean): { main: Named; extra: Named } {
   if (batch) {
     const jobs = houseApps.filter((a) => a.batch);
     const app = rng.pick([...jobs, null]);
@@ -37,7 +40,7 @@ function mainOf(rng: Rng, batch: boolean): { main: Named; extra: Named } {
     return { main, extra: { name: 'uploader', image: software('aws-cli').image } };
   }
   if (rng.chance(0.35)) {
-    const server = rng.pick(SERVERS);
+    const server = rng.pick(SERVERS.filter((x) => !paired || PAIRED.has(x.id)));
     return { main: named(software(server.id)), extra: named(software(server.exporter)) };
   }
   const app = rng.pick(houseApps.filter((a) => !a.batch));
@@ -53,14 +56,15 @@ function sidecarsOf(rng: Rng, count: number): InitSpec[] {
 
 export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
   const batch = wanted.batch === 'either' ? rng.chance(0.5) : wanted.batch;
-  const { main, extra } = mainOf(rng, batch);
+  const twoApps = rng.int(...wanted.apps) > 1;
+  const { main, extra } = mainOf(rng, batch, twoApps);
   const owner = batch ? 'Job' : rng.chance(0.8) ? 'Deployment' : 'StatefulSet';
   const podName = owner === 'Job' ? `${main.name}-${rng.int(28900000, 29199999)}-${suffix(rng, 5)}`
     : owner === 'Deployment' ? `${main.name}-${suffix(rng, 9)}-${suffix(rng, 5)}` : `${main.name}-${rng.int(0, 2)}`;
   const regular = rng.sample(INITS, rng.int(...wanted.inits)).map(({ name, image }) => ({ name, image, sidecar: false }));
   const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars));
   const inits = rng.chance(0.7) ? [...sidecars, ...regular] : [...regular, ...sidecars];
-  const apps = rng.int(...wanted.apps) > 1 ? [main, extra] : [main];
+  const apps = twoApps ? [main, extra] : [main];
   return { owner, podName, inits, apps };
 }
 

@@ -110,22 +110,22 @@ describe('podConditions', () => {
         - type: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
           status: "True"",
         "options": [
-          "PodScheduled",
-          "PodReadyToStartContainers",
+          "Initialized",
           "None: all five are True",
           "Ready",
+          "ContainersReady",
         ],
-        "prompt": "StatefulSet pod inventory-0 reaches its database through cloud-sql-proxy, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?",
+        "prompt": "Deployment pod search-api-vkvrnwrnl-bf6r4 routes its traffic through envoy, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?",
         "rows": [
           [
-            "cloud-sql-proxy (sidecar)",
+            "envoy (sidecar)",
             "Running",
             "—",
             "0",
             "yes",
           ],
           [
-            "inventory",
+            "search-api",
             "Running",
             "—",
             "0",
