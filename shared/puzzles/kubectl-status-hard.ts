@@ -79,26 +79,29 @@ const sidecarInitScan: T = {
 
 const jobSidecarStatus: T = {
   id: 'kubectl-status/job-sidecar-status',
-  targets: ['Completed', 'NotReady', 'Error', 'Running'],
+  targets: ['Completed', 'NotReady', 'Error', 'Init:CrashLoopBackOff'],
   build(rng, target) {
-    const native = target === 'Completed' ? true : target === 'NotReady' ? false : rng.chance(0.5);
+    const native = target === 'Completed' || target === 'Init:CrashLoopBackOff' ? true : target === 'NotReady' ? false : rng.chance(0.5);
     const base = cast(rng, job());
     const shipper = pick(rng, [{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'vector', image: 'timberio/vector:0.40.0-alpine' }]);
     const c: Cast = native ? { ...base, inits: [{ ...shipper, sidecar: true }] } : { ...base, apps: [...base.apps, shipper] };
     const m = base.apps[0]!.name;
-    const main = { Completed: () => terminated(m, COMPLETED), NotReady: () => terminated(m, COMPLETED), Error: () => terminated(m, errorExit(rng)), Running: () => running(m) }[target]!();
-    const ship = running(shipper.name);
+    const main = { Completed: () => terminated(m, COMPLETED), NotReady: () => terminated(m, COMPLETED), Error: () => terminated(m, errorExit(rng)), 'Init:CrashLoopBackOff': () => running(m) }[target]!();
+    // The shipper runs on after main, or (Init:CrashLoopBackOff) keeps crashing while main works.
+    const ship = target === 'Init:CrashLoopBackOff' ? crash(rng, shipper.name) : running(shipper.name);
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: native ? [ship] : [], apps: native ? [main] : [main, ship] });
     const yaml = yamlView(native
       ? ['spec:', ['  initContainers:', 'where'], `  - name: ${shipper.name}`, ['    restartPolicy: Always', 'where'], '  containers:', `  - name: ${m}`]
       : ['spec:', ['  containers:', 'where'], `  - name: ${m}`, `  - name: ${shipper.name}`]);
+    const extra = target === 'Completed' ? `${shipper.name} is a native sidecar: kubectl's check for another running container looks only at app containers.`
+      : target === 'NotReady' ? `${shipper.name} is listed in containers, so it counts as a running app container.`
+      : target === 'Init:CrashLoopBackOff' ? `${shipper.name} is a native sidecar, so kubectl's init scan stops at it; ${m} runs with no reason to print over that.`
+      : undefined;
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `${who(c)} (restartPolicy: Never) ships its logs with ${shipper.name}.`, yaml,
-      columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'NotReady', 'Running'],
-      rules: [native ? 'sidecars/job-completes' : 'sidecars/legacy-sidecar'],
-      extra: native
-        ? { text: `${shipper.name} is a native sidecar: kubectl's check for another running container looks only at app containers.`, evidence: yaml.at('where') }
-        : { text: `${shipper.name} is listed in containers, so it counts as a running app container.`, evidence: yaml.at('where') },
+      columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'NotReady', 'Running', 'CrashLoopBackOff'],
+      rules: [native ? (target === 'Init:CrashLoopBackOff' ? 'kubectl/init-text-stays' : 'sidecars/job-completes') : 'sidecars/legacy-sidecar'],
+      ...(extra ? { extra: { text: extra, evidence: yaml.at('where') } } : {}),
     });
   },
 };

@@ -83,9 +83,11 @@ function restartsWhy(l: PodListing, restarts: number): Omit<KubectlWhy, 'line'> 
   const dropped = !stuck && l.initContainers.some((c) => !isSidecar(c) && (c.restartCount ?? 0) > 0);
   const rule = stuck ? 'While the pod is initializing, RESTARTS adds up the init containers\' restart counts'
     : l.initContainers.length === 0 ? 'RESTARTS adds up the restart counts of the containers'
-    : `Once initialized, RESTARTS adds up the app containers'${l.initContainers.some(isSidecar) ? ' and sidecars\'' : ''} restart counts${dropped ? '; regular init containers no longer count' : ''}`;
+    : `Once initialized, RESTARTS adds up the app containers'${l.initContainers.some(isSidecar) ? ' and sidecars\'' : ''} restart counts`;
   const rules: RuleId[] = ['kubectl/restarts-sum', ...(dropped || stuck ? ['kubectl/restarts-init-dropped' as const] : [])];
-  return { rules, docUrl: DOC.restarts, text: `${restarts}: ${rule} (${terms.length > 0 ? terms.join(' + ') : 'nothing has restarted'}).` };
+  const sum = terms.length > 0 ? terms.join(' + ') : 'nothing has restarted';
+  const after = dropped ? ' Regular init containers\' restarts no longer count.' : '';
+  return { rules, docUrl: DOC.restarts, text: `${restarts}: ${rule}: ${sum}.${after}` };
 }
 
 /** The line for the column asked, from the model's reading of the listing. */
