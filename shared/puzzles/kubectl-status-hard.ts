@@ -182,7 +182,9 @@ const initImagePull: T = {
   build(rng, target) {
     const c = cast(rng, service({ inits: [1, 1] }));
     const init = c.inits[0]!.name;
-    const tool = pick(rng, [{ repo: 'busybox', tag: '1.36' }, { repo: 'curlimages/curl', tag: '8.9.1' }, { repo: 'alpine', tag: '3.20' }]);
+    // The init container's own tool image, under the reference variants the question is about.
+    const own = c.inits[0]!.image;
+    const tool = { repo: own.slice(0, own.lastIndexOf(':')), tag: own.slice(own.lastIndexOf(':') + 1) };
     const variant: Omit<PullFacts, 'registry' | 'backingOff'> = {
       'Init:ImagePullBackOff': () => pick(rng, [{ image: tool.repo, cachedOnNode: true }, { image: `${tool.repo}:latest`, cachedOnNode: true }]),
       'Init:ErrImageNeverPull': () => ({ image: `${tool.repo}:${tool.tag}`, imagePullPolicy: 'Never' as const, cachedOnNode: false }),

@@ -117,6 +117,8 @@ export function kubectlWhyNot(l: PodListing, column: KubectlColumn, picked: stri
   if (picked === 'Waiting' || picked === 'Terminated') return `Not ${picked}: kubectl never prints a container's state, only its reason.`;
   if (picked === 'Terminating') return 'Not Terminating: that needs a deletionTimestamp on a pod that has not finished.';
   if (picked === 'Unknown') return 'Not Unknown: kubectl prints Unknown only for a pod being deleted on a lost node.';
+  if (picked === 'NotReady') return 'Not NotReady: that needs a Completed container beside one that runs and is ready, in a pod that is not Ready.';
+  if (picked === 'Completed' && /Error|OOMKilled|ExitCode|Signal/.test(answer)) return 'Not Completed: another container exited non-zero, and its error wins over Completed.';
   if (picked.startsWith('Init:')) return `Not ${picked}: an Init: text comes only from the first init container that is not done.`;
   const shown = [...l.initContainers, ...l.containers].some((c) => c.reason === picked);
   return shown ? `Not ${picked}: printPod keeps the first app container's reason in spec order, with Completed's special cases.` : `Not ${picked}: no container of this pod shows that reason.`;

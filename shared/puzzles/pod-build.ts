@@ -7,6 +7,7 @@ import type { ContainerSnapshot, PodCondition, RestartPolicy } from '../model/po
 import type { Rng } from '../random.ts';
 import { shown, type ShownContainer } from './pod-view.ts';
 import { catalogueCast } from './state-cast.ts';
+import { HOUSE_REGISTRY } from '../model/software.ts';
 
 export { sidecarDoes } from './state-cast.ts';
 
@@ -34,6 +35,14 @@ export interface PodBuild {
 export const service = (o: Partial<CastShape> = {}): CastShape => ({ batch: false, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
 export const job = (o: Partial<CastShape> = {}): CastShape => ({ batch: true, inits: [0, 0], sidecars: [0, 0], apps: [1, 1], ...o });
 export const cast = (rng: Rng, shape: CastShape): Cast => catalogueCast(rng, shape);
+
+/** A cast whose main container is one of our own services: for stories only our code would tell (its own migration). */
+export function houseCast(rng: Rng, shape: CastShape): Cast {
+  for (;;) {
+    const c = catalogueCast(rng, shape);
+    if (c.apps[0]!.image.startsWith(HOUSE_REGISTRY)) return c;
+  }
+}
 
 /** The container has run in this sandbox (running, exited, or restarting after an exit). */
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;

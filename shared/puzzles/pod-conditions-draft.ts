@@ -112,6 +112,15 @@ export function conditionsWhyNot(f: PodFacts, q: CondQuestion, picked: string, a
       return c.status === 'True' ? `${picked} is True here.` : `${picked} is False too, but only because ${answer} is: the first one names the cause.`;
     }
     case 'ready-reason': return READY_NEEDS[picked];
+    case 'holdup': {
+      const first = firstNotTrue(s.conditions);
+      return first === null ? 'Not that: every condition is True, Ready included.' : `Not that: ${first} is the first condition that is not True.`;
+    }
+    case 'initialized': {
+      const c = s.conditions.find((x) => x.type === 'Initialized');
+      const status = c?.status ?? 'not set';
+      return picked.split(':')[0] === status ? `Initialized is ${status}, but for another reason.` : `Not that: Initialized is ${status} here.`;
+    }
     case 'endpoints': return `Not ${picked}: count only pods whose every container is ready and whose gates are True; Running alone does not count.`;
     case 'fix': {
       const fix = q.fixes.find((x) => fixLabel(x) === picked);

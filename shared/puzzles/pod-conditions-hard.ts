@@ -14,7 +14,7 @@ import {
   cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
 } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, CDOCS, type Pointers } from './pod-conditions-why.ts';
-import { cast, errorExit, factsOf, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, errorExit, factsOf, houseCast, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -29,6 +29,7 @@ const BATCH: Taint = { key: 'dedicated', value: 'batch', effect: 'NoSchedule' };
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 const GS = HOLD_LABELS['gate-sidecar'];
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const gateAndSidecar: T = {
   id: 'pod-conditions/gate-and-sidecar',
@@ -47,8 +48,8 @@ const gateAndSidecar: T = {
     const blockers = [...(sideReady ? [] : [`sidecar ${side} must pass its readiness probe`]), ...(gateTrue ? [] : ['the load balancer must set the gate True'])];
     const lines = blockers.length === 0
       ? [{ text: 'Nothing: every container, the sidecar included, is ready and the gate is True, so Ready is True.', evidence: yaml.at('ready') }]
-      : [{ text: `${blockers.join(', and ')}. Ready needs every container ready (a sidecar counts) and every gate True.`, evidence: { ...cellsOf(facts, cols, [side]), ...yaml.at('gate') } },
-        ...(blockers.length === 2 ? [{ text: 'Ready shows only the first blocker (ContainersNotReady): kubelet checks the gates only once the containers are ready.', evidence: yaml.at('ready') }] : [])];
+      : [{ text: `${capital(blockers.join(', and '))}. Ready needs every container ready (a sidecar counts) and every gate True.`, evidence: { ...cellsOf(facts, cols, [side]), ...yaml.at('gate') } },
+        ...(blockers.length === 2 ? [{ text: 'Ready shows only the first blocker (ContainersNotReady): the kubelet checks the gates only once the containers are ready.', evidence: yaml.at('ready') }] : [])];
     return condDraft(rng, facts, { ask: 'holdup', family: 'gate-sidecar' }, {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?`,
       yaml, columns: cols, family: Object.values(GS), lines, rules: ['conditions/ready-needs-gates', 'sidecars/readiness-counts'], docUrl: CDOCS.gateStatus,
@@ -88,6 +89,9 @@ type Issue = 'taint' | 'selector' | 'cordon' | 'cpu';
 /** Three nodes with one or two problems each; at least one node has two, so fixing its first problem is not enough. */
 function troubledNodes(rng: Rng, want: number): NodeFacts[] {
   const issues: Issue[][] = [0, 1, 2].map(() => rng.sample(['taint', 'selector', 'cordon', 'cpu'] as const, rng.int(1, 2)));
+  // One cordoned node at most, so "uncordon" names the only node it could be.
+  const firstCordon = issues.findIndex((x) => x.includes('cordon'));
+  issues.forEach((x, i) => { if (i !== firstCordon && x.includes('cordon')) x.splice(x.indexOf('cordon'), 1, x.includes('cpu') ? 'taint' : 'cpu'); });
   if (!issues.some((x) => x.length === 2)) issues[rng.int(0, 2)]!.push(rng.pick((['taint', 'selector', 'cordon', 'cpu'] as const).filter((i) => !issues.flat().includes(i))) ?? 'cpu');
   return issues.map((x, i) => ({
     name: `worker-${i + 1}`, unschedulable: x.includes('cordon'), taints: x.includes('taint') ? [BATCH] : [],
@@ -118,7 +122,7 @@ const oneChange: T = {
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
       prompt: `${who(c)} stays Pending. Which single change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node that passes every filter. Each other change clears the first problem of some node and runs into its next one: a node is turned away by the first filter it fails.`, evidence: { cells: nodes.map((_, row) => ({ row, column: 3 })) } }],
+      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node passing every filter. The others clear a node's first problem and hit its next: a node is turned away by the first filter it fails.`, evidence: { cells: nodes.map((_, row) => ({ row, column: 3 })) } }],
       rules: ['conditions/first-filter', fix.kind === 'tolerate' ? 'conditions/untolerated-taint' : fix.kind === 'selector' ? 'conditions/node-selector' : fix.kind === 'uncordon' ? 'conditions/cordoned' : 'conditions/insufficient-resources'],
       docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });
@@ -182,7 +186,7 @@ const effectiveRequest: T = {
   id: 'pod-conditions/effective-request',
   targets: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.cpu, PLACEMENT_LABELS.memory, PLACEMENT_LABELS['cpu-or-memory']],
   build(rng, target) {
-    const c = cast(rng, service({ inits: [1, 1] }));
+    const c = houseCast(rng, service({ inits: [1, 1] }));
     const init = { name: 'migrate', image: c.apps[0]!.image, sidecar: false };
     const app = c.apps[0]!.name;
     // The init container asks for more than the app: its request is the pod's peak, though it runs only at start.

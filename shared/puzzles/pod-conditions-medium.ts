@@ -260,7 +260,7 @@ const schedulerMessageMixed: T = {
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
       prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Which one change lets the scheduler place it?`,
       yaml, family: fixes.map(fixLabel),
-      lines: [{ text: `The control-plane node is turned away by its taint, but it has too little room anyway: tolerating that taint would not help. The workers are the real problem, and one change fixes them: ${lowerFirst(fixLabel(works[0]!))}.`, evidence: yaml.at('req') }],
+      lines: [{ text: `The control-plane node's taint is not the problem: that node is too small anyway. The workers are, and only one change fixes them: ${lowerFirst(fixLabel(works[0]!))}.`, evidence: yaml.at('req') }],
       rules: ['conditions/unschedulable', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
       docUrl: CDOCS.pending,
     });

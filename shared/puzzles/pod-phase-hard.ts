@@ -53,10 +53,12 @@ const initFailureWithSidecar: T = {
     const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
     const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
-    const second = target === 'Running' || target === 'Succeeded' ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
+    const retried = target === 'Running' || target === 'Succeeded';
+    const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${policy}) starts ${sidecarOf(c)} as a native sidecar, then runs ${regular}. What is its status.phase?`,
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
+      ...(retried ? { extra: { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` } } : {}),
     });
   },
 };

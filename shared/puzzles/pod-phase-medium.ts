@@ -4,7 +4,7 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import { effectivePullPolicy, pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, factsOf, houseCast, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -85,7 +85,7 @@ const oomKilled: T = {
   id: 'pod-phase/oom-killed',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const c = cast(rng, target === 'Pending' ? service({ inits: [1, 1] }) : target === 'Running' ? service() : job());
+    const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
     const restarts = rng.int(1, 6);
     const looping = (n: string) => (rng.chance(0.5) ? waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM }) : terminated(n, OOM, { restartCount: restarts }));
