@@ -19,17 +19,25 @@ const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { 
 const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
 
 const jobSidecarEnd: T = {
-  id: 'pod-phase/job-sidecar-end',
-  targets: ['Running', 'Succeeded', 'Failed'],
+  id: 'pod-phase/job-with-sidecar',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
+    if (target === 'Pending') {
+      // The start: the sidecar runs but its startup probe has not passed, so nothing after it has started.
+      const side = sidecarOf(c);
+      const at = c.inits.findIndex((i) => i.sidecar);
+      const inits = c.inits.map((i, k) => (i.sidecar ? running(i.name, { started: false, ready: false }) : k < at ? terminated(i.name, COMPLETED) : waiting(i.name, 'PodInitializing')));
+      const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'exit'], rules: ['phase/waiting-pending'], withUnknown: true });
+    }
     const policy: RestartPolicy = target === 'Failed' || rng.chance(0.6) ? 'Never' : 'OnFailure';
     const mainExit = target === 'Failed' ? failure(rng) : target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
     const sidecar = (n: string) => (target === 'Running' ? running(n) : terminated(n, target === 'Failed' && rng.chance(0.4) ? COMPLETED : pick(rng, STOPPED_SIDECAR)));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: initsDone(c, sidecar), apps: c.apps.map((a) => terminated(a.name, mainExit)) });
     const second = target === 'Running' ? 'phase/decided-when-all-stopped' : 'sidecars/exit-ignored';
     return phaseDraft(facts, {
-      prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecarOf(c))}, a native sidecar. What is its status.phase?`,
+      prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecarOf(c))}, a native sidecar with a startup probe. What is its status.phase?`,
       columns: TABLE, rules: [second], withUnknown: true,
     });
   },
@@ -96,22 +104,26 @@ const deadlineCrashloop: T = {
 
 const deletedOrEvicted: T = {
   id: 'pod-phase/deleted-or-evicted',
-  targets: ['Running', 'Succeeded', 'Failed'],
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
     const c = cast(rng, service({ apps: [1, 2] }));
     const evicted = target === 'Failed' && rng.chance(0.4);
     const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]));
     const loser = rng.int(0, c.apps.length - 1);
-    const apps = c.apps.map((a, k) => (target === 'Running' ? (k === 0 || rng.chance(0.5) ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
-    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: target !== 'Running', deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
+    // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
+    const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))
+      : target === 'Running' ? (k === 0 || rng.chance(0.5) ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
+    const stopping = target === 'Running' || target === 'Pending';
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: !stopping, deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
     const yaml = yamlView(evicted
       ? ['status:', ['  reason: Evicted', 'gone'], '  message: "The node was low on resource: memory."']
       : ['metadata:', ['  deletionTimestamp: "2025-06-12T10:14:03Z"', 'gone'], 'spec:', '  restartPolicy: Always']);
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: Always) ${evicted ? 'was evicted by its kubelet' : 'was deleted a few seconds ago'}. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true,
-      rules: [target === 'Running' ? 'phase/running' : 'phase/always-restarts'],
-      ...(target === 'Running' ? {} : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
+      rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
+      ...(target === 'Running' ? {} : target === 'Pending' ? { extra: { text: 'Deletion alone does not change the phase: it becomes Succeeded or Failed only once the containers have stopped.', evidence: yaml.at('gone') } }
+        : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
     });
   },
 };

@@ -113,9 +113,11 @@ const BLOCKED: readonly PullVariant[] = [{ tag: 'latest', cached: true }, { tag:
 
 const pullPolicyDefaults: T = {
   id: 'pod-phase/pull-policy-defaults',
-  targets: ['Pending', 'Running', 'Succeeded'],
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Succeeded' ? true : target === 'Running' ? false : rng.chance(0.5);
+    const batch = target === 'Succeeded' || target === 'Failed' ? true : target === 'Running' ? false : rng.chance(0.5);
+    // What the Job's task does once it runs: the prompt says it whatever the image does.
+    const fails = target === 'Failed' || (target === 'Pending' && rng.chance(0.5));
     const img = pick(rng, PULL_IMAGES.filter((i) => i.batch === batch));
     const v = pick(rng, target === 'Pending' ? BLOCKED : WORKS);
     const ref = v.tag === 'none' ? img.repo : `${img.repo}:${v.tag === 'latest' ? 'latest' : img.tag}`;
@@ -123,7 +125,7 @@ const pullPolicyDefaults: T = {
     const out = pullOutcome(pull);
     const name = 'name' in img ? img.name : img.repo.split('/').pop()!;
     const c: Cast = { owner: img.batch ? 'Job' : 'Deployment', podName: `${name}-${img.batch ? '29034115-x7k2p' : '6d9f8c7b5d-q2w8n'}`, inits: [], apps: [{ name, image: ref }] };
-    const state = !out.ok ? waiting(name, out.reason) : img.batch ? terminated(name, COMPLETED) : running(name);
+    const state = !out.ok ? waiting(name, out.reason) : img.batch ? terminated(name, fails ? { exitCode: 1, reason: 'Error' } : COMPLETED) : running(name);
     const policy: RestartPolicy = img.batch ? 'Never' : 'Always';
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
     const cachedRef = v.tag === 'none' ? `${img.repo}:latest` : ref;
@@ -133,7 +135,7 @@ const pullPolicyDefaults: T = {
     const written = v.policy ? `imagePullPolicy: ${v.policy}` : `no imagePullPolicy and ${v.tag === 'pinned' ? `the pinned tag ${img.tag}` : v.tag === 'latest' ? 'the tag latest' : 'no tag'}, so the API server set ${effective}`;
     const use = effective === 'IfNotPresent' ? 'the kubelet uses the cached copy' : effective === 'Never' ? (v.cached ? 'the kubelet uses the cached copy' : 'the kubelet may not pull it') : 'the kubelet must ask the registry';
     return phaseDraft(facts, {
-      prompt: `The registry is unreachable for the next hour. The node ${v.cached ? `already has ${cachedRef} in its image cache` : `has no copy of ${ref}`}. ${img.batch ? 'This Job pod runs a 20-second task.' : 'This pod serves traffic once started.'} Five minutes later, what is its status.phase?`,
+      prompt: `The registry is unreachable for the next hour. The node ${v.cached ? `already has ${cachedRef} in its image cache` : `has no copy of ${ref}`}. ${img.batch ? (fails ? 'This Job pod runs a 20-second task that exits 1: its input file is missing.' : 'This Job pod runs a 20-second task that succeeds.') : 'This pod serves traffic once started.'} Five minutes later, what is its status.phase?`,
       yaml,
       rules: ['phase/pull-policy-default'],
       extra: { text: `It has ${written}: ${use}.`, evidence: yaml.at('image') },

@@ -75,9 +75,11 @@ export function stateKind<Q>(spec: StateKindSpec<Q>) {
     templates: Object.fromEntries(Object.entries(spec.templates).map(([d, list]) => [d, list.map((t) => t.id)])) as Record<Difficulty, string[]>,
 
     generate(seed: string, difficulty: Difficulty): StatePuzzle<Q> {
+      // The template, the target and the pod each draw from their own stream, so which template came up never
+      // leans on which answer it is asked to build.
       const rng = createRng(`${spec.id}:${seed}:${difficulty}`);
-      const template = rng.pick(spec.templates[difficulty]);
-      const target = weightedPick(rng, template.targets, template.weights);
+      const template = createRng(`${spec.id}:${seed}:${difficulty}:template`).pick(spec.templates[difficulty]);
+      const target = weightedPick(createRng(`${spec.id}:${seed}:${difficulty}:target`), template.targets, template.weights);
       const { labels, ...draft } = template.build(rng, target);
       const answer = spec.answerOf(draft.facts, draft.question);
       if (keyOf(answer) !== target) throw new Error(`${template.id}: built for ${target}, the model says ${answer}`);

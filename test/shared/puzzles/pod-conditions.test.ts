@@ -108,33 +108,34 @@ describe('podConditions', () => {
       status:
         conditions:
         - type: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
-          status: "True"",
+          status: "False"
+        - type: Ready
+          status: "False"
+          reason: ReadinessGatesNotReady",
         "options": [
-          "Initialized",
-          "None: all five are True",
-          "Ready",
-          "ContainersReady",
+          "Nothing: it is Ready",
+          "Both the sidecar and the gate",
+          "Only the gate must turn True",
+          "Only the sidecar must turn ready",
         ],
-        "prompt": "Deployment pod search-api-vkvrnwrnl-bf6r4 routes its traffic through envoy, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?",
+        "prompt": "Deployment pod billing-5dvkvrnwr-nlbf6 ships its logs with vector, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?",
         "rows": [
           [
-            "envoy (sidecar)",
+            "vector (sidecar)",
             "Running",
-            "—",
-            "0",
+            "yes",
             "yes",
           ],
           [
-            "search-api",
+            "billing",
             "Running",
-            "—",
-            "0",
+            "yes",
             "yes",
           ],
         ],
-        "template": "pod-conditions/initialized-sticky",
+        "template": "pod-conditions/gate-and-sidecar",
       }
     `);
-    expect(podConditions.grade(p, podConditions.solve(p)).explanation).toMatchInlineSnapshot(`"All five are True: the pod is bound to a node, its sandbox is up, it is initialized, every container is ready and its readiness gate is True."`);
+    expect(podConditions.grade(p, podConditions.solve(p)).explanation).toMatchInlineSnapshot(`"The load balancer must set the gate True. Ready needs every container ready (a sidecar counts) and every gate True."`);
   });
 });

@@ -70,33 +70,34 @@ describe('podPhaseKind', () => {
     const view = podPhaseKind.publicView(p);
     expect({ template: p.template, prompt: view.prompt, code: view.code?.text, rows: view.table?.rows }).toMatchInlineSnapshot(`
       {
-        "code": "spec:
-        restartPolicy: Always
-        initContainers:
-        - name: download-model
-          restartPolicy: Never
-        containers:
-        - name: evaluate",
-        "prompt": "Bare pod model-eval runs on Kubernetes 1.35, where a container may set its own restartPolicy (ContainerRestartRules, beta, on by default). What is its status.phase?",
+        "code": undefined,
+        "prompt": "Deployment pod catalog-r6cg2jfx5-jfj97 (restartPolicy: Always) starts fluent-bit as a native sidecar, then runs wait-for-redis. What is its status.phase?",
         "rows": [
           [
-            "download-model (init)",
-            "Terminated",
-            "Error",
-            "1",
+            "fluent-bit (sidecar)",
+            "Running",
+            "—",
+            "—",
             "0",
           ],
           [
-            "evaluate",
+            "wait-for-redis (init)",
+            "Waiting",
+            "CrashLoopBackOff",
+            "last run: 2",
+            "12",
+          ],
+          [
+            "catalog",
             "Waiting",
             "PodInitializing",
             "—",
             "0",
           ],
         ],
-        "template": "pod-phase/container-restart-override",
+        "template": "pod-phase/init-failure-with-sidecar",
       }
     `);
-    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Failed: init container download-model exited 1 and its own restartPolicy: Never overrides the pod's Always: no retry, the pod fails."`);
+    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Pending: init container wait-for-redis exited 2, and restartPolicy Always retries it instead of failing the pod; catalog waits until every init container has exited 0."`);
   });
 });
