@@ -66,7 +66,9 @@ const initFailureWithSidecar: T = {
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${policy}) starts ${sidecarOf(c)} as a native sidecar, then runs ${regular}. What is its status.phase?`,
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
-      ...(retried ? { extra: { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` } } : {}),
+      extra: retried
+        ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
+        : { text: target === 'Failed' ? `${sidecarOf(c)} still runs, but a failed init container that will not be retried fails the pod first.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
     });
   },
 };

@@ -98,6 +98,6 @@ describe('podPhaseKind', () => {
         "template": "pod-phase/init-failure-with-sidecar",
       }
     `);
-    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Pending: init container wait-for-redis exited 2, and restartPolicy Always retries it instead of failing the pod; catalog waits until every init container has exited 0."`);
+    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Pending: init container wait-for-redis exited 2, and restartPolicy Always retries it instead of failing the pod; catalog waits until every init container has exited 0. fluent-bit runs, but a running sidecar does not make a pod Running while an init container has not exited 0."`);
   });
 });
