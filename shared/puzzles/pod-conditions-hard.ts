@@ -146,7 +146,7 @@ const initializedSticky: T = {
     const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gate}"`, 'gate']]);
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
-    const sticky: RuleId = target === FIRST_LABELS.Initialized ? 'sidecars/start-gate' : 'conditions/initialized-sticky';
+    const sticky: RuleId = target === FIRST_LABELS.Initialized ? 'sidecars/start-gate' : target === FIRST_LABELS.ContainersReady ? 'conditions/initialized-sticky' : 'conditions/ready-needs-gates';
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
       yaml, columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, sticky, 'conditions/first-not-true'],
