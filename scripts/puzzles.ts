@@ -17,9 +17,9 @@ function renderView(view: PuzzleView): string {
     lines.push('', view.table.columns.join(' | '));
     for (const row of view.table.rows) lines.push(row.join(' | '));
   }
-  for (const o of view.options ?? []) lines.push(`  (${o.id}) ${o.label}`);
-  for (const i of view.items ?? []) lines.push(`  [${i.id}] ${i.label}`);
-  if (view.unit) lines.push(`  answer in ${view.unit}`);
+  if (view.format === 'single' || view.format === 'multi') for (const o of view.options) lines.push(`  (${o.id}) ${o.label}`);
+  if (view.format === 'order') for (const i of view.items) lines.push(`  [${i.id}] ${i.label}`);
+  if (view.format === 'number') lines.push(`  answer in ${view.unit}`);
   return lines.join('\n');
 }
 

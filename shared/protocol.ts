@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { isKindId, type KindId } from './puzzles/index.ts';
 import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+import { limits } from './limits.ts';
+import { normaliseRoomCode, roomCodeAlphabet } from './room/code.ts';
 
 // ── Error codes ───────────────────────────────────────────────────────────────────────────────
 
@@ -38,21 +40,15 @@ export type AckFn<T> = (response: Ack<T>) => void;
 
 // ── Limits and small schemas ──────────────────────────────────────────────────────────────────
 
-export const limits = {
-  nameMaxChars: 20,
-  roundsMax: 50,
-  secondsMin: 10,
-  secondsMax: 120,
-  teamsMin: 2,
-  teamsMax: 8,
-  answerItemsMax: 16,
-  idMaxLength: 64,
-  tokenMaxLength: 128,
-} as const;
+export { limits };
+export { roomCodeAlphabet };
 
-/** Six characters, no 0/O/1/I/L. Lower case is accepted and folded. */
-export const roomCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const RoomCode = z.string().max(12).trim().toUpperCase().regex(/^[A-HJKMNP-Z2-9]{6}$/);
+/** Six characters, no 0/O/1/I/L; case, spaces and dashes are ignored (the one rule: shared/room/code.ts). */
+export const RoomCode = z.string().transform((raw, ctx) => {
+  const code = normaliseRoomCode(raw);
+  if (code === null) ctx.addIssue({ code: 'custom', message: 'not a room code' });
+  return code ?? z.NEVER;
+});
 export const Token = z.string().min(1).max(limits.tokenMaxLength);
 export const PlayerId = z.string().min(1).max(limits.idMaxLength);
 export type PlayerId = z.infer<typeof PlayerId>;

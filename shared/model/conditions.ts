@@ -1,5 +1,5 @@
 // Pod conditions as the kubelet generates them (pkg/kubelet/status/generate.go; generateAPIPodStatus).
-// See k8s/pod-semantics.md §2.
+// See docs/rules/conditions.md.
 import { podPhase } from './pod-phase.ts';
 import { isSidecar, type ContainerSnapshot, type Phase, type PodCondition, type PodSnapshot } from './pod-types.ts';
 

@@ -1,4 +1,4 @@
-// What containers in one pod share and what they do not (pod-semantics §7, the seed's "What shared
+// What containers in one pod share and what they do not (docs/rules/sharing.md, the seed's "What shared
 // really means"): one network and IPC namespace; volumes only where each container mounts them;
 // never a root filesystem; processes only with shareProcessNamespace.
 

@@ -2,9 +2,10 @@
 // Dependencies come from what each task needs and provides (initPrecedence); any order that keeps them scores 1.
 import { createRng, type Rng } from '../random.ts';
 import { initFailureOutcome, initPrecedence, sharedCapability, type InitTask } from '../model/init-sequence.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
-import { brokenPairs, isSolvedOrder, orderScore, topologicalOrder, type Precedence } from './ordering.ts';
-import { asIdList } from './answers.ts';
+import type { Difficulty, Grade, OrderView, PuzzleKind, PuzzleMeta } from './kind.ts';
+import { brokenPairs, orderScore, shownOrder, topologicalOrder, type Precedence } from './ordering.ts';
+import { asPermutation } from './answers.ts';
+import { oneLineGrade } from './grade.ts';
 
 type SidecarKind = 'vault' | 'mesh' | 'sqlproxy';
 
@@ -26,6 +27,7 @@ interface TaskCard extends InitTask {
 }
 
 export interface InitOrderPuzzle {
+  difficulty: Difficulty;
   app: string;
   tasks: TaskCard[];
   /** Capability → what it means, for the explanation. */
@@ -185,24 +187,15 @@ function pickTasks(rng: Rng, c: Ctx, difficulty: Difficulty): TaskCard[] {
   return [...chosen.values()].map((t) => ({ ...t, id: t.name }));
 }
 
-/** Shuffle deterministically until the shown order breaks at least one dependency. */
-function unsolvedOrder(rng: Rng, ids: string[], pairs: readonly Precedence[]): string[] {
-  for (let i = 0; i < 20; i++) {
-    const order = rng.shuffle(ids);
-    if (!isSolvedOrder(order, pairs)) return order;
-  }
-  return topologicalOrder(ids, pairs).reverse();
-}
-
 function generate(seed: string, difficulty: Difficulty): InitOrderPuzzle {
   const rng = createRng(`init-order:${difficulty}:${seed}`);
   for (;;) {
     const c = makeCtx(rng, difficulty);
     const tasks = pickTasks(rng, c, difficulty);
     const pairs = initPrecedence(tasks);
-    if (pairs.length === 0) continue;
-    const shown = unsolvedOrder(rng, tasks.map((t) => t.id), pairs);
-    return { app: c.app, tasks, meaning: meanings(c), shown };
+    if (pairs.length < 2) continue;
+    const shown = shownOrder(rng, tasks.map((t) => t.id), pairs);
+    return { difficulty, app: c.app, tasks, meaning: meanings(c), shown };
   }
 }
 
@@ -211,7 +204,7 @@ function itemLabel(t: TaskCard): string {
   return `${t.name} (${t.image})${kind}: ${t.does}`;
 }
 
-function publicView(p: InitOrderPuzzle): PuzzleView {
+function publicView(p: InitOrderPuzzle): OrderView {
   const hasSidecar = p.tasks.some((t) => t.sidecar);
   const byId = new Map(p.tasks.map((t) => [t.id, t]));
   return {
@@ -245,9 +238,6 @@ const sidecarNote = (p: InitOrderPuzzle): string =>
     ? ' A native sidecar starts in its place in initContainers and keeps running; the next init container starts once it is started.'
     : '';
 
-const isPermutation = (ids: readonly string[], order: readonly string[] | null): order is string[] =>
-  order !== null && order.length === ids.length && ids.every((id) => order.includes(id));
-
 function sentences(p: InitOrderPuzzle, pairs: readonly Precedence[], broken = false): string {
   const groups = new Map<string, { a: string; cap: string; after: string[] }>();
   for (const [a, b] of pairs) {
@@ -265,30 +255,34 @@ function grade(p: InitOrderPuzzle, answer: unknown): Grade {
   const ids = p.tasks.map((t) => t.id);
   const pairs = initPrecedence(p.tasks);
   const docUrl = p.tasks.some((t) => t.sidecar) ? DOC_SIDECAR : DOC_INIT;
-  const order = asIdList(answer);
-  if (!isPermutation(ids, order)) {
-    return { score: 0, correct: false, docUrl, explanation: `Place every init container exactly once. One order that works is ${solve(p).join(' → ')}: ${sentences(p, pairs)}.` };
+  const order = asPermutation(answer, ids);
+  if (order === null) {
+    return oneLineGrade(0, `Place every init container exactly once. One order that works is ${solve(p).join(' → ')}: ${sentences(p, pairs)}.`, docUrl);
   }
   const broken = brokenPairs(pairs, order);
   if (broken.length === 0) {
-    return { score: 1, correct: true, docUrl, explanation: `Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}` };
+    return oneLineGrade(1, `Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}`, docUrl);
   }
   const retry = initFailureOutcome('Always');
-  return {
-    score: orderScore(ids, pairs, order), correct: false, docUrl,
-    explanation:
-      `${pairs.length - broken.length} of ${pairs.length} dependencies kept. ${sentences(p, broken, true)}. ` +
+  return oneLineGrade(
+    orderScore(ids, pairs, p.shown, order),
+    `${pairs.length - broken.length} of ${pairs.length} dependencies kept. ${sentences(p, broken, true)}. ` +
       `Started too early, a container fails or waits forever; in a Deployment (restartPolicy: Always) a failed one alone is retried with backoff while the pod stays ${retry.phase}, showing ${retry.kubectlStatuses.join(' then ')}.${sidecarNote(p)}`,
-  };
+    docUrl,
+  );
 }
+
+const TEMPLATES_BY_LEVEL = { easy: ['init-order/easy'], medium: ['init-order/medium'], hard: ['init-order/hard'] };
 
 export const initOrder = {
   id: 'init-order',
   concept: 'Init containers',
   title: 'Init container order',
   description: 'Order init containers (and native sidecars) so each finds what it needs.',
+  templates: TEMPLATES_BY_LEVEL,
   generate,
   publicView,
   solve,
   grade,
+  meta: (p): PuzzleMeta => ({ template: `init-order/${p.difficulty}`, rules: [], answerKey: null }),
 } satisfies PuzzleKind<InitOrderPuzzle>;

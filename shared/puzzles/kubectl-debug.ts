@@ -6,7 +6,8 @@ import {
   type DebugCommand, type DebugNeed, type DebugPod,
 } from '../model/debugging.ts';
 import { choiceIdOf, shuffledChoices, singleChoiceScore, type Choice } from './choice.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, Grade, PuzzleKind, SingleView } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 
 interface Service { name: string; image: string; base: string; port: number }
 
@@ -173,6 +174,8 @@ function distractors(rng: Rng, pod: DebugPod, need: DebugNeed, correct: DebugCom
   return [...ranked.filter((c) => tempting(need, c) > 0), ...far, ...ranked].filter((c, i, all) => all.indexOf(c) === i).slice(0, 3);
 }
 
+const NEEDS = ['logs', 'previous-logs', 'follow-logs', 'shell', 'why-waiting', 'last-termination', 'probe-failures', 'port', 'why-pending', 'node-and-ip', 'full-object', 'usage', 'deleted-pod-events'].map((need) => `kubectl-debug/${need}`);
+
 function generate(seed: string, difficulty: Difficulty): KubectlDebugPuzzle {
   const rng = createRng(seed);
   const { pod, yaml } = buildPod(rng, difficulty);
@@ -202,10 +205,10 @@ function grade(p: KubectlDebugPuzzle, answer: unknown): Grade {
   const { reason, docUrl } = whyItAnswers(p.pod, p.need, right);
   const why = `\`${p.correct}\` answers it. ${reason}`;
   const explanation = score === 1 || !picked ? why : `\`${label}\` does not answer it. ${whyItFails(p.pod, picked, p.need)} ${why}`;
-  return { score, correct: score === 1, explanation, docUrl };
+  return oneLineGrade(score, explanation, docUrl);
 }
 
-function publicView(p: KubectlDebugPuzzle): PuzzleView {
+function publicView(p: KubectlDebugPuzzle): SingleView {
   return {
     kind: 'kubectl-debug',
     format: 'single',
@@ -222,6 +225,9 @@ export const kubectlDebug = {
   description: 'A debugging need in a real pod: pick the kubectl command that answers it.',
   generate,
   publicView,
+  // Interim (issue 9): one template per need, until the kind is reworked (not split by level yet).
+  templates: { easy: NEEDS, medium: NEEDS, hard: NEEDS },
   solve: (p) => choiceIdOf(p.options, p.correct),
   grade,
+  meta: (p) => metaFromView(publicView(p), choiceIdOf(p.options, p.correct), `kubectl-debug/${p.needKind}`),
 } satisfies PuzzleKind<KubectlDebugPuzzle>;

@@ -5,7 +5,8 @@ import { podScenario, type PodScenario, type ScenarioKind } from '../model/pod-s
 import { isSidecar, type ContainerSnapshot, type PodListing } from '../model/pod-types.ts';
 import { createRng, type Rng } from '../random.ts';
 import { choiceIdOf, shuffledChoices, singleChoiceScore, type Choice } from './choice.ts';
-import type { Difficulty, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, PuzzleKind, PuzzleMeta, SingleView } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 import { containerTable, scenarioIntro } from './pod-phase.ts';
 
 export type KubectlColumn = 'STATUS' | 'READY' | 'RESTARTS';
@@ -126,7 +127,7 @@ const QUESTIONS: Record<KubectlColumn, string> = {
   RESTARTS: 'What number does kubectl get pods show under RESTARTS (without the "(… ago)")?',
 };
 
-// Why printPod printed what it did, following its steps (kubectl-status.md).
+// Why printPod printed what it did, following its steps (docs/rules/kubectl.md).
 
 interface Why { text: string; docUrl: string }
 
@@ -206,6 +207,12 @@ export const kubectlStatus = {
   concept: 'kubectl',
   title: 'What does kubectl show?',
   description: 'Read a pod\'s container states and say what kubectl get pods prints in STATUS, READY or RESTARTS.',
+  // Interim (issue 9): one template per scenario recipe, until the kind is reworked.
+  templates: {
+    easy: KINDS_BY_DIFFICULTY.easy.map((k) => `kubectl-status/${k}`),
+    medium: KINDS_BY_DIFFICULTY.medium.map((k) => `kubectl-status/${k}`),
+    hard: KINDS_BY_DIFFICULTY.hard.map((k) => `kubectl-status/${k}`),
+  },
 
   generate(seed, difficulty) {
     const rng = createRng(`kubectl-status:${seed}:${difficulty}`);
@@ -216,8 +223,8 @@ export const kubectlStatus = {
     return { difficulty, scenario, column, deletedAt: timestamp(rng), options };
   },
 
-  publicView(p): PuzzleView {
-    const view: PuzzleView = {
+  publicView(p): SingleView {
+    const view: SingleView = {
       kind: 'kubectl-status',
       format: 'single',
       prompt: `${scenarioIntro(p.scenario)} ${QUESTIONS[p.column]}`,
@@ -236,6 +243,10 @@ export const kubectlStatus = {
     const picked = p.options.find((o) => o.id === answer)?.label;
     const verdict = score === 1 ? `${p.column} shows ${right}.` : `${p.column} shows ${right}${picked ? `, not ${picked}` : ''}.`;
     const { text, docUrl } = why(p);
-    return { score, correct: score === 1, explanation: `${verdict} ${text}`, docUrl };
+    return oneLineGrade(score, `${verdict} ${text}`, docUrl);
+  },
+
+  meta(p): PuzzleMeta {
+    return metaFromView(kubectlStatus.publicView(p), kubectlStatus.solve(p), `kubectl-status/${p.scenario.kind}`);
   },
 } satisfies PuzzleKind<KubectlStatusPuzzle>;

@@ -5,7 +5,8 @@ import { podScenario, type PodScenario, type ScenarioKind } from '../model/pod-s
 import { isSidecar, type ContainerSnapshot, type Phase, type PodSnapshot } from '../model/pod-types.ts';
 import { createRng } from '../random.ts';
 import { choiceIdOf, shuffledChoices, singleChoiceScore, type Choice } from './choice.ts';
-import type { Difficulty, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, PuzzleKind, PuzzleMeta, SingleView } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 
 // How a moment is shown: one row per container, in spec order. Shared with kubectl-status.
 
@@ -49,7 +50,7 @@ export function scenarioIntro(s: PodScenario): string {
   return [who, ...events.filter(Boolean)].join(' ');
 }
 
-// Which of getPhase's rules decided the phase, in words (pod-semantics §1.2), checked in the kubelet's order.
+// Which of getPhase's rules decided the phase, in words (docs/rules/phase.md), checked in the kubelet's order.
 
 interface Rule { text: string; docUrl: string }
 
@@ -145,6 +146,12 @@ export const podPhaseKind = {
   concept: 'Pod phase',
   title: 'Which phase?',
   description: 'Read the container states and the restartPolicy, then name the pod phase the kubelet reports.',
+  // Interim (issue 9): one template per scenario recipe, until the kind is reworked.
+  templates: {
+    easy: KINDS_BY_DIFFICULTY.easy.map((k) => `pod-phase/${k}`),
+    medium: KINDS_BY_DIFFICULTY.medium.map((k) => `pod-phase/${k}`),
+    hard: KINDS_BY_DIFFICULTY.hard.map((k) => `pod-phase/${k}`),
+  },
 
   generate(seed, difficulty) {
     const rng = createRng(`pod-phase:${seed}:${difficulty}`);
@@ -153,7 +160,7 @@ export const podPhaseKind = {
     return { difficulty, scenario, options: shuffledChoices(rng, labels) };
   },
 
-  publicView(p): PuzzleView {
+  publicView(p): SingleView {
     return {
       kind: 'pod-phase',
       format: 'single',
@@ -172,6 +179,10 @@ export const podPhaseKind = {
     const rule = phaseRule(p.scenario.snapshot, phase);
     const verdict = score === 1 ? `The phase is ${phase}.` : `The phase is ${phase}${picked ? `, not ${picked}` : ''}.`;
     const unknownNote = picked === 'Unknown' ? ' The kubelet never sets Unknown: the API marks it deprecated, unused since 2015.' : '';
-    return { score, correct: score === 1, explanation: `${verdict} ${rule.text}${unknownNote}`, docUrl: rule.docUrl };
+    return oneLineGrade(score, `${verdict} ${rule.text}${unknownNote}`, rule.docUrl);
+  },
+
+  meta(p): PuzzleMeta {
+    return metaFromView(podPhaseKind.publicView(p), podPhaseKind.solve(p), `pod-phase/${p.scenario.kind}`);
   },
 } satisfies PuzzleKind<PodPhasePuzzle>;

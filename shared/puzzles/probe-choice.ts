@@ -3,7 +3,8 @@
 import { createRng, type Rng } from '../random.ts';
 import { probeEffects, probeForSituation, probeKinds, type ProbeKind, type ProbeSituation } from '../model/probes.ts';
 import { choiceIdOf, shuffledChoices, singleChoiceScore, type Choice } from './choice.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, Grade, PuzzleKind, SingleView } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 
 type Runtime = 'jvm' | 'node' | 'python' | 'go' | 'ruby';
 
@@ -175,6 +176,8 @@ function makeContext(rng: Rng, s: Scenario): Ctx {
   return { app: rng.pick(pool), dep: rng.pick(dependencies), n: 10 * rng.int(3, 18), m: rng.int(2, 9) };
 }
 
+const templatesAt = (d: Difficulty): string[] => scenarios.filter((s) => s.levels.includes(d)).map((s) => `probe-choice/${s.id}`);
+
 function generate(seed: string, difficulty: Difficulty): ProbeChoicePuzzle {
   const rng = createRng(seed);
   const s = rng.pick(scenarios.filter((x) => x.levels.includes(difficulty)));
@@ -224,16 +227,11 @@ function grade(p: ProbeChoicePuzzle, answer: unknown): Grade {
   const right = `The ${p.probe} fits: ${probeEffects[p.probe].onFailure}.`;
   const parts = score === 1 || picked === undefined ? [right] : [whyNot(picked, p), right];
   if (p.trap) parts.push(p.trap);
-  return {
-    score,
-    correct: score === 1,
-    explanation: parts.join(' '),
-    docUrl: `https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#${docAnchors[p.probe]}`,
-  };
+  return oneLineGrade(score, parts.join(' '), `https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#${docAnchors[p.probe]}`);
 }
 
-function publicView(p: ProbeChoicePuzzle): PuzzleView {
-  const view: PuzzleView = {
+function publicView(p: ProbeChoicePuzzle): SingleView {
+  const view: SingleView = {
     kind: 'probe-choice',
     format: 'single',
     prompt: p.prompt,
@@ -250,6 +248,13 @@ export const probeChoice = {
   description: 'A real app misbehaves: pick the startup, liveness or readiness probe that handles it.',
   generate,
   publicView,
+  // Interim (issue 9): one template per scenario, until the kind is reworked.
+  templates: {
+    easy: templatesAt('easy'),
+    medium: templatesAt('medium'),
+    hard: templatesAt('hard'),
+  },
   solve: (p) => choiceIdOf(p.options, p.probe),
   grade,
+  meta: (p) => metaFromView(publicView(p), choiceIdOf(p.options, p.probe), `probe-choice/${p.scenarioId}`),
 } satisfies PuzzleKind<ProbeChoicePuzzle>;

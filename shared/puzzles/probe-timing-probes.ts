@@ -115,7 +115,7 @@ export function combinedQuestion(rng: Rng, w: Workload): ProbeTimingPuzzle {
   };
 }
 
-/** Hard: readiness right after start, with an initialDelaySeconds shorter than the period (§11.7). */
+/** Hard: readiness right after start, with an initialDelaySeconds shorter than the period (docs/rules/probes.md). */
 export function firstReadyQuestion(rng: Rng, w: Workload): ProbeTimingPuzzle {
   const shown = omitSome(rng, explicitSettings(rng, 'readinessProbe'), ['periodSeconds', 'successThreshold']);
   shown.initialDelaySeconds = rng.pick([3, 5, 8, 12, 20]);

@@ -3,12 +3,18 @@
 // probe-timing-probes.ts and probe-timing-backoff.ts.
 import { createRng, type Rng } from '../random.ts';
 import { asNumber } from './answers.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, Grade, NumberView, PuzzleKind } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 import { workloads, type ProbeTimingPuzzle, type Workload } from './probe-timing-workloads.ts';
 import { combinedQuestion, firstReadyQuestion, singleProbeQuestion } from './probe-timing-probes.ts';
 import { backoffDelayQuestion, backoffResetQuestion, backoffTotalQuestion } from './probe-timing-backoff.ts';
 
 export type { ProbeTimingPuzzle };
+
+const ASKS = [
+  'startup-give-up', 'liveness-kill', 'readiness-removal', 'readiness-recovery', 'combined-startup-give-up',
+  'liveness-after-startup', 'first-ready', 'backoff-delay', 'backoff-total', 'backoff-reset',
+].map((ask) => `probe-timing/${ask}`);
 
 const CAVEAT = 'Probes tick on the kubelet’s own clock, so the real moment can come up to one period sooner.';
 
@@ -32,10 +38,10 @@ function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
     : near ? `Close: the bound is ${p.seconds} s, you said ${x}.` : `It is ${p.seconds} s, not ${x}.`;
   const miss = exact ? undefined : p.misses.find((m) => m.value === x && m.value !== p.seconds);
   const parts = [verdict, p.working, miss?.note, p.approximate ? CAVEAT : undefined];
-  return { score, correct: exact, explanation: parts.filter(Boolean).join(' '), docUrl: p.docUrl };
+  return oneLineGrade(score, parts.filter(Boolean).join(' '), p.docUrl);
 }
 
-function publicView(p: ProbeTimingPuzzle): PuzzleView {
+function publicView(p: ProbeTimingPuzzle): NumberView {
   return {
     kind: 'probe-timing',
     format: 'number',
@@ -52,6 +58,9 @@ export const probeTiming = {
   description: 'Read probe settings or a crash loop and work out how many seconds until the kubelet acts.',
   generate,
   publicView,
+  // Interim (issue 9): one template per quantity asked, until the kind is reworked (not split by level yet).
+  templates: { easy: ASKS, medium: ASKS, hard: ASKS },
   solve: (p) => p.seconds,
   grade,
+  meta: (p) => metaFromView(publicView(p), p.seconds, `probe-timing/${p.ask}`),
 } satisfies PuzzleKind<ProbeTimingPuzzle>;

@@ -1,7 +1,8 @@
 // One pod or separate pods? Two containers described by what they need from each other; the verdict comes from podDesign.
 import { createRng, type Rng } from '../random.ts';
 import { applicableReasons, isSplitting, podDesign, type DesignReason, type PairNeeds } from '../model/pod-design.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, Grade, PuzzleKind, SingleView } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 import { shuffledChoices } from './choice.ts';
 import { asOptionId } from './answers.ts';
 
@@ -186,6 +187,10 @@ function optionLabels(rng: Rng, s: Scenario, difficulty: Difficulty): { label: s
   ];
 }
 
+const REASONS = [
+  'scales-independently', 'serves-many', 'separate-lifecycle', 'shares-localhost', 'shares-volume', 'shares-ipc', 'network-only',
+].map((reason) => `same-pod/${reason}`);
+
 function generate(seed: string, difficulty: Difficulty): SamePodPuzzle {
   const rng = createRng(`same-pod:${difficulty}:${seed}`);
   const s = scenarioFor(rng, difficulty);
@@ -195,7 +200,7 @@ function generate(seed: string, difficulty: Difficulty): SamePodPuzzle {
   return { a: s.a, b: s.b, needs: s.needs, facts: s.facts, options };
 }
 
-function publicView(p: SamePodPuzzle): PuzzleView {
+function publicView(p: SamePodPuzzle): SingleView {
   const withReason = p.options.length > 2;
   return {
     kind: 'same-pod',
@@ -223,14 +228,14 @@ function grade(p: SamePodPuzzle, answer: unknown): Grade {
   const verdictText = verdict.together ? 'one pod' : 'separate pods';
   const why = `${capital(verdict.because)}. The test is whether they must live, die and be scheduled together.`;
   const picked = p.options.find((o) => o.id === asOptionId(answer));
-  if (!picked) return { score: 0, correct: false, docUrl, explanation: `Pick one option. The answer is ${verdictText}: ${verdict.because}.` };
-  if (isRight(p, picked)) return { score: 1, correct: true, docUrl, explanation: `${capital(verdictText)}. ${why}` };
+  if (!picked) return oneLineGrade(0, `Pick one option. The answer is ${verdictText}: ${verdict.because}.`, docUrl);
+  if (isRight(p, picked)) return oneLineGrade(1, `${capital(verdictText)}. ${why}`, docUrl);
   const folklore = picked.reason !== null && picked.reason in FOLKLORE ? FOLKLORE[picked.reason as Folklore] : null;
   const rebuttal = folklore ? ` Also, ${folklore.rebuttal}.` : '';
   if (picked.together === verdict.together) {
-    return { score: 0.5, correct: false, docUrl, explanation: `${capital(verdictText)} is right, but not for that reason: ${folklore?.rebuttal ?? 'that is not what decides it'}. The deciding fact: ${verdict.because}.` };
+    return oneLineGrade(0.5, `${capital(verdictText)} is right, but not for that reason: ${folklore?.rebuttal ?? 'that is not what decides it'}. The deciding fact: ${verdict.because}.`, docUrl);
   }
-  return { score: 0, correct: false, docUrl, explanation: `No: ${verdictText}. ${why} ${CONSEQUENCE[verdict.reason]}${rebuttal}` };
+  return oneLineGrade(0, `No: ${verdictText}. ${why} ${CONSEQUENCE[verdict.reason]}${rebuttal}`, docUrl);
 }
 
 export const samePod = {
@@ -239,7 +244,10 @@ export const samePod = {
   title: 'One pod or two?',
   description: 'Decide whether two containers belong in one pod, and why.',
   generate,
+  // Interim (issue 9): one template per deciding reason, until the kind is reworked (not split by level yet).
+  templates: { easy: REASONS, medium: REASONS, hard: REASONS },
   publicView,
   solve,
   grade,
+  meta: (p) => metaFromView(publicView(p), solve(p), `same-pod/${podDesign(p.needs).reason}`),
 } satisfies PuzzleKind<SamePodPuzzle>;

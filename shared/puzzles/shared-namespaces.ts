@@ -4,7 +4,9 @@
 import { canShare, type Ability, type SharingContainer, type SharingPod } from '../model/sharing.ts';
 import { createRng, type Rng } from '../random.ts';
 import { multiChoiceScore, shuffledChoices, type Choice } from './choice.ts';
-import type { Difficulty, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, PuzzleKind, MultiView, PuzzleMeta } from './kind.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
+import { asIdList } from './answers.ts';
 
 export interface Statement {
   from: string;
@@ -152,8 +154,10 @@ function podYaml(name: string, pod: SharingPod): string {
 const correctIds = (p: SharedNamespacesPuzzle): string[] =>
   p.options.filter((o) => p.statements.some((s) => s.label === o.label && truthOf(p.pod, s))).map((o) => o.id);
 
-function explain(p: SharedNamespacesPuzzle, score: number): string {
-  const right = Math.round(score * p.statements.length);
+function explain(p: SharedNamespacesPuzzle, score: number, answer: unknown): string {
+  const ticked = new Set(asIdList(answer) ?? []);
+  const truths = new Set(correctIds(p));
+  const right = p.options.filter((o) => ticked.has(o.id) === truths.has(o.id)).length;
   const shown = p.options.flatMap((o) => p.statements.filter((s) => s.label === o.label));
   const lines = shown.map((s) => {
     const v = canShare(p.pod, s.from, s.to, s.ability);
@@ -168,6 +172,8 @@ export const sharedNamespaces = {
   concept: 'Namespaces & sharing',
   title: 'What do they share?',
   description: 'Read a multi-container pod and tick every true statement about what its containers share.',
+  // Interim (issue 9): one template per level, until the kind is reworked.
+  templates: { easy: ['shared-namespaces/easy'], medium: ['shared-namespaces/medium'], hard: ['shared-namespaces/hard'] },
 
   generate(seed, difficulty) {
     const rng = createRng(`shared-namespaces:${seed}:${difficulty}`);
@@ -180,7 +186,7 @@ export const sharedNamespaces = {
     return { difficulty, podName, pod, statements, options: shuffledChoices(rng, statements.map((s) => s.label)) };
   },
 
-  publicView(p): PuzzleView {
+  publicView(p): MultiView {
     return {
       kind: 'shared-namespaces',
       format: 'multi',
@@ -195,6 +201,10 @@ export const sharedNamespaces = {
   grade(p, answer) {
     const score = multiChoiceScore(p.options, correctIds(p), answer);
     const aboutPids = p.statements.some((s) => ['see-processes', 'signal', 'proc-root'].includes(s.ability.kind)) && p.pod.shareProcessNamespace;
-    return { score, correct: score === 1, explanation: explain(p, score), docUrl: aboutPids ? DOC_PID : DOC_SHARING };
+    return oneLineGrade(score, explain(p, score, answer), aboutPids ? DOC_PID : DOC_SHARING);
+  },
+
+  meta(p): PuzzleMeta {
+    return metaFromView(sharedNamespaces.publicView(p), correctIds(p), `shared-namespaces/${p.difficulty}`);
   },
 } satisfies PuzzleKind<SharedNamespacesPuzzle>;

@@ -2,10 +2,11 @@
 // Every answer is computed by shared/model/sidecars.ts (and podPhase), never stored.
 import { createRng, type Rng } from '../random.ts';
 import { terminationPairs } from '../model/sidecars.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
+import type { Difficulty, Grade, PuzzleKind, PuzzleMeta, PuzzleView } from './kind.ts';
 import { shuffledChoices, singleChoiceScore } from './choice.ts';
-import { brokenPairs, isSolvedOrder, orderScore, topologicalOrder } from './ordering.ts';
-import { asIdList } from './answers.ts';
+import { brokenPairs, orderScore, shownOrder, topologicalOrder } from './ordering.ts';
+import { asPermutation } from './answers.ts';
+import { metaFromView, oneLineGrade } from './grade.ts';
 import { MAKERS, type Scenario } from './sidecar-questions.ts';
 import { answerKey, docFor, itemIds, stagesOf, why } from './sidecar-answers.ts';
 
@@ -19,15 +20,6 @@ export interface SidecarPuzzle {
   shown: string[];
 }
 
-function unsolvedOrder(rng: Rng, ids: string[], stages: string[][]): string[] {
-  const pairs = terminationPairs(stages);
-  for (let i = 0; i < 20; i++) {
-    const order = rng.shuffle(ids);
-    if (!isSolvedOrder(order, pairs)) return order;
-  }
-  return topologicalOrder(ids, pairs).reverse();
-}
-
 function generate(seed: string, difficulty: Difficulty): SidecarPuzzle {
   const rng = createRng(`sidecar-lifecycle:${difficulty}:${seed}`);
   const asked = rng.pick(MAKERS[difficulty])(rng, difficulty);
@@ -35,7 +27,7 @@ function generate(seed: string, difficulty: Difficulty): SidecarPuzzle {
   const keys = Object.keys(asked.labels);
   const choices = shuffledChoices(rng, keys.map((k) => asked.labels[k]!));
   const options = choices.map((ch) => ({ ...ch, key: keys.find((k) => asked.labels[k] === ch.label)! }));
-  const shown = scenario.q === 'termination' ? unsolvedOrder(rng, itemIds(scenario), stagesOf(scenario)) : [];
+  const shown = scenario.q === 'termination' ? shownOrder(rng, itemIds(scenario), terminationPairs(stagesOf(scenario))) : [];
   return { scenario, prompt: asked.prompt, yaml: asked.yaml, options, shown };
 }
 
@@ -56,11 +48,12 @@ function solve(p: SidecarPuzzle): string | string[] {
 
 function gradeOrder(p: SidecarPuzzle, s: Extract<Scenario, { q: 'termination' }>, answer: unknown): Grade {
   const pairs = terminationPairs(stagesOf(s));
-  const score = orderScore(itemIds(s), pairs, answer);
-  const broken = score > 0 ? brokenPairs(pairs, asIdList(answer) ?? []) : pairs;
+  const order = asPermutation(answer, itemIds(s));
+  const score = orderScore(itemIds(s), pairs, p.shown, answer);
+  const broken = order ? brokenPairs(pairs, order) : pairs;
   const shownBroken = broken.slice(0, 3).map(([a, b]) => `${b} was put before ${a}`).join('; ');
-  const lead = score === 1 ? '' : `${pairs.length - broken.length} of ${pairs.length} orderings kept${score > 0 ? ` (${shownBroken})` : ''}.`;
-  return { score, correct: score === 1, docUrl: docFor(s), explanation: [lead, why(s)].filter(Boolean).join(' ') };
+  const lead = score === 1 ? '' : `${pairs.length - broken.length} of ${pairs.length} orderings kept${order ? ` (${shownBroken})` : ''}.`;
+  return oneLineGrade(score, [lead, why(s)].filter(Boolean).join(' '), docFor(s));
 }
 
 function grade(p: SidecarPuzzle, answer: unknown): Grade {
@@ -69,16 +62,28 @@ function grade(p: SidecarPuzzle, answer: unknown): Grade {
   const right = p.options.find((o) => o.key === answerKey(s));
   const score = singleChoiceScore(right?.id ?? '', answer);
   const lead = score === 1 ? '' : `Not quite; the answer is “${right?.label ?? ''}”.`;
-  return { score, correct: score === 1, docUrl: docFor(s), explanation: [lead, why(s)].filter(Boolean).join(' ') };
+  return oneLineGrade(score, [lead, why(s)].filter(Boolean).join(' '), docFor(s));
 }
+
+// Interim (issue 9): one template per question, as MAKERS lists them, until the kind is reworked.
+const QUESTIONS: Record<Difficulty, string[]> = {
+  easy: ['start-gate', 'job-end', 'sidecar-crash'],
+  medium: ['start-gate', 'job-end', 'sidecar-crash', 'exit-phase', 'termination'],
+  hard: ['start-gate', 'job-end', 'exit-phase', 'termination', 'sigterm', 'prestop', 'sidecar-crash'],
+};
+const templatesOf = (d: Difficulty): string[] => QUESTIONS[d].map((q) => `sidecar-lifecycle/${q}`);
 
 export const sidecarLifecycle = {
   id: 'sidecar-lifecycle',
   concept: 'Sidecars',
   title: 'Sidecar lifecycle',
   description: 'How native sidecars start, restart, let Jobs finish and shut down last.',
+  templates: { easy: templatesOf('easy'), medium: templatesOf('medium'), hard: templatesOf('hard') },
   generate,
   publicView,
   solve,
   grade,
+  meta(p): PuzzleMeta {
+    return metaFromView(publicView(p), solve(p), `sidecar-lifecycle/${p.scenario.q}`);
+  },
 } satisfies PuzzleKind<SidecarPuzzle>;

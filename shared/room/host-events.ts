@@ -4,7 +4,7 @@ import { done, fail, type Actor, type EventOf, type Result } from './events.ts';
 import { allPlayers, getPlayer, removePlayer } from './players.ts';
 import { smallestTeam } from './teams.ts';
 import { tableFrom } from './table.ts';
-import { openRound } from './rounds.ts';
+import { openRound, planRounds } from './rounds.ts';
 import { advance, closeIfAllAnswered, finish, touch } from './flow.ts';
 
 const notHost = (actor: Actor): boolean => actor.role !== 'host';
@@ -29,7 +29,7 @@ export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
   // Only the lobby lists recent arrivals; starting also places players, which would make its teams stale.
-  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [] };
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: planRounds(state.seed, state.settings) };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }
 

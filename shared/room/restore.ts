@@ -47,6 +47,8 @@ export function restoreRoom(saved: SavedRoom, now: number): RoomState {
   const nextJoinIndex = players.reduce((n, p) => Math.max(n, p.joinIndex + 1), room.nextJoinIndex);
   return {
     ...room,
+    // Rooms saved before plans were stored have none: questionFor computes the same plan again from the seed.
+    plan: room.plan ?? [],
     lastActivity: room.phase === 'finished' ? room.lastActivity : Math.max(room.lastActivity, now),
     players: tableFrom(players.map((p) => [p.id, p] as const)),
     names: tableFrom(players.map((p) => [nameKey(p.name), p.id] as const)),

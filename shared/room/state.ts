@@ -4,6 +4,7 @@ import type { KindId } from '../puzzles/index.ts';
 import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
 import type { RevealInfo } from './view-types.ts';
 import { emptyTable, type Table } from './table.ts';
+import type { RoundPlan } from './rounds.ts';
 
 export const timing = {
   /** How long the reveal and the leaderboard stay up when the room advances by itself. */
@@ -111,6 +112,8 @@ export interface RoomState {
   /** When the current phase ends by itself (before the host-away hold is applied), or null. */
   phaseDeadline: number | null;
   rounds: PlayedRound[];
+  /** Every round of the game, planned when it starts (empty in the lobby). */
+  plan: RoundPlan[];
 }
 
 export interface NewRoom {
@@ -150,5 +153,6 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     reveal: null,
     phaseDeadline: null,
     rounds: [],
+    plan: [],
   };
 }

@@ -1,6 +1,6 @@
 // The views the client renders, one type per audience: RoomView for everyone, MeView for one player,
 // HostStatus and FinalResults for the host. Re-exported by shared/protocol.ts; built by shared/room/views.ts.
-import type { Answer, PuzzleView } from '../puzzles/kind.ts';
+import type { Answer, ExplanationLine, Picture, PuzzleView } from '../puzzles/kind.ts';
 import type { KindId } from '../puzzles/index.ts';
 import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
 
@@ -48,7 +48,12 @@ export interface Distribution {
 
 export interface RevealInfo {
   solution: Answer;
+  /** The lines' texts joined (reports, screen readers). */
   explanation: string;
+  /** Why the solution is right, one short line per rule, statement or dependency, with what each points at. */
+  lines: ExplanationLine[];
+  /** A sequence or timeline drawn from the model, or null when the kind has none for this puzzle. */
+  picture: Picture | null;
   docUrl: string;
   distribution: Distribution;
   /** Mean score 0..1 over the players who answered. */
@@ -117,6 +122,8 @@ export interface RoundResult {
   timeMs: number | null;
   /** Why this player's own answer scored what it did (the puzzle's grade of it); absent without an answer. */
   explanation?: string;
+  /** The same as lines, with evidence; absent without an answer. */
+  lines?: ExplanationLine[];
 }
 
 /** What only this player sees. */

@@ -8,6 +8,7 @@ import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
 import { phaseDeadlineOf } from './flow.ts';
 import { kindById } from '../puzzles/index.ts';
+import type { Grade } from '../puzzles/kind.ts';
 
 export const TOP = 10;
 export { RECENT };
@@ -74,14 +75,14 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
 export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
   const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
-  const explanation = ownExplanation(slot, question);
-  return explanation === null ? result : { ...result, explanation };
+  const own = ownGrade(slot, question);
+  return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }
 
 /** Why this player's answer scored what it did: the puzzle graded again, only while its question is still held. */
-function ownExplanation(slot: Slot, question: QuestionState | null): string | null {
+function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   if (slot.answer === null || question === null || question.round !== slot.round) return null;
-  return kindById(question.kind).grade(question.puzzle, slot.answer).explanation;
+  return kindById(question.kind).grade(question.puzzle, slot.answer);
 }
 
 /** What one player sees of themselves: O(1), since ranks are settled when a round closes. */

@@ -18,7 +18,9 @@ describe('parseRoute', () => {
     ['#/practice', { name: 'practice' }],
     ['#/host', { name: 'host' }],
     ['#/join', { name: 'player', code: null }],
-    ['#/join/ab-c7k', { name: 'player', code: 'ABC7K' }],
+    ['#/join/ab-c7kz', { name: 'player', code: 'ABC7KZ' }],
+    ['#/join/abc', { name: 'player', code: null }],
+    ['#/join/abcde0', { name: 'player', code: null }],
     ['#/join/%E0%A4%A', { name: 'player', code: null }],
     ['#/join/<script>', { name: 'player', code: null }],
     ['#/play', { name: 'player', code: null }],
@@ -27,9 +29,9 @@ describe('parseRoute', () => {
   });
 
   it('builds a join hash that parses back to the same code', () => {
-    const code = normaliseCode(' k7 qz ');
-    expect(code).toBe('K7QZ');
-    expect(parseRoute(joinHash(code ?? ''))).toEqual({ name: 'player', code: 'K7QZ' });
+    const code = normaliseCode(' k7 qz 2m ');
+    expect(code).toBe('K7QZ2M');
+    expect(parseRoute(joinHash(code ?? ''))).toEqual({ name: 'player', code: 'K7QZ2M' });
   });
 });
 

@@ -185,7 +185,7 @@ describe('a live game in real browsers', () => {
       }
       await answerWith(grace, view, solution, graceStyle);
       await grace.getByText('Answer in.').waitFor();
-      const wrong = view.format === 'order' ? (view.items ?? []).map((i) => i.id) : wrongAnswer(view, solution);
+      const wrong = view.format === 'order' ? view.items.map((i) => i.id) : wrongAnswer(view, solution);
       await answerWith(linus, view, wrong, 'drag');
 
       // Everyone answered: the round closes at once.

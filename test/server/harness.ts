@@ -127,7 +127,7 @@ export function answersFor(s: RoomSettings, round: number): { solution: Answer; 
   const puzzle = kind.generate(plan.seed, plan.difficulty);
   const solution = kind.solve(puzzle);
   const view = kind.publicView(puzzle);
-  if (view.format === 'single') return { solution, wrong: view.options!.find((o) => o.id !== solution)!.id };
+  if (view.format === 'single') return { solution, wrong: view.options.find((o) => o.id !== solution)!.id };
   if (view.format === 'number') return { solution, wrong: (solution as number) * 3 + 100 };
   return { solution, wrong: [...(solution as string[])].reverse() };
 }

@@ -1,5 +1,6 @@
 // The hash router's pure half: which screen a location hash means. Hash routing needs no server-side fallback,
 // but a join link typed or shared as a path (/join/CODE, which the server's fallback answers with this page) works too.
+import { normaliseRoomCode } from '../../../shared/room/code.ts';
 
 export type Route =
   | { name: 'home' }
@@ -7,13 +8,8 @@ export type Route =
   | { name: 'host' }
   | { name: 'player'; code: string | null };
 
-const codePattern = /^[A-Z0-9]{3,12}$/;
-
-/** Room codes are typed on phones: ignore case, spaces and dashes; anything else makes it no code. */
-export function normaliseCode(raw: string): string | null {
-  const code = raw.replace(/[\s-]/g, '').toUpperCase();
-  return codePattern.test(code) ? code : null;
-}
+/** Room codes are typed on phones: case, spaces and dashes are ignored; the rule itself lives in shared/room/code.ts. */
+export const normaliseCode = normaliseRoomCode;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

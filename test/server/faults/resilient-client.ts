@@ -2,6 +2,7 @@
 // new connection rejoins with the stored token. They play single-choice rounds with a fixed pick per player, so
 // the expected score follows from the revealed solutions (accuracy scoring: 1000 per right answer).
 import { io, type Socket } from 'socket.io-client';
+import { choicesOf } from '../../../shared/puzzles/answers.ts';
 import type {
   Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
 } from '../../../shared/protocol.ts';
@@ -80,7 +81,7 @@ export interface PlayerOptions {
 }
 
 function pickFor(view: Extract<RoomView, { phase: 'question' }>, index: number): string {
-  const options = view.question.puzzle.options ?? [];
+  const options = choicesOf(view.question.puzzle);
   return options[(index + view.round) % options.length]!.id;
 }
 

@@ -4,7 +4,7 @@ import {
   resetReading, totalWaitBeforeRestart,
 } from '../../../shared/model/backoff.ts';
 
-describe('backoffDelaySeconds (§6)', () => {
+describe('backoffDelaySeconds (phase.md)', () => {
   it.each([
     [1, 0], [2, 10], [3, 20], [4, 40], [5, 80], [6, 160], [7, 300], [8, 300], [50, 300],
   ])('waits %i → %i s: immediate first, then doubling from 10 s, capped at 300 s', (n, seconds) => {

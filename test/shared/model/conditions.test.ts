@@ -45,7 +45,7 @@ describe('Initialized', () => {
     expect(status(base({ initContainers: [init], containers: [waitingApp] }), 'Initialized')).toBe(expected);
   });
 
-  it('needs a sidecar only started, never completed (folklore §11.6)', () => {
+  it('needs a sidecar only started, never completed (folklore, conditions.md)', () => {
     const envoy: ContainerSnapshot = { name: 'envoy', restartPolicy: 'Always', state: 'running', started: true, ready: false };
     const pod = base({ initContainers: [envoy], containers: [waitingApp] });
     expect(podConditions(pod).find((c) => c.type === 'Initialized')).toEqual({ type: 'Initialized', status: 'True' });

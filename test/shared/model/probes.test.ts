@@ -5,7 +5,7 @@ import {
 } from '../../../shared/model/probes.ts';
 
 describe('probeEffects', () => {
-  it('restarts on liveness and startup failure but never on readiness failure (§5.1)', () => {
+  it('restarts on liveness and startup failure but never on readiness failure (probes.md)', () => {
     expect(probeEffects.livenessProbe.killsContainer).toBe(true);
     expect(probeEffects.startupProbe.killsContainer).toBe(true);
     expect(probeEffects.readinessProbe.killsContainer).toBe(false);
@@ -27,7 +27,7 @@ describe('probeEffects', () => {
 });
 
 describe('withProbeDefaults', () => {
-  it('fills the SetDefaults_Probe values (§5.2)', () => {
+  it('fills the SetDefaults_Probe values (probes.md)', () => {
     expect(withProbeDefaults({})).toEqual({
       initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
     });
@@ -54,7 +54,7 @@ describe('validateProbe', () => {
   });
 });
 
-describe('probe time math (§5.3)', () => {
+describe('probe time math (probes.md)', () => {
   it('gives the docs example 30 × 10 = 300 s to start', () => {
     expect(startupGiveUpSeconds({ failureThreshold: 30, periodSeconds: 10 })).toBe(300);
   });
@@ -77,7 +77,7 @@ describe('probe time math (§5.3)', () => {
     expect(readinessRecoverySeconds(probe)).toBe(15);
   });
 
-  it('applies readiness initialDelaySeconds even when it is shorter than the period (§11.7)', () => {
+  it('applies readiness initialDelaySeconds even when it is shorter than the period (probes.md)', () => {
     expect(readyAfterStartSeconds({ initialDelaySeconds: 5, periodSeconds: 10, successThreshold: 2 })).toBe(25);
     expect(readyAfterStartSeconds({})).toBe(10);
   });

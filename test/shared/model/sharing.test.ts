@@ -13,7 +13,7 @@ const pod = (shareProcessNamespace: boolean): SharingPod => ({
   ],
 });
 
-describe('canShare (pod-semantics §7)', () => {
+describe('canShare (docs/rules/sharing.md)', () => {
   it.each<[string, string, string, Ability, boolean]>([
     ['network: localhost reaches another container, declared port or not', 'web', 'envoy', { kind: 'reach-port', port: 9901 }, true],
     ['network: one IP for the pod', 'fluent-bit', 'web', { kind: 'same-ip' }, true],

@@ -21,13 +21,13 @@ describe('startGate', () => {
     [1, 'previous-exit-0'],
     [2, 'previous-started'],
     [3, 'previous-exit-0'],
-  ] as const)('init container %i waits for %s (§3.1, §4 start order)', (index, gate) => {
+  ] as const)('init container %i waits for %s (init.md, sidecars.md)', (index, gate) => {
     expect(startGate(init, index)).toBe(gate);
   });
 });
 
 describe('sidecarRestartsOnExit', () => {
-  it('restarts a sidecar whatever the pod restartPolicy while the pod is alive, never once it is ending (§4)', () => {
+  it('restarts a sidecar whatever the pod restartPolicy while the pod is alive, never once it is ending (sidecars.md)', () => {
     expect(sidecarRestartsOnExit(false)).toBe(true);
     expect(sidecarRestartsOnExit(true)).toBe(false);
   });
@@ -58,7 +58,7 @@ describe('podEnds', () => {
 });
 
 describe('terminationStages', () => {
-  it('signals regular containers first, then sidecars in reverse spec order, skipping regular init containers (§4)', () => {
+  it('signals regular containers first, then sidecars in reverse spec order, skipping regular init containers (sidecars.md)', () => {
     const init = [sidecar('istio-proxy'), regular('migrate'), sidecar('fluent-bit'), sidecar('vault-agent')];
     expect(terminationStages(init, ['api', 'worker'])).toEqual([['api', 'worker'], ['vault-agent'], ['fluent-bit'], ['istio-proxy']]);
   });
@@ -71,7 +71,7 @@ describe('terminationStages', () => {
 });
 
 describe('shutdownTiming', () => {
-  it('runs a sidecar preStop at once, though its SIGTERM waits for the app (§4 step 5, §11.8)', () => {
+  it('runs a sidecar preStop at once, though its SIGTERM waits for the app (sidecars.md)', () => {
     expect(shutdownTiming(sidecar('envoy'))).toEqual({ preStop: 'at-termination-start', signal: 'after-regular-and-later-sidecars' });
   });
 

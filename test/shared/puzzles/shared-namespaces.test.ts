@@ -31,12 +31,13 @@ describe('sharedNamespaces', () => {
     }
   });
 
-  it('gives partial credit: the share of statements judged right', () => {
+  it('gives partial credit: the share of true statements ticked less the share of false ones ticked', () => {
     const p = puzzles('medium')[0]!;
     const right = sharedNamespaces.solve(p);
+    const falseCount = p.options.length - right.length;
     const oneFlipped = right.length > 1 ? right.slice(1) : [...right, p.options.find((o) => !right.includes(o.id))!.id];
     const grade = sharedNamespaces.grade(p, oneFlipped);
-    expect(grade.score).toBeCloseTo(4 / 5);
+    expect(grade.score).toBeCloseTo(right.length > 1 ? (right.length - 1) / right.length : 1 - 1 / falseCount);
     expect(grade.correct).toBe(false);
     expect(grade.explanation).toMatch(/^4 of 5 statements judged right\./);
   });
