@@ -1,4 +1,4 @@
-// The kubelet's crash-loop restart backoff (CrashLoopBackOff), as docs/rules/probes.md#restart-backoff writes it up.
+// The kubelet's crash-loop restart backoff (CrashLoopBackOff), as docs/rules/probes.md (Restart back-off) writes it up.
 // kubelet.go: initialCrashLoopBackOff = 10s, MaxCrashLoopBackOff = 300s; kuberuntime_manager.go doBackOff counts the
 // wait from the exited container's finishedAt; client-go flowcontrol/backoff.go: Next doubles up to the cap,
 // hasExpired resets after 2 × max.

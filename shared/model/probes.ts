@@ -75,7 +75,7 @@ export const probeEffects: Readonly<Record<ProbeKind, ProbeEffect>> = {
     killsContainer: true,
     removesFromEndpoints: false,
     gatesOtherProbes: false,
-    onFailure: 'after failureThreshold failures the kubelet kills that container and restarts it per the restart policy (the container, not the pod)',
+    onFailure: 'after failureThreshold failures the kubelet kills that container and restarts it per the restart policy',
   },
   readinessProbe: {
     initialResult: 'Failure',
@@ -198,15 +198,4 @@ export function delayReadsTheSame(settings: ProbeSettings): boolean {
 export function probesActiveAfterSeconds(startupSucceededAt: number, gated: ProbeSettings): number {
   if (withProbeDefaults(gated).initialDelaySeconds !== 0) throw new Error('the readings differ with a delay behind a startup probe');
   return startupSucceededAt;
-}
-
-export interface ProbeSituation {
-  phase: 'starting' | 'running';
-  restartFixesIt: boolean;
-}
-
-/** The probe whose failure effect fits the situation (kept until probe-choice is rebuilt on the new model). */
-export function probeForSituation(s: ProbeSituation): ProbeKind {
-  if (s.phase === 'starting') return 'startupProbe';
-  return s.restartFixesIt ? 'livenessProbe' : 'readinessProbe';
 }

@@ -9,8 +9,6 @@ export const notYetReworked: readonly KindId[] = [
   'sidecar-lifecycle',
   'pod-phase',
   'kubectl-status',
-  'probe-choice',
-  'probe-timing',
   'same-pod',
   'shared-namespaces',
   'kubectl-debug',

@@ -1,0 +1,345 @@
+// probe-choice, easy: one rule, stated in the prompt or directly visible in the spec.
+import type { Rng } from '../random.ts';
+import { checkOutcome, runChecks, type CheckResponse } from '../model/probe-checks.ts';
+import type { ContainerProbes, ProbeHandler, ProbeKind } from '../model/probes.ts';
+import { appName, httpHandler, probeStores, withEndpoints, type ProbeApp } from './probe-apps.ts';
+import { docs, pickFrom, possessive, unexpected, type ChoiceCase, type ChoiceTemplate } from './probe-choice-kit.ts';
+import { appContainer, failuresText, ordinal, responseText } from './probe-choice-scenes.ts';
+import { line, podYaml } from './probe-yaml.ts';
+
+const wantedEffect: ChoiceTemplate = {
+  id: 'probe-choice/wanted-effect',
+  options: ['startupProbe', 'livenessProbe', 'readinessProbe', 'no-probe-exit'],
+  answers: ['startupProbe', 'livenessProbe', 'readinessProbe', 'no-probe-exit'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const name = appName(app);
+    const live = app.live!;
+    const ready = app.ready!;
+    const ask = 'What do you configure?';
+    switch (answer) {
+      case 'startupProbe':
+        return {
+          prompt: `The first boot of ${name} can take up to ${rng.int(2, 6)} minutes. You want the kubelet to hold its liveness checks back until it has started, and to kill it if it has not started by then. ${ask}`,
+          yaml: null,
+          lines: [{ text: 'A startupProbe holds the liveness and readiness checks back until it passes, and kills the container once its failureThreshold × periodSeconds have run out.' }],
+          whyNot: {
+            livenessProbe: 'A livenessProbe runs from the start: it would kill the app during a slow boot.',
+            readinessProbe: 'A readinessProbe only holds traffic back; it never holds the liveness checks back.',
+          },
+          rules: ['probes/startup-gates'],
+          docUrl: docs.startup,
+        };
+      case 'livenessProbe':
+        return {
+          prompt: `You want the kubelet to kill and restart the ${app.name} container whenever ${live.path} on port ${live.port} stops answering. ${ask}`,
+          yaml: null,
+          lines: [{ text: 'A livenessProbe is the one whose failures make the kubelet kill the container and restart it, per the restart policy.' }],
+          whyNot: {
+            readinessProbe: 'A readinessProbe only takes the pod out of the endpoints; it never restarts anything.',
+            startupProbe: 'A startupProbe stops checking once the app has started.',
+          },
+          rules: ['probes/liveness-restarts'],
+          docUrl: docs.types,
+        };
+      case 'readinessProbe':
+        return {
+          prompt: `While ${ready.path} on port ${ready.port} answers 503, you want ${name} to get no Service traffic, and you do not want it restarted. ${ask}`,
+          yaml: null,
+          lines: [{ text: 'A failing readinessProbe takes the pod out of its Services’ endpoints and restarts nothing; it gets traffic again once the check passes.' }],
+          whyNot: { livenessProbe: 'A livenessProbe would restart the container, which you do not want.' },
+          rules: ['probes/readiness-endpoints'],
+          docUrl: docs.readiness,
+        };
+      case 'no-probe-exit':
+        return {
+          prompt: `When the process of ${name} exits with an error, you want the container started again. The pod keeps the default restartPolicy, Always. ${ask}`,
+          yaml: null,
+          lines: [{ text: 'Nothing to add: the kubelet restarts a container that exits, per its restart policy. Probes are for a process that stays up but stops working.' }],
+          whyNot: { livenessProbe: 'A livenessProbe is for a process that stays up but stops working; an exit is noticed without one.' },
+          rules: ['probes/exits-need-no-probe'],
+          docUrl: docs.whenLiveness,
+        };
+      default:
+        return unexpected(this.id, answer);
+    }
+  },
+};
+
+const failingEndpoint: ChoiceTemplate = {
+  id: 'probe-choice/failing-endpoint',
+  options: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'restarts-pod'],
+  answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const live = { handler: httpHandler(app.live!) };
+    const ready = { handler: httpHandler(app.ready!) };
+    let probes: ContainerProbes;
+    let failing: ProbeKind;
+    if (answer === 'restarts-container') [probes, failing] = [rng.chance(0.5) ? { livenessProbe: live } : { livenessProbe: live, readinessProbe: ready }, 'livenessProbe'];
+    else if (answer === 'leaves-endpoints') [probes, failing] = [rng.chance(0.5) ? { readinessProbe: ready } : { livenessProbe: live, readinessProbe: ready }, 'readinessProbe'];
+    else if (answer === 'nothing-unprobed') [probes, failing] = rng.chance(0.5) ? [{ livenessProbe: live }, 'readinessProbe'] : [{ readinessProbe: ready }, 'livenessProbe'];
+    else return unexpected(this.id, answer);
+    const path = failing === 'livenessProbe' ? app.live! : app.ready!;
+    const yaml = podYaml({ containers: [appContainer(app, probes)] });
+    const lines = answer === 'restarts-container'
+      ? [{ text: `${path.path} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it.`, tags: ['livenessProbe.handler'] }]
+      : answer === 'leaves-endpoints'
+        ? [{ text: `${path.path} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
+        : [{ text: `No probe in this spec calls ${path.path}, so the kubelet never sees it fail: an undefined probe counts as passing.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
+    return {
+      prompt: `From now on, every request to ${path.path} on port ${path.port} gets a 503, while the rest of ${appName(app)} keeps working. What does the kubelet do?`,
+      yaml,
+      lines,
+      whyNot: {
+        'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.',
+        'restarts-container': answer === 'leaves-endpoints' ? 'A failing readinessProbe restarts nothing.' : 'No livenessProbe calls that path.',
+        'leaves-endpoints': 'No readinessProbe calls that path.',
+        'nothing-unprobed': `A probe in this spec does call ${path.path}.`,
+      },
+      rules: answer === 'restarts-container' ? ['probes/liveness-restarts'] : answer === 'leaves-endpoints' ? ['probes/readiness-endpoints'] : ['probes/initial-state'],
+      docUrl: docs.types,
+    };
+  },
+};
+
+const beforeFirstCheck: ChoiceTemplate = {
+  id: 'probe-choice/before-first-check',
+  options: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass', 'liveness-success'],
+  answers: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const live = { handler: httpHandler(app.live!), ...(rng.chance(0.5) ? { periodSeconds: rng.pick([5, 10, 15]) } : {}) };
+    const ready = { handler: httpHandler(app.ready!) };
+    const startup = { handler: httpHandler(app.started ?? app.live!), failureThreshold: rng.int(12, 30), periodSeconds: 10 };
+    const cases = {
+      'traffic-at-once': {
+        probes: { livenessProbe: live },
+        lines: [{ text: 'With no readinessProbe the container counts as ready once it runs, so the pod joins the endpoints at once; liveness decides restarts, never traffic.', tags: ['livenessProbe'] }],
+        rules: ['probes/initial-state'] as const,
+      },
+      'after-readiness-pass': {
+        probes: rng.chance(0.5) ? { readinessProbe: ready } : { livenessProbe: live, readinessProbe: ready },
+        lines: [{ text: 'A readinessProbe counts as failed until its first pass, so the pod stays out of the endpoints until then.', tags: ['readinessProbe'] }],
+        rules: ['probes/initial-state'] as const,
+      },
+      'after-startup-pass': {
+        probes: { startupProbe: startup, livenessProbe: { handler: httpHandler(app.live!) } },
+        lines: [{ text: 'Until its startupProbe passes the container has not started, so it is not ready; with no readinessProbe it is ready as soon as that pass comes.', tags: ['startupProbe'] }],
+        rules: ['probes/startup-gates'] as const,
+      },
+    };
+    if (!(answer in cases)) return unexpected(this.id, answer);
+    const c = cases[answer as keyof typeof cases];
+    return {
+      prompt: `The ${app.name} container has just started and no probe has checked it yet. Does the pod get traffic from its Service?`,
+      yaml: podYaml({ containers: [appContainer(app, c.probes)] }),
+      lines: c.lines,
+      whyNot: { 'liveness-success': 'Liveness decides restarts, never traffic.' },
+      rules: [...c.rules],
+      docUrl: docs.types,
+    };
+  },
+};
+
+const failuresInARow: ChoiceTemplate = {
+  id: 'probe-choice/failures-in-a-row',
+  options: ['nothing-yet', 'restarts-container', 'leaves-endpoints', 'restarts-pod'],
+  answers: ['nothing-yet', 'restarts-container', 'leaves-endpoints'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const kind: ProbeKind = answer === 'restarts-container' ? 'livenessProbe' : answer === 'leaves-endpoints' ? 'readinessProbe'
+      : rng.pick(['livenessProbe', 'readinessProbe'] as const);
+    const threshold = rng.int(2, 6);
+    const failures = answer === 'nothing-yet' ? rng.int(1, threshold - 1) : threshold;
+    const spec = { handler: httpHandler(kind === 'livenessProbe' ? app.live! : app.ready!), periodSeconds: rng.pick([5, 10, 15]), failureThreshold: threshold };
+    const run = runChecks(kind, spec, Array(failures).fill('fail'), 'Success');
+    const reached = kind === 'livenessProbe' ? run.killedAfter !== null : run.state === 'Failure';
+    if (reached !== (answer !== 'nothing-yet')) throw new Error('the model disagrees with the drawn answer');
+    const text = answer === 'nothing-yet'
+      ? `failureThreshold is ${threshold}, so ${failuresText(failures)} in a row are not enough yet; a single pass would start the count over.`
+      : kind === 'livenessProbe'
+        ? `${failuresText(failures)} in a row reach failureThreshold on a livenessProbe: the kubelet kills the container and restarts it.`
+        : `${failuresText(failures)} in a row reach failureThreshold on a readinessProbe: the pod leaves the endpoints, and nothing restarts.`;
+    return {
+      prompt: `The ${app.name} container has been running fine. The check below has just failed for the ${ordinal(failures)} time in a row. What has the kubelet done about it so far?`,
+      yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),
+      lines: [{ text, tags: [`${kind}.failureThreshold`] }],
+      whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
+      rules: answer === 'nothing-yet' ? ['probes/failure-threshold']
+        : ['probes/failure-threshold', kind === 'livenessProbe' ? 'probes/liveness-restarts' : 'probes/readiness-endpoints'],
+      docUrl: docs.configure,
+    };
+  },
+};
+
+const noProbe: ChoiceTemplate = {
+  id: 'probe-choice/no-probe',
+  options: ['restarts-container', 'stays-stopped', 'nothing-looks-healthy', 'leaves-endpoints'],
+  answers: ['restarts-container', 'stays-stopped', 'nothing-looks-healthy'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live'));
+    type Case = { policy: 'Always' | 'OnFailure' | 'Never'; event: string; text: string };
+    const cases: Record<string, Case[]> = {
+      'restarts-container': [
+        { policy: 'Always', event: 'exits with code 1', text: 'The process exited, and restartPolicy Always restarts a container after any exit; no probe is needed for that.' },
+        { policy: 'OnFailure', event: 'exits with code 1', text: 'The process exited with an error, and restartPolicy OnFailure restarts it; no probe is needed for that.' },
+      ],
+      'stays-stopped': [
+        { policy: 'Never', event: 'exits with code 1', text: 'The process exited, and restartPolicy Never restarts nothing: the container stays stopped.' },
+        { policy: 'OnFailure', event: 'exits with code 0', text: 'The process exited with code 0, and restartPolicy OnFailure restarts only after an error: it stays stopped.' },
+      ],
+      'nothing-looks-healthy': [
+        { policy: rng.pick(['Always', 'OnFailure'] as const), event: 'deadlocks: it keeps running but answers no request', text: 'The process still runs, and with no livenessProbe or readinessProbe it counts as live and ready: the kubelet does nothing, and traffic keeps coming.' },
+      ],
+    };
+    const c = pickFrom(rng, cases[answer] ?? [], answer);
+    return {
+      prompt: `The pod below defines no probes. The ${app.name} process ${c.event}. What does the kubelet do?`,
+      yaml: podYaml({ spec: [line(`restartPolicy: ${c.policy}`, 'restartPolicy')], containers: [appContainer(app, {})] }),
+      lines: [{ text: c.text, tags: ['restartPolicy'] }],
+      whyNot: { 'leaves-endpoints': 'Only a readinessProbe takes a pod out of the endpoints, and none is defined.' },
+      rules: [answer === 'nothing-looks-healthy' ? 'probes/unprobed-counts-healthy' : 'probes/exits-need-no-probe'],
+      docUrl: answer === 'nothing-looks-healthy' ? docs.types : docs.restartPolicy,
+    };
+  },
+};
+
+function checkCase(rng: Rng, answer: 'check-passes' | 'check-fails' | 'check-times-out', timeout: number) {
+  const late = timeout + rng.pick([0.5, 1.5, 2.5]);
+  const fast = rng.pick([0.1, 0.2, 0.4]);
+  const cases: { handler: (a: ProbeApp) => ProbeHandler; apps: ProbeApp[]; response: CheckResponse }[] = [];
+  const http = withEndpoints('live').map((a) => ({ a, h: httpHandler(a.live!) }));
+  const exec = probeStores.filter((s) => s.execCheck);
+  const grpc = probeStores.filter((s) => s.grpcHealthPort);
+  const tcp = probeStores.filter((s) => !s.execCheck && !s.grpcHealthPort);
+  const httpCase = (status: number, after: number) => ({ handler: (a: ProbeApp) => httpHandler(a.live!), apps: http.map((x) => x.a), response: { kind: 'http' as const, status, afterSeconds: after } });
+  const execCase = (exitCode: number, after: number) => ({ handler: (a: ProbeApp) => ({ type: 'exec' as const, command: a.execCheck! }), apps: exec, response: { kind: 'exec' as const, exitCode, afterSeconds: after } });
+  const grpcCase = (status: 'SERVING' | 'NOT_SERVING', after: number) => ({ handler: (a: ProbeApp) => ({ type: 'grpc' as const, port: a.grpcHealthPort! }), apps: grpc, response: { kind: 'grpc' as const, status, afterSeconds: after } });
+  const tcpCase = (accepts: boolean) => ({ handler: (a: ProbeApp) => ({ type: 'tcpSocket' as const, port: a.servePort }), apps: [...tcp, ...exec], response: { kind: 'tcp' as const, accepts } });
+  if (answer === 'check-passes') cases.push(httpCase(rng.pick([200, 204]), fast), execCase(0, fast), grpcCase('SERVING', fast), tcpCase(true));
+  if (answer === 'check-fails') cases.push(httpCase(rng.pick([404, 500, 503]), fast), execCase(1, fast), grpcCase('NOT_SERVING', fast), tcpCase(false));
+  if (answer === 'check-times-out') cases.push(httpCase(200, late), execCase(0, late), grpcCase('SERVING', late));
+  return rng.pick(cases);
+}
+
+const checkOutcomeTemplate: ChoiceTemplate = {
+  id: 'probe-choice/check-outcome',
+  options: ['check-passes', 'check-fails', 'check-times-out', 'check-unknown'],
+  answers: ['check-passes', 'check-fails', 'check-times-out'],
+  build(rng, answer) {
+    if (answer !== 'check-passes' && answer !== 'check-fails' && answer !== 'check-times-out') return unexpected(this.id, answer);
+    const timeoutSeconds = rng.int(1, 4);
+    const c = checkCase(rng, answer, timeoutSeconds);
+    const app = rng.pick(c.apps);
+    const kind = rng.pick(['livenessProbe', 'readinessProbe'] as const);
+    const spec = { handler: c.handler(app), timeoutSeconds, periodSeconds: 10 };
+    const outcome = checkOutcome(spec.handler.type, spec, c.response);
+    const expected = { 'check-passes': 'pass', 'check-fails': 'fail', 'check-times-out': 'timeout' }[answer];
+    if (outcome !== expected) throw new Error(`model says ${outcome}, drawn ${answer}`);
+    const why = answer === 'check-times-out'
+      ? `The answer came after ${responseSeconds(c.response)} s, past timeoutSeconds (${timeoutSeconds}): a check with no answer in time counts as a failure, whatever it would have said.`
+      : mechanismWhy(c.response, answer === 'check-passes');
+    return {
+      prompt: `The kubelet runs the check below on ${appName(app)}: ${responseText(c.response, spec.handler)}. How does this check count?`,
+      yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),
+      lines: [{ text: why, tags: answer === 'check-times-out' ? [`${kind}.timeoutSeconds`] : [`${kind}.handler`] }],
+      whyNot: { 'check-unknown': 'Unknown is only for a check the kubelet could not run at all.' },
+      rules: [answer === 'check-times-out' ? 'probes/timeout-fails' : 'probes/check-mechanisms'],
+      docUrl: answer === 'check-times-out' ? docs.configure : docs.mechanisms,
+    };
+  },
+};
+
+const responseSeconds = (r: CheckResponse): number => (r.kind === 'tcp' ? 0 : r.afterSeconds);
+
+function mechanismWhy(r: CheckResponse, passes: boolean): string {
+  switch (r.kind) {
+    case 'http':
+      return `An httpGet check passes on a status from 200 to 399 in time; ${r.status} is ${passes ? 'inside' : 'outside'} that range.`;
+    case 'exec':
+      return `An exec check passes only when the command exits with code 0; here it exited with ${r.exitCode}.`;
+    case 'grpc':
+      return `A grpc check passes only on the status SERVING; here the health service said ${r.status}.`;
+    case 'tcp':
+      return `A tcpSocket check passes when the port accepts the connection and fails when it is refused.`;
+  }
+}
+
+const vendorEndpoint: ChoiceTemplate = {
+  id: 'probe-choice/vendor-endpoint',
+  options: ['startupProbe', 'livenessProbe', 'readinessProbe', 'no-probe-metrics'],
+  answers: ['startupProbe', 'livenessProbe', 'readinessProbe'],
+  build(rng, answer) {
+    const key = answer === 'startupProbe' ? 'started' : answer === 'livenessProbe' ? 'live' : answer === 'readinessProbe' ? 'ready' : null;
+    if (key === null) return unexpected(this.id, answer);
+    const app = rng.pick(withEndpoints(key));
+    const e = app[key]!;
+    const lines = {
+      started: 'It says whether the app has finished starting: the startupProbe’s question, and liveness waits until it passes.',
+      live: 'It fails only when the process itself is broken, which a restart fixes: that is a livenessProbe’s job.',
+      ready: 'It says whether the app can serve right now: a readinessProbe keeps traffic away meanwhile, without a restart.',
+    };
+    return {
+      prompt: `${app.what} serves ${e.path} on port ${e.port}, which ${e.means}. Which probe should call it?`,
+      yaml: null,
+      lines: [{ text: lines[key] }],
+      whyNot: {
+        livenessProbe: key === 'ready' ? `On a livenessProbe it would restart the app whenever ${app.dependency} is unavailable.` : 'A livenessProbe runs from the start and could kill a slow boot.',
+        'no-probe-metrics': 'It is the vendor’s health endpoint, made for probes.',
+      },
+      rules: [key === 'started' ? 'probes/startup-gates' : key === 'live' ? 'probes/liveness-restarts' : 'probes/readiness-endpoints'],
+      docUrl: key === 'started' ? docs.whenStartup : key === 'live' ? docs.whenLiveness : docs.whenReadiness,
+    };
+  },
+};
+
+const handlerForApp: ChoiceTemplate = {
+  id: 'probe-choice/handler-for-app',
+  options: ['httpGet', 'grpc', 'exec', 'tcpSocket'],
+  answers: ['httpGet', 'grpc', 'exec', 'tcpSocket'],
+  build(rng, answer) {
+    const facts: Record<string, () => { app: ProbeApp; text: string; why: string }> = {
+      httpGet: () => {
+        const app = rng.pick(withEndpoints('live'));
+        return { app, text: `It serves HTTP on port ${app.live!.port}, where ${app.live!.path} ${app.live!.means}.`, why: 'The app has an HTTP health path made for this: an httpGet check reads its status code.' };
+      },
+      grpc: () => {
+        const app = pickFrom(rng, probeStores.filter((s) => s.grpcHealthPort), 'gRPC app');
+        return { app, text: `It serves only gRPC on port ${app.grpcHealthPort}, no HTTP, and implements the standard gRPC health checking service there; its image is distroless.`, why: 'A grpc check calls the standard gRPC health service and passes on SERVING; there is no HTTP to check.' };
+      },
+      exec: () => {
+        const app = pickFrom(rng, probeStores.filter((s) => s.execCheck), 'exec app');
+        return { app, text: `It speaks its own protocol on port ${app.servePort}, and its image ships \`${app.execCheck!.join(' ')}\`, which exits 0 only when the server answers.`, why: `An exec check runs \`${app.execCheck!.join(' ')}\` in the container: it asks the server itself, where a tcpSocket check only sees the port open.` };
+      },
+      tcpSocket: () => {
+        const app = pickFrom(rng, probeStores.filter((s) => !s.execCheck && !s.grpcHealthPort), 'TCP app');
+        return { app, text: `It speaks only its own text protocol on port ${app.servePort}; it has no HTTP or gRPC endpoint, and its image ships no client tool.`, why: 'With no HTTP, no gRPC and no tool to run, the one check left is a tcpSocket check: the port accepts connections.' };
+      },
+    };
+    const make = facts[answer];
+    if (!make) return unexpected(this.id, answer);
+    const f = make();
+    const noTool = answer === 'grpc' || answer === 'tcpSocket';
+    return {
+      prompt: `Which check suits a livenessProbe for ${appName(f.app)} (${f.app.image})? ${f.text}`,
+      yaml: null,
+      lines: [{ text: f.why }],
+      whyNot: {
+        httpGet: 'It serves no HTTP health path, so an httpGet check would always fail.',
+        tcpSocket: 'A tcpSocket check only sees the port accept a connection, not whether the app answers.',
+        grpc: 'It serves no gRPC health service.',
+        exec: noTool ? 'Its image ships no check tool to run.' : 'The app already offers a check made for probes; no command needs to run inside it.',
+      },
+      rules: ['probes/check-mechanisms'],
+      docUrl: docs.mechanisms,
+    };
+  },
+};
+
+export const easyTemplates: readonly ChoiceTemplate[] = [
+  wantedEffect, failingEndpoint, beforeFirstCheck, failuresInARow, noProbe, checkOutcomeTemplate, vendorEndpoint, handlerForApp,
+];
+
+export type { ChoiceCase };
+export { possessive };
