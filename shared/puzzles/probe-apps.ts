@@ -78,7 +78,7 @@ export const probeApps: readonly ProbeApp[] = [
   vendor('keycloak', {
     what: 'Keycloak', dependency: 'its Postgres database', slowBoot: true, env: 'env: [{name: KC_HEALTH_ENABLED, value: "true"}]',
     started: 'reports whether the server has finished starting',
-    live: 'reports whether the server runs; if it fails, the server should be restarted',
+    live: 'reports whether the server process itself is healthy, without looking at the database',
     ready: 'reports whether it can process requests, its database connection included',
   }),
   vendor('grafana', { what: 'Grafana', dependency: 'its database', live: 'answers 200 while the server runs and its database answers' }),
@@ -107,7 +107,7 @@ export const documentedEndpoints: readonly ProbeApp[] = [
   vendor('cloud-sql-proxy', {
     what: 'The Cloud SQL Auth Proxy, run with --health-check,', dependency: 'the Cloud SQL instance',
     started: 'reports whether the proxy has finished starting up',
-    live: 'fails only when the proxy itself is in a bad state and should be restarted',
+    live: 'fails only when the proxy process itself is in a bad state',
     ready: 'reports whether the proxy can take new connections right now',
   }),
   ...probeProxies,
@@ -119,5 +119,5 @@ export const withEndpoints = (...keys: ('live' | 'ready' | 'started')[]): ProbeA
 
 export const httpHandler = (e: Endpoint): ProbeHandler => ({ type: 'httpGet', path: e.path, port: e.port });
 
-/** How a prompt names it: the project's name, or the container's name for an in-house service. */
-export const appName = (a: ProbeApp): string => (/^an? /.test(a.what) ? a.name : a.what);
+/** How a prompt names it: the project's name, or 'the orders-api service' for one of ours. */
+export const appName = (a: ProbeApp): string => (/^an? /.test(a.what) ? `the ${a.name} service` : a.what);

@@ -205,21 +205,21 @@ const noProbe: ChoiceTemplate = {
   },
 };
 
-function checkCase(rng: Rng, answer: 'check-passes' | 'check-fails' | 'check-times-out', timeout: number) {
-  const late = timeout + rng.pick([0.5, 1.5, 2.5]);
+function checkCase(rng: Rng, answer: 'check-passes' | 'check-fails' | 'check-times-out', kind: 'livenessProbe' | 'readinessProbe', timeout: number) {
+  const late = (t: number): number => t + rng.pick([0.5, 1.5, 2.5]);
   const fast = rng.pick([0.1, 0.2, 0.4]);
   const cases: { handler: (a: ProbeApp) => ProbeHandler; apps: ProbeApp[]; response: CheckResponse }[] = [];
-  const http = withEndpoints('live').map((a) => ({ a, h: httpHandler(a.live!) }));
+  const http = withEndpoints('live', 'ready');
   const exec = probeStores.filter((s) => s.execCheck);
   const grpc = probeStores.filter((s) => s.grpcHealthPort);
   const tcp = probeStores.filter((s) => !s.execCheck && !s.grpcHealthPort);
-  const httpCase = (status: number, after: number) => ({ handler: (a: ProbeApp) => httpHandler(a.live!), apps: http.map((x) => x.a), response: { kind: 'http' as const, status, afterSeconds: after } });
+  const httpCase = (status: number, after: number) => ({ handler: (a: ProbeApp) => httpHandler(kind === 'readinessProbe' ? a.ready! : a.live!), apps: http, response: { kind: 'http' as const, status, afterSeconds: after } });
   const execCase = (exitCode: number, after: number) => ({ handler: (a: ProbeApp) => ({ type: 'exec' as const, command: a.execCheck! }), apps: exec, response: { kind: 'exec' as const, exitCode, afterSeconds: after } });
   const grpcCase = (status: 'SERVING' | 'NOT_SERVING', after: number) => ({ handler: (a: ProbeApp) => ({ type: 'grpc' as const, port: a.grpcHealthPort! }), apps: grpc, response: { kind: 'grpc' as const, status, afterSeconds: after } });
   const tcpCase = (accepts: boolean) => ({ handler: (a: ProbeApp) => ({ type: 'tcpSocket' as const, port: a.servePort }), apps: [...tcp, ...exec], response: { kind: 'tcp' as const, accepts } });
   if (answer === 'check-passes') cases.push(httpCase(rng.pick([200, 204]), fast), execCase(0, fast), grpcCase('SERVING', fast), tcpCase(true));
   if (answer === 'check-fails') cases.push(httpCase(rng.pick([404, 500, 503]), fast), execCase(1, fast), grpcCase('NOT_SERVING', fast), tcpCase(false));
-  if (answer === 'check-times-out') cases.push(httpCase(200, late), execCase(0, late), grpcCase('SERVING', late));
+  if (answer === 'check-times-out') cases.push(httpCase(200, late(timeout)), execCase(0, late(timeout)), grpcCase('SERVING', late(timeout)));
   return rng.pick(cases);
 }
 
@@ -229,10 +229,10 @@ const checkOutcomeTemplate: ChoiceTemplate = {
   answers: ['check-passes', 'check-fails', 'check-times-out'],
   build(rng, answer) {
     if (answer !== 'check-passes' && answer !== 'check-fails' && answer !== 'check-times-out') return unexpected(this.id, answer);
-    const timeoutSeconds = rng.int(1, 4);
-    const c = checkCase(rng, answer, timeoutSeconds);
-    const app = rng.pick(c.apps);
     const kind = rng.pick(['livenessProbe', 'readinessProbe'] as const);
+    const timeoutSeconds = rng.int(1, 4);
+    const c = checkCase(rng, answer, kind, timeoutSeconds);
+    const app = rng.pick(c.apps);
     const spec = { handler: c.handler(app), timeoutSeconds, periodSeconds: 10 };
     const outcome = checkOutcome(spec.handler.type, spec, c.response);
     const expected = { 'check-passes': 'pass', 'check-fails': 'fail', 'check-times-out': 'timeout' }[answer];

@@ -8,7 +8,8 @@ import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, defaultsNote, leaveOut } from './probe-choice-scenes.ts';
 import { podYaml } from './probe-yaml.ts';
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 const oneEndpointApps = () => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house/.test(a.what));
 
 const outageDuration: ChoiceTemplate = {
@@ -62,17 +63,16 @@ const slowAnswers: ChoiceTemplate = {
       const fits = answer === 'nothing-within-timeout' ? outcome === 'pass' && answerTime >= 0.5
         : answer === 'timeouts-below-threshold' ? outcome === 'timeout' && acts === 'never' : outcome === 'timeout' && acts === 'surely';
       if (!fits) continue;
-      const t = `timeoutSeconds ${spec.timeoutSeconds === undefined ? 'is left out, so 1 s' : `is ${p.timeoutSeconds} s`}`;
       const text = answer === 'nothing-within-timeout'
-        ? `Each answer comes in ${answerTime} s and ${t}: every check passes, however slow it feels.`
+        ? `Each answer comes in ${answerTime} s, within timeoutSeconds (${p.timeoutSeconds} s): every check passes, however slow it feels.`
         : answer === 'timeouts-below-threshold'
-          ? `${cap(t)}: each check times out and counts as a failure. But ${seconds} s hold at most ${Math.ceil(seconds / p.periodSeconds)} checks ${p.periodSeconds} s apart, short of failureThreshold ${p.failureThreshold}.`
-          : `${cap(t)}: each check times out and counts as a failure, and the peak outlasts ${p.failureThreshold} × ${p.periodSeconds} = ${p.failureThreshold * p.periodSeconds} s: the kubelet restarts it mid-peak, and its load moves to the other replicas.`;
-      const note = defaultsNote([spec], ['periodSeconds', 'failureThreshold']);
+          ? `Each check times out after ${p.timeoutSeconds} s and counts as a failure, but ${seconds} s hold at most ${Math.ceil(seconds / p.periodSeconds)} checks ${p.periodSeconds} s apart: short of failureThreshold ${p.failureThreshold}.`
+          : `Each check times out after ${p.timeoutSeconds} s and counts as a failure, and the peak outlasts ${p.failureThreshold} × ${p.periodSeconds} = ${p.failureThreshold * p.periodSeconds} s: the kubelet restarts it mid-peak, and its load moves to the other replicas.`;
+      const note = defaultsNote([spec], answer === 'nothing-within-timeout' ? ['timeoutSeconds'] : ['timeoutSeconds', 'periodSeconds', 'failureThreshold']);
       return {
         prompt: `During the daily peak, ${app.live!.path} of ${appName(app)} takes about ${answerTime} s to answer, for ${seconds} s in a row; then it is fast again. What does its livenessProbe lead to?`,
         yaml: podYaml({ containers: [appContainer(app, { livenessProbe: spec })] }),
-        lines: [{ text, tags: ['livenessProbe'] }, ...(note && answer !== 'nothing-within-timeout' ? [{ text: note }] : [])],
+        lines: [{ text, tags: ['livenessProbe'] }, ...(note ? [{ text: note }] : [])],
         whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
         rules: answer === 'nothing-within-timeout' ? ['probes/timeout-fails', 'probes/check-mechanisms', 'probes/defaults']
           : ['probes/timeout-fails', 'probes/failure-threshold', ...(answer === 'restarts-under-load' ? ['probes/liveness-restarts' as const] : [])],
@@ -113,7 +113,7 @@ const flappingCheck: ChoiceTemplate = {
         : answer === 'restarts-container'
           ? `The last ${p.failureThreshold} checks failed in a row, reaching failureThreshold on a livenessProbe: the kubelet restarts the container.`
           : `${p.failureThreshold} failures in a row took the pod out of the endpoints. Coming back takes ${p.successThreshold} pass${p.successThreshold > 1 ? 'es' : ''} in a row; ${since}.`;
-      const note = defaultsNote([spec], kind === 'readinessProbe' ? ['failureThreshold', 'successThreshold'] : ['failureThreshold']);
+      const note = defaultsNote([spec], answer === 'leaves-endpoints' ? ['failureThreshold', 'successThreshold'] : ['failureThreshold']);
       return {
         prompt: `The ${app.name} container was passing its check below. Its next checks, oldest first: ${resultWords(results)}. Where does it stand now?`,
         yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),

@@ -7,7 +7,8 @@ import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, leaveOut } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 /** Apps whose readiness endpoint checks a back-end service. */
 const dependencyApps = () => withEndpoints('live', 'ready').filter((a) => /reach|database|datasource|feature store/.test(a.ready!.means));
 

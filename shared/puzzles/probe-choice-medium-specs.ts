@@ -10,7 +10,8 @@ import { docs, pickFrom, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, defaultsNote, leaveOut, responseText } from './probe-choice-scenes.ts';
 import { podYaml } from './probe-yaml.ts';
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
 interface OutcomeCase { app: ProbeApp; spec: ProbeSpec; response: CheckResponse; why: string; tag: string }
 
@@ -24,7 +25,8 @@ const checkOutcomeDefaults: ChoiceTemplate = {
     const exec = pickFrom(rng, probeStores.filter((s) => s.execCheck), 'exec store');
     const slow = rng.pick([1.5, 2, 3]);
     const fast = rng.pick([0.2, 0.4, 0.8]);
-    const httpSpec = { handler: httpHandler(http.live!) };
+    const kind = rng.pick(['livenessProbe', 'readinessProbe'] as const);
+    const httpSpec = { handler: httpHandler(kind === 'readinessProbe' && http.ready ? http.ready : http.live!) };
     const cases: Record<string, OutcomeCase[]> = {
       'check-passes': [
         { app: http, spec: httpSpec, response: { kind: 'http', status: 200, afterSeconds: fast }, why: `timeoutSeconds is left out, so it is 1 s: a 200 after ${fast} s is in time, and the check passes.`, tag: 'handler' },
@@ -40,7 +42,6 @@ const checkOutcomeDefaults: ChoiceTemplate = {
       ],
     };
     const c = pickFrom(rng, cases[answer] ?? [], answer);
-    const kind = rng.pick(['livenessProbe', 'readinessProbe'] as const);
     const spec = { ...c.spec, periodSeconds: rng.pick([5, 10, 15]) };
     const expected = { 'check-passes': 'pass', 'check-fails': 'fail', 'check-times-out': 'timeout' }[answer as string];
     if (checkOutcome(spec.handler.type, spec, c.response) !== expected) throw new Error('the model disagrees with the drawn answer');

@@ -8,7 +8,8 @@ import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-
 import { appContainer, defaultsNote, leaveOut, responseText } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
 
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
 const symptom: ChoiceTemplate = {
   id: 'probe-choice/symptom',
@@ -143,10 +144,10 @@ const failuresDefaults: ChoiceTemplate = {
     const acts = actsDuringFailure(spec, seconds);
     if (acts !== (answer === 'nothing-yet' ? 'never' : 'surely')) throw new Error('the model disagrees with the drawn answer');
     const path = kind === 'livenessProbe' ? app.live! : app.ready!;
-    const head = `Left out, failureThreshold is 3${spec.periodSeconds === undefined ? ' and periodSeconds 10' : ''}`;
+    const head = `With failureThreshold left at 3${spec.periodSeconds === undefined ? ' and periodSeconds at 10' : ''}`;
     const text = answer === 'nothing-yet'
-      ? `${head}: in ${seconds} s at most ${Math.ceil(seconds / p.periodSeconds)} checks have failed, short of 3 in a row.`
-      : `${head}: 3 failures in a row take at most ${3 * p.periodSeconds} s, so after ${seconds} s the ${kind} has acted: ${kind === 'livenessProbe' ? 'the kubelet restarted the container' : 'the pod left the endpoints, and nothing restarted'}.`;
+      ? `${head}, ${seconds} s hold at most ${Math.ceil(seconds / p.periodSeconds)} failed checks: short of 3 in a row.`
+      : `${head}, 3 failures in a row take at most ${3 * p.periodSeconds} s, so after ${seconds} s the ${kind} has acted: ${kind === 'livenessProbe' ? 'the kubelet restarted the container' : 'the pod left the endpoints, and nothing restarted'}.`;
     return {
       prompt: `${cap(appName(app))} had been running fine until ${seconds} seconds ago; since then ${path.path} has failed every check with a 503. What has the kubelet done about it so far?`,
       yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),

@@ -37,10 +37,9 @@ export function leaveOut<S extends ProbeSpec>(rng: Rng, spec: S, fields: readonl
   return out;
 }
 
-/** "Left out, periodSeconds is 10 and failureThreshold 3." for the asked fields some spec leaves out; '' if none. */
+/** "Left out: periodSeconds 10, failureThreshold 3." for the asked fields some spec leaves out; '' if none. */
 export function defaultsNote(specs: readonly ProbeSpec[], fields: readonly (keyof ResolvedProbe)[]): string {
   const missing = fields.filter((f) => specs.some((s) => s[f] === undefined));
   if (missing.length === 0) return '';
-  const parts = missing.map((f, i) => (i === 0 ? `${f} is ${probeDefaults[f]}` : `${f} ${probeDefaults[f]}`));
-  return `Left out, ${parts.join(' and ')}.`;
+  return `Left out: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}.`;
 }

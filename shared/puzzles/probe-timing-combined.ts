@@ -15,7 +15,8 @@ import { line, linesTagged, podYaml, yamlText, type Yaml } from './probe-yaml.ts
 type Field = keyof ResolvedProbe;
 const STARTUP_URL = `${TASK}#define-startup-probes`;
 const CONFIGURE = `${TASK}#configure-probes`;
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
 /** Keep each of these fields with a fair chance, the rest always; so some defaults have to be known. */
 function someLeftOut(rng: Rng, s: ResolvedProbe, optional: readonly Field[], keep: readonly Field[]): ProbeSettings {
@@ -129,7 +130,7 @@ export function readinessAfterStartup(rng: Rng): TimingPuzzle {
     seconds: total,
     lines: [
       { text: `Readiness checks wait for the startupProbe, which passes at ${passedAt} s; until then the container is not ready.`, codeLines: linesTagged(yaml, 'startupProbe') },
-      { text: `Then ${r.successThreshold} pass${r.successThreshold > 1 ? 'es' : ''} ${r.periodSeconds} s apart: ${passedAt} + ${r.successThreshold} × ${r.periodSeconds} = ${total} s.${note ? ` ${note}` : ''}`, codeLines: linesTagged(yaml, 'readinessProbe') },
+      { text: `Then ${r.successThreshold === 1 ? `one pass, within a period of ${r.periodSeconds} s` : `${r.successThreshold} passes ${r.periodSeconds} s apart`}: ${passedAt} + ${r.successThreshold} × ${r.periodSeconds} = ${total} s.${note ? ` ${note}` : ''}`, codeLines: linesTagged(yaml, 'readinessProbe') },
     ],
     misses: [{ value: passedAt, note: 'A readinessProbe counts as failed until it has passed successThreshold times.' }, { value: r.successThreshold * r.periodSeconds, note: `Readiness only starts checking once the startup probe passed at ${passedAt} s.` }].filter((m) => m.value !== total),
     approximate: true,

@@ -35,11 +35,13 @@ interface Ask {
 }
 
 const CONFIGURE = `${TASK}#configure-probes`;
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
 const asks: readonly Ask[] = [
   {
     id: 'startup-give-up', kind: 'startupProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'], apps: () => timingApps,
-    prompt: (n) => `${n} never finishes starting: its startup check never passes. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
+    prompt: (n) => `${cap(n)} never finishes starting: its startup check never passes. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
     seconds: startupGiveUpSeconds,
     trace: (s) => failingTrace('startupProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
@@ -49,7 +51,7 @@ const asks: readonly Ask[] = [
   },
   {
     id: 'liveness-kill', kind: 'livenessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['initialDelaySeconds'], apps: () => timingApps,
-    prompt: (n) => `${n} has run fine for hours when its check starts failing: from now on every liveness check fails at once. At most about how many seconds until the kubelet kills the container?`,
+    prompt: (n) => `${cap(n)} has run fine for hours when its check starts failing: from now on every liveness check fails at once. At most about how many seconds until the kubelet kills the container?`,
     seconds: livenessKillSeconds,
     trace: (s) => failingTrace('livenessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
@@ -69,7 +71,7 @@ const asks: readonly Ask[] = [
   },
   {
     id: 'readiness-removal', kind: 'readinessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['successThreshold'], apps: readinessApps,
-    prompt: (n) => `${n} is ready and serving when its readiness check starts failing on every try. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
+    prompt: (n) => `${cap(n)} is ready and serving when its readiness check starts failing on every try. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
     seconds: readinessRemovalSeconds,
     trace: (s) => failingTrace('readinessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
@@ -79,7 +81,7 @@ const asks: readonly Ask[] = [
   },
   {
     id: 'readiness-recovery', kind: 'readinessProbe', relevant: ['periodSeconds', 'successThreshold'], decoys: ['failureThreshold'], apps: readinessApps,
-    prompt: (n) => `${n} went not ready during an outage. The outage is over, and from now on every readiness check passes. At most about how many seconds until the container is ready again?`,
+    prompt: (n) => `${cap(n)} went not ready during an outage. The outage is over, and from now on every readiness check passes. At most about how many seconds until the container is ready again?`,
     seconds: readinessRecoverySeconds,
     trace: (s) => passingTrace('readinessProbe', s, 0),
     from: { label: 'recovers', tone: 'start' },
@@ -89,7 +91,7 @@ const asks: readonly Ask[] = [
   },
   {
     id: 'first-ready', kind: 'readinessProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'successThreshold'], apps: readinessApps,
-    prompt: (n) => `${n} can serve the moment its container starts, and every readiness check passes. At most about how many seconds after the start is the container first marked ready?`,
+    prompt: (n) => `${cap(n)} can serve the moment its container starts, and every readiness check passes. At most about how many seconds after the start is the container first marked ready?`,
     seconds: readyAfterStartSeconds,
     trace: (s) => passingTrace('readinessProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
@@ -122,8 +124,8 @@ function shownFields(rng: Rng, ask: Ask, level: Level): Field[] {
 }
 
 function defaultsNote(shown: ProbeSettings, fields: readonly Field[]): string {
-  const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} is ${probeDefaults[f]}`);
-  return missing.length === 0 ? '' : `Left out, ${missing.join(' and ')}.`;
+  const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} ${probeDefaults[f]}`);
+  return missing.length === 0 ? '' : `Left out: ${missing.join(', ')}.`;
 }
 
 export function singleProbeQuestion(rng: Rng, level: Level, askId: string): TimingPuzzle {
@@ -145,7 +147,7 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
     const container: Track = { label: app.name, marks: [{ at: 0, label: ask.from.label, tone: ask.from.tone }] };
     return {
       template: `probe-timing/${ask.id}${level === 'medium' ? '-defaults' : ''}`,
-      prompt: ask.prompt(cap(appName(app))),
+      prompt: ask.prompt(appName(app)),
       code: { language: 'yaml', text: yamlText(yaml) },
       seconds: total,
       lines: [
@@ -160,8 +162,6 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
     };
   }
 }
-
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** After a liveness kill, how long a container that ignores SIGTERM has before SIGKILL. */
 export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
