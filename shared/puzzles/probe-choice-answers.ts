@@ -52,7 +52,7 @@ export const choiceLabels = {
   'nothing-to-change': 'Nothing: replicas leave the endpoints, none restarts',
   'add-readiness-deps': 'Add a readinessProbe that runs the dependency check',
   'add-deps-to-liveness': 'Add the dependency check to the livenessProbe',
-  'add-startup': 'Add a startupProbe on the liveness endpoint',
+  'add-startup': 'Add a startupProbe with a budget for the boot',
   'raise-startup-threshold': 'Raise the startupProbe’s failureThreshold',
   'nothing-boot-covered': 'Nothing: these probes already fit the boot',
   'replace-delay': 'Replace the long initialDelaySeconds with a startupProbe',

@@ -5,12 +5,12 @@ import { actsDuringFailure, outageOutcome } from '../model/probe-windows.ts';
 import { withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
 import { appName, httpHandler, probeProxies, withEndpoints, type Endpoint } from './probe-apps.ts';
 import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
-import { appContainer, defaultsNote, leaveOut } from './probe-choice-scenes.ts';
+import { appContainer, defaultsNote, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
 import { podYaml } from './probe-yaml.ts';
 
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
 const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
-const oneEndpointApps = () => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house/.test(a.what));
+const oneEndpointApps = () => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house (Go|Node|Python)/.test(a.what));
 
 const outageDuration: ChoiceTemplate = {
   id: 'probe-choice/outage-duration',
@@ -30,11 +30,11 @@ const outageDuration: ChoiceTemplate = {
       const r = withProbeDefaults(ready);
       const l = withProbeDefaults(live);
       const text = answer === 'nothing-visible'
-        ? `${seconds} s of failures hold at most ${Math.ceil(seconds / r.periodSeconds)} readiness checks, ${r.periodSeconds} s apart: short of its ${r.failureThreshold} in a row, and liveness needs more still.`
+        ? `${seconds} s of failures hold at most ${plural(Math.ceil(seconds / r.periodSeconds), 'readiness check')}, ${r.periodSeconds} s apart: short of its ${r.failureThreshold} in a row, and liveness needs more still.`
         : answer === 'out-briefly'
           ? `Readiness reaches ${r.failureThreshold} failures within ${r.failureThreshold * r.periodSeconds} s: the pod leaves the endpoints. Liveness needs ${l.failureThreshold} failures ${l.periodSeconds} s apart, more than ${seconds} s hold: nothing restarts.`
           : `Readiness acts within ${r.failureThreshold * r.periodSeconds} s, so the pod leaves the endpoints; the stall also outlasts liveness’s ${l.failureThreshold} × ${l.periodSeconds} = ${l.failureThreshold * l.periodSeconds} s, so the container restarts.`;
-      const note = defaultsNote([ready, live], ['periodSeconds', 'failureThreshold']);
+      const note = defaultsNoteFor([['readiness', ready], ['liveness', live]], ['periodSeconds', 'failureThreshold']);
       return {
         prompt: `A ${seconds}-second stall makes ${app.live!.path} of ${appName(app)} answer 500 to every check; then it recovers by itself. What happens meanwhile?`,
         yaml: podYaml({ containers: [appContainer(app, probes)] }),
@@ -66,7 +66,7 @@ const slowAnswers: ChoiceTemplate = {
       const text = answer === 'nothing-within-timeout'
         ? `Each answer comes in ${answerTime} s, within timeoutSeconds (${p.timeoutSeconds} s): every check passes, however slow it feels.`
         : answer === 'timeouts-below-threshold'
-          ? `Each check times out after ${p.timeoutSeconds} s and counts as a failure, but ${seconds} s hold at most ${Math.ceil(seconds / p.periodSeconds)} checks ${p.periodSeconds} s apart: short of failureThreshold ${p.failureThreshold}.`
+          ? `Each check times out after ${p.timeoutSeconds} s and counts as a failure, but ${seconds} s hold at most ${plural(Math.ceil(seconds / p.periodSeconds), 'check')} ${p.periodSeconds} s apart: short of failureThreshold ${p.failureThreshold}.`
           : `Each check times out after ${p.timeoutSeconds} s and counts as a failure, and the peak outlasts ${p.failureThreshold} × ${p.periodSeconds} = ${p.failureThreshold * p.periodSeconds} s: the kubelet restarts it mid-peak, and its load moves to the other replicas.`;
       const note = defaultsNote([spec], answer === 'nothing-within-timeout' ? ['timeoutSeconds'] : ['timeoutSeconds', 'periodSeconds', 'failureThreshold']);
       return {
@@ -106,13 +106,11 @@ const flappingCheck: ChoiceTemplate = {
       // The naive reading (count every failure) must give another answer, so the reset rule decides.
       const trap = answer === 'in-endpoints' ? failures >= p.failureThreshold : run.changes.length > 1 || results.includes('pass');
       if (got !== answer || !trap) continue;
-      const trailing = results.length - 1 - results.lastIndexOf('fail');
-      const since = trailing === 0 ? 'none has come since' : `the last ${trailing === 1 ? 'check is one' : `${trailing} checks are`}`;
       const text = answer === 'in-endpoints'
         ? `The failures never reach ${p.failureThreshold} in a row: each pass starts the count over, so the ${kind} never acts.`
         : answer === 'restarts-container'
           ? `The last ${p.failureThreshold} checks failed in a row, reaching failureThreshold on a livenessProbe: the kubelet restarts the container.`
-          : `${p.failureThreshold} failures in a row took the pod out of the endpoints. Coming back takes ${p.successThreshold} pass${p.successThreshold > 1 ? 'es' : ''} in a row; ${since}.`;
+          : `${p.failureThreshold} failures in a row took the pod out of the endpoints. Coming back takes ${p.successThreshold === 1 ? 'one pass' : `${p.successThreshold} passes in a row`}, and it has not had ${p.successThreshold === 1 ? 'one' : 'them'} since.`;
       const note = defaultsNote([spec], answer === 'leaves-endpoints' ? ['failureThreshold', 'successThreshold'] : ['failureThreshold']);
       return {
         prompt: `The ${app.name} container was passing its check below. Its next checks, oldest first: ${resultWords(results)}. Where does it stand now?`,

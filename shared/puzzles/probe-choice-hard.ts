@@ -23,7 +23,7 @@ const dependencyOutage: ChoiceTemplate = {
     const probes: ContainerProbes = answer === 'move-check-to-readiness' ? { livenessProbe: deps }
       : answer === 'nothing-to-change' ? { livenessProbe: live, readinessProbe: deps }
         : answer === 'add-readiness-deps' ? { livenessProbe: live } : unexpected(this.id, answer);
-    const dep = app.dependency.replace(/^its /, '');
+    const dep = app.dependency.replace(/^its /, 'the ');
     const lines = answer === 'move-check-to-readiness'
       ? [{ text: `This livenessProbe runs the dependency check, so every replica fails it at once and the kubelet restarts them all: a restart storm that fixes nothing.`, tags: ['livenessProbe.handler'] },
         { text: `In a readinessProbe the replicas would just leave the endpoints until ${dep} is back.` }]

@@ -5,7 +5,7 @@ import { actsDuringFailure, bootOutcome, firstToAct } from '../model/probe-windo
 import { validateProbe, withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
 import { appName, httpHandler, probeStores, withEndpoints, type ProbeApp } from './probe-apps.ts';
 import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
-import { appContainer, defaultsNote, leaveOut, responseText } from './probe-choice-scenes.ts';
+import { appContainer, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
 
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
@@ -56,7 +56,7 @@ const symptom: ChoiceTemplate = {
 };
 
 /** An app with one health path that both probes may call, as the probes task's common pattern does. */
-const oneEndpointApps = (): ProbeApp[] => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house/.test(a.what));
+const oneEndpointApps = (): ProbeApp[] => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house (Go|Node|Python)/.test(a.what));
 
 const firstToActTemplate: ChoiceTemplate = {
   id: 'probe-choice/first-to-act',
@@ -76,7 +76,7 @@ const firstToActTemplate: ChoiceTemplate = {
       const probes: ContainerProbes = answer === 'leaves-endpoints' ? { readinessProbe: shownReady } : { livenessProbe: shownLive, readinessProbe: shownReady };
       const r = withProbeDefaults(ready);
       const l = withProbeDefaults(live);
-      const notes = defaultsNote(answer === 'leaves-endpoints' ? [shownReady] : [shownReady, shownLive], ['periodSeconds', 'failureThreshold']);
+      const notes = defaultsNoteFor(answer === 'leaves-endpoints' ? [['readiness', shownReady]] : [['readiness', shownReady], ['liveness', shownLive]], ['periodSeconds', 'failureThreshold']);
       const text = answer === 'leaves-endpoints'
         ? `Only a readinessProbe calls it: after ${r.failureThreshold} failures the pod leaves the endpoints, and with no livenessProbe nothing restarts.`
         : answer === 'out-then-restart'
@@ -146,7 +146,7 @@ const failuresDefaults: ChoiceTemplate = {
     const path = kind === 'livenessProbe' ? app.live! : app.ready!;
     const head = `With failureThreshold left at 3${spec.periodSeconds === undefined ? ' and periodSeconds at 10' : ''}`;
     const text = answer === 'nothing-yet'
-      ? `${head}, ${seconds} s hold at most ${Math.ceil(seconds / p.periodSeconds)} failed checks: short of 3 in a row.`
+      ? `${head}, ${seconds} s hold at most ${plural(Math.ceil(seconds / p.periodSeconds), 'failed check')}: short of 3 in a row.`
       : `${head}, 3 failures in a row take at most ${3 * p.periodSeconds} s, so after ${seconds} s the ${kind} has acted: ${kind === 'livenessProbe' ? 'the kubelet restarted the container' : 'the pod left the endpoints, and nothing restarted'}.`;
     return {
       prompt: `${cap(appName(app))} had been running fine until ${seconds} seconds ago; since then ${path.path} has failed every check with a 503. What has the kubelet done about it so far?`,

@@ -43,3 +43,14 @@ export function defaultsNote(specs: readonly ProbeSpec[], fields: readonly (keyo
   if (missing.length === 0) return '';
   return `Left out: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}.`;
 }
+
+/** The same for two probes of one container: "Left out on readiness: periodSeconds 10; on liveness: failureThreshold 3." */
+export function defaultsNoteFor(specs: readonly [string, ProbeSpec][], fields: readonly (keyof ResolvedProbe)[]): string {
+  const parts = specs.flatMap(([who, spec]) => {
+    const missing = fields.filter((f) => spec[f] === undefined);
+    return missing.length === 0 ? [] : [`${who}: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}`];
+  });
+  return parts.length === 0 ? '' : `Left out on ${parts.join('; on ')}.`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
