@@ -157,12 +157,12 @@ const failuresInARow: ChoiceTemplate = {
     const reached = kind === 'livenessProbe' ? run.killedAfter !== null : run.state === 'Failure';
     if (reached !== (answer !== 'nothing-yet')) throw new Error('the model disagrees with the drawn answer');
     const text = answer === 'nothing-yet'
-      ? `failureThreshold is ${threshold}, so ${failuresText(failures)} in a row are not enough yet; a single pass would start the count over.`
+      ? `failureThreshold is ${threshold}, so ${failures === 1 ? 'one failure is' : `${failures} failures in a row are`} not enough yet; a single pass would start the count over.`
       : kind === 'livenessProbe'
         ? `${failuresText(failures)} in a row reach failureThreshold on a livenessProbe: the kubelet kills the container and restarts it.`
         : `${failuresText(failures)} in a row reach failureThreshold on a readinessProbe: the pod leaves the endpoints, and nothing restarts.`;
     return {
-      prompt: `The ${app.name} container has been running fine. The check below has just failed for the ${ordinal(failures)} time in a row. What has the kubelet done about it so far?`,
+      prompt: `The ${app.name} container has been running fine. The check below has just failed ${failures === 1 ? 'once' : `for the ${ordinal(failures)} time in a row`}. What has the kubelet done about it so far?`,
       yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),
       lines: [{ text, tags: [`${kind}.failureThreshold`] }],
       whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },

@@ -8,7 +8,7 @@ import {
   startupGiveUpSeconds, withProbeDefaults, type ProbeSettings, type ProbeSpec, type ResolvedProbe,
 } from '../model/probes.ts';
 import { appName, type ProbeApp } from './probe-apps.ts';
-import { appContainer } from './probe-choice-scenes.ts';
+import { appContainer, ordinal } from './probe-choice-scenes.ts';
 import { handlerFor, readinessApps, TASK, timeline, timingApps, traceTrack, type TimingPuzzle } from './probe-timing-kit.ts';
 import { line, linesTagged, podYaml, yamlText, type Yaml } from './probe-yaml.ts';
 
@@ -160,7 +160,7 @@ export function hangTimeout(rng: Rng): TimingPuzzle {
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
-      { text: `A check with no answer fails only after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${p.failureThreshold}th failure lands at ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
+      { text: `A check with no answer fails only after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${ordinal(p.failureThreshold)} failure lands at ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
       ...(note ? [{ text: note }] : []),
     ],
     misses: [

@@ -38,7 +38,7 @@ export const readers: Record<string, Reader> = {
     return kinds.includes('startupProbe') ? 'after-startup-pass' : kinds.includes('readinessProbe') ? 'after-readiness-pass' : 'traffic-at-once';
   },
   'probe-choice/failures-in-a-row': (prompt, pod) => {
-    const failures = ordinals.indexOf(prompt.match(/for the (\w+) time in a row/)![1]!) + 1;
+    const failures = /just failed once/.test(prompt) ? 1 : ordinals.indexOf(prompt.match(/for the (\w+) time in a row/)![1]!) + 1;
     const [kind, p] = Object.entries(pod.containers[0]!.probes)[0]!;
     if (failures < withProbeDefaults(p.fields).failureThreshold) return 'nothing-yet';
     return kind === 'livenessProbe' ? 'restarts-container' : 'leaves-endpoints';
