@@ -108,8 +108,9 @@ function totalQuestion(rng: Rng, n: number, template: string): TimingPuzzle {
   const app = rng.pick(probeApps);
   const name = podName(rng, app.name);
   const seconds = totalWaitBeforeRestart(n);
-  const waitsBefore = totalWaitBeforeRestart(n - 1);
-  const code = getPod(name, 'CrashLoopBackOff', n - 1, backoffDelaySeconds(n - 1) + 1, waitsBefore + n + 3);
+  // Now: restart n - 1 has just crashed and the kubelet holds restart n back; RESTARTS' "ago" is that crash.
+  const ago = rng.int(1, Math.min(30, backoffDelaySeconds(n) - 1));
+  const code = getPod(name, 'CrashLoopBackOff', n - 1, ago, totalWaitBeforeRestart(n - 1) + ago + 3);
   const uncapped = Array.from({ length: n - 1 }, (_, i) => 10 * 2 ** i).reduce((a, b) => a + b, 0);
   return {
     template, prompt: `The pod ${name} crashes the moment it starts, every time. Counting only the kubelet’s back-off waits, not the time it runs, how many seconds does it wait in all across restarts 1 to ${n}?`,
