@@ -69,8 +69,8 @@ function house(name: string): ProbeApp {
   return {
     name, image: houseImage(app, f.version), what: `an in-house ${f.runtime} service`, servePort: app.port, dependency: f.dependency,
     shell: houseRuntime(app).shell, ...(f.slowBoot ? { slowBoot: true } : {}),
-    live: { path: app.live, port: app.port, means: f.spring ? 'Spring Boot’s liveness group: the app’s internal state is sound' : 'answers 200 while its request loop is alive' },
-    ready: { path: app.ready, port: app.port, means: f.spring ? 'Spring Boot’s readiness group: the app accepts traffic' : `answers 200 only while it can reach ${short}` },
+    live: { path: app.live, port: app.port, means: f.spring ? 'is Spring Boot’s liveness group: it reports whether the app’s internal state is sound' : 'answers 200 while its request loop is alive' },
+    ready: { path: app.ready, port: app.port, means: f.spring ? 'is Spring Boot’s readiness group: it reports whether the app accepts traffic right now' : `answers 200 only while it can reach ${short}` },
   };
 }
 

@@ -281,7 +281,7 @@ const vendorEndpoint: ChoiceTemplate = {
       ready: 'It says whether the app can serve right now: a readinessProbe keeps traffic away meanwhile, without a restart.',
     };
     return {
-      prompt: `${app.what} serves ${e.path} on port ${e.port}, which ${e.means}. Which probe should call it?`,
+      prompt: `${/^an? /.test(app.what) ? `The ${app.name} service, ${app.what},` : app.what} serves ${e.path} on port ${e.port}, which ${e.means}. Which probe should call it?`,
       yaml: null,
       lines: [{ text: lines[key] }],
       whyNot: {
