@@ -173,10 +173,10 @@ export function nthStart(rng: Rng): TimingPuzzle {
     `    command: [sh, -c, "sleep ${run}; exit 1"]`,
   ].join('\n');
   return {
-    template: 'probe-timing/nth-start', prompt: `The container of this demo pod exits with an error ${run} s after every start. From its first start, how many seconds until its start number ${n}?`,
+    template: 'probe-timing/nth-start', prompt: `The container of this demo pod exits with an error ${run} s after every start. From its first start, how many seconds until its restart number ${n - 1}?`,
     code: { language: 'yaml', text: code }, seconds, approximate: false, docUrl: BACKOFF_URL,
     lines: [
-      { text: `Each wait counts from the exit, so the ${n - 1} runs add up: ${n - 1} × ${run} = ${(n - 1) * run} s.` },
+      { text: `Each wait counts from the exit, so the ${n - 1} runs before it add up: ${n - 1} × ${run} = ${(n - 1) * run} s.` },
       { text: `The waits before restarts 1 to ${n - 1} are ${waits.join(' + ')} = ${totalWaitBeforeRestart(n - 1)} s: ${seconds} s in all.` },
     ],
     misses: [

@@ -105,7 +105,7 @@ describe('probeTiming: backoff', () => {
   });
 
   it('counts each wait from the exit, so the run times add up', () => {
-    const p = firstOf('hard', 'probe-timing/nth-start', (x) => x.prompt.includes('start number 5'));
+    const p = firstOf('hard', 'probe-timing/nth-start', (x) => x.prompt.includes('restart number 4'));
     const run = Number(p.code.text.match(/sleep (\d+)/)![1]);
     expect(p.seconds).toBe(4 * run + 0 + 10 + 20 + 40);
   });
