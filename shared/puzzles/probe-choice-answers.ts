@@ -13,6 +13,7 @@ export const choiceLabels = {
   'leaves-endpoints': 'The pod leaves the Service endpoints; nothing restarts',
   'nothing-unprobed': 'Nothing: no probe calls that path',
   'restarts-pod': 'The kubelet deletes the pod and creates a new one',
+  'out-and-restart': 'It leaves the endpoints, and the container restarts',
   'nothing-yet': 'Nothing yet: too few failures in a row',
   'killed-stays-stopped': 'The kubelet kills the container and leaves it stopped',
   'nothing-startup-done': 'Nothing: the startupProbe stopped after its first pass',
@@ -23,6 +24,7 @@ export const choiceLabels = {
   'after-readiness-pass': 'No: not until its readinessProbe passes',
   'after-startup-pass': 'No: not until its startupProbe passes',
   'liveness-success': 'Yes: liveness starts as Success, so it is ready',
+  'after-startup-then-readiness': 'No: not until its startupProbe and readinessProbe pass',
   // one check
   'check-passes': 'The check passes',
   'check-fails': 'The check fails',

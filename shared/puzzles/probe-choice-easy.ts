@@ -2,7 +2,7 @@
 import type { Rng } from '../random.ts';
 import { checkOutcome, runChecks, type CheckResponse } from '../model/probe-checks.ts';
 import type { ContainerProbes, ProbeHandler, ProbeKind } from '../model/probes.ts';
-import { appName, httpHandler, probeStores, withEndpoints, type ProbeApp } from './probe-apps.ts';
+import { appName, documentedEndpoints, httpHandler, probeStores, withEndpoints, type ProbeApp } from './probe-apps.ts';
 import { docs, pickFrom, possessive, unexpected, type ChoiceCase, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, failuresText, ordinal, responseText } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
@@ -68,17 +68,18 @@ const wantedEffect: ChoiceTemplate = {
 
 const failingEndpoint: ChoiceTemplate = {
   id: 'probe-choice/failing-endpoint',
-  options: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'restarts-pod'],
-  answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed'],
+  options: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
+  answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
   build(rng, answer) {
-    const app = rng.pick(withEndpoints('live', 'ready'));
+    const app = rng.pick(answer === 'out-and-restart' ? oneEndpointApps() : withEndpoints('live', 'ready'));
     const live = { handler: httpHandler(app.live!) };
-    const ready = { handler: httpHandler(app.ready!) };
+    const ready = { handler: httpHandler(app.ready ?? app.live!) };
     let probes: ContainerProbes;
     let failing: ProbeKind;
     if (answer === 'restarts-container') [probes, failing] = [rng.chance(0.5) ? { livenessProbe: live } : { livenessProbe: live, readinessProbe: ready }, 'livenessProbe'];
     else if (answer === 'leaves-endpoints') [probes, failing] = [rng.chance(0.5) ? { readinessProbe: ready } : { livenessProbe: live, readinessProbe: ready }, 'readinessProbe'];
     else if (answer === 'nothing-unprobed') [probes, failing] = rng.chance(0.5) ? [{ livenessProbe: live }, 'readinessProbe'] : [{ readinessProbe: ready }, 'livenessProbe'];
+    else if (answer === 'out-and-restart') [probes, failing] = [{ livenessProbe: live, readinessProbe: live }, 'livenessProbe'];
     else return unexpected(this.id, answer);
     const path = failing === 'livenessProbe' ? app.live! : app.ready!;
     const yaml = podYaml({ containers: [appContainer(app, probes)] });
@@ -86,27 +87,33 @@ const failingEndpoint: ChoiceTemplate = {
       ? [{ text: `${path.path} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it.`, tags: ['livenessProbe.handler'] }]
       : answer === 'leaves-endpoints'
         ? [{ text: `${path.path} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
-        : [{ text: `No probe in this spec calls ${path.path}, so the kubelet never sees it fail: an undefined probe counts as passing.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
+        : answer === 'out-and-restart'
+          ? [{ text: `Both probes call ${path.path}: readiness takes the pod out of the endpoints, and liveness has the kubelet restart the container.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }]
+          : [{ text: `No probe in this spec calls ${path.path}, so the kubelet never sees it fail: an undefined probe counts as passing.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
     return {
       prompt: `From now on, every request to ${path.path} on port ${path.port} gets a 503, while the rest of ${appName(app)} keeps working. What does the kubelet do?`,
       yaml,
       lines,
       whyNot: {
-        'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.',
-        'restarts-container': answer === 'leaves-endpoints' ? 'A failing readinessProbe restarts nothing.' : 'No livenessProbe calls that path.',
-        'leaves-endpoints': 'No readinessProbe calls that path.',
+        'restarts-container': answer === 'leaves-endpoints' ? 'A failing readinessProbe restarts nothing.' : answer === 'out-and-restart' ? 'The readinessProbe calls that path too.' : 'No livenessProbe calls that path.',
+        'leaves-endpoints': answer === 'out-and-restart' ? 'The livenessProbe calls that path too, and it restarts the container.' : 'No readinessProbe calls that path.',
         'nothing-unprobed': `A probe in this spec does call ${path.path}.`,
+        'out-and-restart': 'Only one probe in this spec calls that path, if any.',
       },
-      rules: answer === 'restarts-container' ? ['probes/liveness-restarts'] : answer === 'leaves-endpoints' ? ['probes/readiness-endpoints'] : ['probes/initial-state'],
+      rules: answer === 'restarts-container' ? ['probes/liveness-restarts'] : answer === 'leaves-endpoints' ? ['probes/readiness-endpoints']
+        : answer === 'out-and-restart' ? ['probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/initial-state'],
       docUrl: docs.types,
     };
   },
 };
 
+/** An app with one health path that both probes may call, as the probes task's common pattern does. */
+const oneEndpointApps = (): ProbeApp[] => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house (Go|Node|Python)/.test(a.what));
+
 const beforeFirstCheck: ChoiceTemplate = {
   id: 'probe-choice/before-first-check',
-  options: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass', 'liveness-success'],
-  answers: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass'],
+  options: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass', 'after-startup-then-readiness'],
+  answers: ['traffic-at-once', 'after-readiness-pass', 'after-startup-pass', 'after-startup-then-readiness'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready'));
     const live = { handler: httpHandler(app.live!), ...(rng.chance(0.5) ? { periodSeconds: rng.pick([5, 10, 15]) } : {}) };
@@ -123,6 +130,11 @@ const beforeFirstCheck: ChoiceTemplate = {
         lines: [{ text: 'A readinessProbe counts as failed until its first pass, so the pod stays out of the endpoints until then.', tags: ['readinessProbe'] }],
         rules: ['probes/initial-state'] as const,
       },
+      'after-startup-then-readiness': {
+        probes: rng.chance(0.5) ? { startupProbe: startup, readinessProbe: ready } : { startupProbe: startup, livenessProbe: { handler: httpHandler(app.live!) }, readinessProbe: ready },
+        lines: [{ text: 'Readiness waits for the startupProbe, then counts as failed until its own first pass: the pod gets traffic only after both.', tags: ['startupProbe', 'readinessProbe'] }],
+        rules: ['probes/startup-gates', 'probes/initial-state'] as const,
+      },
       'after-startup-pass': {
         probes: { startupProbe: startup, livenessProbe: { handler: httpHandler(app.live!) } },
         lines: [{ text: 'Until its startupProbe passes the container has not started, so it is not ready; with no readinessProbe it is ready as soon as that pass comes.', tags: ['startupProbe'] }],
@@ -135,7 +147,11 @@ const beforeFirstCheck: ChoiceTemplate = {
       prompt: `The ${app.name} container has just started and no probe has checked it yet. Does the pod get traffic from its Service?`,
       yaml: podYaml({ containers: [appContainer(app, c.probes)] }),
       lines: c.lines,
-      whyNot: { 'liveness-success': 'Liveness decides restarts, never traffic.' },
+      whyNot: {
+        'traffic-at-once': 'A probe in this spec holds traffic back until it passes.',
+        'after-startup-pass': (c.probes as ContainerProbes).readinessProbe ? 'The readinessProbe must pass too, after the startupProbe.' : 'There is no startupProbe here.',
+        'after-startup-then-readiness': 'This spec does not have both a startupProbe and a readinessProbe.',
+      },
       rules: [...c.rules],
       docUrl: docs.types,
     };
@@ -266,14 +282,32 @@ function mechanismWhy(r: CheckResponse, passes: boolean): string {
   }
 }
 
+/** Metrics endpoints the catalogue's software serves: answered with 200 whatever the health of the app. */
+const metricsEndpoints: readonly { what: string; path: string; port: number }[] = [
+  { what: 'The Linkerd proxy', path: '/metrics', port: 4191 },
+  { what: 'The Istio proxy', path: '/stats/prometheus', port: 15020 },
+  { what: 'Envoy', path: '/stats/prometheus', port: 9901 },
+];
+
 const vendorEndpoint: ChoiceTemplate = {
   id: 'probe-choice/vendor-endpoint',
   options: ['startupProbe', 'livenessProbe', 'readinessProbe', 'no-probe-metrics'],
-  answers: ['startupProbe', 'livenessProbe', 'readinessProbe'],
+  answers: ['startupProbe', 'livenessProbe', 'readinessProbe', 'no-probe-metrics'],
   build(rng, answer) {
+    if (answer === 'no-probe-metrics') {
+      const m = rng.pick(metricsEndpoints);
+      return {
+        prompt: `${m.what} serves ${m.path} on port ${m.port}, which exposes Prometheus metrics: request counts, latencies, memory use. Which probe should call it?`,
+        yaml: null,
+        lines: [{ text: 'It reports numbers for a scraper, not health: it answers 200 whether the proxy works or not, so a probe would learn nothing from it.' }],
+        whyNot: { livenessProbe: 'A metrics page answers 200 even when the proxy is broken, so the check would always pass.', readinessProbe: 'A metrics page answers 200 even when the proxy cannot route, so the check would always pass.' },
+        rules: ['probes/check-mechanisms'],
+        docUrl: docs.mechanisms,
+      };
+    }
     const key = answer === 'startupProbe' ? 'started' : answer === 'livenessProbe' ? 'live' : answer === 'readinessProbe' ? 'ready' : null;
     if (key === null) return unexpected(this.id, answer);
-    const app = rng.pick(withEndpoints(key));
+    const app = rng.pick(documentedEndpoints.filter((a) => a[key] !== undefined));
     const e = app[key]!;
     const lines = {
       started: 'It says whether the app has finished starting: the startupProbe’s question, and liveness waits until it passes.',

@@ -31,11 +31,13 @@ export const readers: Record<string, Reader> = {
   'probe-choice/failing-endpoint': (prompt, pod) => {
     const [, path, port] = prompt.match(/request to (\S+) on port (\d+)/)!;
     const who = callers(pod, path!, Number(port));
+    if (who.includes('livenessProbe') && who.includes('readinessProbe')) return 'out-and-restart';
     return who.includes('livenessProbe') ? 'restarts-container' : who.includes('readinessProbe') ? 'leaves-endpoints' : 'nothing-unprobed';
   },
   'probe-choice/before-first-check': (_, pod) => {
     const kinds = Object.keys(pod.containers[0]!.probes);
-    return kinds.includes('startupProbe') ? 'after-startup-pass' : kinds.includes('readinessProbe') ? 'after-readiness-pass' : 'traffic-at-once';
+    if (kinds.includes('startupProbe')) return kinds.includes('readinessProbe') ? 'after-startup-then-readiness' : 'after-startup-pass';
+    return kinds.includes('readinessProbe') ? 'after-readiness-pass' : 'traffic-at-once';
   },
   'probe-choice/failures-in-a-row': (prompt, pod) => {
     const failures = /just failed once/.test(prompt) ? 1 : ordinals.indexOf(prompt.match(/for the (\w+) time in a row/)![1]!) + 1;
