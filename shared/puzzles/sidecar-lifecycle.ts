@@ -66,15 +66,26 @@ function solve(p: SidecarPuzzle): Answer {
   return a.value;
 }
 
-const whyLines = (a: Ask, evidence?: ExplanationLine['evidence']): ExplanationLine[] =>
-  a.why.map((text, i) => (i === 0 && evidence ? { text, evidence } : { text }));
+/** The YAML lines (1-based) that name a container the text mentions in backticks. */
+function codeLinesFor(yaml: string, text: string): number[] {
+  const names = [...text.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
+  return yaml.split('\n').flatMap((line, i) => (names.some((n) => new RegExp(`name: ${n}[ ,]|name: ${n}$`).test(line)) ? [i + 1] : []));
+}
+
+function whyLines(a: Ask, optionIds?: string[]): ExplanationLine[] {
+  return a.why.map((text, i) => {
+    const codeLines = codeLinesFor(a.yaml, text);
+    const evidence = { ...(codeLines.length > 0 ? { codeLines } : {}), ...(i === 0 && optionIds ? { optionIds } : {}) };
+    return Object.keys(evidence).length > 0 ? { text, evidence } : { text };
+  });
+}
 
 function gradeSingle(p: SidecarPuzzle, a: SingleAsk, answer: unknown): Grade {
   const right = p.options.find((o) => o.key === a.key)!;
   const picked = p.options.find((o) => o.id === answer);
   const score = picked?.id === right.id ? 1 : 0;
   const lead = picked && score === 0 ? [{ text: `Not “${picked.label}”.`, evidence: { optionIds: [picked.id] } }] : [];
-  return gradeOf(score, [...lead, ...whyLines(a, { optionIds: [right.id] })], a.docUrl);
+  return gradeOf(score, [...lead, ...whyLines(a, [right.id])], a.docUrl);
 }
 
 function gradeOrder(p: SidecarPuzzle, a: OrderAsk, answer: unknown): Grade {

@@ -155,7 +155,20 @@ export const sigtermSeconds: Template = {
       `${code(last!.name)}, the last sidecar listed, waits for it${hookNote(last!)}: SIGTERM at ${lastT.sigterm} s, exit at ${lastT.exit} s.`,
       ...(asked === first ? [`${code(first!.name)} waits for ${code(last!.name)}${hookNote(first!)}: SIGTERM at ${t.sigterm} s.`] : []),
     ];
+    const track = (b: Box) => {
+      const own = times.find((x) => x.name === b.name)!;
+      const hookMarks = b === hook ? [{ at: 0, label: 'preStop starts', tone: 'wait' as const }, { at: hookSeconds, label: 'preStop ends', tone: 'ok' as const }] : [];
+      return { label: b.name, marks: [...hookMarks, { at: own.sigterm, label: 'SIGTERM', tone: 'stop' as const }, { at: own.exit, label: 'exits', tone: 'stop' as const }] };
+    };
+    const picture = {
+      type: 'timeline' as const, unit: 's' as const, end: Math.max(...times.map((x) => x.exit)) + 2, answerAt: t.sigterm,
+      tracks: [
+        { label: app.name, marks: [{ at: 0, label: 'SIGTERM', tone: 'stop' as const }, { at: appExit, label: 'exits', tone: 'stop' as const }] },
+        track(last!), track(first!),
+      ],
+    };
     return {
+      picture,
       format: 'number', template: 'sidecar-lifecycle/sigterm-seconds', value: t.sigterm, answerKey: String(t.sigterm),
       rules: ['sidecars/termination-order', 'sidecars/prestop-at-once'], docUrl: doc('sidecars/termination-order'), why,
       prompt: `The pod is deleted at 0 s (grace period 60 s). ${code(app.name)} exits ${appExit} s after its SIGTERM; each sidecar exits 1 s after its own. How many seconds after the deletion does ${code(asked.name)} get SIGTERM?`,

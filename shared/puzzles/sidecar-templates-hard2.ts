@@ -148,7 +148,21 @@ export const appStart: Template = {
         : `${code(sidecar.name)} has no startupProbe, so it is started as soon as it runs; readiness holds nothing back: ${value} s.`,
     ];
     const rules: RuleId[] = probe ? ['init/one-at-a-time', 'sidecars/startup-probe-gates'] : ['init/one-at-a-time', 'sidecars/start-gate'];
+    let clock = 0;
+    const tracks = order.map((b, i) => {
+      const at = clock;
+      const lasts = starting[i]!.seconds ?? 0;
+      clock += lasts;
+      if (b !== sidecar) return { label: b.name, marks: [{ at, label: 'starts', tone: 'start' as const }, { at: at + lasts, label: 'exits 0', tone: 'ok' as const }] };
+      const gate = probe ? [{ at: at + passAfter, label: 'started (startupProbe)', tone: 'ok' as const }] : [{ at, label: 'started', tone: 'ok' as const }, { at: at + passAfter, label: 'ready', tone: 'ready' as const }];
+      return { label: b.name, marks: [{ at, label: 'starts', tone: 'start' as const }, ...gate] };
+    });
+    const picture = {
+      type: 'timeline' as const, unit: 's' as const, end: value + Math.max(5, probe ? 0 : passAfter), answerAt: value,
+      tracks: [...tracks, { label: app.name, marks: [{ at: value, label: 'starts', tone: 'start' as const }] }],
+    };
     return {
+      picture,
       format: 'number', template: 'sidecar-lifecycle/app-start-seconds', value, answerKey: String(value), rules, why, docUrl: doc(rules[1]!),
       prompt: `A new pod: ${facts.join('; ')}. Starting a container takes no time. How many seconds after the first init container starts does ${code(app.name)} start?`,
       yaml: podYaml(null, [...order, app]),

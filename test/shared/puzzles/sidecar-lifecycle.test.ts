@@ -115,3 +115,23 @@ describe('sidecarLifecycle', () => {
     for (const d of difficulties) expect(new Set(puzzles(d).map((p) => p.ask.template)).size).toBe(8);
   });
 });
+
+describe('sidecarLifecycle reveal data', () => {
+  it('points explanation lines at the YAML lines of the containers they name', () => {
+    const p = find('job-end', 'easy', 'runs-on');
+    const grade = sidecarLifecycle.grade(p, sidecarLifecycle.solve(p));
+    const lines = p.ask.yaml.split('\n');
+    const pointed = grade.lines.flatMap((l) => l.evidence?.codeLines ?? []);
+    expect(pointed.length).toBeGreaterThan(0);
+    for (const n of pointed) expect(lines[n - 1]).toMatch(/name: /);
+  });
+
+  it('draws a timeline for the seconds questions, with the asked moment marked', () => {
+    const p = find('sigterm-seconds', 'hard');
+    const picture = sidecarLifecycle.picture(p);
+    if (picture?.type !== 'timeline' || p.ask.format !== 'number') throw new Error('expected a timeline');
+    expect(picture.answerAt).toBe(p.ask.value);
+    expect(picture.tracks.length).toBe(3);
+    expect(picture.end).toBeGreaterThan(p.ask.value);
+  });
+});
