@@ -69,16 +69,20 @@ export const waitForSearch = (c: Ctx): Card => card({
 
 // ── Database ───────────────────────────────────────────────────────────────────────────────────
 
-const dbUrl = (c: Ctx): string =>
-  c.db.engine === 'postgres' ? `postgres://${c.db.host}:${c.db.port}/${c.db.name}` : `mysql://${c.db.host}:${c.db.port}/${c.db.name}`;
+/** The database URL as each tool spells it: golang-migrate's postgres:// or mysql://…@tcp(), flyway's JDBC. */
+export function dbUrl(c: Ctx, tool: 'migrate' | 'flyway', port = c.db.port): string {
+  const { engine, host, name } = c.db;
+  if (tool === 'flyway') return `jdbc:${engine === 'postgres' ? 'postgresql' : 'mysql'}://${host}:${port}/${name}`;
+  return engine === 'postgres' ? `postgres://${host}:${port}/${name}` : `mysql://app@tcp(${host}:${port})/${name}`;
+}
 
 /** Applies the schema. `from`: a file another card wrote that holds the password or the whole configuration. */
-export function migrate(c: Ctx, from?: { file: string; mount: Mount }): Card {
+export function migrate(c: Ctx, from?: { file: string; mount: Mount }, port = c.db.port): Card {
   const tool = c.rng.pick(['flyway', 'migrate'] as const);
   const source = from ? `, credentials from ${from.file}` : '';
   const does = tool === 'flyway'
-    ? `\`flyway migrate\` against ${dbUrl(c)}${source}`
-    : `\`migrate -path /migrations -database ${dbUrl(c)} up\`${source}`;
+    ? `\`flyway -url=${dbUrl(c, 'flyway', port)} migrate\`${source}`
+    : `\`migrate -path /migrations -database ${dbUrl(c, 'migrate', port)} up\`${source}`;
   return card({
     name: 'migrate', image: img(tool), mounts: from ? [from.mount] : [], does,
     provides: ['schema'], needs: ['db-up', ...toDb(c)],
@@ -228,7 +232,7 @@ export const vaultAgentSidecar = (c: Ctx, dir: string, probe: boolean): Card => 
 /** envoy reads its configuration once, at start: a file an earlier init container renders. */
 export const envoySidecar = (c: Ctx, dir: string): Card => card({
   name: 'envoy', image: img('envoy'), sidecar: true, mounts: [mount('envoy-config', dir, true)],
-  does: `\`envoy -c ${dir}/envoy.yaml\`: forwards 127.0.0.1:15001 to ${c.app}-db`, reads: [`${dir}/envoy.yaml`], provides: ['egress'],
+  does: `\`envoy -c ${dir}/envoy.yaml\`: forwards 127.0.0.1:15001 to ${c.db.host}:${c.db.port}`, reads: [`${dir}/envoy.yaml`], provides: ['egress'],
 });
 
 export const renderEnvoyConfig = (dir: string): Card => card({

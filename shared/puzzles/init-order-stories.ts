@@ -3,7 +3,6 @@
 // every container and has three cards; medium mounts it at each container's own path (the player must match volumes,
 // not paths) and adds a card. Hard stories add native sidecars the other init containers need.
 import type { Mount } from '../model/init-handoffs.ts';
-import { software } from '../model/software.ts';
 import type { Difficulty } from './kind.ts';
 import {
   cloneContent, cloudSqlProxy, compressStatic, copyStatic, createIndex, downloadArchive, envoySidecar, fetchConfig,
@@ -155,17 +154,19 @@ const sqlProxy: Story = { id: 'sql-proxy', hard: true, build(c) {
   const dir = '/vault/secrets';
   const cards = [
     cloudSqlProxy(c, `acme-prod:europe-west1:${c.db.name}`),
-    migrate(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }), seedData(c), vaultAgentInit(c, '/out'),
+    migrate(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }),
+    seedData(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }), vaultAgentInit(c, '/out'),
   ];
   return { cards, premises: [cloudSqlPremise], appMounts: [mount('secrets', dir, true)], volumes: empty('secrets') };
 } };
 
 const envoyConfig: Story = { id: 'envoy-config', hard: true, build(c) {
-  const mig = { ...migrate(c), image: software('migrate').image, needs: ['egress'], does: `\`migrate -path /migrations -database ${c.db.engine}://127.0.0.1:15001/${c.db.name} up\`` };
-  const seed = { ...seedData({ ...c, db: { ...c.db, host: '127.0.0.1' } }, undefined, 15001), needs: ['schema', 'egress'] };
+  const local = { ...c, db: { ...c.db, host: '127.0.0.1' } };
+  const mig = { ...migrate(local, undefined, 15001), needs: ['egress'] };
+  const seed = { ...seedData(local, undefined, 15001), needs: ['schema', 'egress'] };
   return {
     cards: [renderEnvoyConfig('/out'), envoySidecar(c, '/etc/envoy'), mig, seed],
-    premises: [`Network policy lets only envoy reach ${c.app}-db, which is up.`],
+    premises: [`Network policy lets only envoy reach the database ${c.db.host}, which is up.`],
     appMounts: [], volumes: empty('envoy-config'),
   };
 } };

@@ -19,6 +19,16 @@ const sidecarSpec = (b: Box) => (b.place === 'sidecar' ? { name: b.name, restart
 
 // ── A probe that never passes ──────────────────────────────────────────────────────────────────
 
+/** Why a helper's health check keeps failing, as it really would. */
+function failureCause(id: string): string {
+  switch (id) {
+    case 'envoy': case 'istio-proxy': case 'linkerd-proxy': return 'it never gets its configuration from the mesh control plane';
+    case 'cloud-sql-proxy': return 'its service account may not connect to the Cloud SQL instance';
+    case 'vault-agent': return 'its Kubernetes auth role is wrong, so no token is ever written';
+    default: return 'a typo in its configuration keeps it from starting its pipeline';
+  }
+}
+
 const STUCK_LABELS = {
   stuck: (n: { S: string; N: string }) => `The pod stays Pending: ${n.N} never starts, and ${n.S} is restarted again and again`,
   'not-ready': (n: { S: string; N: string }) => `Everything starts; the pod runs but is not Ready, and ${n.S} is not restarted`,
@@ -55,7 +65,7 @@ export const stuckSidecar: Template = {
     const rules: RuleId[] = key === 'stuck' ? ['sidecars/startup-probe-gates', 'sidecars/always-restarted'] : key === 'not-ready' ? ['sidecars/start-gate', 'sidecars/readiness-counts'] : ['sidecars/legacy-sidecar', 'sidecars/always-restarted'];
     return {
       format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why, docUrl: doc(rules[0]!),
-      prompt: `A Deployment's pod. ${S}'s ${probe} fails every time (it cannot reach its backend). What do you see?`,
+      prompt: `A Deployment's pod. ${S}'s ${probe} fails every time (${failureCause(helperId(helper))}). What do you see?`,
       yaml: podYaml(null, boxes),
     };
   },
