@@ -111,7 +111,8 @@ export const nextStep: Template = {
     const current = list[Math.min(at, list.length - 1)]!;
     const C = code(current.name);
     const labels = Object.fromEntries(
-      rng.shuffle(Object.keys(NEXT_LABELS).filter((k) => k !== key && (level !== 'easy' || k !== 'wait-started'))).slice(0, 3).concat(key)
+      // A startupProbe wait is offered only about a sidecar: regular init containers cannot have probes.
+      rng.shuffle(Object.keys(NEXT_LABELS).filter((k) => k !== key && (k !== 'wait-started' || (level !== 'easy' && current.place === 'sidecar')))).slice(0, 3).concat(key)
         .map((k) => [k, NEXT_LABELS[k as keyof typeof NEXT_LABELS]]),
     ) as Record<string, (n: { C: string }) => string>;
     const { options, answerKey } = optionsOf(labels, { C }, { C: '<container>' }, key);
