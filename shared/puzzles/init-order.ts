@@ -96,7 +96,7 @@ function publicView(p: InitOrderPuzzle): OrderView {
     kind: 'init-order',
     format: 'order',
     prompt:
-      `Pod \`${p.podName}\`: list its initContainers in an order where each finds what it needs when it starts.` +
+      `Order the initContainers of this \`${p.appContainer}\` pod so each finds what it needs when it starts.` +
       `${sidecars}${p.premises.length > 0 ? ` ${p.premises.join(' ')}` : ''}`,
     code: { language: 'yaml', text: podYaml(p) },
     items: p.shown.map((id) => ({ id, label: itemLabel(byId.get(id)!) })),

@@ -133,7 +133,7 @@ describe('initOrder golden example', () => {
           "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140",
           "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 acme-prod:europe-west1:shipping\`: listens on 127.0.0.1:5432 and tunnels to Cloud SQL",
         ],
-        "prompt": "Pod \`shipping-f85g49mwm-s9bkc\`: list its initContainers in an order where each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
+        "prompt": "Order the initContainers of this \`shipping\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
         "solution": [
           "linkerd-proxy",
           "cloud-sql-proxy",
