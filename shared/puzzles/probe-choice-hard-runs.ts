@@ -2,7 +2,7 @@
 // meet (a stall against both probes, slow answers against timeoutSeconds, a flapping check, a two-container pod).
 import { checkOutcome, runChecks, type CheckResult } from '../model/probe-checks.ts';
 import { actsDuringFailure, outageOutcome } from '../model/probe-windows.ts';
-import { withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
+import { withProbeDefaults, type ContainerProbes, type ProbeKind } from '../model/probes.ts';
 import { appName, httpHandler, probeProxies, withEndpoints, type Endpoint } from './probe-apps.ts';
 import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, defaultsNote, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';

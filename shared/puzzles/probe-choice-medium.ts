@@ -1,9 +1,7 @@
 // probe-choice, medium: one rule the player must find, or defaults to apply.
-import type { Rng } from '../random.ts';
-import { checkOutcome, type CheckResponse } from '../model/probe-checks.ts';
-import { actsDuringFailure, bootOutcome, firstToAct } from '../model/probe-windows.ts';
-import { validateProbe, withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
-import { appName, httpHandler, probeStores, withEndpoints, type ProbeApp } from './probe-apps.ts';
+import { actsDuringFailure, firstToAct } from '../model/probe-windows.ts';
+import { withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
+import { appName, httpHandler, withEndpoints, type ProbeApp } from './probe-apps.ts';
 import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
