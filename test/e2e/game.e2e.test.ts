@@ -17,6 +17,7 @@ import {
   type RunningServer,
 } from './e2e-harness.ts';
 import { answerWith, wrongAnswer, type OrderStyle } from './e2e-answers.ts';
+import { measure } from './e2e-measure.ts';
 import { roundPlan } from '../../shared/room/rounds.ts';
 import { kindById, type KindId } from '../../shared/puzzles/index.ts';
 import type { RoomSettings } from '../../shared/protocol.ts';
@@ -261,6 +262,11 @@ describe('a live game in real browsers', () => {
 
     await page.getByRole('button', { name: 'Start practising' }).click();
     for (let n = 1; n <= 5; n++) {
+      // Alone there is no projector: the spec and table are shown in full, never behind a tap, and read at 16 px.
+      await page.locator('.puzzle').waitFor();
+      expect(await page.locator('.puzzle details.spec').count()).toBe(0);
+      const m = await measure(page, { floor: 14, codeFloor: 16, pageScrollsDown: true });
+      problems.push(...[...m.small, ...m.smallCode].map((s) => `practice ${n}: ${s.px}px "${s.text}"`), ...m.clipped, ...m.spills, ...m.pageOverflow);
       await answerAnything(page);
       const next = page.getByRole('button', { name: 'Next puzzle' });
       await next.waitFor();
