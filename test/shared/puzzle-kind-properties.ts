@@ -1,7 +1,8 @@
 // The properties every puzzle kind must hold, run over many seeds at every difficulty.
 // Each kind's own test file calls checkPuzzleKind(kind); test/shared/puzzle-kinds.test.ts runs the whole registry.
 import { describe, expect, it } from 'vitest';
-import { difficulties, type Answer, type PuzzleKind, type PuzzleView } from '../../shared/puzzles/kind.ts';
+import { type Answer, type PuzzleKind, type PuzzleView } from '../../shared/puzzles/kind.ts';
+import { levelsOf } from '../../shared/puzzles/levels.ts';
 import { answerAs, choicesOf } from '../../shared/puzzles/answers.ts';
 
 export const SEEDS = 500;
@@ -47,7 +48,7 @@ export function contentKey(view: PuzzleView): string {
 }
 
 export function checkPuzzleKind<P>(kind: PuzzleKind<P>, minDistinct = 100): void {
-  describe.each(difficulties)(`${kind.id} (%s)`, (difficulty) => {
+  describe.each([...levelsOf(kind)])(`${kind.id} (%s)`, (difficulty) => {
     const puzzles = seeds.map((seed) => ({ seed, puzzle: kind.generate(seed, difficulty) }));
 
     it('generates the same puzzle for the same seed', () => {
