@@ -12,7 +12,6 @@ export const notYetReworked: readonly KindId[] = [
   'probe-choice',
   'probe-timing',
   'same-pod',
-  'shared-namespaces',
   'kubectl-debug',
 ];
 
