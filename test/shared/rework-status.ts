@@ -11,7 +11,6 @@ export const notYetReworked: readonly KindId[] = [
   'kubectl-status',
   'probe-choice',
   'probe-timing',
-  'same-pod',
   'kubectl-debug',
 ];
 
