@@ -11,7 +11,6 @@ export const notYetReworked: readonly KindId[] = [
   'kubectl-status',
   'probe-choice',
   'probe-timing',
-  'kubectl-debug',
 ];
 
 export const isReworked = (id: KindId): boolean => !notYetReworked.includes(id);
