@@ -10,6 +10,7 @@ import { kubectlStatus } from './kubectl-status.ts';
 import { sharedNamespaces } from './shared-namespaces.ts';
 import { kubectlDebug } from './kubectl-debug.ts';
 import { sidecarLifecycle } from './sidecar-lifecycle.ts';
+import { whichTool } from './which-tool.ts';
 
 export const puzzleKinds = {
   'init-order': initOrder,
@@ -21,6 +22,7 @@ export const puzzleKinds = {
   'shared-namespaces': sharedNamespaces,
   'kubectl-debug': kubectlDebug,
   'sidecar-lifecycle': sidecarLifecycle,
+  'which-tool': whichTool,
 } as const satisfies Record<string, PuzzleKind<unknown>>;
 
 export type KindId = keyof typeof puzzleKinds;
