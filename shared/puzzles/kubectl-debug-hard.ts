@@ -151,7 +151,7 @@ const eventsTtl: SingleTemplate = {
   make(rng, answer): SingleDraft {
     const s = scene(rng);
     const p = s.pod.name;
-    const when = { describe: 'is still running but restarted twice this morning', events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
+    const when = { describe: 'is still running; it restarted twice in the last half hour', events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
     const options = [
       { label: `kubectl describe pod ${p}`, correct: answer === 'describe', why: 'The pod is gone: NotFound.' },
       { label: `kubectl events --for pod/${p}`, correct: answer === 'events', why: answer === 'describe' ? 'It gives the events without the containers\' states.' : 'Events are kept for one hour by default: these are gone.' },

@@ -82,7 +82,7 @@ const whyTogether: SingleTemplate = {
       table: table(p),
       options: [
         ...COUPLINGS.map((r) => ({ label: SHORT[r], correct: r === reason, why: `That is not how these two work together.` })),
-        { label: FOLKLORE[folk].label.replace(/^One pod: t/, 'T'), correct: false, why: FOLKLORE[folk].rebuttal },
+        { label: FOLKLORE[folk].label.replace(/^One pod: /, '').replace(/^./, (c) => c.toUpperCase()), correct: false, why: FOLKLORE[folk].rebuttal },
       ],
       answerKey: SHORT[reason],
       rules: [REASON_RULE[reason]],

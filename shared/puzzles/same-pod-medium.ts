@@ -13,8 +13,8 @@ const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name,
 import { version as tag } from './house.ts';
 
 const HERRINGS = [
-  'The same team owns both.', 'Both are written in Go.', 'Both images are built from alpine.', 'Their code lives in one repository.',
-  'Both run as a non-root user.', 'Both log to stdout in JSON.',
+  'The same team is on call for both.', 'Both went through the same security review.', 'Both were added to the cluster in the same sprint.',
+  'Their code lives in one repository.', 'Both are written up on the same wiki page.',
 ];
 
 /** The verdict again, but the need has to be found in a situation, next to a fact that does not matter. */
@@ -49,7 +49,7 @@ function crux(p: Pair, reason: DesignReason): string {
     case 'network-only': return `Nothing but a Service call links them`;
   }
 }
-const CRUX_HERRINGS = ['They are owned by the same team', 'Both images are built from alpine', 'Both run as non-root users', 'Both log JSON to stdout', 'Their code lives in one repository'];
+const CRUX_HERRINGS = ['The same team is on call for both', 'Both went through the same security review', 'Both were added in the same sprint', 'Their code lives in one repository'];
 
 /** Which of four facts decides the design? The others are true but beside the point. */
 const decidingFact: SingleTemplate = {
@@ -205,7 +205,7 @@ const onePortSpace: SingleTemplate = {
   id: 'same-pod/one-port-space',
   answers: ['clash', 'both-run-localhost', 'both-run-own-ip'],
   make(rng, answer) {
-    const [a, b] = rng.sample(['orders-api', 'payments-api', 'catalog-api', 'profile-api', 'search-api'], 2) as [string, string];
+    const [a, b] = rng.sample(['orders-api', 'billing', 'inventory', 'ledger', 'pricing'], 2) as [string, string];
     const pb = answer === 'both-run-localhost' ? 8081 : 8080;
     const layout = answer === 'both-run-own-ip' ? 'run in two separate pods' : 'run as two containers of one pod';
     return {

@@ -170,7 +170,7 @@ const scratchHandoff: SharingTemplate = {
         ],
       }),
       statements: [
-        (pod) => say.seeContent(pod, 'encoder', 'capture', '/frames'),
+        (pod) => say.seeContent(pod, 'encoder', 'capture', '/frames', 'frame-000123.raw'),
         (pod, k) => say.writeDir(pod, 'encoder', String(k.path)),
         (pod, k) => say.reachPort(pod, 'encoder', 'capture', k.ask === 'own' ? 8080 : 8081, "'s status page"),
       ],
@@ -251,7 +251,7 @@ const exportUploader: SharingTemplate = {
         ],
       }),
       statements: [
-        (pod) => say.seeContent(pod, 'uploader', 'reports', '/exports'),
+        (pod) => say.seeContent(pod, 'uploader', 'reports', '/exports', 'orders.csv'),
         (pod) => pod.containers[1]!.mounts.length ? say.writeDir(pod, 'uploader', '/exports') : null,
         (pod, k) => say.reachPort(pod, 'uploader', 'reports', Number(k.port), "'s status page"),
       ],

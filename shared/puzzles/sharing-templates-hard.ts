@@ -59,7 +59,7 @@ const procSecret: SharingTemplate = {
   id: 'shared-namespaces/proc-secret',
   count: 4,
   setup(rng) {
-    const h = house(rng, rng.pick(['payments', 'checkout', 'profile']));
+    const h = house(rng, rng.pick(['checkout', 'profile', 'search-api']));
     const app = h.name;
     const side = rng.pick([{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.104.0' }]);
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
@@ -113,7 +113,7 @@ const initOrSidecar: SharingTemplate = {
   id: 'shared-namespaces/init-or-sidecar',
   count: 3,
   setup(rng) {
-    const app = rng.pick(['orders-api', 'billing', 'inventory']);
+    const app = rng.pick(['billing', 'inventory', 'catalog']);
     const appImage = house(rng, app).image;
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
@@ -128,7 +128,7 @@ const initOrSidecar: SharingTemplate = {
         ],
       }),
       statements: [
-        (pod) => say.seeContent(pod, app, 'vault-agent', '/vault/secrets'),
+        (pod) => say.seeContent(pod, app, 'vault-agent', '/vault/secrets', 'db.env'),
         (pod) => say.seeProcesses(pod, app, 'vault-agent'),
         (pod) => say.killPid1(pod, app, 'main'),
       ],
@@ -141,7 +141,7 @@ const copiedConfig: SharingTemplate = {
   id: 'shared-namespaces/copied-config',
   count: 3,
   setup(rng) {
-    const app = rng.pick(['gateway', 'pricing', 'catalog']);
+    const app = rng.pick(['pricing', 'catalog', 'checkout']);
     const appImage = house(rng, app).image;
     const name = `${app}-${rng.int(0, 2)}`;
     return {
@@ -216,7 +216,7 @@ const certRenewer: SharingTemplate = {
       statements: [
         (pod) => say.signal(pod, 'cert-renewer', 'web', 'nginx master'),
         (pod) => say.writeDir(pod, 'cert-renewer', '/certs'),
-        (pod) => say.seeContent(pod, 'web', 'cert-renewer', '/certs'),
+        (pod) => say.seeContent(pod, 'web', 'cert-renewer', '/certs', 'tls.crt'),
         (pod) => say.killPid1(pod, 'web', 'nginx master'),
       ],
     };

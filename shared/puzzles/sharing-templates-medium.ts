@@ -67,7 +67,7 @@ const restartSurvival: SharingTemplate = {
       statements: [
         (pod) => say.survivesRestart(pod, 'thumbnailer', '/tmp/work', 'half-done files'),
         (pod) => say.survivesRestart(pod, 'thumbnailer', '/var/cache/originals', 'downloaded originals'),
-        (pod) => say.seeContent(pod, 'web', 'thumbnailer', '/thumbs'),
+        (pod) => say.seeContent(pod, 'web', 'thumbnailer', '/thumbs', 'a1b2.jpg'),
       ],
     };
   },

@@ -26,7 +26,7 @@ const commandSeen: SingleTemplate = {
   answers: ['kubectl', 'k9s', 'stern', 'kubectx / kubens', 'Helm'],
   make(rng, answer) {
     const seen: Record<string, ToolCase> = {
-      kubectl: { text: `A colleague types \`${rng.pick(['rollout undo deployment/web', 'logs web-0 -c app --previous', 'get pods -A -o wide'])}\` after the tool's name.`, need: ['exact-command'], answer: 'kubectl', because: 'rollout, logs and get are kubectl subcommands.' },
+      kubectl: { text: `In a runbook the tool's name was cut off: \`… ${rng.pick(['rollout undo deployment/web', 'logs web-0 -c app --previous', 'get pods -A -o wide'])}\`.`, need: ['exact-command'], answer: 'kubectl', because: 'rollout, logs and get are kubectl subcommands.' },
       k9s: { text: `A colleague runs \`${rng.pick(['k9s -n shop', 'k9s --context prod-eu'])}\`; a full-screen list of pods opens and keeps updating.`, need: ['live-terminal-ui'], answer: 'k9s', because: 'That is k9s starting its terminal UI, in one namespace or context.' },
       stern: { text: `A colleague types \`${rng.pick(["stern 'checkout-.*' --since 15m", 'stern web --container app', 'stern -l app=api --tail 20'])}\`.`, need: ['regex-pod-logs'], answer: 'stern', because: 'stern takes a pod query (a regular expression) or a selector and tails every match.' },
       'kubectx / kubens': { text: `A colleague types \`${rng.pick(['kubens payments', 'kubectx -', 'kubectx prod-eu'])}\`.`, need: ['quick-switch'], answer: 'kubectx / kubens', because: 'kubectx switches contexts and kubens namespaces; "-" goes back to the previous one.' },

@@ -45,11 +45,11 @@ const switchScope = template('which-tool/switch-scope', {
 const manifestsOrChart = template('which-tool/manifests-or-chart', {
   Helm: { text: 'The same app must go to dev, staging and prod from one set of templates, with different replicas and image tags per environment.', need: ['chart-install'], answer: 'Helm', because: 'A chart templates the manifests; one values file per environment fills them in.' },
   kubectl: { text: 'You have a folder of plain manifests, no templating, and want to apply them as they are.', need: ['apply-manifests'], answer: 'kubectl', because: 'kubectl apply -f <folder>/ applies every file in it.' },
-  Lens: { text: 'You want to open a live Deployment in a desktop editor, change its replicas and save.', need: ['desktop-app', 'edit-live'], answer: 'Lens', because: 'Lens edits a live object\'s YAML in its window and applies it on save.' },
+  Lens: { text: 'You would rather click: in a desktop app you want to open a live Deployment, change its replicas and save.', need: ['desktop-app', 'edit-live'], answer: 'Lens', because: 'Lens edits a live object\'s YAML in its window and applies it on save.' },
 });
 
 const whereYouWork = template('which-tool/where-you-work', {
-  k9s: { text: 'You only have an SSH session on a jump host, no desktop, and want to navigate pods interactively and shell into them.', need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s', because: 'k9s needs only a terminal, and gives a live view with a shell one key away.' },
+  k9s: { text: 'You only have an SSH session on a jump host, no desktop, and want a live view to move between pods with the keyboard and shell into them.', need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s', because: 'k9s needs only a terminal, and gives a live view with a shell one key away.' },
   Lens: { text: 'You sit at your laptop\'s desktop, new to Kubernetes, and want to explore pods and their metrics without typing commands.', need: ['desktop-app'], answer: 'Lens', because: 'Lens is a desktop application made for exploring by clicking.' },
   kubectl: { text: 'A cron job on a server must write the state of every pod to a file each night.', need: ['non-interactive', 'exact-command'], answer: 'kubectl', because: 'kubectl get pods -A -o wide > file runs unattended.', rule: 'tools/non-interactive' },
 });
