@@ -1,3 +1,4 @@
+// npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
 // npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 5] [--kind pod-phase] [--seconds 10] [--max-minutes 30] [--cpu-prof]
 // Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
 // writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
@@ -12,6 +13,7 @@ import { formatBlock } from './table.ts';
 import type { Figures } from './figures.ts';
 import { isKindId, kindIds } from '../shared/puzzles/index.ts';
 import type { TargetName } from './targets.ts';
+import { runFaults } from './faults.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values: v } = parseArgs({
     port: { type: 'string', default: '3417' },
     'max-minutes': { type: 'string', default: '30' },
     'cpu-prof': { type: 'boolean', default: false },
+    faults: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
   },
 });
 
@@ -92,7 +96,8 @@ async function main(): Promise<void> {
   process.exitCode = outcomes.some((o) => o.error) ? 1 : 0;
 }
 
-main().catch((err: unknown) => {
+if (v.faults) process.exitCode = runFaults(bounded('runs', v.runs, 1, 10));
+else main().catch((err: unknown) => {
   console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
   killAll();
   process.exit(1);

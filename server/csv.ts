@@ -1,4 +1,8 @@
-// Results as CSV, one row per player per round, safe to open in a spreadsheet.
+// Results as CSV (csv-stringify: RFC 4180 quoting, CRLF), one row per player per round, safe to open in a
+// spreadsheet: a text cell a person typed (a name, a team) that starts with = + - @ ; tab or CR is prefixed with
+// ' (OWASP's CSV-injection advice), so it cannot run as a formula. Ids, codes and numbers are ours and left as they
+// are: player ids never start with such a character (server/tokens.ts), and numbers are numbers.
+import { stringify } from 'csv-stringify/sync';
 import type { FinalResults } from '../shared/protocol.ts';
 
 const HEADER = [
@@ -6,12 +10,13 @@ const HEADER = [
   'score', 'correct', 'points', 'time_ms', 'total_points', 'final_rank',
 ];
 
-/** Quotes when needed; a leading = + - @ is defused so a nickname cannot become a spreadsheet formula. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const FORMULA_START = /^[=+\-@;\t\r]/;
+
+/** A cell of text a person typed, defused. */
+export const userText = (text: string | null): string => (text !== null && FORMULA_START.test(text) ? `'${text}` : (text ?? ''));
+
+/** Answers: an option id as is (ours), anything else as JSON (a number stays a number). */
+const answerCell = (answer: unknown): string | number => (answer === null || answer === undefined ? '' : typeof answer === 'number' ? answer : typeof answer === 'string' ? answer : JSON.stringify(answer));
 
 export function resultsCsv(results: FinalResults): string {
   const roundInfo = new Map(results.rounds.map((r) => [r.round, r]));
@@ -19,10 +24,10 @@ export function resultsCsv(results: FinalResults): string {
     p.rounds.map((r) => {
       const info = roundInfo.get(r.round);
       return [
-        results.code, r.round, info?.kind, info?.concept, info?.difficulty, p.playerId, p.name, p.teamName,
-        r.answered, r.answer, r.score, r.correct, r.points, r.timeMs, p.score, p.rank,
+        results.code, r.round, info?.kind ?? '', info?.concept ?? '', info?.difficulty ?? '', p.playerId, userText(p.name), userText(p.teamName),
+        r.answered, answerCell(r.answer), r.score, r.correct, r.points, r.timeMs ?? '', p.score, p.rank,
       ];
     }),
   );
-  return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return stringify([HEADER, ...rows], { record_delimiter: '\r\n', cast: { boolean: (b) => String(b) } });
 }

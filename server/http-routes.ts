@@ -1,5 +1,7 @@
-// HTTP: liveness, readiness and the host's CSV download.
+// HTTP: security headers, liveness, readiness, metrics and the host's CSV download.
 import express, { type Express, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Registry } from 'prom-client';
 import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
 import { resultsCsv } from './csv.ts';
@@ -7,7 +9,31 @@ import { resultsCsv } from './csv.ts';
 export interface HttpDeps {
   store: Store;
   isDraining(): boolean;
+  metrics: Registry;
+  /** HSTS only when the public address is https: on a LAN over http it would lock phones out later. */
+  https: boolean;
 }
+
+/** What the built client needs and nothing more: its own scripts, styles and socket, QR codes drawn as inline SVG
+ *  by script, the icon as a data: URL. No upgrade-insecure-requests: a classroom server is often plain http. */
+const CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 function bearer(req: Request): string | null {
   const match = /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '');
@@ -31,15 +57,22 @@ function csvDownload(store: Store) {
   };
 }
 
-export function createApp({ store, isDraining }: HttpDeps): Express {
+export function createApp({ store, isDraining, metrics, https }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: https }));
+  // Liveness: the process answers. Readiness: it should get traffic (not draining, and storage takes writes).
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.get('/readyz', (_req, res) => {
-    const ready = store.ready() && !isDraining();
-    res.status(ready ? 200 : 503).json({ ready });
+    const draining = isDraining();
+    const storage = store.ready();
+    const ready = storage && !draining;
+    res.status(ready ? 200 : 503).json(ready ? { ready } : { ready, reason: draining ? 'draining' : 'storage' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.get('/api/rooms/:code/results.csv', csvDownload(store));
   return app;

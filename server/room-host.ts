@@ -59,7 +59,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   /** Undoes what the unsaved turn bound: sockets of players (or a host) the saved state does not have connected. */
   function rolledBack(room: LiveRoom): void {
     for (const [playerId, socketId] of room.sockets) {
-      if (getPlayer(room.state, playerId)?.connected === true) continue;
+      if (getPlayer(room.state, playerId)?.connected === true || room.state.waiting.some((w) => w.id === playerId)) continue;
       room.sockets.delete(playerId);
       forgetSocket(fanout, room, socketId);
     }
@@ -181,6 +181,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     get: (code: string): LiveRoom | undefined => rooms.get(code),
     has: (code: string): boolean => rooms.has(code),
     size: (): number => rooms.size,
+    all: (): IterableIterator<LiveRoom> => rooms.values(),
     afterSave,
     /** Saves and sends what the current turn produced, now. */
     flush: (): boolean => batch.flush(),

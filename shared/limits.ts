@@ -9,4 +9,5 @@ export const limits = {
   answerItemsMax: 16,
   idMaxLength: 64,
   tokenMaxLength: 128,
+  playersMax: 10_000,
 } as const;

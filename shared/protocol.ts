@@ -17,6 +17,10 @@ export const ErrorCodes = {
   roomFull: 'room_full',
   roomLocked: 'room_locked',
   nameTaken: 'name_taken',
+  nameNotAllowed: 'name_not_allowed',
+  nameBanned: 'name_banned',
+  roomBusy: 'room_busy',
+  tooManyAttempts: 'too_many_attempts',
   notHost: 'not_host',
   notJoined: 'not_joined',
   alreadyJoined: 'already_joined',
@@ -118,6 +122,21 @@ export const HostKick = z.strictObject({ playerId: PlayerId });
 export type HostKick = z.infer<typeof HostKick>;
 export const HostLock = z.strictObject({ locked: z.boolean() });
 export type HostLock = z.infer<typeof HostLock>;
+export const HostUnban = z.strictObject({ playerId: PlayerId });
+export type HostUnban = z.infer<typeof HostUnban>;
+/** Removes (and bans) everyone who joined in the last `seconds`. */
+export const HostRemoveRecent = z.strictObject({ seconds: z.number().int().min(1).max(3600) });
+export type HostRemoveRecent = z.infer<typeof HostRemoveRecent>;
+/** admit false: refused, and banned like a kick. */
+export const HostAdmit = z.strictObject({ playerId: PlayerId, admit: z.boolean() });
+export type HostAdmit = z.infer<typeof HostAdmit>;
+export const HostWaitingRoom = z.strictObject({ enabled: z.boolean() });
+export type HostWaitingRoom = z.infer<typeof HostWaitingRoom>;
+/** null lifts the cap (the server's own, 10,000, stays). */
+export const HostPlayerCap = z.strictObject({ max: z.number().int().min(1).max(limits.playersMax).nullable() });
+export type HostPlayerCap = z.infer<typeof HostPlayerCap>;
+export const HostRename = z.strictObject({ playerId: PlayerId, name: z.string().max(80) });
+export type HostRename = z.infer<typeof HostRename>;
 
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
@@ -137,9 +156,21 @@ export interface Joined {
   me: MeView;
   view: RoomView;
 }
+/** The room has a waiting room: keep the token (a reload rejoins the queue) and wait for room:admitted. */
+export interface Waiting {
+  waiting: true;
+  playerToken: string;
+  code: string;
+  name: string;
+}
 export type Rejoined =
   | { role: 'player'; playerToken: string; me: MeView; view: RoomView }
+  | { role: 'waiting'; playerToken: string; code: string; name: string }
   | { role: 'host'; hostToken: string; joinUrl: string; view: RoomView; status: HostStatus };
+/** What a bulk removal took out. */
+export interface Removed {
+  removed: number;
+}
 export interface AnswerAccepted {
   round: number;
   /** Server time the answer was taken (epoch ms). */
@@ -150,7 +181,7 @@ export interface AnswerAccepted {
 
 export interface ClientToServerEvents {
   'room:create': (p: CreateRoom, ack: AckFn<Created>) => void;
-  'room:join': (p: JoinRoom, ack: AckFn<Joined>) => void;
+  'room:join': (p: JoinRoom, ack: AckFn<Joined | Waiting>) => void;
   'room:rejoin': (p: RejoinRoom, ack: AckFn<Rejoined>) => void;
   'room:leave': (p: Empty, ack: AckFn<null>) => void;
   'team:pick': (p: PickTeam, ack: AckFn<MeView>) => void;
@@ -159,12 +190,19 @@ export interface ClientToServerEvents {
   'host:next': (p: HostNext, ack: AckFn<null>) => void;
   'host:kick': (p: HostKick, ack: AckFn<null>) => void;
   'host:lock': (p: HostLock, ack: AckFn<null>) => void;
+  'host:unban': (p: HostUnban, ack: AckFn<null>) => void;
+  'host:remove-recent': (p: HostRemoveRecent, ack: AckFn<Removed>) => void;
+  'host:admit': (p: HostAdmit, ack: AckFn<null>) => void;
+  'host:waiting-room': (p: HostWaitingRoom, ack: AckFn<null>) => void;
+  'host:player-cap': (p: HostPlayerCap, ack: AckFn<null>) => void;
+  'host:rename': (p: HostRename, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
 }
 
-/** replaced: the same player or host connected from another socket (a reload, a second tab). */
-export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced';
+/** replaced: the same player or host connected from another socket (a reload, a second tab); refused: the host
+ *  turned this joiner away from the waiting room. */
+export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced' | 'refused';
 
 export interface ServerToClientEvents {
   'room:state': (view: RoomView) => void;
@@ -172,6 +210,8 @@ export interface ServerToClientEvents {
   'host:status': (status: HostStatus) => void;
   'host:results': (results: FinalResults) => void;
   'room:closed': (info: { reason: CloseReason }) => void;
+  /** The host let this waiting joiner in: from now on the socket is that player. */
+  'room:admitted': (joined: { me: MeView; view: RoomView }) => void;
   /** The server is shutting down (SIGTERM): reconnect and rejoin with your token in a few seconds. */
   'server:restarting': (info: { retryAfterMs: number }) => void;
 }
@@ -179,7 +219,8 @@ export interface ServerToClientEvents {
 /** What the server remembers about a socket. Identity lives here, never in a payload. */
 export interface SocketData {
   roomCode: string | null;
-  role: 'host' | 'player' | null;
+  /** waiting: asked to join a room with a waiting room, not admitted yet (no player events, no broadcasts). */
+  role: 'host' | 'player' | 'waiting' | null;
   playerId: PlayerId | null;
 }
 

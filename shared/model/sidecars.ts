@@ -68,3 +68,61 @@ export function shutdownTiming(container: ContainerSnapshot | InitSpec): Shutdow
   const sidecar = container.restartPolicy === 'Always';
   return { preStop: 'at-termination-start', signal: sidecar ? 'after-regular-and-later-sidecars' : 'at-termination-start' };
 }
+
+/** One container on shutdown: its preStop hook's length and how long it takes to exit after SIGTERM. */
+export interface Stopping {
+  name: string;
+  sidecar: boolean;
+  preStopSeconds: number;
+  exitSeconds: number;
+}
+
+export interface StopTimes {
+  name: string;
+  /** Seconds after the deletion that it gets SIGTERM. */
+  sigterm: number;
+  /** Seconds after the deletion that it has exited (or was killed at the end of the grace period). */
+  exit: number;
+  killed: boolean;
+}
+
+/**
+ * When each container gets SIGTERM and exits (docs/rules/sidecars.md#termination-order, #prestop-at-once): every preStop
+ * starts at once; an app container is signalled when its preStop ends; a sidecar when its preStop has ended, every app
+ * container has exited and every sidecar listed after it has exited. Whatever still runs at the end of the grace
+ * period is killed then. `containers` are in spec order (sidecars among them in initContainers order).
+ */
+export function stopTimes(containers: readonly Stopping[], graceSeconds: number): StopTimes[] {
+  const out = new Map<string, StopTimes>();
+  const done = (c: Stopping, sigterm: number): StopTimes => {
+    const exit = Math.min(sigterm + c.exitSeconds, graceSeconds);
+    return { name: c.name, sigterm: Math.min(sigterm, graceSeconds), exit, killed: sigterm + c.exitSeconds > graceSeconds };
+  };
+  for (const c of containers.filter((x) => !x.sidecar)) out.set(c.name, done(c, c.preStopSeconds));
+  const appsExited = Math.max(0, ...[...out.values()].map((t) => t.exit));
+  const sidecars = containers.filter((x) => x.sidecar);
+  let laterExited = appsExited;
+  for (const c of [...sidecars].reverse()) {
+    const t = done(c, Math.max(c.preStopSeconds, laterExited));
+    out.set(c.name, t);
+    laterExited = Math.max(laterExited, t.exit);
+  }
+  return containers.map((c) => out.get(c.name)!);
+}
+
+/** One init container on start-up: how long a regular one runs, or how long a sidecar's startupProbe takes to pass. */
+export interface Starting {
+  name: string;
+  sidecar: boolean;
+  /** Regular: seconds until it exits 0. Sidecar: seconds until its startupProbe passes, or null without one. */
+  seconds: number | null;
+}
+
+/**
+ * Seconds from the first init container's start until the app containers start (docs/rules/sidecars.md#start-gate):
+ * init containers run one at a time; a regular one holds the next until it exits, a sidecar until it is started,
+ * which without a startupProbe is at once.
+ */
+export function appStartSeconds(initContainers: readonly Starting[]): number {
+  return initContainers.reduce((t, c) => t + (c.seconds ?? 0), 0);
+}

@@ -1,11 +1,12 @@
-// What only the host may do: start, next (skip), kick, lock, end. The actor comes from the socket.
+// What only the host may do: start, next (skip), lock, end (who may be in the room: admission-events.ts).
+// The actor comes from the socket.
 import type { RoomState } from './state.ts';
 import { done, fail, type Actor, type EventOf, type Result } from './events.ts';
-import { allPlayers, getPlayer, removePlayer } from './players.ts';
+import { allPlayers } from './players.ts';
 import { smallestTeam } from './teams.ts';
 import { tableFrom } from './table.ts';
 import { openRound, planRounds } from './rounds.ts';
-import { advance, closeIfAllAnswered, finish, touch } from './flow.ts';
+import { advance, finish, touch } from './flow.ts';
 
 const notHost = (actor: Actor): boolean => actor.role !== 'host';
 
@@ -38,15 +39,6 @@ export function onNext(state: RoomState, e: EventOf<'next'>): Result {
   if (state.phase === 'lobby' || state.phase === 'finished' || e.phase !== state.phase) return fail('wrong_phase');
   if (e.round !== state.round) return fail('stale_round');
   return advance(touch(state, e.now), e.now);
-}
-
-export function onKick(state: RoomState, e: EventOf<'kick'>): Result {
-  if (notHost(e.actor)) return fail('not_host');
-  const player = getPlayer(state, e.playerId);
-  if (!player) return fail('player_not_found');
-  const next = { ...touch(removePlayer(state, player), e.now), kicked: [...state.kicked, player.id] };
-  const result = done(next, { type: 'removed', playerId: player.id, reason: 'kicked' }, { type: 'presence' }, { type: 'roster' }, { type: 'answered' });
-  return closeIfAllAnswered(result, e.now);
 }
 
 export function onLock(state: RoomState, e: EventOf<'lock'>): Result {

@@ -147,6 +147,31 @@ export interface RosterEntry {
   team: number | null;
   connected: boolean;
   score: number;
+  /** Epoch ms (server clock): for "remove everyone who joined in the last N seconds". */
+  joinedAt: number;
+}
+
+/** Someone in the waiting room: not a player until the host admits them. */
+export interface WaitingEntryView {
+  playerId: PlayerId;
+  name: string;
+  /** Epoch ms when they asked to join. */
+  at: number;
+}
+
+/** A player the host removed (kick, refusal, bulk removal): their token and name stay out until the ban is lifted. */
+export interface BanEntryView {
+  playerId: PlayerId;
+  name: string;
+  at: number;
+}
+
+/** Who may join: the host's own controls, always in host:status. */
+export interface AdmissionView {
+  waitingRoom: boolean;
+  /** null: no cap but the server's (10,000). */
+  maxPlayers: number | null;
+  waitingCount: number;
 }
 
 /** The host's live panel, throttled (at most one every 250 ms). `roster` only when it changed. */
@@ -158,7 +183,11 @@ export interface HostStatus {
   pending: number;
   connectedCount: number;
   playerCount: number;
+  admission: AdmissionView;
+  /** With `roster` (when anything in these lists changed). */
   roster?: RosterEntry[];
+  waiting?: WaitingEntryView[];
+  banned?: BanEntryView[];
 }
 
 export interface PlayerRoundRecord {

@@ -11,6 +11,8 @@ import { kindById } from '../puzzles/index.ts';
 import type { Grade } from '../puzzles/kind.ts';
 
 export const TOP = 10;
+/** The host sees the newest bans only: a bulk removal of 500 bots would otherwise ride in every roster update. */
+export const BANS_SHOWN = 100;
 export { RECENT };
 
 export function standings(state: RoomState, players: readonly PlayerState[]): TeamStanding[] {
@@ -102,10 +104,13 @@ export function viewForHost(state: RoomState, withRoster: boolean): HostStatus {
   const status: HostStatus = {
     phase: state.phase, round: state.round, answered: state.answered, pending: state.pending,
     connectedCount: state.connectedCount, playerCount: state.playerCount,
+    admission: { waitingRoom: state.waitingRoom, maxPlayers: state.maxPlayers, waitingCount: state.waiting.length },
   };
   if (!withRoster) return status;
   const roster = allPlayers(state)
     .sort((a, b) => a.joinIndex - b.joinIndex)
-    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score }));
-  return { ...status, roster };
+    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score, joinedAt: p.joinedAt }));
+  const waiting = state.waiting.map((w) => ({ playerId: w.id, name: w.name, at: w.at }));
+  const banned = state.banned.slice(-BANS_SHOWN).map((b) => ({ playerId: b.playerId, name: b.name, at: b.at })).reverse();
+  return { ...status, roster, waiting, banned };
 }

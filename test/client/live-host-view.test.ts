@@ -26,6 +26,7 @@ describe('answeredCount', () => {
     pending: 2,
     connectedCount: 5,
     playerCount: 6,
+    admission: { waitingRoom: false, maxPlayers: null, waitingCount: 0 },
     ...over,
   });
 

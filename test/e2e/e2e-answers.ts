@@ -28,6 +28,8 @@ async function dragOrder(page: Page, wanted: string[]): Promise<void> {
     const from = labels.indexOf(wanted[i] ?? '');
     if (from === i) continue;
     const rows = page.locator('form ol > li');
+    // Long items push the list below the fold on a phone: bring the target row to the top first, as a person scrolls.
+    await rows.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const source = await rows.nth(from).boundingBox();
     const target = await rows.nth(i).boundingBox();
     if (!source || !target) throw new Error('order rows are not visible');

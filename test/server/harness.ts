@@ -58,7 +58,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const generous: Partial<Limits> = { eventsPerSecond: 100_000, eventBurst: 100_000, failedJoinsPerMinute: 100_000, createsPerMinute: 100_000 };
+const generous: Partial<Limits> = {
+  eventsPerSecond: 100_000, eventBurst: 100_000, createsPerMinute: 100_000, joinsPerRoomPerMinute: 100_000,
+  connectionsPerAddress: 100_000, guessesPerSocket: 100_000, guessesPerAddressPerMinute: 100_000,
+};
 
 export async function startServer(limits: Partial<Limits> = generous): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-test-'));

@@ -5,8 +5,6 @@
 import type { KindId } from '../../shared/puzzles/index.ts';
 
 export const notYetReworked: readonly KindId[] = [
-  'init-order',
-  'sidecar-lifecycle',
   'pod-phase',
   'kubectl-status',
   'probe-choice',

@@ -5,6 +5,9 @@ import { ranksOf } from './rank-change.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type {
+  BanEntryView,
+  Removed,
+  WaitingEntryView,
   Created,
   FinalResults,
   HostStatus,
@@ -19,6 +22,9 @@ export class HostClient extends GameClient {
   /** host:status carries the roster only when it changed: keep the last one. */
   roster = $state.raw<RosterEntry[]>([]);
   results = $state.raw<FinalResults | null>(null);
+  /** The waiting room, the bans and the cap (host:status carries the lists with the roster). */
+  waiting = $state.raw<WaitingEntryView[]>([]);
+  banned = $state.raw<BanEntryView[]>([]);
   joinUrl = $state('');
   /** Ranks on the leaderboard before the one on screen; null before the second leaderboard. */
   previousRanks = $state.raw<ReadonlyMap<string, number> | null>(null);
@@ -66,6 +72,30 @@ export class HostClient extends GameClient {
     return this.request('host:lock', { locked });
   }
 
+  unban(playerId: string): Promise<Result<null>> {
+    return this.request('host:unban', { playerId });
+  }
+
+  removeRecent(seconds: number): Promise<Result<Removed>> {
+    return this.request('host:remove-recent', { seconds });
+  }
+
+  admit(playerId: string, admit: boolean): Promise<Result<null>> {
+    return this.request('host:admit', { playerId, admit });
+  }
+
+  setWaitingRoom(enabled: boolean): Promise<Result<null>> {
+    return this.request('host:waiting-room', { enabled });
+  }
+
+  setPlayerCap(max: number | null): Promise<Result<null>> {
+    return this.request('host:player-cap', { max });
+  }
+
+  rename(playerId: string, name: string): Promise<Result<null>> {
+    return this.request('host:rename', { playerId, name });
+  }
+
   end(): Promise<Result<null>> {
     return this.request('host:end', {});
   }
@@ -84,6 +114,8 @@ export class HostClient extends GameClient {
   override reset(): void {
     this.status = null;
     this.roster = [];
+    this.waiting = [];
+    this.banned = [];
     this.results = null;
     this.joinUrl = '';
     this.previousRanks = null;
@@ -101,6 +133,8 @@ export class HostClient extends GameClient {
 
   #applyStatus(status: HostStatus): void {
     if (status.roster) this.roster = status.roster;
+    if (status.waiting) this.waiting = status.waiting;
+    if (status.banned) this.banned = status.banned;
     this.status = status;
   }
 

@@ -6,7 +6,11 @@ export type ClientError = ErrorCode | 'timeout' | 'offline';
 
 const messages: Record<ClientError, string> = {
   invalid_payload: 'Something in that request was not right. Reload the page and try again.',
-  invalid_name: 'Pick a name of 1 to 20 characters.',
+  invalid_name: 'Pick a name of 1 to 20 letters, digits or emoji, without invisible or special characters.',
+  name_not_allowed: 'That name is not allowed here. Pick another one.',
+  name_banned: 'The host removed a player with that name. Pick another name.',
+  room_busy: 'Lots of people are joining right now. Try again in a few seconds.',
+  too_many_attempts: 'Too many wrong codes from this device or network. Check the code on the big screen and try again in a minute.',
   invalid_answer: 'That answer could not be read. Try again.',
   invalid_team: 'That team does not exist. Pick another one.',
   room_not_found: 'No game with that code. Check the code on the big screen.',

@@ -90,6 +90,8 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   await connected(socket);
   const name = `bot-${opts.index}`;
   const joined = await callOk<Joined>(socket, 'room:join', { code, name });
+  // As the web client does: every reconnection brings the seat's token (the server lets a seat straight back in).
+  socket.auth = { code, token: joined.playerToken };
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
@@ -150,6 +152,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
   const socket = connect(url);
   await connected(socket);
   const created = await callOk<Created>(socket, 'room:create', { settings });
+  socket.auth = { code: created.code, token: created.hostToken };
   let done: (r: FinalResults) => void = () => {};
   const host: FaultHost = {
     socket, code: created.code, returns: [], views: [],
@@ -171,7 +174,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
     }, pauseMs);
   };
   socket.on('room:state', onView);
-  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => onView(back.view), host.returns);
+  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
   return host;
 }
 

@@ -4,6 +4,8 @@ import {
   shutdownTiming,
   sidecarRestartsOnExit,
   startGate,
+  stopTimes,
+  appStartSeconds,
   terminationPairs,
   terminationStages,
   type InitSpec,
@@ -77,5 +79,32 @@ describe('shutdownTiming', () => {
 
   it('signals a regular container at the start of termination', () => {
     expect(shutdownTiming({ name: 'api', state: 'running' }).signal).toBe('at-termination-start');
+  });
+});
+
+describe('stopTimes', () => {
+  const c = (name: string, sidecar: boolean, preStopSeconds: number, exitSeconds: number) => ({ name, sidecar, preStopSeconds, exitSeconds });
+
+  it('signals apps at once, the last sidecar when the apps are gone, the first one after the last', () => {
+    const t = stopTimes([c('envoy', true, 0, 1), c('fluent-bit', true, 0, 2), c('app', false, 0, 8)], 30);
+    expect(t.map((x) => [x.name, x.sigterm, x.exit])).toEqual([['envoy', 10, 11], ['fluent-bit', 8, 10], ['app', 0, 8]]);
+  });
+
+  it('runs a sidecar preStop at once: a long hook delays its own SIGTERM, not the start of the hook', () => {
+    const t = stopTimes([c('envoy', true, 15, 1), c('app', false, 0, 5)], 30);
+    expect(t[0]).toMatchObject({ sigterm: 15, exit: 16 });
+  });
+
+  it('delays an app container by its own preStop, and kills what is left when the grace period ends', () => {
+    const t = stopTimes([c('envoy', true, 0, 5), c('app', false, 10, 22)], 30);
+    expect(t[1]).toMatchObject({ sigterm: 10, exit: 30, killed: true });
+    expect(t[0]).toMatchObject({ sigterm: 30, exit: 30, killed: true });
+  });
+});
+
+describe('appStartSeconds', () => {
+  it('adds the regular init containers and the sidecars startupProbes, and nothing for a sidecar without one', () => {
+    expect(appStartSeconds([{ name: 'proxy', sidecar: true, seconds: 6 }, { name: 'migrate', sidecar: false, seconds: 20 }])).toBe(26);
+    expect(appStartSeconds([{ name: 'proxy', sidecar: true, seconds: null }, { name: 'migrate', sidecar: false, seconds: 20 }])).toBe(20);
   });
 });
