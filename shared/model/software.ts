@@ -281,7 +281,7 @@ export const houseApps: readonly HouseApp[] = [
   { name: 'reindex', base: 'python', port: 8000, live: '/healthz', ready: '/ready', batch: true },
   { name: 'queue-worker', base: 'python', port: 8000, live: '/healthz', ready: '/ready' },
   { name: 'order-events', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
-  { name: 'cert-renewer', base: 'distroless', port: 8080, live: '/healthz', ready: '/readyz' },
+  { name: 'cert-renewer', base: 'distroless', port: 8080, live: '/healthz', ready: '/readyz', batch: true },
 ];
 
 export const catalogue: readonly Software[] = [...helpers, ...services, ...tools, ...bases];
