@@ -47,10 +47,12 @@ const CAN: Record<Capability, readonly Tool[]> = {
   'per-command-context': ['kubectl', 'Helm', 'stern', 'k9s'],
   'in-app-cluster-switch': ['k9s', 'Lens'],
   'chart-install': ['Helm'],
-  'release-rollback': ['Helm'],
-  'release-history': ['Helm'],
-  'rollout-undo': ['kubectl'],
-  'rollout-history': ['kubectl'],
+  // k9s's helm view lists a release's revisions with their values and rolls back; Lens rolls releases back too.
+  'release-rollback': ['Helm', 'k9s', 'Lens'],
+  'release-history': ['Helm', 'k9s'],
+  // k9s rolls a Deployment back from its ReplicaSets (ctrl-l) and lists them, each with its pod template.
+  'rollout-undo': ['kubectl', 'k9s'],
+  'rollout-history': ['kubectl', 'k9s'],
   'rollout-wait': ['kubectl'],
   'apply-manifests': ['kubectl'],
   'edit-live': ['kubectl', 'k9s', 'Lens'],
@@ -65,12 +67,12 @@ export const LACKS: Record<Capability, string> = {
   'non-interactive': 'needs a person at a screen: it cannot run in a script or a CI job',
   'live-terminal-ui': 'has no full-screen terminal view that refreshes itself',
   'desktop-app': 'is no desktop application',
-  'charts-over-time': 'draws no graphs over time',
+  'charts-over-time': 'keeps no history of a pod\'s usage to chart the last hour',
   'live-usage-columns': 'shows no usage columns that refresh in place',
   'usage-snapshot': 'prints no one-off table of CPU and memory',
   'regex-pod-logs': 'cannot pick pods by a regular expression on their names',
   'follows-new-pods': 'does not pick up pods created after it started',
-  'quick-switch': 'switches contexts only with longer commands',
+  'quick-switch': 'has no short command that switches the kubeconfig\'s current context',
   'switch-back': 'has no "back to the previous one" switch',
   'persists-switch': 'does not change the kubeconfig that every shell reads',
   'per-command-context': 'has no flag that aims one command at another context',
@@ -88,7 +90,30 @@ export const LACKS: Record<Capability, string> = {
   'pod-logs': 'shows no container logs',
 };
 
+/**
+ * Where we could not pin a tool's behaviour down (it changed across versions, or its docs do not say), the tool is
+ * neither right nor wrong for that capability: which-tool never offers it as a wrong option on that ground.
+ */
+const UNSURE: Partial<Record<Capability, readonly Tool[]>> = {
+  'persists-switch': ['k9s'],       // whether :ctx writes the kubeconfig's current-context has changed across versions
+  'quick-switch': ['k9s'],          // so whether :ctx counts as switching the current context is unclear too
+  'follows-new-pods': ['k9s'],      // a Deployment's log view may or may not pick up pods created later
+  'live-usage-columns': ['Lens'],   // Lens's pod list may carry metrics columns
+  'chart-install': ['Lens'],        // some Lens versions install charts from a catalogue
+  'release-history': ['Lens'],      // Lens lists a release's revisions when rolling back; values per revision unclear
+  'rollout-undo': ['Lens'],         // Lens shows a Deployment's revisions
+  'rollout-history': ['Lens'],
+};
+
 export const can = (tool: Tool, cap: Capability): boolean => CAN[cap].includes(tool);
+export const unsure = (tool: Tool, cap: Capability): boolean => UNSURE[cap]?.includes(tool) ?? false;
+/** A tool surely lacks a capability: it does not have it, and we are sure of that. */
+const surelyLacks = (tool: Tool, cap: Capability): boolean => !can(tool, cap) && !unsure(tool, cap);
+
+/** The tools that surely fall short of the need: each lacks a capability it asks for, for certain. */
+export function toolsLacking(need: readonly Capability[]): Tool[] {
+  return TOOLS.filter((t) => need.some((c) => surelyLacks(t, c)));
+}
 
 /** The tools that have every capability of the need. */
 export function toolsFor(need: readonly Capability[]): Tool[] {
@@ -97,6 +122,6 @@ export function toolsFor(need: readonly Capability[]): Tool[] {
 
 /** Why a tool does not answer the need: the first capability it lacks. */
 export function whyNot(tool: Tool, need: readonly Capability[]): string {
-  const missing = need.find((c) => !can(tool, c));
+  const missing = need.find((c) => surelyLacks(tool, c)) ?? need.find((c) => !can(tool, c));
   return missing ? `${tool} ${LACKS[missing]}.` : `${tool} would do it too.`;
 }

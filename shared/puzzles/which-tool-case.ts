@@ -1,6 +1,6 @@
 // A which-tool question from a need: the right tool must have every capability the need lists, each wrong one
 // offered must lack one (shared/model/tools.ts), and the reveal says which.
-import { toolsFor, TOOLS, whyNot, type Capability, type Tool } from '../model/tools.ts';
+import { toolsFor, toolsLacking, whyNot, type Capability, type Tool } from '../model/tools.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import type { Rng } from '../random.ts';
 import type { SingleDraft } from './single-draft.ts';
@@ -28,11 +28,11 @@ export interface ToolCase {
   doc?: string;
 }
 
-/** Four options: the answer and three tools the model says lack something the need asks for. */
+/** Four options: the answer and three tools the model is sure lack something the need asks for. */
 export function toolDraft(rng: Rng, template: string, c: ToolCase, question = 'Which tool?'): SingleDraft {
   const fits = toolsFor(c.need);
   if (!fits.includes(c.answer)) throw new Error(`${template}: ${c.answer} does not answer its own need`);
-  const wrong = rng.sample(TOOLS.filter((t) => !fits.includes(t)), 3);
+  const wrong = rng.sample(toolsLacking(c.need), 3);
   if (wrong.length < 3) throw new Error(`${template}: too few tools lack ${c.need.join(', ')}`);
   return {
     template,

@@ -58,7 +58,7 @@ const deploy = template('which-tool/deploy', {
 
 const inspect = template('which-tool/inspect', {
   kubectl: { text: 'You want `describe pod` output to paste into a ticket, exactly as the docs show it.', need: ['exact-command'], answer: 'kubectl', because: 'kubectl describe pod prints that text.' },
-  k9s: { text: 'You want a live table of pods with CPU and memory columns that refreshes in your terminal.', need: ['live-usage-columns'], answer: 'k9s', because: 'k9s\'s pod view refreshes in place, with CPU and memory columns from metrics-server.' },
+  k9s: { text: 'You want a live table of pods with CPU and memory columns that refreshes in your terminal.', need: ['live-terminal-ui', 'live-usage-columns'], answer: 'k9s', because: 'k9s\'s pod view refreshes in place, with CPU and memory columns from metrics-server.' },
   Lens: { text: 'You want a graph of a pod\'s memory over the last hour.', need: ['charts-over-time'], answer: 'Lens', because: 'Lens draws CPU and memory charts over time, from the cluster\'s Prometheus.' },
 });
 

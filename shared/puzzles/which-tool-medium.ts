@@ -26,18 +26,18 @@ const undo = template('which-tool/undo', {
 
 const ciJob = template('which-tool/ci-job', {
   Helm: { text: 'A CI job with no terminal must deploy version 1.8.0 of the chart to staging with values-staging.yaml.', need: ['non-interactive', 'chart-install'], answer: 'Helm', because: 'helm upgrade --install runs unattended and installs the chart with those values.', rule: 'tools/non-interactive' },
-  kubectl: { text: 'A CI job with no terminal must wait until the new version of a Deployment is rolled out, and fail if it stalls.', need: ['non-interactive', 'rollout-wait'], answer: 'kubectl', because: 'kubectl rollout status waits and exits non-zero when the rollout exceeds its deadline.', rule: 'tools/non-interactive' },
+  kubectl: { text: 'A CI job with no terminal must wait until the new version of a Deployment is rolled out, and fail if it stalls.', need: ['non-interactive', 'rollout-wait'], answer: 'kubectl', because: 'kubectl rollout status waits and exits non-zero when the rollout exceeds its deadline.', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#deployment-status' },
   stern: { text: 'A CI job with no terminal must save the logs of every pod whose name matches e2e-.* into one file.', need: ['non-interactive', 'regex-pod-logs'], answer: 'stern', because: "stern --no-follow 'e2e-.*' > logs.txt runs without a terminal, matches the pods by a regular expression and stops when it has printed them.", rule: 'tools/non-interactive' },
 });
 
 const metrics = template('which-tool/metrics', {
   Lens: { text: 'You want to see how a pod\'s memory grew over the last hour before it was OOMKilled.', need: ['charts-over-time'], answer: 'Lens', because: 'Lens charts memory over time from the cluster\'s Prometheus; the others show only the present.' },
-  k9s: { text: 'You want to keep an eye on the CPU and memory of every pod in a namespace, refreshed in place, in your terminal.', need: ['live-usage-columns'], answer: 'k9s', because: 'k9s\'s pod view refreshes its CPU and memory columns in place.' },
+  k9s: { text: 'You want to keep an eye on the CPU and memory of every pod in a namespace, refreshed in place, in your terminal.', need: ['live-terminal-ui', 'live-usage-columns'], answer: 'k9s', because: 'k9s\'s pod view refreshes its CPU and memory columns in place.' },
   kubectl: { text: 'You want one print-out of the CPU and memory of each container of a pod, to paste into a ticket.', need: ['usage-snapshot'], answer: 'kubectl', because: 'kubectl top pod --containers prints that table once.' },
 });
 
 const switchScope = template('which-tool/switch-scope', {
-  'kubectx / kubens': { text: 'You want every kubectl, helm and stern command you type from now on, in this shell and the next, to go to the staging context.', need: ['persists-switch', 'quick-switch'], answer: 'kubectx / kubens', because: 'kubectx writes the current context into the kubeconfig, which every later command and shell reads.', rule: 'tools/kubeconfig-current-context' },
+  'kubectx / kubens': { text: 'With one short command, you want every kubectl, helm and stern command you type from now on, in this shell and the next, to go to the staging context.', need: ['persists-switch', 'quick-switch'], answer: 'kubectx / kubens', because: 'kubectx writes the current context into the kubeconfig, which every later command and shell reads.', rule: 'tools/kubeconfig-current-context' },
   stern: { text: 'You want to tail the prod cluster\'s api-… pods for a few minutes while everything else stays on staging.', need: ['per-command-context', 'regex-pod-logs'], answer: 'stern', because: 'stern --context=prod api tails prod\'s pods and changes nothing else.', rule: 'tools/per-command-context' },
   Helm: { text: 'You want one chart upgrade to go to the prod context while everything else stays on staging.', need: ['per-command-context', 'chart-install'], answer: 'Helm', because: 'helm upgrade --kube-context=prod aims only that upgrade at prod.', rule: 'tools/per-command-context' },
 });
@@ -56,8 +56,8 @@ const whereYouWork = template('which-tool/where-you-work', {
 
 const history = template('which-tool/history', {
   Helm: { text: 'You want to know which chart version and which values were running in production yesterday.', need: ['release-history'], answer: 'Helm', because: 'helm history lists a release\'s revisions; helm get values --revision shows each one\'s values.' },
-  kubectl: { text: 'You want to know which image a Deployment, applied by hand, had before its last rollout.', need: ['rollout-history'], answer: 'kubectl', because: 'kubectl rollout history deployment/<name> --revision=<n> shows that revision\'s pod template.' },
-  stern: { text: 'You want everything the replicas of api printed in the last 15 minutes, in one stream.', need: ['regex-pod-logs'], answer: 'stern', because: 'stern api --since 15m prints the last 15 minutes of every matching pod.' },
+  kubectl: { text: 'You want to know which image a Deployment, applied by hand, had before its last rollout.', need: ['rollout-history'], answer: 'kubectl', because: 'kubectl rollout history deployment/<name> --revision=<n> shows that revision\'s pod template.', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#checking-rollout-history-of-a-deployment' },
+  stern: { text: 'You want everything the pods named api-… printed in the last 15 minutes, in one stream with a colour per pod.', need: ['regex-pod-logs'], answer: 'stern', because: 'stern api --since 15m prints the last 15 minutes of every matching pod.' },
 });
 
 export const mediumTemplates: readonly SingleTemplate[] = [newPods, undo, ciJob, metrics, switchScope, manifestsOrChart, whereYouWork, history];
