@@ -111,10 +111,10 @@ const sourceOf = (pod: SharingPod, volume: string): VolumeSource =>
  * Can `reader` open `target`'s files through /proc/<pid>/root? The kernel asks for ptrace read access: the same
  * user and group, or CAP_SYS_PTRACE, which the runtime's default capabilities leave out (docs/rules/sharing.md).
  */
-function procAccess(pod: SharingPod, reader: SharingContainer, target: SharingContainer): { ok: boolean; why: string } {
-  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: true, why: `${reader.name} has the SYS_PTRACE capability` };
+function procAccess(pod: SharingPod, reader: SharingContainer, target: SharingContainer): { ok: boolean; why: string; byCap?: boolean } {
   const [ru, tu] = [knownUid(pod, reader), knownUid(pod, target)];
-  if (ru === tu) return { ok: true, why: `both run as user ${ru}` };
+  if (ru === tu) return { ok: true, why: `both run as user ${ru}`, byCap: false };
+  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: true, why: `${reader.name} has the SYS_PTRACE capability`, byCap: true };
   return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}, and reading another user's /proc/<pid>/root needs CAP_SYS_PTRACE, which containers do not get by default` };
 }
 
@@ -134,7 +134,7 @@ function readFile(pod: SharingPod, claim: Extract<Claim, { kind: 'read-file' }>)
   if (!pod.shareProcessNamespace) return { yes: false, reason: `${claim.path} is ${place}.`, rules: ['volumes-where-mounted', ...initRule], refs };
   if (!isRunning(writer)) return { yes: false, reason: `${claim.path} is ${place}, and ${writer.name} has exited, so there is no process to reach it through.`, rules: ['volumes-where-mounted', 'init-runs-to-completion'], refs: [...refs, { at: 'role', container: writer.name }] };
   const access = procAccess(pod, reader, writer);
-  const via = [...refs, { at: 'spn' } as SpecRef, ...(reader.addCapabilities?.includes('SYS_PTRACE') ? [{ at: 'caps', container: reader.name } as SpecRef] : userRefs(pod, reader, writer))];
+  const via = [...refs, { at: 'spn' } as SpecRef, ...(access.byCap ? [{ at: 'caps', container: reader.name } as SpecRef] : userRefs(pod, reader, writer))];
   return access.ok
     ? { yes: true, reason: `${claim.path} is ${place}, but with a shared process namespace it is reachable through /proc/<pid>/root: ${access.why}.`, rules: ['pid-namespace', 'proc-root-permission'], refs: via }
     : { yes: false, reason: `${claim.path} is ${place}; /proc/<pid>/root is no way round: ${access.why}.`, rules: ['volumes-where-mounted', 'proc-root-permission'], refs: via };

@@ -22,7 +22,7 @@ export const sharingRules = defineArea('sharing', {
   },
   'volumes-where-mounted': {
     title: 'A volume is shared only by the containers that mount it; each container\'s root filesystem is its own',
-    anchor: 'volumes-where-mounted', docUrl: `${VOLUMES}#emptydir`,
+    anchor: 'volumes-where-mounted', docUrl: `${VOLUMES}#how-volumes-work`,
   },
   'read-only-mount': {
     title: 'readOnly: true makes that one container\'s mount read-only; others may mount the same volume read-write',
