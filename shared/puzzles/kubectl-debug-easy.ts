@@ -66,7 +66,9 @@ const getInside: SingleTemplate = {
     const s = scene(rng, { shell: true });
     const c = s.pod.app;
     const port = s.svc.port;
-    const path = rng.pick(['/tmp/heap.hprof', '/var/log/app/error.log', '/tmp/profile.pprof']);
+    // A file this runtime really writes: a JVM heap dump, a V8 heap snapshot, a cProfile dump, or a log file.
+    const dump = ({ temurin: '/tmp/heap.hprof', node: '/tmp/heap.heapsnapshot', node22: '/tmp/heap.heapsnapshot', python: '/tmp/profile.prof' } as Record<string, string>)[s.svc.app.base];
+    const path = rng.pick([...(dump ? [dump] : []), '/var/log/app/error.log']);
     const cases = {
       shell: { text: `You want an interactive shell inside ${code(c)} to look at the files it loaded.`, need: { n: 'shell', c } as const, right: { k: 'exec-shell', c } as Cmd, wrong: [{ k: 'port-forward', local: port, remote: port }, { k: 'cp', c, path }, { k: 'logs', c, follow: true }] as Cmd[], because: `exec -it runs sh inside ${c}, whose image has one.`, rule: 'debugging/exec-needs-shell' as const, doc: `${RUNNING}#container-exec` },
       port: { text: `${code(c)} serves its admin page on port ${port}. You want it in your laptop's browser at localhost:${port}.`, need: { n: 'port', port } as const, right: { k: 'port-forward', local: port, remote: port } as Cmd, wrong: [{ k: 'exec-shell', c }, { k: 'get-wide' }, { k: 'logs', c, follow: true }] as Cmd[], because: `port-forward listens on localhost:${port} and tunnels to the pod's port ${port}.`, rule: 'debugging/port-forward' as const, doc: `${REF}kubectl_port-forward/#examples` },

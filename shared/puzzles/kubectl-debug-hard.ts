@@ -79,7 +79,7 @@ const probeFromInside: SingleTemplate = {
     const s = answer === 'exec-wget' ? scene(rng, { tool: 'wget' }) : answer === 'debug-curl' ? scene(rng, { shell: false }) : scene(rng);
     const c = s.pod.app;
     const port = s.svc.port;
-    const url = `localhost:${port}/healthz`;
+    const url = `localhost:${port}${s.svc.app.ready}`;
     const laptop = answer === 'port-forward';
     const need = laptop ? { n: 'port', port } as const : { n: 'probe-inside', c } as const;
     const right: Cmd = { 'exec-wget': { k: 'exec-cmd', c, cmd: `wget -qO- ${url}` } as Cmd, 'debug-curl': { k: 'debug-image', image: 'curlimages/curl:8.9.1' } as Cmd, 'port-forward': { k: 'port-forward', local: port, remote: port } as Cmd }[answer]!;
@@ -92,7 +92,7 @@ const probeFromInside: SingleTemplate = {
     return caseDraft({
       template: this.id,
       prompt: laptop
-        ? `You want to open ${code(c)}'s /healthz page, on port ${port}, in your laptop's browser. Which command?`
+        ? `You want to open ${code(c)}'s ${s.svc.app.live} page, on port ${port}, in your laptop's browser. Which command?`
         : `${code(c)}'s readiness probe fails on ${url}. You want to send that same request from inside the pod. The image is built FROM ${base}. Which command?`,
       scene: s, code: podYaml(s), need, right, wrong,
       because: {

@@ -15,7 +15,9 @@ const defaultTarget: SingleTemplate = {
   make(rng, answer): SingleDraft {
     const s = scene(rng, { sidecars: 0 });
     const app = s.pod.app;
-    const [side, other] = rng.sample(SIDECARS.filter((x) => x.name !== 'vector'), 2) as [typeof SIDECARS[number], typeof SIDECARS[number]];
+    // One mesh proxy and one log shipper (vector is kept for the native-sidecar case): never two proxies in a pod.
+    const proxy = rng.pick(SIDECARS.filter((x) => x.name === 'envoy' || x.name === 'linkerd-proxy'));
+    const [side, other] = rng.shuffle([proxy, SIDECARS.find((x) => x.name === 'fluent-bit')!]) as [typeof SIDECARS[number], typeof SIDECARS[number]];
     const appC = s.pod.containers[0]!;
     const sideC = { name: side.name, shell: side.shell, tar: side.tar };
     const otherC = { name: other.name, shell: other.shell, tar: other.tar };

@@ -25,6 +25,8 @@ export const SIDECARS: readonly (DebugContainer & { image: string })[] = [
   { name: 'vector', image: 'timberio/vector:0.40.0-alpine', shell: true, tar: true, port: 8686 },
 ];
 
+const PROXIES = new Set(['envoy', 'linkerd-proxy']);
+
 const SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
 const suffix = (rng: Rng, n: number): string => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
 
@@ -42,7 +44,11 @@ export interface SceneWish { shell?: boolean; sidecars?: number; tool?: string }
 export function scene(rng: Rng, wish: SceneWish = {}): Scene {
   const pool = SERVICES.filter((s) => (wish.shell === undefined || s.shell === wish.shell) && (!wish.tool || s.tools.includes(wish.tool)));
   const svc = rng.pick(pool);
-  const side = rng.sample(SIDECARS, wish.sidecars ?? rng.int(0, 1));
+  const count = wish.sidecars ?? rng.int(0, 1);
+  // At most one proxy and one log shipper: a pod never runs two meshes' proxies.
+  const proxies = SIDECARS.filter((c) => PROXIES.has(c.name));
+  const shippers = SIDECARS.filter((c) => !PROXIES.has(c.name));
+  const side = count >= 2 ? rng.shuffle([rng.pick(proxies), rng.pick(shippers)]) : rng.sample(SIDECARS, count);
   const app: DebugContainer = { name: svc.name, shell: svc.shell, tar: svc.shell, port: svc.port };
   const pod: DebugPod = {
     name: `${svc.name}-${suffix(rng, 9)}-${suffix(rng, 5)}`, app: svc.name, node: `node-${rng.int(1, 6)}`,

@@ -244,7 +244,7 @@ const reloadAccess: SingleTemplate = {
     } as const)[answer as 'spn']! as [string, string];
     return {
       template: this.id,
-      prompt: `${how} ${code('config-watcher')} must trigger the reload when a ConfigMap changes. How do you run it?`,
+      prompt: `${how} ${code('config-watcher')} must trigger the reload when a ConfigMap changes. How do you run it, with no more access than it needs?`,
       options: [
         { label: `In ${a}'s pod, with shareProcessNamespace: true`, correct: answer === 'spn', why: answer === 'localhost' ? 'An HTTP call on localhost needs no shared processes.' : 'A Service call needs neither a shared pod nor shared processes.' },
         { label: `In ${a}'s pod; localhost is enough`, correct: answer === 'localhost', why: answer === 'spn' ? 'A signal needs the process to be visible, and PIDs are not shared by default.' : 'One watcher for 30 gateways cannot sit in each of their pods.' },

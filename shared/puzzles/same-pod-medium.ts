@@ -11,6 +11,7 @@ import type { DraftOption, SingleTemplate } from './single-draft.ts';
 const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
 const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
 import { version as tag } from './house.ts';
+import { houseApp } from '../model/software.ts';
 
 const HERRINGS = [
   'The same team is on call for both.', 'Both went through the same security review.', 'Both were added to the cluster in the same sprint.',
@@ -49,7 +50,18 @@ function crux(p: Pair, reason: DesignReason): string {
     case 'network-only': return `Nothing but a Service call links them`;
   }
 }
-const CRUX_HERRINGS = ['The same team is on call for both', 'Both went through the same security review', 'Both were added in the same sprint', 'Their code lives in one repository'];
+/** Facts true of almost any pair, technical ones among them, so the deciding fact is not the only technical option. */
+const CRUX_HERRINGS_TECH = [
+  (a: string, b: string) => `${a} and ${b} both log to stdout and stderr`,
+  (a: string, b: string) => `${a} and ${b} both read their settings from environment variables`,
+  (a: string, b: string) => `${a} and ${b} are scraped by the same Prometheus`,
+  (a: string, b: string) => `${a} and ${b} both run on the cluster's Linux nodes`,
+];
+const CRUX_HERRINGS_ORG = [
+  (a: string, b: string) => `The same team is on call for ${a} and ${b}`,
+  (a: string, b: string) => `${a} and ${b} went through the same security review`,
+  (a: string, b: string) => `${a} and ${b} were added in the same sprint`,
+];
 
 /** Which of four facts decides the design? The others are true but beside the point. */
 const decidingFact: SingleTemplate = {
@@ -58,14 +70,15 @@ const decidingFact: SingleTemplate = {
   make(rng, answer) {
     const reason = answer as DesignReason;
     const p = rng.pick(pairsFor(reason))(rng);
-    const herrings = rng.sample(CRUX_HERRINGS, 3);
+    const [a, b] = [p.a.name, p.b.name];
+    const herrings = [...rng.sample(CRUX_HERRINGS_TECH, 2), rng.pick(CRUX_HERRINGS_ORG)].map((h) => h(a, b));
     return {
       template: this.id,
       prompt: `${p.situation} Which fact decides whether ${code(p.a)} and ${code(p.b)} belong in one pod?`,
       table: table(p),
       options: [
         { label: crux(p, reason), correct: true, why: '' },
-        ...herrings.map((h) => ({ label: h, correct: false, why: 'True of many pairs, and it says nothing about sharing a pod\'s fate.' })),
+        ...herrings.map((h) => ({ label: h, correct: false, why: 'True of almost any two containers, in one pod or not: it says nothing about sharing a pod\'s fate.' })),
       ],
       answerKey: crux({ ...p, a: { name: '<a>', image: '' }, b: { name: '<b>', image: '' } }, reason),
       rules: [REASON_RULE[reason]],
@@ -86,18 +99,18 @@ const yamlReview: SingleTemplate = {
       copies: { name: 'session-store', image: 'redis:7.2', port: 6379 },
       'restart-loop': { name: 'migrate', image: app.image, port: 0 },
       'scale-coupled': { name: 'worker', image: `ghcr.io/acme/queue-worker:${tag(rng)}`, port: 0 },
-      fine: { name: 'fluent-bit', image: 'fluent/fluent-bit:3.1', port: 2020 },
+      fine: { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', port: 5432 },
     }[answer]!;
     const role = {
       copies: `${app.name} keeps user sessions in ${second.name}, and every replica must see every session.`,
       'restart-loop': `migrate runs the database migrations and exits.`,
       'scale-coupled': `worker consumes a queue; an autoscaler adds replicas when the queue grows.`,
-      fine: `fluent-bit ships the log files ${app.name} writes in its own pod.`,
+      fine: `${app.name} reaches its Cloud SQL database through cloud-sql-proxy on 127.0.0.1:5432.`,
     }[answer]!;
     const lines = [
       'kind: Deployment', `metadata: {name: ${app.name}}`, 'spec:', `  replicas: ${n}`, `  selector: {matchLabels: {app: ${app.name}}}`,
       '  template:', `    metadata: {labels: {app: ${app.name}}}`, '    spec:', '      containers:',
-      `      - name: ${app.name}`, `        image: ${app.image}`, `        ports: [{containerPort: 8080}]`,
+      `      - name: ${app.name}`, `        image: ${app.image}`, `        ports: [{containerPort: ${houseApp(app.name).port}}]`,
       `      - name: ${second.name}`, `        image: ${second.image}`, ...(second.port ? [`        ports: [{containerPort: ${second.port}}]`] : []),
     ];
     const options: Record<string, DraftOption> = {
@@ -110,9 +123,9 @@ const yamlReview: SingleTemplate = {
       copies: `A container inside each replica gives each of the ${n} pods its own ${second.name}, splitting the sessions; one shared instance fixes it.`,
       'restart-loop': 'restartPolicy is Always in a Deployment: a container that exits is started again, forever. Run-once work belongs in an init container or a Job.',
       'scale-coupled': 'A pod is the unit of scaling: scaling on the queue would add whole pods, each with both containers.',
-      fine: `Each replica needs its own fluent-bit for its own log files: scaling together is what they should do.`,
+      fine: `Each replica reaches its own cloud-sql-proxy on localhost: scaling together is what they should do.`,
     }[answer]!;
-    const rule = ({ copies: 'design/one-copy-per-replica', 'restart-loop': 'design/init-before', 'scale-coupled': 'design/scales-as-unit', fine: 'sharing/volumes-where-mounted' } as const)[answer as 'fine'];
+    const rule = ({ copies: 'design/one-copy-per-replica', 'restart-loop': 'design/init-before', 'scale-coupled': 'design/scales-as-unit', fine: 'sharing/network-namespace' } as const)[answer as 'fine'];
     return {
       template: this.id,
       prompt: `${role} A reviewer looks at this Deployment. What should they ask for?`,
@@ -121,7 +134,7 @@ const yamlReview: SingleTemplate = {
       answerKey: { copies: 'One shared instance behind a Service', 'restart-loop': 'Make it an init container', 'scale-coupled': 'Its own Deployment and autoscaler', fine: 'Nothing: leave it' }[answer]!,
       rules: [rule],
       because: [{ text: because }],
-      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-volume' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
+      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-localhost' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
     };
   },
 };

@@ -87,7 +87,7 @@ export const TOGETHER: Record<string, PairMaker> = {
     const a = houseSide(rng, 'frame-capture', 'capture');
     const b = { name: 'encoder', image: 'jrottenberg/ffmpeg:6.1-alpine' };
     const codec = rng.pick(['H.264', 'VP9', 'AV1']);
-    return { pattern: 'shm-encoder', a, b, needs: { sharesIpc: true }, gist: 'a frame grabber and its encoder',
+    return { pattern: 'shm-encoder', a, b, needs: { sharesIpc: true }, gist: 'a frame grabber and its shared-memory encoder',
       stated: `${code(a)} writes raw camera frames into a POSIX shared memory segment; ${code(b)} reads them from that segment and encodes ${codec}.`,
       situation: `Raw frames arrive at 60 per second, too fast to copy over the network; ${code(a)} hands them to ${code(b)} in shared memory, and ${code(b)} encodes ${codec}.` };
   },
