@@ -3,6 +3,9 @@
 // shareProcessNamespace, and then signals and /proc/<pid>/root only as far as user IDs and capabilities allow.
 // Every claim returns its verdict, the rules that decided it and the parts of the spec it rests on.
 
+/** "envoy's admin API", "reports' status page": one spelling for statements and explanations alike. */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 export interface VolumeMount {
   volume: string;
   mountPath: string;
@@ -129,7 +132,7 @@ function readFile(pod: SharingPod, claim: Extract<Claim, { kind: 'read-file' }>)
     const stays = writer.role === 'init' ? `; the files stay there after ${writer.name} exits` : '';
     return { yes: true, reason: `both mount the volume ${held.volume} (${reader.name} ${where})${stays}.`, rules: ['volumes-where-mounted', ...initRule], refs: [{ at: 'mount', container: writer.name, volume: held.volume }, { at: 'mount', container: reader.name, volume: held.volume }] };
   }
-  const place = held ? `on the volume ${held.volume}, which ${reader.name} does not mount` : `in ${writer.name}'s own root filesystem, on no volume`;
+  const place = held ? `on the volume ${held.volume}, which ${reader.name} does not mount` : `in ${possessive(writer.name)} own root filesystem, on no volume`;
   const refs: SpecRef[] = held ? [{ at: 'mount', container: writer.name, volume: held.volume }, { at: 'container', container: reader.name }] : [{ at: 'container', container: writer.name }];
   if (!pod.shareProcessNamespace) return { yes: false, reason: `${claim.path} is ${place}.`, rules: ['volumes-where-mounted', ...initRule], refs };
   if (!isRunning(writer)) return { yes: false, reason: `${claim.path} is ${place}, and ${writer.name} has exited, so there is no process to reach it through.`, rules: ['volumes-where-mounted', 'init-runs-to-completion'], refs: [...refs, { at: 'role', container: writer.name }] };
@@ -143,7 +146,7 @@ function readFile(pod: SharingPod, claim: Extract<Claim, { kind: 'read-file' }>)
 function writeDir(pod: SharingPod, claim: Extract<Claim, { kind: 'write-dir' }>): Verdict {
   const c = containerOf(pod, claim.container);
   const m = mountHolding(c, claim.dir);
-  if (!m) return { yes: true, reason: `${claim.dir} is in ${c.name}'s own writable layer.`, rules: ['volumes-where-mounted'], refs: [{ at: 'container', container: c.name }] };
+  if (!m) return { yes: true, reason: `${claim.dir} is in ${possessive(c.name)} own writable layer.`, rules: ['volumes-where-mounted'], refs: [{ at: 'container', container: c.name }] };
   const ref: SpecRef = { at: 'mount', container: c.name, volume: m.volume };
   const source = sourceOf(pod, m.volume);
   if (m.readOnly) return { yes: false, reason: `${c.name} mounts ${m.volume} with readOnly: true.`, rules: ['read-only-mount'], refs: [ref] };
@@ -168,7 +171,7 @@ function seeProcesses(pod: SharingPod, claim: Extract<Claim, { kind: 'see-proces
 function pid1(pod: SharingPod, claim: Extract<Claim, { kind: 'pid1-pause' }>): Verdict {
   containerOf(pod, claim.container);
   return pod.shareProcessNamespace
-    ? { yes: true, reason: `with a shared PID namespace, PID 1 is the pod's sandbox (pause) process, not ${claim.container}'s command.`, rules: ['pause-pid1'], refs: [{ at: 'spn' }] }
+    ? { yes: true, reason: `with a shared PID namespace, PID 1 is the pod's sandbox (pause) process, not ${possessive(claim.container)} command.`, rules: ['pause-pid1'], refs: [{ at: 'spn' }] }
     : { yes: false, reason: `without shareProcessNamespace, PID 1 in ${claim.container} is its own command.`, rules: ['pause-pid1'], refs: [{ at: 'container', container: claim.container }] };
 }
 
@@ -176,7 +179,7 @@ function pid1(pod: SharingPod, claim: Extract<Claim, { kind: 'pid1-pause' }>): V
 function killPid1(pod: SharingPod, claim: Extract<Claim, { kind: 'kill-pid1' }>): Verdict {
   containerOf(pod, claim.container);
   return pod.shareProcessNamespace
-    ? { yes: false, reason: `with shareProcessNamespace, PID 1 is the pod's pause process, so kill -HUP 1 signals the sandbox, not ${claim.container}'s command.`, rules: ['pause-pid1', 'pid-namespace'], refs: [{ at: 'spn' }] }
+    ? { yes: false, reason: `with shareProcessNamespace, PID 1 is the pod's pause process, so kill -HUP 1 signals the sandbox, not ${possessive(claim.container)} command.`, rules: ['pause-pid1', 'pid-namespace'], refs: [{ at: 'spn' }] }
     : { yes: true, reason: `without shareProcessNamespace, ${claim.container} has its own PID namespace and its command is PID 1.`, rules: ['pause-pid1', 'pid-namespace'], refs: [{ at: 'container', container: claim.container }] };
 }
 
@@ -192,7 +195,7 @@ function readAfterRestart(pod: SharingPod, claim: Extract<Claim, { kind: 'read-a
 function signal(pod: SharingPod, claim: Extract<Claim, { kind: 'signal' }>): Verdict {
   const sender = containerOf(pod, claim.sender);
   const target = containerOf(pod, claim.target);
-  if (!pod.shareProcessNamespace) return { yes: false, reason: `without shareProcessNamespace: true, ${sender.name} cannot see ${target.name}'s processes at all.`, rules: ['pid-namespace', 'signal-permission'], refs: [{ at: 'container', container: sender.name }] };
+  if (!pod.shareProcessNamespace) return { yes: false, reason: `without shareProcessNamespace: true, ${sender.name} cannot see ${possessive(target.name)} processes at all.`, rules: ['pid-namespace', 'signal-permission'], refs: [{ at: 'container', container: sender.name }] };
   const [su, tu] = [knownUid(pod, sender), knownUid(pod, target)];
   const refs: SpecRef[] = [{ at: 'spn' }, ...userRefs(pod, sender, target)];
   if (su === tu) return { yes: true, reason: `the process is visible (shareProcessNamespace) and both run as user ${su}.`, rules: ['pid-namespace', 'signal-permission'], refs };

@@ -204,6 +204,13 @@ export const services: readonly Software[] = [
     ports: [{ name: 'fastcgi', port: 9000, purpose: 'FastCGI' }], health: [{ kind: 'tcp', port: 9000, for: 'live' }],
   },
   {
+    // Built on Prometheus' busybox image (a shell is there), runs as nobody; SIGHUP or POST /-/reload (with
+    // --web.enable-lifecycle) reloads /etc/prometheus/prometheus.yml.
+    id: 'prometheus', name: 'prometheus', image: 'prom/prometheus:v2.53.0', role: 'telemetry', uid: 65534, shell: true,
+    ports: [{ name: 'http', port: 9090, purpose: 'UI, API and /metrics' }],
+    health: [http(9090, '/-/healthy', 'live'), http(9090, '/-/ready', 'ready')],
+  },
+  {
     id: 'oauth2-proxy', name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.6.0', role: 'identity', shell: false,
     ports: [{ name: 'http', port: 4180, purpose: 'proxy and /ping' }], health: [http(4180, '/ping', 'health')],
   },

@@ -1,7 +1,7 @@
 // The statements a shared-namespaces puzzle can make, one wording each. A wording is a sentence shape whose truth
 // the pod decides (its mounts, readOnly, ports, shareProcessNamespace, users, init containers), never the sentence:
 // the generator draws each statement's truth first and then builds a pod that makes it so.
-import type { Claim, SharingPod } from '../model/sharing.ts';
+import { possessive, type Claim, type SharingPod } from '../model/sharing.ts';
 
 export type Wording =
   | 'reach-port' | 'ports-coexist' | 'read-logs' | 'see-content' | 'see-config' | 'read-secret' | 'init-files'
@@ -22,8 +22,7 @@ export type StatementMaker = (pod: SharingPod, k: Knobs) => Statement | null;
 
 const has = (pod: SharingPod, ...names: string[]): boolean => names.every((n) => pod.containers.some((c) => c.name === n));
 const code = (s: string): string => `\`${s}\``;
-/** "reports' status page", "envoy's admin API". */
-const of = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+const of = possessive;
 
 export const say = {
   reachPort: (pod: SharingPod, from: string, to: string, p: number, what = ''): Statement | null => {

@@ -1,7 +1,7 @@
 // Hard shared-namespaces templates: every statement needs two rules together (a shared PID namespace and the user
 // IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left;
 // a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
-import type { SharingContainer, SharingPod } from '../model/sharing.ts';
+import { possessive, type SharingContainer, type SharingPod } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
 import { say, type Knobs } from './sharing-statements.ts';
@@ -23,7 +23,7 @@ const PID_ASK = ['procs', 'pid1'] as const;
 /** Apps that reload their configuration on SIGHUP, each run as its image's own non-root user. */
 const RELOADABLE = [
   { name: 'web', image: 'nginxinc/nginx-unprivileged:1.27', uid: 101, port: 8080, process: 'nginx master', confDir: '/etc/nginx/conf.d', file: 'default.conf' },
-  { name: 'postgres', image: 'postgres:16', uid: 999, port: 5432, process: 'postmaster', confDir: '/etc/postgresql', file: 'postgresql.conf' },
+  { name: 'prometheus', image: 'prom/prometheus:v2.53.0', uid: 65534, port: 9090, process: 'server', confDir: '/etc/prometheus', file: 'prometheus.yml' },
 ] as const;
 
 /** A home-made reloader signals the app when its ConfigMap changes: visible processes and a permitted user both needed. */
@@ -34,7 +34,7 @@ const reloadSignal: SharingTemplate = {
     const app = rng.pick(RELOADABLE);
     const name = `${app.name}-${rng.int(0, 2)}`;
     return {
-      story: `reloader runs a busybox script: when the ConfigMap in /config changes, it finds ${app.name}'s ${app.process} process and sends it SIGHUP.`,
+      story: `reloader runs a busybox script: when the ConfigMap in /config changes, it finds ${possessive(app.name)} ${app.process} process and sends it SIGHUP.`,
       knobs: { spn: [true, false], user: USERS, mount: ['same', 'none'], pidAsk: PID_ASK },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid,
@@ -117,7 +117,7 @@ const initOrSidecar: SharingTemplate = {
     const appImage = house(rng, app).image;
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
-      story: `vault-agent logs in to Vault, renders ${app}'s database credentials into /vault/secrets/db.env, and serves a local Vault API on 8200 while it runs.`,
+      story: `vault-agent logs in to Vault, renders ${possessive(app)} database credentials into /vault/secrets/db.env, and serves a local Vault API on 8200 while it runs.`,
       knobs: { role: ['init', 'sidecar'], spn: [true, false], mount: ['same', 'none'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), runAsUser: 100, runAsGroup: 1000,
@@ -174,7 +174,7 @@ const restartAfterInit: SharingTemplate = {
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     const model = rng.pick(['model.onnx', 'index.bin', 'weights.pt']);
     return {
-      story: `download-model fetches ${model} into /models and exits; ${app} loads it at start and caches query results in /var/cache/app. ${app}'s liveness probe just failed and the kubelet restarted its container.`,
+      story: `download-model fetches ${model} into /models and exits; ${app} loads it at start and caches query results in /var/cache/app. ${possessive(app)} liveness probe just failed and the kubelet restarted its container.`,
       knobs: { shared: ['same', 'other'], cache: ['volume', 'layer'], readOnly: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,

@@ -1,7 +1,7 @@
 // Medium shared-namespaces templates: one rule the player has to find or a default to apply (ConfigMap and Secret
 // volumes are read-only anyway, an emptyDir outlives a container restart, the volume's name decides and not the
 // path, one hostname per pod, the pause process, what an init container leaves behind, native sidecars share too).
-import type { SharingContainer } from '../model/sharing.ts';
+import { possessive, type SharingContainer } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
 import { say } from './sharing-statements.ts';
@@ -195,7 +195,7 @@ const secretPerContainer: SharingTemplate = {
     const app = h.name;
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
-      story: `${app} reads its database password from /etc/db; cloud-sql-proxy authenticates to Cloud SQL with a service-account key from /secrets and listens for ${app}'s connections.`,
+      story: `${app} reads its database password from /etc/db; cloud-sql-proxy authenticates to Cloud SQL with a service-account key from /secrets and listens for ${possessive(app)} connections.`,
       knobs: { proxyDb: [true, false], appKey: [true, false], ask: [5432, 3306] },
       build: (k) => ({
         name, shareProcessNamespace: false,
