@@ -1,6 +1,6 @@
 // Easy kubectl-debug templates: the need is stated plainly and one command, with one flag, answers it.
 import type { Cmd } from '../model/debugging.ts';
-import { caseDraft, code, podYaml, scene } from './kubectl-debug-pod.ts';
+import { caseDraft, code, podYaml, readyColumn, scene } from './kubectl-debug-pod.ts';
 import type { SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -89,11 +89,11 @@ const whyStuck: SingleTemplate = {
     const restarts = rng.int(2, 9);
     const cases = {
       describe: rng.chance(0.5)
-        ? { row: ['0/1', 'Pending', '0'], text: 'The pod has been Pending for 20 minutes. You want to know why.', need: { n: 'why-pending' } as const, wrong: [{ k: 'logs', c }, { k: 'logs', c, previous: true }, { k: 'exec-shell', c }] as Cmd[], because: 'describe ends with the pod\'s events, including the scheduler\'s FailedScheduling message.' }
-        : { row: ['0/1', 'ImagePullBackOff', '0'], text: `The pod shows ImagePullBackOff. You want the registry's exact error.`, need: { n: 'why-waiting' } as const, wrong: [{ k: 'logs', c }, { k: 'top' }, { k: 'exec-shell', c }] as Cmd[], because: 'describe shows the Waiting reason and the kubelet\'s events, which carry the pull error.' },
-      previous: { row: ['1/1', 'Running', String(restarts)], text: `${code(c)} crashed two minutes ago and is running again. You want the output of the crashed run.`, need: { n: 'previous-logs', c } as const, wrong: [{ k: 'logs', c }, { k: 'describe' }, { k: 'top' }] as Cmd[], because: '--previous prints the instance before the last restart, the one that crashed.' },
-      current: { row: ['1/1', 'Running', '0'], text: `${code(c)} answers some requests with HTTP 500. You want its error messages.`, need: { n: 'current-logs', c } as const, wrong: [{ k: 'logs', c, previous: true }, { k: 'describe' }, { k: 'top' }] as Cmd[], because: 'The app\'s errors are in what it prints: kubectl logs. It has never restarted, so there is no --previous.' },
-      usage: { row: ['1/1', 'Running', '0'], text: `${code(c)} has become slow, and you suspect it is hitting its CPU limit. You want its CPU use right now.`, need: { n: 'usage' } as const, wrong: [{ k: 'describe' }, { k: 'logs', c }, { k: 'get-yaml' }] as Cmd[], because: 'kubectl top shows live CPU use; describe and get show only the limits.' },
+        ? { row: [readyColumn(s, s.pod.containers.length), 'Pending', '0'], text: 'The pod has been Pending for 20 minutes. You want to know why.', need: { n: 'why-pending' } as const, wrong: [{ k: 'logs', c }, { k: 'logs', c, previous: true }, { k: 'exec-shell', c }] as Cmd[], because: 'describe ends with the pod\'s events, including the scheduler\'s FailedScheduling message.' }
+        : { row: [readyColumn(s, 1), 'ImagePullBackOff', '0'], text: `The pod shows ImagePullBackOff. You want the registry's exact error.`, need: { n: 'why-waiting' } as const, wrong: [{ k: 'logs', c }, { k: 'top' }, { k: 'exec-shell', c }] as Cmd[], because: 'describe shows the Waiting reason and the kubelet\'s events, which carry the pull error.' },
+      previous: { row: [readyColumn(s, 0), 'Running', String(restarts)], text: `${code(c)} crashed two minutes ago and is running again. You want the output of the crashed run.`, need: { n: 'previous-logs', c } as const, wrong: [{ k: 'logs', c }, { k: 'describe' }, { k: 'top' }] as Cmd[], because: '--previous prints the instance before the last restart, the one that crashed.' },
+      current: { row: [readyColumn(s, 0), 'Running', '0'], text: `${code(c)} answers some requests with HTTP 500. You want its error messages.`, need: { n: 'current-logs', c } as const, wrong: [{ k: 'logs', c, previous: true }, { k: 'describe' }, { k: 'top' }] as Cmd[], because: 'The app\'s errors are in what it prints: kubectl logs. It has never restarted, so there is no --previous.' },
+      usage: { row: [readyColumn(s, 0), 'Running', '0'], text: `${code(c)} has become slow, and you suspect it is hitting its CPU limit. You want its CPU use right now.`, need: { n: 'usage' } as const, wrong: [{ k: 'describe' }, { k: 'logs', c }, { k: 'get-yaml' }] as Cmd[], because: 'kubectl top shows live CPU use; describe and get show only the limits.' },
     };
     const k = cases[answer as keyof typeof cases];
     if (answer === 'describe') s.state.notStarted = [c];

@@ -2,7 +2,7 @@
 // pod's process namespace and the debug flags; the pod's network namespace and the tools in an image; an error
 // message and the flag it calls for; how long events live; what attach and a pod copy really do).
 import type { Cmd } from '../model/debugging.ts';
-import { caseDraft, code, podYaml, scene } from './kubectl-debug-pod.ts';
+import { caseDraft, code, podYaml, readyColumn, scene } from './kubectl-debug-pod.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -183,7 +183,7 @@ const rolloutWatch: SingleTemplate = {
     const text = {
       status: `A CI job must wait until the new version of Deployment ${s.pod.app} is fully rolled out, and fail if it stalls.`,
       pods: `During the rollout of Deployment ${s.pod.app} you want to see its old pods go and its new pods come, as it happens.`,
-      'why-new-fails': `The rollout of ${s.pod.app} is stuck: new pod ${s.pod.name} is 0/1 Pending. You want to know why.`,
+      'why-new-fails': `The rollout of ${s.pod.app} is stuck: new pod ${s.pod.name} is ${readyColumn(s, s.pod.containers.length)} Pending. You want to know why.`,
     }[answer]!;
     const need = { status: { n: 'rollout-done' } as const, pods: { n: 'replicas-live' } as const, 'why-new-fails': { n: 'why-pending' } as const }[answer]!;
     const right: Cmd = { status: { k: 'rollout-status' } as Cmd, pods: { k: 'get-pods-watch' } as Cmd, 'why-new-fails': { k: 'describe' } as Cmd }[answer]!;

@@ -1,7 +1,7 @@
 // Medium kubectl-debug templates: the rule has to be found in the pod (its image, its init containers, its
 // default container) or is a default to apply (--tail with a selector, five followed streams, a busy local port).
 import { defaultContainer, type Cmd } from '../model/debugging.ts';
-import { caseDraft, code, podYaml, scene, SIDECARS } from './kubectl-debug-pod.ts';
+import { caseDraft, code, podYaml, readyColumn, scene, SIDECARS } from './kubectl-debug-pod.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -80,7 +80,7 @@ const crashEvidence: SingleTemplate = {
     const s = scene(rng);
     const c = s.pod.app;
     const n = rng.int(3, 9);
-    const row = { previous: ['1/1', 'Running', String(n)], describe: ['1/1', 'Running', String(n)], 'terminated-once': ['0/1', 'Error', '0'] }[answer]!;
+    const row = { previous: [readyColumn(s, 0), 'Running', String(n)], describe: [readyColumn(s, 0), 'Running', String(n)], 'terminated-once': [readyColumn(s, 1), 'Error', '0'] }[answer]!;
     const prompt = {
       previous: `${code(c)} keeps crashing with an exception and is running again now. You want the stack trace of the last crash.`,
       describe: `${code(c)} keeps being killed without printing anything. You want to know whether the last kill was OOMKilled, and its exit code.`,
@@ -131,7 +131,7 @@ const initStuck: SingleTemplate = {
     return caseDraft({
       template: this.id, prompt: `The pod has shown ${status} for ten minutes. You want to find out what ${code(init)} is doing wrong. Which command?`,
       scene: s, code: podYaml(s, { inits: [{ name: init, image }] }),
-      table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS'], rows: [[s.pod.name, '0/1', status, answer === 'crashing' ? String(rng.int(3, 7)) : '0']] },
+      table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS'], rows: [[s.pod.name, readyColumn(s, s.pod.containers.length - 1, 1), status, answer === 'crashing' ? String(rng.int(3, 7)) : '0']] },
       need, right, wrong,
       because: {
         running: `Init:0/1 means ${init} is still running: its log says what it is waiting for; the app has not started.`,

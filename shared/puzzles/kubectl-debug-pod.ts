@@ -57,6 +57,12 @@ export function scene(rng: Rng, wish: SceneWish = {}): Scene {
   return { pod, svc, images: Object.fromEntries([[svc.name, houseImage(svc.app, version(rng))], ...side.map((s) => [s.name, s.image])]), state: { tools: { [svc.name]: svc.tools } } };
 }
 
+/** The READY column: how many of the pod's regular containers are ready, out of how many (init containers excluded). */
+export function readyColumn(s: Scene, notReady: number, inits = 0): string {
+  const total = s.pod.containers.length - inits;
+  return `${Math.max(0, total - notReady)}/${total}`;
+}
+
 export interface InitSpec { name: string; image: string; sidecar?: boolean }
 
 export function podYaml(s: Scene, extra: { annotation?: string; spn?: boolean; inits?: InitSpec[] } = {}): CodeBlock {

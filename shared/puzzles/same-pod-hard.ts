@@ -272,11 +272,11 @@ const loggingArchitecture: SingleTemplate = {
     const need = {
       daemonset: `All ${n} apps in the cluster log to stdout, and every line must reach Loki.`,
       sidecar: 'One legacy app writes its logs only to files under /var/log/app inside its container, never to stdout.',
-      aggregator: `Log agents on all ${n * 3} nodes must send to one place that buffers the logs and forwards them to S3.`,
+      aggregator: `Log agents already run on all ${n * 3} nodes. They must send to one place that buffers the logs and forwards them to S3.`,
     }[answer]!;
     return {
       template: this.id,
-      prompt: `${need} Where does the log-shipping container run?`,
+      prompt: `${need} Where does the container you add for it run?`,
       options: [
         { label: 'A DaemonSet: one agent per node, reading the node\'s container logs', correct: answer === 'daemonset', why: answer === 'sidecar' ? 'Files inside one container never reach the node\'s log directory.' : 'The agents are already there; this is the one place they send to.' },
         { label: 'A sidecar in the app\'s pod, sharing its log directory', correct: answer === 'sidecar', why: `A sidecar ships one pod's files; ${answer === 'daemonset' ? 'stdout is already on every node' : 'the collector serves every node'}.` },
@@ -290,7 +290,7 @@ const loggingArchitecture: SingleTemplate = {
         sidecar: 'Files inside a container stay there: a sidecar mounting the same emptyDir is the only way to read them.',
         aggregator: 'One collector for every node is shared by all, so it runs in its own Deployment behind a Service.',
       }[answer]! }],
-      docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',
+      docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : answer === 'aggregator' ? 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',
     };
   },
 };

@@ -54,7 +54,7 @@ export const TOGETHER: Record<string, PairMaker> = {
   'log-shipper': (rng) => {
     const a = apiSide(rng);
     const s = rng.pick(SHIPPERS);
-    return { pattern: 'log-shipper', a, b: { name: s.name, image: s.image }, needs: { sharesVolume: true }, gist: `an API and a ${s.name} log shipper`,
+    return { pattern: 'log-shipper', a, b: { name: s.name, image: s.image }, needs: { sharesVolume: true }, gist: `an API and ${s.name} tailing its log files`,
       stated: `${code(a)} writes its log files to an emptyDir; ${code(s.name)} tails those files and ships them to ${s.backend}.`,
       situation: `${code(a)} can only log to files under /var/log/app, not to stdout. ${code(s.name)} must read exactly those files and send them to ${s.backend}.` };
   },
@@ -64,7 +64,7 @@ export const TOGETHER: Record<string, PairMaker> = {
       [{ name: 'redis', image: 'redis:7.2' }, { name: 'redis-exporter', image: 'oliver006/redis_exporter:v1.62.0' }, 'redis://localhost:6379'],
       [{ name: 'postgres', image: 'postgres:16' }, { name: 'postgres-exporter', image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0' }, 'localhost:5432'],
     ] as const);
-    return { pattern: 'exporter', a: { ...a }, b: { ...b }, needs: { sharesLocalhost: true }, gist: `${a.name} and its Prometheus exporter`,
+    return { pattern: 'exporter', a: { ...a }, b: { ...b }, needs: { sharesLocalhost: true }, gist: `${a.name} and an exporter reading it on localhost`,
       stated: `${code(b)} reads ${a.name}'s internal statistics from ${url} and serves them as Prometheus metrics, one exporter per ${a.name}.`,
       situation: `${a.name}'s statistics are only reachable from its own network namespace (${url}); ${code(b)} turns them into Prometheus metrics for that one instance.` };
   },
