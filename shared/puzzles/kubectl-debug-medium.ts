@@ -1,7 +1,7 @@
 // Medium kubectl-debug templates: the rule has to be found in the pod (its image, its init containers, its
 // default container) or is a default to apply (--tail with a selector, five followed streams, a busy local port).
 import { defaultContainer, type Cmd } from '../model/debugging.ts';
-import { caseDraft, code, podYaml, readyColumn, scene, SIDECARS } from './kubectl-debug-pod.ts';
+import { caseDraft, code, jobScene, podYaml, readyColumn, scene, SIDECARS } from './kubectl-debug-pod.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -77,14 +77,14 @@ const crashEvidence: SingleTemplate = {
   id: 'kubectl-debug/crash-evidence',
   answers: ['previous', 'describe', 'terminated-once'],
   make(rng, answer) {
-    const s = scene(rng);
+    const s = answer === 'terminated-once' ? jobScene(rng) : scene(rng);
     const c = s.pod.app;
     const n = rng.int(3, 9);
     const row = { previous: [readyColumn(s, 0), 'Running', String(n)], describe: [readyColumn(s, 0), 'Running', String(n)], 'terminated-once': [readyColumn(s, 1), 'Error', '0'] }[answer]!;
     const prompt = {
       previous: `${code(c)} keeps crashing with an exception and is running again now. You want the stack trace of the last crash.`,
       describe: `${code(c)} keeps being killed without printing anything. You want to know whether the last kill was OOMKilled, and its exit code.`,
-      'terminated-once': `This pod belongs to a Job with restartPolicy: Never; ${code(c)} exited with an error and was not restarted. You want what it printed.`,
+      'terminated-once': `This pod belongs to a Job; ${code(c)} exited with an error and, with restartPolicy: Never, was not restarted. You want what it printed.`,
     }[answer]!;
     const right: Cmd = { previous: { k: 'logs', c, previous: true } as Cmd, describe: { k: 'describe' } as Cmd, 'terminated-once': { k: 'logs', c } as Cmd }[answer]!;
     const need = { previous: { n: 'previous-logs', c } as const, describe: { n: 'last-termination' } as const, 'terminated-once': { n: 'current-logs', c } as const }[answer]!;

@@ -3,7 +3,7 @@
 import { answers, render, shape, shortfall, type Cmd, type DebugContainer, type DebugPod, type Need, type PodState } from '../model/debugging.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import type { Rng } from '../random.ts';
-import { houseApp, houseImage, houseRuntime, software, type HouseApp } from '../model/software.ts';
+import { houseApp, houseApps, houseImage, houseRuntime, software, type HouseApp } from '../model/software.ts';
 import { version } from './house.ts';
 import type { CodeBlock, TableBlock } from './kind.ts';
 import type { SingleDraft } from './single-draft.ts';
@@ -36,6 +36,8 @@ export interface Scene {
   /** Images per container, for the YAML. */
   images: Record<string, string>;
   state: PodState;
+  /** A Job's pod says restartPolicy: Never. */
+  restartPolicy?: 'Never';
 }
 
 export interface SceneWish { shell?: boolean; sidecars?: number; tool?: string }
@@ -57,6 +59,15 @@ export function scene(rng: Rng, wish: SceneWish = {}): Scene {
   return { pod, svc, images: Object.fromEntries([[svc.name, houseImage(svc.app, version(rng))], ...side.map((s) => [s.name, s.image])]), state: { tools: { [svc.name]: svc.tools } } };
 }
 
+/** A Job's pod: one of our batch apps, named after its Job (<job>-<5 characters>), restartPolicy: Never, no ports. */
+export function jobScene(rng: Rng): Scene {
+  const app = rng.pick(houseApps.filter((a) => a.batch));
+  const shell = houseRuntime(app).shell;
+  const svc: Service = { name: app.name, app, base: software(app.base).image, port: 0, shell, tools: [] };
+  const pod: DebugPod = { name: `${app.name}-${suffix(rng, 5)}`, app: app.name, node: `node-${rng.int(1, 6)}`, containers: [{ name: app.name, shell, tar: shell }] };
+  return { pod, svc, images: { [app.name]: houseImage(app, version(rng)) }, state: { tools: { [app.name]: [] } }, restartPolicy: 'Never' };
+}
+
 /** The READY column: how many of the pod's regular containers are ready, out of how many (init containers excluded). */
 export function readyColumn(s: Scene, notReady: number, inits = 0): string {
   const total = s.pod.containers.length - inits;
@@ -67,7 +78,7 @@ export interface InitSpec { name: string; image: string; sidecar?: boolean }
 
 export function podYaml(s: Scene, extra: { annotation?: string; spn?: boolean; inits?: InitSpec[] } = {}): CodeBlock {
   const meta = extra.annotation ? `metadata: {name: ${s.pod.name}, annotations: {kubectl.kubernetes.io/default-container: ${extra.annotation}}}` : `metadata: {name: ${s.pod.name}}`;
-  const lines = [meta, 'spec:', ...(extra.spn ? ['  shareProcessNamespace: true'] : [])];
+  const lines = [meta, 'spec:', ...(s.restartPolicy ? [`  restartPolicy: ${s.restartPolicy}`] : []), ...(extra.spn ? ['  shareProcessNamespace: true'] : [])];
   if (extra.inits?.length) {
     lines.push('  initContainers:');
     for (const i of extra.inits) lines.push(`  - name: ${i.name}`, `    image: ${i.image}`, ...(i.sidecar ? ['    restartPolicy: Always'] : []));
