@@ -97,6 +97,7 @@ export const LACKS: Record<Capability, string> = {
 const UNSURE: Partial<Record<Capability, readonly Tool[]>> = {
   'persists-switch': ['k9s'],       // whether :ctx writes the kubeconfig's current-context has changed across versions
   'quick-switch': ['k9s'],          // so whether :ctx counts as switching the current context is unclear too
+  'switch-back': ['k9s'],           // its command history ([ and -) can bring the last :ctx back
   'follows-new-pods': ['k9s'],      // a Deployment's log view may or may not pick up pods created later
   'live-usage-columns': ['Lens'],   // Lens's pod list may carry metrics columns
   'chart-install': ['Lens'],        // some Lens versions install charts from a catalogue
