@@ -197,7 +197,7 @@ export const services: readonly Software[] = [
   },
   {
     id: 'memcached', name: 'memcached', image: 'memcached:1.6', role: 'cache', uid: 11211, shell: true,
-    ports: [{ name: 'memcache', port: 11211, purpose: 'memcached protocol' }], health: [{ kind: 'tcp', port: 11211, for: 'live' }],
+    ports: [{ name: 'memcached', port: 11211, purpose: 'memcached text protocol' }], health: [{ kind: 'tcp', port: 11211, for: 'live' }],
   },
   {
     id: 'php-fpm', name: 'php-fpm', image: 'php:8.3-fpm-alpine', role: 'app', uid: 0, shell: true,
@@ -213,6 +213,11 @@ export const services: readonly Software[] = [
   {
     id: 'oauth2-proxy', name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.6.0', role: 'identity', shell: false,
     ports: [{ name: 'http', port: 4180, purpose: 'proxy and /ping' }], health: [http(4180, '/ping', 'health')],
+  },
+  {
+    id: 'etcd', name: 'etcd', image: 'registry.k8s.io/etcd:3.5.15-0', role: 'database',
+    ports: [{ name: 'client', port: 2379, purpose: 'client API: gRPC (with the gRPC health service) and HTTP' }, { name: 'peer', port: 2380, purpose: 'peer traffic' }],
+    health: [http(2379, '/health', 'health')],
   },
 ];
 
