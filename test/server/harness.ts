@@ -63,13 +63,12 @@ const generous: Partial<Limits> = {
   connectionsPerAddress: 100_000, guessesPerSocket: 100_000, guessesPerAddressPerMinute: 100_000,
 };
 
-/** `deps`: more of the server's dependencies (e.g. which proxies it trusts). */
-export async function startServer(limits: Partial<Limits> = generous, deps: Partial<ServerDeps> = {}): Promise<TestServer> {
+export async function startServer(limits: Partial<Limits> = generous, extra: Partial<ServerDeps> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-test-'));
   const dbPath = join(dir, 'podium.db');
   const store = openStore(dbPath);
   const time = fakeTime();
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...deps });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...extra });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];
