@@ -187,6 +187,15 @@ export const services: readonly Software[] = [
     id: 'grafana', name: 'grafana', image: 'grafana/grafana:11.1.0', role: 'dashboard', uid: 472, shell: true,
     ports: [{ name: 'http', port: 3000, purpose: 'HTTP' }], health: [http(3000, '/api/health', 'health')],
   },
+  {
+    id: 'memcached', name: 'memcached', image: 'memcached:1.6', role: 'cache', shell: true,
+    ports: [{ name: 'memcached', port: 11211, purpose: 'memcached text protocol' }], health: [{ kind: 'tcp', port: 11211, for: 'live' }],
+  },
+  {
+    id: 'etcd', name: 'etcd', image: 'registry.k8s.io/etcd:3.5.15-0', role: 'database',
+    ports: [{ name: 'client', port: 2379, purpose: 'client API: gRPC (with the gRPC health service) and HTTP' }, { name: 'peer', port: 2380, purpose: 'peer traffic' }],
+    health: [http(2379, '/health', 'health')],
+  },
 ];
 
 /** Images for init containers and batch steps: tools, not services. */

@@ -7,6 +7,7 @@ import { probeTiming } from './probe-timing.ts';
 import { samePod } from './same-pod.ts';
 import { podPhaseKind } from './pod-phase.ts';
 import { kubectlStatus } from './kubectl-status.ts';
+import { podConditions } from './pod-conditions.ts';
 import { sharedNamespaces } from './shared-namespaces.ts';
 import { kubectlDebug } from './kubectl-debug.ts';
 import { sidecarLifecycle } from './sidecar-lifecycle.ts';
@@ -18,6 +19,7 @@ export const puzzleKinds = {
   'same-pod': samePod,
   'pod-phase': podPhaseKind,
   'kubectl-status': kubectlStatus,
+  'pod-conditions': podConditions,
   'shared-namespaces': sharedNamespaces,
   'kubectl-debug': kubectlDebug,
   'sidecar-lifecycle': sidecarLifecycle,

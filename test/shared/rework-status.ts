@@ -5,10 +5,6 @@
 import type { KindId } from '../../shared/puzzles/index.ts';
 
 export const notYetReworked: readonly KindId[] = [
-  'pod-phase',
-  'kubectl-status',
-  'probe-choice',
-  'probe-timing',
   'same-pod',
   'shared-namespaces',
   'kubectl-debug',
