@@ -18,6 +18,8 @@ const leases: RoomLease[] = [];
 
 function node(holder: string, ttlMs: number, renewEveryMs: number) {
   const client = new Redis(server.url, { maxRetriesPerRequest: 1, retryStrategy: () => 100 });
+  // The restart below is on purpose: its connection errors are expected.
+  client.on('error', () => {});
   clients.push(client);
   const commands = redisLeaseCommands(client);
   return { commands, leases: roomLeases({ commands, holder, clock: systemClock, scheduler: systemScheduler(), ttlMs, renewEveryMs, log: () => {} }) };
