@@ -27,6 +27,9 @@ async function nodes(limits: Partial<Limits>): Promise<[TestServer, TestServer]>
     // The outage below is on purpose: its connection errors are expected.
     client.on('error', () => {});
     clients.push(client);
+    // Until the connection is ready the store counts in memory (the insurance limiter): a node in cluster mode
+    // connects before it serves, and so does this one.
+    if (client.status !== 'ready') await new Promise((r) => client.once('ready', r));
     const server = await startServer({ ...defaultLimits, connectionsPerAddress: 1000, ...limits }, { limiterStore: redisLimiterStore(client) });
     servers.push(server);
     return server;
