@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/*.test.ts'],
           testTimeout: 30_000,
         },
       },
