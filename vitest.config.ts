@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['test/client/**/*.test.ts'],
+          // jsdom renders slow down many times on a loaded machine; the default 5 s is not a hang.
+          testTimeout: 20_000,
         },
       },
       {
