@@ -1,5 +1,5 @@
 // createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Socket as TcpSocket } from 'node:net';
 import { randomBytes as cryptoBytes } from 'node:crypto';
 import { Server } from 'socket.io';
@@ -17,6 +17,8 @@ import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
 import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
+import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
 
@@ -39,6 +41,8 @@ export interface ServerDeps {
   log?: Log;
   /** How often storage is probed with a tiny write, so /readyz notices a disk that stops (or resumes) taking writes. */
   storageProbeMs?: number;
+  /** Which peers may tell us the client's address (X-Forwarded-For): none by default (client-address.ts). */
+  trustProxy?: TrustProxy;
 }
 
 export interface PodiumServer {
@@ -57,12 +61,8 @@ export interface PodiumServer {
 
 /** Frames above this close the connection: every valid payload is far smaller. */
 export const MAX_PAYLOAD_BYTES = 4096;
-/** What clients are told to wait before reconnecting when the server shuts down. */
-const RESTART_RETRY_MS = 1000;
 /** A socket sending this many times the polite rate is disconnected (flood-guard.ts). */
 const FLOOD_FACTOR = 3;
-/** On close, how long clients get to answer the close handshake before their connections are cut. */
-const CLOSE_GRACE_MS = 300;
 
 const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
 
@@ -75,11 +75,17 @@ function createIo(httpServer: HttpServer): GameServer {
   return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
 }
 
-/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake. */
-function guardConnections(io: GameServer, guard: ConnectionGuard): void {
+/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake.
+ *  Every address is the client's (client-address.ts), so behind a trusted proxy the limits still count people. */
+function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustProxy): void {
   io.engine.opts.allowRequest = (req, answer) => guard.allowRequest(req, answer);
-  io.engine.on('connection', (conn: { remoteAddress: string; once(e: 'close', fn: () => void): void }) => {
-    guard.opened(conn.remoteAddress, (fn) => conn.once('close', fn));
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(e: 'close', fn: () => void): void }) => {
+    guard.opened(clientAddress(conn.request, trust), (fn) => conn.once('close', fn));
+  });
+  io.use((socket, next) => {
+    // handshake.address is what every limit reads (addressOf): the client's, not the proxy's.
+    socket.handshake.address = clientAddress(socket.request, trust);
+    next();
   });
   io.use((socket, next) => guard.middleware(socket, next));
 }
@@ -100,11 +106,12 @@ function onConnection(ctx: HandlerContext, limits: Limits, connections: Connecti
 export function createServer(deps: ServerDeps): PodiumServer {
   const log = deps.log ?? defaultLog;
   const limits = { ...defaultLimits, ...deps.limits };
+  const trust = deps.trustProxy ?? trustNone;
   let draining = false;
   // Read on each scrape, after everything below exists.
   const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
   deps.store.onWrite = (seconds) => metrics.saveSeconds.observe(seconds);
-  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:') });
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -118,8 +125,9 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
+    addressOf: (req) => clientAddress(req, trust),
   });
-  guardConnections(io, guard);
+  guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
     newId: deps.newId ?? newId,

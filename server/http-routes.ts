@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
 import { resultsCsv } from './csv.ts';
+import type { TrustProxy } from './client-address.ts';
 
 export interface HttpDeps {
   store: Store;
@@ -12,6 +13,8 @@ export interface HttpDeps {
   metrics: Registry;
   /** HSTS only when the public address is https: on a LAN over http it would lock phones out later. */
   https: boolean;
+  /** req.ip is the client's behind a trusted proxy, as the sockets' address is (client-address.ts). */
+  trustProxy: TrustProxy;
 }
 
 /** What the built client needs and nothing more: its own scripts, styles and socket, QR codes drawn as inline SVG
@@ -57,9 +60,10 @@ function csvDownload(store: Store) {
   };
 }
 
-export function createApp({ store, isDraining, metrics, https }: HttpDeps): Express {
+export function createApp({ store, isDraining, metrics, https, trustProxy }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: https }));
   // Liveness: the process answers. Readiness: it should get traffic (not draining, and storage takes writes).
   app.get('/healthz', (_req, res) => {

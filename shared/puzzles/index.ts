@@ -11,6 +11,7 @@ import { podConditions } from './pod-conditions.ts';
 import { sharedNamespaces } from './shared-namespaces.ts';
 import { kubectlDebug } from './kubectl-debug.ts';
 import { sidecarLifecycle } from './sidecar-lifecycle.ts';
+import { whichTool } from './which-tool.ts';
 
 export const puzzleKinds = {
   'init-order': initOrder,
@@ -23,6 +24,7 @@ export const puzzleKinds = {
   'shared-namespaces': sharedNamespaces,
   'kubectl-debug': kubectlDebug,
   'sidecar-lifecycle': sidecarLifecycle,
+  'which-tool': whichTool,
 } as const satisfies Record<string, PuzzleKind<unknown>>;
 
 export type KindId = keyof typeof puzzleKinds;

@@ -5,9 +5,6 @@
 import type { KindId } from '../../shared/puzzles/index.ts';
 
 export const notYetReworked: readonly KindId[] = [
-  'same-pod',
-  'shared-namespaces',
-  'kubectl-debug',
 ];
 
 export const isReworked = (id: KindId): boolean => !notYetReworked.includes(id);

@@ -89,7 +89,7 @@ describe('kubectlStatus', () => {
           "2/3",
           "3/3",
         ],
-        "prompt": "Deployment pod checkout-sk6fgx6xm-cdz5v ships its logs with vector, a native sidecar. What does kubectl get pods show under READY?",
+        "prompt": "Deployment pod payments-sk6fgx6xm-cdz5v ships its logs with vector, a native sidecar. What does kubectl get pods show under READY?",
         "rows": [
           [
             "vector (sidecar)",
@@ -102,7 +102,7 @@ describe('kubectlStatus', () => {
             "yes",
           ],
           [
-            "checkout",
+            "payments",
             "Running",
             "yes",
           ],

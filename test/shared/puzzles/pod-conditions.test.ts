@@ -118,7 +118,7 @@ describe('podConditions', () => {
           "Only the gate must turn True",
           "Only the sidecar must turn ready",
         ],
-        "prompt": "Deployment pod billing-5dvkvrnwr-nlbf6 ships its logs with vector, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?",
+        "prompt": "Deployment pod shipping-5dvkvrnwr-nlbf6 ships its logs with vector, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?",
         "rows": [
           [
             "vector (sidecar)",
@@ -127,7 +127,7 @@ describe('podConditions', () => {
             "yes",
           ],
           [
-            "billing",
+            "shipping",
             "Running",
             "yes",
             "yes",

@@ -71,7 +71,7 @@ describe('podPhaseKind', () => {
     expect({ template: p.template, prompt: view.prompt, code: view.code?.text, rows: view.table?.rows }).toMatchInlineSnapshot(`
       {
         "code": undefined,
-        "prompt": "Deployment pod catalog-r6cg2jfx5-jfj97 (restartPolicy: Always) starts fluent-bit as a native sidecar, then runs wait-for-redis. What is its status.phase?",
+        "prompt": "Deployment pod inventory-r6cg2jfx5-jfj97 (restartPolicy: Always) starts fluent-bit as a native sidecar, then runs wait-for-redis. What is its status.phase?",
         "rows": [
           [
             "fluent-bit (sidecar)",
@@ -88,7 +88,7 @@ describe('podPhaseKind', () => {
             "12",
           ],
           [
-            "catalog",
+            "inventory",
             "Waiting",
             "PodInitializing",
             "—",
@@ -98,6 +98,6 @@ describe('podPhaseKind', () => {
         "template": "pod-phase/init-failure-with-sidecar",
       }
     `);
-    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Pending: init container wait-for-redis exited 2, and restartPolicy Always retries it instead of failing the pod; catalog waits until every init container has exited 0. fluent-bit runs, but a running sidecar does not make a pod Running while an init container has not exited 0."`);
+    expect(podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation).toMatchInlineSnapshot(`"Pending: init container wait-for-redis exited 2, and restartPolicy Always retries it instead of failing the pod; inventory waits until every init container has exited 0. fluent-bit runs, but a running sidecar does not make a pod Running while an init container has not exited 0."`);
   });
 });
