@@ -13,7 +13,7 @@ export function questionLayouts(puzzle: PuzzleView): string[] {
 
 export function revealLayouts(puzzle: PuzzleView): string[] {
   const { code, table } = sideOf(puzzle);
-  if (code && table) return ['rboth', 'r3', 'r2', 'r2c', 'r2b', 'rs'];
-  if (code || table) return ['r3', 'r2', 'r2c', 'r2b', 'rs'];
+  if (code && table) return ['rboth', 'r3', 'r2', 'r2c', 'r2b', 'rwide', 'rs'];
+  if (code || table) return ['r3', 'r2', 'r2c', 'r2b', 'rwide', 'rs'];
   return ['a2', 'as'];
 }
