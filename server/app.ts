@@ -19,6 +19,9 @@ import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
+import { apiRouter, type ApiLimits } from './library/api.ts';
+import { liveGames } from './library/live-games.ts';
+import { hashToken } from './tokens.ts';
 
 export interface ServerDeps {
   clock: Clock;
@@ -39,6 +42,9 @@ export interface ServerDeps {
   log?: Log;
   /** How often storage is probed with a tiny write, so /readyz notices a disk that stops (or resumes) taking writes. */
   storageProbeMs?: number;
+  /** Opens every quiz, game and report (server/library/facilitator-key.ts); without one, only objects' own tokens do. */
+  facilitatorKey?: string | null;
+  apiLimits?: Partial<ApiLimits>;
 }
 
 export interface PodiumServer {
@@ -104,7 +110,15 @@ export function createServer(deps: ServerDeps): PodiumServer {
   // Read on each scrape, after everything below exists.
   const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
   deps.store.onWrite = (seconds) => metrics.saveSeconds.observe(seconds);
-  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:') });
+  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
+  const ids = deps.newId ?? newId;
+  // The API reads the rooms through `live`, which is filled in once the room host exists below.
+  const live = liveGames(() => rooms);
+  const api = apiRouter({
+    library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
+    newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}),
+  });
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -114,7 +128,6 @@ export function createServer(deps: ServerDeps): PodiumServer {
   });
   const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
-  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
@@ -122,7 +135,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   guardConnections(io, guard);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
-    newId: deps.newId ?? newId,
+    newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
     guesses: guesses(limiterStore, limits),
@@ -131,6 +144,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
     metrics,
+    library: deps.store.library,
   };
   io.on('connection', onConnection(ctx, limits, guard));
   const restored = rooms.restore();

@@ -1,10 +1,11 @@
 // HTTP: security headers, liveness, readiness, metrics and the host's CSV download.
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
-import { resultsCsv } from './csv.ts';
+import { resultsCsv, timeZoneOr } from './csv.ts';
+import { bearer } from './library/access.ts';
 
 export interface HttpDeps {
   store: Store;
@@ -12,6 +13,8 @@ export interface HttpDeps {
   metrics: Registry;
   /** HSTS only when the public address is https: on a LAN over http it would lock phones out later. */
   https: boolean;
+  /** The facilitator's API (server/library/api.ts), under /api. */
+  api?: Router;
 }
 
 /** What the built client needs and nothing more: its own scripts, styles and socket, QR codes drawn as inline SVG
@@ -35,29 +38,22 @@ const CSP = {
   },
 };
 
-function bearer(req: Request): string | null {
-  const match = /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '');
-  return match?.[1] ?? null;
-}
-
+/** The host's download from the results screen. No token, a wrong one, and no such game get the same answer, so
+ *  the answer never tells whether a room code had a game (docs/protocol.md, "Facilitator API"). */
 function csvDownload(store: Store) {
   return (req: Request, res: Response): void => {
     const token = bearer(req);
-    if (token === null) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+    const code = RoomCode.safeParse(req.params['code']);
+    const game = token !== null && code.success ? store.gameFor(code.data, token) : null;
+    if (game === null || game === 'forbidden') {
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="podium"').json({ error: 'unauthorized' });
       return;
     }
-    const code = RoomCode.safeParse(req.params['code']);
-    const game = code.success ? store.gameFor(code.data, token) : null;
-    if (game === null) res.status(404).json({ error: 'room_not_found' });
-    else if (game === 'forbidden') res.status(403).json({ error: 'not_host' });
-    else {
-      res.type('text/csv; charset=utf-8').attachment(`podium-${game.code}.csv`).send(resultsCsv(game));
-    }
+    res.type('text/csv; charset=utf-8').attachment(`podium-${game.code}.csv`).send(resultsCsv(game, undefined, timeZoneOr(req.query['tz'])));
   };
 }
 
-export function createApp({ store, isDraining, metrics, https }: HttpDeps): Express {
+export function createApp({ store, isDraining, metrics, https, api }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: https }));
@@ -75,5 +71,6 @@ export function createApp({ store, isDraining, metrics, https }: HttpDeps): Expr
     res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.get('/api/rooms/:code/results.csv', csvDownload(store));
+  if (api) app.use('/api', api);
   return app;
 }

@@ -1,6 +1,7 @@
 // Who a socket is: create a room (host), join (player), rejoin with a token, leave, and dropping out.
 import { CreateRoom, Empty, JoinRoom, RejoinRoom, type Ack, type Created, type ErrorCode, type Joined, type Rejoined, type Waiting } from '../shared/protocol.ts';
 import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, finalResults } from '../shared/room/index.ts';
+import { kindsOf, planOfQuiz } from '../shared/quiz/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
 import { bindHost, bindPlayer } from './bind.ts';
@@ -27,7 +28,17 @@ async function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom): P
   if (code === null) return refuse('internal_error');
   const now = ctx.clock.now();
   const hostToken = ctx.newId();
-  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings: p.settings, now }));
+  // A room made from a quiz plays exactly its rounds: the settings say so (docs/protocol.md, "Quizzes").
+  const quiz = p.quiz ?? null;
+  const settings = quiz ? { ...p.settings, kinds: kindsOf(quiz.rounds), rounds: quiz.rounds.length } : p.settings;
+  const plan = quiz ? planOfQuiz(quiz.rounds) : [];
+  // Listed on the Games page before anyone can join, so the game is never missing from it.
+  await ctx.library.recordGame({
+    id: ctx.newId(), mode: 'live', code, ownerHash: hashToken(hostToken), quizId: quiz?.id ?? null, quizName: quiz?.name ?? null,
+    createdAt: now, opensAt: null, closesAt: null,
+  });
+  if (socket.data.role !== null || ctx.rooms.has(code)) return refuse(socket.data.role !== null ? 'already_joined' : 'internal_error');
+  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings, now, plan }));
   bindHost(ctx, socket, room);
   ctx.guesses.know(addressOf(socket), code, now);
   return { ok: true, data: { code, hostToken, joinUrl: joinUrlOf(ctx, code), view: viewForRoom(room.state, now) } };

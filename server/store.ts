@@ -7,6 +7,8 @@ import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '.
 import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
 import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
 import { hashToken } from './tokens.ts';
+import type { LibraryStore } from './library/library-store.ts';
+import { sqliteLibrary } from './library/sqlite-library.ts';
 
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
@@ -28,6 +30,8 @@ export interface Store {
   probe(): boolean;
   /** Time of each successful write transaction, for /metrics. */
   onWrite?: (seconds: number) => void;
+  /** Saved quizzes and the index of games, in the same database (server/library/). */
+  library: LibraryStore;
   close(): void;
 }
 
@@ -98,7 +102,9 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   );
   const probeRow = db.prepare('INSERT OR REPLACE INTO health (id, probed_at) VALUES (1, ?)');
   let lastWriteOk = true;
+  const library = sqliteLibrary(db);
   const store: Store = {
+    library,
     saveGame: (results, hostTokenHash) => tracked(() => save(results, hostTokenHash)),
     gameFor(code, hostToken) {
       const row = latest.get(code);

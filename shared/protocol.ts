@@ -5,6 +5,7 @@ import { isKindId, type KindId } from './puzzles/index.ts';
 import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
 import { limits } from './limits.ts';
 import { normaliseRoomCode, roomCodeAlphabet } from './room/code.ts';
+import { QuizName, QuizRounds } from './quiz/schema.ts';
 
 // ── Error codes ───────────────────────────────────────────────────────────────────────────────
 
@@ -96,7 +97,10 @@ export type RoomSettings = z.infer<typeof RoomSettings>;
 
 // ── Client → server payloads ──────────────────────────────────────────────────────────────────
 
-export const CreateRoom = z.strictObject({ settings: RoomSettings });
+/** A room made from a quiz plays exactly its rounds (settings' kinds and rounds are taken from them). */
+export const RoomQuiz = z.strictObject({ id: z.string().min(1).max(64).nullable(), name: QuizName, rounds: QuizRounds });
+export type RoomQuiz = z.input<typeof RoomQuiz>;
+export const CreateRoom = z.strictObject({ settings: RoomSettings, quiz: RoomQuiz.optional() });
 export type CreateRoom = z.infer<typeof CreateRoom>;
 /** The name is trimmed and checked by the room (1–20 characters, any script, no control characters). */
 export const JoinRoom = z.strictObject({

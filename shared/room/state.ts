@@ -143,7 +143,8 @@ export interface RoomState {
   /** When the current phase ends by itself (before the host-away hold is applied), or null. */
   phaseDeadline: number | null;
   rounds: PlayedRound[];
-  /** Every round of the game, planned when it starts (empty in the lobby). */
+  /** Every round of the game: fixed at creation for a room made from a quiz (shared/quiz), else planned when it
+   *  starts (empty in the lobby). Never in a view: it holds every round's seed. */
   plan: RoundPlan[];
 }
 
@@ -153,9 +154,11 @@ export interface NewRoom {
   hostToken: string;
   settings: RoomSettings;
   now: number;
+  /** A quiz's exact rounds (shared/quiz planOfQuiz); settings.rounds must equal its length. */
+  plan?: RoundPlan[];
 }
 
-export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): RoomState {
+export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: NewRoom): RoomState {
   const teams = settings.teamMode === 'off' ? 0 : settings.teamCount;
   return {
     version: 1,
@@ -187,6 +190,6 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     reveal: null,
     phaseDeadline: null,
     rounds: [],
-    plan: [],
+    plan,
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import { createServer, type PodiumServer } from '../../server/app.ts';
+import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import type { Limits } from '../../server/context.ts';
 import type { Clock, Scheduler } from '../../server/clock.ts';
 import { openStore, type Store } from '../../server/store.ts';
@@ -63,12 +63,12 @@ const generous: Partial<Limits> = {
   connectionsPerAddress: 100_000, guessesPerSocket: 100_000, guessesPerAddressPerMinute: 100_000,
 };
 
-export async function startServer(limits: Partial<Limits> = generous): Promise<TestServer> {
+export async function startServer(limits: Partial<Limits> = generous, extra: Partial<ServerDeps> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-test-'));
   const dbPath = join(dir, 'podium.db');
   const store = openStore(dbPath);
   const time = fakeTime();
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {} });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...extra });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];

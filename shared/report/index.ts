@@ -1,0 +1,2 @@
+export type { Report, ReportRound, ReportPlayer, ReportAnswer, ReportConcept, GameInfo, GameMode, Verdict } from './types.ts';
+export { buildReport, answerInWords, verdictOf, median } from './build.ts';
