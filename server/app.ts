@@ -12,6 +12,7 @@ import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
+import { registerRecapHandlers } from './recap-handlers.ts';
 import { guardFloods } from './flood-guard.ts';
 import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
@@ -100,6 +101,7 @@ function onConnection(ctx: HandlerContext, limits: Limits, connections: Connecti
     const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
+    registerRecapHandlers(ctx, socket, guard);
   };
 }
 

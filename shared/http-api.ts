@@ -21,6 +21,8 @@ export interface QuizSummary {
   kinds: string[];
   createdAt: number;
   updatedAt: number;
+  /** From /mine: which of the tokens sent opens it. */
+  tokenIndex?: number;
 }
 
 export interface SavedQuiz extends QuizSummary {
@@ -51,6 +53,8 @@ export interface GameSummary {
   closesAt: number | null;
   /** A report can be opened (finished, or an assignment with answers so far). */
   hasReport: boolean;
+  /** From /mine: which of the tokens sent opens it. */
+  tokenIndex?: number;
 }
 
 /** An assignment: a saved quiz played at each student's own pace between two times. Times are epoch ms. */

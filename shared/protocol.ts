@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isKindId, type KindId } from './puzzles/index.ts';
 import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+import type { Recap } from './report/recap.ts';
 import { limits } from './limits.ts';
 import { normaliseRoomCode, roomCodeAlphabet } from './room/code.ts';
 import { QuizName, QuizRounds } from './quiz/schema.ts';
@@ -145,6 +146,7 @@ export type HostRename = z.infer<typeof HostRename>;
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
 export type * from './room/view-types.ts';
+export type { Recap, RecapRound } from './report/recap.ts';
 
 // ── Acks' data ────────────────────────────────────────────────────────────────────────────────
 
@@ -202,6 +204,8 @@ export interface ClientToServerEvents {
   'host:rename': (p: HostRename, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
+  /** A player's own recap once the game is finished (wrong_phase before). */
+  'player:recap': (p: Empty, ack: AckFn<Recap>) => void;
 }
 
 /** replaced: the same player or host connected from another socket (a reload, a second tab); refused: the host

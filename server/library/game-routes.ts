@@ -7,6 +7,7 @@ import { buildReport, type GameInfo } from '../../shared/report/index.ts';
 import { reportCsv, timeZoneOr } from '../csv.ts';
 import { bearer, mayOpen, ownerOf } from './access.ts';
 import { handle, type ApiDeps, type ApiHelpers, type LiveGames } from './api.ts';
+import { withIndex } from './quiz-routes.ts';
 import type { StoredGame } from './library-store.ts';
 
 const LIST_MAX = 500;
@@ -63,7 +64,8 @@ export function gameRoutes(router: Router, deps: ApiDeps, helpers: ApiHelpers): 
       return;
     }
     const owner = ownerOf(creds, bearer(req), body.data.tokens);
-    res.json({ games: (await library.games(owner, LIST_MAX)).map((g) => summaryOf(live, g)) });
+    const hashes = owner.all ? [] : owner.hashes;
+    res.json({ games: (await library.games(owner, LIST_MAX)).map((g) => withIndex(summaryOf(live, g), hashes.indexOf(g.entry.ownerHash))) });
   }));
 
   router.get('/games/:id/report', handle(log, async (req, res) => {

@@ -14,6 +14,7 @@ const LIST_MAX = 500;
 export const summaryOf = (r: QuizRecord): QuizSummary => ({
   id: r.id, name: r.quiz.name, rounds: r.quiz.rounds.length, kinds: r.quiz.settings.kinds, createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
+export const withIndex = <T extends object>(summary: T, index: number): T => (index < 0 ? summary : { ...summary, tokenIndex: index });
 const savedOf = (r: QuizRecord): SavedQuiz => ({ ...summaryOf(r), quiz: r.quiz });
 
 const invalid = (res: Response): void => {
@@ -45,7 +46,9 @@ export function quizRoutes(router: Router, deps: ApiDeps, helpers: ApiHelpers): 
     const body = TokenList.safeParse(req.body);
     if (!body.success) return invalid(res);
     const owner = ownerOf(creds, bearer(req), body.data.tokens);
-    res.json({ quizzes: (await library.quizzes(owner)).slice(0, LIST_MAX).map(summaryOf) });
+    const hashes = owner.all ? [] : owner.hashes;
+    const quizzes = (await library.quizzes(owner)).slice(0, LIST_MAX).map((r) => withIndex(summaryOf(r), hashes.indexOf(r.tokenHash)));
+    res.json({ quizzes });
   }));
 
   router.post('/quizzes', handle(log, async (req, res) => {

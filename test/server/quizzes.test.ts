@@ -2,7 +2,7 @@
 // preview (answers included) never reaches a player, and only the key or the object's own token opens anything.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import type { Created, Joined, RoomView } from '../../shared/protocol.ts';
+import type { Created, Joined, Recap, RoomView } from '../../shared/protocol.ts';
 import type { CreatedQuiz, GameSummary, QuizSummary } from '../../shared/http-api.ts';
 import type { Report } from '../../shared/report/index.ts';
 import { previewQuiz, quizFromSettings, type Quiz } from '../../shared/quiz/index.ts';
@@ -105,6 +105,7 @@ describe('a room made from a quiz', () => {
     }
     expect(players[0]!.joined.view).toMatchObject({ phase: 'lobby', totalRounds: 3, settings: { rounds: 3, kinds: q.settings.kinds } });
     const shown: unknown[] = [];
+    expect(await call(players[0]!.socket, 'player:recap', {})).toEqual({ ok: false, error: 'wrong_phase' });
     await ok(call(host, 'host:start', {}));
     for (let round = 1; round <= 3; round++) {
       const current = t.server.rooms.get(created.code)!.state.question!;
@@ -131,6 +132,14 @@ describe('a room made from a quiz', () => {
       }
     }
     expect(shown).toEqual(previews.map((p) => p.view));
+
+    // Each phone's recap: what this player missed, with their answer, the right one and why.
+    const [jose, zoe] = [await ok<Recap>(call(players[0]!.socket, 'player:recap', {})), await ok<Recap>(call(players[1]!.socket, 'player:recap', {}))];
+    expect([jose.correct, jose.missed]).toEqual([3, []]);
+    expect(zoe.missed.map((m) => [m.round, m.verdict, m.answerText, m.solutionText])).toEqual(
+      previews.map((p) => [p.round, 'none', null, p.solutionLabels.join(p.view.format === 'order' ? ' → ' : ', ')]));
+    expect(zoe.practise).toEqual([...new Set(q.rounds.map((r) => r.kind))]);
+    expect(await call(host, 'player:recap', {})).toEqual({ ok: false, error: 'not_joined' });
 
     // The Games page of the creating browser (its host token) and of the key, and the report.
     const mine = (await api('/games/mine', { method: 'POST', body: { tokens: [created.hostToken] } })).body as { games: GameSummary[] };
