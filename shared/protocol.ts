@@ -37,6 +37,10 @@ export const ErrorCodes = {
   unknownToken: 'unknown_token',
   serverDraining: 'server_draining',
   internalError: 'internal_error',
+  /** Assignments (self-paced): before the opening time, after the closing time, a code that is an assignment's. */
+  notOpenYet: 'not_open_yet',
+  assignmentClosed: 'assignment_closed',
+  assignmentCode: 'assignment_code',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
