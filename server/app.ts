@@ -23,6 +23,10 @@ import { noIdentity, type GameServer, type GameSocket, type Log } from './types.
 import { apiRouter, type ApiLimits } from './library/api.ts';
 import { liveGames } from './library/live-games.ts';
 import { hashToken } from './tokens.ts';
+import { createAssignmentHost, type AssignmentHost } from './assignments/assignment-host.ts';
+import { registerHomeworkHandlers } from './assignments/homework-handlers.ts';
+import { assignmentRoutes } from './assignments/assignment-routes.ts';
+import { assignmentGames } from './assignments/assignment-games.ts';
 
 export interface ServerDeps {
   clock: Clock;
@@ -52,8 +56,11 @@ export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
   rooms: RoomHost;
+  assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
+  /** Assignments reopened from the database at start. */
+  restoredAssignments: number;
   metrics: Metrics;
   /** Stops accepting rooms, /readyz turns 503, and every client hears server:restarting at once. */
   drain(): void;
@@ -92,7 +99,7 @@ function guardConnections(io: GameServer, guard: ConnectionGuard): void {
 }
 
 /** Each new socket: no identity yet, its rate limits first, then the handlers. */
-function onConnection(ctx: HandlerContext, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
+function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
   return (socket) => {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
@@ -102,6 +109,7 @@ function onConnection(ctx: HandlerContext, limits: Limits, connections: Connecti
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
     registerRecapHandlers(ctx, socket, guard);
+    registerHomeworkHandlers(ctx, assignments, socket, guard);
   };
 }
 
@@ -116,9 +124,11 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const ids = deps.newId ?? newId;
   // The API reads the rooms through `live`, which is filled in once the room host exists below.
   const live = liveGames(() => rooms);
+  const randomBytes = deps.randomBytes ?? ((n: number) => cryptoBytes(n));
+  const homework = assignmentRoutes({ assignments: () => assignments, rooms: () => rooms, randomBytes, publicUrl: deps.publicUrl ?? '' });
   const api = apiRouter({
     library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
-    newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}),
+    newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
   });
   const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
@@ -130,6 +140,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   });
   const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
@@ -139,7 +151,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io, rooms, clock: deps.clock, log,
     newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
-    randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
+    randomBytes,
     guesses: guesses(limiterStore, limits),
     creates: limiter(limiterStore, { keyPrefix: 'create:address', points: limits.createsPerMinute, durationSec: 60 }),
     joinsPerRoom: limiter(limiterStore, { keyPrefix: 'join:room', points: limits.joinsPerRoomPerMinute, durationSec: 60 }),
@@ -147,9 +159,11 @@ export function createServer(deps: ServerDeps): PodiumServer {
     isDraining: () => draining,
     metrics,
     library: deps.store.library,
+    assignments,
   };
-  io.on('connection', onConnection(ctx, limits, guard));
+  io.on('connection', onConnection(ctx, assignments, limits, guard));
   const restored = rooms.restore();
+  const restoredAssignments = assignments.restore();
   const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
   prober.unref();
   const drain = (): void => {
@@ -158,7 +172,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, restored, metrics,
+    httpServer, io, rooms, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
@@ -166,6 +180,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
       // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
+      assignments.closeAll();
       const closed = io.close();
       // A client that never answers the close handshake (a phone asleep, a frozen tab) would hold the HTTP server
       // open for the WebSocket's 30 s close timeout: cut whatever is left.

@@ -40,4 +40,6 @@ export interface HandlerContext {
   metrics: Metrics;
   /** Saved quizzes and the games index (server/library/). */
   library: LibraryStore;
+  /** Codes taken by assignments: a new room never gets one, and joining one as a room says it is homework. */
+  assignments: { has(code: string): boolean };
 }

@@ -14,7 +14,7 @@ const joinUrlOf = (ctx: HandlerContext, code: string): string => `${ctx.publicUr
 function freshCode(ctx: HandlerContext): string | null {
   for (let i = 0; i < 20; i++) {
     const code = roomCodeFrom(ctx.randomBytes(16));
-    if (code !== null && !ctx.rooms.has(code)) return code;
+    if (code !== null && !ctx.rooms.has(code) && !ctx.assignments.has(code)) return code;
   }
   return null;
 }
@@ -67,7 +67,7 @@ async function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Promi
 function joinNow(ctx: HandlerContext, socket: GameSocket, p: JoinRoom, paced: boolean): Ack<Joined | Waiting> {
   if (socket.data.role !== null) return refuse('already_joined');
   const room = ctx.rooms.get(p.code);
-  if (!room) return refuse('room_not_found');
+  if (!room) return refuse(ctx.assignments.has(p.code) ? 'assignment_code' : 'room_not_found');
   if (!paced) return refuse('room_busy');
   const playerId = ctx.newId();
   const playerToken = `${playerId}.${ctx.newId()}`;

@@ -38,7 +38,7 @@ export interface ApiDeps {
   log: Log;
   limits?: Partial<ApiLimits>;
   /** More routes under /api (assignments), with the same limits and error handling. */
-  extra?: (router: Router, helpers: ApiHelpers) => void;
+  extra?: (router: Router, deps: ApiDeps, helpers: ApiHelpers) => void;
 }
 
 export interface ApiHelpers {
@@ -89,7 +89,7 @@ export function apiRouter(deps: ApiDeps): Router {
   };
   quizRoutes(router, deps, helpers);
   gameRoutes(router, deps, helpers);
-  deps.extra?.(router, helpers);
+  deps.extra?.(router, deps, helpers);
   router.use((_req: Request, res: Response) => {
     res.status(404).json({ error: 'not_found' });
   });
