@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type PodiumServer } from '../../server/app.ts';
+import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import { systemClock, systemScheduler } from '../../server/clock.ts';
 import { openStore, type Store } from '../../server/store.ts';
 
@@ -40,7 +40,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(seed: string): Promise<RunningServer> {
+export async function startServer(seed: string, extra: Partial<ServerDeps> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-e2e-'));
   const store: Store = openStore(join(dir, 'podium.db'));
   const server = createServer({
@@ -51,6 +51,7 @@ export async function startServer(seed: string): Promise<RunningServer> {
     publicUrl: '',
     clientDir,
     log: () => {},
+    ...extra,
   });
   await new Promise<void>((done) => server.httpServer.listen(0, '127.0.0.1', done));
   const address = server.httpServer.address();
