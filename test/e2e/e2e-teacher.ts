@@ -1,6 +1,7 @@
 // Helpers for the teacher's e2e: screenshots of a screen at the four sizes, and reading what the server holds.
 import type { Page } from 'playwright-core';
-import { screenshot } from './e2e-harness.ts';
+import { join } from 'node:path';
+import { screenshot, screenshotDir } from './e2e-harness.ts';
 
 export const sizes = [
   { width: 1280, height: 720 },
@@ -9,9 +10,14 @@ export const sizes = [
   { width: 390, height: 844 },
 ] as const;
 
-/** The screen at every size (name-WxH.png), then back to the size it had. */
-export async function shots(page: Page, name: string): Promise<void> {
+/** The screen at every size (name-WxH.png), then back to the size it had; with `full`, also the whole page at
+ *  1280 px wide (name-full.png), for pages longer than a screen. */
+export async function shots(page: Page, name: string, full = false): Promise<void> {
   const before = page.viewportSize();
+  if (full) {
+    await page.setViewportSize(sizes[0]);
+    await page.screenshot({ path: join(screenshotDir, `${name}-full.png`), fullPage: true });
+  }
   for (const size of sizes) {
     await page.setViewportSize(size);
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeProblems, ensureClientBuilt, launchChromium, newPage, phone, projector, screenshotDir, startServer, type RunningServer } from './e2e-harness.ts';
 import { answerWith, wrongAnswer } from './e2e-answers.ts';
 import { api, overflowing, shots } from './e2e-teacher.ts';
@@ -34,7 +36,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     console.log(`Screenshots: ${screenshotDir}`);
   });
 
-  async function check(page: Page, name: string): Promise<void> {
+  async function check(page: Page, name: string, full = false): Promise<void> {
     problems.push(...(await axeProblems(page, name)));
     for (const size of [{ width: 360, height: 640 }, { width: 1280, height: 720 }]) {
       const before = page.viewportSize();
@@ -43,7 +45,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
       if (wide.length > 0) problems.push(`${name} at ${size.width}: wider than the window: ${wide.join(', ')}`);
       if (before) await page.setViewportSize(before);
     }
-    await shots(page, name);
+    await shots(page, name, full);
   }
 
   it('goes from the setup to two reports, a PDF and a CSV', async () => {
@@ -64,7 +66,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await expect.poll(() => teacher.locator('ol.rounds > li').count()).toBe(ROUNDS);
     const prompts = async (): Promise<string[]> => teacher.locator('ol.rounds > li .prompt').allTextContents();
     const first = await prompts();
-    await check(teacher, 'quiz-preview');
+    await check(teacher, 'quiz-preview', true);
 
     // Swap round 2 for another question like it, then move round 3 up.
     await teacher.getByRole('button', { name: 'Another question like this for round 2' }).click();
@@ -90,8 +92,8 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     // 2. Play it live with three players: exactly the previewed rounds, in the edited order.
     await teacher.goto(`${running.url}/#/quizzes/${quizId}`);
     await teacher.getByRole('button', { name: 'Play it live now' }).click();
-    const codeText = teacher.locator('.code');
-    await codeText.waitFor();
+    await teacher.getByRole('button', { name: 'Start the game' }).waitFor();
+    const codeText = teacher.locator('p.code').first();
     const code = (await codeText.textContent())?.trim() ?? '';
     const players: Page[] = [];
     for (const name of ['Ada', 'Grace', 'Linus']) {
@@ -120,7 +122,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await linus.getByRole('heading', { name: 'Your recap' }).waitFor();
     await expect.poll(() => linus.locator('.missed > li').count()).toBe(ROUNDS);
     await linus.getByText('Right answer:').first().waitFor();
-    await check(linus, 'player-recap');
+    await check(linus, 'player-recap', true);
     await ada.getByText('Every round right. Well done!').waitFor();
 
     // 3. Assign it.
@@ -169,7 +171,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await doQuestions(bea, 1, 2, false);
     await check(bea, 'homework-between');
     await teacher.getByText(/2 started · 1 finished/).waitFor();
-    await check(teacher, 'assignment-progress');
+    await check(teacher, 'assignment-progress', true);
     await bea.close();
     bea = await newPage(beaContext, errors, 'Bea again');
     await bea.goto(`${running.url}/#/hw/${hwCode}`);
@@ -194,10 +196,11 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await teacher.getByRole('heading', { name: 'What to teach again' }).waitFor();
     await expect.poll(() => teacher.locator('.rounds > article').count()).toBe(ROUNDS);
     expect(await teacher.locator('.answers .player').count()).toBe(3);
-    await check(teacher, 'report-live');
+    await check(teacher, 'report-live', true);
     const pdf = await teacher.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
+    writeFileSync(join(screenshotDir, 'report-live.pdf'), pdf);
     await teacher.emulateMedia({ media: 'print' });
     await shots(teacher, 'report-print');
     expect(await teacher.locator('.actions').isVisible()).toBe(false);
