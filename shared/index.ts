@@ -15,7 +15,7 @@ export type {
   Answer, AnswerByFormat, Grade, Evidence, ExplanationLine, PuzzleMeta, Picture, PuzzleKind,
 } from './puzzles/kind.ts';
 export { answerAs, answerShapes, answerLabels, answerIds, choicesOf } from './puzzles/answers.ts';
-export { levelLines, risingLine } from './puzzles/levels.ts';
+export { levelLines, levelsOf, offeredLevel, risingLine } from './puzzles/levels.ts';
 export { rules, ruleIds, isRuleId, ruleInfo, type RuleId, type RuleInfo } from './model/rules/index.ts';
 export { difficulties } from './puzzles/kind.ts';
 export { puzzleKinds, kindIds, isKindId, kindById, type KindId } from './puzzles/index.ts';

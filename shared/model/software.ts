@@ -187,6 +187,38 @@ export const services: readonly Software[] = [
     id: 'grafana', name: 'grafana', image: 'grafana/grafana:11.1.0', role: 'dashboard', uid: 472, shell: true,
     ports: [{ name: 'http', port: 3000, purpose: 'HTTP' }], health: [http(3000, '/api/health', 'health')],
   },
+  {
+    id: 'nginx-unprivileged', name: 'nginx', image: 'nginxinc/nginx-unprivileged:1.27', role: 'web-server', uid: 101, shell: true,
+    family: 'nginx', ports: [{ name: 'http', port: 8080, purpose: 'HTTP, as a non-root user' }], health: [http(8080, '/', 'health')],
+  },
+  {
+    id: 'httpd', name: 'httpd', image: 'httpd:2.4', role: 'web-server', uid: 0, shell: true,
+    ports: [{ name: 'http', port: 80, purpose: 'HTTP' }], health: [http(80, '/', 'health')],
+  },
+  {
+    id: 'memcached', name: 'memcached', image: 'memcached:1.6', role: 'cache', uid: 11211, shell: true,
+    ports: [{ name: 'memcached', port: 11211, purpose: 'memcached text protocol' }], health: [{ kind: 'tcp', port: 11211, for: 'live' }],
+  },
+  {
+    id: 'php-fpm', name: 'php-fpm', image: 'php:8.3-fpm-alpine', role: 'app', uid: 0, shell: true,
+    ports: [{ name: 'fastcgi', port: 9000, purpose: 'FastCGI' }], health: [{ kind: 'tcp', port: 9000, for: 'live' }],
+  },
+  {
+    // Built on Prometheus' busybox image (a shell is there), runs as nobody; SIGHUP or POST /-/reload (with
+    // --web.enable-lifecycle) reloads /etc/prometheus/prometheus.yml.
+    id: 'prometheus', name: 'prometheus', image: 'prom/prometheus:v2.53.0', role: 'telemetry', uid: 65534, shell: true,
+    ports: [{ name: 'http', port: 9090, purpose: 'UI, API and /metrics' }],
+    health: [http(9090, '/-/healthy', 'live'), http(9090, '/-/ready', 'ready')],
+  },
+  {
+    id: 'oauth2-proxy', name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.6.0', role: 'identity', shell: false,
+    ports: [{ name: 'http', port: 4180, purpose: 'proxy and /ping' }], health: [http(4180, '/ping', 'health')],
+  },
+  {
+    id: 'etcd', name: 'etcd', image: 'registry.k8s.io/etcd:3.5.15-0', role: 'database',
+    ports: [{ name: 'client', port: 2379, purpose: 'client API: gRPC (with the gRPC health service) and HTTP' }, { name: 'peer', port: 2380, purpose: 'peer traffic' }],
+    health: [http(2379, '/health', 'health')],
+  },
 ];
 
 /** Images for init containers and batch steps: tools, not services. */
@@ -204,6 +236,7 @@ export const tools: readonly Software[] = [
   { id: 'vault-cli', name: 'vault', image: 'hashicorp/vault:1.17.2', role: 'tool', uid: 100, shell: true, ports: [], health: [] },
   { id: 'postgres-client', name: 'psql', image: 'postgres:16', role: 'tool', shell: true, ports: [], health: [] },
   { id: 'mysql-client', name: 'mysql', image: 'mysql:8.0', role: 'tool', shell: true, ports: [], health: [] },
+  { id: 'ffmpeg', name: 'encoder', image: 'jrottenberg/ffmpeg:6.1-alpine', role: 'tool', shell: true, ports: [], health: [] },
 ];
 
 /** Base images our own services build FROM: what a house app's image is made of (shell, user). */
@@ -246,6 +279,21 @@ export const houseApps: readonly HouseApp[] = [
   { name: 'nightly-export', base: 'distroless', port: 8080, live: '/healthz', ready: '/readyz', batch: true },
   { name: 'resize-images', base: 'python', port: 8000, live: '/healthz', ready: '/ready', batch: true },
   { name: 'send-invoices', base: 'temurin', port: 8080, live: '/healthz', ready: '/readyz', batch: true },
+  { name: 'storefront', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
+  { name: 'frontend', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
+  { name: 'gateway', base: 'distroless', port: 8080, live: '/healthz', ready: '/readyz' },
+  { name: 'pricing', base: 'temurin', port: 8080, live: '/actuator/health/liveness', ready: '/actuator/health/readiness' },
+  { name: 'geo-api', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
+  { name: 'fraud-check', base: 'python', port: 8000, live: '/healthz', ready: '/ready' },
+  { name: 'recommender', base: 'pytorch', port: 8000, live: '/healthz', ready: '/ready' },
+  { name: 'notifications', base: 'temurin', port: 8080, live: '/actuator/health/liveness', ready: '/actuator/health/readiness' },
+  { name: 'frame-capture', base: 'python', port: 8080, live: '/healthz', ready: '/ready' },
+  { name: 'thumbnailer', base: 'python', port: 8000, live: '/healthz', ready: '/ready' },
+  { name: 'uploader', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
+  { name: 'reindex', base: 'python', port: 8000, live: '/healthz', ready: '/ready', batch: true },
+  { name: 'queue-worker', base: 'python', port: 8000, live: '/healthz', ready: '/ready' },
+  { name: 'order-events', base: 'node22', port: 3000, live: '/healthz', ready: '/ready' },
+  { name: 'cert-renewer', base: 'distroless', port: 8080, live: '/healthz', ready: '/readyz', batch: true },
 ];
 
 export const catalogue: readonly Software[] = [...helpers, ...services, ...tools, ...bases];

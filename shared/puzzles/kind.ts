@@ -90,8 +90,11 @@ export interface PuzzleKind<P> {
   title: string;
   /** One line for the host's setup screen, sentence case. */
   description: string;
-  /** ≥ 8 per level; hard shares none with easy or medium. */
+  /** ≥ 8 per level; hard shares none with easy or medium. Empty for a level the kind does not offer. */
   templates: Record<Difficulty, readonly string[]>;
+  /** The levels the kind offers, when not all three (which-tool has no honest hard level); the round planner
+   *  plays the nearest offered level instead (shared/puzzles/levels.ts offeredLevel). */
+  levels?: readonly Difficulty[];
   /** Deterministic for a seed; answer-first for state-reading kinds. */
   generate(seed: string, difficulty: Difficulty): P;
   /** Field by field, never the solution. */

@@ -2,6 +2,7 @@
 // once from the room seed when the game starts, so any round can be generated again from its stored seed.
 import { createRng } from '../random.ts';
 import { kindById, type KindId } from '../puzzles/index.ts';
+import { offeredLevel } from '../puzzles/levels.ts';
 import type { RoomSettings } from '../protocol.ts';
 import { timing, type Level, type QuestionState, type RoomState } from './state.ts';
 
@@ -53,7 +54,8 @@ export function planRounds(roomSeed: string, settings: RoomSettings): RoundPlan[
   return Array.from({ length: settings.rounds }, (_, i) => {
     const round = i + 1;
     const kind = order[i % order.length]!;
-    const difficulty = levelOf(settings, round);
+    // A kind without this level (which-tool has no hard) plays its nearest level.
+    const difficulty = offeredLevel(kindById(kind), levelOf(settings, round));
     const used = seen.get(kind) ?? new Set<string>();
     const pool = kindById(kind).templates[difficulty];
     if (pool.length > 0 && pool.every((t) => used.has(t))) for (const t of pool) used.delete(t);

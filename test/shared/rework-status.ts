@@ -5,13 +5,6 @@
 import type { KindId } from '../../shared/puzzles/index.ts';
 
 export const notYetReworked: readonly KindId[] = [
-  'pod-phase',
-  'kubectl-status',
-  'probe-choice',
-  'probe-timing',
-  'same-pod',
-  'shared-namespaces',
-  'kubectl-debug',
 ];
 
 export const isReworked = (id: KindId): boolean => !notYetReworked.includes(id);

@@ -66,6 +66,8 @@ export interface FaultPlayer {
   /** Solutions from the reveals this player saw. */
   solutions: Map<number, string>;
   returns: Return[];
+  /** Connection attempts the server refused (connect_error) while this player tried to come back. */
+  refusals: number;
   /** Each acknowledged answer's round trip (ms). */
   latencies: { round: number; ms: number }[];
   /** Lets a held round's answer go. */
@@ -95,7 +97,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
-    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], latencies: [],
+    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], refusals: 0, latencies: [],
     release: (round) => {
       released.add(round);
       if (lastView) onView(lastView);
@@ -127,6 +129,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   };
   socket.on('room:state', onView);
   socket.on('me:state', (me) => void (p.me = me));
+  socket.on('connect_error', () => void p.refusals++);
   rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
     if (back.role !== 'player') return;
     p.me = back.me;

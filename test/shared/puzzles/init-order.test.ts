@@ -125,15 +125,15 @@ describe('initOrder golden example', () => {
     expect({ prompt: view.prompt, code: view.code?.text, items: view.items.map((i) => i.label), solution: initOrder.solve(p) }).toMatchInlineSnapshot(`
       {
         "code": "containers:
-      - name: shipping
-        image: ghcr.io/acme/shipping:2.12.0",
+      - name: queue-worker
+        image: ghcr.io/acme/queue-worker:2.12.0",
         "items": [
           "vault-agent-init (hashicorp/vault:1.17.2): \`vault agent -exit-after-auth\`: writes the postgres password to /out/db-password · mounts secrets at /out",
-          "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -p 5432 -d shipping -f /seed/reference.sql\` (SQL from a ConfigMap) · mounts secrets at /vault/secrets (read-only)",
+          "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -p 5432 -d queue-worker -f /seed/reference.sql\` (SQL from a ConfigMap) · mounts secrets at /vault/secrets (read-only)",
           "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140",
-          "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 acme-prod:europe-west1:shipping\`: listens on 127.0.0.1:5432 and tunnels to Cloud SQL",
+          "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 acme-prod:europe-west1:queue-worker\`: listens on 127.0.0.1:5432 and tunnels to Cloud SQL",
         ],
-        "prompt": "Order the initContainers of this \`shipping\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
+        "prompt": "Order the initContainers of this \`queue-worker\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
         "solution": [
           "linkerd-proxy",
           "cloud-sql-proxy",

@@ -26,6 +26,15 @@ describe('planRounds', () => {
     expect(plan.map((p) => p.difficulty)).toEqual([...Array(3).fill('easy'), ...Array(3).fill('medium'), ...Array(3).fill('hard')]);
   });
 
+  it('plays a kind without a hard level (which-tool) at its nearest level, never at one it does not offer', () => {
+    const plan = planRounds('levels', settings({ kinds: ['which-tool', 'pod-phase'], rounds: 12, difficulty: 'rising' }));
+    const tools = plan.filter((p) => p.kind === 'which-tool');
+    expect(tools.map((p) => p.difficulty)).not.toContain('hard');
+    expect(tools.some((p) => p.round > 8 && p.difficulty === 'medium')).toBe(true);
+    for (const p of tools) expect(kindById(p.kind).templates[p.difficulty]).toContain(p.template);
+    expect(plan.filter((p) => p.kind === 'pod-phase' && p.round > 8).every((p) => p.difficulty === 'hard')).toBe(true);
+  });
+
   it('records a seed that gives the recorded template, so any round can be generated again', () => {
     const plan = planRounds('replay', settings({ kinds: ['pod-phase', 'sidecar-lifecycle'], rounds: 20 }));
     for (const p of plan) {
@@ -36,7 +45,7 @@ describe('planRounds', () => {
   });
 
   it('repeats no template within a kind while the level still has unused ones', () => {
-    const s = settings({ kinds: ['pod-phase'], rounds: 8, difficulty: 'easy' });
+    const s = settings({ kinds: ['pod-phase'], rounds: kindById('pod-phase').templates.easy.length, difficulty: 'easy' });
     for (const seed of ['a', 'b', 'c']) {
       const templates = planRounds(seed, s).map((p) => p.template);
       expect(new Set(templates).size).toBe(kindById('pod-phase').templates.easy.length);
