@@ -230,6 +230,9 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await check(learner, 'practice-topics');
     await learner.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await expect.poll(() => learner.evaluate('navigator.serviceWorker.controller !== null').catch(() => false), { timeout: 10_000 }).toBe(true);
+    // Installable: a manifest with the icons a browser asks for, served under the CSP.
+    const manifest = JSON.parse(String(await learner.evaluate('fetch("/manifest.webmanifest").then((r) => r.text())'))) as { icons: { sizes: string }[]; start_url: string; display: string };
+    expect([manifest.display, manifest.start_url, manifest.icons.map((i) => i.sizes)]).toEqual(['standalone', '/#/practice', ['192x192', '512x512']]);
     await running.stop();
     await learner.reload();
     await start.waitFor();

@@ -43,6 +43,25 @@ async function ask<T>(socket: Client, event: string, payload: unknown): Promise<
 const progress = async (url: string, id: string): Promise<AssignmentProgress> =>
   (await (await fetch(`${url}/api/assignments/${id}`, { headers: { authorization: `Bearer ${KEY}` } })).json()) as AssignmentProgress;
 
+describe('the facilitator link at start-up', () => {
+  it('is printed once with the key generated into the data directory, and opens the API', async () => {
+    const own = tempDatabase();
+    const server = startServerProcess(await freePort(), own.path);
+    live.push(server);
+    try {
+      await server.ready();
+      const line = server.output.find((l) => l.includes('Facilitator link'));
+      const key = decodeURIComponent(/#\/games\?key=([^\s"]+)/.exec(line ?? '')?.[1] ?? '');
+      expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect((await fetch(`${server.url}/api/games`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect((await fetch(`${server.url}/api/games`)).status).toBe(401);
+    } finally {
+      await stopForGood(server);
+      own.remove();
+    }
+  });
+});
+
 describe('an assignment and kill -9', () => {
   it('keeps every student’s progress, and each student resumes where they were', async () => {
     const port = await freePort();
