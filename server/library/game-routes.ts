@@ -20,7 +20,8 @@ export function summaryOf(live: LiveGames, { entry, results }: StoredGame): Game
     opensAt: entry.opensAt, closesAt: entry.closesAt,
   };
   if (results) {
-    const state = entry.mode === 'assignment' ? 'closed' : 'finished';
+    // A live game stored when it expired unfinished has fewer rounds than it was set up for.
+    const state = entry.mode === 'assignment' ? 'closed' : results.rounds.length < results.settings.rounds ? 'ended' : 'finished';
     return { ...base, state, players: results.players.length, startedAt: results.startedAt, finishedAt: results.finishedAt, hasReport: true };
   }
   if (now) return { ...base, ...now, hasReport: soFar && now.players > 0 };

@@ -179,3 +179,22 @@ describe('a room made from a quiz', () => {
     expect(bad).toEqual({ ok: false, error: 'invalid_payload' });
   });
 });
+
+describe('a game left unfinished', () => {
+  it('keeps a report of the rounds it played once the room expires', async () => {
+    const host = await t.connect();
+    const created = await ok<Created>(call(host, 'room:create', { settings: settings({ rounds: 3 }) }));
+    const ana = await t.connect();
+    await ok<Joined>(call(ana, 'room:join', { code: created.code, name: 'Ana' }));
+    await ok(call(host, 'host:start', {}));
+    t.time.advance(20_000);
+    host.disconnect();
+    // The host never comes back: the room holds at the reveal, then expires after 30 idle minutes.
+    t.time.advance(31 * 60_000);
+    expect(t.server.rooms.has(created.code)).toBe(false);
+    const games = (await api('/games', { token: KEY })).body as { games: GameSummary[] };
+    expect(games.games[0]).toMatchObject({ code: created.code, state: 'ended', hasReport: true, players: 1 });
+    const report = (await api(`/games/${games.games[0]!.id}/report`, { token: created.hostToken })).body as Report;
+    expect(report.rounds.map((r) => r.round)).toEqual([1]);
+  });
+});
