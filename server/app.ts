@@ -1,5 +1,5 @@
 // createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Socket as TcpSocket } from 'node:net';
 import { randomBytes as cryptoBytes } from 'node:crypto';
 import { Server } from 'socket.io';
@@ -18,6 +18,8 @@ import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
 import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
+import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
 import { apiRouter, type ApiLimits } from './library/api.ts';
@@ -50,6 +52,8 @@ export interface ServerDeps {
   /** Opens every quiz, game and report (server/library/facilitator-key.ts); without one, only objects' own tokens do. */
   facilitatorKey?: string | null;
   apiLimits?: Partial<ApiLimits>;
+  /** Which peers may tell us the client's address (X-Forwarded-For): none by default (client-address.ts). */
+  trustProxy?: TrustProxy;
 }
 
 export interface PodiumServer {
@@ -71,12 +75,8 @@ export interface PodiumServer {
 
 /** Frames above this close the connection: every valid payload is far smaller. */
 export const MAX_PAYLOAD_BYTES = 4096;
-/** What clients are told to wait before reconnecting when the server shuts down. */
-const RESTART_RETRY_MS = 1000;
 /** A socket sending this many times the polite rate is disconnected (flood-guard.ts). */
 const FLOOD_FACTOR = 3;
-/** On close, how long clients get to answer the close handshake before their connections are cut. */
-const CLOSE_GRACE_MS = 300;
 
 const defaultLog: Log = (message, error) => console.error(`[podium] ${message}`, error ?? '');
 
@@ -89,11 +89,17 @@ function createIo(httpServer: HttpServer): GameServer {
   return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
 }
 
-/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake. */
-function guardConnections(io: GameServer, guard: ConnectionGuard): void {
+/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake.
+ *  Every address is the client's (client-address.ts), so behind a trusted proxy the limits still count people. */
+function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustProxy): void {
   io.engine.opts.allowRequest = (req, answer) => guard.allowRequest(req, answer);
-  io.engine.on('connection', (conn: { remoteAddress: string; once(e: 'close', fn: () => void): void }) => {
-    guard.opened(conn.remoteAddress, (fn) => conn.once('close', fn));
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(e: 'close', fn: () => void): void }) => {
+    guard.opened(clientAddress(conn.request, trust), (fn) => conn.once('close', fn));
+  });
+  io.use((socket, next) => {
+    // handshake.address is what every limit reads (addressOf): the client's, not the proxy's.
+    socket.handshake.address = clientAddress(socket.request, trust);
+    next();
   });
   io.use((socket, next) => guard.middleware(socket, next));
 }
@@ -116,6 +122,7 @@ function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: 
 export function createServer(deps: ServerDeps): PodiumServer {
   const log = deps.log ?? defaultLog;
   const limits = { ...defaultLimits, ...deps.limits };
+  const trust = deps.trustProxy ?? trustNone;
   let draining = false;
   // Read on each scrape, after everything below exists.
   const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
@@ -130,7 +137,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
     newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
   });
-  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), api });
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -145,8 +152,9 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
+    addressOf: (req) => clientAddress(req, trust),
   });
-  guardConnections(io, guard);
+  guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
     newId: ids,

@@ -29,6 +29,8 @@ export interface ConnectionGuardDeps {
   /** Extra origins allowed besides the server's own (e.g. https://quiz.example.org). */
   allowedOrigins: readonly string[];
   refused(reason: ConnectionRefusal): void;
+  /** The client's address for a request (the peer's, or forwarded by a trusted proxy: client-address.ts). */
+  addressOf(req: IncomingMessage): string;
 }
 
 /** The seat a handshake's token opens ('CODE:host' or 'CODE:playerId', waiting included), or null. */
@@ -94,7 +96,7 @@ export function connectionGuard(deps: ConnectionGuardDeps) {
         answer('origin not allowed', false);
         return;
       }
-      const address = req.socket.remoteAddress ?? '';
+      const address = deps.addressOf(req);
       if ((open.get(address) ?? 0) >= deps.connectionsPerAddress) {
         deps.refused('connections_per_address');
         answer('too many connections from this address', false);

@@ -6,6 +6,7 @@ import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
 import { resultsCsv, timeZoneOr } from './csv.ts';
 import { bearer } from './library/access.ts';
+import type { TrustProxy } from './client-address.ts';
 
 export interface HttpDeps {
   store: Store;
@@ -15,6 +16,8 @@ export interface HttpDeps {
   https: boolean;
   /** The facilitator's API (server/library/api.ts), under /api. */
   api?: Router;
+  /** req.ip is the client's behind a trusted proxy, as the sockets' address is (client-address.ts). */
+  trustProxy: TrustProxy;
 }
 
 /** What the built client needs and nothing more: its own scripts, styles and socket, QR codes drawn as inline SVG
@@ -53,9 +56,10 @@ function csvDownload(store: Store) {
   };
 }
 
-export function createApp({ store, isDraining, metrics, https, api }: HttpDeps): Express {
+export function createApp({ store, isDraining, metrics, https, trustProxy, api }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: https }));
   // Liveness: the process answers. Readiness: it should get traffic (not draining, and storage takes writes).
   app.get('/healthz', (_req, res) => {

@@ -9,6 +9,8 @@ import { openStore, type Store } from './store.ts';
 import { errorFields, loggerFromEnv } from './log.ts';
 import { publicAddress } from './public-address.ts';
 import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
+import { trustedProxies, type TrustProxy } from './client-address.ts';
+import { DRAIN_DEADLINE_MS, drainGraceMs } from './drain-settings.ts';
 
 const env = process.env;
 const port = Number(env['PORT'] ?? 3000);
@@ -23,13 +25,19 @@ const unlimited = {
   eventsPerSecond: 1e9, eventBurst: 1e9, createsPerMinute: 1e9, joinsPerRoomPerMinute: 1e9, connectionsPerAddress: 1e9,
   guessesPerSocket: 1e9, guessesPerAddressPerMinute: 1e9,
 };
-/** The whole drain, SIGTERM to exit, stays under this (Kubernetes kills at 30 s). */
-const DRAIN_DEADLINE_MS = 5000;
-/** On SIGTERM, how long /readyz says 503 (and games go on) before sockets close: load balancers stop routing here.
- *  Capped so the drain always ends inside its deadline. */
-const drainGraceMs = Math.min(Number(env['PODIUM_DRAIN_GRACE_MS'] ?? 500), DRAIN_DEADLINE_MS - 2000);
+/** SIGTERM: how long games go on, not ready, before sockets close (drain-settings.ts). */
+const graceMs = drainGraceMs(env['PODIUM_DRAIN_GRACE_MS']);
 const allowedOrigins = (env['PODIUM_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 const logger = loggerFromEnv();
+
+function trustOrExit(): TrustProxy {
+  try {
+    return trustedProxies(env['PODIUM_TRUSTED_PROXIES']);
+  } catch (error) {
+    console.error(`podium: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
 
 function openOrExit(): Store {
   try {
@@ -48,7 +56,7 @@ function openOrExit(): Store {
 function shutdown(server: PodiumServer, store: Store, signal: string): void {
   const started = Date.now();
   server.drain();
-  logger.info('draining: not ready, clients told to reconnect; rooms are saved', { signal, graceMs: drainGraceMs });
+  logger.info('draining: not ready, clients told to reconnect; rooms are saved', { signal, graceMs });
   setTimeout(() => {
     logger.error('drain did not finish in time: exiting anyway', { deadlineMs: DRAIN_DEADLINE_MS });
     process.exit(1);
@@ -60,7 +68,7 @@ function shutdown(server: PodiumServer, store: Store, signal: string): void {
       logger.info(`drained in ${Date.now() - started} ms`, { drainedMs: Date.now() - started, socketsClosed: sockets });
       process.exit(0);
     });
-  }, drainGraceMs);
+  }, graceMs);
 }
 
 /** PODIUM_FACILITATOR_KEY, or the key kept in the data directory (generated on the first start). */
@@ -73,6 +81,7 @@ function keyOrExit(): FacilitatorKey {
   }
 }
 
+const trustProxy = trustOrExit();
 const store = openOrExit();
 const facilitator = keyOrExit();
 const address = publicAddress({ publicUrl: env['PUBLIC_URL'], host, port, interfaces: networkInterfaces() });
@@ -86,6 +95,7 @@ const server = createServer({
   log: (message, error) => logger.error(message, errorFields(error)),
   storageProbeMs: Number(env['PODIUM_STORAGE_PROBE_MS'] ?? 1000),
   facilitatorKey: facilitator.key,
+  trustProxy,
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });
 

@@ -48,7 +48,8 @@ export interface ApiHelpers {
   mayCreate(req: Request, res: Response): Promise<boolean>;
 }
 
-const addressOf = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
+/** The client's address: req.ip follows PODIUM_TRUSTED_PROXIES (server/client-address.ts), as the sockets' does. */
+const addressOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 function tooMany(res: Response, retryAfterSec: number): void {
   res.status(429).set('Retry-After', String(retryAfterSec)).json({ error: 'rate_limited' });

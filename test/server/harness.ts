@@ -89,8 +89,11 @@ export async function startServer(limits: Partial<Limits> = generous, extra: Par
   };
 }
 
+/** Only catches a hang: a busy CI machine (load 10 on 2 cores) has been seen to take over 3 s for one ack. */
+const HANG_MS = 15_000;
+
 /** Resolves with the next `event` (that matches `accept`) on this socket. */
-export function waitFor<T = unknown>(socket: Client, event: string, accept: (data: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+export function waitFor<T = unknown>(socket: Client, event: string, accept: (data: T) => boolean = () => true, timeoutMs = HANG_MS): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${event}`)); }, timeoutMs);
     const listener = (data: T): void => {
@@ -107,7 +110,7 @@ export function waitFor<T = unknown>(socket: Client, event: string, accept: (dat
 /** Emits with an ack and returns it. */
 export function call<T = unknown>(socket: Client, event: string, payload: unknown): Promise<Ack<T>> {
   const raw = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<T>> } };
-  return raw.timeout(3000).emitWithAck(event, payload);
+  return raw.timeout(HANG_MS).emitWithAck(event, payload);
 }
 
 export async function ok<T>(promise: Promise<Ack<T>>): Promise<T> {
