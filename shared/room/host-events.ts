@@ -30,7 +30,7 @@ export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
   // Only the lobby lists recent arrivals; starting also places players, which would make its teams stale.
-  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: planRounds(state.seed, state.settings) };
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: state.plan.length > 0 ? state.plan : planRounds(state.seed, state.settings) };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type PodiumServer } from '../../server/app.ts';
+import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import { systemClock, systemScheduler } from '../../server/clock.ts';
 import { openStore, type Store } from '../../server/store.ts';
 
@@ -44,7 +44,7 @@ export interface RunningServer {
 const testLimits = { createsPerMinute: 10_000, failedJoinsPerMinute: 10_000 };
 
 /** `seed`: every room's seed, or a function asked for each new room's (a test that picks rooms by their puzzles). */
-export async function startServer(seed: string | (() => string)): Promise<RunningServer> {
+export async function startServer(seed: string | (() => string), extra: Partial<ServerDeps> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-e2e-'));
   const store: Store = openStore(join(dir, 'podium.db'));
   const server = createServer({
@@ -56,6 +56,7 @@ export async function startServer(seed: string | (() => string)): Promise<Runnin
     clientDir,
     limits: testLimits,
     log: () => {},
+    ...extra,
   });
   await new Promise<void>((done) => server.httpServer.listen(0, '127.0.0.1', done));
   const address = server.httpServer.address();
