@@ -33,6 +33,10 @@ export interface RoundFigures {
   gcMs: number;
   majorGcMs: number;
   peakRssMiB: number;
+  /** At the end of the round: V8's heap reserved and used, and memory outside it (MiB). */
+  heapTotalMiB: number;
+  heapUsedMiB: number;
+  externalMiB: number;
   othersOnServerCore: number | null;
   clientsBusy: number;
   othersOnLoadCore: number | null;
@@ -73,6 +77,9 @@ export interface Figures {
   peakRssMiB: number;
   peakOverJoined: number;
   rssEndMiB: number;
+  /** V8's heap reserved and used after everyone joined (MiB): the part of the RSS that is JS objects. */
+  heapTotalJoinedMiB: number;
+  heapUsedJoinedMiB: number;
   gcShare: number | null;
   questionBytes: number | null;
   revealBytes: number | null;
@@ -131,6 +138,9 @@ function roundFigures(r: RoundRaw, meStates: number): RoundFigures {
     gcMs: Math.round(r.window.gcMs),
     majorGcMs: Math.round(r.window.majorGcMs),
     peakRssMiB: mib(r.window.peakRss),
+    heapTotalMiB: mib(r.window.heapTotal),
+    heapUsedMiB: mib(r.window.heapUsed),
+    externalMiB: mib(r.window.external),
     othersOnServerCore: round2(r.window.othersOnServerCore),
     clientsBusy: r.window.clientsBusy,
     othersOnLoadCore: round2(r.window.othersOnLoadCore),
@@ -187,6 +197,8 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     peakRssMiB: mib(peak),
     peakOverJoined: round2(peak / raw.rss.joined)!,
     rssEndMiB: mib(raw.rss.end),
+    heapTotalJoinedMiB: mib(raw.join.window.heapTotal),
+    heapUsedJoinedMiB: mib(raw.join.window.heapUsed),
     gcShare: cpuMs > 0 ? round2(sum(measuredRaw.map((r) => r.window.gcMs)) / cpuMs) : null,
     questionBytes: firstBurst?.questions[0]?.bytes ?? null,
     revealBytes: firstBurst?.reveals[0]?.bytes ?? null,

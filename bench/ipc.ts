@@ -1,6 +1,6 @@
 // Request/answer over a child's IPC channel, always with a timeout so a stuck child cannot hang the run.
 import type { Child } from './children.ts';
-import type { FromDriver, GcReply, ToDriver } from './messages.ts';
+import type { FromDriver, GcReply, MemoryReply, ToDriver } from './messages.ts';
 
 export function nextMessage<T extends { type: string }>(child: Child, match: (m: T) => boolean, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -36,6 +36,14 @@ export function gcStats(server: Child): Promise<GcReply> {
   const id = ++requestId;
   const reply = nextMessage<GcReply>(server, (m) => m.type === 'gc' && m.id === id, 10_000);
   server.proc.send({ type: 'gc', id });
+  return reply;
+}
+
+/** The server's heap and external memory now. */
+export function memoryOf(server: Child): Promise<MemoryReply> {
+  const id = ++requestId;
+  const reply = nextMessage<MemoryReply>(server, (m) => m.type === 'memory' && m.id === id, 10_000);
+  server.proc.send({ type: 'memory', id });
   return reply;
 }
 

@@ -74,8 +74,19 @@ export type FromDriver =
 
 export type ProbeRequest =
   | { type: 'gc'; id: number }
+  | { type: 'memory'; id: number }
   /** Start or stop a CPU profile (and heap sampling); the stop writes `<path>.cpuprofile` (and `.heapprofile`). */
   | { type: 'profile'; id: number; action: 'start' | 'stop'; path: string; heap: boolean };
+
+/** Where the RSS is: V8's heap (total reserved, used) and memory outside it (buffers, sockets' native memory). */
+export interface MemoryReply {
+  type: 'memory';
+  id: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
 
 /** Garbage collection since the server started: pauses counted and timed (ms) by a PerformanceObserver. */
 export interface GcReply {

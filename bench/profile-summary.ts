@@ -2,7 +2,9 @@
 // to bench/results/ (<target>-<scenario>-<run>-<window>.cpuprofile / .heapprofile, windows: join, r1, r2…):
 // self time per function, or with --inclusive the time in a function and everything it called; for a heap
 // profile, the bytes allocated (sampled, still live at the end of the window) per function, self or inclusive.
-//   node --import tsx bench/profile-summary.ts bench/results/podium-10k-1-r3.cpuprofile [--inclusive] [--top 40]
+// --modules groups self time (or bytes) by where the code lives: a package under node_modules, a file of ours
+// (server/…, shared/…, bench/…), node: internals, or V8's own entries ((garbage collector), (idle), natives).
+//   node --import tsx bench/profile-summary.ts bench/results/podium-10k-1-r3.cpuprofile [--inclusive|--modules] [--top 40]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -27,7 +29,19 @@ interface HeapNode {
   children: HeapNode[];
 }
 
-const label = (f: CallFrame): string => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+const fnLabel = (f: CallFrame): string => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+
+function moduleLabel(f: CallFrame): string {
+  const url = f.url.replace(/^file:\/\//, '');
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return `pkg ${pkg[1]}`;
+  const ours = /\/(server|shared|bench|scripts)\/(.+)$/.exec(url);
+  if (ours) return `${ours[1]}/${ours[2]}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url === '' ? `${f.functionName || '(native)'}` : url;
+}
+
+let label = fnLabel;
 
 /** µs per label; inclusive counts a sample once for every distinct function on its stack. */
 function cpuTimes(profile: CpuProfile, inclusive: boolean): Map<string, number> {
@@ -60,8 +74,12 @@ function heapBytes(root: HeapNode, inclusive: boolean): Map<string, number> {
   return totals;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' }, inclusive: { type: 'boolean', default: false } } });
-const how = values.inclusive ? 'inclusive' : 'self';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '30' }, inclusive: { type: 'boolean', default: false }, modules: { type: 'boolean', default: false } },
+});
+if (values.modules) label = moduleLabel;
+const how = values.modules ? 'self, by module' : values.inclusive ? 'inclusive' : 'self';
 for (const file of positionals) {
   const json = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile | { head: HeapNode };
   const heap = 'head' in json;

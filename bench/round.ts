@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Child } from './children.ts';
 import { cores } from './children.ts';
 import type { Host, Seen } from './host.ts';
-import { askDrivers, gcStats, profileServer } from './ipc.ts';
+import { askDrivers, gcStats, memoryOf, profileServer } from './ipc.ts';
 import type { DriverRound, RoundPlan } from './messages.ts';
 import { coreTimes, cpuUs, othersShare, peakRssBytes, resetPeakRss, rssBytes, untilQuiet } from './proc.ts';
 import type { RoundKind, Scenario } from './scenarios.ts';
@@ -25,6 +25,10 @@ export interface WindowStats {
   clientsBusy: number;
   /** Other processes' share of the load core (0..1), null without pinning. */
   othersOnLoadCore: number | null;
+  /** At the end of the window: V8's heap (reserved, used) and memory outside it, bytes. */
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
 }
 
 export interface Profiling {
@@ -56,12 +60,14 @@ export async function openWindow(server: Server, clients: readonly number[], pro
     clearInterval(sampler);
     const peak = Math.max(sampled, canReset ? peakRssBytes(server.pid) : 0);
     const gc1 = await gcStats(server.child);
+    const mem = await memoryOf(server.child);
     if (profiling.prefix) await profileServer(server.child, 'stop', `${profiling.prefix}-${label}`, profiling.heap);
     return {
       cpuUs: cpu, wallMs, gcMs: gc1.ms - gc0.ms, gcCount: gc1.count - gc0.count, majorGcMs: gc1.majorMs - gc0.majorMs, peakRss: peak,
       othersOnServerCore: core0 && core1 ? othersShare(core0, core1, cpu) : null,
       clientsBusy: Math.round((clientsUs / 1000 / wallMs) * 100) / 100,
       othersOnLoadCore: load0 && load1 ? othersShare(load0, load1, clientsUs) : null,
+      heapTotal: mem.heapTotal, heapUsed: mem.heapUsed, external: mem.external,
     };
   };
 }

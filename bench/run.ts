@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const chosenScenarios = chosen();
   const names = chosenTargets();
   const repeat = bounded('repeat', v.repeat, 1, 5);
+  mkdirSync(resultsDir, { recursive: true });
   const before = machine();
   console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load average ${before.load.join(' ')}`);
   console.log(cores ? `server pinned to cpu ${cores.server}; drivers, hosts and this process to cpu ${cores.load}` : 'no pinning (one core or no taskset): figures are not comparable');

@@ -4,13 +4,15 @@
 //   over IPC ({ type: 'listening', port });
 // - garbage collection is counted with a PerformanceObserver on 'gc' entries (no --expose-gc, no --trace-gc:
 //   the heap behaves as in production) and reported on request ({ type: 'gc' });
+// - V8's heap and the memory outside it are reported on request ({ type: 'memory' }), to tell which one an RSS
+//   peak is made of;
 // - a window can be CPU-profiled or heap-sampled through the in-process inspector ({ type: 'profile' }).
 // CPU time and memory are read from /proc by the orchestrator, not here.
 import { writeFileSync } from 'node:fs';
 import { Server } from 'node:net';
 import { Session } from 'node:inspector';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import type { GcReply, ProbeRequest } from './messages.ts';
+import type { GcReply, MemoryReply, ProbeRequest } from './messages.ts';
 
 const gc = { count: 0, ms: 0, majorCount: 0, majorMs: 0 };
 const observer = new PerformanceObserver((list) => {
@@ -68,7 +70,11 @@ async function profile(req: Extract<ProbeRequest, { type: 'profile' }>): Promise
 if (process.send) {
   process.on('message', (msg: ProbeRequest) => {
     if (msg?.type === 'gc') process.send?.({ type: 'gc', id: msg.id, ...gc } satisfies GcReply);
-    else if (msg?.type === 'profile') void profile(msg);
+    else if (msg?.type === 'memory') {
+      const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+      process.send?.({ type: 'memory', id: msg.id, heapTotal, heapUsed, external, arrayBuffers } satisfies MemoryReply);
+    }
+    else if (msg?.type === 'profile') profile(msg).catch((e: unknown) => process.send?.({ type: 'error', message: `profile: ${String(e)}` }));
   });
   // The IPC channel must not keep the server alive on its own.
   process.channel?.unref();

@@ -38,6 +38,7 @@ function rows(p: Figures | null, f: Figures | null): Row[] {
     { label: 'answer ack p50 / p99, burst (ms)', ...both((x) => `${show(x.ackP50Ms)} / ${show(x.ackP99Ms)}`) },
     { label: 'server CPU per answer (us)', ...both((x) => x.cpuPerAnswerUs), target: 'cpuPerAnswer' },
     { label: 'RSS after join (MiB)', ...both((x) => x.rssJoinedMiB) },
+    { label: '  V8 heap used / reserved after join (MiB)', ...both((x) => `${show(x.heapUsedJoinedMiB)} / ${show(x.heapTotalJoinedMiB)}`) },
     { label: 'RSS per connection after join (KiB)', ...both((x) => x.rssPerConnectionKiB), target: 'rssPerConnection' },
     { label: 'peak RSS in a round (MiB)', ...both((x) => x.peakRssMiB) },
     { label: '  peak / after join', ...both((x) => x.peakOverJoined), target: 'peakRss' },
