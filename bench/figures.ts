@@ -19,6 +19,9 @@ const percentiles = (xs: number[]): Percentiles => ({ p50: percentile(xs, 50), p
 export interface RoundFigures {
   round: number;
   kind: RoundKind;
+  /** Server clock: the first question out, the last reveal out (epoch ms), to line a round up with other logs. */
+  openedAt: number;
+  revealedAt: number;
   answers: number;
   fanoutMs: Percentiles;
   revealFanoutP95Ms: number | null;
@@ -124,6 +127,8 @@ function roundFigures(r: RoundRaw, meStates: number): RoundFigures {
   return {
     round: r.round,
     kind: r.kind,
+    openedAt: firstOut,
+    revealedAt: Math.max(...r.reveals.map((v) => v.serverNow)),
     answers,
     fanoutMs: percentiles(merged(r.drivers, 'fanoutMs')),
     revealFanoutP95Ms: percentile(merged(r.drivers, 'revealFanoutMs'), 95),

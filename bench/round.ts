@@ -35,6 +35,8 @@ export interface Profiling {
   /** Path prefix for profiles (bench/results/<target>-<scenario>), null: none. */
   prefix: string | null;
   heap: boolean;
+  /** Where Podium's SQLite transactions are logged (bench/sqlite-probe.ts), null: not logged. */
+  sqliteLog: string | null;
 }
 
 /** Measures from now until `finish()`; the end waits for the server to go quiet (sends it still had queued). */

@@ -1,5 +1,5 @@
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
-//                  [--cpu-prof] [--heap-prof] [--out FILE]
+//                  [--cpu-prof] [--heap-prof] [--sqlite-log] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
 // floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
 // figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
@@ -26,6 +26,7 @@ const { values: v } = parseArgs({
     'max-minutes': { type: 'string', default: '30' },
     'cpu-prof': { type: 'boolean', default: false },
     'heap-prof': { type: 'boolean', default: false },
+    'sqlite-log': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -65,14 +66,21 @@ interface Outcome {
 
 const loads = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-async function runOne(s: Scenario, run: number, names: TargetName[], profile: Omit<Profiling, 'prefix'> & { on: boolean }): Promise<Outcome> {
+interface ProfileOptions {
+  on: boolean;
+  heap: boolean;
+  sqlite: boolean;
+}
+
+async function runOne(s: Scenario, run: number, names: TargetName[], profile: ProfileOptions): Promise<Outcome> {
   const started = performance.now();
   const out: Outcome = { scenario: s.id, run, load: { start: loadavg(), end: [] }, wallS: 0, podium: null, floor: null, verdicts: {} };
   const loadBefore = loads();
   try {
     for (const t of names) {
-      const prefix = profile.on ? profilePrefix(resultsDir, t, `${s.id}-${run}`) : null;
-      out[t] = figuresOf(await runScenario(s, t, { prefix, heap: profile.heap }));
+      const base = profilePrefix(resultsDir, t, `${s.id}-${run}`);
+      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null };
+      out[t] = figuresOf(await runScenario(s, t, profiling));
     }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);
@@ -109,7 +117,8 @@ async function main(): Promise<void> {
   console.log('rooms: pod-phase (medium), 10 s rounds, speed scoring; round 1 warms up, then spread (answers after 2-4 s), burst (answers on arrival, the last closes the round) and deadline (one silent player per room) rounds');
   const outcomes: Outcome[] = [];
   for (const s of chosenScenarios) {
-    for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, { on: v['cpu-prof'] || v['heap-prof'], heap: v['heap-prof'] }));
+    const profile = { on: v['cpu-prof'] || v['heap-prof'], heap: v['heap-prof'], sqlite: v['sqlite-log'] };
+    for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, profile));
   }
   const after = machine();
   console.log(`\nload average after the run: ${after.load.join(' ')}`);

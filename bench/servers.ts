@@ -33,13 +33,15 @@ async function waitHealthy(url: string, child: Child, timeoutMs: number): Promis
   throw new Error(`${child.name} not healthy after ${timeoutMs} ms: ${child.tail()}`);
 }
 
-export async function startServer(target: TargetName): Promise<Server> {
+/** `sqliteLog`: also preload bench/sqlite-probe.ts into Podium, logging its transactions to this file. */
+export async function startServer(target: TargetName, sqliteLog: string | null = null): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-bench-'));
   const env = {
     PORT: '0', PODIUM_DB: join(dir, 'bench.db'), PODIUM_CLIENT_DIR: join(dir, 'no-client'), NODE_ENV: 'production',
-    PODIUM_RATE_LIMITS: 'off', PODIUM_DRAIN_GRACE_MS: '0',
+    PODIUM_RATE_LIMITS: 'off', PODIUM_DRAIN_GRACE_MS: '0', BENCH_SQLITE_LOG: sqliteLog ?? '',
   };
-  const child = spawnNode(target, [...nodeFlags, entry[target]], cores?.server ?? null, env);
+  const flags = sqliteLog && target === 'podium' ? [...nodeFlags, '--import', './bench/sqlite-probe.ts'] : nodeFlags;
+  const child = spawnNode(target, [...flags, entry[target]], cores?.server ?? null, env);
   const stop = async (): Promise<void> => {
     await stopChild(child);
     rmSync(dir, { recursive: true, force: true });
