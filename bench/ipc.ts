@@ -1,6 +1,6 @@
 // Request/answer over a child's IPC channel, always with a timeout so a stuck child cannot hang the run.
 import type { Child } from './children.ts';
-import type { FromDriver, GcReply, MemoryReply, ToDriver } from './messages.ts';
+import type { FromDriver, GcReply, HeapSampling, MemoryReply, ToDriver } from './messages.ts';
 
 export function nextMessage<T extends { type: string }>(child: Child, match: (m: T) => boolean, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -48,7 +48,7 @@ export function memoryOf(server: Child): Promise<MemoryReply> {
 }
 
 /** Starts or stops the server's CPU profile (and heap sampling); the stop writes them next to `path`. */
-export async function profileServer(server: Child, action: 'start' | 'stop', path: string, heap: boolean): Promise<void> {
+export async function profileServer(server: Child, action: 'start' | 'stop', path: string, heap: HeapSampling): Promise<void> {
   const id = ++requestId;
   const reply = nextMessage<{ type: string; id: number }>(server, (m) => m.type === 'profile' && m.id === id, 60_000);
   server.proc.send({ type: 'profile', id, action, path, heap });

@@ -76,7 +76,11 @@ export type ProbeRequest =
   | { type: 'gc'; id: number }
   | { type: 'memory'; id: number }
   /** Start or stop a CPU profile (and heap sampling); the stop writes `<path>.cpuprofile` (and `.heapprofile`). */
-  | { type: 'profile'; id: number; action: 'start' | 'stop'; path: string; heap: boolean };
+  | { type: 'profile'; id: number; action: 'start' | 'stop'; path: string; heap: HeapSampling };
+
+/** Heap sampling in a profiled window: none; every allocation, collected or not (churn); or only what is still
+ *  live at the end of the window (what it kept, e.g. per connection after the join). */
+export type HeapSampling = 'none' | 'allocated' | 'live';
 
 /** Where the RSS is: V8's heap (total reserved, used) and memory outside it (buffers, sockets' native memory). */
 export interface MemoryReply {

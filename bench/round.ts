@@ -6,7 +6,7 @@ import type { Child } from './children.ts';
 import { cores } from './children.ts';
 import type { Host, Seen } from './host.ts';
 import { askDrivers, gcStats, memoryOf, profileServer } from './ipc.ts';
-import type { DriverRound, RoundPlan } from './messages.ts';
+import type { DriverRound, HeapSampling, RoundPlan } from './messages.ts';
 import { coreTimes, cpuUs, othersShare, peakRssBytes, resetPeakRss, rssBytes, untilQuiet } from './proc.ts';
 import type { RoundKind, Scenario } from './scenarios.ts';
 import type { Server } from './servers.ts';
@@ -34,7 +34,7 @@ export interface WindowStats {
 export interface Profiling {
   /** Path prefix for profiles (bench/results/<target>-<scenario>), null: none. */
   prefix: string | null;
-  heap: boolean;
+  heap: HeapSampling;
   /** Where Podium's SQLite transactions are logged (bench/sqlite-probe.ts), null: not logged. */
   sqliteLog: string | null;
 }

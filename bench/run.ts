@@ -1,5 +1,5 @@
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
-//                  [--cpu-prof] [--heap-prof] [--sqlite-log] [--out FILE]
+//                  [--cpu-prof] [--heap-prof allocated|live] [--sqlite-log] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
 // floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
 // figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
@@ -17,6 +17,7 @@ import { figuresOf, type Figures } from './figures.ts';
 import { profilePrefix, type Profiling } from './round.ts';
 import { targets, type TargetKey } from './targets.ts';
 import { targetNames, type TargetName } from './servers.ts';
+import type { HeapSampling } from './messages.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ const { values: v } = parseArgs({
     repeat: { type: 'string', default: '1' },
     'max-minutes': { type: 'string', default: '30' },
     'cpu-prof': { type: 'boolean', default: false },
-    'heap-prof': { type: 'boolean', default: false },
+    'heap-prof': { type: 'string' },
     'sqlite-log': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
@@ -68,7 +69,7 @@ const loads = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 interface ProfileOptions {
   on: boolean;
-  heap: boolean;
+  heap: HeapSampling;
   sqlite: boolean;
 }
 
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
   const chosenScenarios = chosen();
   const names = chosenTargets();
   const repeat = bounded('repeat', v.repeat, 1, 5);
+  const heap = (v['heap-prof'] ?? 'none') as HeapSampling;
+  if (!['none', 'allocated', 'live'].includes(heap)) throw new Error('--heap-prof must be allocated or live');
   mkdirSync(resultsDir, { recursive: true });
   const before = machine();
   console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load average ${before.load.join(' ')}`);
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
   console.log('rooms: pod-phase (medium), 10 s rounds, speed scoring; round 1 warms up, then spread (answers after 2-4 s), burst (answers on arrival, the last closes the round) and deadline (one silent player per room) rounds');
   const outcomes: Outcome[] = [];
   for (const s of chosenScenarios) {
-    const profile = { on: v['cpu-prof'] || v['heap-prof'], heap: v['heap-prof'], sqlite: v['sqlite-log'] };
+    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'] };
     for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, profile));
   }
   const after = machine();

@@ -53,12 +53,13 @@ async function profile(req: Extract<ProbeRequest, { type: 'profile' }>): Promise
     session.connect();
     await post('Profiler.enable');
     await post('Profiler.start');
-    // Collected objects too: the question is how much a step allocates (churn), not what it keeps.
-    if (req.heap) await post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    // 'allocated' counts collected objects too (how much a step churns); 'live' only what it kept.
+    const collected = req.heap === 'allocated';
+    if (req.heap !== 'none') await post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
   } else {
     const { profile: cpu } = (await post('Profiler.stop')) as { profile: unknown };
     writeFileSync(`${req.path}.cpuprofile`, JSON.stringify(cpu));
-    if (req.heap) {
+    if (req.heap !== 'none') {
       const { profile: heap } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
       writeFileSync(`${req.path}.heapprofile`, JSON.stringify(heap));
     }
