@@ -62,6 +62,11 @@ export interface Figures {
   missedViews: number;
   joinS: number;
   cpuPerJoinUs: number | null;
+  /** While joining and in the lobby: lobby room:state messages per player (and MiB in all), and what the hosts
+   *  received in host:status (the roster rides there), MiB. */
+  lobbyMessagesPerPlayer: number;
+  lobbyMiB: number;
+  hostStatusMiB: number;
   joinGcShare: number | null;
   /** Question fan-out: each spread round's percentiles, then the median over the spread rounds; the other
    *  medians below are over the burst rounds (one per round, so one disturbed round does not decide). */
@@ -181,6 +186,9 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     missedViews: sum(measured.map((r) => r.noQuestion + r.noReveal)),
     joinS: round2((raw.join.endedAt - raw.join.startedAt) / 1000)!,
     cpuPerJoinUs: raw.join.joined > 0 ? round1(raw.join.window.cpuUs / raw.join.joined) : null,
+    lobbyMessagesPerPlayer: round1(raw.outcome.lobby.messages / Math.max(1, raw.join.joined))!,
+    lobbyMiB: mib(raw.outcome.lobby.bytes),
+    hostStatusMiB: mib(raw.join.hostStatus.bytes),
     joinGcShare: raw.join.window.cpuUs > 0 ? round2(raw.join.window.gcMs / (raw.join.window.cpuUs / 1000)) : null,
     fanoutMs: {
       p50: medianOf(rounds, ['spread'], (r) => r.fanoutMs.p50),

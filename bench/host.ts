@@ -21,16 +21,25 @@ export class Host {
   private wake: () => void = () => {};
   private closedWhy: string | null = null;
 
-  private constructor(socket: WireSocket, code: string) {
+  /** host:status messages received so far, and their JSON characters (the roster rides in them). */
+  readonly status: { messages: number; bytes: number };
+
+  private constructor(socket: WireSocket, code: string, status: { messages: number; bytes: number }) {
     this.socket = socket;
     this.code = code;
+    this.status = status;
   }
 
   static async create(url: string, settings: RoomSettings): Promise<Host> {
     const early: Seen[] = [];
+    const status = { messages: 0, bytes: 0 };
     let host: Host | null = null;
     const socket = await WireSocket.connect(url, {
       onEvent: (name, payload, at) => {
+        if (name === 'host:status') {
+          status.messages++;
+          status.bytes += payload.length;
+        }
         if (name !== 'room:state') return;
         const seen = { view: JSON.parse(payload) as RoomView, bytes: payload.length, at };
         if (host) host.push(seen);
@@ -41,7 +50,7 @@ export class Host {
       },
     });
     const created = await call<{ code: string }>(socket, 'room:create', { settings });
-    host = new Host(socket, created.code);
+    host = new Host(socket, created.code, status);
     for (const s of early) host.push(s);
     return host;
   }

@@ -49,6 +49,8 @@ export class PlayerPool {
   private readonly parsed = new Map<string, RoomView>();
   private readonly sweeper: NodeJS.Timeout;
   private stopping = false;
+  /** Lobby room:state messages all players received, and their JSON characters. */
+  private readonly lobby = { messages: 0, bytes: 0 };
 
   constructor() {
     this.sweeper = setInterval(() => {
@@ -75,6 +77,10 @@ export class PlayerPool {
 
   private onState(p: Player, payload: string, at: number): void {
     const v = this.view(payload);
+    if (v.phase === 'lobby') {
+      this.lobby.messages++;
+      this.lobby.bytes += payload.length;
+    }
     if (v.phase === 'question') {
       if (p.recs[v.round] !== undefined) return;
       const rec = newRec(at, v.serverNow);
@@ -237,7 +243,7 @@ export class PlayerPool {
     const meStates: number[] = [];
     for (const p of this.players) p.recs.forEach((r, round) => void (meStates[round] = (meStates[round] ?? 0) + (r?.meStates ?? 0)));
     meStates[0] = this.players.reduce((n, p) => n + p.outsideMeStates, 0);
-    return { players: this.players.length, finished: this.players.filter((p) => p.state === 'finished').length, lost, meStates: Array.from(meStates, (n) => n ?? 0) };
+    return { players: this.players.length, finished: this.players.filter((p) => p.state === 'finished').length, lost, meStates: Array.from(meStates, (n) => n ?? 0), lobby: { ...this.lobby } };
   }
 
   stop(): void {

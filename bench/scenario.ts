@@ -16,7 +16,7 @@ export interface ScenarioRaw {
   scenario: string;
   players: number;
   drivers: number;
-  join: { startedAt: number; endedAt: number; joined: number; failed: Record<string, number>; window: WindowStats };
+  join: { startedAt: number; endedAt: number; joined: number; failed: Record<string, number>; window: WindowStats; hostStatus: { messages: number; bytes: number } };
   /** Server RSS (bytes) with the rooms created and nobody in them, after everyone joined, after the game. */
   rss: { base: number; joined: number; end: number };
   rounds: RoundRaw[];
@@ -53,6 +53,11 @@ async function joinAll(server: Server, drivers: Child[], hosts: Host[], s: Scena
   const replies = await Promise.all(drivers.map((d, i) =>
     askDrivers([d], { type: 'join', url: server.url, groups: groups[i]!, concurrency: JOIN_CONCURRENCY, localAddress: `127.0.0.${10 + i}` }, 'joined', timeout)));
   const window = await finish();
+  const hostStatus = { messages: 0, bytes: 0 };
+  for (const h of hosts) {
+    hostStatus.messages += h.status.messages;
+    hostStatus.bytes += h.status.bytes;
+  }
   const flat = replies.flat();
   const failed: Record<string, number> = {};
   for (const r of flat) for (const [why, n] of Object.entries(r.failed)) failed[why] = (failed[why] ?? 0) + n;
@@ -62,6 +67,7 @@ async function joinAll(server: Server, drivers: Child[], hosts: Host[], s: Scena
     joined: flat.reduce((n, r) => n + r.joined, 0),
     failed,
     window,
+    hostStatus,
   };
 }
 
@@ -70,7 +76,8 @@ function mergeOutcomes(outcomes: DriverOutcome[]): DriverOutcome {
   for (const o of outcomes) for (const [why, n] of Object.entries(o.lost)) lost[why] = (lost[why] ?? 0) + n;
   const meStates: number[] = [];
   for (const o of outcomes) o.meStates.forEach((n, round) => void (meStates[round] = (meStates[round] ?? 0) + n));
-  return { players: outcomes.reduce((n, o) => n + o.players, 0), finished: outcomes.reduce((n, o) => n + o.finished, 0), lost, meStates: Array.from(meStates, (n) => n ?? 0) };
+  const lobby = { messages: outcomes.reduce((n, o) => n + o.lobby.messages, 0), bytes: outcomes.reduce((n, o) => n + o.lobby.bytes, 0) };
+  return { players: outcomes.reduce((n, o) => n + o.players, 0), finished: outcomes.reduce((n, o) => n + o.finished, 0), lost, meStates: Array.from(meStates, (n) => n ?? 0), lobby };
 }
 
 async function play(server: Server, drivers: Child[], s: Scenario, profiling: Profiling): Promise<Omit<ScenarioRaw, 'load' | 'wallS' | 'drivers'>> {

@@ -27,6 +27,8 @@ function rows(p: Figures | null, f: Figures | null): Row[] {
     { label: 'answers refused or unacked; views missed', ...both((x) => `${x.answerErrors}; ${x.missedViews}`) },
     { label: 'connect and join everyone (s)', ...both((x) => x.joinS), target: 'join' },
     { label: 'server CPU per join (us)', ...both((x) => x.cpuPerJoinUs) },
+    { label: '  lobby views per player; MiB to players', ...both((x) => `${show(x.lobbyMessagesPerPlayer)}; ${show(x.lobbyMiB)}`) },
+    { label: '  host:status to the host while joining (MiB)', ...both((x) => x.hostStatusMiB) },
     { label: 'question fan-out p50 (ms)', ...both((x) => x.fanoutMs.p50) },
     { label: 'question fan-out p95 (ms)', ...both((x) => x.fanoutMs.p95), target: 'fanoutP95' },
     { label: 'question fan-out p99 (ms)', ...both((x) => x.fanoutMs.p99) },
