@@ -26,6 +26,7 @@ export interface RoundFigures {
   fanoutMs: Percentiles;
   revealFanoutP95Ms: number | null;
   lastAnswerMs: number | null;
+  lastAckMs: number | null;
   revealLagMs: number | null;
   revealAfterDeadlineMs: number | null;
   acksAfterReveal: number;
@@ -73,6 +74,8 @@ export interface Figures {
   fanoutMs: Percentiles;
   burstFanoutP95Ms: number | null;
   lastAnswerMs: number | null;
+  /** Burst rounds: question out → the last ack reached its player (what a player waits for). */
+  lastAckMs: number | null;
   revealLagMs: number | null;
   revealAfterDeadlineMs: number | null;
   acksAfterReveal: number;
@@ -122,6 +125,7 @@ function roundFigures(r: RoundRaw, meStates: number): RoundFigures {
   const taken = lastTaken(r);
   const firstOut = Math.min(...r.questions.map((q) => q.serverNow));
   const last = max([...taken.values()]);
+  const lastAck = max(r.drivers.flatMap((d) => d.rooms.flatMap((room) => (room.lastAckAt === null ? [] : [room.lastAckAt]))));
   const lags = r.reveals.flatMap((v) => (taken.has(v.code) ? [v.serverNow - taken.get(v.code)!] : []));
   const deadlines = new Map(r.questions.map((q) => [q.code, q.deadline]));
   const afterDeadline = r.reveals.map((v) => v.serverNow - deadlines.get(v.code)!);
@@ -138,6 +142,7 @@ function roundFigures(r: RoundRaw, meStates: number): RoundFigures {
     fanoutMs: percentiles(merged(r.drivers, 'fanoutMs')),
     revealFanoutP95Ms: percentile(merged(r.drivers, 'revealFanoutMs'), 95),
     lastAnswerMs: last === null ? null : last - firstOut,
+    lastAckMs: lastAck === null ? null : lastAck - firstOut,
     revealLagMs: closesOnLastAnswer ? max(lags) : null,
     revealAfterDeadlineMs: closesOnLastAnswer ? null : max(afterDeadline),
     acksAfterReveal: sum(r.drivers.map((d) => d.acksAfterReveal)),
@@ -198,6 +203,7 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     },
     burstFanoutP95Ms: medianOf(rounds, ['burst'], (r) => r.fanoutMs.p95),
     lastAnswerMs: medianOf(rounds, ['burst'], (r) => r.lastAnswerMs),
+    lastAckMs: medianOf(rounds, ['burst'], (r) => r.lastAckMs),
     revealLagMs: medianOf(rounds, ['burst'], (r) => r.revealLagMs),
     revealAfterDeadlineMs: medianOf(rounds, ['deadline'], (r) => r.revealAfterDeadlineMs),
     acksAfterReveal: sum(measured.map((r) => r.acksAfterReveal)),

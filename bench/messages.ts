@@ -32,6 +32,8 @@ export interface RoomRound {
   /** Server clock of the last and first answer taken (acks' `at`). */
   lastTakenAt: number | null;
   firstTakenAt: number | null;
+  /** Client clock (Date.now) when the last ack of the room reached its player. */
+  lastAckAt: number | null;
   answered: number;
   /** Players of this driver in the room who were to answer (not silent, still playing). */
   expected: number;

@@ -18,6 +18,8 @@ interface Rec {
   /** performance.now() when the answer went out; -1: not sent. */
   sentAt: number;
   ackMs: number;
+  /** Date.now() when the ack arrived. */
+  ackAt: number;
   takenAt: number;
   error: string | null;
   revealAt: number;
@@ -39,7 +41,7 @@ interface Player {
 }
 
 const newRec = (questionAt: number, serverNow: number): Rec => ({
-  questionAt, questionServerNow: serverNow, sentAt: -1, ackMs: -1, takenAt: -1, error: null,
+  questionAt, questionServerNow: serverNow, sentAt: -1, ackMs: -1, ackAt: -1, takenAt: -1, error: null,
   revealAt: -1, revealServerNow: -1, ackAfterReveal: false, meStates: 0,
 });
 
@@ -108,6 +110,7 @@ export class PlayerPool {
     rec.sentAt = performance.now();
     p.socket.emit('answer:submit', { round: v.round, answer: randomAnswer(v.question.puzzle, Math.random) }, (payload) => {
       rec.ackMs = performance.now() - rec.sentAt;
+      rec.ackAt = Date.now();
       if (rec.revealAt >= 0) rec.ackAfterReveal = true;
       if (payload === null) return void (rec.error = 'timeout');
       const ack = JSON.parse(payload) as { ok: true; data: { at: number } } | { ok: false; error: string };
@@ -211,7 +214,7 @@ export class PlayerPool {
         continue;
       }
       let room = rooms.get(p.code);
-      if (!room) rooms.set(p.code, (room = { code: p.code, questionServerNow: r.questionServerNow, revealServerNow: null, lastTakenAt: null, firstTakenAt: null, answered: 0, expected: 0 }));
+      if (!room) rooms.set(p.code, (room = { code: p.code, questionServerNow: r.questionServerNow, revealServerNow: null, lastTakenAt: null, firstTakenAt: null, lastAckAt: null, answered: 0, expected: 0 }));
       out.fanoutMs.push(r.questionAt - r.questionServerNow);
       if (r.revealAt >= 0) {
         out.revealFanoutMs.push(r.revealAt - r.revealServerNow);
@@ -229,6 +232,7 @@ export class PlayerPool {
       room.answered++;
       room.lastTakenAt = Math.max(room.lastTakenAt ?? r.takenAt, r.takenAt);
       room.firstTakenAt = Math.min(room.firstTakenAt ?? r.takenAt, r.takenAt);
+      room.lastAckAt = Math.max(room.lastAckAt ?? r.ackAt, r.ackAt);
     }
     out.rooms = [...rooms.values()];
     return out;

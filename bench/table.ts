@@ -34,6 +34,7 @@ function rows(p: Figures | null, f: Figures | null): Row[] {
     { label: 'question fan-out p99 (ms)', ...both((x) => x.fanoutMs.p99) },
     { label: '  fan-out p95 in a burst round (ms)', ...both((x) => x.burstFanoutP95Ms) },
     { label: 'question out -> last answer taken (ms)', ...both((x) => x.lastAnswerMs), target: 'lastAnswer' },
+    { label: '  question out -> last ack received (ms)', ...both((x) => x.lastAckMs) },
     { label: 'reveal out after the last answer (ms)', ...both((x) => x.revealLagMs), target: 'revealLag' },
     { label: 'reveal out after the deadline (ms)', ...both((x) => x.revealAfterDeadlineMs), target: 'revealAfterDeadline' },
     { label: 'acks arriving after the reveal', ...both((x) => x.acksAfterReveal), target: 'acksAfterReveal' },
