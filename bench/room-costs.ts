@@ -53,7 +53,9 @@ const settings = { kinds: ['pod-phase' as const], difficulty: 'medium' as const,
 const join1 = (i: number): RoomEvent => ({ type: 'join', playerId: `p${i}`, token: `p${i}.t`, name: `P${i}`, now: T0 });
 
 function answerOf(state: RoomState): string {
-  return state.question!.view.options![0]!.id;
+  const view = state.question!.view;
+  if (!('options' in view)) throw new Error(`pod-phase should ask a choice question, got ${view.format}`);
+  return view.options[0]!.id;
 }
 
 const row = (label: string, n: number, ms: number, bytes: number, per = 1): string =>

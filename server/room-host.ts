@@ -2,7 +2,7 @@
 // events for a room can never interleave. A change takes effect in memory at once, but nobody hears of it before
 // it is on disk: the turn's changes are saved together and its acks and broadcasts wait for that (save-batch.ts).
 // If the write fails, the rooms go back to their saved state and the turn's events are refused.
-import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, RestoreError, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
 import type { RoomEffect } from '../shared/room/events.ts';
 import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoom } from './live-room.ts';
@@ -153,10 +153,20 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     let count = 0;
     for (const saved of store.liveRooms()) {
       if (isStale(saved.room, now)) {
-        store.dropRoom(saved.room.code);
+        store.dropRoom(saved.code);
         continue;
       }
-      const room = open(restoreRoom(saved, now), false);
+      let state: RoomState;
+      try {
+        state = restoreRoom(saved, now);
+      } catch (error) {
+        // A row this server does not trust stays in the database for an operator (docs/operations.md); the
+        // other rooms start.
+        if (!(error instanceof RestoreError)) throw error;
+        log(`room ${saved.code} not restored: ${error.message}`);
+        continue;
+      }
+      const room = open(state, false);
       scheduler.at(now + RESTORE_GRACE_MS, guarded(() => settleAbsent(room.code)));
       count++;
     }
