@@ -100,7 +100,8 @@ export const helperExits: Template = {
           : `${placed}: exit ${exit} is not restarted. Nothing runs or will restart any more, so the pod ends ${key === 'stopped-succeeded' ? 'Succeeded: every container exited 0' : `Failed: ${H} exited ${exit}`}.`;
     const rules: RuleId[] = native ? ['sidecars/always-restarted'] : ['sidecars/legacy-sidecar'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/helper-exits', key, options, answerKey, rules, why: [why], docUrl: doc(rules),
+      format: 'single', template: 'sidecar-lifecycle/helper-exits', key, options, answerKey, rules, why: [why],
+      docUrl: native ? doc(rules) : 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy',
       prompt: `A Job's pod: ${M} ${mainDone ? 'has already exited with code 0' : 'is running'}. Now ${H} exits with code ${exit}${exit === 0 ? ' (it was told to quit)' : ' (it crashed)'}. What happens?`,
       yaml: podYaml(policy, native ? [helper, main!] : [main!, helper]),
     };

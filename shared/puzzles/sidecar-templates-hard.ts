@@ -64,7 +64,8 @@ export const stuckSidecar: Template = {
     }[key]!;
     const rules: RuleId[] = key === 'stuck' ? ['sidecars/startup-probe-gates', 'sidecars/always-restarted'] : key === 'not-ready' ? ['sidecars/start-gate', 'sidecars/readiness-counts'] : ['sidecars/legacy-sidecar', 'sidecars/always-restarted'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why, docUrl: doc(rules[0]!),
+      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why,
+      docUrl: key === 'loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#startup-probe' : doc(rules[0]!),
       prompt: `A Deployment's pod. ${S}'s ${probe} fails every time (${failureCause(helperId(helper))}). What do you see?`,
       yaml: podYaml(null, boxes),
     };
