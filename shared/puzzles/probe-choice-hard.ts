@@ -144,7 +144,7 @@ const maintenanceWindow: ChoiceTemplate = {
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready').filter((a) => /^an in-house/.test(a.what)));
     const minutes = rng.int(5, 20);
-    const task = rng.pick(['rebuilds its search index', 'reloads its pricing data', 'compacts its local store']);
+    const task = app.name === 'search-api' ? 'rebuilds its search index' : rng.pick(['reloads its reference data', 'rebuilds its local cache', 'compacts its local store']);
     const live = { handler: httpHandler(app.live!) };
     const ready = { handler: httpHandler(app.ready!) };
     // A livenessProbe on the maintenance path kills the task only if its budget runs out before the task ends: a
@@ -196,7 +196,8 @@ const maintenanceWindow: ChoiceTemplate = {
         : shape === 'patient' ? ['probes/readiness-endpoints', 'probes/failure-threshold', 'probes/liveness-restarts']
           : shape === 'kills' ? ['probes/liveness-restarts', 'probes/failure-threshold']
             : ['probes/unprobed-counts-healthy', 'probes/readiness-endpoints'],
-      docUrl: shape === 'kills' || shape === 'patient' ? docs.configure : docs.whenReadiness,
+      // The patient shape is the docs' own pattern: liveness on the readiness endpoint with a higher failureThreshold.
+      docUrl: shape === 'kills' ? docs.configure : shape === 'patient' ? docs.whenLiveness : docs.whenReadiness,
     };
   },
 };

@@ -160,7 +160,7 @@ export function hangTimeout(rng: Rng): TimingPuzzle {
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
-      { text: `A check with no answer fails only after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${ordinal(p.failureThreshold)} failure lands at ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
+      { text: `A check with no answer fails after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${ordinal(p.failureThreshold)} failure lands at most ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
       ...(note ? [{ text: note }] : []),
     ],
     misses: [
