@@ -17,6 +17,9 @@ export interface Box {
   preStop?: string;
 }
 
+const code = (name: string): string => `\`${name}\``;
+export { code };
+
 const HELPERS = ['envoy', 'linkerd-proxy', 'istio-proxy', 'fluent-bit', 'vector', 'promtail', 'otel-collector', 'vault-agent', 'cloud-sql-proxy'];
 const MESH = ['envoy', 'linkerd-proxy', 'istio-proxy'];
 const SHIPPERS = ['fluent-bit', 'vector', 'promtail'];
@@ -45,10 +48,40 @@ export function helpers(rng: Rng, count: number): Box[] {
 
 export const helperId = (box: Box): string => box.id ?? box.name;
 
+const MESH_NAMES = new Set(MESH.map((id) => software(id).name));
+
+/** The native sidecars of a pod spec, in the order listed (the multi-line initContainers entries with
+ *  restartPolicy: Always, as podYaml writes them). */
+export function sidecarsListed(yaml: string): string[] {
+  const lines = yaml.split('\n');
+  const end = lines.indexOf('containers:');
+  const init = lines.slice(0, end < 0 ? lines.length : end);
+  return init.flatMap((line, i) => (line.startsWith('- name: ') && init.slice(i + 1).find((l) => !l.startsWith('  ') || l.startsWith('  restartPolicy:')) === '  restartPolicy: Always' ? [line.slice('- name: '.length)] : []));
+}
+
+/** Every helper in the cast talks over the network (a shipper, a collector, an agent, a database proxy), and in a mesh
+ *  it can do so only through the proxy. Listed first, the proxy starts before them and, as sidecars stop in reverse
+ *  order, stops after them: a shipper's last flush still gets out. A pod with the proxy after another sidecar is the
+ *  classic misconfiguration, so the casts never show it (docs/rules/sidecars.md#termination-order). */
+export function meshListedFirst(yaml: string): boolean {
+  const sidecars = sidecarsListed(yaml);
+  const mesh = sidecars.findIndex((n) => MESH_NAMES.has(n));
+  return mesh <= 0;
+}
+
+/** The mesh proxy among these sidecars, when another one is listed after it: the note that says why it is first. */
+export function meshFirstNote(yaml: string): string | null {
+  const sidecars = sidecarsListed(yaml);
+  if (sidecars.length < 2 || !MESH_NAMES.has(sidecars[0]!)) return null;
+  return `${code(sidecars[0]!)} is listed first for that reason: it stops last, so the sidecars after it can still reach the network while they shut down`;
+}
+
+/** Regular init containers that need nothing from one another, so any order the casts list them in is one an
+ *  instructor would write (a migrate listed before its wait-for-db would teach the wrong order). */
 const INITS: readonly { name: string; image: string }[] = [
-  { name: 'wait-for-db', image: software('busybox').image }, { name: 'migrate', image: software('migrate').image },
+  { name: 'wait-for-db', image: software('postgres-client').image }, { name: 'wait-for-redis', image: software('redis').image },
   { name: 'fetch-config', image: software('curl').image }, { name: 'fix-permissions', image: software('busybox').image },
-  { name: 'render-config', image: software('gomplate').image }, { name: 'clone-content', image: software('git').image },
+  { name: 'download-model', image: software('curl').image }, { name: 'clone-content', image: software('git').image },
 ];
 
 export const inits = (rng: Rng, count: number): Box[] => rng.sample(INITS, count).map((b) => ({ ...b, place: 'init' }));
@@ -67,8 +100,6 @@ export function jobSteps(rng: Rng, count: number): Box[] {
   return apps.map((a, i) => ({ name: i === 0 ? 'main' : a.name, image: houseImage(a, version(rng)), place: 'containers' }));
 }
 
-const code = (name: string): string => `\`${name}\``;
-export { code };
 
 /** A container without probes or hooks fits one flow line; the others are written out. */
 function entry(b: Box): string[] {
