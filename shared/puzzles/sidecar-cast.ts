@@ -50,23 +50,40 @@ export const helperId = (box: Box): string => box.id ?? box.name;
 
 const MESH_NAMES = new Set(MESH.map((id) => software(id).name));
 
-/** The native sidecars of a pod spec, in the order listed (the multi-line initContainers entries with
- *  restartPolicy: Always, as podYaml writes them). */
-export function sidecarsListed(yaml: string): string[] {
+/** The init containers of a pod spec in the order listed, each with whether it is a native sidecar (a multi-line
+ *  entry with restartPolicy: Always, as podYaml writes them), and the names in containers. */
+function specOf(yaml: string): { init: { name: string; sidecar: boolean }[]; containers: string[] } {
   const lines = yaml.split('\n');
   const end = lines.indexOf('containers:');
-  const init = lines.slice(0, end < 0 ? lines.length : end);
-  return init.flatMap((line, i) => (line.startsWith('- name: ') && init.slice(i + 1).find((l) => !l.startsWith('  ') || l.startsWith('  restartPolicy:')) === '  restartPolicy: Always' ? [line.slice('- name: '.length)] : []));
+  const nameOf = (line: string): string | null => /^- (?:\{ )?name: ([a-z0-9-]+)/.exec(line)?.[1] ?? null;
+  const init = lines.slice(0, end).flatMap((line, i, all) => {
+    const name = nameOf(line);
+    if (name === null) return [];
+    const rest = all.slice(i + 1);
+    const own = rest.slice(0, Math.max(0, rest.findIndex((l) => !l.startsWith('  ')))).concat(rest.every((l) => l.startsWith('  ')) ? rest : []);
+    return [{ name, sidecar: own.includes('  restartPolicy: Always') }];
+  });
+  const containers = lines.slice(end + 1).map(nameOf).filter((n): n is string => n !== null);
+  return { init, containers };
 }
 
-/** Every helper in the cast talks over the network (a shipper, a collector, an agent, a database proxy), and in a mesh
- *  it can do so only through the proxy. Listed first, the proxy starts before them and, as sidecars stop in reverse
- *  order, stops after them: a shipper's last flush still gets out. A pod with the proxy after another sidecar is the
- *  classic misconfiguration, so the casts never show it (docs/rules/sidecars.md#termination-order). */
+/** The native sidecars of a pod spec, in the order listed. */
+export const sidecarsListed = (yaml: string): string[] => specOf(yaml).init.filter((c) => c.sidecar).map((c) => c.name);
+
+/** Init containers of the casts that need no network. */
+const OFFLINE = new Set(['fix-permissions']);
+
+/** Every helper and nearly every init container in the casts talks over the network, and in a mesh it can do so
+ *  only through the proxy. So the proxy, as a native sidecar, is listed before all of them: it starts first and, as
+ *  sidecars stop in reverse order, stops last, so a shipper's last flush still gets out. A proxy written the old way
+ *  in containers starts after every init container, so such a pod has no init container that needs the network.
+ *  Pods that break this are classic misconfigurations, and the casts never show them
+ *  (docs/rules/sidecars.md#termination-order). */
 export function meshListedFirst(yaml: string): boolean {
-  const sidecars = sidecarsListed(yaml);
-  const mesh = sidecars.findIndex((n) => MESH_NAMES.has(n));
-  return mesh <= 0;
+  const { init, containers } = specOf(yaml);
+  if (containers.some((n) => MESH_NAMES.has(n))) return init.every((c) => OFFLINE.has(c.name));
+  const mesh = init.findIndex((c) => c.sidecar && MESH_NAMES.has(c.name));
+  return mesh < 0 || init.slice(0, mesh).every((c) => OFFLINE.has(c.name));
 }
 
 /** The mesh proxy among these sidecars, when another one is listed after it: the note that says why it is first. */

@@ -139,7 +139,7 @@ describe('sidecarLifecycle reveal data', () => {
 });
 
 describe('sidecarLifecycle realism', () => {
-  it('lists the mesh proxy before every other native sidecar, so a shipper stops before it and its last flush gets out', () => {
+  it('lists the mesh proxy before every other native sidecar and every networked init container', () => {
     let withMeshAndMore = 0;
     for (const d of difficulties) {
       for (const p of puzzles(d)) {
@@ -147,6 +147,12 @@ describe('sidecarLifecycle realism', () => {
         const mesh = sidecars.findIndex((n) => ['envoy', 'linkerd-proxy', 'istio-proxy'].includes(n));
         expect(mesh, `${p.ask.template}\n${p.ask.yaml}`).toBeLessThanOrEqual(0);
         if (mesh === 0 && sidecars.length > 1) withMeshAndMore++;
+        const lines = p.ask.yaml.split('\n');
+        const meshLine = lines.findIndex((l) => /^- name: (envoy|linkerd-proxy|istio-proxy)$/.test(l));
+        const initEnd = lines.indexOf('containers:');
+        if (meshLine >= 0 && meshLine < initEnd) {
+          for (const l of lines.slice(0, meshLine)) if (/^- \{ name: /.test(l)) expect(l, p.ask.yaml).toMatch(/name: fix-permissions/);
+        }
       }
     }
     expect(withMeshAndMore).toBeGreaterThan(50);
