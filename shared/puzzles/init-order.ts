@@ -137,7 +137,7 @@ function grade(p: InitOrderPuzzle, answer: unknown): Grade {
     ? [{ text: 'Place every init container exactly once.' }]
     : broken.length > 0 ? [{ text: `${pairs.length - broken.length} of ${pairs.length} dependencies kept.` }] : [];
   const closing = p.cards.some((card) => card.sidecar)
-    ? [{ text: 'A native sidecar keeps running from its place in the list on; the next init container starts once it counts as started: running, and past its startupProbe if it has one.' }]
+    ? [{ text: 'A native sidecar keeps running from its place in the list; the init container after it starts once it is started: running, and past its startupProbe if it has one.' }]
     : [{ text: `Init containers run one at a time, in list order; ${p.appContainer} starts after the last one.` }];
   return gradeOf(score, [...lead, ...dependencyLines(p, pairs, broken), ...closing], docUrl);
 }
