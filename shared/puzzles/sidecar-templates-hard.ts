@@ -44,7 +44,10 @@ export const stuckSidecar: Template = {
     const [s] = helpers(rng, 1);
     const probe = key === 'not-ready' ? 'readinessProbe' : 'startupProbe';
     const helper: Box = { ...s!, place: key === 'loop' ? 'containers' : 'sidecar', [probe]: probeFor(helperId(s!), key === 'not-ready' ? 'ready' : 'started') };
-    const [next] = inits(rng, 1);
+    // A mesh proxy that never gets its configuration forwards nothing either: the init container after a not-ready
+    // proxy is then one that needs no network, so "everything runs" stays true.
+    const meshDown = key === 'not-ready' && ['envoy', 'linkerd-proxy', 'istio-proxy'].includes(helperId(helper));
+    const [next] = meshDown ? [{ name: 'fix-permissions', image: software('busybox').image, place: 'init' as const }] : inits(rng, 1);
     const app = service(rng);
     const boxes = key === 'loop' ? [next!, app, helper] : [helper, next!, app];
     // A failing startupProbe keeps the container from ever being started; readiness has no say in `started`.
