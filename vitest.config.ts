@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/shared/**/*.test.ts', 'test/server/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/*.test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'client',
           environment: 'jsdom',
           include: ['test/client/**/*.test.ts'],
+          // jsdom renders slow down many times on a loaded machine; the default 5 s is not a hang.
+          testTimeout: 20_000,
         },
       },
       {

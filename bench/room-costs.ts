@@ -52,8 +52,11 @@ function must(state: RoomState, event: RoomEvent): RoomState {
 const settings = { kinds: ['pod-phase' as const], difficulty: 'medium' as const, rounds: 3, secondsPerRound: 60, scoring: 'speed' as const, teamMode: 'off' as const, teamCount: 2, autoAdvance: false };
 const join1 = (i: number): RoomEvent => ({ type: 'join', playerId: `p${i}`, token: `p${i}.t`, name: `P${i}`, now: T0 });
 
+/** The first option of the (pod-phase, single-choice) question. */
 function answerOf(state: RoomState): string {
-  return state.question!.view.options![0]!.id;
+  const view = state.question!.view;
+  if (view.format !== 'single') throw new Error('room-costs expects a single-choice kind');
+  return view.options[0]!.id;
 }
 
 const row = (label: string, n: number, ms: number, bytes: number, per = 1): string =>

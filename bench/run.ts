@@ -1,3 +1,4 @@
+// npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
 //                  [--cpu-prof] [--heap-prof allocated|live] [--sqlite-log] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
@@ -18,6 +19,7 @@ import { profilePrefix, type Profiling } from './round.ts';
 import { targets, type TargetKey } from './targets.ts';
 import { targetNames, type TargetName } from './servers.ts';
 import type { HeapSampling } from './messages.ts';
+import { runFaults } from './faults.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -29,6 +31,8 @@ const { values: v } = parseArgs({
     'heap-prof': { type: 'string' },
     'sqlite-log': { type: 'boolean', default: false },
     out: { type: 'string' },
+    faults: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
   },
 });
 
@@ -133,7 +137,8 @@ async function main(): Promise<void> {
   process.exitCode = outcomes.some((o) => o.error) ? 1 : 0;
 }
 
-main().catch((err: unknown) => {
+if (v.faults) process.exitCode = runFaults(bounded('runs', v.runs, 1, 10));
+else main().catch((err: unknown) => {
   console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
   killAll();
   process.exit(1);

@@ -1,7 +1,7 @@
 // Print puzzles for authors to review: the public view a player sees, then the solution and its explanation.
 // npm run puzzles -- --kind init-order --difficulty hard --seed 42 [--count 5]
 import { parseArgs } from 'node:util';
-import { difficulties, isKindId, kindById, kindIds, type Difficulty, type PuzzleView } from '../shared/index.ts';
+import { difficulties, isKindId, kindById, kindIds, offeredLevel, type Difficulty, type PuzzleView } from '../shared/index.ts';
 
 const usage = `usage: npm run puzzles -- --kind <${kindIds.join('|')}> [--difficulty easy|medium|hard] [--seed S] [--count N]`;
 
@@ -17,9 +17,9 @@ function renderView(view: PuzzleView): string {
     lines.push('', view.table.columns.join(' | '));
     for (const row of view.table.rows) lines.push(row.join(' | '));
   }
-  for (const o of view.options ?? []) lines.push(`  (${o.id}) ${o.label}`);
-  for (const i of view.items ?? []) lines.push(`  [${i.id}] ${i.label}`);
-  if (view.unit) lines.push(`  answer in ${view.unit}`);
+  if (view.format === 'single' || view.format === 'multi') for (const o of view.options) lines.push(`  (${o.id}) ${o.label}`);
+  if (view.format === 'order') for (const i of view.items) lines.push(`  [${i.id}] ${i.label}`);
+  if (view.format === 'number') lines.push(`  answer in ${view.unit}`);
   return lines.join('\n');
 }
 
@@ -47,7 +47,8 @@ for (let i = 0; i < count; i++) {
   const puzzle = kind.generate(seed, values.difficulty as Difficulty);
   const solution = kind.solve(puzzle);
   const grade = kind.grade(puzzle, solution);
-  console.log(`── ${kind.title} · seed ${seed} · ${values.difficulty} ──`);
+  const played = offeredLevel(kind, values.difficulty as Difficulty);
+  console.log(`── ${kind.title} · seed ${seed} · ${values.difficulty}${played === values.difficulty ? '' : ` (offered: plays ${played})`} ──`);
   console.log(renderView(kind.publicView(puzzle)));
   console.log(`\nSolution: ${JSON.stringify(solution)}`);
   console.log(`Explanation: ${grade.explanation}`);

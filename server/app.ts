@@ -1,5 +1,6 @@
 // createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { Socket as TcpSocket } from 'node:net';
 import { randomBytes as cryptoBytes } from 'node:crypto';
 import { Server } from 'socket.io';
 import express from 'express';
@@ -8,11 +9,26 @@ import type { Store } from './store.ts';
 import { createApp } from './http-routes.ts';
 import { createRoomHost, type RoomHost } from './room-host.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
-import { keyedBuckets, tokenBucket } from './rate-limit.ts';
+import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
-import { cooldowns, guardFloods, type Cooldowns } from './flood-guard.ts';
+import { registerRecapHandlers } from './recap-handlers.ts';
+import { guardFloods } from './flood-guard.ts';
+import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
+import { guesses } from './guesses.ts';
+import { limiter, memoryLimiterStore, type LimiterStore } from './limiter.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
+import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
+import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
+import { apiRouter, type ApiLimits } from './library/api.ts';
+import { liveGames } from './library/live-games.ts';
+import { hashToken } from './tokens.ts';
+import { createAssignmentHost, type AssignmentHost } from './assignments/assignment-host.ts';
+import { registerHomeworkHandlers } from './assignments/homework-handlers.ts';
+import { assignmentRoutes } from './assignments/assignment-routes.ts';
+import { assignmentGames } from './assignments/assignment-games.ts';
 
 export interface ServerDeps {
   clock: Clock;
@@ -22,29 +38,43 @@ export interface ServerDeps {
   newSeed?: () => string;
   randomBytes?: (count: number) => Uint8Array;
   limits?: Partial<Limits>;
+  /** Where keyed limits count (memory; Redis when several servers share them). */
+  limiterStore?: LimiterStore;
+  /** Browser origins allowed besides the server's own. */
+  allowedOrigins?: readonly string[];
   /** e.g. http://192.168.1.20:3000, so join links work from phones; '' gives a path. */
   publicUrl?: string;
   /** The built client (dist/client), served with an SPA fallback. */
   clientDir?: string;
   log?: Log;
+  /** How often storage is probed with a tiny write, so /readyz notices a disk that stops (or resumes) taking writes. */
+  storageProbeMs?: number;
+  /** Opens every quiz, game and report (server/library/facilitator-key.ts); without one, only objects' own tokens do. */
+  facilitatorKey?: string | null;
+  apiLimits?: Partial<ApiLimits>;
+  /** Which peers may tell us the client's address (X-Forwarded-For): none by default (client-address.ts). */
+  trustProxy?: TrustProxy;
 }
 
 export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
   rooms: RoomHost;
+  assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
-  /** Stops accepting rooms; /readyz turns false. */
+  /** Assignments reopened from the database at start. */
+  restoredAssignments: number;
+  metrics: Metrics;
+  /** Stops accepting rooms, /readyz turns 503, and every client hears server:restarting at once. */
   drain(): void;
-  /** Tells every client to reconnect, sets the rooms down (they stay saved), closes sockets and HTTP. */
+  /** Saves the last batch and sets the rooms down (they stay saved), then closes every socket and HTTP connection:
+   *  clients get a moment to close politely, then whatever is left (a frozen phone) is cut. Always ends. */
   close(): Promise<void>;
 }
 
 /** Frames above this close the connection: every valid payload is far smaller. */
 export const MAX_PAYLOAD_BYTES = 4096;
-/** What clients are told to wait before reconnecting when the server shuts down. */
-const RESTART_RETRY_MS = 1000;
 /** A socket sending this many times the polite rate is disconnected (flood-guard.ts). */
 const FLOOD_FACTOR = 3;
 
@@ -55,60 +85,118 @@ function serveClient(app: express.Express, dir: string): void {
   app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
 }
 
-function createIo(httpServer: HttpServer, slowed: Cooldowns): GameServer {
-  return new Server(httpServer, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false,
-    allowRequest: (req, answer) => answer(null, slowed.allow(req.socket.remoteAddress ?? '')),
+function createIo(httpServer: HttpServer): GameServer {
+  return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+}
+
+/** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake.
+ *  Every address is the client's (client-address.ts), so behind a trusted proxy the limits still count people. */
+function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustProxy): void {
+  io.engine.opts.allowRequest = (req, answer) => guard.allowRequest(req, answer);
+  io.engine.on('connection', (conn: { request: IncomingMessage; once(e: 'close', fn: () => void): void }) => {
+    guard.opened(clientAddress(conn.request, trust), (fn) => conn.once('close', fn));
   });
+  io.use((socket, next) => {
+    // handshake.address is what every limit reads (addressOf): the client's, not the proxy's.
+    socket.handshake.address = clientAddress(socket.request, trust);
+    next();
+  });
+  io.use((socket, next) => guard.middleware(socket, next));
 }
 
 /** Each new socket: no identity yet, its rate limits first, then the handlers. */
-function onConnection(ctx: HandlerContext, limits: Limits, slowed: Cooldowns): (socket: GameSocket) => void {
+function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
   return (socket) => {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
-    guardFloods(socket, { bucket, flood, cooldowns: slowed, log: ctx.log });
-    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave };
+    guardFloods(socket, { bucket, flood, flooded: (s) => connections.flooded(s), log: ctx.log });
+    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
+    registerRecapHandlers(ctx, socket, guard);
+    registerHomeworkHandlers(ctx, assignments, socket, guard);
   };
 }
 
 export function createServer(deps: ServerDeps): PodiumServer {
   const log = deps.log ?? defaultLog;
   const limits = { ...defaultLimits, ...deps.limits };
+  const trust = deps.trustProxy ?? trustNone;
   let draining = false;
-  const app = createApp({ store: deps.store, isDraining: () => draining });
+  // Read on each scrape, after everything below exists.
+  const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
+  deps.store.onWrite = (seconds) => metrics.saveSeconds.observe(seconds);
+  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
+  const ids = deps.newId ?? newId;
+  // The API reads the rooms through `live`, which is filled in once the room host exists below.
+  const live = liveGames(() => rooms);
+  const randomBytes = deps.randomBytes ?? ((n: number) => cryptoBytes(n));
+  const homework = assignmentRoutes({ assignments: () => assignments, rooms: () => rooms, randomBytes, publicUrl: deps.publicUrl ?? '' });
+  const api = apiRouter({
+    library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
+    newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
+  });
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
-  const slowed = cooldowns(deps.clock);
-  const io = createIo(httpServer, slowed);
+  const connections = new Set<TcpSocket>();
+  httpServer.on('connection', (socket: TcpSocket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  live.withAssignments(assignmentGames(assignments, deps.clock));
+  const guard = connectionGuard({
+    clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
+    allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
+    addressOf: (req) => clientAddress(req, trust),
+  });
+  guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
-    newId: deps.newId ?? (() => cryptoBytes(12).toString('base64url')),
+    newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
-    randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
-    failedJoins: keyedBuckets(limits.failedJoinsPerMinute, limits.failedJoinsPerMinute / 60, deps.clock),
-    creates: keyedBuckets(limits.createsPerMinute, limits.createsPerMinute / 60, deps.clock),
+    randomBytes,
+    guesses: guesses(limiterStore, limits),
+    creates: limiter(limiterStore, { keyPrefix: 'create:address', points: limits.createsPerMinute, durationSec: 60 }),
+    joinsPerRoom: limiter(limiterStore, { keyPrefix: 'join:room', points: limits.joinsPerRoomPerMinute, durationSec: 60 }),
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
+    metrics,
+    library: deps.store.library,
+    assignments,
   };
-  io.on('connection', onConnection(ctx, limits, slowed));
+  io.on('connection', onConnection(ctx, assignments, limits, guard));
   const restored = rooms.restore();
+  const restoredAssignments = assignments.restore();
+  const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
+  prober.unref();
+  const drain = (): void => {
+    if (draining) return;
+    draining = true;
+    io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+  };
   return {
-    httpServer, io, rooms, restored,
-    drain: () => {
-      draining = true;
-    },
+    httpServer, io, rooms, assignments, restored, restoredAssignments, metrics,
+    drain,
     close: async () => {
-      draining = true;
-      io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+      drain();
+      clearInterval(prober);
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
       // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
-      await io.close();
+      assignments.closeAll();
+      const closed = io.close();
+      // A client that never answers the close handshake (a phone asleep, a frozen tab) would hold the HTTP server
+      // open for the WebSocket's 30 s close timeout: cut whatever is left.
+      const cut = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

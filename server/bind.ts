@@ -22,9 +22,10 @@ export function bindHost(ctx: HandlerContext, socket: GameSocket, room: LiveRoom
   socket.join(room.code);
 }
 
-export function bindPlayer(ctx: HandlerContext, socket: GameSocket, room: LiveRoom, playerId: PlayerId): void {
+/** A player joins the room's broadcasts; someone in the waiting room does not, until admitted (fanout.ts). */
+export function bindPlayer(ctx: HandlerContext, socket: GameSocket, room: LiveRoom, playerId: PlayerId, role: 'player' | 'waiting' = 'player'): void {
   displace(ctx, room, room.sockets.get(playerId), socket);
   room.sockets.set(playerId, socket.id);
-  socket.data = { roomCode: room.code, role: 'player', playerId };
-  socket.join(room.code);
+  socket.data = { roomCode: room.code, role, playerId };
+  if (role === 'player') socket.join(room.code);
 }

@@ -1,20 +1,28 @@
 // Everything the socket handlers share: the rooms, entropy, limits, the public address.
 import type { Clock } from './clock.ts';
 import type { RoomHost } from './room-host.ts';
-import type { Bucket } from './rate-limit.ts';
+import type { Guesses, GuessLimits } from './guesses.ts';
+import type { Limiter } from './limiter.ts';
+import type { Metrics } from './metrics.ts';
 import type { GameServer, Log } from './types.ts';
+import type { LibraryStore } from './library/library-store.ts';
 
-export interface Limits {
+export interface Limits extends GuessLimits {
   /** Per socket, every event. */
   eventsPerSecond: number;
   eventBurst: number;
-  /** Per address: failed room:join / room:rejoin (wrong code or token), so codes cannot be brute-forced. */
-  failedJoinsPerMinute: number;
   /** Per address: rooms created. */
   createsPerMinute: number;
+  /** Per room: fresh joins (rejoins are free); a class of 200 behind one address passes at once. */
+  joinsPerRoomPerMinute: number;
+  /** Open connections per address (a class behind one NAT address, with room for reloads). */
+  connectionsPerAddress: number;
 }
 
-export const defaultLimits: Limits = { eventsPerSecond: 10, eventBurst: 20, failedJoinsPerMinute: 20, createsPerMinute: 10 };
+export const defaultLimits: Limits = {
+  eventsPerSecond: 10, eventBurst: 20, createsPerMinute: 10, joinsPerRoomPerMinute: 300, connectionsPerAddress: 250,
+  guessesPerSocket: 5, guessesPerAddressPerMinute: 20, overBudgetGuessEverySec: 2,
+};
 
 export interface HandlerContext {
   io: GameServer;
@@ -23,9 +31,15 @@ export interface HandlerContext {
   newId(): string;
   newSeed(): string;
   randomBytes(count: number): Uint8Array;
-  failedJoins(address: string): Bucket;
-  creates(address: string): Bucket;
+  guesses: Guesses;
+  creates: Limiter;
+  joinsPerRoom: Limiter;
   publicUrl: string;
   isDraining(): boolean;
   log: Log;
+  metrics: Metrics;
+  /** Saved quizzes and the games index (server/library/). */
+  library: LibraryStore;
+  /** Codes taken by assignments: a new room never gets one, and joining one as a room says it is homework. */
+  assignments: { has(code: string): boolean };
 }

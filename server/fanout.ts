@@ -51,7 +51,22 @@ export function release(deps: FanoutDeps, room: LiveRoom, socketId: string, reas
   forgetSocket(deps, room, socketId);
 }
 
-function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: 'kicked' | 'left'): void {
+/** A waiting joiner let in: the socket becomes the player, joins the room's broadcasts and hears its seat. */
+function admitted(deps: FanoutDeps, room: LiveRoom, state: RoomState, playerId: PlayerId): void {
+  const socket = deps.io.sockets.sockets.get(room.sockets.get(playerId) ?? '');
+  const me = viewForPlayer(state, playerId);
+  if (!socket || !me) return;
+  socket.data = { roomCode: room.code, role: 'player', playerId };
+  socket.join(room.code);
+  socket.emit('room:admitted', { me, view: viewForRoom(state, deps.now()) });
+}
+
+function sendMe(deps: FanoutDeps, room: LiveRoom, state: RoomState, playerId: PlayerId): void {
+  const me = viewForPlayer(state, playerId);
+  if (me) deps.io.sockets.sockets.get(room.sockets.get(playerId) ?? '')?.emit('me:state', me);
+}
+
+function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: 'kicked' | 'left' | 'refused'): void {
   const socketId = room.sockets.get(playerId);
   room.sockets.delete(playerId);
   if (socketId !== undefined) release(deps, room, socketId, reason);
@@ -72,5 +87,7 @@ export function applyEffects(deps: FanoutDeps, room: LiveRoom, state: RoomState,
     else if (effect.type === 'results') sendResults(deps, room, state);
     else if (effect.type === 'finished') sendFinalResults(deps, room, state);
     else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);
+    else if (effect.type === 'admitted') admitted(deps, room, state, effect.playerId);
+    else if (effect.type === 'me') sendMe(deps, room, state, effect.playerId);
   }
 }

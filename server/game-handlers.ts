@@ -1,5 +1,8 @@
 // Playing: team choice, answers, and the host's controls. The actor always comes from socket.data.
-import { Empty, HostKick, HostLock, HostNext, PickTeam, SubmitAnswer, type Ack, type FinalResults, type PlayerId } from '../shared/protocol.ts';
+import {
+  Empty, HostAdmit, HostKick, HostLock, HostNext, HostPause, HostPlayerCap, HostRemoveRecent, HostRename, HostUnban, HostWaitingRoom, PickTeam,
+  SubmitAnswer, type Ack, type FinalResults, type PlayerId, type Removed,
+} from '../shared/protocol.ts';
 import { finalResults, viewForPlayer, type Actor, type RoomEvent } from '../shared/room/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
@@ -31,6 +34,15 @@ function hostAction(ctx: HandlerContext, socket: GameSocket, event: (actor: Acto
   return result.ok ? { ok: true, data: null } : refuse(result.error);
 }
 
+/** Bulk removal answers how many it took out (players and people waiting). */
+function removeRecent(ctx: HandlerContext, socket: GameSocket, seconds: number): Ack<Removed> {
+  const room = roomOf(ctx, socket);
+  if (!room) return refuse('not_joined');
+  const result = ctx.rooms.dispatch(room, { type: 'removeRecent', actor: actorOf(socket, room), seconds, now: ctx.clock.now() });
+  if (!result.ok) return refuse(result.error);
+  return { ok: true, data: { removed: result.effects.filter((e) => e.type === 'removed').length } };
+}
+
 function hostResults(ctx: HandlerContext, socket: GameSocket): Ack<FinalResults> {
   const room = roomOf(ctx, socket);
   if (!room) return refuse('not_joined');
@@ -50,7 +62,9 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
     asPlayer(ctx, socket, (room, playerId) => {
       const now = ctx.clock.now();
       const result = ctx.rooms.dispatch(room, { type: 'answer', playerId, round: p.round, answer: p.answer, now });
-      return result.ok ? { ok: true, data: { round: p.round, at: now } } : refuse(result.error);
+      if (!result.ok) return refuse(result.error);
+      ctx.metrics.answers.inc();
+      return { ok: true, data: { round: p.round, at: now } };
     }),
   );
   validated(socket, guard, 'host:start', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'start', actor, now })));
@@ -62,6 +76,25 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
   );
   validated(socket, guard, 'host:lock', HostLock, (p) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'lock', actor, locked: p.locked, now })),
+  );
+  validated(socket, guard, 'host:pause', HostPause, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'pause', actor, paused: p.paused, now })),
+  );
+  validated(socket, guard, 'host:unban', HostUnban, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'unban', actor, playerId: p.playerId, now })),
+  );
+  validated(socket, guard, 'host:remove-recent', HostRemoveRecent, (p) => removeRecent(ctx, socket, p.seconds));
+  validated(socket, guard, 'host:admit', HostAdmit, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'admit', actor, playerId: p.playerId, admit: p.admit, now })),
+  );
+  validated(socket, guard, 'host:waiting-room', HostWaitingRoom, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'waitingRoom', actor, enabled: p.enabled, now })),
+  );
+  validated(socket, guard, 'host:player-cap', HostPlayerCap, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'playerCap', actor, max: p.max, now })),
+  );
+  validated(socket, guard, 'host:rename', HostRename, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'rename', actor, playerId: p.playerId, name: p.name, now })),
   );
   validated(socket, guard, 'host:end', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'end', actor, now })));
   validated(socket, guard, 'host:results', Empty, () => hostResults(ctx, socket));

@@ -6,56 +6,96 @@ import { createServer, type PodiumServer } from './app.ts';
 import { systemClock, systemScheduler } from './clock.ts';
 import { StartupError } from './database.ts';
 import { openStore, type Store } from './store.ts';
+import { errorFields, loggerFromEnv } from './log.ts';
+import { publicAddress } from './public-address.ts';
+import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
+import { trustedProxies, type TrustProxy } from './client-address.ts';
+import { DRAIN_DEADLINE_MS, drainGraceMs } from './drain-settings.ts';
 
-const port = Number(process.env['PORT'] ?? 3000);
-const dbPath = process.env['PODIUM_DB'] ?? './data/podium.db';
+const env = process.env;
+const port = Number(env['PORT'] ?? 3000);
+/** The bind address: all interfaces by default; 127.0.0.1 for this machine only. */
+const host = env['HOST'] ?? '0.0.0.0';
+const dbPath = env['PODIUM_DB'] ?? './data/podium.db';
 // Relative to the working directory, like the database: the same whether run from source or from the bundle.
-const clientDir = resolve(process.env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
+const clientDir = resolve(env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
 /** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
-const noLimits = process.env['PODIUM_RATE_LIMITS'] === 'off';
-const unlimited = { eventsPerSecond: 1e9, eventBurst: 1e9, failedJoinsPerMinute: 1e9, createsPerMinute: 1e9 };
-/** On SIGTERM, how long /readyz says 503 (and games go on) before sockets close: load balancers stop routing here. */
-const drainGraceMs = Number(process.env['PODIUM_DRAIN_GRACE_MS'] ?? 500);
-/** Kubernetes kills at 30 s; never get near it. */
-const HARD_EXIT_MS = 15_000;
+const noLimits = env['PODIUM_RATE_LIMITS'] === 'off';
+const unlimited = {
+  eventsPerSecond: 1e9, eventBurst: 1e9, createsPerMinute: 1e9, joinsPerRoomPerMinute: 1e9, connectionsPerAddress: 1e9,
+  guessesPerSocket: 1e9, guessesPerAddressPerMinute: 1e9,
+};
+/** SIGTERM: how long games go on, not ready, before sockets close (drain-settings.ts). */
+const graceMs = drainGraceMs(env['PODIUM_DRAIN_GRACE_MS']);
+const allowedOrigins = (env['PODIUM_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+const logger = loggerFromEnv();
 
-/** The first LAN address, so the join link works from phones on the same network. */
-function lanAddress(): string {
-  const addresses = Object.values(networkInterfaces()).flat();
-  return addresses.find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? 'localhost';
+function trustOrExit(): TrustProxy {
+  try {
+    return trustedProxies(env['PODIUM_TRUSTED_PROXIES']);
+  } catch (error) {
+    console.error(`podium: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
 }
 
 function openOrExit(): Store {
   try {
-    return openStore(dbPath);
+    return openStore(dbPath, { warn: (message) => logger.warn(message) });
   } catch (error) {
     const message = error instanceof StartupError ? error.message : `cannot open ${dbPath}: ${String(error)}`;
+    // Plain text whatever the log format: refusing to start is read by the person starting it (operations.md).
     console.error(`podium: ${message}`);
     process.exit(error instanceof StartupError ? 2 : 1);
   }
 }
 
+/** SIGTERM: not ready and "restarting" at once, games go on for the grace, then every socket is closed (cut if it
+ *  does not answer), the last batch saved, the database and its lock released, exit 0. A watchdog exits 1 at the
+ *  deadline if anything hangs. */
 function shutdown(server: PodiumServer, store: Store, signal: string): void {
   const started = Date.now();
   server.drain();
-  console.log(`Podium: ${signal}, draining (not ready; rooms are saved, clients will reconnect)`);
-  setTimeout(() => process.exit(1), HARD_EXIT_MS).unref();
+  logger.info('draining: not ready, clients told to reconnect; rooms are saved', { signal, graceMs });
   setTimeout(() => {
+    logger.error('drain did not finish in time: exiting anyway', { deadlineMs: DRAIN_DEADLINE_MS });
+    process.exit(1);
+  }, DRAIN_DEADLINE_MS).unref();
+  setTimeout(() => {
+    const sockets = server.io.engine.clientsCount;
     void server.close().finally(() => {
       store.close();
-      console.log(`Podium: drained in ${Date.now() - started} ms`);
+      logger.info(`drained in ${Date.now() - started} ms`, { drainedMs: Date.now() - started, socketsClosed: sockets });
       process.exit(0);
     });
-  }, drainGraceMs);
+  }, graceMs);
 }
 
+/** PODIUM_FACILITATOR_KEY, or the key kept in the data directory (generated on the first start). */
+function keyOrExit(): FacilitatorKey {
+  try {
+    return loadFacilitatorKey(env['PODIUM_FACILITATOR_KEY'], dbPath);
+  } catch (error) {
+    console.error(`podium: ${error instanceof StartupError ? error.message : `cannot read the facilitator key: ${String(error)}`}`);
+    process.exit(2);
+  }
+}
+
+const trustProxy = trustOrExit();
 const store = openOrExit();
+const facilitator = keyOrExit();
+const address = publicAddress({ publicUrl: env['PUBLIC_URL'], host, port, interfaces: networkInterfaces() });
 const server = createServer({
   clock: systemClock,
   scheduler: systemScheduler(),
   store,
   ...(noLimits ? { limits: unlimited } : {}),
-  publicUrl: process.env['PUBLIC_URL'] ?? `http://${lanAddress()}:${port}`,
+  publicUrl: address.url,
+  allowedOrigins,
+  log: (message, error) => logger.error(message, errorFields(error)),
+  storageProbeMs: Number(env['PODIUM_STORAGE_PROBE_MS'] ?? 1000),
+  facilitatorKey: facilitator.key,
+  trustProxy,
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });
 
@@ -66,9 +106,14 @@ server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-server.httpServer.listen(port, '0.0.0.0', () => {
+server.httpServer.listen(port, host, () => {
   const restored = server.restored > 0 ? `, ${server.restored} room(s) restored` : '';
-  console.log(`Podium on http://${lanAddress()}:${port} (database ${dbPath}${restored})`);
+  logger.info(`Podium on ${address.url} (database ${dbPath}${restored})`, { url: address.url, bind: `${host}:${port}`, database: dbPath, restored: server.restored });
+  if (address.warning) logger.warn(address.warning);
+  // The one place the key is shown: whoever reads this console may open every report (docs/operations.md).
+  const where = facilitator.source === 'environment' ? 'from PODIUM_FACILITATOR_KEY' : `kept in ${facilitator.path}`;
+  logger.info(`Facilitator link (every quiz, game and report; key ${where}): ${facilitatorLink(address.url, facilitator.key)}`, { facilitatorKey: facilitator.source });
+  if (noLimits) logger.warn('PODIUM_RATE_LIMITS=off: every rate limit is lifted (benchmarks only)');
 });
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => shutdown(server, store, signal));

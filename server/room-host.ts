@@ -59,7 +59,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   /** Undoes what the unsaved turn bound: sockets of players (or a host) the saved state does not have connected. */
   function rolledBack(room: LiveRoom): void {
     for (const [playerId, socketId] of room.sockets) {
-      if (getPlayer(room.state, playerId)?.connected === true) continue;
+      if (getPlayer(room.state, playerId)?.connected === true || room.state.waiting.some((w) => w.id === playerId)) continue;
       room.sockets.delete(playerId);
       forgetSocket(fanout, room, socketId);
     }
@@ -105,6 +105,9 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   /** An idle room is dropped from the database at once; refused (internal_error, logged) when it could not be. */
   function drop(room: LiveRoom, result: Result): Result {
     try {
+      // A game left unfinished (the host's laptop closed mid-game) keeps a report of the rounds it played (issue 11).
+      const { state } = room;
+      if (state.phase !== 'finished' && state.rounds.length > 0) store.saveGame(finalResults(state, clock.now()), state.host.token);
       store.dropRoom(room.code);
     } catch (error) {
       log(`could not drop room ${room.code}`, error);
@@ -181,6 +184,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     get: (code: string): LiveRoom | undefined => rooms.get(code),
     has: (code: string): boolean => rooms.has(code),
     size: (): number => rooms.size,
+    all: (): IterableIterator<LiveRoom> => rooms.values(),
     afterSave,
     /** Saves and sends what the current turn produced, now. */
     flush: (): boolean => batch.flush(),

@@ -7,6 +7,9 @@ import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '.
 import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
 import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
 import { hashToken } from './tokens.ts';
+import type { LibraryStore } from './library/library-store.ts';
+import { sqliteLibrary } from './library/sqlite-library.ts';
+import { assignmentsSql, type AssignmentStore } from './assignments/assignments-sql.ts';
 
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
@@ -21,7 +24,17 @@ export interface Store {
   dropRoom(code: string): void;
   /** Every live room as saved, for a restart. */
   liveRooms(): SavedRoom[];
+  /** Open, and the last write (a save or a probe) went through: what /readyz reports. */
   ready(): boolean;
+  /** Writes one tiny row, so readiness notices a disk that stopped taking writes (or took them again) while no
+   *  game is saving anything. Never throws. */
+  probe(): boolean;
+  /** Time of each successful write transaction, for /metrics. */
+  onWrite?: (seconds: number) => void;
+  /** Saved quizzes and the index of games, in the same database (server/library/). */
+  library: LibraryStore;
+  /** Live assignments, saved like live rooms (server/assignments/). */
+  assignments: AssignmentStore;
   close(): void;
 }
 
@@ -40,6 +53,7 @@ CREATE TABLE IF NOT EXISTS game_answers (
   game_id INTEGER NOT NULL REFERENCES games(id), player_id TEXT NOT NULL, round INTEGER NOT NULL,
   kind TEXT NOT NULL, answer TEXT, score REAL NOT NULL, correct INTEGER NOT NULL, points INTEGER NOT NULL,
   time_ms INTEGER, PRIMARY KEY (game_id, player_id, round));
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, probed_at INTEGER NOT NULL);
 `;
 
 function sameHash(a: string, b: string): boolean {
@@ -89,22 +103,58 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   const latest = db.prepare<[string], { host_token_hash: string; results: string }>(
     'SELECT host_token_hash, results FROM games WHERE code = ? ORDER BY id DESC LIMIT 1',
   );
-  return {
-    saveGame: (results, hostTokenHash) => save(results, hostTokenHash),
+  const probeRow = db.prepare('INSERT OR REPLACE INTO health (id, probed_at) VALUES (1, ?)');
+  let lastWriteOk = true;
+  const library = sqliteLibrary(db);
+  const assignments = assignmentsSql(db, (results, ownerHash) => insertGame(db, results, ownerHash));
+  const store: Store = {
+    library,
+    assignments: {
+      save: (prev, next, results, now) => tracked(() => assignments.save(prev, next, results, now)),
+      drop: (code) => tracked(() => assignments.drop(code)),
+      loadAll: () => assignments.loadAll(),
+    },
+    saveGame: (results, hostTokenHash) => tracked(() => save(results, hostTokenHash)),
     gameFor(code, hostToken) {
       const row = latest.get(code);
       if (!row) return null;
       return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
     },
     // Inside batch() the outer transaction already makes the rooms all-or-nothing: no savepoint per room.
-    saveRoom: (prev, next, results) => (db.inTransaction ? writeRoom(prev, next, results) : saveRoom(prev, next, results)),
-    batch: db.transaction((fn: () => void) => fn()),
-    dropRoom: db.transaction((code: string) => live.drop(code)),
+    saveRoom: (prev, next, results) => (db.inTransaction ? writeRoom(prev, next, results) : tracked(() => saveRoom(prev, next, results))),
+    batch: (fn) => tracked(() => batch(fn)),
+    dropRoom: (code) => tracked(() => dropRoom(code)),
     liveRooms: () => live.loadAll(),
-    ready: () => db.open,
+    ready: () => db.open && lastWriteOk,
+    probe() {
+      if (!db.open) return false;
+      try {
+        tracked(() => probeRow.run(Date.now()));
+      } catch {
+        // lastWriteOk is false now: /readyz says 503 until a write goes through again.
+      }
+      return lastWriteOk;
+    },
     close() {
       if (db.open) db.close();
       if (lock?.open) lock.close();
     },
   };
+  const batch = db.transaction((fn: () => void) => fn());
+  const dropRoom = db.transaction((code: string) => live.drop(code));
+
+  /** Every write records whether it went through (and how long it took). */
+  function tracked<T>(write: () => T): T {
+    const started = performance.now();
+    try {
+      const result = write();
+      lastWriteOk = true;
+      store.onWrite?.((performance.now() - started) / 1000);
+      return result;
+    } catch (error) {
+      lastWriteOk = false;
+      throw error;
+    }
+  }
+  return store;
 }

@@ -1,6 +1,6 @@
 // Tokens are never stored in the clear, in memory or on disk: the room keeps a hash, and every token a client
 // presents is hashed the same way before the room compares it. A database copy therefore opens no game.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -11,4 +11,13 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export function protectToken(token: string): string {
   const dot = token.indexOf('.');
   return dot > 0 ? `${token.slice(0, dot)}.${hashToken(token)}` : hashToken(token);
+}
+
+/** 96 random bits, base64url, never starting with - or _ : ids land in CSV cells, where a leading - reads as a
+ *  formula, and we neither want to alter an id there nor leave it live. */
+export function newId(): string {
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }

@@ -10,3 +10,6 @@ export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, NoIn
 export const noIdentity = (): SocketData => ({ roomCode: null, role: null, playerId: null });
 
 export type Log = (message: string, error?: unknown) => void;
+
+/** The address limits are counted against (the peer's; see docs/operations.md for proxies). */
+export const addressOf = (socket: GameSocket): string => socket.handshake.address;

@@ -14,6 +14,8 @@ export interface Guard {
   log: Log;
   /** Holds a reply until the changes of this turn are saved; `failed` is sent instead if they could not be. */
   afterSave?: (sent: () => void, failed: () => void) => void;
+  /** Counts refusals by reason (/metrics). */
+  refused?: (error: ErrorCode) => void;
 }
 
 type Listener = (payload: unknown, ack: unknown) => void;
@@ -23,25 +25,35 @@ export function validated<E extends EventName, S extends z.ZodType>(
   guard: Guard,
   event: E,
   schema: S,
-  handler: (data: z.output<S>) => Ack<AckData<E>>,
+  handler: (data: z.output<S>) => Ack<AckData<E>> | Promise<Ack<AckData<E>>>,
 ): void {
   const listener: Listener = (payload, ack) => {
     if (typeof ack !== 'function') return;
     const reply = (response: Ack<AckData<E>>): void => {
+      if (!response.ok) guard.refused?.(response.error);
       try {
         ack(response);
       } catch (error) {
         guard.log(`ack for ${event} failed`, error);
       }
     };
+    const failed = (error: unknown): void => {
+      guard.log(`${event} failed`, error);
+      reply(refuse('internal_error'));
+    };
+    // A handler that awaited a limit decides and dispatches in one synchronous step after its last await, so the
+    // reply still waits for the save of the turn that made the change.
+    const send = (response: Ack<AckData<E>>): void => {
+      if (guard.afterSave) guard.afterSave(() => reply(response), () => reply(refuse('internal_error')));
+      else reply(response);
+    };
     try {
       const parsed = schema.safeParse(payload);
       const response = parsed.success ? handler(parsed.data) : refuse('invalid_payload');
-      if (guard.afterSave) guard.afterSave(() => reply(response), () => reply(refuse('internal_error')));
-      else reply(response);
+      if (response instanceof Promise) response.then(send, failed);
+      else send(response);
     } catch (error) {
-      guard.log(`${event} failed`, error);
-      reply(refuse('internal_error'));
+      failed(error);
     }
   };
   (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);

@@ -10,7 +10,13 @@ export type {
 } from './model/pod-types.ts';
 export { podPhase } from './model/pod-phase.ts';
 export { kubectlColumns } from './model/kubectl-columns.ts';
-export type { Difficulty, PuzzleFormat, PuzzleView, Answer, Grade, PuzzleKind } from './puzzles/kind.ts';
+export type {
+  Difficulty, PuzzleFormat, PuzzleView, SingleView, MultiView, OrderView, NumberView, ViewOf, Choice, CodeBlock, TableBlock,
+  Answer, AnswerByFormat, Grade, Evidence, ExplanationLine, PuzzleMeta, Picture, PuzzleKind,
+} from './puzzles/kind.ts';
+export { answerAs, answerShapes, answerLabels, answerIds, choicesOf } from './puzzles/answers.ts';
+export { levelLines, levelsOf, offeredLevel, risingLine } from './puzzles/levels.ts';
+export { rules, ruleIds, isRuleId, ruleInfo, type RuleId, type RuleInfo } from './model/rules/index.ts';
 export { difficulties } from './puzzles/kind.ts';
 export { puzzleKinds, kindIds, isKindId, kindById, type KindId } from './puzzles/index.ts';
 export { createRng, type Rng } from './random.ts';

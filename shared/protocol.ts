@@ -3,6 +3,11 @@
 import { z } from 'zod';
 import { isKindId, type KindId } from './puzzles/index.ts';
 import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+import type { Recap } from './report/recap.ts';
+import type { StudentView } from './assignment/views.ts';
+import { limits } from './limits.ts';
+import { normaliseRoomCode, roomCodeAlphabet } from './room/code.ts';
+import { QuizName, QuizRounds } from './quiz/schema.ts';
 
 // ── Error codes ───────────────────────────────────────────────────────────────────────────────
 
@@ -15,6 +20,10 @@ export const ErrorCodes = {
   roomFull: 'room_full',
   roomLocked: 'room_locked',
   nameTaken: 'name_taken',
+  nameNotAllowed: 'name_not_allowed',
+  nameBanned: 'name_banned',
+  roomBusy: 'room_busy',
+  tooManyAttempts: 'too_many_attempts',
   notHost: 'not_host',
   notJoined: 'not_joined',
   alreadyJoined: 'already_joined',
@@ -29,6 +38,10 @@ export const ErrorCodes = {
   unknownToken: 'unknown_token',
   serverDraining: 'server_draining',
   internalError: 'internal_error',
+  /** Assignments (self-paced): before the opening time, after the closing time, a code that is an assignment's. */
+  notOpenYet: 'not_open_yet',
+  assignmentClosed: 'assignment_closed',
+  assignmentCode: 'assignment_code',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -38,21 +51,15 @@ export type AckFn<T> = (response: Ack<T>) => void;
 
 // ── Limits and small schemas ──────────────────────────────────────────────────────────────────
 
-export const limits = {
-  nameMaxChars: 20,
-  roundsMax: 50,
-  secondsMin: 10,
-  secondsMax: 120,
-  teamsMin: 2,
-  teamsMax: 8,
-  answerItemsMax: 16,
-  idMaxLength: 64,
-  tokenMaxLength: 128,
-} as const;
+export { limits };
+export { roomCodeAlphabet };
 
-/** Six characters, no 0/O/1/I/L. Lower case is accepted and folded. */
-export const roomCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const RoomCode = z.string().max(12).trim().toUpperCase().regex(/^[A-HJKMNP-Z2-9]{6}$/);
+/** Six characters, no 0/O/1/I/L; case, spaces and dashes are ignored (the one rule: shared/room/code.ts). */
+export const RoomCode = z.string().transform((raw, ctx) => {
+  const code = normaliseRoomCode(raw);
+  if (code === null) ctx.addIssue({ code: 'custom', message: 'not a room code' });
+  return code ?? z.NEVER;
+});
 export const Token = z.string().min(1).max(limits.tokenMaxLength);
 export const PlayerId = z.string().min(1).max(limits.idMaxLength);
 export type PlayerId = z.infer<typeof PlayerId>;
@@ -96,7 +103,10 @@ export type RoomSettings = z.infer<typeof RoomSettings>;
 
 // ── Client → server payloads ──────────────────────────────────────────────────────────────────
 
-export const CreateRoom = z.strictObject({ settings: RoomSettings });
+/** A room made from a quiz plays exactly its rounds (settings' kinds and rounds are taken from them). */
+export const RoomQuiz = z.strictObject({ id: z.string().min(1).max(64).nullable(), name: QuizName, rounds: QuizRounds });
+export type RoomQuiz = z.input<typeof RoomQuiz>;
+export const CreateRoom = z.strictObject({ settings: RoomSettings, quiz: RoomQuiz.optional() });
 export type CreateRoom = z.infer<typeof CreateRoom>;
 /** The name is trimmed and checked by the room (1–20 characters, any script, no control characters). */
 export const JoinRoom = z.strictObject({
@@ -122,10 +132,38 @@ export const HostKick = z.strictObject({ playerId: PlayerId });
 export type HostKick = z.infer<typeof HostKick>;
 export const HostLock = z.strictObject({ locked: z.boolean() });
 export type HostLock = z.infer<typeof HostLock>;
+/** true holds the auto-advance countdown of a reveal or leaderboard; false resumes it with the time it had left. */
+export const HostPause = z.strictObject({ paused: z.boolean() });
+export type HostPause = z.infer<typeof HostPause>;
+export const HostUnban = z.strictObject({ playerId: PlayerId });
+export type HostUnban = z.infer<typeof HostUnban>;
+/** Removes (and bans) everyone who joined in the last `seconds`. */
+export const HostRemoveRecent = z.strictObject({ seconds: z.number().int().min(1).max(3600) });
+export type HostRemoveRecent = z.infer<typeof HostRemoveRecent>;
+/** admit false: refused, and banned like a kick. */
+export const HostAdmit = z.strictObject({ playerId: PlayerId, admit: z.boolean() });
+export type HostAdmit = z.infer<typeof HostAdmit>;
+export const HostWaitingRoom = z.strictObject({ enabled: z.boolean() });
+export type HostWaitingRoom = z.infer<typeof HostWaitingRoom>;
+/** null lifts the cap (the server's own, 10,000, stays). */
+export const HostPlayerCap = z.strictObject({ max: z.number().int().min(1).max(limits.playersMax).nullable() });
+export type HostPlayerCap = z.infer<typeof HostPlayerCap>;
+export const HostRename = z.strictObject({ playerId: PlayerId, name: z.string().max(80) });
+export type HostRename = z.infer<typeof HostRename>;
+
+/** Assignments (self-paced homework): a student joins by code, opens each question when ready, answers it. */
+export const HomeworkJoin = z.strictObject({ code: RoomCode, name: z.string().max(80) });
+export type HomeworkJoin = z.input<typeof HomeworkJoin>;
+export const HomeworkRejoin = z.strictObject({ code: RoomCode, token: Token });
+export type HomeworkRejoin = z.input<typeof HomeworkRejoin>;
+export const HomeworkRound = z.strictObject({ round: RoundNumber });
+export type HomeworkRound = z.infer<typeof HomeworkRound>;
 
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
 export type * from './room/view-types.ts';
+export type { Recap, RecapRound } from './report/recap.ts';
+export type { StudentView } from './assignment/views.ts';
 
 // ── Acks' data ────────────────────────────────────────────────────────────────────────────────
 
@@ -141,9 +179,26 @@ export interface Joined {
   me: MeView;
   view: RoomView;
 }
+/** The room has a waiting room: keep the token (a reload rejoins the queue) and wait for room:admitted. */
+export interface Waiting {
+  waiting: true;
+  playerToken: string;
+  code: string;
+  name: string;
+}
 export type Rejoined =
   | { role: 'player'; playerToken: string; me: MeView; view: RoomView }
+  | { role: 'waiting'; playerToken: string; code: string; name: string }
   | { role: 'host'; hostToken: string; joinUrl: string; view: RoomView; status: HostStatus };
+/** What a bulk removal took out. */
+export interface Removed {
+  removed: number;
+}
+export interface HomeworkJoined {
+  /** Keep it: a reload, another day or a closed tab resumes with it. */
+  token: string;
+  view: StudentView;
+}
 export interface AnswerAccepted {
   round: number;
   /** Server time the answer was taken (epoch ms). */
@@ -154,7 +209,7 @@ export interface AnswerAccepted {
 
 export interface ClientToServerEvents {
   'room:create': (p: CreateRoom, ack: AckFn<Created>) => void;
-  'room:join': (p: JoinRoom, ack: AckFn<Joined>) => void;
+  'room:join': (p: JoinRoom, ack: AckFn<Joined | Waiting>) => void;
   'room:rejoin': (p: RejoinRoom, ack: AckFn<Rejoined>) => void;
   'room:leave': (p: Empty, ack: AckFn<null>) => void;
   'team:pick': (p: PickTeam, ack: AckFn<MeView>) => void;
@@ -163,12 +218,29 @@ export interface ClientToServerEvents {
   'host:next': (p: HostNext, ack: AckFn<null>) => void;
   'host:kick': (p: HostKick, ack: AckFn<null>) => void;
   'host:lock': (p: HostLock, ack: AckFn<null>) => void;
+  'host:pause': (p: HostPause, ack: AckFn<null>) => void;
+  'host:unban': (p: HostUnban, ack: AckFn<null>) => void;
+  'host:remove-recent': (p: HostRemoveRecent, ack: AckFn<Removed>) => void;
+  'host:admit': (p: HostAdmit, ack: AckFn<null>) => void;
+  'host:waiting-room': (p: HostWaitingRoom, ack: AckFn<null>) => void;
+  'host:player-cap': (p: HostPlayerCap, ack: AckFn<null>) => void;
+  'host:rename': (p: HostRename, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
+  /** A player's own recap once the game is finished (wrong_phase before). */
+  'player:recap': (p: Empty, ack: AckFn<Recap>) => void;
+  'hw:join': (p: HomeworkJoin, ack: AckFn<HomeworkJoined>) => void;
+  'hw:rejoin': (p: HomeworkRejoin, ack: AckFn<StudentView>) => void;
+  /** Opens the student's next question: its timer starts now (opening the open one again changes nothing). */
+  'hw:open': (p: HomeworkRound, ack: AckFn<StudentView>) => void;
+  'hw:answer': (p: SubmitAnswer, ack: AckFn<StudentView>) => void;
+  /** Once the student has done every round, or the assignment has closed (wrong_phase before). */
+  'hw:recap': (p: Empty, ack: AckFn<Recap>) => void;
 }
 
-/** replaced: the same player or host connected from another socket (a reload, a second tab). */
-export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced';
+/** replaced: the same player or host connected from another socket (a reload, a second tab); refused: the host
+ *  turned this joiner away from the waiting room. */
+export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced' | 'refused';
 
 export interface ServerToClientEvents {
   'room:state': (view: RoomView) => void;
@@ -176,14 +248,19 @@ export interface ServerToClientEvents {
   'host:status': (status: HostStatus) => void;
   'host:results': (results: FinalResults) => void;
   'room:closed': (info: { reason: CloseReason }) => void;
+  /** The host let this waiting joiner in: from now on the socket is that player. */
+  'room:admitted': (joined: { me: MeView; view: RoomView }) => void;
   /** The server is shutting down (SIGTERM): reconnect and rejoin with your token in a few seconds. */
   'server:restarting': (info: { retryAfterMs: number }) => void;
+  /** A student's own view changed outside an ack (a question's timer ran out, the assignment closed). */
+  'hw:state': (view: StudentView) => void;
 }
 
 /** What the server remembers about a socket. Identity lives here, never in a payload. */
 export interface SocketData {
   roomCode: string | null;
-  role: 'host' | 'player' | null;
+  /** waiting: asked to join a room with a waiting room, not admitted yet (no player events, no broadcasts). */
+  role: 'host' | 'player' | 'waiting' | 'student' | null;
   playerId: PlayerId | null;
 }
 

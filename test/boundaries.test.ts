@@ -20,6 +20,9 @@ function importsOf(file: string): string[] {
 }
 
 const forbiddenInShared = [/^node:/, /^express/, /^socket\.io/, /^better-sqlite3/, /(^|\/)server\//, /(^|\/)client\//];
+/** The only packages shared/ may import: each is pure JavaScript, without I/O, clocks or entropy in what shared/
+ *  calls (obscenity's Math.random is in its censor strategies, which shared/ does not use). */
+const packagesAllowedInShared = ['zod', 'obscenity', 'unhomoglyph'];
 const sharedFiles = sourceFiles(join(root, 'shared'));
 
 describe('shared/ boundaries', () => {
@@ -30,6 +33,11 @@ describe('shared/ boundaries', () => {
   it.each(sharedFiles.map((f) => [relative(root, f), f]))('%s imports nothing impure', (_name, file) => {
     const bad = importsOf(file).filter((spec) => forbiddenInShared.some((re) => re.test(spec)));
     expect(bad).toEqual([]);
+  });
+
+  it.each(sharedFiles.map((f) => [relative(root, f), f]))('%s imports only relative paths and allowed packages', (_name, file) => {
+    const packages = importsOf(file).filter((spec) => !spec.startsWith('.'));
+    expect(packages.filter((spec) => !packagesAllowedInShared.includes(spec))).toEqual([]);
   });
 
   it.each(sharedFiles.map((f) => [relative(root, f), f]))('%s uses no clock, entropy or timer', (_name, file) => {

@@ -2,6 +2,7 @@
 // oracle they guess: a random option, a random subset, a random order, a random number. With an oracle (test
 // mode only: an in-process server whose seeds the test chose) they give the solution with probability `accuracy`.
 import type { Answer, PuzzleView } from '../../shared/puzzles/kind.ts';
+import { answerAs, choicesOf } from '../../shared/puzzles/answers.ts';
 
 /** A float in [0, 1). */
 export type Rand = () => number;
@@ -19,14 +20,14 @@ function shuffled<T>(items: readonly T[], rand: Rand): T[] {
 
 /** A well-formed guess for the puzzle's format: graded by the server like any player's answer. */
 export function randomAnswer(puzzle: PuzzleView, rand: Rand): Answer {
-  const options = (puzzle.options ?? []).map((o) => o.id);
+  const ids = choicesOf(puzzle).map((o) => o.id);
   switch (puzzle.format) {
     case 'single':
-      return pickOne(options, rand) ?? '';
+      return pickOne(ids, rand) ?? '';
     case 'multi':
-      return options.filter(() => rand() < 0.5);
+      return ids.filter(() => rand() < 0.5);
     case 'order':
-      return shuffled((puzzle.items ?? []).map((i) => i.id), rand);
+      return shuffled(ids, rand);
     case 'number':
       return Math.floor(rand() * 61);
   }
@@ -36,12 +37,13 @@ const sameAnswer = (a: Answer, b: Answer): boolean => JSON.stringify(a) === JSON
 
 /** An answer that differs from the solution whenever the format allows one. */
 function wrongAnswer(puzzle: PuzzleView, solution: Answer, rand: Rand): Answer {
-  const options = (puzzle.options ?? []).map((o) => o.id);
+  const options = choicesOf(puzzle).map((o) => o.id);
   if (puzzle.format === 'single') return pickOne(options.filter((id) => id !== solution), rand) ?? solution;
   if (puzzle.format === 'number') return typeof solution === 'number' ? solution * 3 + 7 : randomAnswer(puzzle, rand);
-  if (puzzle.format === 'multi' && Array.isArray(solution)) {
+  const ticked = puzzle.format === 'multi' ? answerAs('multi', solution) : null;
+  if (ticked !== null) {
     const flip = pickOne(options, rand);
-    return solution.includes(flip ?? '') ? solution.filter((id) => id !== flip) : [...solution, ...(flip ? [flip] : [])];
+    return flip === undefined ? ticked : ticked.includes(flip) ? ticked.filter((id) => id !== flip) : [...ticked, flip];
   }
   const guess = randomAnswer(puzzle, rand);
   return Array.isArray(guess) && sameAnswer(guess, solution) ? [...guess].reverse() : guess;

@@ -1,7 +1,7 @@
 // One simulated player: joins over the real protocol, answers each question after a think time, records what it
 // saw (arrival times, ack latency, its own result at the reveal) and settles once the game is over or it is lost.
 import { performance } from 'node:perf_hooks';
-import type { QuestionView, RoomView, MeView } from '../../shared/protocol.ts';
+import type { Joined, QuestionView, RoomView, MeView, Waiting } from '../../shared/protocol.ts';
 import { pickAnswer, type Rand } from './answer-picker.ts';
 import type { Oracle } from './oracle.ts';
 import { call, callOk, connectSocket, type BotSocket } from './socket.ts';
@@ -48,10 +48,15 @@ interface Live {
 /** Joins with the name, or once with the server's suggestion when the name is taken. */
 async function join(socket: BotSocket, code: string, name: string): Promise<{ playerId: string; name: string; view: RoomView }> {
   const first = await call(socket, 'room:join', { code, name });
-  if (first.ok) return { playerId: first.data.me.playerId, name: first.data.me.name, view: first.data.view };
+  if (first.ok) return seated(first.data);
   if (first.error !== 'name_taken' || first.suggestion === undefined) throw new Error(`room:join: ${first.error}`);
-  const second = await callOk(socket, 'room:join', { code, name: first.suggestion });
-  return { playerId: second.me.playerId, name: second.me.name, view: second.view };
+  return seated(await callOk(socket, 'room:join', { code, name: first.suggestion }));
+}
+
+/** Bots do not queue: a room with a waiting room is one they cannot play in unattended. */
+function seated(joined: Joined | Waiting): { playerId: string; name: string; view: RoomView } {
+  if ('waiting' in joined) throw new Error('room:join: the room has a waiting room (admit the bots, or switch it off)');
+  return { playerId: joined.me.playerId, name: joined.me.name, view: joined.view };
 }
 
 async function answer(live: Live, view: QuestionView, record: RoundRecord): Promise<void> {

@@ -1,6 +1,7 @@
-// The kubelet's crash-loop restart backoff (CrashLoopBackOff). See k8s/pod-semantics.md §6.
-// kubelet.go: initialCrashLoopBackOff = 10s, MaxCrashLoopBackOff = 300s;
-// client-go flowcontrol/backoff.go: Next doubles up to the cap, hasExpired resets after 2 × max.
+// The kubelet's crash-loop restart backoff (CrashLoopBackOff), as docs/rules/probes.md (Restart back-off) writes it up.
+// kubelet.go: initialCrashLoopBackOff = 10s, MaxCrashLoopBackOff = 300s; kuberuntime_manager.go doBackOff counts the
+// wait from the exited container's finishedAt; client-go flowcontrol/backoff.go: Next doubles up to the cap,
+// hasExpired resets after 2 × max.
 
 export interface BackoffSettings {
   initialSeconds: number;
@@ -50,4 +51,45 @@ export function nextRestartDelaySeconds(
 ): number {
   if (secondsSincePreviousCrash > backoffResetSeconds(settings)) return 0;
   return backoffDelaySeconds(restartsSoFar + 1, settings);
+}
+
+/**
+ * Whether a crash after `runSeconds` of running, which followed a wait of `previousWaitSeconds`, restarts the backoff
+ * by both readings: the docs (10 minutes of running) and the kubelet (more than 2 × max since the previous crash).
+ * 'depends' where they differ; puzzles never ask there.
+ */
+export function resetReading(previousWaitSeconds: number, runSeconds: number, settings: BackoffSettings = defaultBackoff): 'reset' | 'kept' | 'depends' {
+  const limit = backoffResetSeconds(settings);
+  const byCode = previousWaitSeconds + runSeconds > limit;
+  const byDocs = runSeconds >= limit;
+  if (byCode && byDocs) return 'reset';
+  if (!byCode && !byDocs) return 'kept';
+  return 'depends';
+}
+
+export interface CrashLoopRun {
+  /** 1-based start number: 1 is the first start, 2 the first restart. */
+  start: number;
+  startedAt: number;
+  exitedAt: number;
+  /** The wait before the next start, counted from this exit. */
+  waitAfter: number;
+}
+
+/** A container that exits `runSeconds` after every start, from its first start at 0 through its `starts`th start. */
+export function crashLoopRuns(runSeconds: number, starts: number, settings: BackoffSettings = defaultBackoff): CrashLoopRun[] {
+  const runs: CrashLoopRun[] = [];
+  let at = 0;
+  for (let start = 1; start <= starts; start++) {
+    const waitAfter = backoffDelaySeconds(start, settings);
+    runs.push({ start, startedAt: at, exitedAt: at + runSeconds, waitAfter });
+    at += runSeconds + waitAfter;
+  }
+  return runs;
+}
+
+/** Seconds from the first start until the `n`th start (n ≥ 2) of a container that exits `runSeconds` after each start. */
+export function nthStartSeconds(n: number, runSeconds: number, settings: BackoffSettings = defaultBackoff): number {
+  if (!Number.isInteger(n) || n < 2) throw new Error(`no start number ${n}`);
+  return (n - 1) * runSeconds + totalWaitBeforeRestart(n - 1, settings);
 }

@@ -1,4 +1,4 @@
-// Container states at one moment, as the kubelet reports them (pod-semantics §9.1).
+// Container states at one moment, as the kubelet reports them (docs/rules/phase.md, "Container states").
 import type { Rng } from '../random.ts';
 import type { ContainerSnapshot } from './pod-types.ts';
 

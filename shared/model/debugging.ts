@@ -1,232 +1,210 @@
-// Which kubectl command answers which debugging need, and why: a small capability model of
-// logs, exec, debug, describe, get, port-forward, top and events as current kubectl behaves.
+// Which kubectl command answers which debugging need, as current kubectl behaves (docs/rules/debugging.md): what
+// each command shows, what it needs from the pod (a running container, a shell in its image, the pod still
+// existing), and how it is written. Templates draw a need, and this model says which commands answer it.
+
+export interface DebugContainer {
+  name: string;
+  /** The image ships a shell (busybox, alpine, debian…); distroless and scratch images do not. */
+  shell: boolean;
+  /** The image has tar, which `kubectl cp` runs inside the container. */
+  tar: boolean;
+  port?: number;
+}
 
 export interface DebugPod {
   name: string;
-  /** spec.containers in order; the first is kubectl's default container when -c is left out. */
-  containers: string[];
-  initContainers: string[];
-  /** Containers whose image has no shell (distroless, scratch): `exec -- sh` fails there. */
-  noShell: string[];
-  /** containerPort per container. */
-  ports: Record<string, number>;
+  app: string;
+  node: string;
+  containers: DebugContainer[];
 }
 
-export type DebugCommand =
-  | { verb: 'logs'; container?: string; previous?: boolean; follow?: boolean }
-  | { verb: 'exec'; container?: string }
-  | { verb: 'debug'; target?: string }
-  | { verb: 'describe' }
-  | { verb: 'get'; output: 'wide' | 'yaml' }
-  | { verb: 'port-forward'; port: number }
-  | { verb: 'top' }
-  | { verb: 'events' };
+export type Cmd =
+  | { k: 'logs'; c: string; previous?: true; follow?: true; since?: string }
+  | { k: 'logs-all' }
+  | { k: 'logs-selector'; c: string; tail?: 'all'; follow?: number; label?: string }
+  | { k: 'logs-namespace'; c: string; ns: string }
+  | { k: 'logs-context'; c: string; ctx: string }
+  | { k: 'exec-cmd'; c: string; cmd: string }
+  | { k: 'attach'; c: string }
+  | { k: 'debug-image'; image: string }
+  | { k: 'debug-copy-image'; c: string; image: string }
+  | { k: 'top-node' }
+  | { k: 'get-pods-watch' }
+  | { k: 'get-pods-all' }
+  | { k: 'rollout-status' }
+  | { k: 'exec-shell'; c: string }
+  | { k: 'debug-target'; c: string }
+  | { k: 'debug-copy-shell'; c: string }
+  | { k: 'debug-copy-share' }
+  | { k: 'debug-plain' }
+  | { k: 'debug-node' }
+  | { k: 'describe' }
+  | { k: 'describe-node' }
+  | { k: 'get-wide' }
+  | { k: 'get-yaml' }
+  | { k: 'get-watch' }
+  | { k: 'events'; watch?: true; warnings?: true }
+  | { k: 'top' }
+  | { k: 'port-forward'; local: number; remote: number; svc?: string }
+  | { k: 'cp'; c: string; path: string };
 
-export type Verb = DebugCommand['verb'];
+export type CmdKind = Cmd['k'];
 
-export type DebugNeed =
-  | { kind: 'logs' | 'previous-logs' | 'follow-logs' | 'shell'; container: string }
-  | { kind: 'why-waiting' | 'last-termination' | 'probe-failures'; container: string }
-  | { kind: 'port'; container: string; port: number }
-  | { kind: 'why-pending' | 'node-and-ip' | 'full-object' | 'usage' | 'deleted-pod-events' };
-
-/** The container kubectl picks without -c (ignoring the kubectl.kubernetes.io/default-container annotation). */
-export function defaultContainer(pod: DebugPod): string {
-  const first = pod.containers[0];
-  if (first === undefined) throw new Error('a pod has at least one container');
-  return first;
-}
-
-export function renderCommand(pod: DebugPod, cmd: DebugCommand): string {
+/** The command as typed, for this pod. */
+export function render(pod: DebugPod, cmd: Cmd): string {
   const p = pod.name;
-  switch (cmd.verb) {
-    case 'logs': {
-      const c = cmd.container ? ` -c ${cmd.container}` : '';
-      return `kubectl logs${cmd.follow ? ' -f' : ''} ${p}${c}${cmd.previous ? ' --previous' : ''}`;
-    }
-    case 'exec':
-      return `kubectl exec -it ${p}${cmd.container ? ` -c ${cmd.container}` : ''} -- sh`;
-    case 'debug':
-      return `kubectl debug -it ${p} --image=busybox:1.36${cmd.target ? ` --target=${cmd.target}` : ''}`;
-    case 'describe':
-      return `kubectl describe pod ${p}`;
-    case 'get':
-      return `kubectl get pod ${p} -o ${cmd.output}`;
-    case 'port-forward':
-      return `kubectl port-forward pod/${p} ${cmd.port}:${cmd.port}`;
-    case 'top':
-      return `kubectl top pod ${p} --containers`;
-    case 'events':
-      return `kubectl get events --field-selector involvedObject.name=${p}`;
+  switch (cmd.k) {
+    case 'logs': return `kubectl logs${cmd.follow ? ' -f' : ''} ${p} -c ${cmd.c}${cmd.previous ? ' --previous' : ''}${cmd.since ? ` --since=${cmd.since}` : ''}`;
+    case 'logs-all': return `kubectl logs ${p} --all-containers --prefix`;
+    case 'logs-selector': return `kubectl logs${cmd.follow !== undefined ? ' -f' : ''} -l ${cmd.label ?? `app=${pod.app}`} -c ${cmd.c} --prefix${cmd.tail ? ' --tail=-1' : ''}${cmd.follow ? ` --max-log-requests=${cmd.follow}` : ''}`;
+    case 'logs-namespace': return `kubectl logs -n ${cmd.ns} ${p} -c ${cmd.c}`;
+    case 'logs-context': return `kubectl --context=${cmd.ctx} logs ${p} -c ${cmd.c}`;
+    case 'exec-cmd': return `kubectl exec ${p} -c ${cmd.c} -- ${cmd.cmd}`;
+    case 'attach': return `kubectl attach -it ${p} -c ${cmd.c}`;
+    case 'debug-image': return `kubectl debug -it ${p} --image=${cmd.image} -- sh`;
+    case 'debug-copy-image': return `kubectl debug ${p} --copy-to=${pod.app}-debug --set-image=${cmd.c}=${cmd.image}`;
+    case 'top-node': return `kubectl top node ${pod.node}`;
+    case 'get-pods-watch': return `kubectl get pods -l app=${pod.app} -w`;
+    case 'get-pods-all': return 'kubectl get pods -A';
+    case 'rollout-status': return `kubectl rollout status deployment/${pod.app}`;
+    case 'exec-shell': return `kubectl exec -it ${p} -c ${cmd.c} -- sh`;
+    case 'debug-target': return `kubectl debug -it ${p} --image=busybox:1.36 --target=${cmd.c}`;
+    case 'debug-copy-shell': return `kubectl debug ${p} -it --copy-to=${pod.app}-debug --container=${cmd.c} -- sh`;
+    case 'debug-copy-share': return `kubectl debug ${p} -it --image=busybox:1.36 --share-processes --copy-to=${pod.app}-debug`;
+    case 'debug-plain': return `kubectl debug -it ${p} --image=busybox:1.36`;
+    case 'debug-node': return `kubectl debug node/${pod.node} -it --image=busybox:1.36`;
+    case 'describe': return `kubectl describe pod ${p}`;
+    case 'describe-node': return `kubectl describe node ${pod.node}`;
+    case 'get-wide': return `kubectl get pod ${p} -o wide`;
+    case 'get-yaml': return `kubectl get pod ${p} -o yaml`;
+    case 'get-watch': return `kubectl get pod ${p} -w`;
+    case 'events': return `kubectl events --for pod/${p}${cmd.warnings ? ' --types=Warning' : ''}${cmd.watch ? ' --watch' : ''}`;
+    case 'top': return `kubectl top pod ${p} --containers`;
+    case 'port-forward': return cmd.svc ? `kubectl port-forward svc/${cmd.svc} ${cmd.local}:${cmd.remote}` : `kubectl port-forward pod/${p} ${cmd.local}:${cmd.remote}`;
+    case 'cp': return `kubectl cp ${p}:${cmd.path} ./${cmd.path.split('/').pop()} -c ${cmd.c}`;
   }
 }
 
-/** The container a logs/exec/debug command reaches; null for pod-wide commands. */
-export function commandTarget(pod: DebugPod, cmd: DebugCommand): string | null {
-  if (cmd.verb === 'logs' || cmd.verb === 'exec') return cmd.container ?? defaultContainer(pod);
-  if (cmd.verb === 'debug') return cmd.target ?? null;
-  return null;
-}
-
-// What the pod-wide commands show. Generous on purpose: a command that partly answers a need is never offered as wrong.
-const podWide: Record<'describe' | 'wide' | 'yaml' | 'top' | 'events', readonly DebugNeed['kind'][]> = {
-  describe: ['why-pending', 'why-waiting', 'last-termination', 'probe-failures', 'node-and-ip'],
-  wide: ['node-and-ip'],
-  yaml: ['why-pending', 'why-waiting', 'last-termination', 'node-and-ip', 'full-object'],
-  top: ['usage'],
-  events: ['why-pending', 'why-waiting', 'last-termination', 'probe-failures', 'node-and-ip', 'deleted-pod-events'],
-};
-
-function containerAnswers(pod: DebugPod, cmd: DebugCommand, need: DebugNeed & { container: string }): boolean {
-  const onTarget = commandTarget(pod, cmd) === need.container;
-  if (cmd.verb === 'logs') {
-    if (need.kind === 'logs') return onTarget && !cmd.previous;
-    if (need.kind === 'previous-logs') return onTarget && cmd.previous === true;
-    if (need.kind === 'follow-logs') return onTarget && cmd.follow === true && !cmd.previous;
-    return false;
+/** The command with instance names masked: the answer as a player reads it, whatever the pod. */
+export function shape(cmd: Cmd): string {
+  const masked: DebugPod = { name: '<pod>', app: '<app>', node: '<node>', containers: [] };
+  const c = '<container>';
+  switch (cmd.k) {
+    case 'logs': return render(masked, { ...cmd, c, ...(cmd.since ? { since: '<duration>' } : {}) });
+    case 'logs-selector': return render(masked, { ...cmd, c, ...(cmd.label ? { label: '<label>=<value>' } : {}) }).replace(/--max-log-requests=\d+/, '--max-log-requests=<n>');
+    case 'logs-namespace': return render(masked, { ...cmd, c, ns: '<namespace>' });
+    case 'logs-context': return render(masked, { ...cmd, c, ctx: '<context>' });
+    case 'exec-cmd': return render(masked, { ...cmd, c, cmd: cmd.cmd.replace(/localhost:\d+/, 'localhost:<port>') });
+    case 'debug-copy-image': return render(masked, { ...cmd, c, image: '<image>' });
+    case 'exec-shell': case 'debug-target': case 'debug-copy-shell': case 'attach': return render(masked, { ...cmd, c });
+    case 'port-forward': return cmd.svc ? 'kubectl port-forward svc/<service> <local>:<service-port>' : cmd.local === cmd.remote ? 'kubectl port-forward pod/<pod> <port>:<port>' : 'kubectl port-forward pod/<pod> <other-local>:<port>';
+    case 'cp': return 'kubectl cp <pod>:<path> ./<file> -c <container>';
+    default: return render(masked, cmd);
   }
-  if (need.kind !== 'shell') return false;
-  if (cmd.verb === 'exec') return onTarget && !pod.noShell.includes(need.container);
-  return cmd.verb === 'debug' && onTarget;
 }
 
-/** Does running this command give you what the need asks for? */
-export function commandAnswers(pod: DebugPod, cmd: DebugCommand, need: DebugNeed): boolean {
-  // A deleted pod's object, logs and containers are gone; only its events outlive it.
-  if (need.kind === 'deleted-pod-events') return cmd.verb === 'events';
-  if (need.kind === 'port') return cmd.verb === 'port-forward' && cmd.port === need.port;
-  if ('container' in need && (cmd.verb === 'logs' || cmd.verb === 'exec' || cmd.verb === 'debug')) {
-    return containerAnswers(pod, cmd, need);
+/** What a debugging session can need to know or do. */
+export type Need =
+  | { n: 'current-logs' | 'previous-logs' | 'live-logs' | 'recent-logs' | 'shell' | 'processes' | 'shell-in-copy' | 'copy-file'
+      | 'stdin' | 'probe-inside' | 'try-image'; c: string }
+  | { n: 'logs-elsewhere'; c: string; ns?: string; ctx?: string }
+  | { n: 'all-container-logs' | 'all-replica-logs' | 'all-replica-full-logs' | 'all-processes' | 'why-pending' | 'why-waiting'
+      | 'last-termination' | 'probe-failures' | 'node-and-ip' | 'full-object' | 'usage' | 'status-changes' | 'events-live'
+      | 'event-history' | 'warnings-only' | 'node-files' | 'node-capacity' | 'state-and-events' | 'node-usage' | 'all-namespaces'
+      | 'rollout-done' | 'replicas-live' | 'all-replica-live-logs' }
+  | { n: 'port'; port: number; local?: number; svc?: string };
+
+/** What the pod is going through, where it matters to which command works. */
+export interface PodState {
+  /** The container has crashed and been restarted at least once. */
+  restarted?: string[];
+  /** The container exits right after starting (a crash loop), so it cannot be exec'd into. */
+  crashing?: string[];
+  /** Waiting in CrashLoopBackOff right now: plain logs still show the crashed instance, like --previous. */
+  backoff?: string[];
+  /** The image has this tool (wget, curl) besides a shell. */
+  tools?: Record<string, string[]>;
+  /** How many replicas a label selector reaches. */
+  replicas?: number;
+  /** Containers that have not started yet (waiting for a pull, for init containers, for a node): no logs, no exec. */
+  notStarted?: string[];
+  /** The pod object no longer exists (deleted, replaced). */
+  deleted?: boolean;
+  shareProcessNamespace?: boolean;
+}
+
+/** Where a command falls short, or null when it answers the need. */
+export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need): string | null {
+  if (state.deleted) return cmd.k === 'events' ? null : 'The pod is gone: anything but its events fails with NotFound.';
+  const ctr = 'c' in need ? pod.containers.find((x) => x.name === need.c) : undefined;
+  if ('c' in cmd && state.notStarted?.includes(cmd.c) && ['logs', 'exec-shell', 'exec-cmd', 'attach', 'cp'].includes(cmd.k)) {
+    return `${cmd.c} has not started yet: it has no logs and nothing runs in it.`;
   }
-  const key = cmd.verb === 'get' ? cmd.output : cmd.verb;
-  if (key === 'logs' || key === 'exec' || key === 'debug' || key === 'port-forward') return false;
-  return podWide[key].includes(need.kind);
-}
-
-/** The command to teach for a need: the most direct one, in this order of preference. */
-export function commandFor(pod: DebugPod, need: DebugNeed): DebugCommand {
-  const c = 'container' in need ? need.container : undefined;
-  const preferred: DebugCommand[] = [
-    ...(c ? [
-      { verb: 'logs', container: c, ...(need.kind === 'previous-logs' ? { previous: true } : {}), ...(need.kind === 'follow-logs' ? { follow: true } : {}) },
-      { verb: 'exec', container: c },
-      { verb: 'debug', target: c },
-    ] as DebugCommand[] : []),
-    ...('port' in need ? [{ verb: 'port-forward', port: need.port } as const] : []),
-    { verb: 'get', output: 'wide' }, { verb: 'top' }, { verb: 'describe' }, { verb: 'get', output: 'yaml' }, { verb: 'events' },
-  ];
-  const found = preferred.find((cmd) => commandAnswers(pod, cmd, need));
-  if (!found) throw new Error(`no command answers ${need.kind}`);
-  return found;
-}
-
-/** Every command worth offering for this pod: each verb, on each container where it takes one. */
-export function candidateCommands(pod: DebugPod): DebugCommand[] {
-  const perContainer = pod.containers.flatMap((c): DebugCommand[] => [
-    { verb: 'logs', container: c }, { verb: 'logs', container: c, previous: true }, { verb: 'logs', container: c, follow: true },
-    { verb: 'exec', container: c }, { verb: 'debug', target: c },
-  ]);
-  // Init containers have finished by the time you exec or debug: only their logs are worth offering.
-  const perInit = pod.initContainers.flatMap((c): DebugCommand[] => [
-    { verb: 'logs', container: c }, { verb: 'logs', container: c, previous: true },
-  ]);
-  const ports = [...new Set(Object.values(pod.ports))].map((port): DebugCommand => ({ verb: 'port-forward', port }));
-  return [
-    ...perContainer, ...perInit, ...ports,
-    { verb: 'logs' }, { verb: 'logs', previous: true }, { verb: 'exec' }, { verb: 'debug' },
-    { verb: 'describe' }, { verb: 'get', output: 'wide' }, { verb: 'get', output: 'yaml' }, { verb: 'top' }, { verb: 'events' },
-  ];
-}
-
-const DEBUG_RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
-const QUICK_REF = 'https://kubernetes.io/docs/reference/kubectl/quick-reference/';
-
-/** Why the taught command answers the need, as an instructor would say it, and where the docs say so. */
-export function whyItAnswers(pod: DebugPod, need: DebugNeed, cmd: DebugCommand): { reason: string; docUrl: string } {
-  const c = 'container' in need ? need.container : '';
-  const describeUrl = `${DEBUG_RUNNING}#using-kubectl-describe-pod-to-fetch-details-about-pods`;
-  switch (need.kind) {
-    case 'logs':
-      return {
-        reason: c === defaultContainer(pod)
-          ? `It prints what ${c} wrote to stdout and stderr; -c names the container (left out, kubectl would pick ${c} anyway, as the first in the spec).`
-          : `The -c ${c} flag picks the container; without it kubectl falls back to the first one in the spec (${defaultContainer(pod)}).`,
-        docUrl: `${DEBUG_RUNNING}#examine-pod-logs`,
-      };
+  const onIt = 'c' in cmd && 'c' in need && cmd.c === need.c;
+  switch (need.n) {
+    case 'current-logs': return cmd.k === 'logs' && onIt && !cmd.previous && !cmd.follow && !cmd.since ? null : 'That is not the plain log of this container.';
     case 'previous-logs':
-      return { reason: 'The --previous flag prints the output of the instance that ran before the last restart, the one that crashed; without it you get the new instance.', docUrl: `${DEBUG_RUNNING}#examine-pod-logs` };
-    case 'follow-logs':
-      return { reason: `The -f flag keeps the stream open and prints new lines as ${c} writes them.`, docUrl: `${QUICK_REF}#interacting-with-running-pods` };
+      if (cmd.k === 'logs' && onIt && !cmd.follow && !cmd.since && state.backoff?.includes(need.c)) return null;
+      return cmd.k === 'logs' && onIt && cmd.previous ? null : 'Only --previous reaches the instance before the last restart.';
+    case 'live-logs': return cmd.k === 'logs' && onIt && cmd.follow && !cmd.previous ? null : 'Only -f keeps the stream open.';
+    case 'recent-logs': return cmd.k === 'logs' && onIt && cmd.since && !cmd.previous ? null : 'Only --since cuts the log to a time window.';
+    case 'all-container-logs': return cmd.k === 'logs-all' ? null : 'Only --all-containers prints every container of the pod.';
+    case 'all-replica-logs': return cmd.k === 'logs-selector' && cmd.follow === undefined ? null : 'Only a label selector reaches every replica.';
+    case 'all-replica-live-logs':
+      if (cmd.k !== 'logs-selector' || cmd.follow === undefined) return 'Only -f with a label selector follows every replica.';
+      return (state.replicas ?? 1) <= 5 || (cmd.follow ?? 0) >= (state.replicas ?? 1) ? null : `kubectl follows at most 5 streams by default; ${state.replicas} need --max-log-requests.`;
+    case 'all-replica-full-logs': return cmd.k === 'logs-selector' && cmd.tail === 'all' ? null : 'With -l, kubectl logs shows only the last 10 lines of each pod unless --tail=-1.';
     case 'shell':
-      return cmd.verb === 'debug'
-        ? { reason: `The ${c} image has no shell, so exec -- sh fails. kubectl debug adds an ephemeral busybox container, and --target=${c} puts it in ${c}'s process namespace, so you see its processes (and its files under /proc/<pid>/root).`, docUrl: `${DEBUG_RUNNING}#ephemeral-container` }
-        : { reason: `With -it and -c ${c}, exec runs sh inside ${c}, with that container's own filesystem.`, docUrl: `${DEBUG_RUNNING}#container-exec` };
-    case 'why-pending':
-      return { reason: 'Describe ends with the pod’s events, including the scheduler’s FailedScheduling message that says why each node was rejected.', docUrl: `${DEBUG_RUNNING}#example-debugging-pending-pods` };
-    case 'why-waiting':
-      return { reason: `Describe shows the Waiting reason of ${c} and the kubelet's events, which carry the full error message.`, docUrl: describeUrl };
-    case 'last-termination':
-      return { reason: `Describe shows the Last State of ${c}: Terminated, with its Reason (such as OOMKilled) and Exit Code.`, docUrl: describeUrl };
-    case 'probe-failures':
-      return { reason: 'Describe lists the kubelet’s events, such as "Liveness probe failed: HTTP probe failed with statuscode: 500" followed by "failed liveness probe, will be restarted".', docUrl: describeUrl };
-    case 'node-and-ip':
-      return { reason: 'The -o wide output adds the IP and NODE columns to the usual one-line listing.', docUrl: `${QUICK_REF}#viewing-and-finding-resources` };
-    case 'full-object':
-      return { reason: 'The -o yaml output is the whole object as stored: metadata, every spec field including the defaulted ones, and status.', docUrl: `${QUICK_REF}#viewing-and-finding-resources` };
+      if (cmd.k === 'exec-shell' && onIt) return ctr?.shell ? null : 'The image has no shell: exec fails with "executable file not found".';
+      if (cmd.k === 'debug-target' && onIt) return null;
+      return 'That gives no shell in this container.';
+    case 'processes': return cmd.k === 'debug-target' && onIt ? null : 'Only a debug container with --target joins its process namespace.';
+    case 'shell-in-copy': return cmd.k === 'debug-copy-shell' && onIt ? null : 'The container crashes at start, so it must be copied with its command replaced by a shell.';
+    case 'all-processes':
+      if (state.shareProcessNamespace) return cmd.k === 'debug-plain' ? null : 'The pod already shares its process namespace: a plain debug container sees everything.';
+      return cmd.k === 'debug-copy-share' ? null : 'Without a shared process namespace, only a copy made with --share-processes shows every container.';
+    case 'copy-file': return cmd.k === 'cp' && onIt ? (ctr?.tar ? null : 'kubectl cp runs tar in the container, and the image has none.') : 'That copies nothing to your machine.';
+    case 'why-pending': case 'probe-failures': return cmd.k === 'describe' || cmd.k === 'events' ? null : 'The answer is in the pod\'s events.';
+    case 'why-waiting': case 'last-termination': return cmd.k === 'describe' || cmd.k === 'get-yaml' || (need.n === 'why-waiting' && cmd.k === 'events') ? null : 'The answer is in the container\'s status.';
+    case 'node-and-ip': return cmd.k === 'get-wide' || cmd.k === 'describe' || cmd.k === 'get-yaml' ? null : 'That does not show the node and the pod IP.';
+    case 'full-object': return cmd.k === 'get-yaml' ? null : 'Only -o yaml prints the whole stored object.';
+    case 'usage': return cmd.k === 'top' ? null : 'Only kubectl top shows live CPU and memory use.';
+    case 'status-changes': return cmd.k === 'get-watch' ? null : 'Only get -w prints each change of the pod\'s status.';
+    case 'events-live': return cmd.k === 'events' && cmd.watch ? null : 'Only --watch keeps printing events as they arrive.';
+    case 'event-history': return cmd.k === 'events' || cmd.k === 'describe' ? null : 'The history is in the pod\'s events.';
+    case 'warnings-only': return cmd.k === 'events' && cmd.warnings ? null : 'Only --types=Warning filters out the Normal events.';
+    case 'node-files': return cmd.k === 'debug-node' ? null : 'Only a debug pod on the node sees its filesystem, under /host.';
+    case 'node-capacity': return cmd.k === 'describe-node' ? null : 'The node\'s capacity and conditions are on the Node object.';
+    case 'node-usage': return cmd.k === 'top-node' ? null : 'Only kubectl top node shows the node\'s live CPU and memory use.';
+    case 'state-and-events': return cmd.k === 'describe' ? null : 'Only describe puts the containers\' states and the recent events on one page.';
+    case 'all-namespaces': return cmd.k === 'get-pods-all' ? null : 'Only -A lists the pods of every namespace.';
+    case 'rollout-done': return cmd.k === 'rollout-status' ? null : 'Only rollout status waits until the rollout has finished, and says so.';
+    case 'replicas-live': return cmd.k === 'get-pods-watch' ? null : 'Only get pods -l … -w prints each pod of the Deployment as it comes and goes.';
+    case 'logs-elsewhere':
+      if (need.ns) return cmd.k === 'logs-namespace' && cmd.ns === need.ns && cmd.c === need.c ? null : `The pod is in namespace ${need.ns}.`;
+      if (need.ctx) return cmd.k === 'logs-context' && cmd.ctx === need.ctx && cmd.c === need.c ? null : `The pod is in the cluster of context ${need.ctx}.`;
+      return cmd.k === 'logs' && cmd.c === need.c && !cmd.previous && !cmd.follow && !cmd.since ? null : `The container is called ${need.c}.`;
+    case 'stdin': return cmd.k === 'attach' && onIt ? null : 'Only attach connects to the stdin and terminal of the process already running.';
+    case 'probe-inside': {
+      if (cmd.k === 'exec-cmd' && onIt) return (state.tools?.[need.c] ?? []).some((t) => cmd.cmd.startsWith(t)) ? null : 'The image has no such tool.';
+      if (cmd.k === 'debug-image') return null;
+      return 'That does not send the request from inside the pod\'s network namespace.';
+    }
+    case 'try-image': return cmd.k === 'debug-copy-image' && onIt ? null : 'Only --copy-to with --set-image runs a copy on another image.';
     case 'port':
-      return { reason: `Port-forward listens on localhost:${need.port} and tunnels to port ${need.port} of the pod, where ${c} listens.`, docUrl: `${QUICK_REF}#interacting-with-running-pods` };
-    case 'usage':
-      return { reason: 'With --containers, top pod shows the current CPU and memory use of each container, as reported by metrics-server.', docUrl: `${QUICK_REF}#interacting-with-running-pods` };
-    case 'deleted-pod-events':
-      return { reason: 'Events are separate objects that outlive the pod (an hour by default), so you can still list them by its name; describe, logs and exec need the pod itself.', docUrl: `${DEBUG_RUNNING}#example-debugging-pending-pods` };
+      if (cmd.k !== 'port-forward') return 'That opens no port on your machine.';
+      if (need.svc ? cmd.svc !== need.svc : cmd.svc) return need.svc ? 'That skips the Service.' : 'That goes through a Service, maybe to another pod.';
+      if (cmd.remote !== need.port) return `The other end must be ${need.port}.`;
+      return cmd.local === (need.local ?? need.port) ? null : `The local port must be ${need.local ?? need.port}.`;
   }
 }
 
-function wrongContainer(pod: DebugPod, cmd: DebugCommand, need: DebugNeed): string | null {
-  if (!('container' in need)) return null;
-  const target = commandTarget(pod, cmd);
-  if (target === need.container) return null;
-  if (cmd.verb === 'debug') {
-    return target === null
-      ? `Without --target the debug container does not join ${need.container}'s process namespace, so its processes stay out of sight.`
-      : `With --target=${target} it joins ${target}'s processes, not ${need.container}'s.`;
-  }
-  const verb = cmd.verb === 'logs' ? 'kubectl logs' : 'kubectl exec';
-  if ((cmd.verb === 'logs' || cmd.verb === 'exec') && !cmd.container) {
-    return `Without -c, ${verb} uses the first container in the spec, ${defaultContainer(pod)}, not ${need.container}.`;
-  }
-  return cmd.verb === 'logs' || cmd.verb === 'exec' ? `That reaches ${target}, not ${need.container}.` : null;
-}
+export const answers = (pod: DebugPod, state: PodState, cmd: Cmd, need: Need): boolean => shortfall(pod, state, cmd, need) === null;
 
-function wrongLogsFlag(cmd: DebugCommand, need: DebugNeed): string | null {
-  if (cmd.verb !== 'logs') return null;
-  if (need.kind === 'previous-logs' && !cmd.previous) return 'Without --previous you get the new instance, started after the crash.';
-  if ((need.kind === 'logs' || need.kind === 'follow-logs') && cmd.previous) return 'The --previous flag shows the instance before the last restart, not the running one.';
-  if (need.kind === 'follow-logs' && !cmd.follow) return 'Without -f it prints what is there and exits.';
-  return null;
-}
-
-const limits: Record<Verb | 'wide' | 'yaml', string> = {
-  logs: 'Logs show only what a container wrote to stdout and stderr.',
-  exec: 'A shell inside a container shows what that container sees, not the pod’s state or events as Kubernetes records them.',
-  debug: 'An ephemeral debug container is for poking around inside the pod; it reports nothing about the pod’s state or logs.',
-  describe: 'Describe is a human summary of states, conditions and events: no logs, no shell, no live metrics, and it leaves fields out.',
-  get: '',
-  wide: 'The -o wide output is one line: READY, STATUS, RESTARTS, AGE, IP and NODE, nothing more.',
-  yaml: 'The -o yaml output is the stored spec and status: no events, no logs, no metrics.',
-  'port-forward': 'Port-forward only tunnels a local port to the pod; it shows nothing by itself.',
-  top: 'Top shows only current CPU and memory use.',
-  events: 'Events record what the scheduler and kubelet did; they hold no logs, no addresses and no metrics.',
-};
-
-/** Why this command does not answer the need. */
-export function whyItFails(pod: DebugPod, cmd: DebugCommand, need: DebugNeed): string {
-  if (need.kind === 'deleted-pod-events') return 'With the pod deleted, that fails with NotFound: only the pod’s events outlive it.';
-  if (cmd.verb === 'exec' && need.kind === 'shell' && commandTarget(pod, cmd) === need.container && pod.noShell.includes(need.container)) {
-    return `The ${need.container} image has no shell, so exec fails with "executable file not found in $PATH".`;
-  }
-  if (cmd.verb === 'port-forward' && need.kind === 'port') return `That forwards port ${cmd.port}, but ${need.container} listens on ${need.port}.`;
-  const specific = ['logs', 'previous-logs', 'follow-logs', 'shell'].includes(need.kind)
-    ? wrongContainer(pod, cmd, need) ?? wrongLogsFlag(cmd, need) : null;
-  return specific ?? limits[cmd.verb === 'get' ? cmd.output : cmd.verb];
+/** The container kubectl picks without -c: the kubectl.kubernetes.io/default-container annotation, else the first
+ *  entry of spec.containers (native sidecars live in initContainers and never count). */
+export function defaultContainer(spec: { containers: readonly string[]; annotation?: string }): string {
+  const first = spec.containers[0];
+  if (first === undefined) throw new Error('a pod has at least one container');
+  return spec.annotation && spec.containers.includes(spec.annotation) ? spec.annotation : first;
 }

@@ -1,5 +1,5 @@
 // How init containers step through, as the kubelet's computeInitContainerActions does it.
-// See k8s/pod-semantics.md §3 (order, failure, re-runs) and §4 (sidecars in the init sequence).
+// See docs/rules/init.md (order, failure, re-runs) and docs/rules/sidecars.md (sidecars in the init sequence).
 import { isSidecar, type ContainerSnapshot, type RestartPolicy } from './pod-types.ts';
 import type { Precedence } from './precedence.ts';
 
@@ -11,7 +11,7 @@ export type InitStep =
   | { action: 'fail-pod'; index: number; name: string }
   | { action: 'start-regular-containers' };
 
-/** A regular init container is done once it exited 0; a sidecar once it runs and its startup probe passed (§3.1). */
+/** A regular init container is done once it exited 0; a sidecar once it runs and its startup probe passed (docs/rules/init.md, docs/rules/sidecars.md#start-gate). */
 export function initContainerDone(c: ContainerSnapshot): boolean {
   if (isSidecar(c)) return c.state === 'running' && c.started === true;
   return c.state === 'terminated' && (c.exitCode ?? 0) === 0;
@@ -22,12 +22,12 @@ function failedExit(c: ContainerSnapshot): boolean {
   return c.state === 'waiting' && c.lastTerminationState !== undefined && c.lastTerminationState.exitCode !== 0;
 }
 
-/** The step at the first init container, in spec order, that is not done yet (§3.1, §3.2). */
+/** The step at the first init container, in spec order, that is not done yet (docs/rules/init.md). */
 function stepAt(c: ContainerSnapshot, index: number, podPolicy: RestartPolicy): InitStep {
   const { name } = c;
   if (c.state === 'none') return { action: 'start', index, name };
   if (isSidecar(c)) {
-    // A sidecar that exited is restarted whatever the pod's policy (§4).
+    // A sidecar that exited is restarted whatever the pod's policy (docs/rules/sidecars.md#always-restarted).
     return c.state === 'running' ? { action: 'wait', index, name, until: 'started' } : { action: 'restart', index, name };
   }
   if (failedExit(c)) {
@@ -49,7 +49,7 @@ export function nextInitStep(initContainers: readonly ContainerSnapshot[], podPo
 export interface InitFailureOutcome {
   /** The pod goes Failed at the first non-zero exit (P10). */
   failsPod: boolean;
-  /** Only this init container is restarted, with crash-loop backoff; the others are not re-run (§3.2). */
+  /** Only this init container is restarted, with crash-loop backoff; the others are not re-run (docs/rules/init.md#failure-retried). */
   restartsContainer: boolean;
   phase: 'Failed' | 'Pending';
   /** What kubectl shows meanwhile: Init:Error right after the exit, Init:CrashLoopBackOff while backing off. */
@@ -58,7 +58,7 @@ export interface InitFailureOutcome {
 
 /**
  * A regular init container exited non-zero. The container's own restartPolicy (ContainerRestartRules, beta 1.35)
- * overrides the pod's: Never fails the pod; Always and OnFailure retry just that container (§3.2, P10, P11).
+ * overrides the pod's: Never fails the pod; Always and OnFailure retry just that container (docs/rules/init.md#failure-retried, #failure-never-fails-pod).
  */
 export function initFailureOutcome(podPolicy: RestartPolicy, containerPolicy?: RestartPolicy): InitFailureOutcome {
   const policy = containerPolicy ?? podPolicy;
@@ -70,7 +70,7 @@ export type InitRerunTrigger = 'regular-containers-running' | 'regular-container
 
 /**
  * Do finished regular init containers run again? Not while a regular container of the sandbox is created or running,
- * even when one restarts; yes when the sandbox is recreated, from initContainers[0] (§3.3).
+ * even when one restarts; yes when the sandbox is recreated, from initContainers[0] (docs/rules/init.md#not-rerun).
  */
 export function initContainersRerun(trigger: InitRerunTrigger): boolean {
   return trigger === 'sandbox-recreated';
@@ -86,7 +86,7 @@ export interface InitTask {
 }
 
 /**
- * Init containers run one at a time in spec order (§3.1), so "b needs what a provides" means a is listed before b.
+ * Init containers run one at a time in spec order (docs/rules/init.md#one-at-a-time), so "b needs what a provides" means a is listed before b.
  * A need nothing in the list provides is met by the environment and adds no pair.
  */
 export function initPrecedence(tasks: readonly InitTask[]): Precedence[] {

@@ -1,5 +1,5 @@
 // READY, STATUS and RESTARTS of `kubectl get pods`, as printPod computes them
-// (pkg/printers/internalversion/printers.go). See k8s/kubectl-status.md.
+// (pkg/printers/internalversion/printers.go). See docs/rules/kubectl.md.
 import { isSidecar, type ContainerSnapshot, type KubectlColumns, type PodListing } from './pod-types.ts';
 
 interface Tally {

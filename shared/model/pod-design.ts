@@ -1,6 +1,6 @@
 // One pod or two? The course's rule: "do these containers need to live, die and be scheduled together?"
 // A pod shares a network namespace, IPC and mountable volumes, and is scheduled, scaled and deleted as one unit
-// (pods/_index.md "How Pods manage multiple containers"; pod-semantics.md §7).
+// (pods/_index.md "How Pods manage multiple containers"; docs/rules/design.md).
 
 /** What two containers need from each other, as facts about the pair. */
 export interface PairNeeds {

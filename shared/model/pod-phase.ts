@@ -1,5 +1,5 @@
 // The pod phase exactly as the kubelet's getPhase computes it (kubelet_pods.go @001a80e9),
-// with ContainerRestartRules on (beta and default since 1.35). See k8s/pod-semantics.md §1.1.
+// with ContainerRestartRules on (beta and default since 1.35). See docs/rules/phase.md.
 import { containerShouldRestart } from './restart-policy.ts';
 import { isSidecar, type ContainerSnapshot, type Phase, type PodSnapshot } from './pod-types.ts';
 
@@ -94,7 +94,7 @@ function phaseWhenAllStopped(pod: PodSnapshot, n: PhaseCounts): Phase {
   return allSucceeded ? 'Succeeded' : 'Failed';
 }
 
-/** The pod's phase. Never 'Unknown': the kubelet does not set it (pod-semantics §1.3). */
+/** The pod's phase. Never 'Unknown': the kubelet does not set it (docs/rules/phase.md). */
 export function podPhase(pod: PodSnapshot): Phase {
   const n = countContainers(pod);
   if (n.failedInitNotRestartable > 0) return 'Failed';

@@ -149,13 +149,13 @@ const RECIPES: Record<ScenarioKind, Recipe> = {
 /** The container has run in this sandbox (running, exited, or restarting after an exit). */
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
 
-/** Initialized (pod-semantics §2): regular inits exited 0 and sidecars started; sticky once an app has run; True when Succeeded. */
+/** Initialized (docs/rules/conditions.md): regular inits exited 0 and sidecars started; sticky once an app has run; True when Succeeded. */
 function isInitialized(snapshot: PodSnapshot, phase: Phase): boolean {
   if (phase === 'Succeeded' || snapshot.podHasInitialized === true) return true;
   return snapshot.initContainers.every((c) => (isSidecar(c) ? c.started === true : c.state === 'terminated' && c.exitCode === 0));
 }
 
-/** ContainersReady counts regular containers and sidecars, never regular init containers (§2). */
+/** ContainersReady counts regular containers and sidecars, never regular init containers (docs/rules/conditions.md). */
 function containersReady(snapshot: PodSnapshot, phase: Phase): PodCondition {
   if (phase === 'Failed') return { type: 'ContainersReady', status: 'False', reason: 'PodFailed' };
   if (phase === 'Succeeded') return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };

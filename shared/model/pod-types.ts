@@ -39,6 +39,7 @@ export interface PodCondition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
   reason?: string;
+  message?: string;
 }
 
 export interface PodListing {

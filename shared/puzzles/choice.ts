@@ -1,11 +1,10 @@
 // Building and grading single- and multiple-choice options, shared by every kind that asks one.
+// Scoring rules: docs/protocol.md, "Scoring".
 import type { Rng } from '../random.ts';
 import { asIdList, asOptionId } from './answers.ts';
+import type { Choice } from './kind.ts';
 
-export interface Choice {
-  id: string;
-  label: string;
-}
+export type { Choice };
 
 const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
@@ -26,12 +25,18 @@ export function singleChoiceScore(correctId: string, answer: unknown): number {
 }
 
 /**
- * Multiple choice: each option is a true/false statement; the score is the share of options
- * judged right (ticked when true, left when false). Junk scores 0.
+ * Multiple choice: each option is a true or false statement. Credit is the share of true statements ticked less the
+ * share of false ones ticked, never below 0: ticking nothing and ticking everything both score 0, exactly the true
+ * ones score 1. Junk, or an id the puzzle does not have, scores 0.
  */
 export function multiChoiceScore(choices: readonly Choice[], correctIds: readonly string[], answer: unknown): number {
   const picked = asIdList(answer);
   if (picked === null || !picked.every((id) => choices.some((c) => c.id === id))) return 0;
-  const right = choices.filter((c) => picked.includes(c.id) === correctIds.includes(c.id)).length;
-  return right / choices.length;
+  const trueCount = choices.filter((c) => correctIds.includes(c.id)).length;
+  const falseCount = choices.length - trueCount;
+  const right = picked.filter((id) => correctIds.includes(id)).length;
+  const wrong = picked.length - right;
+  const gained = trueCount === 0 ? 1 : right / trueCount;
+  const lost = falseCount === 0 ? 0 : wrong / falseCount;
+  return Math.max(0, gained - lost);
 }

@@ -7,9 +7,11 @@ import { probeTiming } from './probe-timing.ts';
 import { samePod } from './same-pod.ts';
 import { podPhaseKind } from './pod-phase.ts';
 import { kubectlStatus } from './kubectl-status.ts';
+import { podConditions } from './pod-conditions.ts';
 import { sharedNamespaces } from './shared-namespaces.ts';
 import { kubectlDebug } from './kubectl-debug.ts';
 import { sidecarLifecycle } from './sidecar-lifecycle.ts';
+import { whichTool } from './which-tool.ts';
 
 export const puzzleKinds = {
   'init-order': initOrder,
@@ -18,9 +20,11 @@ export const puzzleKinds = {
   'same-pod': samePod,
   'pod-phase': podPhaseKind,
   'kubectl-status': kubectlStatus,
+  'pod-conditions': podConditions,
   'shared-namespaces': sharedNamespaces,
   'kubectl-debug': kubectlDebug,
   'sidecar-lifecycle': sidecarLifecycle,
+  'which-tool': whichTool,
 } as const satisfies Record<string, PuzzleKind<unknown>>;
 
 export type KindId = keyof typeof puzzleKinds;

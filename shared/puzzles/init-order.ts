@@ -1,294 +1,154 @@
-// Put init containers in the order they must run, from what each one does.
-// Dependencies come from what each task needs and provides (initPrecedence); any order that keeps them scores 1.
+// Put a pod's init containers in the order they must be listed, from what each one reads, writes and waits for.
+// Dependencies come from the hand-off model (shared/model/init-handoffs.ts): a file passes only through a volume both
+// containers mount, a service only once its provider is up, a sidecar serves only the containers listed after it.
+// Any order that keeps every dependency scores 1; partial credit counts what the player fixed (ordering.ts).
+import { handoffPrecedence, unmetFiles, type Mount } from '../model/init-handoffs.ts';
+import { houseApps, houseImage, houseRuntime, software, type HouseApp } from '../model/software.ts';
+import { ruleInfo, type RuleId } from '../model/rules/index.ts';
 import { createRng, type Rng } from '../random.ts';
-import { initFailureOutcome, initPrecedence, sharedCapability, type InitTask } from '../model/init-sequence.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
-import { brokenPairs, isSolvedOrder, orderScore, topologicalOrder, type Precedence } from './ordering.ts';
-import { asIdList } from './answers.ts';
+import type { Difficulty, Grade, OrderView, Picture, PuzzleKind, PuzzleMeta } from './kind.ts';
+import { brokenPairs, orderScore, shownOrder, topologicalOrder } from './ordering.ts';
+import { asPermutation } from './answers.ts';
+import { gradeOf } from './grade.ts';
+import type { Card, Ctx } from './init-order-cards.ts';
+import { meshStories, sqlProxyStories, stories, type Scene, type Story } from './init-order-stories.ts';
+import { dependencyLines, rulesOf, startSequence, type Explained } from './init-order-explain.ts';
 
-type SidecarKind = 'vault' | 'mesh' | 'sqlproxy';
-
-interface Ctx {
-  app: string;
-  vol: string;
-  uid: number;
-  db: { host: string; port: number; name: string; engine: 'postgres' | 'mysql'; schema: string };
-  sidecar: SidecarKind | null;
-  mesh: string;
-}
-
-interface TaskCard extends InitTask {
-  name: string;
-  image: string;
-  does: string;
-  /** Needs that must be provided inside the pod: the generator adds their provider. */
-  requires: readonly string[];
-}
-
-export interface InitOrderPuzzle {
-  app: string;
-  tasks: TaskCard[];
-  /** Capability → what it means, for the explanation. */
-  meaning: Record<string, string>;
+export interface InitOrderPuzzle extends Explained {
+  difficulty: Difficulty;
+  story: string;
+  podName: string;
+  appImage: string;
+  appMounts: Mount[];
+  volumes: Scene['volumes'];
+  premises: string[];
   /** Item ids in the order shown. */
   shown: string[];
 }
 
-const DOC_INIT = 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#understanding-init-containers';
-const DOC_SIDECAR = 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle';
-const APPS = ['orders', 'checkout', 'billing', 'catalog', 'inventory', 'ledger', 'search', 'payments', 'shipping', 'reviews'];
-const VOLUMES = ['/data', '/srv/app', '/var/lib/app', '/shared', '/workspace'];
-const NET = ['mesh'];
-const MESH_IMAGES: Record<string, string> = {
-  envoy: 'envoyproxy/envoy:v1.29', 'linkerd-proxy': 'cr.l5d.io/linkerd/proxy:stable-2.14', 'istio-proxy': 'istio/proxyv2:1.21',
-};
+const levelStories = (d: Difficulty): Story[] => stories.filter((s) => s.hard === (d === 'hard'));
+const templateOf = (story: string): string => `init-order/${story}`;
+const SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
+const suffix = (rng: Rng, n: number): string => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
 
-type Template = (c: Ctx, rng: Rng) => Omit<TaskCard, 'id'>;
-
-// Every regular init container that talks over the network also needs the mesh proxy when there is one.
-const TEMPLATES: Record<string, Template> = {
-  'wait-for-db': (c) => ({
-    name: 'wait-for-db', image: 'busybox:1.36', sidecar: false,
-    does: `loops \`until nc -z ${c.db.host} ${c.db.port}; do sleep 2; done\``,
-    provides: ['db-reachable'], needs: [...NET, 'db-proxy'], requires: c.sidecar === 'sqlproxy' ? ['db-proxy'] : [],
-  }),
-  'fix-permissions': (c) => ({
-    name: 'fix-permissions', image: 'busybox:1.36', sidecar: false,
-    does: `runs as root: \`chown -R ${c.uid}:${c.uid} ${c.vol}\` so the app user can write there`,
-    provides: ['volume-writable'], needs: [], requires: [],
-  }),
-  'fetch-config': (c, rng) => ({
-    name: 'fetch-config', ...rng.pick([
-      { image: 'amazon/aws-cli:2.15.0', does: `\`aws s3 cp s3://acme-config/${c.app}/app.env ${c.vol}/app.env\`` },
-      { image: 'google/cloud-sdk:slim', does: `\`gsutil cp gs://acme-config/${c.app}/app.env ${c.vol}/app.env\`` },
-      { image: 'curlimages/curl:8.5.0', does: `downloads https://config.internal/${c.app}/app.env to ${c.vol}/app.env` },
-    ]),
-    sidecar: false,
-    ...(c.sidecar === 'vault' ? { does: `downloads ${c.vol}/app.env from a private bucket with the token in /vault/secrets/token` } : {}),
-    provides: ['config'], needs: ['volume-writable', ...NET, 'secrets'], requires: c.sidecar === 'vault' ? ['secrets'] : [],
-  }),
-  migrate: (c, rng) => ({
-    name: 'migrate', sidecar: false, ...rng.pick([
-      { image: 'flyway/flyway:10', does: `\`flyway migrate\` against ${c.db.name} with the credentials in ${c.vol}/app.env` },
-      { image: 'migrate/migrate:v4.17.0', does: `\`migrate -path /migrations -database "$DATABASE_URL" up\`, URL read from ${c.vol}/app.env` },
-      { image: `acme/${c.app}:2.4.1`, does: `\`python manage.py migrate\` using DATABASE_URL from ${c.vol}/app.env` },
-    ]),
-    provides: ['schema'], needs: ['db-reachable', 'config', 'db-proxy', ...NET],
-    requires: ['db-reachable', 'config'],
-  }),
-  'seed-data': (c) => ({
-    name: 'seed-data', sidecar: false,
-    // The client must match the engine: psql cannot load rows into MySQL.
-    ...(c.db.engine === 'mysql'
-      ? { image: 'mysql:8.0', does: `\`mysql -h ${c.db.host} ${c.db.schema} < /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}` }
-      : { image: 'postgres:16', does: `\`psql "$DATABASE_URL" -f /seed/reference-data.sql\`, inserting rows into the tables of ${c.db.name}` }),
-    provides: ['seeded'], needs: ['schema', 'db-proxy', ...NET], requires: ['schema'],
-  }),
-  'render-templates': (c, rng) => ({
-    name: 'render-templates', sidecar: false, ...rng.pick([
-      { image: 'hairyhenderson/gomplate:v3.11', does: `\`gomplate -d env=${c.vol}/app.env -f /tpl/nginx.conf.tmpl -o ${c.vol}/nginx.conf\`` },
-      { image: 'bhgedigital/envsubst', does: `\`envsubst < /tpl/settings.yaml.tpl > ${c.vol}/settings.yaml\` after sourcing ${c.vol}/app.env` },
-    ]),
-    provides: ['rendered'], needs: ['config', 'volume-writable'], requires: ['config'],
-  }),
-  'download-model': (c, rng) => ({
-    name: 'download-model', image: 'curlimages/curl:8.5.0', sidecar: false,
-    does: `\`curl -fsSLo ${c.vol}/models/${rng.pick(['resnet50', 'bert-base', 'yolov8n', 'whisper-small'])}.onnx https://models.internal/…\``,
-    provides: ['model'], needs: ['volume-writable', ...NET], requires: [],
-  }),
-  'git-sync': (c) => ({
-    name: 'clone-content', image: 'alpine/git:2.43.0', sidecar: false,
-    does: `\`git clone --depth 1 https://git.internal/${c.app}/site.git ${c.vol}/site\``,
-    provides: ['content'], needs: ['volume-writable', ...NET], requires: [],
-  }),
-  register: (c) => ({
-    name: 'register-service', image: 'curlimages/curl:8.5.0', sidecar: false,
-    does: `PUTs the service definition from ${c.vol}/app.env to http://consul:8500/v1/agent/service/register`,
-    provides: ['registered'], needs: ['config', ...NET], requires: ['config'],
-  }),
-};
-
-const SIDECARS: Record<SidecarKind, Template> = {
-  vault: () => ({
-    name: 'vault-agent', image: 'hashicorp/vault:1.15', sidecar: true,
-    does: '`vault agent -config=/etc/vault/agent.hcl`: keeps a fresh token in /vault/secrets/token',
-    provides: ['secrets'], needs: [], requires: [],
-  }),
-  mesh: (c) => ({
-    name: c.mesh, image: MESH_IMAGES[c.mesh] ?? 'envoyproxy/envoy:v1.29',
-    sidecar: true, does: 'the mesh proxy; the mesh policy lets no traffic out of the pod except through it',
-    provides: ['mesh'], needs: [], requires: [],
-  }),
-  sqlproxy: () => ({
-    name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.8.2', sidecar: true,
-    does: 'listens on 127.0.0.1:5432 and tunnels to the Cloud SQL instance',
-    provides: ['db-proxy'], needs: [], requires: [],
-  }),
-};
-
-function meanings(c: Ctx): Record<string, string> {
+function contextFor(rng: Rng, story: string): { c: Ctx; app: HouseApp } {
+  const app = rng.pick(houseApps.filter((a) => !a.batch));
+  const short = app.name.replace(/-api$/, '');
+  const engine = sqlProxyStories.has(story) ? 'postgres' : rng.pick(['postgres', 'mysql'] as const);
+  const behindProxy = sqlProxyStories.has(story);
+  const uid = houseRuntime(app).uid || rng.pick([1000, 1001, 10001]);
   return {
-    'db-reachable': `${c.db.name} accepting connections on ${c.db.host}:${c.db.port}`,
-    'volume-writable': `${c.vol} to be writable by uid ${c.uid}`,
-    config: `${c.vol}/app.env, which fetch-config downloads`,
-    secrets: 'the token vault-agent writes to /vault/secrets/token',
-    mesh: `${c.mesh} running, since all outbound traffic must pass through it`,
-    'db-proxy': 'cloud-sql-proxy listening on 127.0.0.1:5432',
-    schema: 'the tables that migrate creates',
-    rendered: 'the rendered configuration',
+    app,
+    c: {
+      rng, app: short, appImage: houseImage(app, `${rng.int(1, 4)}.${rng.int(0, 12)}.${rng.int(0, 9)}`), uid,
+      db: { engine, host: behindProxy ? '127.0.0.1' : `${short}-${engine}`, port: engine === 'postgres' ? 5432 : 3306, name: short },
+      mesh: meshStories.has(story) ? rng.pick(['istio-proxy', 'linkerd-proxy']) : null,
+    },
   };
-}
-
-function makeCtx(rng: Rng, difficulty: Difficulty): Ctx {
-  const sidecar = difficulty === 'hard' ? rng.pick<SidecarKind>(['vault', 'mesh', 'sqlproxy']) : null;
-  const engine = rng.pick([{ port: 5432, kind: 'postgres' as const }, { port: 3306, kind: 'mysql' as const }]);
-  const app = rng.pick(APPS);
-  const port = sidecar === 'sqlproxy' ? 5432 : engine.port;
-  const host = sidecar === 'sqlproxy' ? '127.0.0.1' : `${app}-${engine.kind}`;
-  return {
-    app, vol: rng.pick(VOLUMES), uid: rng.pick([1000, 1001, 101, 999, 65532]), sidecar,
-    db: { host, port, name: `${app}-${sidecar === 'sqlproxy' ? 'cloudsql' : engine.kind}`, engine: sidecar === 'sqlproxy' ? 'postgres' : engine.kind, schema: app },
-    mesh: rng.pick(['envoy', 'linkerd-proxy', 'istio-proxy']),
-  };
-}
-
-/** Add a template and, first, whatever it requires. */
-function addWithRequirements(key: string, chosen: Map<string, TaskCard>, cards: Map<string, TaskCard>): void {
-  const card = cards.get(key);
-  if (!card || chosen.has(key)) return;
-  for (const need of card.requires) {
-    const provider = [...cards.entries()].find(([, c]) => c.provides.includes(need));
-    if (provider) addWithRequirements(provider[0], chosen, cards);
-  }
-  chosen.set(key, card);
-}
-
-const SIZES: Record<Difficulty, [number, number]> = { easy: [3, 3], medium: [4, 5], hard: [5, 6] };
-const SIDECAR_USERS: Record<SidecarKind, string[]> = {
-  vault: ['fetch-config'], mesh: ['migrate', 'download-model', 'git-sync', 'register'], sqlproxy: ['wait-for-db'],
-};
-
-function pickTasks(rng: Rng, c: Ctx, difficulty: Difficulty): TaskCard[] {
-  const cards = new Map<string, TaskCard>();
-  for (const [key, make] of Object.entries(TEMPLATES)) cards.set(key, { id: '', ...make(c, rng) });
-  if (c.sidecar) cards.set('sidecar', { id: '', ...SIDECARS[c.sidecar](c, rng) });
-  const [min, max] = SIZES[difficulty];
-  const size = rng.int(min, max);
-  const chosen = new Map<string, TaskCard>();
-  const goals = c.sidecar ? [rng.pick(SIDECAR_USERS[c.sidecar]), 'sidecar'] : [];
-  for (const key of [...goals, ...rng.shuffle(Object.keys(TEMPLATES))]) {
-    const trial = new Map(chosen);
-    addWithRequirements(key, trial, cards);
-    if (trial.size <= size) for (const [k, v] of trial) chosen.set(k, v);
-    if (chosen.size === size) break;
-  }
-  return [...chosen.values()].map((t) => ({ ...t, id: t.name }));
-}
-
-/** Shuffle deterministically until the shown order breaks at least one dependency. */
-function unsolvedOrder(rng: Rng, ids: string[], pairs: readonly Precedence[]): string[] {
-  for (let i = 0; i < 20; i++) {
-    const order = rng.shuffle(ids);
-    if (!isSolvedOrder(order, pairs)) return order;
-  }
-  return topologicalOrder(ids, pairs).reverse();
 }
 
 function generate(seed: string, difficulty: Difficulty): InitOrderPuzzle {
   const rng = createRng(`init-order:${difficulty}:${seed}`);
-  for (;;) {
-    const c = makeCtx(rng, difficulty);
-    const tasks = pickTasks(rng, c, difficulty);
-    const pairs = initPrecedence(tasks);
-    if (pairs.length === 0) continue;
-    const shown = unsolvedOrder(rng, tasks.map((t) => t.id), pairs);
-    return { app: c.app, tasks, meaning: meanings(c), shown };
+  const story = rng.pick(levelStories(difficulty));
+  const { c } = contextFor(rng, story.id);
+  const scene = story.build(c, difficulty);
+  const pairs = handoffPrecedence(scene.cards);
+  if (unmetFiles(scene.cards).length > 0) throw new Error(`${story.id}: a card reads a file nobody writes`);
+  const appContainer = scene.app === 'nginx' ? 'nginx' : c.app;
+  return {
+    difficulty, story: story.id, podName: `${c.app}-${suffix(rng, 9)}-${suffix(rng, 5)}`,
+    cards: scene.cards, db: c.db.host === '127.0.0.1' ? `Cloud SQL (${c.db.name})` : c.db.host, uid: c.uid, appContainer,
+    appImage: scene.app === 'nginx' ? software('nginx').image : c.appImage,
+    appMounts: scene.appMounts, volumes: scene.volumes, premises: scene.premises,
+    shown: shownOrder(rng, scene.cards.map((card) => card.id), pairs),
+  };
+}
+
+const mountText = (m: Mount): string => `${m.volume} at ${m.path}${m.readOnly ? ' (read-only)' : ''}`;
+
+function itemLabel(card: Card): string {
+  const kind = card.sidecar ? ' [restartPolicy: Always]' : '';
+  const mounts = card.mounts.length > 0 ? ` · mounts ${card.mounts.map(mountText).join(', ')}` : '';
+  return `${card.name} (${card.image})${kind}: ${card.does}${mounts}`;
+}
+
+/** The app container and the pod's volumes: what the init containers prepare, at most 16 lines. */
+function podYaml(p: InitOrderPuzzle): string {
+  const lines = ['containers:', `- name: ${p.appContainer}`, `  image: ${p.appImage}`];
+  if (p.appMounts.length > 0) {
+    lines.push('  volumeMounts:');
+    for (const m of p.appMounts) lines.push(`  - { name: ${m.volume}, mountPath: ${m.path}${m.readOnly ? ', readOnly: true' : ''} }`);
   }
+  if (p.volumes.length > 0) {
+    lines.push('volumes:');
+    for (const v of p.volumes) {
+      const source = v.kind === 'emptyDir' ? 'emptyDir: {}' : v.kind === 'persistentVolumeClaim' ? `persistentVolumeClaim: { claimName: ${p.appContainer}-data }` : `configMap: { name: ${v.name} }`;
+      lines.push(`- { name: ${v.name}, ${source} }`);
+    }
+  }
+  return lines.join('\n');
 }
 
-function itemLabel(t: TaskCard): string {
-  const kind = t.sidecar ? ' [restartPolicy: Always]' : '';
-  return `${t.name} (${t.image})${kind}: ${t.does}`;
-}
-
-function publicView(p: InitOrderPuzzle): PuzzleView {
-  const hasSidecar = p.tasks.some((t) => t.sidecar);
-  const byId = new Map(p.tasks.map((t) => [t.id, t]));
+function publicView(p: InitOrderPuzzle): OrderView {
+  const byId = new Map(p.cards.map((card) => [card.id, card]));
+  const sidecars = p.cards.some((card) => card.sidecar) ? ' Those marked restartPolicy: Always are native sidecars.' : '';
   return {
     kind: 'init-order',
     format: 'order',
     prompt:
-      `Order the initContainers of pod \`${p.app}\` so each one finds what it needs when it starts.` +
-      (hasSidecar ? ' The one marked restartPolicy: Always is a native sidecar.' : ''),
+      `Order the initContainers of this \`${p.appContainer}\` pod so each finds what it needs when it starts.` +
+      `${sidecars}${p.premises.length > 0 ? ` ${p.premises.join(' ')}` : ''}`,
+    code: { language: 'yaml', text: podYaml(p) },
     items: p.shown.map((id) => ({ id, label: itemLabel(byId.get(id)!) })),
   };
 }
 
-function solve(p: InitOrderPuzzle): string[] {
-  return topologicalOrder(p.tasks.map((t) => t.id), initPrecedence(p.tasks));
-}
+const pairsOf = (p: InitOrderPuzzle) => handoffPrecedence(p.cards);
+const solve = (p: InitOrderPuzzle): string[] => topologicalOrder(p.cards.map((card) => card.id), pairsOf(p));
 
-/** One sentence per provider and need: "envoy comes before a, b and c, which need …", not three copies of it. */
-function groupSentence(p: InitOrderPuzzle, a: string, after: string[], cap: string, broken: boolean): string {
-  const before = p.tasks.find((t) => t.id === a)!;
-  const need = p.meaning[cap] ?? cap;
-  const list = after.length > 1 ? `${after.slice(0, -1).join(', ')} and ${after.at(-1)}` : (after[0] ?? '');
-  const one = after.length === 1;
-  const sidecar = before.sidecar ? ' (a sidecar provides it only to init containers listed after it)' : '';
-  return broken
-    ? `${list} would start before ${a}, but ${one ? 'it needs' : 'they need'} ${need}${sidecar}`
-    : `${a} comes before ${list}, which ${one ? 'needs' : 'need'} ${need}${sidecar}`;
-}
-
-const sidecarNote = (p: InitOrderPuzzle): string =>
-  p.tasks.some((t) => t.sidecar)
-    ? ' A native sidecar starts in its place in initContainers and keeps running; the next init container starts once it is started.'
-    : '';
-
-const isPermutation = (ids: readonly string[], order: readonly string[] | null): order is string[] =>
-  order !== null && order.length === ids.length && ids.every((id) => order.includes(id));
-
-function sentences(p: InitOrderPuzzle, pairs: readonly Precedence[], broken = false): string {
-  const groups = new Map<string, { a: string; cap: string; after: string[] }>();
-  for (const [a, b] of pairs) {
-    const cap = sharedCapability(p.tasks.find((t) => t.id === a)!, p.tasks.find((t) => t.id === b)!) ?? '';
-    const g = groups.get(`${a}|${cap}`) ?? { a, cap, after: [] };
-    g.after.push(b);
-    groups.set(`${a}|${cap}`, g);
-  }
-  const all = [...groups.values()];
-  const shown = all.slice(0, 3).map((g) => groupSentence(p, g.a, g.after, g.cap, broken));
-  return shown.join('; ') + (all.length > 3 ? `; and ${all.length - 3} more like these` : '');
-}
+/** The rule the docs link backs: the most specific one the puzzle exercises. */
+const PRIORITY: readonly RuleId[] = ['sidecars/startup-probe-gates', 'sidecars/start-gate', 'init/volume-handoff', 'init/one-at-a-time'];
+const mainRule = (p: InitOrderPuzzle): RuleId => {
+  const rules = rulesOf(p, pairsOf(p));
+  return PRIORITY.find((r) => rules.includes(r)) ?? 'init/one-at-a-time';
+};
 
 function grade(p: InitOrderPuzzle, answer: unknown): Grade {
-  const ids = p.tasks.map((t) => t.id);
-  const pairs = initPrecedence(p.tasks);
-  const docUrl = p.tasks.some((t) => t.sidecar) ? DOC_SIDECAR : DOC_INIT;
-  const order = asIdList(answer);
-  if (!isPermutation(ids, order)) {
-    return { score: 0, correct: false, docUrl, explanation: `Place every init container exactly once. One order that works is ${solve(p).join(' → ')}: ${sentences(p, pairs)}.` };
-  }
-  const broken = brokenPairs(pairs, order);
-  if (broken.length === 0) {
-    return { score: 1, correct: true, docUrl, explanation: `Init containers run one at a time, in list order, so ${sentences(p, pairs)}.${sidecarNote(p)}` };
-  }
-  const retry = initFailureOutcome('Always');
-  return {
-    score: orderScore(ids, pairs, order), correct: false, docUrl,
-    explanation:
-      `${pairs.length - broken.length} of ${pairs.length} dependencies kept. ${sentences(p, broken, true)}. ` +
-      `Started too early, a container fails or waits forever; in a Deployment (restartPolicy: Always) a failed one alone is retried with backoff while the pod stays ${retry.phase}, showing ${retry.kubectlStatuses.join(' then ')}.${sidecarNote(p)}`,
-  };
+  const ids = p.cards.map((card) => card.id);
+  const pairs = pairsOf(p);
+  const docUrl = ruleInfo(mainRule(p)).docUrl;
+  const order = asPermutation(answer, ids);
+  const broken = order === null ? pairs : brokenPairs(pairs, order);
+  const score = orderScore(ids, pairs, p.shown, answer);
+  const lead = order === null
+    ? [{ text: 'Place every init container exactly once.' }]
+    : broken.length > 0 ? [{ text: `${pairs.length - broken.length} of ${pairs.length} dependencies kept.` }] : [];
+  const closing = p.cards.some((card) => card.sidecar)
+    ? [{ text: 'A native sidecar starts in its place in the list and keeps running; the next one starts once it is started.' }]
+    : [{ text: `Init containers run one at a time, in list order; ${p.appContainer} starts after the last one.` }];
+  return gradeOf(score, [...lead, ...dependencyLines(p, pairs, broken), ...closing], docUrl);
 }
+
+function meta(p: InitOrderPuzzle): PuzzleMeta {
+  return { template: templateOf(p.story), rules: rulesOf(p, pairsOf(p)), answerKey: null };
+}
+
+const picture = (p: InitOrderPuzzle): Picture => startSequence(p, solve(p));
 
 export const initOrder = {
   id: 'init-order',
   concept: 'Init containers',
   title: 'Init container order',
-  description: 'Order init containers (and native sidecars) so each finds what it needs.',
+  description: 'Order a pod\'s init containers (and native sidecars) so each finds the files and services it needs.',
+  templates: {
+    easy: levelStories('easy').map((s) => templateOf(s.id)),
+    medium: levelStories('medium').map((s) => templateOf(s.id)),
+    hard: levelStories('hard').map((s) => templateOf(s.id)),
+  },
   generate,
   publicView,
   solve,
   grade,
+  meta,
+  picture,
 } satisfies PuzzleKind<InitOrderPuzzle>;

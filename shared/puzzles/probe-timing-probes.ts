@@ -1,131 +1,201 @@
-// Probe timing questions: probe settings as YAML → seconds until the kubelet acts. Answers come from shared/model/probes.ts.
+// One probe, one number: probe settings as YAML → seconds until the kubelet acts (easy: every field written;
+// medium: some left to their defaults). Answers and the timeline come from shared/model/probes.ts and probe-schedule.ts.
 import type { Rng } from '../random.ts';
+import type { ProbeRuleId } from '../model/rules/probes.ts';
+import { failingTrace, passingTrace, type ProbeTrace } from '../model/probe-schedule.ts';
 import {
-  livenessKillSeconds, probeDefaults, probesActiveAfterSeconds, readinessRecoverySeconds, readinessRemovalSeconds,
-  readyAfterStartSeconds, startupGiveUpSeconds, withProbeDefaults, type ProbeKind, type ProbeSettings, type ResolvedProbe,
+  delayReadsTheSame, graceAfterProbeKill, livenessKillSeconds, probeDefaults, readinessRecoverySeconds, readinessRemovalSeconds,
+  readyAfterStartSeconds, startupGiveUpSeconds, withProbeDefaults, type ProbeKind, type ProbeSettings, type ProbeSpec, type ResolvedProbe,
 } from '../model/probes.ts';
-import type { Difficulty } from './kind.ts';
-import { containerYaml, explicitSettings, omitSome, probeYaml, type ProbeTimingPuzzle, type Workload } from './probe-timing-workloads.ts';
+import { appName, type ProbeApp } from './probe-apps.ts';
+import { appContainer } from './probe-choice-scenes.ts';
+import { handlerFor, LIFECYCLE, readinessApps, TASK, timeline, timingApps, traceTrack, type Track, type TimingPuzzle } from './probe-timing-kit.ts';
+import { line, linesTagged, podYaml, yamlText } from './probe-yaml.ts';
 
-const TASK_URL = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
+type Field = keyof ResolvedProbe;
+export type Level = 'easy' | 'medium';
 
-function defaultsNote(settings: ProbeSettings, fields: (keyof ResolvedProbe)[]): string {
-  const missing = fields.filter((f) => settings[f] === undefined).map((f) => `${f} defaults to ${probeDefaults[f]}`);
-  if (missing.length === 0) return '';
-  return ` Left out of the spec, ${missing.join(' and ')}.`;
-}
-
-const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
-const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-interface SingleAsk {
+interface Ask {
   id: string;
   kind: ProbeKind;
-  relevant: (keyof ResolvedProbe)[];
-  question(w: Workload): string;
+  /** Fields the answer depends on. */
+  relevant: Field[];
+  /** Fields shown even though the answer does not depend on them (a medium trap). */
+  decoys?: Field[];
+  apps(): readonly ProbeApp[];
+  prompt(name: string): string;
   seconds(s: ProbeSettings): number;
+  trace(s: ProbeSettings): ProbeTrace;
+  /** Where the axis starts, for the container track. */
+  from: { label: string; tone: 'start' | 'fail' };
   working(p: ResolvedProbe, total: number): string;
   misses(p: ResolvedProbe): { value: number; note: string }[];
-  anchor: string;
+  rules: ProbeRuleId[];
+  docUrl: string;
 }
 
-const singleAsks: readonly SingleAsk[] = [
+const CONFIGURE = `${TASK}#configure-probes`;
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
+
+const asks: readonly Ask[] = [
   {
-    id: 'startup-give-up', kind: 'startupProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'],
-    question: (w) => `The ${w.name} app never finishes starting: its startup check never passes. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
+    id: 'startup-give-up', kind: 'startupProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'], apps: () => timingApps,
+    prompt: (n) => `${cap(n)} never finishes starting: its startup check never passes. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
     seconds: startupGiveUpSeconds,
-    working: (p, t) => `The startup probe allows initialDelaySeconds + failureThreshold × periodSeconds = ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s, then the kubelet kills the container and its restart policy decides what comes next.`,
-    misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'The initialDelaySeconds before the first check counts too.' }],
-    anchor: 'define-startup-probes',
+    trace: (s) => failingTrace('startupProbe', s, withProbeDefaults(s).initialDelaySeconds),
+    from: { label: 'start', tone: 'start' },
+    working: (p, t) => `The startupProbe allows initialDelaySeconds + failureThreshold × periodSeconds = ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s, then the kubelet kills the container.`,
+    misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'The initialDelaySeconds before the first check count too.' }],
+    rules: ['probes/startup-budget'], docUrl: `${LIFECYCLE}#when-should-you-use-a-startup-probe`,
   },
   {
-    id: 'liveness-kill', kind: 'livenessProbe', relevant: ['periodSeconds', 'failureThreshold'],
-    question: (w) => `The ${w.name} app has run fine for hours when it deadlocks: from now on every liveness check fails. At most about how many seconds until the kubelet kills the container?`,
+    id: 'liveness-kill', kind: 'livenessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['initialDelaySeconds'], apps: () => timingApps,
+    prompt: (n) => `${cap(n)} has run fine for hours when its check starts failing: from now on every liveness check fails at once. At most about how many seconds until the kubelet kills the container?`,
     seconds: livenessKillSeconds,
-    working: (p, t) => `It takes failureThreshold consecutive failures, one per period: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Then the kubelet kills this container (not the pod) and restarts it per the restart policy.`,
-    misses: (p) => [{ value: p.initialDelaySeconds + p.failureThreshold * p.periodSeconds, note: 'initialDelaySeconds only delays the first check after the container starts; it plays no part hours later.' }],
-    anchor: 'configure-probes',
+    trace: (s) => failingTrace('livenessProbe', s, 0),
+    from: { label: 'starts failing', tone: 'fail' },
+    working: (p, t) => `It takes failureThreshold failures in a row, one check every periodSeconds: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Then the kubelet kills this container and restarts it.`,
+    misses: (p) => [{ value: p.initialDelaySeconds + p.failureThreshold * p.periodSeconds, note: 'initialDelaySeconds only holds back the first check after a start; hours later it plays no part.' }],
+    rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
   {
-    id: 'readiness-removal', kind: 'readinessProbe', relevant: ['periodSeconds', 'failureThreshold'],
-    question: (w) => `${capitalized(w.dep)} goes down and ${possessive(w.name)} readiness check starts failing at once. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
+    id: 'liveness-kill-at-start', kind: 'livenessProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'], apps: () => timingApps,
+    prompt: (n) => `A bad setting breaks ${n} from its first second: the process runs, but every liveness check fails at once. At most about how many seconds after the container starts does the kubelet kill it?`,
+    seconds: (s) => withProbeDefaults(s).initialDelaySeconds + livenessKillSeconds(s),
+    trace: (s) => failingTrace('livenessProbe', s, withProbeDefaults(s).initialDelaySeconds),
+    from: { label: 'start', tone: 'start' },
+    working: (p, t) => `No check runs for initialDelaySeconds, then failureThreshold failures come one period apart: ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s.`,
+    misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'Right after a start, initialDelaySeconds holds the first check back.' }],
+    rules: ['probes/initial-delay', 'probes/failure-threshold'], docUrl: CONFIGURE,
+  },
+  {
+    id: 'readiness-removal', kind: 'readinessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['successThreshold'], apps: readinessApps,
+    prompt: (n) => `${cap(n)} is ready and serving when its readiness check starts failing on every try. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
     seconds: readinessRemovalSeconds,
-    working: (p, t) => `It takes failureThreshold consecutive failures: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. The container is not restarted; it only stops getting traffic.`,
+    trace: (s) => failingTrace('readinessProbe', s, 0),
+    from: { label: 'starts failing', tone: 'fail' },
+    working: (p, t) => `It takes failureThreshold failures in a row: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. The container is not restarted; it only stops getting traffic.`,
     misses: (p) => [{ value: p.successThreshold * p.periodSeconds, note: 'successThreshold counts passes on the way back; going not ready takes failureThreshold failures.' }],
-    anchor: 'configure-probes',
+    rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
   {
-    id: 'readiness-recovery', kind: 'readinessProbe', relevant: ['periodSeconds', 'successThreshold'],
-    question: (w) => `The ${w.name} container went not ready during an outage of ${w.dep}. ${capitalized(w.dep)} is back, and from now on every readiness check passes. At most about how many seconds until the container is ready again?`,
+    id: 'readiness-recovery', kind: 'readinessProbe', relevant: ['periodSeconds', 'successThreshold'], decoys: ['failureThreshold'], apps: readinessApps,
+    prompt: (n) => `${cap(n)} went not ready during an outage. The outage is over, and from now on every readiness check passes. At most about how many seconds until the container is ready again?`,
     seconds: readinessRecoverySeconds,
-    working: (p, t) => `It needs successThreshold consecutive passes: ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing was restarted meanwhile; the pod simply rejoins the Service endpoints.`,
+    trace: (s) => passingTrace('readinessProbe', s, 0),
+    from: { label: 'recovers', tone: 'start' },
+    working: (p, t) => `It needs successThreshold passes in a row: ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints.`,
     misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'Coming back takes successThreshold passes, not failureThreshold.' }],
-    anchor: 'configure-probes',
+    rules: ['probes/success-threshold'], docUrl: CONFIGURE,
+  },
+  {
+    id: 'first-ready', kind: 'readinessProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'successThreshold'], apps: readinessApps,
+    prompt: (n) => `${cap(n)} can serve the moment its container starts, and every readiness check passes. At most about how many seconds after the start is the container first marked ready?`,
+    seconds: readyAfterStartSeconds,
+    trace: (s) => passingTrace('readinessProbe', s, withProbeDefaults(s).initialDelaySeconds),
+    from: { label: 'start', tone: 'start' },
+    working: (p, t) => `Readiness counts as failed until it passes: no check for initialDelaySeconds, then successThreshold passes one period apart: ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${t} s.`,
+    misses: (p) => [{ value: p.successThreshold * p.periodSeconds, note: 'No check runs before initialDelaySeconds.' }, { value: 0, note: 'A readinessProbe counts as failed until its first pass.' }],
+    rules: ['probes/initial-state', 'probes/initial-delay', 'probes/success-threshold'], docUrl: CONFIGURE,
   },
 ];
 
-export function singleProbeQuestion(rng: Rng, w: Workload, difficulty: Difficulty): ProbeTimingPuzzle {
-  const a = rng.pick(singleAsks);
-  const full = explicitSettings(rng, a.kind);
-  const shown = difficulty === 'easy' ? full : omitSome(rng, full, a.relevant);
-  const p = withProbeDefaults(shown);
-  const total = a.seconds(shown);
+/** Every field set, with values in realistic ranges for the kind; initialDelaySeconds is 0 or at least a period. */
+function explicitSettings(rng: Rng, kind: ProbeKind, level: Level): ResolvedProbe {
+  // At medium one field is left to its default: the others avoid the default values, so the answer is not 3 × 10.
+  const periodSeconds = rng.pick(level === 'medium' ? [2, 3, 5, 15, 20] : [2, 3, 5, 10, 15, 20]);
   return {
-    ask: a.id,
-    prompt: a.question(w),
-    code: { language: 'yaml', text: containerYaml(w, [probeYaml(rng, w, a.kind, shown)]) },
-    seconds: total,
-    working: a.working(p, total) + defaultsNote(shown, a.relevant),
-    misses: a.misses(p),
-    approximate: true,
-    docUrl: `${TASK_URL}#${a.anchor}`,
+    initialDelaySeconds: rng.chance(0.3) ? 0 : periodSeconds * rng.int(1, 3),
+    periodSeconds,
+    timeoutSeconds: Math.min(periodSeconds - 1, rng.pick([1, 2, 3, 5])) || 1,
+    successThreshold: kind === 'readinessProbe' ? rng.int(level === 'medium' ? 2 : 1, 4) : 1,
+    failureThreshold: kind === 'startupProbe' ? rng.int(6, 30) : rng.pick(level === 'medium' ? [2, 4, 5, 6] : [2, 3, 4, 5, 6]),
   };
 }
 
-/** Hard: startup and liveness together; the player must know the startup probe gates liveness. */
-export function combinedQuestion(rng: Rng, w: Workload): ProbeTimingPuzzle {
-  const startup = omitSome(rng, explicitSettings(rng, 'startupProbe'), ['periodSeconds', 'initialDelaySeconds']);
-  // No initialDelaySeconds on liveness: docs and kubelet disagree on when it counts after a startup probe.
-  const liveness = omitSome(rng, explicitSettings(rng, 'livenessProbe'), ['periodSeconds', 'failureThreshold']);
-  delete liveness.initialDelaySeconds;
-  const s = withProbeDefaults(startup);
-  const l = withProbeDefaults(liveness);
-  const code = { language: 'yaml' as const, text: containerYaml(w, [probeYaml(rng, w, 'startupProbe', startup), probeYaml(rng, w, 'livenessProbe', liveness)]) };
-  const base = { code, approximate: true, docUrl: `${TASK_URL}#define-startup-probes` };
-  const kill = livenessKillSeconds(liveness);
-  if (rng.chance(0.5)) {
-    const total = startupGiveUpSeconds(startup);
+const fieldOrder: readonly Field[] = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'];
+
+/** The fields written in the YAML: easy writes what matters; medium leaves exactly one of those to its default. */
+function shownFields(rng: Rng, ask: Ask, level: Level): Field[] {
+  if (level === 'easy') return fieldOrder.filter((f) => ask.relevant.includes(f) || (f === 'timeoutSeconds' && rng.chance(0.5)));
+  const dropped = rng.pick(ask.relevant);
+  return fieldOrder.filter((f) => f !== dropped && (ask.relevant.includes(f) || ((ask.decoys ?? []).includes(f) ? rng.chance(0.6) : rng.chance(0.25))));
+}
+
+function defaultsNote(shown: ProbeSettings, fields: readonly Field[]): string {
+  const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} ${probeDefaults[f]}`);
+  return missing.length === 0 ? '' : `Left out: ${missing.join(', ')}.`;
+}
+
+export function singleProbeQuestion(rng: Rng, level: Level, askId: string): TimingPuzzle {
+  const ask = asks.find((a) => a.id === askId);
+  if (!ask) throw new Error(`no probe-timing ask ${askId}`);
+  const app = rng.pick(ask.apps());
+  for (;;) {
+    const full = explicitSettings(rng, ask.kind, level);
+    const fields = shownFields(rng, ask, level);
+    const settings: ProbeSettings = {};
+    for (const f of fields) settings[f] = full[f];
+    if (!delayReadsTheSame(settings)) continue;
+    const spec: ProbeSpec = { handler: handlerFor(rng, app, ask.kind), ...settings };
+    const yaml = podYaml({ containers: [appContainer(app, { [ask.kind]: spec })] });
+    const p = withProbeDefaults(settings);
+    const total = ask.seconds(settings);
+    const note = defaultsNote(settings, ask.relevant);
+    const trace = ask.trace(settings);
+    const container: Track = { label: app.name, marks: [{ at: 0, label: ask.from.label, tone: ask.from.tone }] };
     return {
-      ...base, ask: 'combined-startup-give-up', seconds: total,
-      prompt: `The ${w.name} app hangs during boot and never answers any check. At most about how many seconds after the container starts does the kubelet kill it?`,
-      working: `Until the startup probe succeeds the livenessProbe does not run at all, so only the startup budget counts: ${s.initialDelaySeconds} + ${s.failureThreshold} × ${s.periodSeconds} = ${total} s.${defaultsNote(startup, ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'])}`,
-      misses: [
-        { value: total + kill, note: 'The liveness checks never start while the startup probe is failing, so their time does not add up.' },
-        { value: kill, note: 'The livenessProbe is switched off until the startup probe succeeds; here it never does.' },
+      template: `probe-timing/${ask.id}${level === 'medium' ? '-defaults' : ''}`,
+      prompt: ask.prompt(appName(app)),
+      code: { language: 'yaml', text: yamlText(yaml) },
+      seconds: total,
+      lines: [
+        { text: ask.working(p, total), codeLines: linesTagged(yaml, ...ask.relevant.map((f) => `${ask.kind}.${f}`)) },
+        ...(note ? [{ text: note }] : []),
       ],
+      misses: ask.misses(p).filter((m) => m.value !== total),
+      approximate: true,
+      rules: level === 'medium' && note ? [...ask.rules, 'probes/defaults'] : ask.rules,
+      docUrl: ask.docUrl,
+      timeline: timeline([container, traceTrack(trace)], total),
     };
   }
-  const passedAt = s.initialDelaySeconds + s.periodSeconds * rng.int(1, Math.max(1, s.failureThreshold - 1));
-  const total = probesActiveAfterSeconds(passedAt, liveness) + kill;
+}
+
+/** After a liveness kill, how long a container that ignores SIGTERM has before SIGKILL. */
+export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
+  const app = rng.pick(timingApps);
+  // Medium: a third each of probe-level set, only the pod's set, neither set (the 30 s default).
+  const which = level === 'easy' ? 0 : rng.int(0, 2);
+  const probeGrace = which === 0 ? rng.pick([5, 10, 15, 20]) : undefined;
+  const podGrace = which === 2 ? undefined : level === 'easy' || which === 1 || rng.chance(0.5) ? rng.pick([45, 60, 90, 120]) : undefined;
+  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe'), failureThreshold: 3, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
+  const yaml = podYaml({
+    spec: podGrace ? [line(`terminationGracePeriodSeconds: ${podGrace}`, 'podGrace')] : [line('restartPolicy: Always', 'restartPolicy')],
+    containers: [appContainer(app, { livenessProbe: spec })],
+  });
+  const total = graceAfterProbeKill(probeGrace, podGrace);
+  const why = probeGrace !== undefined
+    ? `The livenessProbe sets its own terminationGracePeriodSeconds, ${probeGrace}: after a probe kill it wins over the pod’s${podGrace ? ` ${podGrace}` : ''}.`
+    : podGrace !== undefined
+      ? `The probe sets no grace period of its own, so the pod’s terminationGracePeriodSeconds, ${podGrace}, applies.`
+      : 'Neither the probe nor the pod sets terminationGracePeriodSeconds, so the default, 30 s, applies.';
   return {
-    ...base, ask: 'liveness-after-startup', seconds: total,
-    prompt: `The startup check of ${w.name} first passes ${passedAt} s after the container starts; right after that the app hangs for good. At most about how many seconds after the container started does the kubelet kill it?`,
-    working: `Liveness checks begin once the startup probe has passed at ${passedAt} s; then ${l.failureThreshold} failures, one every ${l.periodSeconds} s, take ${kill} s more: ${passedAt} + ${kill} = ${total} s.${defaultsNote(liveness, ['periodSeconds', 'failureThreshold'])}`,
-    misses: [{ value: kill, note: `The liveness clock only starts after the startup probe passed at ${passedAt} s.` }],
+    template: `probe-timing/probe-grace${level === 'medium' ? '-defaults' : ''}`,
+    prompt: `The livenessProbe of ${appName(app)} has just failed for the third time in a row. The kubelet sends SIGTERM, which the process ignores. How many seconds later does SIGKILL come?`,
+    code: { language: 'yaml', text: yamlText(yaml) },
+    seconds: total,
+    lines: [{ text: why, codeLines: linesTagged(yaml, 'livenessProbe.terminationGracePeriodSeconds', 'podGrace') }],
+    misses: [
+      ...(podGrace !== undefined && probeGrace !== undefined ? [{ value: podGrace, note: 'A probe-level grace period overrides the pod’s after that probe’s kill.' }] : []),
+      ...(total !== 30 ? [{ value: 30, note: 'The 30 s default applies only when neither the probe nor the pod sets a grace period.' }] : []),
+    ],
+    approximate: false,
+    rules: level === 'medium' && (probeGrace === undefined || podGrace === undefined) ? ['probes/probe-grace', 'probes/defaults'] : ['probes/probe-grace'],
+    docUrl: `${TASK}#probe-level-terminationgraceperiodseconds`,
+    timeline: timeline([{ label: app.name, marks: [{ at: 0, label: 'SIGTERM', tone: 'stop' }, { at: total, label: 'SIGKILL', tone: 'stop' }] }], total),
   };
 }
 
-/** Hard: readiness right after start, with an initialDelaySeconds shorter than the period (§11.7). */
-export function firstReadyQuestion(rng: Rng, w: Workload): ProbeTimingPuzzle {
-  const shown = omitSome(rng, explicitSettings(rng, 'readinessProbe'), ['periodSeconds', 'successThreshold']);
-  shown.initialDelaySeconds = rng.pick([3, 5, 8, 12, 20]);
-  const p = withProbeDefaults(shown);
-  const total = readyAfterStartSeconds(shown);
-  return {
-    ask: 'first-ready', seconds: total, approximate: true, docUrl: `${TASK_URL}#configure-probes`,
-    code: { language: 'yaml', text: containerYaml(w, [probeYaml(rng, w, 'readinessProbe', shown)]) },
-    prompt: `The ${w.name} app is ready to serve the instant its container starts, and every readiness check passes. At most about how many seconds after the start is the container marked ready?`,
-    working: `Readiness starts as Failure; the first check waits initialDelaySeconds, then successThreshold passes one period apart: ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${total} s.${defaultsNote(shown, ['periodSeconds', 'successThreshold'])}`,
-    misses: [{ value: p.successThreshold * p.periodSeconds, note: 'initialDelaySeconds is applied even when it is shorter than periodSeconds; the kubelet skips every check until it has passed.' }],
-  };
-}
+export const askIds: readonly string[] = asks.map((a) => a.id);

@@ -1,47 +1,79 @@
-// "How many seconds?": probe settings (as YAML) or a crash loop → seconds until the kubelet acts.
-// Every answer is computed by shared/model/probes.ts and shared/model/backoff.ts; the questions live in
-// probe-timing-probes.ts and probe-timing-backoff.ts.
+// "How many seconds?": probe settings (as YAML) or a crash loop → seconds until the kubelet acts. Every answer and
+// every timeline comes from shared/model/probes.ts, probe-schedule.ts and backoff.ts; the questions live in
+// probe-timing-probes.ts (one probe), probe-timing-combined.ts (two rules at once) and probe-timing-backoff.ts.
 import { createRng, type Rng } from '../random.ts';
 import { asNumber } from './answers.ts';
-import type { Difficulty, Grade, PuzzleKind, PuzzleView } from './kind.ts';
-import { workloads, type ProbeTimingPuzzle, type Workload } from './probe-timing-workloads.ts';
-import { combinedQuestion, firstReadyQuestion, singleProbeQuestion } from './probe-timing-probes.ts';
-import { backoffDelayQuestion, backoffResetQuestion, backoffTotalQuestion } from './probe-timing-backoff.ts';
+import { gradeOf } from './grade.ts';
+import type { Difficulty, ExplanationLine, Grade, NumberView, Picture, PuzzleKind, PuzzleMeta } from './kind.ts';
+import type { TimingPuzzle } from './probe-timing-kit.ts';
+import { askIds, probeGraceQuestion, singleProbeQuestion } from './probe-timing-probes.ts';
+import { hangTimeout, killThenGrace, livenessAfterStartup, readinessAfterStartup, startupGatesGiveUp } from './probe-timing-combined.ts';
+import { backoffFromRestarts, backoffNth, backoffReset, backoffTotal, backoffTotalCap, nthStart } from './probe-timing-backoff.ts';
 
-export type { ProbeTimingPuzzle };
+export type ProbeTimingPuzzle = TimingPuzzle;
 
-const CAVEAT = 'Probes tick on the kubelet’s own clock, so the real moment can come up to one period sooner.';
+type Builder = (rng: Rng) => TimingPuzzle;
 
-const builders: Record<Difficulty, readonly ((rng: Rng, w: Workload, d: Difficulty) => ProbeTimingPuzzle)[]> = {
-  easy: [singleProbeQuestion],
-  medium: [singleProbeQuestion, singleProbeQuestion, backoffDelayQuestion],
-  hard: [combinedQuestion, combinedQuestion, firstReadyQuestion, backoffTotalQuestion, backoffResetQuestion],
+const single = (level: 'easy' | 'medium') => (id: string): [string, Builder] =>
+  [`probe-timing/${id}${level === 'medium' ? '-defaults' : ''}`, (rng) => singleProbeQuestion(rng, level, id)];
+
+/** Template id → builder, per level: one template, one question. */
+const builders: Record<Difficulty, Record<string, Builder>> = {
+  easy: Object.fromEntries([
+    ...askIds.map(single('easy')),
+    ['probe-timing/probe-grace', (rng: Rng) => probeGraceQuestion(rng, 'easy')],
+    ['probe-timing/backoff-nth', backoffNth],
+  ]),
+  medium: Object.fromEntries([
+    ...askIds.map(single('medium')),
+    ['probe-timing/probe-grace-defaults', (rng: Rng) => probeGraceQuestion(rng, 'medium')],
+    ['probe-timing/backoff-from-restarts', backoffFromRestarts],
+    ['probe-timing/backoff-total', backoffTotal],
+  ]),
+  hard: {
+    'probe-timing/startup-gates-give-up': startupGatesGiveUp,
+    'probe-timing/liveness-after-startup': livenessAfterStartup,
+    'probe-timing/readiness-after-startup': readinessAfterStartup,
+    'probe-timing/hang-timeout': hangTimeout,
+    'probe-timing/kill-then-grace': killThenGrace,
+    'probe-timing/backoff-total-cap': backoffTotalCap,
+    'probe-timing/backoff-reset': backoffReset,
+    'probe-timing/nth-start': nthStart,
+  },
 };
 
 function generate(seed: string, difficulty: Difficulty): ProbeTimingPuzzle {
   const rng = createRng(seed);
-  return rng.pick(builders[difficulty])(rng, rng.pick(workloads), difficulty);
+  const id = rng.pick(Object.keys(builders[difficulty]));
+  const puzzle = builders[difficulty][id]!(rng);
+  if (puzzle.template !== id) throw new Error(`${id} built ${puzzle.template}`);
+  return puzzle;
 }
 
 function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
   const x = asNumber(answer);
   const exact = x === p.seconds;
-  const near = x !== null && !exact && p.approximate && Math.abs(x - p.seconds) <= Math.max(1, p.seconds * 0.1);
-  const score = exact ? 1 : near ? 0.5 : 0;
-  const verdict = exact ? `The answer is ${p.seconds} s.` : x === null ? `The answer is ${p.seconds} s.`
-    : near ? `Close: the bound is ${p.seconds} s, you said ${x}.` : `It is ${p.seconds} s, not ${x}.`;
-  const miss = exact ? undefined : p.misses.find((m) => m.value === x && m.value !== p.seconds);
-  const parts = [verdict, p.working, miss?.note, p.approximate ? CAVEAT : undefined];
-  return { score, correct: exact, explanation: parts.filter(Boolean).join(' '), docUrl: p.docUrl };
+  const miss = exact || x === null ? undefined : p.misses.find((m) => m.value === x);
+  // Near a bound on a ticking clock earns half credit; a known mistake that happens to land near does not.
+  const near = x !== null && !exact && !miss && p.approximate && Math.abs(x - p.seconds) <= Math.max(1, p.seconds * 0.1);
+  const head: ExplanationLine[] = miss ? [{ text: miss.note }]
+    : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }] : [];
+  const lines = p.lines.map((l): ExplanationLine => (l.codeLines && l.codeLines.length > 0 ? { text: l.text, evidence: { codeLines: [...l.codeLines] } } : { text: l.text }));
+  return gradeOf(exact ? 1 : near ? 0.5 : 0, [...head, ...lines], p.docUrl);
 }
 
-function publicView(p: ProbeTimingPuzzle): PuzzleView {
+function publicView(p: ProbeTimingPuzzle): NumberView {
+  return { kind: 'probe-timing', format: 'number', prompt: p.prompt, unit: 'seconds', code: { language: p.code.language, text: p.code.text } };
+}
+
+const meta = (p: ProbeTimingPuzzle): PuzzleMeta => ({ template: p.template, rules: [...p.rules], answerKey: String(p.seconds) });
+
+function picture(p: ProbeTimingPuzzle): Picture {
+  const t = p.timeline;
   return {
-    kind: 'probe-timing',
-    format: 'number',
-    prompt: p.prompt,
-    unit: 'seconds',
-    code: { language: p.code.language, text: p.code.text },
+    type: 'timeline', unit: 's', end: t.end,
+    tracks: t.tracks.map((track) => ({ label: track.label, marks: track.marks.map((m) => ({ ...m })) })),
+    ...(t.answerAt !== undefined ? { answerAt: t.answerAt } : {}),
   };
 }
 
@@ -50,8 +82,15 @@ export const probeTiming = {
   concept: 'Probes',
   title: 'Probe and backoff timing',
   description: 'Read probe settings or a crash loop and work out how many seconds until the kubelet acts.',
+  templates: {
+    easy: Object.keys(builders.easy),
+    medium: Object.keys(builders.medium),
+    hard: Object.keys(builders.hard),
+  },
   generate,
   publicView,
   solve: (p) => p.seconds,
   grade,
+  meta,
+  picture,
 } satisfies PuzzleKind<ProbeTimingPuzzle>;

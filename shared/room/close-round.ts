@@ -1,6 +1,7 @@
 // Closing a round: the one O(N) pass per round. Totals, streaks, history, ranks and the distribution are
 // settled here, so views and per-player messages afterwards are O(1) per player.
 import type { Answer } from '../puzzles/kind.ts';
+import { answerIds } from '../puzzles/answers.ts';
 import { kindById } from '../puzzles/index.ts';
 import type { Distribution, RevealInfo } from './view-types.ts';
 import type { PlayerState, QuestionState, RoomState, Slot } from './state.ts';
@@ -25,14 +26,13 @@ function settle(player: PlayerState, round: number): PlayerState {
 }
 
 function countOptions(question: QuestionState, slots: readonly Slot[]): Distribution['options'] {
-  const { format, options } = question.view;
-  if ((format !== 'single' && format !== 'multi') || !options) return undefined;
-  const counts = new Map(options.map((o) => [o.id, 0]));
-  const bump = (id: unknown): void => {
-    if (typeof id === 'string' && counts.has(id)) counts.set(id, counts.get(id)! + 1);
-  };
-  for (const { answer } of slots) (Array.isArray(answer) ? new Set(answer) : [answer]).forEach(bump);
-  return options.map((o) => ({ id: o.id, count: counts.get(o.id)! }));
+  const { view } = question;
+  if (view.format !== 'single' && view.format !== 'multi') return undefined;
+  const counts = new Map(view.options.map((o) => [o.id, 0]));
+  for (const { answer } of slots) {
+    for (const id of answerIds(view.format, answer)) if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
+  }
+  return view.options.map((o) => ({ id: o.id, count: counts.get(o.id)! }));
 }
 
 export function distributionOf(question: QuestionState, slots: readonly Slot[]): Distribution {
@@ -56,6 +56,8 @@ function revealOf(question: QuestionState, slots: readonly Slot[]): RevealInfo {
   return {
     solution,
     explanation: grade.explanation,
+    lines: grade.lines,
+    picture: kind.picture?.(question.puzzle) ?? null,
     docUrl: grade.docUrl,
     distribution: distributionOf(question, slots),
     averageScore: answered.length === 0 ? 0 : total / answered.length,

@@ -16,6 +16,13 @@ export type RoomEvent =
   | { type: 'next'; actor: Actor; phase: Phase; round: number; now: number }
   | { type: 'kick'; actor: Actor; playerId: PlayerId; now: number }
   | { type: 'lock'; actor: Actor; locked: boolean; now: number }
+  | { type: 'pause'; actor: Actor; paused: boolean; now: number }
+  | { type: 'unban'; actor: Actor; playerId: PlayerId; now: number }
+  | { type: 'removeRecent'; actor: Actor; seconds: number; now: number }
+  | { type: 'admit'; actor: Actor; playerId: PlayerId; admit: boolean; now: number }
+  | { type: 'waitingRoom'; actor: Actor; enabled: boolean; now: number }
+  | { type: 'playerCap'; actor: Actor; max: number | null; now: number }
+  | { type: 'rename'; actor: Actor; playerId: PlayerId; name: string; now: number }
   | { type: 'end'; actor: Actor; now: number }
   | { type: 'tick'; now: number };
 
@@ -37,8 +44,12 @@ export type RoomEffect =
   /** The game is over: store it, send host:results. */
   | { type: 'finished' }
   /** A token was accepted; the socket now acts as this host or player. */
-  | { type: 'identified'; role: 'host' } | { type: 'identified'; role: 'player'; playerId: PlayerId }
-  | { type: 'removed'; playerId: PlayerId; reason: 'kicked' | 'left' }
+  | { type: 'identified'; role: 'host' } | { type: 'identified'; role: 'player' | 'waiting'; playerId: PlayerId }
+  /** The host let a waiting joiner in: their socket joins the room and hears room:admitted. */
+  | { type: 'admitted'; playerId: PlayerId }
+  /** The player's own MeView changed outside a reveal (the host renamed them). */
+  | { type: 'me'; playerId: PlayerId }
+  | { type: 'removed'; playerId: PlayerId; reason: 'kicked' | 'left' | 'refused' }
   /** Idle for 30 minutes: the server drops the room. */
   | { type: 'expired' };
 

@@ -1,7 +1,7 @@
 // Answers and the clock. An answer is graded on arrival; the grade stays in the state until the reveal.
-import type { PuzzleFormat } from '../puzzles/kind.ts';
 import { kindById } from '../puzzles/index.ts';
 import type { Answer } from '../puzzles/kind.ts';
+import { answerAs } from '../puzzles/answers.ts';
 import type { PlayerState, RoomState, Slot } from './state.ts';
 import { timing } from './state.ts';
 import { done, fail, type EventOf, type Result } from './events.ts';
@@ -9,13 +9,6 @@ import { answerIn, getPlayer } from './players.ts';
 import { tableSet } from './table.ts';
 import { scoreAnswer } from './scoring.ts';
 import { advance, closeIfAllAnswered, phaseDeadlineOf } from './flow.ts';
-
-/** A wrong shape is refused without using up the player's one answer (a client bug, not a guess). */
-function fitsFormat(format: PuzzleFormat, answer: unknown): answer is Answer {
-  if (format === 'single') return typeof answer === 'string';
-  if (format === 'number') return typeof answer === 'number' && Number.isFinite(answer);
-  return Array.isArray(answer) && answer.every((x) => typeof x === 'string');
-}
 
 function answerRefusal(state: RoomState, player: PlayerState | undefined, e: EventOf<'answer'>): Result | null {
   if (!player) return fail('not_joined');
@@ -39,8 +32,10 @@ export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {
   const player = getPlayer(state, e.playerId);
   const refusal = answerRefusal(state, player, e);
   if (refusal) return refusal;
-  if (!fitsFormat(state.question!.view.format, e.answer)) return fail('invalid_answer');
-  const slot = gradedSlot(state, player!, e.answer, e.now);
+  // A wrong shape is refused without using up the player's one answer (a client bug, not a guess).
+  const answer = answerAs(state.question!.view.format, e.answer);
+  if (answer === null) return fail('invalid_answer');
+  const slot = gradedSlot(state, player!, answer, e.now);
   // One copy of the room per answer (not one per helper): the hot path of a 5,000-player burst.
   const next: RoomState = {
     ...state,

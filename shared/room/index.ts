@@ -5,7 +5,7 @@ export type { RoomEvent, RoomEffect, Actor, Result } from './events.ts';
 export { viewForRoom, viewForPlayer, viewForHost } from './views.ts';
 export { finalResults } from './results.ts';
 export { roomCodeFrom } from './code.ts';
-export { roundPlan, levelOf } from './rounds.ts';
+export { roundPlan, planRounds, levelOf, type RoundPlan } from './rounds.ts';
 export { getPlayer, allPlayers } from './players.ts';
 export { scoreAnswer, speedPoints, accuracyPoints, streakBonus } from './scoring.ts';
 export { changesBetween, isEmptyChange, type RoomChanges, type RoomRecord, type PlayerRecord, type SlotRecord } from './snapshot.ts';

@@ -1,8 +1,8 @@
 // Reading and writing players while keeping the room's counters (counts, team sizes, pending) in step.
 import type { PlayerId } from '../protocol.ts';
 import { RECENT, arrivalOf, type Arrival, type PlayerState, type RoomState, type Slot } from './state.ts';
-import { tableDelete, tableGet, tableSet, tableValues } from './table.ts';
-import { nameKey } from './names.ts';
+import { tableDelete, tableGet, tableSet, tableValues, type Table } from './table.ts';
+import { nameKeys } from './names.ts';
 import { withTeamSize } from './teams.ts';
 
 export const getPlayer = (state: RoomState, id: PlayerId): PlayerState | undefined => tableGet(state.players, id);
@@ -34,11 +34,23 @@ function arrived(state: RoomState, player: PlayerState): Arrival[] {
 export const recentWithTeam = (recent: Arrival[], playerId: PlayerId, team: number): Arrival[] =>
   recent.some((a) => a.playerId === playerId) ? recent.map((a) => (a.playerId === playerId ? { ...a, team } : a)) : recent;
 
+/** The names table with a name's keys pointing at `id` (or removed, with id null). */
+export function withName(names: Table<PlayerId>, name: string, id: PlayerId | null): Table<PlayerId> {
+  return nameKeys(name).reduce((t, key) => (id === null ? tableDelete(t, key) : tableSet(t, key, id)), names);
+}
+
+/** True when any of these keys names someone in the room (a player or someone waiting) other than `except`. */
+export const nameTaken = (state: RoomState, keys: readonly string[], except: PlayerId | null = null): boolean =>
+  keys.some((key) => {
+    const owner = tableGet(state.names, key);
+    return owner !== undefined && owner !== except;
+  });
+
 export function addPlayer(state: RoomState, player: PlayerState): RoomState {
   const next = putPlayer(state, player);
   return {
     ...next,
-    names: tableSet(state.names, nameKey(player.name), player.id),
+    names: withName(state.names, player.name, player.id),
     recent: arrived(state, player),
     playerCount: state.playerCount + 1,
     connectedCount: state.connectedCount + 1,
@@ -52,7 +64,7 @@ export function removePlayer(state: RoomState, player: PlayerState): RoomState {
   return {
     ...state,
     players: tableDelete(state.players, player.id),
-    names: tableDelete(state.names, nameKey(player.name)),
+    names: withName(state.names, player.name, null),
     recent: state.recent.some((a) => a.playerId === player.id) ? state.recent.filter((a) => a.playerId !== player.id) : state.recent,
     playerCount: state.playerCount - 1,
     connectedCount: state.connectedCount - (player.connected ? 1 : 0),

@@ -1,15 +1,23 @@
-// Opening and closing rounds. Round r's puzzle comes from the seed `<roomSeed>:<r>`, so a game can be replayed.
+// Planning and opening rounds. A game is its settings plus the exact list of rounds (kind, difficulty, seed), planned
+// once from the room seed when the game starts, so any round can be generated again from its stored seed.
 import { createRng } from '../random.ts';
 import { kindById, type KindId } from '../puzzles/index.ts';
+import { offeredLevel } from '../puzzles/levels.ts';
 import type { RoomSettings } from '../protocol.ts';
 import { timing, type Level, type QuestionState, type RoomState } from './state.ts';
 
 const LEVELS: readonly Level[] = ['easy', 'medium', 'hard'];
+/** Seeds tried per round for a template the kind has not shown yet in this game. */
+const TRIES = 40;
 
 export interface RoundPlan {
+  round: number;
   kind: KindId;
   difficulty: Level;
+  /** kind.generate(seed, difficulty) is this round's puzzle. */
   seed: string;
+  /** The question template that seed gives (kind.meta(puzzle).template). */
+  template: string;
 }
 
 /** 'rising' splits the game in thirds: easy, then medium, then hard. */
@@ -18,15 +26,59 @@ export function levelOf(settings: RoomSettings, round: number): Level {
   return LEVELS[Math.floor(((round - 1) * LEVELS.length) / settings.rounds)] ?? 'hard';
 }
 
-/** Kinds rotate through the host's selection in an order drawn from the room seed. */
-export function roundPlan(roomSeed: string, settings: RoomSettings, round: number): RoundPlan {
-  const order = createRng(`${roomSeed}:kinds`).shuffle(settings.kinds);
-  const kind = order[(round - 1) % order.length]!;
-  return { kind, difficulty: levelOf(settings, round), seed: `${roomSeed}:${round}` };
+/** Round r's seed: `<roomSeed>:<r>`, or on a retry `<roomSeed>:<r>:<attempt>`. */
+const seedFor = (roomSeed: string, round: number, attempt: number): string =>
+  attempt === 0 ? `${roomSeed}:${round}` : `${roomSeed}:${round}:${attempt}`;
+
+/** The first seed whose puzzle uses a template not in `seen`, or the round's first seed when none does. */
+function pickSeed(roomSeed: string, round: number, kindId: KindId, difficulty: Level, seen: ReadonlySet<string>): { seed: string; template: string } {
+  const kind = kindById(kindId);
+  let first: { seed: string; template: string } | null = null;
+  for (let attempt = 0; attempt < TRIES; attempt++) {
+    const seed = seedFor(roomSeed, round, attempt);
+    const template = kind.meta(kind.generate(seed, difficulty)).template;
+    if (!seen.has(template)) return { seed, template };
+    first ??= { seed, template };
+  }
+  return first!;
 }
 
+/**
+ * Every round of a game, deterministic for the room seed. Kinds rotate through the host's selection in an order drawn
+ * from the room seed; within a kind no question template comes back while the kind still has unused ones at that
+ * level (once they are all used, that level's pool starts over).
+ */
+export function planRounds(roomSeed: string, settings: RoomSettings): RoundPlan[] {
+  const order = createRng(`${roomSeed}:kinds`).shuffle(settings.kinds);
+  const seen = new Map<KindId, Set<string>>();
+  return Array.from({ length: settings.rounds }, (_, i) => {
+    const round = i + 1;
+    const kind = order[i % order.length]!;
+    // A kind without this level (which-tool has no hard) plays its nearest level.
+    const difficulty = offeredLevel(kindById(kind), levelOf(settings, round));
+    const used = seen.get(kind) ?? new Set<string>();
+    const pool = kindById(kind).templates[difficulty];
+    if (pool.length > 0 && pool.every((t) => used.has(t))) for (const t of pool) used.delete(t);
+    const { seed, template } = pickSeed(roomSeed, round, kind, difficulty, used);
+    used.add(template);
+    seen.set(kind, used);
+    return { round, kind, difficulty, seed, template };
+  });
+}
+
+/** One round of the plan (tests and tools; the room keeps its plan in state.plan). */
+export function roundPlan(roomSeed: string, settings: RoomSettings, round: number): RoundPlan {
+  const plan = planRounds(roomSeed, settings)[round - 1];
+  if (!plan) throw new Error(`round ${round} is not in a game of ${settings.rounds}`);
+  return plan;
+}
+
+/** The room's plan, or (a room saved before plans were stored) the same plan computed again. */
+const planOf = (state: RoomState, round: number): RoundPlan =>
+  state.plan[round - 1] ?? roundPlan(state.seed, state.settings, round);
+
 export function questionFor(state: RoomState, round: number, now: number): QuestionState {
-  const plan = roundPlan(state.seed, state.settings, round);
+  const plan = planOf(state, round);
   const kind = kindById(plan.kind);
   const puzzle = kind.generate(plan.seed, plan.difficulty);
   return {

@@ -24,8 +24,8 @@ export interface RoomChanges {
 
 /** Fields whose change rewrites the room record; the rest are counters rebuilt from the players on restore. */
 const ROOM_FIELDS = [
-  'seed', 'settings', 'startedAt', 'finishedAt', 'phase', 'round', 'locked', 'host', 'nextJoinIndex', 'kicked',
-  'question', 'reveal', 'phaseDeadline', 'rounds',
+  'seed', 'settings', 'startedAt', 'finishedAt', 'phase', 'round', 'locked', 'host', 'nextJoinIndex', 'banned',
+  'waitingRoom', 'waiting', 'maxPlayers', 'question', 'reveal', 'phaseDeadline', 'pausedLeftMs', 'rounds', 'plan',
 ] as const satisfies readonly (keyof RoomState)[];
 
 export function roomRecord(state: RoomState): RoomRecord {
@@ -34,7 +34,7 @@ export function roomRecord(state: RoomState): RoomRecord {
 }
 
 export function playerRecord(p: PlayerState): PlayerRecord {
-  return { id: p.id, token: p.token, name: p.name, team: p.team, joinIndex: p.joinIndex, connected: p.connected, score: p.score, streak: p.streak, rank: p.rank };
+  return { id: p.id, token: p.token, name: p.name, team: p.team, joinIndex: p.joinIndex, connected: p.connected, joinedAt: p.joinedAt, score: p.score, streak: p.streak, rank: p.rank };
 }
 
 const sameRecord = (a: PlayerState, b: PlayerState): boolean =>

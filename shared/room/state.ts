@@ -4,6 +4,7 @@ import type { KindId } from '../puzzles/index.ts';
 import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
 import type { RevealInfo } from './view-types.ts';
 import { emptyTable, type Table } from './table.ts';
+import type { RoundPlan } from './rounds.ts';
 
 export const timing = {
   /** How long the reveal and the leaderboard stay up when the room advances by itself. */
@@ -14,6 +15,10 @@ export const timing = {
 } as const;
 
 export const MAX_PLAYERS = 10_000;
+/** At most this many people wait for the host's admission at once. */
+export const MAX_WAITING = 500;
+/** The ban list keeps the latest this many (a bulk removal of bots can add hundreds at once). */
+export const MAX_BANS = 2_000;
 /** How many of the latest arrivals the lobby shows. */
 export const RECENT = 20;
 
@@ -38,6 +43,8 @@ export interface PlayerState {
   team: number | null;
   joinIndex: number;
   connected: boolean;
+  /** When the player joined (admitted, for a waiting room): "remove everyone who joined in the last N seconds". */
+  joinedAt: number;
   score: number;
   streak: number;
   rank: number | null;
@@ -55,6 +62,26 @@ export interface Arrival {
 }
 
 export const arrivalOf = (p: PlayerState): Arrival => ({ playerId: p.id, name: p.name, team: p.team, joinIndex: p.joinIndex });
+
+/** Removed by the host (kick, refusal, bulk removal): the token cannot rejoin and the name cannot join again
+ *  until the host lifts the ban. `keys` are the name's keys (names.ts). */
+export interface Ban {
+  playerId: PlayerId;
+  token: string;
+  name: string;
+  keys: string[];
+  at: number;
+}
+
+/** Someone who asked to join a room with a waiting room: not a player until the host admits them. */
+export interface WaitingEntry {
+  id: PlayerId;
+  token: string;
+  name: string;
+  /** The team asked for (teamMode 'pick'), placed on admission. */
+  team: number | undefined;
+  at: number;
+}
 
 export interface QuestionState {
   round: number;
@@ -92,7 +119,7 @@ export interface RoomState {
   locked: boolean;
   host: { token: string; connected: boolean };
   players: Table<PlayerState>;
-  /** Lower-cased name → player id, for uniqueness ignoring case. */
+  /** Each name key (names.ts: ignoring case, by confusable skeleton) → player id, for players and the waiting. */
   names: Table<PlayerId>;
   /** In the lobby, the players among the last RECENT to join who are still here, newest first (empty once the
    *  game starts): shown without sorting the roster on every join. Derived from the players, so it is not saved
@@ -102,7 +129,12 @@ export interface RoomState {
   connectedCount: number;
   nextJoinIndex: number;
   teamSizes: number[];
-  kicked: PlayerId[];
+  banned: Ban[];
+  /** On: joiners wait in `waiting` until the host admits them. */
+  waitingRoom: boolean;
+  waiting: WaitingEntry[];
+  /** The host's cap on players (null: MAX_PLAYERS). */
+  maxPlayers: number | null;
   question: QuestionState | null;
   answered: number;
   /** Connected players who have not answered this round. */
@@ -110,7 +142,12 @@ export interface RoomState {
   reveal: RevealInfo | null;
   /** When the current phase ends by itself (before the host-away hold is applied), or null. */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown with this much of it left (phaseDeadline is null meanwhile). */
+  pausedLeftMs: number | null;
   rounds: PlayedRound[];
+  /** Every round of the game: fixed at creation for a room made from a quiz (shared/quiz), else planned when it
+   *  starts (empty in the lobby). Never in a view: it holds every round's seed. */
+  plan: RoundPlan[];
 }
 
 export interface NewRoom {
@@ -119,9 +156,11 @@ export interface NewRoom {
   hostToken: string;
   settings: RoomSettings;
   now: number;
+  /** A quiz's exact rounds (shared/quiz planOfQuiz); settings.rounds must equal its length. */
+  plan?: RoundPlan[];
 }
 
-export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): RoomState {
+export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: NewRoom): RoomState {
   const teams = settings.teamMode === 'off' ? 0 : settings.teamCount;
   return {
     version: 1,
@@ -143,12 +182,17 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     connectedCount: 0,
     nextJoinIndex: 0,
     teamSizes: Array.from({ length: teams }, () => 0),
-    kicked: [],
+    banned: [],
+    waitingRoom: false,
+    waiting: [],
+    maxPlayers: null,
     question: null,
     answered: 0,
     pending: 0,
     reveal: null,
     phaseDeadline: null,
+    pausedLeftMs: null,
     rounds: [],
+    plan,
   };
 }

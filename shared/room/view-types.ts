@@ -1,6 +1,6 @@
 // The views the client renders, one type per audience: RoomView for everyone, MeView for one player,
 // HostStatus and FinalResults for the host. Re-exported by shared/protocol.ts; built by shared/room/views.ts.
-import type { Answer, PuzzleView } from '../puzzles/kind.ts';
+import type { Answer, ExplanationLine, Picture, PuzzleView } from '../puzzles/kind.ts';
 import type { KindId } from '../puzzles/index.ts';
 import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
 
@@ -20,6 +20,8 @@ export interface RankEntry {
   team: number | null;
   score: number;
   streak: number;
+  /** Points gained in the round just closed (0 for a miss). */
+  gained: number;
 }
 
 export interface QuestionInfo {
@@ -48,7 +50,12 @@ export interface Distribution {
 
 export interface RevealInfo {
   solution: Answer;
+  /** The lines' texts joined (reports, screen readers). */
   explanation: string;
+  /** Why the solution is right, one short line per rule, statement or dependency, with what each points at. */
+  lines: ExplanationLine[];
+  /** A sequence or timeline drawn from the model, or null when the kind has none for this puzzle. */
+  picture: Picture | null;
   docUrl: string;
   distribution: Distribution;
   /** Mean score 0..1 over the players who answered. */
@@ -67,8 +74,11 @@ export interface ViewBase {
   teams: TeamStanding[];
   /** Server clock (epoch ms) when the view was built. */
   serverNow: number;
-  /** Epoch ms when the phase advances by itself, or null (waiting for the host, or holding while the host is away). */
+  /** Epoch ms when the phase advances by itself, or null (waiting for the host, holding while the host is away,
+   *  or paused). */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown (host:pause); it resumes with the time it had left. */
+  paused: boolean;
 }
 
 /** The room's settings ride only where a screen reads them (lobby, finished): a question goes to every player at
@@ -117,6 +127,10 @@ export interface RoundResult {
   timeMs: number | null;
   /** Why this player's own answer scored what it did (the puzzle's grade of it); absent without an answer. */
   explanation?: string;
+  /** The answer this player gave, so the reveal can show it beside the right one; absent without an answer. */
+  answer?: Answer;
+  /** The same as lines, with evidence; absent without an answer. */
+  lines?: ExplanationLine[];
 }
 
 /** What only this player sees. */
@@ -140,6 +154,31 @@ export interface RosterEntry {
   team: number | null;
   connected: boolean;
   score: number;
+  /** Epoch ms (server clock): for "remove everyone who joined in the last N seconds". */
+  joinedAt: number;
+}
+
+/** Someone in the waiting room: not a player until the host admits them. */
+export interface WaitingEntryView {
+  playerId: PlayerId;
+  name: string;
+  /** Epoch ms when they asked to join. */
+  at: number;
+}
+
+/** A player the host removed (kick, refusal, bulk removal): their token and name stay out until the ban is lifted. */
+export interface BanEntryView {
+  playerId: PlayerId;
+  name: string;
+  at: number;
+}
+
+/** Who may join: the host's own controls, always in host:status. */
+export interface AdmissionView {
+  waitingRoom: boolean;
+  /** null: no cap but the server's (10,000). */
+  maxPlayers: number | null;
+  waitingCount: number;
 }
 
 /** The host's live panel, throttled (at most one every 250 ms). `roster` only when it changed. */
@@ -151,7 +190,11 @@ export interface HostStatus {
   pending: number;
   connectedCount: number;
   playerCount: number;
+  admission: AdmissionView;
+  /** With `roster` (when anything in these lists changed). */
   roster?: RosterEntry[];
+  waiting?: WaitingEntryView[];
+  banned?: BanEntryView[];
 }
 
 export interface PlayerRoundRecord {

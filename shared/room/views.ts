@@ -8,8 +8,11 @@ import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
 import { phaseDeadlineOf } from './flow.ts';
 import { kindById } from '../puzzles/index.ts';
+import type { Grade } from '../puzzles/kind.ts';
 
 export const TOP = 10;
+/** The host sees the newest bans only: a bulk removal of 500 bots would otherwise ride in every roster update. */
+export const BANS_SHOWN = 100;
 export { RECENT };
 
 export function standings(state: RoomState, players: readonly PlayerState[]): TeamStanding[] {
@@ -23,7 +26,9 @@ const teamsOf = (state: RoomState): TeamStanding[] =>
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
     .slice(0, count)
-    .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
+    .map(({ player: p, rank }) => ({
+      rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, gained: p.history.at(-1)?.points ?? 0,
+    }));
 }
 
 function base(state: RoomState, now: number): ViewBase {
@@ -38,6 +43,7 @@ function base(state: RoomState, now: number): ViewBase {
     teams: teamsOf(state),
     serverNow: now,
     phaseDeadline: phaseDeadlineOf(state),
+    paused: state.pausedLeftMs !== null,
   };
 }
 
@@ -74,14 +80,15 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
 export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
   const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
-  const explanation = ownExplanation(slot, question);
-  return explanation === null ? result : { ...result, explanation };
+  if (slot.answer !== null) result.answer = slot.answer;
+  const own = ownGrade(slot, question);
+  return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }
 
 /** Why this player's answer scored what it did: the puzzle graded again, only while its question is still held. */
-function ownExplanation(slot: Slot, question: QuestionState | null): string | null {
+function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   if (slot.answer === null || question === null || question.round !== slot.round) return null;
-  return kindById(question.kind).grade(question.puzzle, slot.answer).explanation;
+  return kindById(question.kind).grade(question.puzzle, slot.answer);
 }
 
 /** The slot of this round: `current` while the question runs; once the round closed (reveal, leaderboard,
@@ -108,10 +115,13 @@ export function viewForHost(state: RoomState, withRoster: boolean): HostStatus {
   const status: HostStatus = {
     phase: state.phase, round: state.round, answered: state.answered, pending: state.pending,
     connectedCount: state.connectedCount, playerCount: state.playerCount,
+    admission: { waitingRoom: state.waitingRoom, maxPlayers: state.maxPlayers, waitingCount: state.waiting.length },
   };
   if (!withRoster) return status;
   const roster = allPlayers(state)
     .sort((a, b) => a.joinIndex - b.joinIndex)
-    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score }));
-  return { ...status, roster };
+    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score, joinedAt: p.joinedAt }));
+  const waiting = state.waiting.map((w) => ({ playerId: w.id, name: w.name, at: w.at }));
+  const banned = state.banned.slice(-BANS_SHOWN).map((b) => ({ playerId: b.playerId, name: b.name, at: b.at })).reverse();
+  return { ...status, roster, waiting, banned };
 }

@@ -3,7 +3,7 @@ import { parseRoute, normaliseCode, joinHash, hashUrlForPath } from '../../clien
 import { dropIndex, moveItem } from '../../client/src/lib/reorder.ts';
 import { crossedMilestone, displaySeconds, remainingMs } from '../../client/src/lib/timer.ts';
 import { parseNumber } from '../../client/src/lib/parse-number.ts';
-import { safeUrl } from '../../client/src/lib/safe-url.ts';
+import { safeUrl, shortUrl } from '../../client/src/lib/safe-url.ts';
 import { answerStyle, indexForKey, letterFor } from '../../client/src/lib/answer-style.ts';
 import { initialOrder } from '../../client/src/lib/order-items.ts';
 import { verdictOf } from '../../client/src/lib/verdict.ts';
@@ -18,7 +18,9 @@ describe('parseRoute', () => {
     ['#/practice', { name: 'practice' }],
     ['#/host', { name: 'host' }],
     ['#/join', { name: 'player', code: null }],
-    ['#/join/ab-c7k', { name: 'player', code: 'ABC7K' }],
+    ['#/join/ab-c7kz', { name: 'player', code: 'ABC7KZ' }],
+    ['#/join/abc', { name: 'player', code: null }],
+    ['#/join/abcde0', { name: 'player', code: null }],
     ['#/join/%E0%A4%A', { name: 'player', code: null }],
     ['#/join/<script>', { name: 'player', code: null }],
     ['#/play', { name: 'player', code: null }],
@@ -27,9 +29,9 @@ describe('parseRoute', () => {
   });
 
   it('builds a join hash that parses back to the same code', () => {
-    const code = normaliseCode(' k7 qz ');
-    expect(code).toBe('K7QZ');
-    expect(parseRoute(joinHash(code ?? ''))).toEqual({ name: 'player', code: 'K7QZ' });
+    const code = normaliseCode(' k7 qz 2m ');
+    expect(code).toBe('K7QZ2M');
+    expect(parseRoute(joinHash(code ?? ''))).toEqual({ name: 'player', code: 'K7QZ2M' });
   });
 });
 
@@ -137,6 +139,14 @@ describe('input helpers', () => {
     ['not a url', null],
   ])('allows only http(s) links: %s', (raw, expected) => {
     expect(safeUrl(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#container-exec', 'kubernetes.io/…/debug-running-pod/#container-exec'],
+    ['https://kubernetes.io/docs/', 'kubernetes.io/docs/'],
+    ['https://kubernetes.io/', 'kubernetes.io/'],
+  ])('shortens %s for one projector line', (url, short) => {
+    expect(shortUrl(url)).toBe(short);
   });
 });
 

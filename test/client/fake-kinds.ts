@@ -1,5 +1,6 @@
 // Tiny puzzle kinds for the practice engine: the right answer is always 'yes'.
 import type { PuzzleKind } from '../../shared/puzzles/kind.ts';
+import { oneLineGrade } from '../../shared/puzzles/grade.ts';
 import type { KindRegistry } from '../../client/src/lib/practice.ts';
 
 function fakeKind(id: string, concept: string): PuzzleKind<{ seed: string }> {
@@ -8,16 +9,14 @@ function fakeKind(id: string, concept: string): PuzzleKind<{ seed: string }> {
     concept,
     title: `Title of ${id}`,
     description: `One line about ${id}.`,
+    templates: { easy: [`${id}/one`], medium: [`${id}/one`], hard: [`${id}/two`] },
     generate: (seed) => ({ seed }),
     publicView: (p) => ({ kind: id, format: 'single', prompt: `Puzzle ${p.seed}`, options: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] }),
     solve: () => 'yes',
-    grade: (_p, answer) => ({
-      score: answer === 'yes' ? 1 : 0,
-      correct: answer === 'yes',
-      // Like the real kinds: the grade explains the answer given, not only the solution.
-      explanation: answer === 'yes' ? 'Yes, because.' : `Not quite: you said ${String(answer)}; it is yes, because.`,
-      docUrl: 'https://kubernetes.io/docs/',
-    }),
+    // Like the real kinds: the grade explains the answer given, not only the solution.
+    grade: (_p, answer) =>
+      oneLineGrade(answer === 'yes' ? 1 : 0, answer === 'yes' ? 'Yes, because.' : `Not quite: you said ${String(answer)}; it is yes, because.`, 'https://kubernetes.io/docs/'),
+    meta: () => ({ template: `${id}/one`, rules: [], answerKey: 'Yes' }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Hand-made puzzle views, one per format, so widget tests need no puzzle kind.
-import type { PuzzleView } from '../../shared/puzzles/kind.ts';
+import type { MultiView, NumberView, OrderView, SingleView } from '../../shared/puzzles/kind.ts';
 
-export const singleView: PuzzleView = {
+export const singleView: SingleView = {
   kind: 'fixture-single',
   format: 'single',
   prompt: 'Which phase does the pod report?',
@@ -13,7 +13,7 @@ export const singleView: PuzzleView = {
   ],
 };
 
-export const multiView: PuzzleView = {
+export const multiView: MultiView = {
   kind: 'fixture-multi',
   format: 'multi',
   prompt: 'Which namespaces do the containers share?',
@@ -24,7 +24,7 @@ export const multiView: PuzzleView = {
   ],
 };
 
-export const orderView: PuzzleView = {
+export const orderView: OrderView = {
   kind: 'fixture-order',
   format: 'order',
   prompt: 'In which order do these containers start?',
@@ -35,7 +35,7 @@ export const orderView: PuzzleView = {
   ],
 };
 
-export const numberView: PuzzleView = {
+export const numberView: NumberView = {
   kind: 'fixture-number',
   format: 'number',
   prompt: 'When is the first liveness probe?',

@@ -9,6 +9,8 @@ type Responder = (payload: unknown) => unknown;
 export interface FakeSocket {
   socket: GameSocket;
   connected: boolean;
+  active: boolean;
+  auth: unknown;
   /** Every emit in order: event name and payload. */
   sent: { event: string; payload: unknown }[];
   /** How the "server" answers an event; an event without a responder never acks (a timeout). */
@@ -24,6 +26,9 @@ export function fakeSocket(connected = true): FakeSocket {
   const responders = new Map<string, Responder>();
   const fake = {
     connected,
+    /** socket.io's own: true while it will retry by itself (false once the server refused the connection). */
+    active: true,
+    auth: undefined as unknown,
     sent: [] as FakeSocket['sent'],
     connectCalls: 0,
     respond(event: string, responder: Responder) {

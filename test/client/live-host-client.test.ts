@@ -19,11 +19,12 @@ const status = (over: Partial<HostStatus> = {}): HostStatus => ({
   pending: 0,
   connectedCount: 0,
   playerCount: 0,
+  admission: { waitingRoom: false, maxPlayers: null, waitingCount: 0 },
   ...over,
 });
 
 function board(round: number, ranks: [string, number][]): LeaderboardView {
-  const top: RankEntry[] = ranks.map(([playerId, rank]) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0 }));
+  const top: RankEntry[] = ranks.map(([playerId, rank]) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0, gained: 0 }));
   return { ...lobby(), phase: 'leaderboard', round, top } as LeaderboardView;
 }
 
@@ -40,7 +41,7 @@ describe('HostClient', () => {
 
   it('keeps the last roster when a status comes without one', () => {
     const { fake, client } = setup();
-    const roster = [{ playerId: 'p1', name: 'Ada', team: null, connected: true, score: 0 }];
+    const roster = [{ playerId: 'p1', name: 'Ada', team: null, connected: true, score: 0, joinedAt: 0 }];
     fake.trigger('host:status', status({ roster }));
     fake.trigger('host:status', status({ answered: 1 }));
     expect(client.roster).toEqual(roster);

@@ -58,7 +58,7 @@ describe('PlayerClient', () => {
   it.each([
     ['room_not_found', /No game with that code/],
     ['room_locked', /locked/],
-    ['invalid_name', /1 to 20 characters/],
+    ['invalid_name', /1 to 20 letters, digits or emoji/],
   ])('says what %s means in words', async (code, message) => {
     const { fake, client } = setup();
     fake.respond('room:join', () => ({ ok: false, error: code }));

@@ -24,6 +24,7 @@ const base = {
   teams: [],
   serverNow: 1_000_000,
   phaseDeadline: null,
+  paused: false,
 };
 
 export function lobby(over: Partial<LobbyView> = {}): LobbyView {
@@ -60,6 +61,8 @@ export function reveal(round = 1): RevealView {
     reveal: {
       solution: 'a',
       explanation: 'Because.',
+      lines: [{ text: 'Because.' }],
+      picture: null,
       docUrl: 'https://kubernetes.io/docs/',
       distribution: { correct: 1, partial: 0, wrong: 0, none: 0, options: [{ id: 'a', count: 1 }] },
       averageScore: 1,

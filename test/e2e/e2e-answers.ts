@@ -2,12 +2,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { plainText } from '../../client/src/lib/inline-code.ts';
 import type { Answer, PuzzleView } from '../../shared/puzzles/kind.ts';
+import { answerIds, choicesOf } from '../../shared/puzzles/answers.ts';
 
 const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 /** The label as the screen shows it: `inline code` loses its backticks. */
 function labelOf(view: PuzzleView, id: string): string {
-  const found = [...(view.options ?? []), ...(view.items ?? [])].find((o) => o.id === id);
+  const found = choicesOf(view).find((o) => o.id === id);
   if (!found) throw new Error(`no option or item ${id}`);
   return plainText(found.label);
 }
@@ -27,6 +28,8 @@ async function dragOrder(page: Page, wanted: string[]): Promise<void> {
     const from = labels.indexOf(wanted[i] ?? '');
     if (from === i) continue;
     const rows = page.locator('form ol > li');
+    // Long items push the list below the fold on a phone: bring the target row to the top first, as a person scrolls.
+    await rows.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const source = await rows.nth(from).boundingBox();
     const target = await rows.nth(i).boundingBox();
     if (!source || !target) throw new Error('order rows are not visible');
@@ -80,10 +83,10 @@ export async function answerWith(page: Page, view: PuzzleView, answer: Answer, o
 /** Some answer that is not the solution (for the player who should lose). */
 export function wrongAnswer(view: PuzzleView, solution: Answer): Answer {
   if (typeof solution === 'number') return solution + 1000;
-  const ids = (view.options ?? view.items ?? []).map((o) => o.id);
+  const ids = choicesOf(view).map((o) => o.id);
   if (view.format === 'order') return [...ids].reverse();
   if (view.format === 'multi') {
-    const right = new Set(Array.isArray(solution) ? solution : [solution]);
+    const right = new Set(answerIds('multi', solution));
     return ids.filter((id) => !right.has(id)).slice(0, 1);
   }
   return ids.find((id) => id !== solution) ?? ids[0] ?? '';

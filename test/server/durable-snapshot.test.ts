@@ -4,6 +4,7 @@ import {
   type RoomState, type SlotRecord,
 } from '../../shared/room/index.ts';
 import { kindById } from '../../shared/puzzles/index.ts';
+import { choicesOf } from '../../shared/puzzles/answers.ts';
 import type { RoomSettings } from '../../shared/protocol.ts';
 
 const T0 = 1_700_000_000_000;
@@ -48,7 +49,7 @@ function solution(s: RoomState): unknown {
 }
 
 function wrong(s: RoomState): unknown {
-  const options = s.question!.view.options!;
+  const options = choicesOf(s.question!.view);
   return options.find((o) => o.id !== solution(s))!.id;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connectClient, type Socket } from 'socket.io-client';
-import { createServer, type PodiumServer } from '../../server/app.ts';
+import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import type { Limits } from '../../server/context.ts';
 import type { Clock, Scheduler } from '../../server/clock.ts';
 import { openStore, type Store } from '../../server/store.ts';
@@ -58,14 +58,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-const generous: Partial<Limits> = { eventsPerSecond: 100_000, eventBurst: 100_000, failedJoinsPerMinute: 100_000, createsPerMinute: 100_000 };
+const generous: Partial<Limits> = {
+  eventsPerSecond: 100_000, eventBurst: 100_000, createsPerMinute: 100_000, joinsPerRoomPerMinute: 100_000,
+  connectionsPerAddress: 100_000, guessesPerSocket: 100_000, guessesPerAddressPerMinute: 100_000,
+};
 
-export async function startServer(limits: Partial<Limits> = generous): Promise<TestServer> {
+export async function startServer(limits: Partial<Limits> = generous, extra: Partial<ServerDeps> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-test-'));
   const dbPath = join(dir, 'podium.db');
   const store = openStore(dbPath);
   const time = fakeTime();
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {} });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...extra });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];
@@ -86,8 +89,11 @@ export async function startServer(limits: Partial<Limits> = generous): Promise<T
   };
 }
 
+/** Only catches a hang: a busy CI machine (load 10 on 2 cores) has been seen to take over 3 s for one ack. */
+const HANG_MS = 15_000;
+
 /** Resolves with the next `event` (that matches `accept`) on this socket. */
-export function waitFor<T = unknown>(socket: Client, event: string, accept: (data: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+export function waitFor<T = unknown>(socket: Client, event: string, accept: (data: T) => boolean = () => true, timeoutMs = HANG_MS): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${event}`)); }, timeoutMs);
     const listener = (data: T): void => {
@@ -104,7 +110,7 @@ export function waitFor<T = unknown>(socket: Client, event: string, accept: (dat
 /** Emits with an ack and returns it. */
 export function call<T = unknown>(socket: Client, event: string, payload: unknown): Promise<Ack<T>> {
   const raw = socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<Ack<T>> } };
-  return raw.timeout(3000).emitWithAck(event, payload);
+  return raw.timeout(HANG_MS).emitWithAck(event, payload);
 }
 
 export async function ok<T>(promise: Promise<Ack<T>>): Promise<T> {
@@ -127,7 +133,7 @@ export function answersFor(s: RoomSettings, round: number): { solution: Answer; 
   const puzzle = kind.generate(plan.seed, plan.difficulty);
   const solution = kind.solve(puzzle);
   const view = kind.publicView(puzzle);
-  if (view.format === 'single') return { solution, wrong: view.options!.find((o) => o.id !== solution)!.id };
+  if (view.format === 'single') return { solution, wrong: view.options.find((o) => o.id !== solution)!.id };
   if (view.format === 'number') return { solution, wrong: (solution as number) * 3 + 100 };
   return { solution, wrong: [...(solution as string[])].reverse() };
 }

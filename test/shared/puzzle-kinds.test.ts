@@ -1,12 +1,12 @@
-// The registry as a whole: nine kinds, each holding the generic properties, and the CLI-facing lookups.
+// The registry as a whole: eleven kinds, each holding the generic properties, and the CLI-facing lookups.
 import { describe, expect, it } from 'vitest';
 import { isKindId, kindById, kindIds, puzzleKinds } from '../../shared/index.ts';
 
 describe('puzzleKinds registry', () => {
-  it('holds the nine kinds the course needs, keyed by their own id', () => {
+  it('holds the kinds the course needs, keyed by their own id', () => {
     expect(kindIds.sort()).toEqual([
-      'init-order', 'kubectl-debug', 'kubectl-status', 'pod-phase', 'probe-choice',
-      'probe-timing', 'same-pod', 'shared-namespaces', 'sidecar-lifecycle',
+      'init-order', 'kubectl-debug', 'kubectl-status', 'pod-conditions', 'pod-phase', 'probe-choice',
+      'probe-timing', 'same-pod', 'shared-namespaces', 'sidecar-lifecycle', 'which-tool',
     ]);
     for (const id of kindIds) expect(puzzleKinds[id].id).toBe(id);
   });

@@ -16,7 +16,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ClientError;
 
 export const ackTimeoutMs = 5000;
 /** A session the server no longer knows: forget it instead of retrying forever. */
-const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked'];
+const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
 
 export class GameClient {
   view = $state.raw<RoomView | null>(null);
@@ -45,6 +45,9 @@ export class GameClient {
     socket.on('connect', () => void this.#onConnect());
     socket.on('disconnect', (reason) => this.#onDisconnect(reason));
     socket.on('connect_error', () => this.#onConnectError());
+    // Every (re)connection brings the seat's token: the server lets a seat back in at once even while it slows
+    // down tokenless connections from this network (someone on it flooded; docs/protocol.md, "Limits").
+    socket.auth = (send: (data: object) => void) => send(this.session ? { code: this.session.code, token: this.session.token } : {});
     socket.on('room:state', (view) => this.applyView(view));
     socket.on('room:closed', ({ reason }) => this.onClosed(reason));
     socket.on('server:restarting', ({ retryAfterMs }) => this.#onRestarting(retryAfterMs));
@@ -111,14 +114,15 @@ export class GameClient {
     }
   }
 
-  /** A create, join or rejoin succeeded on this socket: remember it for the next refresh. */
-  protected identified(session: Session, view: RoomView): void {
+  /** A create, join or rejoin succeeded on this socket: remember it for the next refresh. No view: someone in a
+   *  waiting room, who sees nothing of the room until admitted. */
+  protected identified(session: Session, view: RoomView | null): void {
     this.#identified = true;
     this.session = session;
     this.sessions.save(this.role, session);
     this.resuming = false;
     this.closed = null;
-    this.applyView(view);
+    if (view) this.applyView(view);
   }
 
   /** Subclasses take their own half of a rejoin (me or host status); false when the token was for the other role. */
@@ -168,7 +172,7 @@ export class GameClient {
     const result = await this.request('room:rejoin', { code: session.code, token: session.token });
     if (this.session !== session) return;
     if (result.ok && this.onRejoined(result.data)) {
-      this.identified({ code: session.code, token: session.token }, result.data.view);
+      this.identified({ code: session.code, token: session.token }, 'view' in result.data ? result.data.view : null);
     } else if (!result.ok && !lostSession.includes(result.error)) {
       // A timeout or a hiccup: the next reconnect tries again.
       this.resuming = false;
@@ -194,6 +198,11 @@ export class GameClient {
 
   #onConnectError(): void {
     if (this.connection === 'online') this.connection = 'reconnecting';
+    // Refused by the server (not a network error): socket.io does not retry that by itself.
+    if (!this.socket.active) {
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => this.socket.connect(), 1500);
+    }
   }
 
   #onRestarting(retryAfterMs: number): void {

@@ -1,10 +1,14 @@
-// The host's half of the room: create it, run it (start, next, kick, lock, end), the live answered count and roster
+// The host's half of the room: create it, run it (start, next, kick, lock, pause, end), the live answered count and roster
 // from host:status, the final results, and the ranks of the last leaderboard for rank-change arrows.
 import { GameClient, type Result } from './game.svelte.ts';
 import { ranksOf } from './rank-change.ts';
+import { rememberToken } from '../teacher/own-tokens.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type {
+  BanEntryView,
+  Removed,
+  WaitingEntryView,
   Created,
   FinalResults,
   HostStatus,
@@ -19,6 +23,9 @@ export class HostClient extends GameClient {
   /** host:status carries the roster only when it changed: keep the last one. */
   roster = $state.raw<RosterEntry[]>([]);
   results = $state.raw<FinalResults | null>(null);
+  /** The waiting room, the bans and the cap (host:status carries the lists with the roster). */
+  waiting = $state.raw<WaitingEntryView[]>([]);
+  banned = $state.raw<BanEntryView[]>([]);
   joinUrl = $state('');
   /** Ranks on the leaderboard before the one on screen; null before the second leaderboard. */
   previousRanks = $state.raw<ReadonlyMap<string, number> | null>(null);
@@ -41,6 +48,8 @@ export class HostClient extends GameClient {
   async create(settings: RoomSettings): Promise<Result<Created>> {
     const result = await this.request('room:create', { settings });
     if (result.ok) {
+      // The Games page of this browser lists the game, and its report opens, after "New game" forgot the session.
+      rememberToken('game', result.data.hostToken);
       this.joinUrl = result.data.joinUrl;
       this.identified({ code: result.data.code, token: result.data.hostToken }, result.data.view);
     }
@@ -66,6 +75,35 @@ export class HostClient extends GameClient {
     return this.request('host:lock', { locked });
   }
 
+  /** Holds (or resumes) the auto-advance countdown of the reveal or leaderboard on screen. */
+  pause(paused: boolean): Promise<Result<null>> {
+    return this.request('host:pause', { paused });
+  }
+
+  unban(playerId: string): Promise<Result<null>> {
+    return this.request('host:unban', { playerId });
+  }
+
+  removeRecent(seconds: number): Promise<Result<Removed>> {
+    return this.request('host:remove-recent', { seconds });
+  }
+
+  admit(playerId: string, admit: boolean): Promise<Result<null>> {
+    return this.request('host:admit', { playerId, admit });
+  }
+
+  setWaitingRoom(enabled: boolean): Promise<Result<null>> {
+    return this.request('host:waiting-room', { enabled });
+  }
+
+  setPlayerCap(max: number | null): Promise<Result<null>> {
+    return this.request('host:player-cap', { max });
+  }
+
+  rename(playerId: string, name: string): Promise<Result<null>> {
+    return this.request('host:rename', { playerId, name });
+  }
+
   end(): Promise<Result<null>> {
     return this.request('host:end', {});
   }
@@ -84,6 +122,8 @@ export class HostClient extends GameClient {
   override reset(): void {
     this.status = null;
     this.roster = [];
+    this.waiting = [];
+    this.banned = [];
     this.results = null;
     this.joinUrl = '';
     this.previousRanks = null;
@@ -101,6 +141,8 @@ export class HostClient extends GameClient {
 
   #applyStatus(status: HostStatus): void {
     if (status.roster) this.roster = status.roster;
+    if (status.waiting) this.waiting = status.waiting;
+    if (status.banned) this.banned = status.banned;
     this.status = status;
   }
 

@@ -6,7 +6,11 @@ export type ClientError = ErrorCode | 'timeout' | 'offline';
 
 const messages: Record<ClientError, string> = {
   invalid_payload: 'Something in that request was not right. Reload the page and try again.',
-  invalid_name: 'Pick a name of 1 to 20 characters.',
+  invalid_name: 'Pick a name of 1 to 20 letters, digits or emoji, without invisible or special characters.',
+  name_not_allowed: 'That name is not allowed here. Pick another one.',
+  name_banned: 'The host removed a player with that name. Pick another name.',
+  room_busy: 'Lots of people are joining right now. Try again in a few seconds.',
+  too_many_attempts: 'Too many wrong codes from this device or network. Check the code on the big screen and try again in a minute.',
   invalid_answer: 'That answer could not be read. Try again.',
   invalid_team: 'That team does not exist. Pick another one.',
   room_not_found: 'No game with that code. Check the code on the big screen.',
@@ -27,6 +31,9 @@ const messages: Record<ClientError, string> = {
   unknown_token: 'This device is not in that game any more. Join again.',
   server_draining: 'The server is restarting. Try again in a few seconds.',
   internal_error: 'The server had a problem. Try again.',
+  not_open_yet: 'This homework is not open yet. Come back at the opening time.',
+  assignment_closed: 'This homework has closed.',
+  assignment_code: 'That code is for homework: opening it…',
   timeout: 'The server did not answer in time. Check the connection and try again.',
   offline: 'Not connected to the server yet. Wait a moment and try again.',
 };

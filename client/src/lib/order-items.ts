@@ -1,13 +1,12 @@
 // The order the widget starts in: the answer already sent (after a reconnect), else the view's own shuffled order.
+import { asPermutation } from '../../../shared/puzzles/answers.ts';
+import type { Choice } from '../../../shared/puzzles/kind.ts';
 
-export interface OrderItem {
-  id: string;
-  label: string;
-}
+export type OrderItem = Choice;
 
 export function initialOrder(items: readonly OrderItem[], sent: unknown): OrderItem[] {
-  if (!Array.isArray(sent) || sent.length !== items.length) return [...items];
+  const order = asPermutation(sent, items.map((item) => item.id));
+  if (order === null) return [...items];
   const byId = new Map(items.map((item) => [item.id, item]));
-  const ordered = sent.map((id) => (typeof id === 'string' ? byId.get(id) : undefined));
-  return ordered.every((item) => item !== undefined) ? (ordered as OrderItem[]) : [...items];
+  return order.map((id) => byId.get(id)!);
 }

@@ -3,26 +3,41 @@ import { GameClient, type Result } from './game.svelte.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
-import type { AnswerAccepted, CloseReason, Joined, MeView, Rejoined } from '../../../shared/protocol.ts';
+import type { AnswerAccepted, CloseReason, Joined, MeView, Recap, Rejoined, Waiting } from '../../../shared/protocol.ts';
 
 export class PlayerClient extends GameClient {
   me = $state.raw<MeView | null>(null);
   /** A free name close to the one refused with name_taken. */
   suggestion = $state<string | null>(null);
+  /** In the room's waiting room: asked to join, not admitted yet. */
+  waiting = $state<{ code: string; name: string } | null>(null);
 
   constructor(socket: GameSocket, sessions?: SessionStore) {
     super(socket, 'player', sessions);
     socket.on('me:state', (me) => {
       this.me = me;
     });
+    socket.on('room:admitted', ({ me, view }) => {
+      if (!this.session) return;
+      this.waiting = null;
+      this.me = me;
+      this.identified(this.session, view);
+    });
   }
 
-  async join(code: string, name: string, team?: number): Promise<Result<Joined>> {
+  async join(code: string, name: string, team?: number): Promise<Result<Joined | Waiting>> {
     const result = await this.request('room:join', team === undefined ? { code, name } : { code, name, team });
+    // A homework code typed into the game form: the homework page takes it from here.
+    if (!result.ok && result.error === 'assignment_code') location.hash = `#/hw/${encodeURIComponent(code)}`;
     this.suggestion = !result.ok && result.error === 'name_taken' ? (result.suggestion ?? null) : null;
-    if (result.ok) {
-      this.me = result.data.me;
-      this.identified({ code: result.data.view.code, token: result.data.playerToken }, result.data.view);
+    if (!result.ok) return result;
+    const data = result.data;
+    if ('waiting' in data) {
+      this.waiting = { code: data.code, name: data.name };
+      this.identified({ code: data.code, token: data.playerToken }, null);
+    } else {
+      this.me = data.me;
+      this.identified({ code: data.view.code, token: data.playerToken }, data.view);
     }
     return result;
   }
@@ -37,6 +52,11 @@ export class PlayerClient extends GameClient {
     return result;
   }
 
+  /** This player's recap, once the game is finished. */
+  recap(): Promise<Result<Recap>> {
+    return this.request('player:recap', {});
+  }
+
   async pickTeam(team: number): Promise<Result<MeView>> {
     const result = await this.request('team:pick', { team });
     if (result.ok) this.me = result.data;
@@ -45,7 +65,9 @@ export class PlayerClient extends GameClient {
 
   /** Our own leave() already starts over; its room:closed 'left' must not close the fresh connection. */
   protected override onClosed(reason: CloseReason): void {
-    if (reason !== 'left') super.onClosed(reason);
+    if (reason === 'left') return;
+    this.waiting = null;
+    super.onClosed(reason);
   }
 
   async leave(): Promise<void> {
@@ -63,12 +85,18 @@ export class PlayerClient extends GameClient {
   }
 
   protected override onRejoined(data: Rejoined): boolean {
+    if (data.role === 'waiting') {
+      this.waiting = { code: data.code, name: data.name };
+      return true;
+    }
     if (data.role !== 'player') return false;
+    this.waiting = null;
     this.me = data.me;
     return true;
   }
 
   override reset(): void {
+    this.waiting = null;
     this.me = null;
     this.suggestion = null;
     super.reset();

@@ -1,12 +1,13 @@
-// One socket floods the server as fast as it can while an honest game runs. Rounds alternate, flood off and on,
-// so both figures come from the same seconds on a shared machine and its other load falls on both alike.
+// One socket floods the server as fast as it can while 30 honest players play beside it, from the same address.
+// Functional assertions only (the flooder is refused and cut off, every honest answer is scored, every dropped
+// honest player is back): the latency figures are printed here and reported by `npm run bench -- --faults`.
 import { fork, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startServerProcess, stopForGood, tempDatabase, type ServerProcess } from './server-process.ts';
-import { expectedScore, hostRoom, joinPlayer, singleChoiceSettings } from './resilient-client.ts';
+import { expectedScore, revealedSolutions, hostRoom, joinPlayer, singleChoiceSettings, type FaultPlayer } from './resilient-client.ts';
 
-const ROUNDS = 50;
-const PLAYERS = 12;
+const ROUNDS = 6;
+const PLAYERS = 30;
 
 let server: ServerProcess | undefined;
 let flooder: ChildProcess | undefined;
@@ -45,50 +46,60 @@ const report = (child: ChildProcess): Promise<FloodCounts> =>
     child.send('report');
   });
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** Odd rounds quiet, even rounds flooded. */
-const flooded = (round: number): boolean => round % 2 === 0;
 
-describe('a flooding socket', () => {
-  it('is refused or cut off, and the honest players\' answers stay about as fast', async () => {
-    const port = await freePort();
-    server = startServerProcess(port, db.path);
+/** Cuts every honest player's connection (as a Wi-Fi blip would); socket.io reconnects and the client rejoins. */
+function dropAll(players: FaultPlayer[]): void {
+  for (const p of players) (p.socket.io as unknown as { engine: { close(): void } }).engine.close();
+}
+
+async function allBack(players: FaultPlayer[], count: number, timeoutMs: number): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!players.every((p) => p.returns.length >= count)) {
+    if (performance.now() > end) throw new Error(`not every player came back: ${players.filter((p) => p.returns.length < count).length} missing`);
+    await sleep(20);
+  }
+}
+
+describe('a flooding classmate', () => {
+  it('is refused and cut off, while 30 honest players on the same address play on and come back at once when dropped', async () => {
+    server = startServerProcess(await freePort(), db.path);
     await server.ready();
     const child = (flooder = await startFlooder(server.url));
     const host = await hostRoom(server.url, singleChoiceSettings(ROUNDS), 5);
     const players = await Promise.all(Array.from({ length: PLAYERS }, (_, index) => joinPlayer(server!.url, host.code, { index })));
-    // The flood for round r+1 is switched at round r's reveal, so it is running before the question opens.
-    host.socket.on('room:state', (view) => {
-      if (view.phase === 'reveal') child.send(flooded(view.round + 1) ? 'start' : 'stop');
-    });
+    child.send('start');
+    await sleep(300);
     await host.start();
+    // Twice during the game, while the flood runs: every honest player dropped at once.
+    for (let drop = 1; drop <= 2; drop++) {
+      await sleep(400);
+      dropAll(players);
+      await allBack(players, drop, 30_000);
+    }
     const results = await host.results;
     child.send('stop');
     const counts = await report(child);
 
-    const samples = players.flatMap((p) => p.latencies);
-    const quiet = samples.filter((s) => !flooded(s.round)).map((s) => s.ms);
-    const loud = samples.filter((s) => flooded(s.round)).map((s) => s.ms);
-    // Each flooded round against the quiet round just before it, then the median of those ratios: a burst of
-    // other load on this shared machine skews one pair, not the figure.
-    const pairRatios = Array.from({ length: ROUNDS / 2 }, (_, k) => {
-      const inRound = (r: number) => samples.filter((s) => s.round === r).map((s) => s.ms);
-      const [q, l] = [inRound(2 * k + 1), inRound(2 * k + 2)];
-      return q.length && l.length ? median(l) / median(q) : null;
-    }).filter((r): r is number => r !== null);
-    const ratio = median(pairRatios);
+    const away = players.flatMap((p) => p.returns.map((r) => r.backAt - r.lostAt));
+    const latencies = players.flatMap((p) => p.latencies.map((s) => s.ms));
     console.log(
-      `[faults] flood: ${counts.sent} events sent by one socket, ${counts.refused} refused with rate_limited, ` +
-        `${counts.disconnects} disconnects, ${counts.refusedConnections} reconnections refused; honest answer ack median ${median(quiet).toFixed(2)} ms unloaded vs ` +
-        `${median(loud).toFixed(2)} ms under flood (${quiet.length} + ${loud.length} answers): ratio of medians ${(median(loud) / median(quiet)).toFixed(2)}, ` +
-        `median of ${pairRatios.length} round-pair ratios ${ratio.toFixed(2)}`,
+      `[faults] flood: ${counts.sent} events sent by one socket, ${counts.refused} refused with rate_limited, ${counts.disconnects} cut-offs, ` +
+        `${counts.refusedConnections} reconnections refused; ${away.length} honest drops back after median ${Math.round(median(away))} ms, max ${Math.round(Math.max(...away))} ms; ` +
+        `honest answer ack median ${median(latencies).toFixed(2)} ms over ${latencies.length} answers`,
     );
-    expect(counts.sent).toBeGreaterThan(1000);
-    expect(counts.refused + counts.disconnects).toBeGreaterThan(0);
+    // It flooded (one burst of 500 at least; a busy machine gives it fewer turns) and was cut off.
+    expect(counts.sent).toBeGreaterThanOrEqual(500);
+    expect(counts.disconnects).toBeGreaterThan(0);
     expect(counts.acked).toBeLessThan(counts.sent / 2);
-    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p)]).sort());
-    expect(quiet.length).toBeGreaterThanOrEqual(ROUNDS * PLAYERS * 0.4);
-    expect(ratio).toBeLessThanOrEqual(1.2);
+    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p, revealedSolutions(host, players))]).sort());
+    expect(players.every((p) => p.answers.size === ROUNDS)).toBe(true);
+    expect(away).toHaveLength(PLAYERS * 2);
+    // The cooldown binds to the flooder, not to the address: no honest reconnection is refused, so each player is
+    // back after the client's own first reconnection delay (the figure is printed above and by
+    // `npm run bench -- --faults`; a wall-clock bound here would flake on a busy machine).
+    expect(players.map((p) => p.refusals)).toEqual(players.map(() => 0));
     for (const p of [host.socket, ...players.map((x) => x.socket)]) p.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -41,4 +41,8 @@ process.on('message', (message) => {
 });
 process.on('disconnect', () => process.exit(0));
 socket.on('connect', () => process.send?.('connected'));
-socket.on('connect_error', () => void counts.refusedConnections++);
+// Refused (its address is cooling down): it tries again at once, as an attacker would.
+socket.on('connect_error', () => {
+  counts.refusedConnections++;
+  setTimeout(() => socket.connect(), 20);
+});

@@ -2,6 +2,7 @@
 // new connection rejoins with the stored token. They play single-choice rounds with a fixed pick per player, so
 // the expected score follows from the revealed solutions (accuracy scoring: 1000 per right answer).
 import { io, type Socket } from 'socket.io-client';
+import { choicesOf } from '../../../shared/puzzles/answers.ts';
 import type {
   Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
 } from '../../../shared/protocol.ts';
@@ -65,6 +66,8 @@ export interface FaultPlayer {
   /** Solutions from the reveals this player saw. */
   solutions: Map<number, string>;
   returns: Return[];
+  /** Connection attempts the server refused (connect_error) while this player tried to come back. */
+  refusals: number;
   /** Each acknowledged answer's round trip (ms). */
   latencies: { round: number; ms: number }[];
   /** Lets a held round's answer go. */
@@ -80,7 +83,7 @@ export interface PlayerOptions {
 }
 
 function pickFor(view: Extract<RoomView, { phase: 'question' }>, index: number): string {
-  const options = view.question.puzzle.options ?? [];
+  const options = choicesOf(view.question.puzzle);
   return options[(index + view.round) % options.length]!.id;
 }
 
@@ -89,10 +92,12 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   await connected(socket);
   const name = `bot-${opts.index}`;
   const joined = await callOk<Joined>(socket, 'room:join', { code, name });
+  // As the web client does: every reconnection brings the seat's token (the server lets a seat straight back in).
+  socket.auth = { code, token: joined.playerToken };
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
-    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], latencies: [],
+    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], refusals: 0, latencies: [],
     release: (round) => {
       released.add(round);
       if (lastView) onView(lastView);
@@ -124,6 +129,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   };
   socket.on('room:state', onView);
   socket.on('me:state', (me) => void (p.me = me));
+  socket.on('connect_error', () => void p.refusals++);
   rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
     if (back.role !== 'player') return;
     p.me = back.me;
@@ -149,6 +155,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
   const socket = connect(url);
   await connected(socket);
   const created = await callOk<Created>(socket, 'room:create', { settings });
+  socket.auth = { code: created.code, token: created.hostToken };
   let done: (r: FinalResults) => void = () => {};
   const host: FaultHost = {
     socket, code: created.code, returns: [], views: [],
@@ -170,13 +177,21 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
     }, pauseMs);
   };
   socket.on('room:state', onView);
-  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => onView(back.view), host.returns);
+  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
   return host;
 }
 
 /** What each player should have: 1000 per round whose pick was the revealed solution. */
-export function expectedScore(p: FaultPlayer): number {
+export function expectedScore(p: FaultPlayer, solutions: ReadonlyMap<number, string> = p.solutions): number {
   let total = 0;
-  for (const [round, pick] of p.answers) if (p.solutions.get(round) === pick) total += 1000;
+  for (const [round, pick] of p.answers) if (solutions.get(round) === pick) total += 1000;
   return total;
+}
+
+/** Every solution any of them saw revealed: a player dropped during a short reveal never sees that round's own. */
+export function revealedSolutions(host: FaultHost, players: readonly FaultPlayer[]): Map<number, string> {
+  const all = new Map<number, string>();
+  for (const v of host.views) if (v.phase === 'reveal') all.set(v.round, v.reveal.solution as string);
+  for (const p of players) for (const [round, solution] of p.solutions) all.set(round, solution);
+  return all;
 }

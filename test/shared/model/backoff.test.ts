@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backoffDelaySeconds, backoffResetSeconds, backoffSchedule, nextRestartDelaySeconds, totalWaitBeforeRestart,
+  backoffDelaySeconds, backoffResetSeconds, backoffSchedule, crashLoopRuns, nextRestartDelaySeconds, nthStartSeconds,
+  resetReading, totalWaitBeforeRestart,
 } from '../../../shared/model/backoff.ts';
 
-describe('backoffDelaySeconds (§6)', () => {
+describe('backoffDelaySeconds (phase.md)', () => {
   it.each([
     [1, 0], [2, 10], [3, 20], [4, 40], [5, 80], [6, 160], [7, 300], [8, 300], [50, 300],
   ])('waits %i → %i s: immediate first, then doubling from 10 s, capped at 300 s', (n, seconds) => {
@@ -38,5 +39,27 @@ describe('backoff reset', () => {
   it('keeps doubling after a short run', () => {
     expect(nextRestartDelaySeconds(3, 3 * 60)).toBe(40);
     expect(nextRestartDelaySeconds(0, 5)).toBe(0);
+  });
+});
+
+describe('reset readings (docs: 10 minutes running; kubelet: more than 2 × max since the previous crash)', () => {
+  it('agrees on short runs and on runs of 10 minutes or more', () => {
+    expect(resetReading(40, 4 * 60)).toBe('kept');
+    expect(resetReading(300, 10 * 60)).toBe('reset');
+  });
+
+  it('flags the runs where the two readings differ', () => {
+    expect(resetReading(300, 6 * 60)).toBe('depends');
+  });
+});
+
+describe('crash loop timeline', () => {
+  it('counts each wait from the exit: runs of 5 s start at 0, 5, 20, 45, 90', () => {
+    expect(crashLoopRuns(5, 5).map((r) => r.startedAt)).toEqual([0, 5, 20, 45, 90]);
+    expect(nthStartSeconds(5, 5)).toBe(90);
+  });
+
+  it('refuses a first start', () => {
+    expect(() => nthStartSeconds(1, 5)).toThrow();
   });
 });

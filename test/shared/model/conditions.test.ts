@@ -45,13 +45,13 @@ describe('Initialized', () => {
     expect(status(base({ initContainers: [init], containers: [waitingApp] }), 'Initialized')).toBe(expected);
   });
 
-  it('needs a sidecar only started, never completed (folklore §11.6)', () => {
+  it('needs a sidecar only started, never completed (folklore, conditions.md)', () => {
     const envoy: ContainerSnapshot = { name: 'envoy', restartPolicy: 'Always', state: 'running', started: true, ready: false };
     const pod = base({ initContainers: [envoy], containers: [waitingApp] });
     expect(podConditions(pod).find((c) => c.type === 'Initialized')).toEqual({ type: 'Initialized', status: 'True' });
     const notStarted = base({ initContainers: [{ ...envoy, started: false }], containers: [waitingApp] });
     expect(podConditions(notStarted).find((c) => c.type === 'Initialized')).toEqual({
-      type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized',
+      type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [envoy]',
     });
   });
 
@@ -80,21 +80,21 @@ describe('ContainersReady and Ready', () => {
   it('is not ready while any regular container fails its readiness probe, and Ready follows', () => {
     const pod = base({ containers: [readyApp, { name: 'worker', state: 'running', started: true, ready: false }] });
     expect(podConditions(pod).slice(3)).toEqual([
-      { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady' },
-      { type: 'Ready', status: 'False', reason: 'ContainersNotReady' },
+      { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [worker]' },
+      { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [worker]' },
     ]);
   });
 
   it.each([
-    ['a missing gate condition', undefined, 'False'],
-    ['a gate condition that is False', 'False', 'False'],
-    ['a gate condition that is True', 'True', 'True'],
-  ] as const)('with %s, Ready is %s even though ContainersReady is True', (_, gate, expected) => {
+    ['a missing gate condition', undefined, 'corresponding condition of pod readiness gate "example.com/lb-ready" does not exist.'],
+    ['a gate condition that is False', 'False', 'the status of pod readiness gate "example.com/lb-ready" is not "True", but False'],
+    ['a gate condition that is True', 'True', null],
+  ] as const)('with %s, Ready follows the gate even though ContainersReady is True', (_, gate, message) => {
     const customConditions = gate ? [{ type: 'example.com/lb-ready', status: gate }] : [];
     const pod = base({ readinessGates: ['example.com/lb-ready'], customConditions });
     expect(status(pod, 'ContainersReady')).toBe('True');
     expect(podConditions(pod).find((c) => c.type === 'Ready')).toEqual(
-      expected === 'True' ? { type: 'Ready', status: 'True' } : { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady' },
+      message === null ? { type: 'Ready', status: 'True' } : { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message },
     );
   });
 

@@ -1,98 +1,84 @@
 import { describe, expect, it } from 'vitest';
-import {
-  candidateCommands, commandAnswers, commandFor, defaultContainer, renderCommand, whyItFails,
-  type DebugCommand, type DebugNeed, type DebugPod,
-} from '../../../shared/model/debugging.ts';
+import { answers, defaultContainer, render, shape, shortfall, type Cmd, type DebugPod, type Need, type PodState } from '../../../shared/model/debugging.ts';
 
 const pod: DebugPod = {
-  name: 'web-7d9f8b6c4-x2kqp',
-  containers: ['app', 'envoy', 'linkerd-proxy'],
-  initContainers: ['migrate'],
-  noShell: ['linkerd-proxy'],
-  ports: { app: 8080, envoy: 9901, 'linkerd-proxy': 4191 },
+  name: 'web-7d9f8b6c4-x2kqp', app: 'web', node: 'node-3',
+  containers: [{ name: 'app', shell: true, tar: true, port: 8080 }, { name: 'linkerd-proxy', shell: false, tar: false, port: 4191 }],
 };
 
-describe('renderCommand', () => {
-  it.each<[DebugCommand, string]>([
-    [{ verb: 'logs', container: 'envoy' }, 'kubectl logs web-7d9f8b6c4-x2kqp -c envoy'],
-    [{ verb: 'logs', container: 'app', previous: true }, 'kubectl logs web-7d9f8b6c4-x2kqp -c app --previous'],
-    [{ verb: 'logs', container: 'app', follow: true }, 'kubectl logs -f web-7d9f8b6c4-x2kqp -c app'],
-    [{ verb: 'exec', container: 'app' }, 'kubectl exec -it web-7d9f8b6c4-x2kqp -c app -- sh'],
-    [{ verb: 'debug', target: 'linkerd-proxy' }, 'kubectl debug -it web-7d9f8b6c4-x2kqp --image=busybox:1.36 --target=linkerd-proxy'],
-    [{ verb: 'describe' }, 'kubectl describe pod web-7d9f8b6c4-x2kqp'],
-    [{ verb: 'get', output: 'wide' }, 'kubectl get pod web-7d9f8b6c4-x2kqp -o wide'],
-    [{ verb: 'get', output: 'yaml' }, 'kubectl get pod web-7d9f8b6c4-x2kqp -o yaml'],
-    [{ verb: 'port-forward', port: 8080 }, 'kubectl port-forward pod/web-7d9f8b6c4-x2kqp 8080:8080'],
-    [{ verb: 'top' }, 'kubectl top pod web-7d9f8b6c4-x2kqp --containers'],
-    [{ verb: 'events' }, 'kubectl get events --field-selector involvedObject.name=web-7d9f8b6c4-x2kqp'],
-  ])('renders %o as real kubectl', (cmd, text) => {
-    expect(renderCommand(pod, cmd)).toBe(text);
+describe('render and shape (docs/rules/debugging.md)', () => {
+  it.each<[Cmd, string, string]>([
+    [{ k: 'logs', c: 'app', previous: true }, 'kubectl logs web-7d9f8b6c4-x2kqp -c app --previous', 'kubectl logs <pod> -c <container> --previous'],
+    [{ k: 'logs', c: 'app', since: '1h' }, 'kubectl logs web-7d9f8b6c4-x2kqp -c app --since=1h', 'kubectl logs <pod> -c <container> --since=<duration>'],
+    [{ k: 'logs-all' }, 'kubectl logs web-7d9f8b6c4-x2kqp --all-containers --prefix', 'kubectl logs <pod> --all-containers --prefix'],
+    [{ k: 'logs-selector', c: 'app', follow: 8 }, 'kubectl logs -f -l app=web -c app --prefix --max-log-requests=8', 'kubectl logs -f -l app=<app> -c <container> --prefix --max-log-requests=<n>'],
+    [{ k: 'events', watch: true }, 'kubectl events --for pod/web-7d9f8b6c4-x2kqp --watch', 'kubectl events --for pod/<pod> --watch'],
+    [{ k: 'debug-copy-share' }, 'kubectl debug web-7d9f8b6c4-x2kqp -it --image=busybox:1.36 --share-processes --copy-to=web-debug', 'kubectl debug <pod> -it --image=busybox:1.36 --share-processes --copy-to=<app>-debug'],
+    [{ k: 'debug-target', c: 'linkerd-proxy' }, 'kubectl debug -it web-7d9f8b6c4-x2kqp --image=busybox:1.36 --target=linkerd-proxy', 'kubectl debug -it <pod> --image=busybox:1.36 --target=<container>'],
+    [{ k: 'port-forward', local: 18080, remote: 8080 }, 'kubectl port-forward pod/web-7d9f8b6c4-x2kqp 18080:8080', 'kubectl port-forward pod/<pod> <other-local>:<port>'],
+  ])('%o', (cmd, text, masked) => {
+    expect(render(pod, cmd)).toBe(text);
+    expect(shape(cmd)).toBe(masked);
   });
 });
 
-describe('commandFor', () => {
-  it.each<[DebugNeed, string]>([
-    [{ kind: 'logs', container: 'envoy' }, 'kubectl logs web-7d9f8b6c4-x2kqp -c envoy'],
-    [{ kind: 'previous-logs', container: 'app' }, 'kubectl logs web-7d9f8b6c4-x2kqp -c app --previous'],
-    [{ kind: 'follow-logs', container: 'envoy' }, 'kubectl logs -f web-7d9f8b6c4-x2kqp -c envoy'],
-    [{ kind: 'shell', container: 'app' }, 'kubectl exec -it web-7d9f8b6c4-x2kqp -c app -- sh'],
-    [{ kind: 'shell', container: 'linkerd-proxy' }, 'kubectl debug -it web-7d9f8b6c4-x2kqp --image=busybox:1.36 --target=linkerd-proxy'],
-    [{ kind: 'why-pending' }, 'kubectl describe pod web-7d9f8b6c4-x2kqp'],
-    [{ kind: 'last-termination', container: 'app' }, 'kubectl describe pod web-7d9f8b6c4-x2kqp'],
-    [{ kind: 'probe-failures', container: 'app' }, 'kubectl describe pod web-7d9f8b6c4-x2kqp'],
-    [{ kind: 'node-and-ip' }, 'kubectl get pod web-7d9f8b6c4-x2kqp -o wide'],
-    [{ kind: 'full-object' }, 'kubectl get pod web-7d9f8b6c4-x2kqp -o yaml'],
-    [{ kind: 'port', container: 'envoy', port: 9901 }, 'kubectl port-forward pod/web-7d9f8b6c4-x2kqp 9901:9901'],
-    [{ kind: 'usage' }, 'kubectl top pod web-7d9f8b6c4-x2kqp --containers'],
-    [{ kind: 'deleted-pod-events' }, 'kubectl get events --field-selector involvedObject.name=web-7d9f8b6c4-x2kqp'],
-  ])('teaches the command for %o', (need, text) => {
-    expect(renderCommand(pod, commandFor(pod, need))).toBe(text);
+describe('shortfall: what each command can and cannot answer', () => {
+  const fits = (cmd: Cmd, need: Need, state: PodState = {}) => answers(pod, state, cmd, need);
+
+  it('reaches a distroless container only through an ephemeral container', () => {
+    expect(shortfall(pod, {}, { k: 'exec-shell', c: 'linkerd-proxy' }, { n: 'shell', c: 'linkerd-proxy' })).toMatch(/no shell/);
+    expect(fits({ k: 'debug-target', c: 'linkerd-proxy' }, { n: 'shell', c: 'linkerd-proxy' })).toBe(true);
+  });
+
+  it('gives the crashed run with --previous, and with plain logs too while the container waits in back-off', () => {
+    const need: Need = { n: 'previous-logs', c: 'app' };
+    expect(fits({ k: 'logs', c: 'app' }, need)).toBe(false);
+    expect(fits({ k: 'logs', c: 'app' }, need, { backoff: ['app'] })).toBe(true);
+    expect(fits({ k: 'logs', c: 'app', previous: true }, need)).toBe(true);
+  });
+
+  it('keeps only events for a deleted pod', () => {
+    for (const cmd of [{ k: 'describe' }, { k: 'get-yaml' }, { k: 'logs', c: 'app' }] as Cmd[]) {
+      expect(shortfall(pod, { deleted: true }, cmd, { n: 'event-history' })).toMatch(/NotFound/);
+    }
+    expect(fits({ k: 'events' }, { n: 'event-history' }, { deleted: true })).toBe(true);
+  });
+
+  it('knows a selector shows 10 lines a pod and follows at most 5 streams unless told otherwise', () => {
+    expect(fits({ k: 'logs-selector', c: 'app' }, { n: 'all-replica-full-logs' })).toBe(false);
+    expect(fits({ k: 'logs-selector', c: 'app', tail: 'all' }, { n: 'all-replica-full-logs' })).toBe(true);
+    expect(fits({ k: 'logs-selector', c: 'app', follow: 0 }, { n: 'all-replica-live-logs' }, { replicas: 8 })).toBe(false);
+    expect(fits({ k: 'logs-selector', c: 'app', follow: 8 }, { n: 'all-replica-live-logs' }, { replicas: 8 })).toBe(true);
+    expect(fits({ k: 'logs-selector', c: 'app', follow: 0 }, { n: 'all-replica-live-logs' }, { replicas: 4 })).toBe(true);
+  });
+
+  it('has no logs and nothing to exec into for a container that never started', () => {
+    expect(shortfall(pod, { notStarted: ['app'] }, { k: 'logs', c: 'app' }, { n: 'why-waiting' })).toMatch(/not started/);
+    expect(fits({ k: 'describe' }, { n: 'why-waiting' }, { notStarted: ['app'] })).toBe(true);
+  });
+
+  it('sees every process with a plain debug container only when the pod shares its process namespace', () => {
+    expect(fits({ k: 'debug-plain' }, { n: 'all-processes' }, { shareProcessNamespace: true })).toBe(true);
+    expect(fits({ k: 'debug-plain' }, { n: 'all-processes' })).toBe(false);
+    expect(fits({ k: 'debug-copy-share' }, { n: 'all-processes' })).toBe(true);
+  });
+
+  it('needs tar in the image for kubectl cp', () => {
+    expect(fits({ k: 'cp', c: 'app', path: '/tmp/x' }, { n: 'copy-file', c: 'app' })).toBe(true);
+    expect(shortfall(pod, {}, { k: 'cp', c: 'linkerd-proxy', path: '/tmp/x' }, { n: 'copy-file', c: 'linkerd-proxy' })).toMatch(/tar/);
+  });
+
+  it('matches a port-forward on both ends', () => {
+    expect(fits({ k: 'port-forward', local: 8080, remote: 8080 }, { n: 'port', port: 8080 })).toBe(true);
+    expect(fits({ k: 'port-forward', local: 8080, remote: 8080 }, { n: 'port', port: 8080, local: 18080 })).toBe(false);
+    expect(fits({ k: 'port-forward', local: 8080, remote: 80, svc: 'web' }, { n: 'port', port: 80, local: 8080, svc: 'web' })).toBe(true);
   });
 });
 
-describe('commandAnswers', () => {
-  it('treats logs without -c as the first container in the spec', () => {
-    expect(defaultContainer(pod)).toBe('app');
-    expect(commandAnswers(pod, { verb: 'logs' }, { kind: 'logs', container: 'app' })).toBe(true);
-    expect(commandAnswers(pod, { verb: 'logs' }, { kind: 'logs', container: 'envoy' })).toBe(false);
-  });
-
-  it('does not count the current instance as the crashed one', () => {
-    expect(commandAnswers(pod, { verb: 'logs', container: 'app' }, { kind: 'previous-logs', container: 'app' })).toBe(false);
-  });
-
-  it('fails exec into a container whose image has no shell, but lets debug target it', () => {
-    const need: DebugNeed = { kind: 'shell', container: 'linkerd-proxy' };
-    expect(commandAnswers(pod, { verb: 'exec', container: 'linkerd-proxy' }, need)).toBe(false);
-    expect(commandAnswers(pod, { verb: 'debug' }, need)).toBe(false);
-    expect(commandAnswers(pod, { verb: 'debug', target: 'linkerd-proxy' }, need)).toBe(true);
-  });
-
-  it('never offers a command that partly answers as a wrong one: yaml and events also explain a pending pod', () => {
-    expect(commandAnswers(pod, { verb: 'get', output: 'yaml' }, { kind: 'why-pending' })).toBe(true);
-    expect(commandAnswers(pod, { verb: 'events' }, { kind: 'why-pending' })).toBe(true);
-    expect(commandAnswers(pod, { verb: 'get', output: 'wide' }, { kind: 'why-pending' })).toBe(false);
-  });
-
-  it('lets only events answer for a deleted pod', () => {
-    const answering = candidateCommands(pod).filter((c) => commandAnswers(pod, c, { kind: 'deleted-pod-events' }));
-    expect(answering).toEqual([{ verb: 'events' }]);
-  });
-
-  it('keeps describe away from live usage: it shows requests and limits only', () => {
-    expect(commandAnswers(pod, { verb: 'describe' }, { kind: 'usage' })).toBe(false);
-  });
-});
-
-describe('whyItFails', () => {
-  it.each<[DebugCommand, DebugNeed, RegExp]>([
-    [{ verb: 'logs' }, { kind: 'logs', container: 'envoy' }, /Without -c, kubectl logs uses the first container in the spec, app/],
-    [{ verb: 'exec', container: 'envoy' }, { kind: 'shell', container: 'app' }, /reaches envoy, not app/],
-    [{ verb: 'exec', container: 'linkerd-proxy' }, { kind: 'shell', container: 'linkerd-proxy' }, /executable file not found/],
-    [{ verb: 'logs', container: 'app' }, { kind: 'previous-logs', container: 'app' }, /Without --previous/],
-    [{ verb: 'describe' }, { kind: 'deleted-pod-events' }, /NotFound/],
-    [{ verb: 'port-forward', port: 9901 }, { kind: 'port', container: 'app', port: 8080 }, /forwards port 9901, but app listens on 8080/],
-  ])('explains why %o misses %o', (cmd, need, pattern) => {
-    expect(whyItFails(pod, cmd, need)).toMatch(pattern);
+describe('defaultContainer', () => {
+  it('takes the annotation, else the first regular container', () => {
+    expect(defaultContainer({ containers: ['linkerd-proxy', 'app'], annotation: 'app' })).toBe('app');
+    expect(defaultContainer({ containers: ['app', 'envoy'] })).toBe('app');
+    expect(defaultContainer({ containers: ['app'], annotation: 'gone' })).toBe('app');
   });
 });

@@ -30,18 +30,18 @@ describe('initContainerDone', () => {
 });
 
 describe('nextInitStep', () => {
-  it('starts the first init container of a fresh pod (§3.1)', () => {
+  it('starts the first init container of a fresh pod (init.md)', () => {
     expect(nextInitStep([fresh('a'), fresh('b')], 'Always')).toEqual({ action: 'start', index: 0, name: 'a' });
   });
 
-  it('starts the next init container only after the previous one exited 0 (§3.1)', () => {
+  it('starts the next init container only after the previous one exited 0 (init.md)', () => {
     expect(nextInitStep([done('a'), fresh('b')], 'Always')).toEqual({ action: 'start', index: 1, name: 'b' });
     expect(nextInitStep([{ name: 'a', state: 'running' }, fresh('b')], 'Always')).toEqual({
       action: 'wait', index: 0, name: 'a', until: 'exit-0',
     });
   });
 
-  it('waits for a sidecar to be started, not to exit, before the next init container (§4)', () => {
+  it('waits for a sidecar to be started, not to exit, before the next init container (sidecars.md)', () => {
     const notStarted = [sidecar('vault-agent', { started: false }), fresh('migrate')];
     expect(nextInitStep(notStarted, 'Always')).toEqual({ action: 'wait', index: 0, name: 'vault-agent', until: 'started' });
     const started = [sidecar('vault-agent', { started: true }), fresh('migrate')];
@@ -68,14 +68,14 @@ describe('nextInitStep', () => {
     expect(nextInitStep([backingOff], 'Always')).toMatchObject({ action: 'restart' });
   });
 
-  it('lets the container-level restartPolicy override the pod policy (§3.2)', () => {
+  it('lets the container-level restartPolicy override the pod policy (init.md)', () => {
     const strict: ContainerSnapshot = { name: 'm', restartPolicy: 'Never', state: 'terminated', exitCode: 1 };
     const lenient: ContainerSnapshot = { name: 'm', restartPolicy: 'OnFailure', state: 'terminated', exitCode: 1 };
     expect(nextInitStep([strict], 'Always')).toMatchObject({ action: 'fail-pod' });
     expect(nextInitStep([lenient], 'Never')).toMatchObject({ action: 'restart' });
   });
 
-  it('restarts an exited sidecar even when the pod policy is Never (§4)', () => {
+  it('restarts an exited sidecar even when the pod policy is Never (sidecars.md)', () => {
     expect(nextInitStep([sidecar('envoy', { state: 'terminated', exitCode: 1 })], 'Never')).toMatchObject({ action: 'restart' });
   });
 });
@@ -104,7 +104,7 @@ describe('initContainersRerun', () => {
     ['regular-containers-running', false],
     ['regular-container-restarts', false],
     ['sandbox-recreated', true],
-  ] as const)('after %s: %s (§3.3)', (trigger, expected) => {
+  ] as const)('after %s: %s (init.md)', (trigger, expected) => {
     expect(initContainersRerun(trigger)).toBe(expected);
   });
 });

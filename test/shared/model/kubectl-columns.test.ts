@@ -1,5 +1,5 @@
 // kubectlColumns against kubectl's own printPod tests (pkg/printers/internalversion/printers_test.go,
-// kubernetes master as of 3669de28) and against the 14 rules of k8s/kubectl-status.md.
+// kubernetes master as of 3669de28) and against the rules of docs/rules/kubectl.md.
 import { describe, expect, it } from 'vitest';
 import { kubectlColumns } from '../../../shared/model/kubectl-columns.ts';
 import type { ContainerSnapshot, KubectlColumns, PodCondition, PodListing } from '../../../shared/model/pod-types.ts';
@@ -111,7 +111,7 @@ describe('kubectlColumns matches the printPod tests', () => {
 
 const statusOf = (over: Partial<PodListing>): string => kubectlColumns(pod(over)).status;
 
-describe('kubectlColumns follows the rules of kubectl-status.md', () => {
+describe('kubectlColumns follows the rules of docs/rules/kubectl.md', () => {
   it.each(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const)(
     'rule 1: with no container reason STATUS is the phase (%s), and status.reason replaces it', (phase) => {
       expect(statusOf({ phase, containers: [run(), none()] })).toBe(phase);

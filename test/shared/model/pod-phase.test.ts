@@ -1,5 +1,5 @@
 // podPhase against the kubelet's own getPhase tests (pkg/kubelet/kubelet_pods_test.go, kubernetes master
-// as of 3669de28, ContainerRestartRules on) and against rules P1–P14 of k8s/pod-semantics.md §1.2.
+// as of 3669de28, ContainerRestartRules on) and against the rules of docs/rules/phase.md.
 import { describe, expect, it } from 'vitest';
 import { podPhase } from '../../../shared/model/pod-phase.ts';
 import type { ContainerSnapshot, Phase, PodSnapshot, RestartPolicy } from '../../../shared/model/pod-types.ts';
@@ -178,7 +178,7 @@ const policies: RestartPolicy[] = ['Always', 'OnFailure', 'Never'];
 const spec = (restartPolicy: RestartPolicy): Spec => ({ restartPolicy, containers: ab });
 const phaseOf = (s: Spec, statuses: Status[], flags: Flags = {}): Phase => podPhase(snapshotOf(s, statuses, flags));
 
-describe('podPhase follows the rules of pod-semantics §1.2', () => {
+describe('podPhase follows the rules of docs/rules/phase.md', () => {
   it.each(policies)('P1: no statuses yet means Pending (%s)', (p) => {
     expect(phaseOf(spec(p), [])).toBe('Pending');
     expect(phaseOf(withInit(spec(p)), [])).toBe('Pending');

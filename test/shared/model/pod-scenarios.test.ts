@@ -34,7 +34,7 @@ describe('podScenario', () => {
     }
   });
 
-  it('never starts an init container before the ones listed ahead of it are done (§3.1)', () => {
+  it('never starts an init container before the ones listed ahead of it are done (init.md)', () => {
     for (const s of all.filter((x) => x.kind.startsWith('init-') || x.kind === 'sidecar-starting')) {
       const inits = s.snapshot.initContainers;
       const current = inits.findIndex((c) => !(c.state === 'terminated' && c.exitCode === 0) && !(isSidecar(c) && c.started));
@@ -52,7 +52,7 @@ describe('podScenario', () => {
   });
 });
 
-describe('podScenario phases (pod-semantics §1.2)', () => {
+describe('podScenario phases (docs/rules/phase.md)', () => {
   it.each<[ScenarioKind, string, string[]]>([
     ['crashloop', 'P4: CrashLoopBackOff is Running', ['Running']],
     ['all-exited-always', 'P5: Always with every container exited is Running', ['Running']],
@@ -74,7 +74,7 @@ describe('podScenario phases (pod-semantics §1.2)', () => {
   });
 });
 
-describe('podScenario conditions (pod-semantics §2)', () => {
+describe('podScenario conditions (docs/rules/conditions.md)', () => {
   it('keeps Initialized False while an init container has not finished', () => {
     for (const s of [...every('init-running'), ...every('init-crashloop'), ...every('sidecar-starting')]) {
       expect(condition(s, 'Initialized')?.status).toBe('False');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  livenessKillSeconds, probeEffects, probeForSituation, probesActiveAfterSeconds, readinessRecoverySeconds,
-  readinessRemovalSeconds, readyAfterStartSeconds, startupGiveUpSeconds, validateProbe, withProbeDefaults,
+  delayReadsTheSame, graceAfterProbeKill, hangDetectionSeconds, livenessKillSeconds, probeEffects, probesActiveAfterSeconds,
+  readinessRecoverySeconds, readinessRemovalSeconds, readyAfterStartSeconds, startupGiveUpSeconds, validateProbe, withProbeDefaults,
 } from '../../../shared/model/probes.ts';
 
 describe('probeEffects', () => {
-  it('restarts on liveness and startup failure but never on readiness failure (§5.1)', () => {
+  it('restarts on liveness and startup failure but never on readiness failure (probes.md)', () => {
     expect(probeEffects.livenessProbe.killsContainer).toBe(true);
     expect(probeEffects.startupProbe.killsContainer).toBe(true);
     expect(probeEffects.readinessProbe.killsContainer).toBe(false);
@@ -27,7 +27,7 @@ describe('probeEffects', () => {
 });
 
 describe('withProbeDefaults', () => {
-  it('fills the SetDefaults_Probe values (§5.2)', () => {
+  it('fills the SetDefaults_Probe values (probes.md)', () => {
     expect(withProbeDefaults({})).toEqual({
       initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
     });
@@ -48,12 +48,13 @@ describe('validateProbe', () => {
     ['readinessProbe', { failureThreshold: 0 }, ['failureThreshold: must be greater than or equal to 1']],
     ['livenessProbe', { initialDelaySeconds: -5 }, ['initialDelaySeconds: must be greater than or equal to 0']],
     ['livenessProbe', { timeoutSeconds: 0 }, ['timeoutSeconds: must be greater than or equal to 1']],
+    ['startupProbe', { failureThreshold: 2.5 }, ['failureThreshold: must be an integer']],
   ] as const)('%s with %o reports %o', (kind, settings, errors) => {
     expect(validateProbe(kind, settings)).toEqual(errors);
   });
 });
 
-describe('probe time math (§5.3)', () => {
+describe('probe time math (probes.md)', () => {
   it('gives the docs example 30 × 10 = 300 s to start', () => {
     expect(startupGiveUpSeconds({ failureThreshold: 30, periodSeconds: 10 })).toBe(300);
   });
@@ -76,24 +77,45 @@ describe('probe time math (§5.3)', () => {
     expect(readinessRecoverySeconds(probe)).toBe(15);
   });
 
-  it('applies readiness initialDelaySeconds even when it is shorter than the period (§11.7)', () => {
+  it('applies readiness initialDelaySeconds even when it is shorter than the period (probes.md)', () => {
     expect(readyAfterStartSeconds({ initialDelaySeconds: 5, periodSeconds: 10, successThreshold: 2 })).toBe(25);
     expect(readyAfterStartSeconds({})).toBe(10);
   });
 
-  it('holds liveness until startup succeeded, measuring initialDelay from container start as worker.go does', () => {
+  it('holds liveness until startup succeeded, and refuses a delay on the gated probe (docs and kubelet differ)', () => {
     expect(probesActiveAfterSeconds(40, {})).toBe(40);
-    expect(probesActiveAfterSeconds(40, { initialDelaySeconds: 60 })).toBe(60);
+    expect(probesActiveAfterSeconds(40, { initialDelaySeconds: 0 })).toBe(40);
+    expect(() => probesActiveAfterSeconds(40, { initialDelaySeconds: 60 })).toThrow();
+  });
+
+  it('adds the timeout of the last check when the app hangs instead of failing at once', () => {
+    expect(hangDetectionSeconds({ periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 })).toBe(35);
+    expect(hangDetectionSeconds({})).toBe(31);
+    expect(() => hangDetectionSeconds({ periodSeconds: 2, timeoutSeconds: 2 })).toThrow();
+  });
+
+  it.each([
+    [{ initialDelaySeconds: 0, periodSeconds: 10 }, true],
+    [{ initialDelaySeconds: 10, periodSeconds: 10 }, true],
+    [{ initialDelaySeconds: 5, periodSeconds: 10 }, false],
+    [{ initialDelaySeconds: 5 }, false],
+    [{ initialDelaySeconds: 15 }, true],
+  ])('says whether docs and kubelet read initialDelaySeconds the same for %o', (settings, same) => {
+    expect(delayReadsTheSame(settings)).toBe(same);
   });
 });
 
-describe('probeForSituation', () => {
-  it.each([
-    [{ phase: 'starting', restartFixesIt: false }, 'startupProbe'],
-    [{ phase: 'starting', restartFixesIt: true }, 'startupProbe'],
-    [{ phase: 'running', restartFixesIt: true }, 'livenessProbe'],
-    [{ phase: 'running', restartFixesIt: false }, 'readinessProbe'],
-  ] as const)('%o calls for %s', (situation, probe) => {
-    expect(probeForSituation(situation)).toBe(probe);
+describe('probe-level grace period', () => {
+  it('takes the probe’s own value over the pod’s, and 30 s when neither is set', () => {
+    expect(graceAfterProbeKill(10, 60)).toBe(10);
+    expect(graceAfterProbeKill(undefined, 60)).toBe(60);
+    expect(graceAfterProbeKill(undefined, undefined)).toBe(30);
+  });
+
+  it('is rejected on a readiness probe and accepted on liveness', () => {
+    expect(validateProbe('readinessProbe', { terminationGracePeriodSeconds: 10 })).toEqual([
+      'terminationGracePeriodSeconds: must not be set for readinessProbes',
+    ]);
+    expect(validateProbe('livenessProbe', { terminationGracePeriodSeconds: 10 })).toEqual([]);
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { initOrder } from '../../../shared/puzzles/init-order.ts';
-import { initPrecedence } from '../../../shared/model/init-sequence.ts';
-import { difficulties } from '../../../shared/puzzles/kind.ts';
+import { initOrder, type InitOrderPuzzle } from '../../../shared/puzzles/init-order.ts';
+import { stories } from '../../../shared/puzzles/init-order-stories.ts';
+import { handoffPrecedence, unmetFiles, writableAt } from '../../../shared/model/init-handoffs.ts';
+import { difficulties, type Difficulty } from '../../../shared/puzzles/kind.ts';
+import { isCatalogueImage } from '../../../shared/model/software.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
 
 checkPuzzleKind(initOrder);
 
 const seeds = Array.from({ length: 300 }, (_, i) => `s${i}`);
+const puzzles = (d: Difficulty): InitOrderPuzzle[] => seeds.map((s) => initOrder.generate(s, d));
+const find = (d: Difficulty, story: string): InitOrderPuzzle => puzzles(d).find((p) => p.story === story)!;
 
 /** Every order of the items (the puzzles are small enough). */
 function permutations(ids: string[]): string[][] {
@@ -15,109 +19,127 @@ function permutations(ids: string[]): string[][] {
 }
 
 describe('initOrder', () => {
-  it('scores every order that respects the dependencies 1, not one memorised key', () => {
-    const p = initOrder.generate('multi', 'medium');
-    const pairs = initPrecedence(p.tasks);
-    const valid = permutations(p.tasks.map((t) => t.id)).filter((o) =>
-      pairs.every(([a, b]) => o.indexOf(a) < o.indexOf(b)),
-    );
+  it('scores every order that keeps the dependencies 1, not one memorised key', () => {
+    const p = find('medium', 'permissions');
+    const pairs = handoffPrecedence(p.cards);
+    const valid = permutations(p.cards.map((c) => c.id)).filter((o) => pairs.every(([a, b]) => o.indexOf(a) < o.indexOf(b)));
     expect(valid.length).toBeGreaterThan(1);
     for (const order of valid) expect(initOrder.grade(p, order).score).toBe(1);
   });
 
-  it('gives partial credit equal to the share of dependencies kept and names the broken one', () => {
-    const p = initOrder.generate('partial', 'easy');
-    const pairs = initPrecedence(p.tasks);
-    const [a, b] = pairs[0]!;
-    const order = permutations(p.tasks.map((t) => t.id)).find(
-      (o) => o.indexOf(b) < o.indexOf(a) && pairs.filter(([x, y]) => o.indexOf(x) > o.indexOf(y)).length === 1,
-    )!;
-    const grade = initOrder.grade(p, order);
-    expect(grade.score).toBeCloseTo((pairs.length - 1) / pairs.length);
-    expect(grade.explanation).toContain(`${b} would start before ${a}`);
+  it('gives no credit for the order as shown, and marks each dependency it breaks', () => {
+    const p = find('easy', 'db-migrate');
+    const grade = initOrder.grade(p, p.shown);
+    expect(grade.score).toBe(0);
+    const broken = grade.lines.filter((l) => l.text.startsWith('✗'));
+    expect(broken.length).toBeGreaterThan(0);
+    for (const line of broken) expect(line.evidence?.itemIds?.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(difficulties)('always has at least one dependency at %s', (d) => {
-    for (const s of seeds) expect(initPrecedence(initOrder.generate(s, d).tasks).length).toBeGreaterThan(0);
-  });
-
-  it('puts a native sidecar in every hard puzzle, and some init container depends on it', () => {
-    for (const s of seeds) {
-      const p = initOrder.generate(s, 'hard');
-      const sidecars = p.tasks.filter((t) => t.sidecar).map((t) => t.id);
-      expect(sidecars).toHaveLength(1);
-      expect(initPrecedence(p.tasks).some(([a]) => a === sidecars[0])).toBe(true);
+  it('needs at least two dependencies at every level, and never asks for a file nobody writes', () => {
+    for (const d of difficulties) {
+      for (const p of puzzles(d)) {
+        expect(handoffPrecedence(p.cards).length).toBeGreaterThanOrEqual(2);
+        expect(unmetFiles(p.cards)).toEqual([]);
+        for (const card of p.cards) for (const w of card.writes) expect(writableAt(card.mounts, w), `${card.name} ${w}`).toBe(true);
+      }
     }
   });
 
-  it('keeps sidecars out of easy and medium puzzles and grows with difficulty', () => {
-    const size = (d: (typeof difficulties)[number]) => seeds.map((s) => initOrder.generate(s, d).tasks.length);
-    expect(Math.max(...size('easy'))).toBe(3);
-    expect(Math.min(...size('hard'))).toBeGreaterThanOrEqual(5);
-    for (const s of seeds) expect(initOrder.generate(s, 'medium').tasks.some((t) => t.sidecar)).toBe(false);
+  it('hands files over only through a volume both containers mount', () => {
+    const p = find('medium', 'config-chain');
+    const fetch = p.cards.find((c) => c.name === 'fetch-config')!;
+    const render = p.cards.find((c) => c.name === 'render-config')!;
+    expect(fetch.mounts[0]!.path).not.toBe(render.mounts[0]!.path);
+    expect(fetch.mounts[0]!.volume).toBe(render.mounts[0]!.volume);
+    expect(handoffPrecedence(p.cards)).toContainEqual([fetch.id, render.id]);
+    const elsewhere = { ...render, mounts: [{ volume: 'other', path: render.mounts[0]!.path }] };
+    expect(handoffPrecedence(p.cards.map((c) => (c.id === render.id ? elsewhere : c)))).not.toContainEqual([fetch.id, render.id]);
   });
 
-  it('orders migrations after waiting for the database and fetching their config', () => {
-    const p = seeds.map((s) => initOrder.generate(s, 'medium')).find((x) => x.tasks.some((t) => t.id === 'migrate'))!;
-    const pairs = initPrecedence(p.tasks);
-    expect(pairs).toContainEqual(['wait-for-db', 'migrate']);
-    expect(pairs).toContainEqual(['fetch-config', 'migrate']);
+  it('keeps sidecars to hard puzzles, where some init container always depends on one', () => {
+    for (const d of ['easy', 'medium'] as const) for (const p of puzzles(d)) expect(p.cards.some((c) => c.sidecar)).toBe(false);
+    for (const p of puzzles('hard')) {
+      const sidecars = p.cards.filter((c) => c.sidecar).map((c) => c.id);
+      expect(handoffPrecedence(p.cards).some(([a]) => sidecars.includes(a))).toBe(true);
+      expect(initOrder.meta(p).rules).toContain('sidecars/start-gate');
+    }
   });
 
-  it('explains a sidecar placed after the init container that needs it', () => {
-    const p = seeds.map((s) => initOrder.generate(s, 'hard')).find((x) => x.tasks.some((t) => t.id === 'vault-agent'))!;
-    const order = initOrder.solve(p).filter((id) => id !== 'vault-agent').concat('vault-agent');
+  it('puts no single card in most puzzles, and takes every image from the catalogue', () => {
+    for (const d of difficulties) {
+      const all = puzzles(d);
+      const counts = new Map<string, number>();
+      for (const p of all) for (const c of p.cards) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+      expect(Math.max(...counts.values()) / all.length, d).toBeLessThan(0.5);
+      for (const p of all) for (const c of p.cards) expect(isCatalogueImage(c.image), c.image).toBe(true);
+    }
+  });
+
+  it('explains a sidecar listed after the init container that needs it', () => {
+    const p = find('hard', 'sql-proxy');
+    const order = initOrder.solve(p).filter((id) => id !== 'cloud-sql-proxy').concat('cloud-sql-proxy');
     const grade = initOrder.grade(p, order);
     expect(grade.score).toBeLessThan(1);
-    expect(grade.explanation).toMatch(/fetch-config would start before vault-agent.*sidecar provides it only to init containers listed after it/);
+    expect(grade.explanation).toMatch(/✗ `cloud-sql-proxy` must come before .*127\.0\.0\.1:5432, where `cloud-sql-proxy` listens once it is started/);
     expect(grade.docUrl).toContain('sidecar-containers');
   });
 
-  it('shows each item with its name, image and what it does', () => {
-    const view = initOrder.publicView(initOrder.generate('golden', 'easy'));
-    for (const item of view.items ?? []) expect(item.label).toMatch(/^[a-z-]+ \([^)]+\): .{15,}/);
+  it('lets a sidecar nobody needs go anywhere', () => {
+    const p = find('hard', 'shipper-and-mesh');
+    const solved = initOrder.solve(p);
+    const shipperLast = [...solved.filter((id) => id !== 'fluent-bit'), 'fluent-bit'];
+    const shipperFirst = ['fluent-bit', ...solved.filter((id) => id !== 'fluent-bit')];
+    expect(initOrder.grade(p, shipperLast).score).toBe(1);
+    expect(initOrder.grade(p, shipperFirst).score).toBe(1);
+  });
+
+  it('shows each item with its name, image, what it does and where it mounts volumes', () => {
+    const view = initOrder.publicView(find('medium', 'site-archive'));
+    for (const item of view.items) expect(item.label).toMatch(/^[a-z-]+ \([^)]+\)( \[restartPolicy: Always\])?: .{15,}/);
+    expect(view.items.some((i) => / · mounts site at \//.test(i.label))).toBe(true);
+    expect(view.code!.text).toContain('mountPath: /usr/share/nginx/html');
+  });
+
+  it('draws the start sequence: init containers one at a time, then the app', () => {
+    const p = find('hard', 'two-sidecars');
+    const picture = initOrder.picture(p);
+    expect(picture.type).toBe('sequence');
+    if (picture.type !== 'sequence') return;
+    expect(picture.lanes[0]!.steps.map((s) => s.id)).toEqual(initOrder.solve(p));
+    expect(picture.lanes[0]!.steps.find((s) => s.id === 'cloud-sql-proxy')!.note).toMatch(/keeps running/);
+    expect(picture.lanes[1]!.steps[0]!.label).toBe(p.appContainer);
+  });
+
+  it('tells every story at its levels: eight for easy and medium, eight others for hard', () => {
+    expect(stories.filter((s) => !s.hard)).toHaveLength(8);
+    expect(stories.filter((s) => s.hard)).toHaveLength(8);
+    for (const d of difficulties) expect(new Set(puzzles(d).map((p) => p.story)).size).toBe(8);
   });
 });
 
 describe('initOrder golden example', () => {
   it('renders a fixed seed the same way', () => {
     const p = initOrder.generate('golden', 'hard');
-    expect({ view: initOrder.publicView(p), solution: initOrder.solve(p) }).toMatchInlineSnapshot(`
+    const view = initOrder.publicView(p);
+    expect({ prompt: view.prompt, code: view.code?.text, items: view.items.map((i) => i.label), solution: initOrder.solve(p) }).toMatchInlineSnapshot(`
       {
-        "solution": [
-          "envoy",
-          "fix-permissions",
-          "fetch-config",
-          "register-service",
-          "download-model",
+        "code": "containers:
+      - name: queue-worker
+        image: ghcr.io/acme/queue-worker:2.12.0",
+        "items": [
+          "vault-agent-init (hashicorp/vault:1.17.2): \`vault agent -exit-after-auth\`: writes the postgres password to /out/db-password · mounts secrets at /out",
+          "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -p 5432 -d queue-worker -f /seed/reference.sql\` (SQL from a ConfigMap) · mounts secrets at /vault/secrets (read-only)",
+          "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140",
+          "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 acme-prod:europe-west1:queue-worker\`: listens on 127.0.0.1:5432 and tunnels to Cloud SQL",
         ],
-        "view": {
-          "format": "order",
-          "items": [
-            {
-              "id": "fix-permissions",
-              "label": "fix-permissions (busybox:1.36): runs as root: \`chown -R 65532:65532 /var/lib/app\` so the app user can write there",
-            },
-            {
-              "id": "envoy",
-              "label": "envoy (envoyproxy/envoy:v1.29) [restartPolicy: Always]: the mesh proxy; the mesh policy lets no traffic out of the pod except through it",
-            },
-            {
-              "id": "download-model",
-              "label": "download-model (curlimages/curl:8.5.0): \`curl -fsSLo /var/lib/app/models/whisper-small.onnx https://models.internal/…\`",
-            },
-            {
-              "id": "register-service",
-              "label": "register-service (curlimages/curl:8.5.0): PUTs the service definition from /var/lib/app/app.env to http://consul:8500/v1/agent/service/register",
-            },
-            {
-              "id": "fetch-config",
-              "label": "fetch-config (curlimages/curl:8.5.0): downloads https://config.internal/search/app.env to /var/lib/app/app.env",
-            },
-          ],
-          "kind": "init-order",
-          "prompt": "Order the initContainers of pod \`search\` so each one finds what it needs when it starts. The one marked restartPolicy: Always is a native sidecar.",
-        },
+        "prompt": "Order the initContainers of this \`queue-worker\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
+        "solution": [
+          "linkerd-proxy",
+          "cloud-sql-proxy",
+          "vault-agent-init",
+          "seed-data",
+        ],
       }
     `);
   });

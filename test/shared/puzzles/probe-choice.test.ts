@@ -1,60 +1,110 @@
 import { describe, expect, it } from 'vitest';
 import { probeChoice, type ProbeChoicePuzzle } from '../../../shared/puzzles/probe-choice.ts';
-import { difficulties } from '../../../shared/puzzles/kind.ts';
+import { choiceLabels } from '../../../shared/puzzles/probe-choice-answers.ts';
+import { difficulties, type Difficulty } from '../../../shared/puzzles/kind.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
+import { readPod } from './probe-yaml-reader.ts';
+import { readers } from './probe-choice-readers.ts';
 
 checkPuzzleKind(probeChoice);
 
-const seeds = Array.from({ length: 400 }, (_, i) => `pc-${i}`);
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const puzzlesAt = (d: Difficulty, n = 400): ProbeChoicePuzzle[] => Array.from({ length: n }, (_, i) => probeChoice.generate(`pc-${d}-${i}`, d));
+const firstOf = (d: Difficulty, template: string, answer?: string): ProbeChoicePuzzle => {
+  const found = puzzlesAt(d, 800).find((p) => p.template === template && (answer === undefined || p.answer === answer));
+  if (!found) throw new Error(`no ${template} ${answer ?? ''}`);
+  return found;
+};
+const idOf = (p: ProbeChoicePuzzle, answer: string): string => Object.keys(p.optionAnswers).find((id) => p.optionAnswers[id] === answer)!;
 
-function firstWith(difficulty: 'easy' | 'medium' | 'hard', scenarioId: string): ProbeChoicePuzzle {
-  for (const seed of seeds) {
-    const p = probeChoice.generate(seed, difficulty);
-    if (p.scenarioId === scenarioId) return p;
-  }
-  throw new Error(`no ${scenarioId} puzzle in ${seeds.length} seeds`);
-}
+describe('probeChoice: the pod decides', () => {
+  it.each(difficulties)('a player who reads the prompt and the YAML and applies the rules gets every %s puzzle right', (d) => {
+    let checked = 0;
+    for (const p of puzzlesAt(d)) {
+      const read = readers[p.template];
+      if (!read) continue;
+      expect(read(p.prompt, readPod(p.yaml ?? '')), `${p.template}\n${p.prompt}\n${p.yaml}`).toBe(p.answer);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(d === 'easy' ? 150 : 250);
+  });
 
-const idOf = (p: ProbeChoicePuzzle, label: string): string => p.options.find((o) => o.label === label)!.id;
+  it.each(difficulties)('offers four fixed options per template and draws every one of its answers (%s)', (d) => {
+    const seen = new Map<string, Set<string>>();
+    for (const p of puzzlesAt(d)) {
+      expect(p.options).toHaveLength(4);
+      const answers = seen.get(p.template) ?? new Set<string>();
+      answers.add(p.answer);
+      seen.set(p.template, answers);
+    }
+    for (const [template, answers] of seen) expect(answers.size, template).toBeGreaterThanOrEqual(3);
+  });
+});
 
-describe('probeChoice', () => {
-  it('answers a downstream outage with readiness and explains the restart storm liveness would cause', () => {
-    const p = firstWith('hard', 'downstream-outage');
-    expect(p.probe).toBe('readinessProbe');
-    const wrong = probeChoice.grade(p, idOf(p, 'livenessProbe'));
+describe('probeChoice: explanations players can read', () => {
+  it.each(difficulties)('keeps every reveal under about 60 words, whatever was picked (%s)', (d) => {
+    for (const p of puzzlesAt(d, 200)) {
+      for (const o of p.options) {
+        const g = probeChoice.grade(p, o.id);
+        expect(words(g.explanation), g.explanation).toBeLessThanOrEqual(62);
+        expect(g.lines.length).toBeLessThanOrEqual(3);
+        expect(g.docUrl).toMatch(/^https:\/\/kubernetes\.io\/docs\/.+#[a-z0-9-]+$/);
+      }
+    }
+  });
+
+  it.each(difficulties)('points explanation lines at the YAML lines they talk about (%s)', (d) => {
+    for (const p of puzzlesAt(d, 200).filter((x) => x.yaml)) {
+      const lines = p.yaml!.split('\n').length;
+      const pointed = p.lines.flatMap((l) => l.evidence?.codeLines ?? []);
+      expect(pointed.length, `${p.template}: ${p.lines.map((l) => l.text).join(' ')}`).toBeGreaterThan(0);
+      for (const n of pointed) expect(n).toBeGreaterThanOrEqual(1), expect(n).toBeLessThanOrEqual(lines);
+    }
+  });
+
+  it('keeps option labels short enough for a phone, and names no instance', () => {
+    for (const label of Object.values(choiceLabels)) {
+      expect(label.length, label).toBeLessThanOrEqual(60);
+      expect(label).not.toMatch(/keycloak|orders-api|checkout|billing|grafana|envoy|linkerd/i);
+    }
+  });
+
+  it('explains a restart storm when liveness runs the dependency check', () => {
+    const p = firstOf('hard', 'probe-choice/dependency-outage', 'move-check-to-readiness');
+    expect(p.yaml).toMatch(/livenessProbe:\n\s+httpGet: \{path: \/(readyz|ready|health\/ready)/);
+    expect(probeChoice.grade(p, idOf(p, 'nothing-to-change')).explanation).toMatch(/restart storm/);
+  });
+
+  it('says a readinessProbe never restarts, when the pod has only one and hung for hours', () => {
+    const p = firstOf('hard', 'probe-choice/hang-unnoticed', 'add-liveness');
+    expect(p.yaml).not.toMatch(/livenessProbe/);
+    expect(probeChoice.grade(p, probeChoice.solve(p)).explanation).toMatch(/readiness never restarts/);
+  });
+
+  it('tells a player who picks the wrong option why that option is wrong here', () => {
+    const p = firstOf('easy', 'probe-choice/failing-endpoint', 'leaves-endpoints');
+    const wrong = probeChoice.grade(p, idOf(p, 'restarts-container'));
     expect(wrong.score).toBe(0);
-    expect(wrong.explanation).toMatch(/restart storm/);
-    expect(wrong.explanation).toMatch(/not restart|nothing is restarted/);
+    expect(wrong.lines[0]).toMatchObject({ text: 'A failing readinessProbe restarts nothing.', evidence: { optionIds: [idOf(p, 'restarts-container')] } });
+  });
+});
+
+describe('probeChoice: realism', () => {
+  it.each(difficulties)('never puts an initialDelaySeconds on a probe behind a startupProbe (%s)', (d) => {
+    for (const p of puzzlesAt(d).filter((x) => x.yaml?.includes('startupProbe'))) {
+      const pod = readPod(p.yaml!);
+      for (const c of pod.containers) {
+        if (!c.probes['startupProbe']) continue;
+        for (const k of ['livenessProbe', 'readinessProbe']) expect(c.probes[k]?.fields['initialDelaySeconds'], p.yaml!).toBeUndefined();
+      }
+    }
   });
 
-  it('answers a slow boot with startup, and says readiness would not stop liveness from killing it', () => {
-    const p = firstWith('hard', 'startup-with-readiness');
-    expect(p.probe).toBe('startupProbe');
-    expect(probeChoice.grade(p, idOf(p, 'readinessProbe')).explanation).toMatch(/never gates the livenessProbe/);
-  });
-
-  it('answers a deadlock with liveness and says readiness would never restart it', () => {
-    const p = firstWith('medium', 'deadlock');
-    expect(p.probe).toBe('livenessProbe');
-    expect(probeChoice.grade(p, idOf(p, 'readinessProbe')).explanation).toMatch(/never restarts it/);
-  });
-
-  it('does not claim a startup probe is gone during a warm-up that happens right after start', () => {
-    const p = firstWith('medium', 'cache-warmup');
-    expect(p.probe).toBe('readinessProbe');
-    expect(probeChoice.grade(p, idOf(p, 'startupProbe')).explanation).toMatch(/stops after its first success/);
-  });
-
-  it('shows the faulty spec as YAML on hard trap scenarios', () => {
-    const view = probeChoice.publicView(firstWith('hard', 'legacy-boot'));
-    expect(view.code?.language).toBe('yaml');
-    expect(view.code?.text).toMatch(/initialDelaySeconds: \d+/);
-  });
-
-  it('asks each probe as the answer at every difficulty', () => {
-    for (const d of difficulties) {
-      const answers = new Set(seeds.slice(0, 200).map((s) => probeChoice.generate(s, d).probe));
-      expect(answers.size, d).toBe(3);
+  it.each(difficulties)('checks Keycloak on its management port 9000, with health switched on (%s)', (d) => {
+    for (const p of puzzlesAt(d).filter((x) => x.yaml?.includes('keycloak'))) {
+      const block = p.yaml!.split(/(?=- name: )/).find((b) => b.startsWith('- name: keycloak'))!;
+      expect(block).toMatch(/KC_HEALTH_ENABLED/);
+      for (const m of block.matchAll(/path: (\S+), port: (\d+)/g)) expect(m[2], block).toBe('9000');
     }
   });
 
@@ -62,25 +112,40 @@ describe('probeChoice', () => {
     const p = probeChoice.generate('golden', 'medium');
     expect(probeChoice.publicView(p)).toMatchInlineSnapshot(`
       {
+        "code": {
+          "language": "yaml",
+          "text": "spec:
+        restartPolicy: Never
+        containers:
+        - name: profile
+          image: ghcr.io/acme/profile:2.0.3
+          readinessProbe:
+            httpGet: {path: /ready, port: 8000}
+            failureThreshold: 5",
+        },
         "format": "single",
         "kind": "probe-choice",
         "options": [
           {
             "id": "a",
-            "label": "readinessProbe",
+            "label": "The kubelet deletes the pod and creates a new one",
           },
           {
             "id": "b",
-            "label": "livenessProbe",
+            "label": "The kubelet kills the container and leaves it stopped",
           },
           {
             "id": "c",
-            "label": "startupProbe",
+            "label": "The kubelet restarts the container",
+          },
+          {
+            "id": "d",
+            "label": "The pod leaves the Service endpoints; nothing restarts",
           },
         ],
-        "prompt": "A memory leak in notifications (node:22-slim) wedges its event loop after about 9 hours: the process never exits, it just stops answering. Only a restart clears it. Which probe should you configure?",
+        "prompt": "The check below has just failed failureThreshold times in a row. What happens to the profile container?",
       }
     `);
-    expect(probeChoice.grade(p, probeChoice.solve(p)).explanation).toMatchInlineSnapshot(`"The livenessProbe fits: after failureThreshold failures the kubelet kills that container and restarts it per the restart policy (the container, not the pod)."`);
+    expect(probeChoice.grade(p, probeChoice.solve(p)).explanation).toMatchInlineSnapshot(`"A readinessProbe never kills anything, whatever the restartPolicy: the pod leaves the endpoints and the container keeps running."`);
   });
 });

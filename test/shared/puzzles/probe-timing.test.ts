@@ -1,103 +1,155 @@
 import { describe, expect, it } from 'vitest';
 import { probeTiming, type ProbeTimingPuzzle } from '../../../shared/puzzles/probe-timing.ts';
 import { difficulties, type Difficulty } from '../../../shared/puzzles/kind.ts';
+import { backoffDelaySeconds, resetReading } from '../../../shared/model/backoff.ts';
+import { withProbeDefaults } from '../../../shared/model/probes.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
+import { readPod } from './probe-yaml-reader.ts';
 
 checkPuzzleKind(probeTiming);
 
-const seeds = Array.from({ length: 600 }, (_, i) => `pt-${i}`);
-
-function firstWith(difficulty: Difficulty, ask: string, extra: (p: ProbeTimingPuzzle) => boolean = () => true): ProbeTimingPuzzle {
-  for (const seed of seeds) {
-    const p = probeTiming.generate(seed, difficulty);
-    if (p.ask === ask && extra(p)) return p;
-  }
-  throw new Error(`no ${ask} puzzle`);
-}
-
-/** The number a YAML line sets, e.g. fieldIn(text, 'periodSeconds'); undefined when the field is left out. */
-const fieldIn = (text: string, name: string): number | undefined => {
-  const m = text.match(new RegExp(`${name}: (\\d+)`));
-  return m ? Number(m[1]) : undefined;
+const puzzlesAt = (d: Difficulty, n = 600): ProbeTimingPuzzle[] => Array.from({ length: n }, (_, i) => probeTiming.generate(`pt-${d}-${i}`, d));
+const all = Object.fromEntries(difficulties.map((d) => [d, puzzlesAt(d)])) as Record<Difficulty, ProbeTimingPuzzle[]>;
+const firstOf = (d: Difficulty, template: string, extra: (p: ProbeTimingPuzzle) => boolean = () => true): ProbeTimingPuzzle => {
+  const found = all[d].find((p) => p.template === template && extra(p));
+  if (!found) throw new Error(`no ${template}`);
+  return found;
 };
-const field = (p: ProbeTimingPuzzle, name: string): number | undefined => fieldIn(p.code.text, name);
+const probe = (p: ProbeTimingPuzzle, kind: string) => readPod(p.code.text).containers[0]!.probes[kind]!;
+const settings = (p: ProbeTimingPuzzle, kind: string) => withProbeDefaults(probe(p, kind).fields);
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-describe('probeTiming', () => {
-  it.each(difficulties)('never points a liveness or startup check at a readiness endpoint (%s)', (d) => {
-    for (const seed of seeds.slice(0, 300)) {
-      const text = probeTiming.generate(seed, d).code.text;
-      for (const block of text.split(/(?=  \w+Probe:)/).filter((b) => /^  (liveness|startup)Probe:/.test(b))) {
-        expect(block, text).not.toMatch(/path: \S*ready/);
+describe('probeTiming: answers come from the YAML on screen', () => {
+  it.each(['', '-defaults'])('startup give-up%s = initialDelay + failureThreshold × period, defaults filled in', (suffix) => {
+    const d = suffix ? 'medium' : 'easy';
+    for (const p of all[d].filter((x) => x.template === `probe-timing/startup-give-up${suffix}`)) {
+      const s = settings(p, 'startupProbe');
+      expect(p.seconds).toBe(s.initialDelaySeconds + s.failureThreshold * s.periodSeconds);
+    }
+  });
+
+  it('counts liveness failures hours later without initialDelaySeconds, even when the YAML shows one', () => {
+    const shown = all.medium.filter((p) => p.template === 'probe-timing/liveness-kill-defaults');
+    expect(shown.some((p) => probe(p, 'livenessProbe').fields['initialDelaySeconds'] !== undefined)).toBe(true);
+    for (const p of shown) {
+      const s = settings(p, 'livenessProbe');
+      expect(p.seconds).toBe(s.failureThreshold * s.periodSeconds);
+    }
+  });
+
+  it.each(difficulties)('uses an initialDelaySeconds of 0 or at least one period, where docs and kubelet agree (%s)', (d) => {
+    for (const p of all[d].filter((x) => x.code.language === 'yaml')) {
+      for (const c of readPod(p.code.text).containers) {
+        for (const [kind, pr] of Object.entries(c.probes)) {
+          const s = withProbeDefaults(pr.fields);
+          if (s.initialDelaySeconds > 0) expect(s.initialDelaySeconds, `${kind}\n${p.code.text}`).toBeGreaterThanOrEqual(s.periodSeconds);
+          if (c.probes['startupProbe'] && kind !== 'startupProbe') expect(pr.fields['initialDelaySeconds'], p.code.text).toBeUndefined();
+        }
       }
     }
   });
 
-  it('computes the startup budget from the YAML it shows (initialDelay + failureThreshold × period)', () => {
-    for (const seed of seeds.slice(0, 200)) {
-      const p = probeTiming.generate(seed, 'easy');
-      if (p.ask !== 'startup-give-up') continue;
-      const expected = field(p, 'initialDelaySeconds')! + field(p, 'failureThreshold')! * field(p, 'periodSeconds')!;
-      expect(p.seconds).toBe(expected);
+  it('adds the last timeout when a hanging app fails every check by timing out', () => {
+    for (const p of all.hard.filter((x) => x.template === 'probe-timing/hang-timeout')) {
+      const s = settings(p, 'livenessProbe');
+      expect(s.timeoutSeconds).toBeLessThan(s.periodSeconds);
+      expect(p.seconds).toBe(s.failureThreshold * s.periodSeconds + s.timeoutSeconds);
     }
   });
 
-  it('leaves some relevant field out at medium so the defaults matter, and says so', () => {
-    const p = firstWith('medium', 'liveness-kill');
-    const f = field(p, 'failureThreshold') ?? 3;
-    const period = field(p, 'periodSeconds') ?? 10;
-    expect(f === 3 && !p.code.text.includes('failureThreshold') || period === 10 && !p.code.text.includes('periodSeconds')).toBe(true);
-    expect(p.seconds).toBe(f * period);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatch(/defaults to/);
-  });
-
-  it('gives half credit for a near answer to a probe bound and none for the backoff schedule', () => {
-    const probe = firstWith('easy', 'startup-give-up', (p) => p.seconds >= 40);
-    expect(probeTiming.grade(probe, probe.seconds + 2)).toMatchObject({ score: 0.5, correct: false });
-    expect(probeTiming.grade(probe, probe.seconds * 2).score).toBe(0);
-    const backoff = firstWith('medium', 'backoff-delay', (p) => p.seconds >= 40);
-    expect(probeTiming.grade(backoff, backoff.seconds + 2).score).toBe(0);
-  });
-
-  it('names the mistake when the answer forgets initialDelaySeconds', () => {
-    const p = firstWith('easy', 'startup-give-up', (x) => (field(x, 'initialDelaySeconds') ?? 0) > 0);
-    const forgot = field(p, 'failureThreshold')! * field(p, 'periodSeconds')!;
-    expect(probeTiming.grade(p, forgot).explanation).toMatch(/initialDelaySeconds before the first check counts too/);
-  });
-
-  it('does not add liveness time while the startup probe never passes', () => {
-    const p = firstWith('hard', 'combined-startup-give-up');
-    expect(p.code.text).toMatch(/startupProbe:[\s\S]*livenessProbe:/);
-    const wrong = p.misses[0]!.value;
-    expect(probeTiming.grade(p, wrong).explanation).toMatch(/never start while the startup probe is failing/);
-  });
-
   it('counts the liveness failures from the moment the startup probe passed', () => {
-    const p = firstWith('hard', 'liveness-after-startup');
+    const p = firstOf('hard', 'probe-timing/liveness-after-startup');
     const passedAt = Number(p.prompt.match(/passes (\d+) s/)![1]);
-    const liveness = p.code.text.split('livenessProbe:')[1]!;
-    const kill = (fieldIn(liveness, 'failureThreshold') ?? 3) * (fieldIn(liveness, 'periodSeconds') ?? 10);
-    expect(p.seconds).toBe(passedAt + kill);
-    expect(liveness).not.toMatch(/initialDelaySeconds/);
+    const l = settings(p, 'livenessProbe');
+    expect(p.seconds).toBe(passedAt + l.failureThreshold * l.periodSeconds);
   });
 
-  it.each([
-    [0, 0], [3, 40], [7, 300],
-  ])('reads RESTARTS %i in kubectl output and asks the next wait (%i s)', (restarts, seconds) => {
-    const p = firstWith('medium', 'backoff-delay', (x) => Number(x.code.text.match(/Error\s+(\d+)/)![1]) === restarts);
+  it('does not add liveness time while the startup probe never passes, and says why', () => {
+    const p = firstOf('hard', 'probe-timing/startup-gates-give-up');
+    const s = settings(p, 'startupProbe');
+    const l = settings(p, 'livenessProbe');
+    expect(p.seconds).toBe(s.initialDelaySeconds + s.failureThreshold * s.periodSeconds);
+    expect(probeTiming.grade(p, p.seconds + l.failureThreshold * l.periodSeconds).explanation).toMatch(/never start while the startup probe is failing/);
+  });
+
+  it('takes the probe’s own grace period over the pod’s after a liveness kill', () => {
+    const p = firstOf('easy', 'probe-timing/probe-grace');
+    expect(p.seconds).toBe(probe(p, 'livenessProbe').fields['terminationGracePeriodSeconds']);
+    const pod = Number(readPod(p.code.text).spec['terminationGracePeriodSeconds']);
+    expect(probeTiming.grade(p, pod).explanation).toMatch(/overrides the pod’s/);
+  });
+});
+
+describe('probeTiming: backoff', () => {
+  it.each([[0, 0], [3, 40], [7, 300]])('reads RESTARTS %i in kubectl output and asks the next wait (%i s)', (restarts, seconds) => {
+    const p = firstOf('medium', 'probe-timing/backoff-from-restarts', (x) => Number(x.code.text.match(/Error\s+(\d+)/)![1]) === restarts);
     expect(p.code.language).toBe('shell');
     expect(p.seconds).toBe(seconds);
   });
 
-  it('restarts at once after a run longer than 10 minutes', () => {
-    const p = firstWith('hard', 'backoff-reset', (x) => Number(x.prompt.match(/for (\d+) minutes/)![1]) > 10);
-    expect(p.seconds).toBe(0);
+  it('never says CrashLoopBackOff about a restart that does not wait', () => {
+    for (const p of [...all.easy, ...all.medium].filter((x) => /backoff-(nth|from-restarts)/.test(x.template))) {
+      const text = probeTiming.grade(p, p.seconds).explanation;
+      if (p.seconds === 0) expect(text).not.toMatch(/CrashLoopBackOff/);
+      else expect(text).toMatch(/CrashLoopBackOff meanwhile/);
+    }
   });
 
-  it('offers number questions with a seconds unit at every difficulty', () => {
-    for (const d of difficulties) {
-      const view = probeTiming.publicView(probeTiming.generate('unit', d));
-      expect(view).toMatchObject({ format: 'number', unit: 'seconds' });
+  it('restarts at once after a run of 10 minutes or more, and keeps doubling after a short one', () => {
+    for (const p of all.hard.filter((x) => x.template === 'probe-timing/backoff-reset')) {
+      const minutes = Number(p.prompt.match(/for (\d+) minutes/)![1]);
+      const restarts = Number(p.prompt.match(/after restart (\d+)/)![1]);
+      expect(p.seconds).toBe(minutes >= 10 ? 0 : backoffDelaySeconds(restarts + 1));
+      expect(resetReading(backoffDelaySeconds(restarts), minutes * 60), 'a run where the docs and the kubelet disagree').not.toBe('depends');
     }
+  });
+
+  it('counts each wait from the exit, so the run times add up', () => {
+    const p = firstOf('hard', 'probe-timing/nth-start', (x) => x.prompt.includes('restart number 4'));
+    const run = Number(p.code.text.match(/sleep (\d+)/)![1]);
+    expect(p.seconds).toBe(4 * run + 0 + 10 + 20 + 40);
+  });
+});
+
+describe('probeTiming: grading and the reveal', () => {
+  it('gives half credit for a near answer to a probe bound and none for a backoff wait', () => {
+    const near = firstOf('easy', 'probe-timing/startup-give-up', (p) => p.seconds >= 40);
+    expect(probeTiming.grade(near, near.seconds + 2)).toMatchObject({ score: 0.5, correct: false });
+    expect(probeTiming.grade(near, near.seconds * 2).score).toBe(0);
+    const backoff = firstOf('medium', 'probe-timing/backoff-from-restarts', (p) => p.seconds >= 40);
+    expect(probeTiming.grade(backoff, backoff.seconds + 2).score).toBe(0);
+  });
+
+  it.each(difficulties)('keeps every reveal under about 60 words, for the right answer and each typical miss (%s)', (d) => {
+    for (const p of all[d].slice(0, 300)) {
+      for (const x of [p.seconds, p.seconds + 1, ...p.misses.map((m) => m.value)]) {
+        const g = probeTiming.grade(p, x);
+        expect(words(g.explanation), g.explanation).toBeLessThanOrEqual(62);
+        expect(g.lines.length).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it.each(difficulties)('draws a timeline whose asked-for moment is the answer, inside the axis (%s)', (d) => {
+    for (const p of all[d].slice(0, 300)) {
+      const pic = probeTiming.picture!(p);
+      expect(pic.type).toBe('timeline');
+      if (pic.type !== 'timeline') continue;
+      const at = pic.answerAt!;
+      expect(at).toBeGreaterThanOrEqual(p.seconds);
+      expect(pic.end).toBeGreaterThanOrEqual(at);
+      for (const t of pic.tracks) for (const m of t.marks) expect(m.at).toBeLessThanOrEqual(pic.end);
+      const marks = pic.tracks.flatMap((t) => t.marks);
+      expect(marks.some((m) => m.at === at), `${p.template}: nothing drawn at ${at}`).toBe(true);
+      // The asked-for span ends at the answer mark: it starts at 0 or at a mark drawn seconds before it.
+      expect(at === p.seconds || marks.some((m) => m.at === at - p.seconds), `${p.template}: ${JSON.stringify(pic)}`).toBe(true);
+    }
+  });
+
+  it.each(difficulties)('varies its answers by construction: no number in more than a fifth of the puzzles (%s)', (d) => {
+    const counts = new Map<number, number>();
+    for (const p of all[d]) counts.set(p.seconds, (counts.get(p.seconds) ?? 0) + 1);
+    expect(Math.max(...counts.values()) / all[d].length).toBeLessThan(0.2);
   });
 
   it('reads like a golden example', () => {
@@ -107,23 +159,19 @@ describe('probeTiming', () => {
         "code": {
           "language": "yaml",
           "text": "containers:
-      - name: web
-        image: nginx:1.27
+      - name: redis
+        image: redis:7.2
         readinessProbe:
-          tcpSocket:
-            port: 80
-          initialDelaySeconds: 30
-          periodSeconds: 10
-          timeoutSeconds: 3
-          successThreshold: 2
-          failureThreshold: 6",
+          tcpSocket: {port: 6379}
+          periodSeconds: 15
+          successThreshold: 2",
         },
         "format": "number",
         "kind": "probe-timing",
-        "prompt": "The web container went not ready during an outage of the upstream API. The upstream API is back, and from now on every readiness check passes. At most about how many seconds until the container is ready again?",
+        "prompt": "Redis went not ready during an outage. The outage is over, and from now on every readiness check passes. At most about how many seconds until the container is ready again?",
         "unit": "seconds",
       }
     `);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"The answer is 20 s. It needs successThreshold consecutive passes: 2 × 10 = 20 s. Nothing was restarted meanwhile; the pod simply rejoins the Service endpoints. Probes tick on the kubelet’s own clock, so the real moment can come up to one period sooner."`);
+    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row: 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints."`);
   });
 });

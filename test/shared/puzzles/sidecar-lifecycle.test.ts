@@ -1,138 +1,137 @@
 import { describe, expect, it } from 'vitest';
-import { sidecarLifecycle, type SidecarPuzzle } from '../../../shared/puzzles/sidecar-lifecycle.ts';
-import { difficulties } from '../../../shared/puzzles/kind.ts';
+import { sidecarLifecycle, sidecarTemplates, type SidecarPuzzle } from '../../../shared/puzzles/sidecar-lifecycle.ts';
+import { difficulties, type Difficulty } from '../../../shared/puzzles/kind.ts';
+import { createRng } from '../../../shared/random.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
 
 checkPuzzleKind(sidecarLifecycle);
 
 const seeds = Array.from({ length: 600 }, (_, i) => `s${i}`);
-type Q = SidecarPuzzle['scenario']['q'];
-
-function find(q: Q, difficulty: (typeof difficulties)[number], extra: (p: SidecarPuzzle) => boolean = () => true): SidecarPuzzle {
-  const found = seeds.map((s) => sidecarLifecycle.generate(s, difficulty)).find((p) => p.scenario.q === q && extra(p));
-  if (!found) throw new Error(`no ${q} puzzle at ${difficulty}`);
+const all = new Map<Difficulty, SidecarPuzzle[]>();
+const puzzles = (d: Difficulty): SidecarPuzzle[] => {
+  if (!all.has(d)) all.set(d, seeds.map((s) => sidecarLifecycle.generate(s, d)));
+  return all.get(d)!;
+};
+function find(template: string, d: Difficulty, key?: string, extra: (p: SidecarPuzzle) => boolean = () => true): SidecarPuzzle {
+  const found = puzzles(d).find((p) => p.ask.template === `sidecar-lifecycle/${template}` && (key === undefined || (p.ask.format === 'single' && p.ask.key === key)) && extra(p));
+  if (!found) throw new Error(`no ${template}/${key ?? ''} puzzle at ${d}`);
   return found;
 }
-const keyOf = (p: SidecarPuzzle, id: unknown) => p.options.find((o) => o.id === id)?.key;
-const idOf = (p: SidecarPuzzle, key: string) => p.options.find((o) => o.key === key)!.id;
+const idOf = (p: SidecarPuzzle, key: string): string => p.options.find((o) => o.key === key)!.id;
+const yaml = (p: SidecarPuzzle): string => p.ask.yaml;
 
 describe('sidecarLifecycle', () => {
-  it('asks the harder questions (termination, preStop, SIGTERM order) only at hard or medium', () => {
-    const qs = (d: (typeof difficulties)[number]) => new Set(seeds.map((s) => sidecarLifecycle.generate(s, d).scenario.q));
-    expect([...qs('easy')].sort()).toEqual(['job-end', 'sidecar-crash', 'start-gate']);
-    expect(qs('medium').has('termination')).toBe(true);
-    expect(qs('hard').has('prestop')).toBe(true);
-    expect(qs('hard').has('sigterm')).toBe(true);
-  });
-
-  it('lets a Job with a sidecar complete: the sidecar is stopped, not restarted', () => {
-    const p = find('job-end', 'easy');
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('succeeded');
-    const grade = sidecarLifecycle.grade(p, idOf(p, 'waits'));
-    expect(grade.score).toBe(0);
-    expect(grade.explanation).toMatch(/does not restart/);
-    expect(grade.docUrl).toContain('#jobs-with-sidecar-containers');
-  });
-
-  it('keeps the pod going when the main container will be restarted under OnFailure', () => {
-    const p = find('job-end', 'medium', (x) => x.scenario.q === 'job-end' && x.scenario.policy === 'OnFailure' && x.scenario.exitCode !== 0);
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('main-restarts');
-  });
-
-  it('restarts a crashed sidecar even under restartPolicy Never', () => {
-    const p = find('sidecar-crash', 'easy');
-    expect(p.scenario).toMatchObject({ policy: 'Never' });
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('restarted');
-    expect(sidecarLifecycle.grade(p, idOf(p, 'pod-failed')).score).toBe(0);
-  });
-
-  it('never lets a sidecar exit code fail the pod (P12)', () => {
-    const p = find('exit-phase', 'medium', (x) => x.scenario.q === 'exit-phase' && x.scenario.mainExit === 0);
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('Succeeded');
-    expect(sidecarLifecycle.grade(p, idOf(p, 'Failed')).explanation).toMatch(/never fails the pod/);
-  });
-
-  it('starts the init container after a sidecar once the sidecar is started, not when it exits', () => {
-    const p = find('start-gate', 'medium', (x) => x.scenario.q === 'start-gate' && x.scenario.init[x.scenario.target - 1]!.sidecar);
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('started');
-    expect(sidecarLifecycle.grade(p, idOf(p, 'exit-0')).score).toBe(0);
-  });
-
-  it('runs a sidecar preStop at once, not after the app exits (folklore §11.8)', () => {
-    const p = find('prestop', 'hard');
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('at-once');
-    expect(sidecarLifecycle.grade(p, idOf(p, 'after-apps')).explanation).toMatch(/preStop runs at the start of termination/);
-  });
-
-  it('stops sidecars in reverse spec order after every regular container', () => {
-    const p = find('termination', 'hard');
-    if (p.scenario.q !== 'termination') throw new Error('unreachable');
-    const sidecars = p.scenario.init.filter((b) => b.sidecar).map((b) => b.name);
-    const apps = p.scenario.apps.map((b) => b.name);
-    expect(sidecarLifecycle.grade(p, [...apps, ...[...sidecars].reverse()]).score).toBe(1);
-    expect(sidecarLifecycle.grade(p, [...[...apps].reverse(), ...[...sidecars].reverse()]).score).toBe(1);
-    const specOrder = sidecarLifecycle.grade(p, [...apps, ...sidecars]);
-    expect(specOrder.score).toBeGreaterThan(0);
-    expect(specOrder.score).toBeLessThan(1);
-    expect(specOrder.explanation).toMatch(/reverse spec order/);
-  });
-
-  it('answers the SIGTERM timing of the first sidecar as "after the later one has stopped"', () => {
-    const p = find('sigterm', 'hard', (x) => x.scenario.q === 'sigterm' && x.scenario.target === 0 && x.scenario.other === 1);
-    expect(keyOf(p, sidecarLifecycle.solve(p))).toBe('after-other');
-  });
-
-  it.each(difficulties)('never puts two service-mesh proxies in one pod (%s)', (d) => {
-    for (const s of seeds) {
-      const yaml = sidecarLifecycle.generate(s, d).yaml;
-      expect(['envoy', 'linkerd-proxy', 'istio-proxy'].filter((m) => yaml.includes(`name: ${m}\n`)).length).toBeLessThan(2);
+  it('builds every template for every answer it can have, and the model agrees each time', () => {
+    for (const t of sidecarTemplates) {
+      for (const level of t.levels) {
+        for (const key of t.keys(level)) {
+          for (let i = 0; i < 30; i++) {
+            const ask = t.make(createRng(`${t.id}:${key}:${i}`), level, key);
+            if (ask.format === 'single') expect(ask.key).toBe(key);
+            expect(ask.yaml.split('\n').length, `${t.id} ${key}`).toBeLessThanOrEqual(16);
+          }
+        }
+      }
     }
   });
 
-  it('gives the wrong start-gate options the same shape as the right one, so length gives nothing away', () => {
-    const p = find('start-gate', 'hard', (x) => x.scenario.q === 'start-gate' && x.scenario.init[x.scenario.target - 1]!.startupProbe === true);
-    const right = p.options.find((o) => o.key === 'started')!.label;
-    expect(right).toMatch(/startup probe has passed/);
-    expect(p.options.find((o) => o.key === 'ready')!.label.length).toBeGreaterThanOrEqual(right.length);
+  it('keeps hard questions to the hard level, each exercising two rules', () => {
+    const easyTemplates = new Set(puzzles('easy').map((p) => p.ask.template));
+    for (const p of puzzles('hard')) {
+      expect(easyTemplates.has(p.ask.template)).toBe(false);
+      expect(p.ask.rules.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
-  it('renders a fixed seed the same way', () => {
-    const p = sidecarLifecycle.generate('golden', 'medium');
-    expect(sidecarLifecycle.publicView(p)).toMatchInlineSnapshot(`
-      {
-        "code": {
-          "language": "yaml",
-          "text": "restartPolicy: OnFailure
-      initContainers:
-        - name: vault-agent
-          image: hashicorp/vault:1.15
-          restartPolicy: Always
-      containers:
-        - name: export
-          image: ghcr.io/acme/exporter:0.9.4",
-        },
-        "format": "single",
-        "kind": "sidecar-lifecycle",
-        "options": [
-          {
-            "id": "a",
-            "label": "\`export\` is restarted; \`vault-agent\` keeps running meanwhile",
-          },
-          {
-            "id": "b",
-            "label": "The pod completes as Succeeded; \`vault-agent\` is stopped, not restarted",
-          },
-          {
-            "id": "c",
-            "label": "The pod ends as Failed; \`vault-agent\` is stopped, not restarted",
-          },
-          {
-            "id": "d",
-            "label": "The pod stays Running until \`vault-agent\` exits on its own",
-          },
-        ],
-        "prompt": "This is a Job's pod template. \`export\` exits with code 0 while \`vault-agent\` is still running. What happens next?",
-      }
-    `);
+  it('lets a Job with a native sidecar complete, and never one whose helper sits in containers', () => {
+    const native = find('job-end', 'easy', 'succeeded');
+    expect(yaml(native)).toMatch(/initContainers:[\s\S]*restartPolicy: Always/);
+    expect(sidecarLifecycle.grade(native, sidecarLifecycle.solve(native)).docUrl).toContain('#jobs-with-sidecar-containers');
+    const legacy = find('job-end', 'easy', 'runs-on');
+    expect(yaml(legacy)).not.toContain('initContainers');
+    const wrong = sidecarLifecycle.grade(legacy, idOf(legacy, 'succeeded'));
+    expect(wrong.score).toBe(0);
+    expect(wrong.explanation).toMatch(/listed in containers, not as a native sidecar/);
+  });
+
+  it('keeps the Job going when main will be restarted under OnFailure', () => {
+    const p = find('job-end', 'medium', 'main-restarts');
+    expect(yaml(p)).toContain('restartPolicy: OnFailure');
+  });
+
+  it('restarts a native sidecar even under restartPolicy Never', () => {
+    const p = find('helper-exits', 'easy', 'restarted-running', (x) => yaml(x).includes('restartPolicy: Never') && yaml(x).includes('initContainers'));
+    expect(sidecarLifecycle.grade(p, idOf(p, 'stopped-running')).score).toBe(0);
+  });
+
+  it('gates the next init container on a sidecar started, after its startupProbe at medium', () => {
+    const p = find('start-gate', 'medium', 'startup');
+    expect(yaml(p)).toContain('startupProbe');
+    expect(sidecarLifecycle.meta(p).rules).toContain('sidecars/startup-probe-gates');
+  });
+
+  it('stops app containers first, then sidecars in reverse spec order', () => {
+    const p = find('stop-order', 'easy');
+    if (p.ask.format !== 'order') throw new Error('unreachable');
+    const [apps, last, first] = p.ask.stages;
+    const sidecarsInSpec = [...yaml(p).matchAll(/- name: (\S+)\n\s+image: \S+\n\s+restartPolicy: Always/g)].map((m) => m[1]);
+    expect([first![0], last![0]]).toEqual(sidecarsInSpec);
+    expect(sidecarLifecycle.grade(p, [...apps!, ...last!, ...first!]).score).toBe(1);
+    const specOrder = sidecarLifecycle.grade(p, [...apps!, ...first!, ...last!]);
+    expect(specOrder.score).toBeLessThan(1);
+    expect(specOrder.lines.some((l) => l.text.startsWith('✗'))).toBe(true);
+  });
+
+  it('signals a helper listed in containers together with the app', () => {
+    const p = find('stop-order-mixed', 'hard');
+    if (p.ask.format !== 'order') throw new Error('unreachable');
+    expect(p.ask.stages[0]).toHaveLength(2);
+    expect(sidecarLifecycle.meta(p).rules).toContain('sidecars/legacy-sidecar');
+  });
+
+  it('runs a sidecar preStop at once: its SIGTERM waits for the longer of the hook and the app', () => {
+    for (const p of puzzles('hard').filter((x) => x.ask.template.endsWith('sigterm-seconds')).slice(0, 30)) {
+      if (p.ask.format !== 'number') throw new Error('unreachable');
+      expect(p.ask.value).toBeGreaterThan(0);
+      expect(sidecarLifecycle.grade(p, p.ask.value).score).toBe(1);
+      expect(sidecarLifecycle.grade(p, p.ask.value + 1).score).toBe(0);
+    }
+  });
+
+  it('never lets a failing readinessProbe hold back start-up, but a failing startupProbe does', () => {
+    expect(yaml(find('stuck-sidecar', 'hard', 'stuck'))).toContain('startupProbe');
+    expect(yaml(find('stuck-sidecar', 'hard', 'not-ready'))).toContain('readinessProbe');
+  });
+
+  it('draws a picture for orders and timelines, and names the answer for the figures', () => {
+    const order = find('start-order', 'medium');
+    expect(sidecarLifecycle.picture(order)?.type).toBe('sequence');
+    expect(sidecarLifecycle.meta(order).answerKey).toBeNull();
+    const single = find('pod-ready', 'easy', 'sidecar');
+    expect(sidecarLifecycle.meta(single).answerKey).toBe('No: `<sidecar>` is not ready'.replace(/`/g, ''));
+  });
+
+  it('uses eight templates at every level', () => {
+    for (const d of difficulties) expect(new Set(puzzles(d).map((p) => p.ask.template)).size).toBe(8);
+  });
+});
+
+describe('sidecarLifecycle reveal data', () => {
+  it('points explanation lines at the YAML lines of the containers they name', () => {
+    const p = find('job-end', 'easy', 'runs-on');
+    const grade = sidecarLifecycle.grade(p, sidecarLifecycle.solve(p));
+    const lines = p.ask.yaml.split('\n');
+    const pointed = grade.lines.flatMap((l) => l.evidence?.codeLines ?? []);
+    expect(pointed.length).toBeGreaterThan(0);
+    for (const n of pointed) expect(lines[n - 1]).toMatch(/name: /);
+  });
+
+  it('draws a timeline for the seconds questions, with the asked moment marked', () => {
+    const p = find('sigterm-seconds', 'hard');
+    const picture = sidecarLifecycle.picture(p);
+    if (picture?.type !== 'timeline' || p.ask.format !== 'number') throw new Error('expected a timeline');
+    expect(picture.answerAt).toBe(p.ask.value);
+    expect(picture.tracks.length).toBe(3);
+    expect(picture.end).toBeGreaterThan(p.ask.value);
   });
 });

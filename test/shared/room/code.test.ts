@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roomCodeFrom } from '../../../shared/room/code.ts';
+import { isRoomCode, normaliseRoomCode, roomCodeFrom } from '../../../shared/room/code.ts';
 import { roomCodeAlphabet, RoomCode } from '../../../shared/protocol.ts';
 
 describe('roomCodeFrom', () => {
@@ -23,5 +23,18 @@ describe('roomCodeFrom', () => {
   it('accepts lower case input codes and folds them', () => {
     expect(RoomCode.parse(' abcdef ')).toBe('ABCDEF');
     expect(RoomCode.safeParse('ABCDE0').success).toBe(false);
+  });
+});
+
+describe('one room-code rule for every screen and the server', () => {
+  it.each([
+    ['ABC234', 'ABC234'], [' abc234 ', 'ABC234'], ['abc-234', 'ABC234'], ['ab c2 34', 'ABC234'],
+    ['ABC', null], ['ABC23', null], ['ABC2345', null], ['ABCDE0', null], ['ABCDEO', null], ['<b>ab', null], ['', null],
+    ['ABC234'.padEnd(40, ' '), null],
+  ])('reads %j as %j on the home screen, the join form and the server alike', (typed, code) => {
+    expect(normaliseRoomCode(typed)).toBe(code);
+    const parsed = RoomCode.safeParse(typed);
+    expect(parsed.success ? parsed.data : null).toBe(code);
+    if (code !== null) expect(isRoomCode(code)).toBe(true);
   });
 });

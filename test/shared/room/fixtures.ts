@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { RoomSettings } from '../../../shared/protocol.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
 import { kindById } from '../../../shared/puzzles/index.ts';
+import { answerAs } from '../../../shared/puzzles/answers.ts';
 import { createRoom, reduce, type RoomEvent, type RoomState, type Actor } from '../../../shared/room/index.ts';
 
 export const T0 = 1_700_000_000_000;
@@ -45,10 +46,19 @@ export function solutionOf(state: RoomState): Answer {
 export function wrongOf(state: RoomState): Answer {
   const q = state.question!;
   const solution = solutionOf(state);
-  if (q.view.format === 'single') return q.view.options!.find((o) => o.id !== solution)!.id;
-  if (q.view.format === 'number') return (solution as number) * 3 + 100;
-  if (q.view.format === 'order') return [...(solution as string[])].reverse();
-  return (q.view.options ?? []).map((o) => o.id).filter((id) => !(solution as string[]).includes(id));
+  const view = q.view;
+  switch (view.format) {
+    case 'single':
+      return view.options.find((o) => o.id !== solution)!.id;
+    case 'number':
+      return (answerAs('number', solution) ?? 0) * 3 + 100;
+    case 'order':
+      return [...(answerAs('order', solution) ?? [])].reverse();
+    case 'multi': {
+      const ticked = answerAs('multi', solution) ?? [];
+      return view.options.map((o) => o.id).filter((id) => !ticked.includes(id));
+    }
+  }
 }
 
 export const answer = (state: RoomState, playerId: string, value: Answer, now: number): RoomEvent =>

@@ -36,11 +36,13 @@ describe('reduce: a game', () => {
     expect([scoreOf(s, 'a'), scoreOf(s, 'b')]).toEqual([1000, 0]);
   });
 
-  it('gives partial credit for a half-right order', () => {
-    let s = started(['a'], { kinds: ['init-order'], scoring: 'accuracy', difficulty: 'hard' });
-    const solution = solutionOf(s) as string[];
-    const swapped = [solution[1]!, solution[0]!, ...solution.slice(2)];
-    s = apply(s, answer(s, 'a', swapped, START));
+  it('gives partial credit for a multi-select half right', () => {
+    let s = started(['a'], { kinds: ['shared-namespaces'], scoring: 'accuracy', difficulty: 'medium' });
+    const q = s.question!;
+    const options = q.view.format === 'multi' ? q.view.options.map((o) => o.id) : [];
+    const right = solutionOf(s) as string[];
+    const partial = right.length > 1 ? right.slice(1) : [...right, options.find((id) => !right.includes(id))!];
+    s = apply(s, answer(s, 'a', partial, START));
     const slot = getPlayer(s, 'a')!.history[0]!;
     expect(slot.score).toBeGreaterThan(0);
     expect(slot.score).toBeLessThan(1);

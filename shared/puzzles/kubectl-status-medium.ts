@@ -1,0 +1,204 @@
+// kubectl-status, medium: one printPod rule the player must find (the first container with a reason wins, Completed
+// beside a running container, exit codes without a reason, which restarts count, sidecars in READY) or a default
+// to apply (the image pull policy).
+import { COMPLETED, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
+import { podStatus } from '../model/pod-status.ts';
+import type { ContainerSnapshot } from '../model/pod-types.ts';
+import { reasonText } from '../model/scheduling.ts';
+import type { Rng } from '../random.ts';
+import { kubectlDraft, type KubectlQuestion } from './kubectl-status-draft.ts';
+import { cast, errorExit, factsOf, initFailure, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { DOCS } from './phase-why.ts';
+import { yamlView } from './pod-view.ts';
+import type { StateTemplate } from './state-kind.ts';
+
+type T = StateTemplate<KubectlQuestion>;
+const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
+const OOM: Last = { exitCode: 137, reason: 'OOMKilled' };
+const crash = (rng: Rng, n: string, last: Last = failure(rng)) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 25), lastTerminationState: last });
+
+const TROUBLE: Record<string, (rng: Rng, n: string) => ContainerSnapshot> = {
+  CrashLoopBackOff: (rng, n) => crash(rng, n),
+  ImagePullBackOff: (_, n) => waiting(n, 'ImagePullBackOff'),
+  CreateContainerConfigError: (_, n) => waiting(n, 'CreateContainerConfigError'),
+  OOMKilled: (rng, n) => terminated(n, OOM, { restartCount: rng.int(1, 5) }),
+  Error: (rng, n) => terminated(n, errorExit(rng), { restartCount: rng.int(1, 5) }),
+};
+
+const firstContainerWins: T = {
+  id: 'kubectl-status/first-container-wins',
+  targets: Object.keys(TROUBLE),
+  build(rng, target) {
+    const c = cast(rng, service({ apps: [2, 2] }));
+    const other = pick(rng, Object.keys(TROUBLE).filter((k) => k !== target && !(k === 'OOMKilled' && target === 'Error') && !(k === 'Error' && target === 'OOMKilled')));
+    const apps = c.apps.map((a, i) => (i === 0 ? TROUBLE[target]!(rng, a.name) : TROUBLE[other]!(rng, a.name)));
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps });
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)}: both of its containers are in trouble (listed in spec order).`, columns: ['container', 'state', 'reason', 'exit', 'restarts'], tempting: [other] });
+  },
+};
+
+const completedWithRunning: T = {
+  id: 'kubectl-status/completed-with-running',
+  targets: ['NotReady', 'Error', 'OOMKilled', 'Completed'],
+  build(rng, target) {
+    const c = cast(rng, job({ apps: [2, 2] }));
+    const [first, second] = c.apps.map((a) => a.name) as [string, string];
+    const other = { NotReady: () => running(second), Error: () => terminated(second, errorExit(rng)), OOMKilled: () => terminated(second, OOM), Completed: () => terminated(second, COMPLETED) }[target]!();
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [terminated(first, COMPLETED), other] });
+    const ready = podStatus(facts).conditions.find((x) => x.type === 'Ready')!;
+    const yaml = yamlView(['status:', '  conditions:', ['  - type: Ready', 'ready'], [`    status: "${ready.status}"`, 'ready'], ...(ready.reason ? [`    reason: ${ready.reason}`] : [])]);
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} (restartPolicy: Never): ${first} has finished.`, yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'Running'] });
+  },
+};
+
+const notYetRunning: T = {
+  id: 'kubectl-status/not-yet-running',
+  targets: ['Pending', 'SchedulingGated', 'ContainerCreating', 'Init:0/1', 'ErrImagePull'],
+  build(rng, target) {
+    const c = cast(rng, service({ inits: target === 'Init:0/1' ? [1, 1] : [0, 0] }));
+    const name = c.apps[0]!.name;
+    const unbound = target === 'Pending' || target === 'SchedulingGated';
+    const message = target === 'SchedulingGated' ? 'Scheduling is blocked due to non-empty scheduling gates' : `0/3 nodes are available: 3 ${pick(rng, [reasonText.cpu, reasonText.memory, reasonText.selector])}.`;
+    const inits = target === 'Init:0/1' ? [running(c.inits[0]!.name)] : [];
+    const app = unbound ? { name, state: 'none' as const } : target === 'Init:0/1' ? waiting(name, 'PodInitializing') : waiting(name, target);
+    const facts = factsOf({
+      cast: c, restartPolicy: 'Always', inits, apps: [app],
+      placement: unbound ? { bound: false, reason: target === 'Pending' ? 'Unschedulable' : 'SchedulingGated', message } : { bound: true },
+    });
+    const scheduled = podStatus(facts).conditions.find((x) => x.type === 'PodScheduled')!;
+    const yaml = yamlView(['status:', '  phase: Pending', '  conditions:', ['  - type: PodScheduled', 'cond'], [`    status: "${scheduled.status}"`, 'cond'], ...(scheduled.reason ? [[`    reason: ${scheduled.reason}`, 'cond'] as const] : [])]);
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} was created a minute ago.`, yaml, columns: ['container', 'state', 'reason'], tempting: ['Unschedulable', 'Pending'] });
+  },
+};
+
+const exitWithoutReason: T = {
+  id: 'kubectl-status/exit-without-reason',
+  targets: ['ExitCode:1', 'ExitCode:2', 'Signal:9', 'Signal:15', 'Init:ExitCode:1', 'Init:Signal:9'],
+  build(rng, target) {
+    const inInit = target.startsWith('Init:');
+    const bare = inInit ? target.slice(5) : target;
+    const [kind, num] = bare.split(':') as [string, string];
+    const c = cast(rng, (inInit ? service : job)({ inits: inInit ? [1, 1] : [0, 0] }));
+    const exitCode = kind === 'Signal' ? 128 + Number(num) : Number(num);
+    const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0, ...(kind === 'Signal' ? { signal: Number(num) } : {}) };
+    const apps = inInit ? [waiting(c.apps[0]!.name, 'PodInitializing')] : [dead];
+    const facts = factsOf({ cast: c, restartPolicy: inInit ? 'Always' : 'Never', inits: inInit ? [dead] : [], apps });
+    const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'], ...(dead.signal ? [[`        signal: ${dead.signal}`, 'dead'] as const] : []),
+      ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
+    return kubectlDraft(rng, facts, {
+      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)}:`, yaml,
+      tempting: [inInit ? 'Init:Error' : 'Error', kind === 'Signal' ? `ExitCode:${exitCode}` : 'Completed'],
+      extra: { text: 'With a reason (Error, OOMKilled) kubectl would print that instead.', evidence: yaml.at('dead') },
+    });
+  },
+};
+
+const restartsAfterInit: T = {
+  id: 'kubectl-status/restarts-after-init',
+  targets: ['0', '1', '2', '3', '4', '5', '6'],
+  build(rng, target) {
+    const total = Number(target);
+    const c = cast(rng, service({ inits: [1, 2] }));
+    const initializing = rng.chance(0.35);
+    const initRestarts = c.inits.map(() => rng.int(1, 4));
+    if (initializing) {
+      // Still initializing: the first init container retries and carries the whole count.
+      const inits = c.inits.map((i, k) => (k === 0 ? crash(rng, i.name, initFailure(rng)) : waiting(i.name, 'PodInitializing'))).map((s, k) => (k === 0 ? { ...s, restartCount: total } : s));
+      const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: total === 0 ? [running(c.inits[0]!.name), ...inits.slice(1)] : inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has had a rocky start.`, columns: ['container', 'state', 'reason', 'restarts'] });
+    }
+    const inits = c.inits.map((i, k) => terminated(i.name, COMPLETED, { restartCount: initRestarts[k]!, lastTerminationState: initFailure(rng) }));
+    const apps = c.apps.map((a) => (total > 0 ? running(a.name, { restartCount: total, lastTerminationState: failure(rng) }) : running(a.name)));
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps });
+    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has had a rocky start.`, columns: ['container', 'state', 'reason', 'restarts'] });
+  },
+};
+
+const readyWithSidecars: T = {
+  id: 'kubectl-status/ready-with-sidecars',
+  targets: ['0/2', '1/2', '2/2', '1/3', '2/3', '3/3'],
+  build(rng, target) {
+    const [ready, total] = target.split('/').map(Number) as [number, number];
+    const c = cast(rng, service({ sidecars: [1, 1], inits: [1, 1], apps: [total - 1, total - 1] }));
+    const members = [...c.inits.filter((i) => i.sidecar).map((i) => i.name), ...c.apps.map((a) => a.name)];
+    const readySet = new Set(rng.sample(members, ready));
+    const notReady = (n: string) => running(n, { ready: false });
+    const inits = c.inits.map((i) => (i.sidecar ? (readySet.has(i.name) ? running(i.name) : notReady(i.name)) : terminated(i.name, COMPLETED)));
+    const apps = c.apps.map((a) => (readySet.has(a.name) ? running(a.name) : notReady(a.name)));
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps });
+    const sidecar = c.inits.find((i) => i.sidecar)!.name;
+    return kubectlDraft(rng, facts, { column: 'READY', prompt: `${who(c)} ${sidecarDoes(sidecar)}, a native sidecar.`, columns: ['container', 'state', 'ready'] });
+  },
+};
+
+const PULLS = [
+  { repo: 'nginx', tag: '1.27' }, { repo: 'redis', tag: '7.2' }, { repo: 'grafana/grafana', tag: '11.1.0' },
+] as const;
+
+const pullPolicyStatus: T = {
+  id: 'kubectl-status/pull-policy-status',
+  targets: ['ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'Running'],
+  build(rng, target) {
+    const img = pick(rng, PULLS);
+    const v = {
+      ImagePullBackOff: () => pick(rng, [{ image: `${img.repo}:latest` }, { image: img.repo }, { image: `${img.repo}:${img.tag}`, imagePullPolicy: 'Always' as const }]),
+      ErrImageNeverPull: () => ({ image: `${img.repo}:${img.tag}-alpine`, imagePullPolicy: 'Never' as const }),
+      InvalidImageName: () => ({ image: pick(rng, [`${img.repo}:${img.tag}:alpine`, `${img.repo.toUpperCase()}:${img.tag}`]) }),
+      Running: () => pick(rng, [{ image: `${img.repo}:${img.tag}` }, { image: `${img.repo}:latest`, imagePullPolicy: 'IfNotPresent' as const }, { image: `${img.repo}:${img.tag}`, imagePullPolicy: 'Never' as const }]),
+    }[target]!();
+    const cached = v.image.endsWith(':latest') || v.image === img.repo ? `${img.repo}:latest` : `${img.repo}:${img.tag}`;
+    const pull: PullFacts = { ...v, cachedOnNode: v.image === cached || (v.image === img.repo && cached === `${img.repo}:latest`), registry: 'unreachable', backingOff: true };
+    const out = pullOutcome(pull);
+    const name = img.repo.split('/').pop()!;
+    const c: Cast = { owner: 'Deployment', podName: `${name}-7c9d8f6b5d-k2x4p`, inits: [], apps: [{ name, image: v.image }] };
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [out.ok ? running(name) : waiting(name, out.reason)] });
+    const yaml = yamlView(['spec:', '  containers:', `  - name: ${name}`, [`    image: ${v.image}`, 'image'], ...('imagePullPolicy' in v ? [[`    imagePullPolicy: ${v.imagePullPolicy}`, 'image'] as const] : [])]);
+    const why = !out.ok && out.reason === 'InvalidImageName' ? `${v.image} is not a valid image reference, so the kubelet cannot even parse it: no pull is tried.`
+      : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have that exact image.'
+      : 'imagePullPolicy' in v ? `imagePullPolicy: ${v.imagePullPolicy} is written, so it applies as written.`
+      : 'Without imagePullPolicy, :latest or no tag means Always (ask the registry); any other tag means IfNotPresent.';
+    return kubectlDraft(rng, facts, {
+      column: 'STATUS', prompt: `The registry is unreachable. The node has ${cached} in its image cache and nothing else of ${img.repo}. If the kubelet has to pull, it is between two attempts right now.`,
+      yaml, rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy, tempting: ['ErrImagePull', 'ImagePullBackOff', 'Pending'],
+      extra: { text: why, evidence: yaml.at('image') },
+    });
+  },
+};
+
+const deletedTerminal: T = {
+  id: 'kubectl-status/deleted-terminal',
+  targets: ['Terminating', 'Completed', 'Error', 'OOMKilled'],
+  build(rng, target) {
+    const c = cast(rng, job());
+    const name = c.apps[0]!.name;
+    const state = { Terminating: () => running(name), Completed: () => terminated(name, COMPLETED), Error: () => terminated(name, errorExit(rng)), OOMKilled: () => terminated(name, OOM) }[target]!();
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [state], deleting: true, terminal: state.state === 'terminated' });
+    const yaml = yamlView(['metadata:', [`  deletionTimestamp: "2025-06-12T10:14:03Z"`, 'gone'], 'status:', [`  phase: ${podStatus(facts).phase}`, 'phase']]);
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `Someone ran kubectl delete on ${who(c)} (restartPolicy: Never) a moment ago.`, yaml, columns: ['container', 'state', 'reason', 'exit'], tempting: ['Terminating', 'Succeeded', 'Failed'] });
+  },
+};
+
+const podReason: T = {
+  id: 'kubectl-status/pod-reason',
+  targets: ['Evicted', 'DeadlineExceeded', 'NodeLost', 'Running'],
+  build(rng, target) {
+    const c = cast(rng, target === 'DeadlineExceeded' ? job() : service());
+    const name = c.apps[0]!.name;
+    const reasonLines: Record<string, string[]> = {
+      Evicted: ['  reason: Evicted', '  message: "The node was low on resource: memory."'],
+      DeadlineExceeded: ['  reason: DeadlineExceeded', '  message: "Pod was active on the node longer than the specified deadline"'],
+      NodeLost: ['  reason: NodeLost', '  message: "Node worker-3 which was running pod is unresponsive"'],
+      Running: [],
+    };
+    const deadline = target === 'DeadlineExceeded' ? { activeDeadlineSeconds: 600, secondsSinceStart: 640 } : undefined;
+    const facts = factsOf({
+      cast: c, restartPolicy: c.owner === 'Job' ? 'Never' : 'Always', inits: [], apps: [running(name, { ready: target === 'Running' })],
+      ...(target === 'Evicted' ? { evicted: 'The node was low on resource: memory.', terminal: true } : target === 'NodeLost' ? { reason: 'NodeLost' } : {}), ...(deadline ? { deadline } : {}),
+    });
+    const yaml = yamlView(['status:', [`  phase: ${podStatus(facts).phase}`, 'phase'], ...reasonLines[target]!.map((l) => [l, 'reason'] as const)]);
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)}: its status block and its container.`, yaml, columns: ['container', 'state', 'reason', 'ready'], tempting: [podStatus(facts).phase, 'Terminating'] });
+  },
+};
+
+export const kubectlStatusMedium: readonly T[] = [firstContainerWins, completedWithRunning, notYetRunning, exitWithoutReason, restartsAfterInit, readyWithSidecars, pullPolicyStatus, deletedTerminal, podReason];

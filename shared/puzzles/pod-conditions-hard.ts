@@ -1,0 +1,287 @@
+// pod-conditions, hard: two rules interacting. A sidecar and a readiness gate both holding Ready; a deadline that
+// turns a pod Failed; one change among several that really lets the scheduler place a pod (first filter first);
+// Initialized staying True while a sidecar restarts; a Job's sidecar at the end; an init container's request;
+// scheduling gates before filters.
+import { COMPLETED, failure, running, terminated, waiting } from '../model/container-states.ts';
+import { podStatus, type PodFacts } from '../model/pod-status.ts';
+import type { ContainerSnapshot } from '../model/pod-types.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import { podRequest, schedule, type NodeFacts, type PlacementNeeds, type Taint } from '../model/scheduling.ts';
+import type { Rng } from '../random.ts';
+import { FIRST_LABELS, HOLD_LABELS, READY_LABELS } from './pod-conditions-answers.ts';
+import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
+import {
+  cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
+} from './pod-conditions-scheduling.ts';
+import { conditionsWhy, CDOCS, type Pointers } from './pod-conditions-why.ts';
+import { cast, errorExit, factsOf, houseCast, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { yamlView, type Column, type YamlView } from './pod-view.ts';
+import type { StateTemplate } from './state-kind.ts';
+
+type T = StateTemplate<CondQuestion>;
+const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
+const pointers = (f: PodFacts, cols: readonly Column[], yaml?: YamlView): Pointers => ({
+  containers: (names) => cellsOf(f, cols, names), ...(yaml ? { yaml: (...m: string[]) => yaml.at(...m) } : {}),
+});
+const sidecarFirst = (c: Cast): Cast => ({ ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) });
+const GATE = 'target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d';
+const BATCH: Taint = { key: 'dedicated', value: 'batch', effect: 'NoSchedule' };
+const two = (n: number) => String(n).padStart(2, '0');
+const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+const GS = HOLD_LABELS['gate-sidecar'];
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const gateAndSidecar: T = {
+  id: 'pod-conditions/gate-and-sidecar',
+  targets: [GS.ready!, GS['sidecar-readiness']!, GS['gate-false']!, GS['gate-and-sidecar']!],
+  build(rng, target) {
+    const c = cast(rng, service({ sidecars: [1, 1] }));
+    const side = c.inits[0]!.name;
+    const sideReady = target === GS.ready || target === GS['gate-false'];
+    const gateTrue = target === GS.ready || target === GS['sidecar-readiness'];
+    const gateStatus = gateTrue ? 'True' : 'False';
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [running(side, { ready: sideReady })], apps: c.apps.map((a) => running(a.name)), readinessGates: [GATE], customConditions: [{ type: GATE, status: gateStatus }] });
+    const ready = podStatus(facts).conditions.find((x) => x.type === 'Ready')!;
+    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gateStatus}"`, 'gate'],
+      ['  - type: Ready', 'ready'], [`    status: "${ready.status}"`, 'ready'], ...(ready.reason ? [[`    reason: ${ready.reason}`, 'ready'] as const] : [])]);
+    const cols: Column[] = ['container', 'state', 'started', 'ready'];
+    const blockers = [...(sideReady ? [] : [`sidecar ${side} must pass its readiness probe`]), ...(gateTrue ? [] : ['the load balancer must set the gate True'])];
+    const lines = blockers.length === 0
+      ? [{ text: 'Nothing: every container, the sidecar included, is ready and the gate is True, so Ready is True.', evidence: yaml.at('ready') }]
+      : [{ text: `${capital(blockers.join(', and '))}. Ready needs every container ready (a sidecar counts) and every gate True.`, evidence: { ...cellsOf(facts, cols, [side]), ...yaml.at('gate') } },
+        ...(blockers.length === 2 ? [{ text: 'Ready shows only the first blocker (ContainersNotReady): the kubelet checks the gates only once the containers are ready.', evidence: yaml.at('ready') }] : [])];
+    return condDraft(rng, facts, { ask: 'holdup', family: 'gate-sidecar' }, {
+      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?`,
+      yaml, columns: cols, family: Object.values(GS), lines, rules: ['conditions/ready-needs-gates', 'sidecars/readiness-counts'], docUrl: CDOCS.gateStatus,
+    });
+  },
+};
+
+const deadlineReady: T = {
+  id: 'pod-conditions/deadline-ready',
+  targets: [READY_LABELS.True, READY_LABELS.ContainersNotReady, READY_LABELS.PodCompleted, READY_LABELS.PodFailed],
+  build(rng, target) {
+    const c = cast(rng, job());
+    const deadline = pick(rng, [600, 900, 1800]);
+    const late = target === READY_LABELS.PodFailed;
+    const now = late ? deadline + rng.int(5, 300) : target === READY_LABELS.PodCompleted ? deadline + rng.int(-100, 600) : deadline - rng.int(60, 400);
+    const ended = Math.min(now, deadline) - rng.int(30, 200);
+    const name = c.apps[0]!.name;
+    const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED)
+      : target === READY_LABELS.ContainersNotReady || (late && rng.chance(0.5)) ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, 9), lastTerminationState: errorExit(rng) }) : running(name);
+    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted ? { endedAtSeconds: ended } : {}) } });
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
+    const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
+    const why = conditionsWhy(facts, pointers(facts, cols, yaml));
+    const rules: RuleId[] = [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached', ...why.rules];
+    return condDraft(rng, facts, { ask: 'ready-reason' }, {
+      prompt: `${who(c)}. It is now ${clock(now)} UTC${target === READY_LABELS.PodCompleted ? ` (its container finished at ${clock(ended)})` : ''}. What status and reason does its Ready condition have?`,
+      yaml, columns: cols, family: Object.values(READY_LABELS),
+      lines: [...why.lines, { text: late ? `${now} s since startTime is past the ${deadline} s deadline: the kubelet failed the pod.` : `The ${deadline} s deadline has not fired (${target === READY_LABELS.PodCompleted ? `it finished at ${ended} s` : `${now} s so far`}).`, evidence: yaml.at('deadline') }],
+      rules, docUrl: why.docUrl,
+    });
+  },
+};
+
+const FIX_KINDS = { 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector', 'Uncordon a node': 'uncordon', 'Lower the CPU request': 'cpu' } as const;
+type Issue = 'taint' | 'selector' | 'cordon' | 'cpu';
+
+/** Three nodes with one or two problems each; at least one node has two, so fixing its first problem is not enough. */
+function troubledNodes(rng: Rng, want: number): NodeFacts[] {
+  const issues: Issue[][] = [0, 1, 2].map(() => rng.sample(['taint', 'selector', 'cordon', 'cpu'] as const, rng.int(1, 2)));
+  // One cordoned node at most, so "uncordon" names the only node it could be.
+  const firstCordon = issues.findIndex((x) => x.includes('cordon'));
+  issues.forEach((x, i) => { if (i !== firstCordon && x.includes('cordon')) x.splice(x.indexOf('cordon'), 1, x.includes('cpu') ? 'taint' : 'cpu'); });
+  if (!issues.some((x) => x.length === 2)) issues[rng.int(0, 2)]!.push(rng.pick((['taint', 'selector', 'cordon', 'cpu'] as const).filter((i) => !issues.flat().includes(i))) ?? 'cpu');
+  return issues.map((x, i) => ({
+    name: `worker-${i + 1}`, unschedulable: x.includes('cordon'), taints: x.includes('taint') ? [BATCH] : [],
+    labels: { disktype: x.includes('selector') ? 'hdd' : 'ssd' },
+    free: { cpuMilli: x.includes('cpu') ? want - rng.int(2, 6) * 100 : want + rng.int(2, 8) * 100, memoryMi: 4096 },
+  }));
+}
+
+const oneChange: T = {
+  id: 'pod-conditions/one-change',
+  targets: Object.keys(FIX_KINDS),
+  build(rng, target) {
+    const kind = FIX_KINDS[target as keyof typeof FIX_KINDS];
+    const want = rng.int(8, 15) * 100;
+    const needs: PlacementNeeds = { requests: { cpuMilli: want, memoryMi: 512 }, nodeSelector: { disktype: 'ssd' } };
+    const nodes = troubledNodes(rng, want);
+    const cordoned = nodes.find((n) => n.unschedulable)?.name ?? 'worker-1';
+    const fixes: Fix[] = [{ kind: 'tolerate', taint: BATCH }, { kind: 'selector', drop: 'disktype: ssd' }, { kind: 'uncordon', node: cordoned }, { kind: 'cpu', toMilli: want - 600 }];
+    const works = workingFixes(needs, nodes, fixes);
+    if (works.length !== 1 || works[0]!.kind !== kind || !nodes.some((n) => n.unschedulable)) return oneChange.build(rng, target);
+    const out = schedule(needs, nodes);
+    const c = cast(rng, service());
+    const app = c.apps[0]!.name;
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [{ name: app, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: 'Unschedulable', message: out.message } });
+    const { table } = nodeTable(nodes);
+    const yaml = yamlView(['spec:', ['  nodeSelector: { disktype: ssd }', 'selector'], '  containers:', `  - name: ${app}`, ['    resources: { requests: { cpu: ' + cpu(want) + ', memory: 512Mi } }', 'req']]);
+    const fix = works[0]!;
+    return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
+      prompt: `${who(c)} stays Pending. Which single change lets the scheduler place it?`,
+      yaml, table, family: fixes.map(fixLabel),
+      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node passing every filter. The others clear a node's first problem and hit its next: a node is turned away by the first filter it fails.`, evidence: { cells: nodes.map((_, row) => ({ row, column: 3 })) } }],
+      rules: ['conditions/first-filter', fix.kind === 'tolerate' ? 'conditions/untolerated-taint' : fix.kind === 'selector' ? 'conditions/node-selector' : fix.kind === 'uncordon' ? 'conditions/cordoned' : 'conditions/insufficient-resources'],
+      docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
+    });
+  },
+};
+
+const STICKY = [FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.Ready, FIRST_LABELS.none];
+
+const initializedSticky: T = {
+  id: 'pod-conditions/initialized-sticky',
+  targets: STICKY,
+  build(rng, target) {
+    const c = cast(rng, service({ sidecars: [1, 1] }));
+    const side = c.inits[0]!.name;
+    const crash = (): ContainerSnapshot => waiting(side, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: failure(rng) });
+    const beforeApp = target === FIRST_LABELS.Initialized;
+    const sideState = target === FIRST_LABELS.Initialized || target === FIRST_LABELS.ContainersReady ? crash() : running(side);
+    const apps = c.apps.map((a) => (beforeApp ? waiting(a.name, 'PodInitializing') : running(a.name)));
+    const gate = target === FIRST_LABELS.Ready ? 'False' : 'True';
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [sideState], apps, readinessGates: [GATE], customConditions: [{ type: GATE, status: gate }] });
+    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gate}"`, 'gate']]);
+    const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
+    const why = conditionsWhy(facts, pointers(facts, cols, yaml));
+    const sticky: RuleId = target === FIRST_LABELS.Initialized ? 'sidecars/start-gate' : target === FIRST_LABELS.ContainersReady ? 'conditions/initialized-sticky' : 'conditions/ready-needs-gates';
+    return condDraft(rng, facts, { ask: 'first-not-true' }, {
+      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
+      yaml, columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, sticky, 'conditions/first-not-true'],
+      ...(target === FIRST_LABELS.ContainersReady ? { lines: [{ text: `Initialized stays True: ${c.apps[0]!.name} has started, and ${side} restarting afterwards does not undo that. But ${side} is not ready, so ContainersReady is False.`, evidence: cellsOf(facts, cols, [side]) }] } : {}),
+    });
+  },
+};
+
+const jobSidecarReady: T = {
+  id: 'pod-conditions/job-sidecar-ready',
+  targets: [READY_LABELS.True, READY_LABELS.ContainersNotReady, READY_LABELS.PodCompleted, READY_LABELS.PodFailed],
+  build(rng, target) {
+    const c = cast(rng, job({ sidecars: [1, 1] }));
+    const side = c.inits[0]!.name;
+    const main = c.apps[0]!.name;
+    const stopped = terminated(side, pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 0, reason: 'Completed' }]));
+    const pod = {
+      [READY_LABELS.True]: [running(side), running(main)],
+      [READY_LABELS.ContainersNotReady]: [running(side), terminated(main, COMPLETED)],
+      [READY_LABELS.PodCompleted]: [stopped, terminated(main, COMPLETED)],
+      [READY_LABELS.PodFailed]: [stopped, terminated(main, errorExit(rng))],
+    }[target]!;
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [pod[0]!], apps: [pod[1]!] });
+    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
+    const why = conditionsWhy(facts, pointers(facts, cols));
+    const phase = podStatus(facts).phase;
+    const rules: RuleId[] = [...why.rules, phase === 'Running' ? 'phase/sidecar-still-running' : 'sidecars/exit-ignored'];
+    return condDraft(rng, facts, { ask: 'ready-reason' }, {
+      prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar. What status and reason does its Ready condition have?`,
+      columns: cols, family: Object.values(READY_LABELS), ...why, rules,
+      ...(target === READY_LABELS.ContainersNotReady ? { lines: [{ text: `${main} has exited, but the pod is still Running while ${side} runs; an exited container is not ready, so ContainersReady and Ready are False (ContainersNotReady), not PodCompleted yet.`, evidence: cellsOf(facts, cols, [main, side]) }] } : {}),
+    });
+  },
+};
+
+const effectiveRequest: T = {
+  id: 'pod-conditions/effective-request',
+  targets: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.cpu, PLACEMENT_LABELS.memory, PLACEMENT_LABELS['cpu-or-memory']],
+  build(rng, target) {
+    const c = houseCast(rng, service({ inits: [1, 1] }));
+    const init = { name: 'migrate', image: c.apps[0]!.image, sidecar: false };
+    const app = c.apps[0]!.name;
+    // The init container asks for more than the app: its request is the pod's peak, though it runs only at start.
+    const appReq = { cpuMilli: rng.int(2, 5) * 100, memoryMi: rng.int(2, 4) * 256 };
+    const initReq = { cpuMilli: appReq.cpuMilli + rng.int(4, 10) * 100, memoryMi: appReq.memoryMi + rng.int(2, 6) * 256 };
+    const need = podRequest([{ kind: 'init', requests: initReq }, { kind: 'app', requests: appReq }]);
+    const between = (lo: number, hi: number, step: number) => lo + rng.int(1, Math.max(1, Math.floor((hi - lo) / step) - 1)) * step;
+    const roomy = rng.int(0, 2);
+    const nodes: NodeFacts[] = [0, 1, 2].map((i) => {
+      const lacks = target === PLACEMENT_LABELS.cpu ? 'cpu' : target === PLACEMENT_LABELS.memory ? 'memory' : target === PLACEMENT_LABELS['cpu-or-memory'] ? (i % 2 === 0 ? 'cpu' : 'memory') : i === roomy ? null : pick(rng, ['cpu', 'memory']);
+      return {
+        name: `worker-${i + 1}`, labels: {}, taints: [],
+        free: {
+          cpuMilli: lacks === 'cpu' ? between(appReq.cpuMilli, need.cpuMilli, 100) : need.cpuMilli + rng.int(1, 6) * 100,
+          memoryMi: lacks === 'memory' ? between(appReq.memoryMi, need.memoryMi, 128) : need.memoryMi + rng.int(1, 6) * 256,
+        },
+      };
+    });
+    const needs: PlacementNeeds = { requests: need };
+    const out = schedule(needs, nodes);
+    const facts = factsOf({ cast: { ...c, inits: [init] }, restartPolicy: 'Always', inits: [{ name: 'migrate', state: out.scheduled ? 'waiting' : 'none', ...(out.scheduled ? { reason: 'PodInitializing' } : {}) }], apps: [{ name: app, state: out.scheduled ? 'waiting' : 'none', ...(out.scheduled ? { reason: 'PodInitializing' } : {}) }],
+      placement: out.scheduled ? { bound: true } : { bound: false, reason: 'Unschedulable', message: out.message } });
+    const yaml = yamlView(['initContainers:', '- name: migrate', [`  resources: { requests: { cpu: ${cpu(initReq.cpuMilli)}, memory: ${mem(initReq.memoryMi)} } }`, 'init'],
+      'containers:', `- name: ${app}`, [`  resources: { requests: { cpu: ${cpu(appReq.cpuMilli)}, memory: ${mem(appReq.memoryMi)} } }`, 'app']]);
+    const { table } = nodeTable(nodes);
+    return condDraft(rng, facts, { ask: 'placement', needs, nodes }, {
+      prompt: `${who(c)} runs a database migration as an init container before the app starts. The nodes have this much left unrequested. What will its PodScheduled condition say?`,
+      yaml, table: { columns: table.columns.slice(0, 3), rows: table.rows.map((r) => r.slice(0, 3)) }, family: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.cpu, PLACEMENT_LABELS.memory, PLACEMENT_LABELS['cpu-or-memory']],
+      lines: [{ text: `The scheduler reserves the larger of the init container's request and the app's: ${cpu(need.cpuMilli)} CPU and ${mem(need.memoryMi)}, though migrate runs only at start. ${out.scheduled ? 'A node has that much.' : out.message}`, evidence: yaml.at('init', 'app') }],
+      rules: ['conditions/effective-request', 'conditions/insufficient-resources'], docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers',
+    });
+  },
+};
+
+const gatedThenFilters: T = {
+  id: 'pod-conditions/gated-then-filters',
+  targets: [PODSCHEDULED_LABELS.gated, PODSCHEDULED_LABELS.fits, PODSCHEDULED_LABELS.cpu, PODSCHEDULED_LABELS.taint],
+  build(rng, target) {
+    const c = cast(rng, job());
+    const gated = target === PODSCHEDULED_LABELS.gated;
+    const want = rng.int(8, 20) * 100;
+    // Behind the gate the nodes may be unusable too: the gate is checked first, so it alone shows.
+    const trouble = gated ? pick(rng, ['cpu', 'taint', 'none']) : target === PODSCHEDULED_LABELS.cpu ? 'cpu' : target === PODSCHEDULED_LABELS.taint ? 'taint' : 'none';
+    const nodes: NodeFacts[] = ['worker-1', 'worker-2'].map((name) => ({
+      name, labels: {}, taints: trouble === 'taint' ? [BATCH] : [], free: { cpuMilli: trouble === 'cpu' ? want - rng.int(1, 5) * 100 : want + 500, memoryMi: 8192 },
+    }));
+    const needs: PlacementNeeds = { requests: { cpuMilli: want, memoryMi: 1024 }, ...(gated ? { schedulingGates: ['kueue.x-k8s.io/admission'] } : {}) };
+    const out = schedule(needs, nodes);
+    const main = c.apps[0]!.name;
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [out.scheduled ? waiting(main, 'ContainerCreating') : { name: main, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: out.reason, message: out.message } });
+    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  schedulingGates: []   # Kueue has admitted it']),
+      '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
+    const { table } = nodeTable(nodes);
+    return condDraft(rng, facts, { ask: 'podscheduled', needs, nodes }, {
+      prompt: `Kueue holds ${who(c)} behind a scheduling gate until its queue has quota, then removes the gate. What does its PodScheduled condition say now?`,
+      yaml, table: { columns: [table.columns[0]!, table.columns[1]!, table.columns[3]!], rows: table.rows.map((r) => [r[0]!, r[1]!, r[3]!]) },
+      family: Object.values(PODSCHEDULED_LABELS).slice(0, 4),
+      lines: [{ text: gated ? 'SchedulingGated: while any gate remains, the scheduler does not try the pod at all, so no node problem shows yet.' : `The gate is gone, so the filters run: ${out.scheduled ? 'a node passes them all.' : out.message}`, evidence: yaml.at(gated ? 'gate' : 'req') },
+        ...(gated && trouble !== 'none' ? [{ text: `Once Kueue removes the gate, it will show Unschedulable: ${trouble === 'cpu' ? 'no node has the CPU' : `the nodes carry ${taintText(BATCH)}`}.` }] : [])],
+      rules: ['conditions/scheduling-gated', gated ? 'conditions/unschedulable' : trouble === 'taint' ? 'conditions/untolerated-taint' : 'conditions/insufficient-resources'],
+      docUrl: gated ? CDOCS.gated : CDOCS.pending,
+    });
+  },
+};
+
+const DEADLINE_FIRST = [FIRST_LABELS.PodScheduled, FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.none];
+
+const deadlineConditions: T = {
+  id: 'pod-conditions/deadline-conditions',
+  targets: DEADLINE_FIRST,
+  build(rng, target) {
+    const c = cast(rng, job({ inits: [1, 1] }));
+    const deadline = pick(rng, [600, 900]);
+    const created = deadline + rng.int(300, 1500);
+    const bound = target !== FIRST_LABELS.PodScheduled;
+    const late = target === FIRST_LABELS.ContainersReady;
+    const sinceStart = late ? deadline + rng.int(10, 240) : rng.int(120, deadline - 60);
+    const init = c.inits[0]!.name;
+    const main = c.apps[0]!.name;
+    const none = (n: string): ContainerSnapshot => ({ name: n, state: 'none' });
+    const inits = !bound ? [none(init)] : target === FIRST_LABELS.Initialized ? [running(init)] : [terminated(init, COMPLETED)];
+    const apps = !bound ? [none(main)] : target === FIRST_LABELS.Initialized ? [waiting(main, 'PodInitializing')] : [running(main, { ready: !late })];
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps, deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}) },
+      placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' } });
+    const start = created - sinceStart;
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], 'status:', ...(bound ? [[`  startTime: "2025-06-12T${clock(start)}Z"`, 'deadline'] as const] : [['  conditions: [{ type: PodScheduled, status: "False" }]', 'scheduled'] as const])]);
+    const cols: Column[] = ['container', 'state', 'reason', 'ready'];
+    const why = conditionsWhy(facts, pointers(facts, cols, yaml));
+    return condDraft(rng, facts, { ask: 'first-not-true' }, {
+      prompt: `${who(c)} was created at 10:00:00; it is now ${clock(created)}. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
+      yaml, columns: cols, family: Object.values(FIRST_LABELS),
+      lines: [...why.lines, { text: !bound ? 'Its deadline never started: activeDeadlineSeconds counts from startTime, which it gets only from a kubelet.' : late ? `${sinceStart} s since startTime is past ${deadline} s: the kubelet failed the pod.` : `Only ${sinceStart} s since startTime: the deadline has not fired.`, evidence: yaml.at('deadline') }],
+      rules: [...why.rules, late ? 'phase/deadline-failed' : 'phase/deadline-from-start'], docUrl: why.docUrl,
+    });
+  },
+};
+
+export const podConditionsHard: readonly T[] = [gateAndSidecar, deadlineReady, oneChange, initializedSticky, jobSidecarReady, effectiveRequest, gatedThenFilters, deadlineConditions];

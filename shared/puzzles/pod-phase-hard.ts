@@ -1,0 +1,247 @@
+// pod-phase, hard: two rules that interact. A sidecar next to a Job's exit codes, a failed init container under Never
+// while a sidecar runs, a crash loop under a deadline, a deletion under restartPolicy Always, a container's own
+// restartPolicy against the pod's, a deadline that only starts once a kubelet has the pod.
+import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import { reasonText } from '../model/scheduling.ts';
+import type { Rng } from '../random.ts';
+import { cast, factsOf, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
+import { DOCS } from './phase-why.ts';
+import { yamlView } from './pod-view.ts';
+import type { StateTemplate } from './state-kind.ts';
+
+type T = StateTemplate<PhaseQuestion>;
+const TABLE = ['container', 'state', 'reason', 'exit'] as const;
+const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
+const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }, { exitCode: 1, reason: 'Error' }];
+const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
+
+const jobSidecarEnd: T = {
+  id: 'pod-phase/job-with-sidecar',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
+    if (target === 'Pending') {
+      // The start: the sidecar runs but its startup probe has not passed, so nothing after it has started.
+      const side = sidecarOf(c);
+      const at = c.inits.findIndex((i) => i.sidecar);
+      const inits = c.inits.map((i, k) => (i.sidecar ? running(i.name, { started: false, ready: false }) : k < at ? terminated(i.name, COMPLETED) : waiting(i.name, 'PodInitializing')));
+      const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'exit'], rules: ['phase/waiting-pending'], withUnknown: true });
+    }
+    const policy: RestartPolicy = target === 'Failed' || rng.chance(0.6) ? 'Never' : 'OnFailure';
+    const mainExit = target === 'Failed' ? failure(rng) : target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
+    const sidecar = (n: string) => (target === 'Running' ? running(n) : terminated(n, target === 'Failed' && rng.chance(0.4) ? COMPLETED : pick(rng, STOPPED_SIDECAR)));
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: initsDone(c, sidecar), apps: c.apps.map((a) => terminated(a.name, mainExit)) });
+    const second = target === 'Running' ? 'phase/decided-when-all-stopped' : 'sidecars/exit-ignored';
+    return phaseDraft(facts, {
+      prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecarOf(c))}, a native sidecar with a startup probe. What is its status.phase?`,
+      columns: TABLE, rules: [second], withUnknown: true,
+    });
+  },
+};
+
+const initFailureWithSidecar: T = {
+  id: 'pod-phase/init-failure-with-sidecar',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.4);
+    const raw = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [1, 1] }));
+    const c: Cast = { ...raw, inits: [...raw.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
+    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
+    const regular = c.inits[1]!.name;
+    const initState = {
+      Failed: () => terminated(regular, initFailure(rng)),
+      Pending: () => waiting(regular, 'CrashLoopBackOff', { restartCount: rng.int(2, 12), lastTerminationState: initFailure(rng) }),
+      Running: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
+      Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
+    }[target]!();
+    const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
+    const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
+    const retried = target === 'Running' || target === 'Succeeded';
+    const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
+    return phaseDraft(facts, {
+      prompt: `${who(c)} (restartPolicy: ${policy}) starts ${sidecarOf(c)} as a native sidecar, then runs ${regular}. What is its status.phase?`,
+      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
+      extra: retried
+        ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
+        : { text: target === 'Failed' ? `${sidecarOf(c)} still runs, but a failed init container that will not be retried fails the pod first.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
+    });
+  },
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+
+const deadlineCrashloop: T = {
+  id: 'pod-phase/deadline-crashloop',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const c = cast(rng, job());
+    const deadline = pick(rng, [600, 900, 1200]);
+    const late = target === 'Failed';
+    const now = late ? deadline + rng.int(5, 300) : deadline - rng.int(60, 300);
+    const name = c.apps[0]!.name;
+    const stuck = target === 'Pending' || (late && rng.chance(0.4));
+    const done = target === 'Succeeded';
+    const ended = now - rng.int(30, 120);
+    const state = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
+      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name);
+    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
+    const other: RuleId = stuck ? 'phase/image-pull-pending' : done ? 'phase/onfailure-restarts' : 'phase/crashloop-running';
+    return phaseDraft(facts, {
+      prompt: `${who(c)}. It is now ${clock(now)} UTC${done ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
+      yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], withUnknown: true,
+      rules: late ? [other] : ['phase/deadline-not-reached', ...(done ? [other] : [])],
+      extra: late
+        ? { text: `${now} s have passed since startTime, past the ${deadline} s allowed; the time spent ${stuck ? 'pulling the image' : 'crash-looping'} counts.`, evidence: yaml.at('deadline') }
+        : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired.`, evidence: yaml.at('deadline') },
+    });
+  },
+};
+
+const deletedOrEvicted: T = {
+  id: 'pod-phase/deleted-or-evicted',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const c = cast(rng, service({ apps: [1, 2] }));
+    const evicted = target === 'Failed' && rng.chance(0.4);
+    const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]));
+    const loser = rng.int(0, c.apps.length - 1);
+    // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
+    const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))
+      : target === 'Running' ? (k === 0 || rng.chance(0.5) ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
+    const stopping = target === 'Running' || target === 'Pending';
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: !stopping, deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
+    const yaml = yamlView(evicted
+      ? ['status:', ['  reason: Evicted', 'gone'], '  message: "The node was low on resource: memory."']
+      : ['metadata:', ['  deletionTimestamp: "2025-06-12T10:14:03Z"', 'gone'], 'spec:', '  restartPolicy: Always']);
+    return phaseDraft(facts, {
+      prompt: `${who(c)} (restartPolicy: Always) ${evicted ? 'was evicted by its kubelet' : 'was deleted a few seconds ago'}. What is its status.phase?`,
+      yaml, columns: TABLE, withUnknown: true,
+      rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
+      ...(target === 'Running' ? {} : target === 'Pending' ? { extra: { text: 'Deletion alone does not change the phase: it becomes Succeeded or Failed only once the containers have stopped.', evidence: yaml.at('gone') } }
+        : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
+    });
+  },
+};
+
+// Bare pods (no controller), which may use any restartPolicy, as a CI runner or a one-off tool would.
+const BARE = [
+  { pod: 'load-test', init: 'fetch-config', app: 'k6' }, { pod: 'db-migration', init: 'wait-for-db', app: 'migrate' },
+  { pod: 'ci-runner', init: 'git-clone', app: 'build' }, { pod: 'model-eval', init: 'download-model', app: 'evaluate' },
+] as const;
+
+const restartOverride: T = {
+  id: 'pod-phase/container-restart-override',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const bare = pick(rng, BARE);
+    const c: Cast = { owner: 'Job', podName: bare.pod, inits: [{ name: bare.init, image: 'busybox:1.36', sidecar: false }], apps: [{ name: bare.app, image: 'busybox:1.36' }] };
+    const { init, app } = bare;
+    const setup = {
+      Failed: { pod: 'Always', on: init, own: 'Never', init: terminated(init, initFailure(rng)), app: waiting(app, 'PodInitializing') },
+      Pending: { pod: 'Never', on: init, own: 'OnFailure', init: waiting(init, 'CrashLoopBackOff', { restartCount: rng.int(1, 6), lastTerminationState: initFailure(rng) }), app: waiting(app, 'PodInitializing') },
+      Running: { pod: 'Never', on: app, own: pick(rng, ['OnFailure', 'Always'] as const), init: terminated(init, COMPLETED), app: terminated(app, failure(rng), { restartCount: rng.int(1, 4) }) },
+      Succeeded: { pod: 'Always', on: app, own: pick(rng, ['OnFailure', 'Never'] as const), init: terminated(init, COMPLETED), app: terminated(app, COMPLETED) },
+    }[target]!;
+    const own = setup.own as RestartPolicy;
+    const withOwn = (s: ContainerSnapshot): ContainerSnapshot => (s.name === setup.on ? { ...s, restartPolicy: own } : s);
+    const facts = factsOf({ cast: c, restartPolicy: setup.pod as RestartPolicy, inits: [withOwn(setup.init)], apps: [withOwn(setup.app)] });
+    const ownLine = (name: string) => (name === setup.on ? [[`    restartPolicy: ${own}`, 'own'] as const] : []);
+    const yaml = yamlView(['spec:', [`  restartPolicy: ${setup.pod}`, 'pod'], '  initContainers:', `  - name: ${init}`, ...ownLine(init), '  containers:', `  - name: ${app}`, ...ownLine(app)]);
+    return phaseDraft(facts, {
+      prompt: `Bare pod ${bare.pod} runs on Kubernetes 1.35, where a container may set its own restartPolicy (ContainerRestartRules, beta, on by default). What is its status.phase?`,
+      yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], withUnknown: true,
+      rules: ['phase/container-restart-policy'], docUrl: DOCS.restartRules,
+      ...(target === 'Failed' ? {} : { extra: { text: `${setup.on}'s own restartPolicy: ${own} wins over the pod's ${setup.pod}.`, evidence: yaml.at('own', 'pod') } }),
+    });
+  },
+};
+
+const sidecarCrashStage: T = {
+  id: 'pod-phase/sidecar-crash-stage',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const batch = target === 'Succeeded' || target === 'Failed';
+    const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [0, 0] }));
+    const side = crashLoop(rng, sidecarOf(c));
+    const apps = c.apps.map((a) => ({
+      Pending: () => waiting(a.name, 'PodInitializing'),
+      Running: () => running(a.name),
+      Succeeded: () => terminated(a.name, COMPLETED),
+      Failed: () => terminated(a.name, failure(rng)),
+    })[target]!());
+    const facts = factsOf({ cast: c, restartPolicy: batch ? 'Never' : 'Always', inits: [side], apps });
+    const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' };
+    const second = SECOND[target]!;
+    return phaseDraft(facts, {
+      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} is crash-looping. What is its status.phase?`,
+      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
+      ...(target === 'Pending' ? { line: { text: `Pending: sidecar ${side.name} has never started, so initialization cannot go past it and no app container has run: the pod is still Pending.` } } : {}),
+    });
+  },
+};
+
+const deadlineUnscheduled: T = {
+  id: 'pod-phase/deadline-from-start',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const c = cast(rng, job());
+    const deadline = pick(rng, [600, 900]);
+    const created = deadline + rng.int(600, 1800);
+    const waited = target === 'Failed' ? rng.int(60, created - deadline - 30) : created - rng.int(120, deadline - 60);
+    const sinceStart = created - waited;
+    const name = c.apps[0]!.name;
+    const bound = target !== 'Pending';
+    const ended = sinceStart - rng.int(20, 90);
+    const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => running(name, { ready: false }) }[target]!();
+    const facts = factsOf({
+      cast: c, restartPolicy: 'Never', inits: [], apps: [state],
+      placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: `0/3 nodes are available: 3 ${reasonText.memory}.` },
+      deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}), ...(target === 'Succeeded' ? { endedAtSeconds: ended } : {}) },
+    });
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], 'status:',
+      ...(bound ? [[`  startTime: "2025-06-12T${clock(waited)}Z"`, 'start'] as const] : ['  conditions:', ['  - type: PodScheduled', 'start'] as const, ['    status: "False"', 'start'] as const])]);
+    return phaseDraft(facts, {
+      prompt: `${who(c)} was created at 10:00:00 and waited for a node. It is now ${clock(created)}${target === 'Succeeded' ? ` (its container finished at ${clock(waited + ended)})` : ''}. What is its status.phase?`,
+      yaml, columns: TABLE, rules: ['phase/deadline-from-start'], withUnknown: true, docUrl: DOCS.deadline,
+      extra: { text: bound ? `The deadline counts from startTime (${clock(waited)}), when a kubelet took the pod: ${sinceStart} s of ${deadline}.` : 'The deadline counts from startTime, which a pod gets only once a kubelet accepts it: this one has none.', evidence: yaml.at('deadline', 'start') },
+    });
+  },
+};
+
+const legacyOrNative: T = {
+  id: 'pod-phase/legacy-or-native-sidecar',
+  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  build(rng, target) {
+    const native = target === 'Succeeded' ? true : target === 'Running' ? false : rng.chance(target === 'Pending' ? 0.5 : 0.3);
+    const base = cast(rng, job());
+    const shipper = pick(rng, [{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'vector', image: 'timberio/vector:0.40.0-alpine' }]);
+    const c: Cast = native ? { ...base, inits: [{ ...shipper, sidecar: true }] } : { ...base, apps: [...base.apps, shipper] };
+    const main = c.apps[0]!.name;
+    const mainExit = target === 'Failed' && native ? failure(rng) : COMPLETED;
+    const stopped = target === 'Failed' && !native ? pick(rng, STOPPED_SIDECAR) : pick(rng, [COMPLETED, ...STOPPED_SIDECAR]);
+    // Pending: the shipper's image cannot be pulled; a native sidecar holds main back, a legacy one does not.
+    const pending = target === 'Pending';
+    const ship = pending ? waiting(shipper.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : target === 'Running' ? running(shipper.name) : terminated(shipper.name, stopped);
+    const mainState = pending ? (native ? waiting(main, 'PodInitializing') : running(main)) : terminated(main, mainExit);
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: native ? [ship] : [], apps: native ? [mainState] : [mainState, ship] });
+    const yaml = yamlView(native
+      ? ['spec:', '  restartPolicy: Never', ['  initContainers:', 'where'], `  - name: ${shipper.name}`, `    image: ${shipper.image}`, ['    restartPolicy: Always', 'where'], '  containers:', `  - name: ${main}`]
+      : ['spec:', '  restartPolicy: Never', ['  containers:', 'where'], `  - name: ${main}`, `  - name: ${shipper.name}`, `    image: ${shipper.image}`]);
+    return phaseDraft(facts, {
+      prompt: `${who(c)} runs ${shipper.name} next to its main container. What is its status.phase?`,
+      yaml, columns: TABLE, withUnknown: true, rules: [native ? (pending ? 'sidecars/start-gate' : 'sidecars/exit-ignored') : 'sidecars/legacy-sidecar'],
+      extra: native
+        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar (an init container with restartPolicy: Always): its exit code never counts.`, evidence: yaml.at('where') }
+        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
+    });
+  },
+};
+
+export const podPhaseHard: readonly T[] = [jobSidecarEnd, initFailureWithSidecar, deadlineCrashloop, deletedOrEvicted, restartOverride, sidecarCrashStage, deadlineUnscheduled, legacyOrNative];

@@ -1,0 +1,165 @@
+// probe-choice, hard: what a run of checks does, where thresholds, periods, timeouts and the two probes' effects
+// meet (a stall against both probes, slow answers against timeoutSeconds, a flapping check, a two-container pod).
+import { checkOutcome, runChecks, type CheckResult } from '../model/probe-checks.ts';
+import { actsDuringFailure, outageOutcome } from '../model/probe-windows.ts';
+import { withProbeDefaults, type ContainerProbes, type ProbeKind } from '../model/probes.ts';
+import { appName, httpHandler, probeProxies, withEndpoints, type Endpoint } from './probe-apps.ts';
+import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
+import { appContainer, defaultsNote, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
+import { podYaml } from './probe-yaml.ts';
+
+/** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
+const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
+const oneEndpointApps = () => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house (Go|Node|Python)/.test(a.what));
+
+const outageDuration: ChoiceTemplate = {
+  id: 'probe-choice/outage-duration',
+  options: ['nothing-visible', 'out-briefly', 'out-then-restart', 'restart-keeps-traffic'],
+  answers: ['nothing-visible', 'out-briefly', 'out-then-restart'],
+  build(rng, answer) {
+    const app = rng.pick(oneEndpointApps());
+    const handler = httpHandler(app.live!);
+    for (;;) {
+      const ready = leaveOut(rng, { handler, periodSeconds: rng.pick([5, 10]), failureThreshold: rng.int(2, 3) }, ['periodSeconds', 'failureThreshold']);
+      const live = leaveOut(rng, { handler, periodSeconds: rng.pick([10, 10, 20]), failureThreshold: rng.int(3, 6) }, ['periodSeconds', 'failureThreshold']);
+      const seconds = 5 * rng.int(2, 36);
+      const probes: ContainerProbes = { livenessProbe: live, readinessProbe: ready };
+      const outcome = outageOutcome(probes, ['livenessProbe', 'readinessProbe'], seconds);
+      const wanted = answer === 'nothing-visible' ? 'nothing' : answer === 'out-briefly' ? 'out-of-endpoints' : 'out-then-restarted';
+      if (outcome !== wanted) continue;
+      const r = withProbeDefaults(ready);
+      const l = withProbeDefaults(live);
+      const text = answer === 'nothing-visible'
+        ? `${seconds} s of failures hold at most ${plural(Math.ceil(seconds / r.periodSeconds), 'readiness check')}, ${r.periodSeconds} s apart: short of its ${r.failureThreshold} in a row, and liveness needs more still.`
+        : answer === 'out-briefly'
+          ? `Readiness reaches ${r.failureThreshold} failures within ${r.failureThreshold * r.periodSeconds} s: the pod leaves the endpoints. Liveness needs ${l.failureThreshold} failures ${l.periodSeconds} s apart, more than ${seconds} s hold: nothing restarts.`
+          : `Readiness acts within ${r.failureThreshold * r.periodSeconds} s, so the pod leaves the endpoints; the stall also outlasts liveness’s ${l.failureThreshold} × ${l.periodSeconds} = ${l.failureThreshold * l.periodSeconds} s, so the container restarts.`;
+      const note = defaultsNoteFor([['readiness', ready], ['liveness', live]], ['periodSeconds', 'failureThreshold']);
+      return {
+        prompt: `A ${seconds}-second stall makes ${app.live!.path} of ${appName(app)} answer 500 to every check; then it recovers by itself. What happens meanwhile?`,
+        yaml: podYaml({ containers: [appContainer(app, probes)] }),
+        lines: [{ text, tags: ['readinessProbe', 'livenessProbe'] }, ...(note ? [{ text: note }] : [])],
+        whyNot: { 'restart-keeps-traffic': 'Readiness, with the lower threshold, always acts before liveness here.' },
+        rules: ['probes/failure-threshold', 'probes/readiness-endpoints', 'probes/liveness-restarts', 'probes/defaults'],
+        docUrl: docs.configure,
+      };
+    }
+  },
+};
+
+const slowAnswers: ChoiceTemplate = {
+  id: 'probe-choice/slow-answers',
+  options: ['nothing-within-timeout', 'timeouts-below-threshold', 'restarts-under-load', 'restarts-pod'],
+  answers: ['nothing-within-timeout', 'timeouts-below-threshold', 'restarts-under-load'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live'));
+    for (;;) {
+      const spec = leaveOut(rng, { handler: httpHandler(app.live!), periodSeconds: rng.pick([5, 10, 10, 15]), timeoutSeconds: rng.pick([1, 1, 2, 3]), failureThreshold: rng.pick([3, 3, 5]) }, ['timeoutSeconds', 'failureThreshold', 'periodSeconds']);
+      const p = withProbeDefaults(spec);
+      const answerTime = answer === 'nothing-within-timeout' ? p.timeoutSeconds - 0.5 : p.timeoutSeconds + rng.pick([1, 1.5, 3]);
+      const seconds = 5 * rng.int(2, 30);
+      const outcome = checkOutcome('httpGet', spec, { kind: 'http', status: 200, afterSeconds: answerTime });
+      const acts = outcome === 'pass' ? 'never' : actsDuringFailure(spec, seconds);
+      const fits = answer === 'nothing-within-timeout' ? outcome === 'pass' && answerTime >= 0.5
+        : answer === 'timeouts-below-threshold' ? outcome === 'timeout' && acts === 'never' : outcome === 'timeout' && acts === 'surely';
+      if (!fits) continue;
+      const text = answer === 'nothing-within-timeout'
+        ? `Each answer comes in ${answerTime} s, within timeoutSeconds (${p.timeoutSeconds} s): every check passes, however slow it feels.`
+        : answer === 'timeouts-below-threshold'
+          ? `Each check times out after ${p.timeoutSeconds} s and counts as a failure, but ${seconds} s hold at most ${plural(Math.ceil(seconds / p.periodSeconds), 'check')} ${p.periodSeconds} s apart: short of failureThreshold ${p.failureThreshold}.`
+          : `Each check times out after ${p.timeoutSeconds} s and counts as a failure, and the peak outlasts ${p.failureThreshold} × ${p.periodSeconds} = ${p.failureThreshold * p.periodSeconds} s: the kubelet restarts it mid-peak, and its load moves to the other replicas.`;
+      const note = defaultsNote([spec], answer === 'nothing-within-timeout' ? ['timeoutSeconds'] : ['timeoutSeconds', 'periodSeconds', 'failureThreshold']);
+      return {
+        prompt: `During the daily peak, ${app.live!.path} of ${appName(app)} takes about ${answerTime} s to answer, for ${seconds} s in a row; then it is fast again. What does its livenessProbe lead to?`,
+        yaml: podYaml({ containers: [appContainer(app, { livenessProbe: spec })] }),
+        lines: [{ text, tags: ['livenessProbe'] }, ...(note ? [{ text: note }] : [])],
+        whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
+        rules: answer === 'nothing-within-timeout' ? ['probes/timeout-fails', 'probes/check-mechanisms', 'probes/defaults']
+          : ['probes/timeout-fails', 'probes/failure-threshold', ...(answer === 'restarts-under-load' ? ['probes/liveness-restarts' as const] : [])],
+        docUrl: docs.configure,
+      };
+    }
+  },
+};
+
+const resultWords = (results: readonly CheckResult[]): string => results.map((r) => (r === 'pass' ? 'pass' : 'fail')).join(', ');
+
+const flappingCheck: ChoiceTemplate = {
+  id: 'probe-choice/flapping-check',
+  options: ['in-endpoints', 'leaves-endpoints', 'restarts-container', 'restarts-pod'],
+  answers: ['in-endpoints', 'leaves-endpoints', 'restarts-container'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const kind: ProbeKind = answer === 'leaves-endpoints' ? 'readinessProbe' : answer === 'restarts-container' ? 'livenessProbe'
+      : rng.pick(['livenessProbe', 'readinessProbe'] as const);
+    for (;;) {
+      const spec = leaveOut(rng, {
+        handler: httpHandler(kind === 'livenessProbe' ? app.live! : app.ready!), periodSeconds: 10, failureThreshold: rng.int(2, 4),
+        ...(kind === 'readinessProbe' ? { successThreshold: rng.pick([1, 2, 2, 3]) } : {}),
+      }, ['failureThreshold', 'successThreshold']);
+      const results: CheckResult[] = Array.from({ length: rng.int(6, 9) }, () => (rng.chance(0.6) ? 'fail' : 'pass'));
+      const run = runChecks(kind, spec, results, 'Success');
+      const p = withProbeDefaults(spec);
+      const failures = results.filter((r) => r === 'fail').length;
+      const got = run.killedAfter !== null ? (run.killedAfter === results.length ? 'restarts-container' : null)
+        : run.state === 'Success' ? 'in-endpoints' : 'leaves-endpoints';
+      // The naive reading (count every failure) must give another answer, so the reset rule decides.
+      const trap = answer === 'in-endpoints' ? failures >= p.failureThreshold : run.changes.length > 1 || results.includes('pass');
+      if (got !== answer || !trap) continue;
+      const text = answer === 'in-endpoints'
+        ? `The failures never reach ${p.failureThreshold} in a row: each pass starts the count over, so the ${kind} never acts.`
+        : answer === 'restarts-container'
+          ? `The last ${p.failureThreshold} checks failed in a row, reaching failureThreshold on a livenessProbe: the kubelet restarts the container.`
+          : `${p.failureThreshold} failures in a row took the pod out of the endpoints. Coming back takes ${p.successThreshold === 1 ? 'one pass' : `${p.successThreshold} passes in a row`}, and it has not had ${p.successThreshold === 1 ? 'one' : 'them'} since.`;
+      const note = defaultsNote([spec], answer === 'leaves-endpoints' ? ['failureThreshold', 'successThreshold'] : ['failureThreshold']);
+      return {
+        prompt: `The ${app.name} container was passing its check below. Its next checks, oldest first: ${resultWords(results)}. Where does it stand now?`,
+        yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),
+        lines: [{ text, tags: [kind] }, ...(note ? [{ text: note }] : [])],
+        whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
+        rules: ['probes/counts-reset', 'probes/failure-threshold', ...(kind === 'readinessProbe' ? ['probes/success-threshold' as const] : [])],
+        docUrl: docs.configure,
+      };
+    }
+  },
+};
+
+const twoContainers: ChoiceTemplate = {
+  id: 'probe-choice/two-containers',
+  options: ['only-that-restarts', 'pod-out-no-restart', 'nothing-unprobed', 'both-restart'],
+  answers: ['only-that-restarts', 'pod-out-no-restart', 'nothing-unprobed'],
+  build(rng, answer) {
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    const proxy = rng.pick(probeProxies);
+    const appProbes: ContainerProbes = rng.chance(0.5) ? { livenessProbe: { handler: httpHandler(app.live!) }, readinessProbe: { handler: httpHandler(app.ready!) } }
+      : { livenessProbe: { handler: httpHandler(app.live!) } };
+    const proxyProbes: ContainerProbes = { ...(proxy.live ? { livenessProbe: { handler: httpHandler(proxy.live) } } : {}), readinessProbe: { handler: httpHandler(proxy.ready!) } };
+    const candidates: { container: string; endpoint: Endpoint; probe: ProbeKind | null }[] = [
+      { container: app.name, endpoint: app.live!, probe: 'livenessProbe' },
+      { container: app.name, endpoint: app.ready!, probe: appProbes.readinessProbe ? 'readinessProbe' : null },
+      ...(proxy.live ? [{ container: proxy.name, endpoint: proxy.live, probe: 'livenessProbe' as const }] : []),
+      { container: proxy.name, endpoint: proxy.ready!, probe: 'readinessProbe' },
+    ];
+    const wanted = answer === 'only-that-restarts' ? 'livenessProbe' : answer === 'pod-out-no-restart' ? 'readinessProbe' : answer === 'nothing-unprobed' ? null : unexpected(this.id, answer);
+    const fit = candidates.filter((c) => c.probe === wanted);
+    if (fit.length === 0) return this.build(rng, answer);
+    const f = rng.pick(fit);
+    const other = f.container === app.name ? proxy.name : app.name;
+    const lines = answer === 'only-that-restarts'
+      ? [{ text: `${f.endpoint.path} is the livenessProbe of ${f.container}: the kubelet restarts that container only; ${other} keeps running.`, tags: [`container:${f.container}`] }]
+      : answer === 'pod-out-no-restart'
+        ? [{ text: `${f.endpoint.path} is the readinessProbe of ${f.container}: that container turns not ready, so the whole pod is not Ready and leaves the endpoints; nothing restarts.`, tags: [`container:${f.container}`] }]
+        : [{ text: `No probe of ${f.container} calls ${f.endpoint.path}, so the kubelet never sees it fail.`, tags: [`container:${f.container}`] }];
+    return {
+      prompt: `From now on, ${f.endpoint.path} on port ${f.endpoint.port} of the ${f.container} container answers 503; everything else in the pod works. What does the kubelet do?`,
+      yaml: podYaml({ containers: [appContainer(app, appProbes), appContainer(proxy, proxyProbes)] }),
+      lines,
+      whyNot: { 'both-restart': 'A probe acts on its own container only; the kubelet never restarts the others for it.' },
+      rules: answer === 'only-that-restarts' ? ['probes/liveness-restarts', 'probes/per-container']
+        : answer === 'pod-out-no-restart' ? ['probes/readiness-endpoints', 'probes/ready-needs-all-containers'] : ['probes/initial-state', 'probes/per-container'],
+      docUrl: answer === 'pod-out-no-restart' ? docs.conditions : docs.types,
+    };
+  },
+};
+
+export const hardTemplatesB: readonly ChoiceTemplate[] = [outageDuration, slowAnswers, flappingCheck, twoContainers];

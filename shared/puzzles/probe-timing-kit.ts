@@ -1,0 +1,74 @@
+// What a probe-timing puzzle holds (plain data: rooms store it as JSON) and the pieces its builders share: the
+// timeline the reveal draws from the model's traces, and the checks each app is really probed with.
+import type { Rng } from '../random.ts';
+import type { ProbeRuleId } from '../model/rules/probes.ts';
+import type { ProbeTrace } from '../model/probe-schedule.ts';
+import type { ProbeHandler, ProbeKind } from '../model/probes.ts';
+import { httpHandler, probeApps, probeStores, type ProbeApp } from './probe-apps.ts';
+
+export type Tone = 'start' | 'ok' | 'fail' | 'restart' | 'ready' | 'stop' | 'wait';
+export interface Mark { at: number; label: string; tone: Tone }
+export interface Track { label: string; marks: Mark[] }
+export interface Timeline { type: 'timeline'; unit: 's'; end: number; tracks: Track[]; answerAt?: number }
+
+export interface TimingLine { text: string; codeLines?: number[] }
+
+export interface TimingPuzzle {
+  template: string;
+  prompt: string;
+  code: { language: 'yaml' | 'shell'; text: string };
+  seconds: number;
+  /** Why: 1–3 short lines, pointing at the YAML lines they use. */
+  lines: TimingLine[];
+  /** Numbers a typical mistake produces, with what the mistake was. */
+  misses: { value: number; note: string }[];
+  /** Probe bounds on a ticking clock: a near answer earns half credit. Backoff waits are exact. */
+  approximate: boolean;
+  rules: ProbeRuleId[];
+  docUrl: string;
+  timeline: Timeline;
+}
+
+export const TASK = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
+export const LIFECYCLE = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/';
+
+const checkLabel = { pass: 'pass', fail: 'fail', timeout: 'timeout' } as const;
+const actionMark = {
+  killed: { label: 'killed', tone: 'restart' },
+  'not-ready': { label: 'not ready', tone: 'stop' },
+  ready: { label: 'ready', tone: 'ready' },
+  started: { label: 'started', tone: 'ready' },
+} as const;
+
+/** A probe's track: its checks, then what the kubelet did. */
+export function traceTrack(trace: ProbeTrace): Track {
+  return {
+    label: trace.kind,
+    marks: [
+      ...trace.checks.map((c) => ({ at: c.at, label: checkLabel[c.outcome], tone: (c.outcome === 'pass' ? 'ok' : 'fail') as Tone })),
+      { at: trace.action.at, ...actionMark[trace.action.what] },
+    ],
+  };
+}
+
+export function timeline(tracks: Track[], answerAt: number): Timeline {
+  const last = Math.max(answerAt, ...tracks.flatMap((t) => t.marks.map((m) => m.at)));
+  return { type: 'timeline', unit: 's', end: Math.ceil(last * 1.1) || 10, tracks, answerAt };
+}
+
+/** The check a probe of this kind really uses on this app: its documented path, or a port or command it has. */
+export function handlerFor(rng: Rng, app: ProbeApp, kind: ProbeKind): ProbeHandler {
+  const endpoint = kind === 'readinessProbe' ? app.ready : kind === 'startupProbe' ? (app.started ?? app.live) : app.live;
+  const options: ProbeHandler[] = [];
+  if (endpoint) options.push(httpHandler(endpoint), httpHandler(endpoint));
+  if (app.execCheck) options.push({ type: 'exec', command: app.execCheck });
+  if (app.grpcHealthPort) options.push({ type: 'grpc', port: app.grpcHealthPort });
+  if (!endpoint || rng.chance(0.2)) options.push({ type: 'tcpSocket', port: app.servePort });
+  return rng.pick(options);
+}
+
+/** Every app a probe-timing puzzle may show, services and stores alike. */
+export const timingApps: readonly ProbeApp[] = [...probeApps, ...probeStores];
+
+/** Readiness needs an endpoint that can fail while the process lives: apps with a readiness path, or a check command. */
+export const readinessApps = (): ProbeApp[] => timingApps.filter((a) => a.ready || a.execCheck);

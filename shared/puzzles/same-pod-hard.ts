@@ -1,0 +1,300 @@
+// Hard same-pod templates: two rules interact (a coupling that loses to a splitting need, a helper's lifetime and a
+// Job's end, an event and the difference between a container restart and a pod replacement, co-location without a
+// shared fate, a reload that needs a shared PID namespace, where logs live and who can read them).
+import { applicableReasons, isSplitting, podDesign, type DesignReason } from '../model/pod-design.ts';
+import { placementFor, restartScope, type PodEvent } from '../model/pod-fate.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import { createRng } from '../random.ts';
+import { MIXED, apiSide, code, type Pair, type PairMaker } from './same-pod-pairs.ts';
+import { BECAUSE, REASON_DOC, REASON_LABEL, REASON_RULE, verdictOptions } from './same-pod-words.ts';
+import type { DraftOption, SingleTemplate } from './single-draft.ts';
+
+const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
+const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
+
+/** Mixed pairs whose (draw-independent) needs satisfy pred. */
+const mixedBy = (pred: (p: Pair) => boolean): PairMaker[] => {
+  const probe = createRng('same-pod:probe');
+  return Object.values(MIXED).filter((m) => pred(m(probe)));
+};
+const coupling = (p: Pair): DesignReason => applicableReasons(p.needs).find((r) => !isSplitting(r))!;
+
+/** Something ties them, something splits them: the split wins, because a pod scales and dies as one. */
+const mixedNeeds: SingleTemplate = {
+  id: 'same-pod/mixed-needs',
+  answers: ['scales-independently', 'serves-many', 'separate-lifecycle'],
+  make(rng, answer) {
+    const p = rng.pick(mixedBy((x) => podDesign(x.needs).reason === answer))(rng);
+    const held = coupling(p);
+    const reason = answer as DesignReason;
+    return {
+      template: this.id,
+      prompt: `${p.stated} One pod or separate pods for ${code(p.a)} and ${code(p.b)}, and why?`,
+      table: table(p),
+      options: verdictOptions(rng, p.needs, held),
+      answerKey: REASON_LABEL[reason],
+      rules: [REASON_RULE[reason], REASON_RULE[held]],
+      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which has to move to the network.` }],
+      docUrl: REASON_DOC[reason],
+    };
+  },
+};
+
+const REPLACEMENT: Record<'shares-localhost' | 'shares-volume' | 'shares-ipc', { label: string; because: string }> = {
+  'shares-localhost': { label: 'A Service name instead of localhost', because: 'localhost stops at the pod; a Service reaches the other pods wherever they run.' },
+  'shares-volume': { label: 'Object storage or a ReadWriteMany volume instead of the emptyDir', because: 'an emptyDir belongs to one pod; storage that many pods can mount, or object storage, crosses pods.' },
+  'shares-ipc': { label: 'A network stream or a queue instead of shared memory', because: 'shared memory stops at the pod\'s IPC namespace; only the network crosses pods.' },
+};
+
+/** They must be split: what takes over from the localhost, volume or memory they share today? */
+const splitReplacement: SingleTemplate = {
+  id: 'same-pod/split-replacement',
+  answers: Object.keys(REPLACEMENT),
+  make(rng, answer) {
+    const p = rng.pick(mixedBy((x) => coupling(x) === answer))(rng);
+    const split = podDesign(p.needs).reason;
+    const r = REPLACEMENT[answer as keyof typeof REPLACEMENT];
+    return {
+      template: this.id,
+      prompt: `${p.stated} So they must move to separate pods. What replaces what ties them today?`,
+      table: table(p),
+      options: [
+        ...Object.entries(REPLACEMENT).map(([k, v]) => ({ label: v.label, correct: k === answer, why: 'They do not share that today.' })),
+        { label: 'shareProcessNamespace: true on both pods', correct: false, why: 'Namespaces are shared inside one pod only; no setting spans two pods.' },
+      ],
+      answerKey: r.label,
+      rules: [REASON_RULE[split], REASON_RULE[answer as DesignReason]],
+      because: [{ text: `${BECAUSE[split]} Then ${r.because}` }],
+      docUrl: REASON_DOC[answer as DesignReason],
+    };
+  },
+};
+
+const JOB_HELPER = {
+  'native-sidecar': {
+    need: (job: string) => `The Job ${code(job)} reads its database through cloud-sql-proxy on 127.0.0.1:5432 for its whole run, then exits.`,
+    rule: 'design/native-sidecar' as RuleId, doc: `${PODS}sidecar-containers/#jobs-with-sidecar-containers`,
+    because: 'A native sidecar starts first and is stopped once the Job\'s container exits, so the Job completes.',
+  },
+  'init-container': {
+    need: (job: string) => `Before the Job ${code(job)} starts its work, fetch-input must download its input files into a shared emptyDir, and then it has nothing left to do.`,
+    rule: 'design/init-before' as RuleId, doc: `${PODS}init-containers/#understanding-init-containers`,
+    because: 'An init container runs to completion before the Job\'s container starts, so the input is complete when it begins.',
+  },
+  'separate-deployment': {
+    need: (job: string) => `The ${code(job)} Job runs 50 pods in parallel; all of them must count against one shared API rate limit, kept by rate-limiter.`,
+    rule: 'design/shared-service' as RuleId, doc: 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
+    because: 'One limiter must serve all 50 pods, so it runs once, in its own Deployment behind a Service.',
+  },
+};
+
+/** A Job needs a helper: its lifetime and whom it serves decide where it goes. */
+const jobHelper: SingleTemplate = {
+  id: 'same-pod/job-helper',
+  answers: Object.keys(JOB_HELPER),
+  make(rng, answer) {
+    const job = rng.pick(['export-orders', 'nightly-billing', 'reindex-catalog', 'send-invoices']);
+    const h = JOB_HELPER[answer as keyof typeof JOB_HELPER];
+    const placement = placementFor(answer === 'native-sidecar' ? { runs: 'alongside', serves: 'one-pod' } : answer === 'init-container' ? { runs: 'before', serves: 'one-pod' } : { runs: 'alongside', serves: 'many-pods' });
+    const options: DraftOption[] = [
+      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start as soon as the sidecar is up, before the download is done.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
+      { label: 'An init container', correct: placement === 'init-container', why: answer === 'native-sidecar' ? 'An init container must exit before the Job starts, so the proxy would be gone during the run.' : 'Each pod would get its own limiter, and it would exit before the work starts.' },
+      { label: 'A second entry in the pod\'s containers list', correct: false, why: 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
+      { label: 'A Deployment of its own, behind a Service', correct: placement === 'separate-deployment', why: answer === 'native-sidecar' ? 'The proxy serves one pod on 127.0.0.1 and ends with it.' : 'The files must land in this pod\'s emptyDir.' },
+    ];
+    return {
+      template: this.id,
+      prompt: `${h.need(job)} Where does the helper go?`,
+      options,
+      answerKey: options.find((o) => o.correct)!.label,
+      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : 'design/shared-fate'],
+      because: [{ text: h.because }],
+      docUrl: h.doc,
+    };
+  },
+};
+
+const HPA: Record<'same-pod' | 'singleton' | 'own-scaler', { helpers: [{ name: string; does: string }, { name: string; does: string }]; rule: RuleId }> = {
+  'same-pod': { helpers: [{ name: 'envoy', does: 'is the mesh proxy for each API instance' }, { name: 'fluent-bit', does: 'ships each instance\'s own log files' }], rule: 'design/scales-as-unit' },
+  singleton: { helpers: [{ name: 'postgres', does: 'holds the orders, written by one primary' }, { name: 'session-store', does: 'holds the sessions every replica must see' }], rule: 'design/one-copy-per-replica' },
+  'own-scaler': { helpers: [{ name: 'thumbnail-worker', does: 'works through the images the API queues' }, { name: 'email-worker', does: 'sends the emails the API queues' }], rule: 'design/scales-as-unit' },
+};
+
+/** The app is autoscaled: where does a helper belong, given how it must scale? */
+const hpaPlacement: SingleTemplate = {
+  id: 'same-pod/hpa-placement',
+  answers: Object.keys(HPA),
+  make(rng, answer) {
+    const app = apiSide(rng);
+    const helper = rng.pick(HPA[answer as keyof typeof HPA].helpers);
+    const options: DraftOption[] = [
+      { label: `In ${app.name}'s pod, so each replica has its own`, correct: answer === 'same-pod', why: answer === 'singleton' ? `Each of up to 30 replicas would get its own ${helper.name}.` : `${helper.name} must scale with its queue, not with ${app.name}.` },
+      { label: 'In its own pod, one instance for all replicas', correct: answer === 'singleton', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `One ${helper.name} cannot keep up with a growing queue.` },
+      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `${helper.name} must stay one instance.` },
+      { label: `In ${app.name}'s pod, with replicas: 1 set on ${helper.name}`, correct: false, why: 'Replica counts belong to pods, never to one container.' },
+    ];
+    return {
+      template: this.id,
+      prompt: `An autoscaler runs ${code(app)} at 2 to 30 replicas, on CPU. ${code(helper.name)} ${helper.does}. Where does ${code(helper.name)} run?`,
+      options,
+      answerKey: options.find((o) => o.correct)!.label.replace(app.name, '<app>').replace(helper.name, '<helper>'),
+      rules: [HPA[answer as keyof typeof HPA].rule, answer === 'same-pod' ? 'sharing/network-namespace' : 'design/network-only'],
+      because: [{ text: {
+        'same-pod': `A pod is the unit of scaling: each new ${app.name} replica gets the ${helper.name} it needs.`,
+        singleton: `Every replica must reach the same ${helper.name}, so it runs once, behind a Service.`,
+        'own-scaler': `Its load follows the queue, not ${app.name}'s CPU, so it needs its own Deployment and autoscaler.`,
+      }[answer]! }],
+      docUrl: `${PODS}#workload-resources-for-managing-pods`,
+    };
+  },
+};
+
+const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', PodEvent[]> = {
+  'that-container': ['liveness-fails', 'oom-killed', 'image-patched'],
+  'whole-pod': ['node-drained', 'template-changed'],
+  nothing: ['readiness-fails'],
+};
+const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
+  'liveness-fails': (c) => `${c}'s liveness probe fails three times in a row`,
+  'oom-killed': (c) => `${c} goes over its memory limit and is OOMKilled`,
+  'readiness-fails': (c) => `${c}'s readiness probe starts failing`,
+  'node-drained': () => 'the pod\'s node is drained for maintenance',
+  'template-changed': (c) => `someone changes an environment variable of ${c} in the Deployment`,
+  'image-patched': (c) => `someone patches ${c}'s image in this bare Pod, made by no controller`,
+};
+const EVENT_RULE: Record<PodEvent, RuleId> = {
+  'liveness-fails': 'design/container-restarts-alone', 'oom-killed': 'design/container-restarts-alone', 'image-patched': 'design/image-in-place',
+  'node-drained': 'design/pod-replaced-whole', 'template-changed': 'design/pod-replaced-whole', 'readiness-fails': 'design/readiness-no-restart',
+};
+
+/** What an event restarts: one container in place, the whole pod, or nothing at all. */
+const whatRestarts: SingleTemplate = {
+  id: 'same-pod/what-restarts',
+  answers: Object.keys(EVENTS),
+  make(rng, answer) {
+    const event = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
+    const app = apiSide(rng);
+    const side = rng.pick(['envoy', 'fluent-bit', 'vector']);
+    const c = rng.chance(0.5) ? app.name : side;
+    const other = c === app.name ? side : app.name;
+    const scope = restartScope(event);
+    const owner = event === 'image-patched' ? 'a bare Pod' : 'a Deployment\'s pod';
+    return {
+      template: this.id,
+      prompt: `${code(app)} and ${code(side)} run in ${owner}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
+      options: [
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : 'The pod itself is replaced, with every container in it.' },
+        { label: `Both: a new pod replaces this one`, correct: scope === 'whole-pod', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : `${other} keeps running; only ${c}'s container is restarted.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : `The kubelet restarts ${c}'s container.` },
+        { label: `Both containers restart in place, in the same pod`, correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
+      ],
+      answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
+      rules: [EVENT_RULE[event], 'design/shared-fate'],
+      because: [{ text: {
+        'that-container': event === 'image-patched' ? 'A bare Pod\'s image may change in place; the kubelet restarts just that container.' : `The kubelet restarts the failed container alone; ${other} and the pod carry on.`,
+        'whole-pod': event === 'node-drained' ? 'The pod is evicted and its Deployment creates a new one, both containers together.' : 'A changed pod template makes the Deployment replace the pod, both containers together.',
+        nothing: `Readiness failures only take the pod out of the Service's endpoints; nothing is restarted.`,
+      }[answer]! }],
+      docUrl: answer === 'nothing' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : `${PODS}#working-with-pods`,
+    };
+  },
+};
+
+/** Sharing a node is not sharing a fate: pod affinity places pods together and lets them scale apart. */
+const colocate: SingleTemplate = {
+  id: 'same-pod/colocate-without-fate',
+  answers: ['pod-affinity', 'one-pod', 'anywhere'],
+  make(rng, answer) {
+    const app = apiSide(rng);
+    const [b, situation] = ({
+      'pod-affinity': ['model-cache', `${code(app)} reads a 40 GiB model from the node's local SSD, where ${code('model-cache')} keeps it; ${code('model-cache')} runs on 3 nodes, ${code(app)} on 2 to 20 replicas.`],
+      'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy.`],
+      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service; a few milliseconds of network latency between them are fine.`],
+    } as const)[answer as 'one-pod']! as [string, string];
+    return {
+      template: this.id,
+      prompt: `${situation} How do you run ${code(b)} relative to ${code(app)}?`,
+      options: [
+        { label: `Separate pods, with podAffinity for ${b}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'They must share localhost, which only one pod gives.' : 'Nothing needs them on one node.' },
+        { label: 'One pod', correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
+        { label: 'Separate pods, with no placement rule', correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
+        { label: `Separate pods, both pinned with nodeName`, correct: false, why: 'Pinning to one node bypasses the scheduler and breaks when that node goes.' },
+      ],
+      answerKey: { 'pod-affinity': 'Separate pods with podAffinity', 'one-pod': 'One pod', anywhere: 'Separate pods, no placement rule' }[answer]!,
+      rules: answer === 'pod-affinity' ? ['design/co-locate-affinity', 'design/scales-as-unit'] : answer === 'one-pod' ? ['sharing/network-namespace', 'design/scales-as-unit'] : ['design/network-only', 'design/co-locate-affinity'],
+      because: [{ text: {
+        'pod-affinity': 'They must share a node but scale apart: podAffinity puts them together without tying their replica counts.',
+        'one-pod': 'They share localhost and scale as a pair: that is one pod.',
+        anywhere: 'Nothing ties them to one node, so the scheduler may place each anywhere.',
+      }[answer]! }],
+      docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
+    };
+  },
+};
+
+/** Triggering a reload: a signal needs a shared PID namespace, a localhost endpoint one pod, a Service none. */
+const reloadAccess: SingleTemplate = {
+  id: 'same-pod/reload-access',
+  answers: ['spn', 'localhost', 'service'],
+  make(rng, answer) {
+    const [a, how] = ({
+      spn: ['nginx', '`nginx` reloads its configuration only when its master process gets SIGHUP.'],
+      localhost: ['prometheus', '`prometheus` reloads on POST /-/reload, and it listens only on 127.0.0.1:9090.'],
+      service: ['gateway', '`gateway` reloads on POST /admin/reload with a token, behind its Service; `config-watcher` manages 30 such gateways.'],
+    } as const)[answer as 'spn']! as [string, string];
+    return {
+      template: this.id,
+      prompt: `${how} ${code('config-watcher')} must trigger the reload when a ConfigMap changes. How do you run it, with no more access than it needs?`,
+      options: [
+        { label: `In ${a}'s pod, with shareProcessNamespace: true`, correct: answer === 'spn', why: answer === 'localhost' ? 'An HTTP call on localhost needs no shared processes.' : 'A Service call needs neither a shared pod nor shared processes.' },
+        { label: `In ${a}'s pod; localhost is enough`, correct: answer === 'localhost', why: answer === 'spn' ? 'A signal needs the process to be visible, and PIDs are not shared by default.' : 'One watcher for 30 gateways cannot sit in each of their pods.' },
+        { label: `In its own pod, calling ${a}'s Service`, correct: answer === 'service', why: answer === 'spn' ? 'A signal cannot cross pods.' : `${a} listens only on its pod's loopback.` },
+        { label: `In ${a}'s pod: containers of a pod see each other's processes`, correct: false, why: 'Not by default: processes are shared only with shareProcessNamespace: true.' },
+      ],
+      answerKey: { spn: 'One pod with shareProcessNamespace', localhost: 'One pod, localhost', service: 'Own pod, through a Service' }[answer]!,
+      rules: answer === 'spn' ? ['sharing/pid-namespace', 'sharing/signal-permission'] : answer === 'localhost' ? ['sharing/network-namespace', 'sharing/pid-namespace'] : ['design/network-only', 'design/one-copy-per-replica'],
+      because: [{ text: {
+        spn: 'A signal needs the target process in sight: one pod, and shareProcessNamespace: true, since PIDs are not shared by default.',
+        localhost: 'The endpoint listens on the pod\'s loopback: one pod is needed, shared processes are not.',
+        service: 'An authenticated endpoint on a Service works from any pod, and one watcher serves all 30.',
+      }[answer]! }],
+      docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services',
+    };
+  },
+};
+
+/** Logs: stdout reaches a node agent, files inside a container need a sidecar, and the collector is shared. */
+const loggingArchitecture: SingleTemplate = {
+  id: 'same-pod/logging-architecture',
+  answers: ['daemonset', 'sidecar', 'aggregator'],
+  make(rng, answer) {
+    const n = rng.int(30, 80);
+    const need = {
+      daemonset: `All ${n} apps in the cluster log to stdout, and every line must reach Loki.`,
+      sidecar: 'One legacy app writes its logs only to files under /var/log/app inside its container, never to stdout.',
+      aggregator: `Log agents already run on all ${n * 3} nodes. They must send to one place that buffers the logs and forwards them to S3.`,
+    }[answer]!;
+    return {
+      template: this.id,
+      prompt: `${need} Where does the container you add for it run?`,
+      options: [
+        { label: 'A DaemonSet: one agent per node, reading the node\'s container logs', correct: answer === 'daemonset', why: answer === 'sidecar' ? 'Files inside one container never reach the node\'s log directory.' : 'The agents are already there; this is the one place they send to.' },
+        { label: 'A sidecar in the app\'s pod, sharing its log directory', correct: answer === 'sidecar', why: `A sidecar ships one pod's files; ${answer === 'daemonset' ? 'stdout is already on every node' : 'the collector serves every node'}.` },
+        { label: 'Its own Deployment behind a Service', correct: answer === 'aggregator', why: 'A Deployment elsewhere cannot read the node\'s or the pod\'s files.' },
+        { label: 'A sidecar in every app\'s pod, reading the app\'s stdout', correct: false, why: 'A container cannot read another container\'s stdout; the node\'s agent reads it from the node.' },
+      ],
+      answerKey: { daemonset: 'DaemonSet node agent', sidecar: 'Sidecar with the log volume', aggregator: 'Own Deployment behind a Service' }[answer]!,
+      rules: answer === 'daemonset' ? ['design/node-agent', 'design/sidecar-for-files'] : answer === 'sidecar' ? ['design/sidecar-for-files', 'sharing/volumes-where-mounted'] : ['design/shared-service', 'design/node-agent'],
+      because: [{ text: {
+        daemonset: 'The kubelet keeps every container\'s stdout on its node: one agent per node reads them all.',
+        sidecar: 'Files inside a container stay there: a sidecar mounting the same emptyDir is the only way to read them.',
+        aggregator: 'One collector for every node is shared by all, so it runs in its own Deployment behind a Service.',
+      }[answer]! }],
+      docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : answer === 'aggregator' ? 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',
+    };
+  },
+};
+
+export const hardTemplates: readonly SingleTemplate[] = [
+  mixedNeeds, splitReplacement, jobHelper, hpaPlacement, whatRestarts, colocate, reloadAccess, loggingArchitecture,
+];

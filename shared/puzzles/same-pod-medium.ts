@@ -1,0 +1,310 @@
+// Medium same-pod templates: one rule the player must find in a situation, a spec or a table (which fact decides,
+// what an address implies, how a pod is placed, what an update or a drain does to its containers).
+import type { DesignReason } from '../model/pod-design.ts';
+import { nodesFitting } from '../model/pod-fate.ts';
+import type { Rng } from '../random.ts';
+import { apiSide, code, type Pair } from './same-pod-pairs.ts';
+import { pairsFor } from './same-pod-easy.ts';
+import { BECAUSE, REASON_DOC, REASON_LABEL, REASON_RULE, REASONS, verdictOptions } from './same-pod-words.ts';
+import type { DraftOption, SingleTemplate } from './single-draft.ts';
+
+const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
+const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
+import { version as tag } from './house.ts';
+import { houseApp } from '../model/software.ts';
+
+const HERRINGS = [
+  'The same team is on call for both.', 'Both went through the same security review.', 'Both were added to the cluster in the same sprint.',
+  'Their code lives in one repository.', 'Both are written up on the same wiki page.',
+];
+
+/** The verdict again, but the need has to be found in a situation, next to a fact that does not matter. */
+const verdictSituation: SingleTemplate = {
+  id: 'same-pod/verdict-situation',
+  answers: REASONS,
+  make(rng, answer) {
+    const reason = answer as DesignReason;
+    const p = rng.pick(pairsFor(reason))(rng);
+    return {
+      template: this.id,
+      prompt: `${p.situation} ${rng.pick(HERRINGS)} One pod or separate pods for ${code(p.a)} and ${code(p.b)}, and why?`,
+      table: table(p),
+      options: verdictOptions(rng, p.needs, null),
+      answerKey: REASON_LABEL[reason],
+      rules: [REASON_RULE[reason]],
+      because: [{ text: `${BECAUSE[reason]} The other fact does not bear on sharing a pod.` }],
+      docUrl: REASON_DOC[reason],
+    };
+  },
+};
+
+function crux(p: Pair, reason: DesignReason): string {
+  const [a, b] = [p.a.name, p.b.name];
+  switch (reason) {
+    case 'shares-localhost': return `${a} and ${b} talk over localhost`;
+    case 'shares-volume': return `${a} and ${b} use the same files`;
+    case 'shares-ipc': return `${a} hands ${b} data in shared memory`;
+    case 'scales-independently': return `${b} must scale apart from ${a}`;
+    case 'serves-many': return `Every replica of ${a} needs the same ${b}`;
+    case 'separate-lifecycle': return `${b} ships or runs on its own schedule`;
+    case 'network-only': return `Nothing but a Service call links them`;
+  }
+}
+/** Facts true of almost any pair, technical ones among them, so the deciding fact is not the only technical option. */
+const CRUX_HERRINGS_TECH = [
+  (a: string, b: string) => `${a} and ${b} both log to stdout and stderr`,
+  (a: string, b: string) => `${a} and ${b} both read their settings from environment variables`,
+  (a: string, b: string) => `${a} and ${b} are scraped by the same Prometheus`,
+  (a: string, b: string) => `${a} and ${b} both run on the cluster's Linux nodes`,
+];
+const CRUX_HERRINGS_ORG = [
+  (a: string, b: string) => `The same team is on call for ${a} and ${b}`,
+  (a: string, b: string) => `${a} and ${b} went through the same security review`,
+  (a: string, b: string) => `${a} and ${b} were added in the same sprint`,
+];
+
+/** Which of four facts decides the design? The others are true but beside the point. */
+const decidingFact: SingleTemplate = {
+  id: 'same-pod/deciding-fact',
+  answers: REASONS,
+  make(rng, answer) {
+    const reason = answer as DesignReason;
+    const p = rng.pick(pairsFor(reason))(rng);
+    const [a, b] = [p.a.name, p.b.name];
+    const herrings = [...rng.sample(CRUX_HERRINGS_TECH, 2), rng.pick(CRUX_HERRINGS_ORG)].map((h) => h(a, b));
+    return {
+      template: this.id,
+      prompt: `${p.situation} Which fact decides whether ${code(p.a)} and ${code(p.b)} belong in one pod?`,
+      table: table(p),
+      options: [
+        { label: crux(p, reason), correct: true, why: '' },
+        ...herrings.map((h) => ({ label: h, correct: false, why: 'True of almost any two containers, in one pod or not: it says nothing about sharing a pod\'s fate.' })),
+      ],
+      answerKey: crux({ ...p, a: { name: '<a>', image: '' }, b: { name: '<b>', image: '' } }, reason),
+      rules: [REASON_RULE[reason]],
+      because: [{ text: `${REASON_LABEL[reason]}. ${BECAUSE[reason]}` }],
+      docUrl: REASON_DOC[reason],
+    };
+  },
+};
+
+/** A Deployment holding two containers: is that a sidecar, or a mistake, and which? */
+const yamlReview: SingleTemplate = {
+  id: 'same-pod/yaml-review',
+  answers: ['copies', 'restart-loop', 'scale-coupled', 'fine'],
+  make(rng, answer) {
+    const app = apiSide(rng);
+    const n = answer === 'restart-loop' ? 1 : rng.int(3, 6);
+    const second = {
+      copies: { name: 'session-store', image: 'redis:7.2', port: 6379 },
+      'restart-loop': { name: 'migrate', image: app.image, port: 0 },
+      'scale-coupled': { name: 'worker', image: `ghcr.io/acme/queue-worker:${tag(rng)}`, port: 0 },
+      fine: { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', port: 5432 },
+    }[answer]!;
+    const role = {
+      copies: `${app.name} keeps user sessions in ${second.name}, and every replica must see every session.`,
+      'restart-loop': `migrate runs the database migrations and exits.`,
+      'scale-coupled': `worker consumes a queue; an autoscaler adds replicas when the queue grows.`,
+      fine: `${app.name} reaches its Cloud SQL database through cloud-sql-proxy on 127.0.0.1:5432.`,
+    }[answer]!;
+    const lines = [
+      'kind: Deployment', `metadata: {name: ${app.name}}`, 'spec:', `  replicas: ${n}`, `  selector: {matchLabels: {app: ${app.name}}}`,
+      '  template:', `    metadata: {labels: {app: ${app.name}}}`, '    spec:', '      containers:',
+      `      - name: ${app.name}`, `        image: ${app.image}`, `        ports: [{containerPort: ${houseApp(app.name).port}}]`,
+      `      - name: ${second.name}`, `        image: ${second.image}`, ...(second.port ? [`        ports: [{containerPort: ${second.port}}]`] : []),
+    ];
+    const options: Record<string, DraftOption> = {
+      copies: { label: `Run one ${second.name}, in its own Deployment behind a Service`, correct: answer === 'copies', why: `${second.name} serves only its own pod; one shared instance would not do its job.` },
+      'restart-loop': { label: `Make ${second.name} an init container`, correct: answer === 'restart-loop', why: `${second.name} must keep running beside ${app.name}, not finish before it.` },
+      'scale-coupled': { label: `Give ${second.name} its own Deployment, scaled on the queue's length`, correct: answer === 'scale-coupled', why: `${second.name} does not consume a queue.` },
+      fine: { label: 'Nothing: leave it as it is', correct: answer === 'fine', why: `${second.name} cannot stay in this pod as it is.` },
+    };
+    const because = {
+      copies: `A container inside each replica gives each of the ${n} pods its own ${second.name}, splitting the sessions; one shared instance fixes it.`,
+      'restart-loop': 'restartPolicy is Always in a Deployment: a container that exits is started again, forever. Run-once work belongs in an init container or a Job.',
+      'scale-coupled': 'A pod is the unit of scaling: scaling on the queue would add whole pods, each with both containers.',
+      fine: `Each replica reaches its own cloud-sql-proxy on localhost: scaling together is what they should do.`,
+    }[answer]!;
+    const rule = ({ copies: 'design/one-copy-per-replica', 'restart-loop': 'design/init-before', 'scale-coupled': 'design/scales-as-unit', fine: 'sharing/network-namespace' } as const)[answer as 'fine'];
+    return {
+      template: this.id,
+      prompt: `${role} A reviewer looks at this Deployment. What should they ask for?`,
+      code: { language: 'yaml', text: lines.join('\n') },
+      options: Object.values(options),
+      answerKey: { copies: 'One shared instance behind a Service', 'restart-loop': 'Make it an init container', 'scale-coupled': 'Its own Deployment and autoscaler', fine: 'Nothing: leave it' }[answer]!,
+      rules: [rule],
+      because: [{ text: because }],
+      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-localhost' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
+    };
+  },
+};
+
+const ADDRESS = {
+  localhost: { label: 'In the same pod: 127.0.0.1 is the pod\'s own loopback', reason: 'shares-localhost' as DesignReason },
+  socket: { label: 'In the same pod, both mounting the emptyDir that holds the socket', reason: 'shares-volume' as DesignReason },
+  memory: { label: 'In the same pod: shared memory stays inside one IPC namespace', reason: 'shares-ipc' as DesignReason },
+  service: { label: 'In any pod: a Service name resolves from anywhere in the cluster', reason: 'network-only' as DesignReason },
+};
+
+const ADDRESS_WRONG: Record<keyof typeof ADDRESS, string> = {
+  localhost: 'The address does not use 127.0.0.1.', socket: 'The address names no Unix socket.',
+  memory: 'The address uses no shared memory.', service: 'That address only works from inside one pod.',
+};
+
+/** The configured address decides where the other side may run. */
+const addressDecides: SingleTemplate = {
+  id: 'same-pod/address-decides',
+  answers: Object.keys(ADDRESS),
+  make(rng, answer) {
+    const a = apiSide(rng);
+    const [b, how] = ({
+      localhost: [rng.pick(['pgbouncer', 'cloud-sql-proxy']), 'DATABASE_URL=postgres://127.0.0.1:5432/app'],
+      socket: ['pgbouncer', 'DATABASE_URL=postgres:///app?host=/var/run/pgbouncer (a Unix socket)'],
+      memory: ['frame-cache', 'SHM_NAME=/frames: it opens that POSIX shared memory object with shm_open'],
+      service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:5432/app'],
+    } as const)[answer as 'localhost']! as [string, string];
+    const reason = ADDRESS[answer as keyof typeof ADDRESS].reason;
+    return {
+      template: this.id,
+      prompt: `${code(a)} is configured with ${how}, served by ${code(b)}. Where may ${code(b)} run?`,
+      options: Object.entries(ADDRESS).map(([k, v]) => ({ label: v.label, correct: k === answer, why: answer === 'service' ? 'A Service name ties them to no pod.' : ADDRESS_WRONG[k as keyof typeof ADDRESS] })),
+      answerKey: ADDRESS[answer as keyof typeof ADDRESS].label,
+      rules: [answer === 'service' ? 'design/service-dns' : REASON_RULE[reason]],
+      because: [{ text: answer === 'service' ? 'A Service name works from every pod, so pgbouncer can run anywhere.' : BECAUSE[reason] }],
+      docUrl: answer === 'service' ? 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services' : REASON_DOC[reason],
+    };
+  },
+};
+
+/** A pod asks one node for the sum of its containers' requests. */
+const schedulingSum: SingleTemplate = {
+  id: 'same-pod/scheduling-sum',
+  answers: ['pending', 'one-node', 'each-own-node'],
+  make(rng, answer) {
+    const a = apiSide(rng);
+    const b = { name: rng.pick(['search-indexer', 'ml-scorer', 'image-resizer']) };
+    const reqA = { cpu: rng.pick([1500, 2000]), memory: 1024 };
+    const reqB = { cpu: 500, memory: rng.pick([3072, 4096]) };
+    const nodes = [
+      { name: 'node-a', cpu: reqA.cpu + 250, memory: reqB.memory - 1024 },
+      { name: 'node-b', cpu: reqB.cpu + 250, memory: reqB.memory + 512 },
+      { name: 'node-c', cpu: answer === 'one-node' ? reqA.cpu + reqB.cpu + 250 : reqA.cpu - 500, memory: answer === 'one-node' ? reqA.memory + reqB.memory + 512 : reqB.memory - 512 },
+    ];
+    const together = answer !== 'each-own-node';
+    const fits = nodesFitting([reqA, reqB], nodes);
+    const layout = together ? `${code(a)} and ${code(b.name)} are two containers of one pod.` : `${code(a)} and ${code(b.name)} run in two separate pods.`;
+    const gib = (mi: number): string => `${mi / 1024} GiB`;
+    const options: DraftOption[] = [
+      { label: 'Pending: no node has room for both containers at once', correct: answer === 'pending', why: together ? 'node-c has room for the sum of both requests.' : 'Separate pods each need room only for their own container.' },
+      { label: 'Both containers on node-c', correct: answer === 'one-node', why: together ? 'node-c has no room for the sum of both requests.' : 'Separate pods are placed one by one, each where it fits.' },
+      { label: `${a.name} on node-a, ${b.name} on node-b`, correct: answer === 'each-own-node', why: 'Containers of one pod always share a node.' },
+      { label: `${a.name} on node-c, ${b.name} on node-b`, correct: false, why: together ? 'One pod never spans two nodes.' : `${a.name} needs ${reqA.cpu}m CPU, and node-c has ${nodes[2]!.cpu}m free.` },
+    ];
+    return {
+      template: this.id,
+      prompt: `${layout} ${a.name} requests ${reqA.cpu}m CPU and ${gib(reqA.memory)}; ${b.name} requests ${reqB.cpu}m CPU and ${gib(reqB.memory)}. The nodes have this much free. Where do they run?`,
+      table: { columns: ['Node', 'Free CPU', 'Free memory'], rows: nodes.map((n) => [n.name, `${n.cpu}m`, gib(n.memory)]) },
+      options,
+      answerKey: { pending: 'Pending: no node fits the sum', 'one-node': 'On the one node that fits the sum', 'each-own-node': 'Each pod on a node that fits it' }[answer]!,
+      rules: ['design/scheduled-as-unit'],
+      because: [{ text: together ? `A pod goes to one node with room for the sum, ${reqA.cpu + reqB.cpu}m CPU and ${gib(reqA.memory + reqB.memory)}: ${fits.length ? `only ${fits[0]} has it` : 'no node has it'}.` : `Separate pods are placed one by one: ${a.name} fits only node-a, ${b.name} only node-b.` }],
+      docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-requests-are-scheduled',
+    };
+  },
+};
+
+/** One port space per pod: two containers wanting the same port cannot share one. */
+const onePortSpace: SingleTemplate = {
+  id: 'same-pod/one-port-space',
+  answers: ['clash', 'both-run-localhost', 'both-run-own-ip'],
+  make(rng, answer) {
+    const [a, b] = rng.sample(['orders-api', 'billing', 'inventory', 'ledger', 'pricing'], 2) as [string, string];
+    const pb = answer === 'both-run-localhost' ? 8081 : 8080;
+    const layout = answer === 'both-run-own-ip' ? 'run in two separate pods' : 'run as two containers of one pod';
+    return {
+      template: this.id,
+      prompt: `${code(a)} listens on 8080 and ${code(b)} on ${pb}; they ${layout}. What happens when they start?`,
+      options: [
+        { label: 'One of them fails to bind its port: address already in use', correct: answer === 'clash', why: answer === 'both-run-own-ip' ? 'Each pod has its own IP and port space.' : 'Their ports differ.' },
+        { label: `Both run, and ${b} reaches ${a} at localhost:8080`, correct: answer === 'both-run-localhost', why: answer === 'clash' ? 'Only one of them can hold 8080 in the pod\'s one port space.' : 'In separate pods, localhost is each pod\'s own.' },
+        { label: 'Both run, each on 8080 of its own pod IP', correct: answer === 'both-run-own-ip', why: 'They share one pod, so one IP and one port space.' },
+        { label: 'Both run: Kubernetes gives the second one another port', correct: false, why: 'Kubernetes never remaps a container\'s port.' },
+      ],
+      answerKey: { clash: 'Address already in use', 'both-run-localhost': 'Both run, reachable on localhost', 'both-run-own-ip': 'Both run, each on its own pod IP' }[answer]!,
+      rules: answer === 'both-run-own-ip' ? ['sharing/port-space', 'design/network-only'] : ['sharing/port-space'],
+      because: [{ text: answer === 'both-run-own-ip' ? 'Each pod has its own IP and port space, so both can use 8080.' : answer === 'clash' ? 'A pod has one IP and one port space: whichever binds 8080 second fails.' : 'Their ports differ, and one pod shares one network namespace, so localhost reaches both.' }],
+      docUrl: `${PODS}#pod-networking`,
+    };
+  },
+};
+
+/** A new image for one container: what else starts again? */
+const rolloutEffect: SingleTemplate = {
+  id: 'same-pod/rollout-effect',
+  answers: ['pod-replaced', 'container-only', 'untouched'],
+  make(rng, answer) {
+    const app = apiSide(rng);
+    const side = rng.pick([{ name: 'envoy', from: 'v1.30.4', to: 'v1.31.0', image: 'envoyproxy/envoy' }, { name: 'fluent-bit', from: '3.0', to: '3.1', image: 'fluent/fluent-bit' }]);
+    const layout = {
+      'pod-replaced': `${code(app)} and ${code(side.name)} are containers of one pod in a Deployment. You change ${side.name}'s image in the Deployment`,
+      'container-only': `${code(app)} and ${code(side.name)} are containers of a bare Pod, made by no controller. You patch the Pod, changing ${side.name}'s image`,
+      untouched: `${code(side.name)} runs in its own Deployment, apart from ${code(app)}. You change ${side.name}'s image in its Deployment`,
+    }[answer]!;
+    return {
+      template: this.id,
+      prompt: `${layout} from ${side.image}:${side.from} to :${side.to}. What happens to ${code(app)}?`,
+      options: [
+        { label: `It is replaced too: new pods start with both containers`, correct: answer === 'pod-replaced', why: answer === 'container-only' ? 'No controller replaces a bare Pod; the kubelet updates it in place.' : `${app.name} is not in that Deployment's pods.` },
+        { label: `It keeps running: only ${side.name}'s container restarts, in place`, correct: answer === 'container-only', why: answer === 'untouched' ? `${side.name} is not in ${app.name}'s pod at all.` : 'A Deployment never patches a running pod: it replaces it.' },
+        { label: 'It keeps running: it is not in the pods that change', correct: answer === 'untouched', why: `${app.name} shares the pod that changes.` },
+        { label: 'It restarts in place, after the new image is pulled', correct: false, why: 'Nothing changed in its own container spec.' },
+      ],
+      answerKey: { 'pod-replaced': 'Replaced with the pod', 'container-only': 'Keeps running; one container restarts', untouched: 'Untouched' }[answer]!,
+      rules: answer === 'container-only' ? ['design/image-in-place'] : answer === 'pod-replaced' ? ['design/pod-replaced-whole'] : ['design/shared-fate'],
+      because: [{ text: {
+        'pod-replaced': 'A changed pod template makes the Deployment replace its pods, every container with them.',
+        'container-only': 'A Pod\'s image can be changed in place; the kubelet restarts just that container.',
+        untouched: 'Only the pods of the changed Deployment are replaced.',
+      }[answer]! }],
+      docUrl: `${PODS}#pod-update-and-replacement`,
+    };
+  },
+};
+
+/** A node is drained: who moves with whom? */
+const drainEffect: SingleTemplate = {
+  id: 'same-pod/drain-effect',
+  answers: ['moves-together', 'evicted-separately', 'unaffected'],
+  make(rng, answer) {
+    const app = apiSide(rng);
+    const b = rng.pick(['redis', 'memcached', 'envoy']);
+    const suffix = (): string => Array.from({ length: 5 }, () => rng.pick([...'bcdfghjklmnpqrstvwxz2456789'])).join('');
+    const rows = answer === 'moves-together'
+      ? [[`${app.name}-${suffix()}`, 'node-1', `${app.name}, ${b}`]]
+      : [[`${app.name}-${suffix()}`, 'node-1', app.name], [`${b}-${suffix()}`, answer === 'unaffected' ? 'node-2' : 'node-1', b]];
+    return {
+      template: this.id,
+      prompt: `Both are made by Deployments. You run kubectl drain node-1. What happens to ${code(b)}?`,
+      table: { columns: ['Pod', 'Node', 'Containers'], rows },
+      options: [
+        { label: `Evicted with ${app.name}; both start again in one new pod`, correct: answer === 'moves-together', why: `${b} is in a pod of its own.` },
+        { label: 'Evicted too; its new pod is placed on its own, maybe elsewhere', correct: answer === 'evicted-separately', why: answer === 'unaffected' ? `${b}'s pod is not on node-1.` : `${b} is a container of ${app.name}'s pod: they move as one.` },
+        { label: `It keeps running where it is`, correct: answer === 'unaffected', why: `${b}'s pod runs on node-1, which is being drained.` },
+        { label: `It stays on node-1 while ${app.name} moves`, correct: false, why: 'A drained node keeps no evictable pods, and a pod\'s containers never split.' },
+      ],
+      answerKey: { 'moves-together': 'Moves with the pod', 'evicted-separately': 'Evicted, rescheduled on its own', unaffected: 'Keeps running' }[answer]!,
+      rules: ['design/shared-fate'],
+      because: [{ text: {
+        'moves-together': 'Containers of one pod are evicted and scheduled as one unit.',
+        'evicted-separately': `${b} has its own pod on node-1: it is evicted too, but scheduled on its own, not necessarily next to ${app.name}.`,
+        unaffected: `${b}'s pod runs on node-2; draining node-1 evicts only the pods there.`,
+      }[answer]! }],
+      docUrl: `${PODS}#pods-and-controllers`,
+    };
+  },
+};
+
+export const mediumTemplates: readonly SingleTemplate[] = [
+  verdictSituation, decidingFact, yamlReview, addressDecides, schedulingSum, onePortSpace, rolloutEffect, drainEffect,
+];
+

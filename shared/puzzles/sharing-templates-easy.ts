@@ -1,0 +1,264 @@
+// Easy shared-namespaces templates: one rule, visible in the YAML (which volume each container mounts and how,
+// which ports each declares, whether shareProcessNamespace is set).
+import type { SharingContainer, SharingPod } from '../model/sharing.ts';
+import type { Rng } from '../random.ts';
+import { house } from './house.ts';
+import { say } from './sharing-statements.ts';
+import type { SharingTemplate } from './sharing-templates.ts';
+
+const podName = (rng: Rng, base: string): string => `${base}-${rng.int(0, 2)}`;
+const ctr = (name: string, image: string, ports: number[], over: Partial<SharingContainer> = {}): SharingContainer => ({ name, image, ports, mounts: [], ...over });
+const emptyDirs = (...names: string[]): SharingPod['volumes'] => names.map((name) => ({ name, source: 'emptyDir' as const }));
+
+const WEB_WITH_LOGS = [
+  { name: 'web', image: 'nginx:1.27', port: 80, logDir: '/var/log/nginx' },
+  { name: 'httpd', image: 'httpd:2.4', port: 80, logDir: '/usr/local/apache2/logs' },
+  { name: 'orders-api', image: 'ghcr.io/acme/orders-api:2.4.1', port: 8080, logDir: '/var/log/orders-api' },
+  { name: 'checkout', image: 'ghcr.io/acme/checkout:1.9.0', port: 3000, logDir: '/var/log/checkout' },
+] as const;
+const SHIPPERS = [
+  { name: 'fluent-bit', image: 'fluent/fluent-bit:3.1', port: 2020, what: "'s HTTP server", backend: 'Elasticsearch' },
+  { name: 'vector', image: 'timberio/vector:0.40.0-alpine', port: 8686, what: "'s API", backend: 'Datadog' },
+  { name: 'promtail', image: 'grafana/promtail:3.0.0', port: 9080, what: "'s HTTP server", backend: 'Loki' },
+] as const;
+
+/** A log shipper that may mount the app's log volume where the app does, elsewhere, or not at all. */
+const logShipper: SharingTemplate = {
+  id: 'shared-namespaces/log-shipper',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(WEB_WITH_LOGS);
+    const sh = rng.pick(SHIPPERS);
+    const name = podName(rng, app.name);
+    return {
+      story: `${app.name} writes its log files to ${app.logDir}; ${sh.name} tails them and ships them to ${sh.backend}.`,
+      knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer', 'none'] },
+      build: (k) => {
+        const dir = k.mount === 'other-path' ? '/logs' : app.logDir;
+        const volume = k.mount === 'other-volume' ? 'buffer' : 'logs';
+        return {
+          name, shareProcessNamespace: false,
+          volumes: emptyDirs('logs', ...(volume === 'buffer' ? ['buffer'] : [])),
+          containers: [
+            ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'logs', mountPath: app.logDir }] }),
+            ctr(sh.name, sh.image, [sh.port], { mounts: [{ volume, mountPath: dir, ...(k.readOnly ? { readOnly: true } : {}) }] }),
+          ],
+        };
+      },
+      statements: [
+        (pod) => say.readLogs(pod, sh.name, app.name, app.logDir),
+        (pod) => say.writeDir(pod, sh.name, pod.containers[1]!.mounts[0]!.mountPath),
+        (pod, k) => say.reachPort(pod, app.name, sh.name, k.ask === 'own' ? sh.port : k.ask === 'peer' ? app.port : sh.port + 1, sh.what),
+      ],
+    };
+  },
+};
+
+const WEB_SERVERS = [
+  { name: 'web', image: 'nginx:1.27', port: 80, root: '/usr/share/nginx/html' },
+  { name: 'web', image: 'nginxinc/nginx-unprivileged:1.27', port: 8080, root: '/usr/share/nginx/html' },
+  { name: 'httpd', image: 'httpd:2.4', port: 80, root: '/usr/local/apache2/htdocs' },
+] as const;
+
+/** git-sync refreshes a site that a web server serves from a shared emptyDir (the docs' own example of a pod). */
+const staticSite: SharingTemplate = {
+  id: 'shared-namespaces/static-site',
+  count: 3,
+  setup(rng) {
+    const web = rng.pick(WEB_SERVERS);
+    const name = podName(rng, 'site');
+    return {
+      story: `git-sync pulls the site's repository into /git every ${rng.pick([30, 60, 120])} s, and ${web.name} serves it.`,
+      knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['own', 'other'] },
+      build: (k) => ({
+        name, shareProcessNamespace: false,
+        volumes: emptyDirs('site', ...(k.volume === 'cache' ? ['cache'] : [])),
+        containers: [
+          ctr(web.name, web.image, [web.port], { mounts: [{ volume: String(k.volume), mountPath: web.root, ...(k.readOnly ? { readOnly: true } : {}) }] }),
+          ctr('git-sync', 'registry.k8s.io/git-sync/git-sync:v4.2.4', [], { mounts: [{ volume: 'site', mountPath: '/git' }] }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeContent(pod, web.name, 'git-sync', '/git'),
+        (pod) => say.writeDir(pod, web.name, web.root),
+        (pod, k) => say.reachPort(pod, 'git-sync', web.name, k.ask === 'own' ? web.port : web.port === 80 ? 8080 : 80),
+      ],
+    };
+  },
+};
+
+const PROXIES = [
+  { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0', ports: [15001, 9901], what: ["'s proxy port", "'s admin API"] },
+  { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', ports: [4143, 4191], what: ["'s inbound port", "'s admin port"] },
+  { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.23.0', ports: [15006, 15021], what: ["'s inbound port", "'s health port"] },
+] as const;
+const SERVICES = ['orders-api', 'payments', 'catalog', 'search-api', 'billing', 'profile'] as const;
+/** House apps built to listen on 8080, the port two of them clash on when squeezed into one pod. */
+const ON_8080 = ['orders-api', 'billing', 'inventory', 'ledger', 'gateway', 'pricing'] as const;
+
+/** An app and its mesh proxy: who answers on which localhost port. */
+const meshPorts: SharingTemplate = {
+  id: 'shared-namespaces/mesh-ports',
+  count: 3,
+  setup(rng) {
+    const px = rng.pick(PROXIES);
+    const app = house(rng, rng.pick(SERVICES));
+    const svc = app.name;
+    const appPort = app.port;
+    const name = podName(rng, svc);
+    const image = app.image;
+    return {
+      story: `${svc} is the app; ${px.name} is its mesh proxy.`,
+      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], clash: [false, true] },
+      build: (k) => ({
+        name, shareProcessNamespace: false, volumes: [],
+        containers: [ctr(svc, image, [k.clash ? px.ports[0] : appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
+      }),
+      statements: [
+        (pod, k) => k.toProxy === 'app'
+          ? say.reachPort(pod, svc, px.name, pod.containers[0]!.ports[0]!)
+          : say.reachPort(pod, svc, px.name, px.ports[k.toProxy === 'listener' ? 0 : 1], px.what[k.toProxy === 'listener' ? 0 : 1]),
+        (pod, k) => say.reachPort(pod, px.name, svc, k.toApp === 'main' ? pod.containers[0]!.ports[0]! : k.toApp === 'admin' ? 8081 : px.ports[1]),
+        (pod) => say.portsCoexist(pod, svc, px.name),
+      ],
+    };
+  },
+};
+
+/** Two services moved into one pod: one port space between them. */
+const mergedServices: SharingTemplate = {
+  id: 'shared-namespaces/merged-services',
+  count: 3,
+  setup(rng) {
+    const [ha, hb] = rng.sample(ON_8080, 2).map((n) => house(rng, n)) as [ReturnType<typeof house>, ReturnType<typeof house>];
+    const [a, b] = [ha.name, hb.name];
+    const name = podName(rng, a);
+    const [ia, ib] = [ha.image, hb.image];
+    return {
+      story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'] },
+      build: (k) => ({
+        name, shareProcessNamespace: false, volumes: [],
+        containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), 9090])],
+      }),
+      statements: [
+        (pod) => say.portsCoexist(pod, a, b),
+        (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9091, "'s metrics endpoint"),
+        (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9001, "'s admin endpoint"),
+      ],
+    };
+  },
+};
+
+/** A capture process hands frames to an encoder through a scratch emptyDir. */
+const scratchHandoff: SharingTemplate = {
+  id: 'shared-namespaces/scratch-handoff',
+  count: 3,
+  setup(rng) {
+    const name = podName(rng, 'camera');
+    const codec = rng.pick(['H.264', 'VP9', 'AV1']);
+    const image = house(rng, 'frame-capture').image;
+    return {
+      story: `capture writes raw camera frames to /frames and serves its status on a port; encoder turns the frames into ${codec} and removes each one it has encoded.`,
+      knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['own', 'other'] },
+      build: (k) => ({
+        name, shareProcessNamespace: false,
+        volumes: emptyDirs('frames', ...(k.volume === 'tmp' ? ['tmp'] : [])),
+        containers: [
+          ctr('capture', image, [8080], { mounts: [{ volume: 'frames', mountPath: '/frames' }] }),
+          ctr('encoder', 'jrottenberg/ffmpeg:6.1-alpine', [], { mounts: [{ volume: String(k.volume), mountPath: String(k.path), ...(k.readOnly ? { readOnly: true } : {}) }] }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeContent(pod, 'encoder', 'capture', '/frames', 'frame-000123.raw'),
+        (pod, k) => say.writeDir(pod, 'encoder', String(k.path)),
+        (pod, k) => say.reachPort(pod, 'encoder', 'capture', k.ask === 'own' ? 8080 : 8081, "'s status page"),
+      ],
+    };
+  },
+};
+
+/** Grafana and configmap-reload, each mounting a ConfigMap: the same one or another. */
+const configReload: SharingTemplate = {
+  id: 'shared-namespaces/config-reload',
+  count: 3,
+  setup(rng) {
+    const name = podName(rng, 'grafana');
+    const dir = '/etc/grafana/provisioning/dashboards';
+    return {
+      story: 'configmap-reload watches its config directory and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
+      knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
+      build: (k) => ({
+        name, shareProcessNamespace: false,
+        volumes: [{ name: 'dashboards', source: 'configMap' }, ...(k.watches === 'alerts' ? [{ name: 'alerts', source: 'configMap' as const }] : [])],
+        containers: [
+          ctr('grafana', 'grafana/grafana:11.1.0', [3000], { mounts: [{ volume: 'dashboards', mountPath: dir }] }),
+          ctr('config-reloader', 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', [9533], { mounts: [{ volume: String(k.watches), mountPath: '/config' }] }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeConfig(pod, 'config-reloader', 'grafana', dir, 'dashboards.yaml'),
+        (pod, k) => say.reachPort(pod, 'config-reloader', 'grafana', k.askGrafana === 'own' ? 3000 : 3001),
+        (pod, k) => say.reachPort(pod, 'grafana', 'config-reloader', k.askReload === 'own' ? 9533 : 3000, "'s metrics endpoint"),
+      ],
+    };
+  },
+};
+
+/** A toolbox container next to an app and its proxy, with or without shareProcessNamespace in the spec. */
+const toolbox: SharingTemplate = {
+  id: 'shared-namespaces/toolbox',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(WEB_WITH_LOGS);
+    const px = rng.pick(PROXIES);
+    const name = podName(rng, app.name);
+    return {
+      story: `toolbox is a busybox container that only sleeps, kept for troubleshooting ${app.name} and its proxy, ${px.name}.`,
+      knobs: { spn: [true, false], askApp: ['own', 'proxy'], askProxy: ['own', 'none'] },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), volumes: [],
+        containers: [ctr(app.name, app.image, [app.port]), ctr(px.name, px.image, [px.ports[1]]), ctr('toolbox', 'busybox:1.36', [])],
+      }),
+      statements: [
+        (pod) => say.seeProcesses(pod, 'toolbox', app.name),
+        (pod, k) => say.reachPort(pod, 'toolbox', app.name, k.askApp === 'own' ? app.port : px.ports[1]),
+        (pod, k) => say.reachPort(pod, 'toolbox', px.name, k.askProxy === 'own' ? px.ports[1] : px.ports[1] + 1, px.what[1]),
+      ],
+    };
+  },
+};
+
+/** A report job's exports, uploaded by an aws-cli sidecar that may or may not mount them. */
+const exportUploader: SharingTemplate = {
+  id: 'shared-namespaces/export-uploader',
+  count: 3,
+  setup(rng) {
+    const name = podName(rng, 'reports');
+    const image = house(rng, 'reports').image;
+    const bucket = rng.pick(['s3://acme-reports', 's3://acme-exports', 's3://finance-archive']);
+    return {
+      story: `reports writes CSV exports to /exports; uploader syncs them to ${bucket} and then deletes them.`,
+      knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], port: [8000, 8001] },
+      build: (k) => ({
+        name, shareProcessNamespace: false,
+        volumes: emptyDirs('exports', ...(k.mount === 'other-volume' ? ['scratch'] : [])),
+        containers: [
+          ctr('reports', image, [8000], { mounts: [{ volume: 'exports', mountPath: '/exports' }] }),
+          ctr('uploader', 'amazon/aws-cli:2.17.0', [], {
+            mounts: k.mount === 'none' ? [] : [{ volume: k.mount === 'same' ? 'exports' : 'scratch', mountPath: '/exports', ...(k.readOnly ? { readOnly: true } : {}) }],
+          }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeContent(pod, 'uploader', 'reports', '/exports', 'orders.csv'),
+        (pod) => pod.containers[1]!.mounts.length ? say.writeDir(pod, 'uploader', '/exports') : null,
+        (pod, k) => say.reachPort(pod, 'uploader', 'reports', Number(k.port), "'s status page"),
+      ],
+    };
+  },
+};
+
+export const easyTemplates: readonly SharingTemplate[] = [
+  logShipper, staticSite, meshPorts, mergedServices, scratchHandoff, configReload, toolbox, exportUploader,
+];

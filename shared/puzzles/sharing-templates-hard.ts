@@ -1,0 +1,252 @@
+// Hard shared-namespaces templates: every statement needs two rules together (a shared PID namespace and the user
+// IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left;
+// a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
+import { possessive, type SharingContainer, type SharingPod } from '../model/sharing.ts';
+import type { Rng } from '../random.ts';
+import { house } from './house.ts';
+import { say, type Knobs } from './sharing-statements.ts';
+import type { SharingTemplate } from './sharing-templates.ts';
+
+const ctr = (name: string, image: string, ports: number[], over: Partial<SharingContainer> = {}): SharingContainer => ({ name, image, ports, mounts: [], ...over });
+const ro = (on: unknown): { readOnly?: true } => (on ? { readOnly: true } : {});
+const suffix = (rng: Rng, n: number): string => Array.from({ length: n }, () => rng.pick([...'bcdfghjklmnpqrstvwxz2456789'])).join('');
+
+/** A user other than the app's: the same one, root (keeps CAP_KILL, lacks CAP_SYS_PTRACE), or another non-root user. */
+const USERS = ['same', 'root', 'other'] as const;
+const userOf = (k: unknown, app: number): number => (k === 'same' ? app : k === 'root' ? 0 : app === 1000 ? 2000 : 1000);
+
+/** One statement about the shared PID namespace itself: visible processes or the pause process as PID 1. */
+const pidNamespace = (viewer: string, target: string) => (pod: SharingPod, k: Knobs) =>
+  k.pidAsk === 'procs' ? say.seeProcesses(pod, viewer, target) : say.pid1Pause(pod, viewer);
+const PID_ASK = ['procs', 'pid1'] as const;
+
+/** Apps that reload their configuration on SIGHUP, each run as its image's own non-root user. */
+const RELOADABLE = [
+  { name: 'web', image: 'nginxinc/nginx-unprivileged:1.27', uid: 101, port: 8080, process: 'nginx master', confDir: '/etc/nginx/conf.d', file: 'default.conf' },
+  { name: 'prometheus', image: 'prom/prometheus:v2.53.0', uid: 65534, port: 9090, process: 'server', confDir: '/etc/prometheus', file: 'prometheus.yml' },
+] as const;
+
+/** A home-made reloader signals the app when its ConfigMap changes: visible processes and a permitted user both needed. */
+const reloadSignal: SharingTemplate = {
+  id: 'shared-namespaces/reload-signal',
+  count: 4,
+  setup(rng) {
+    const app = rng.pick(RELOADABLE);
+    const name = `${app.name}-${rng.int(0, 2)}`;
+    return {
+      story: `reloader runs a busybox script: when the ConfigMap in /config changes, it finds ${possessive(app.name)} ${app.process} process and sends it SIGHUP.`,
+      knobs: { spn: [true, false], user: USERS, mount: ['same', 'none'], pidAsk: PID_ASK },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid,
+        volumes: [{ name: 'config', source: 'configMap' }],
+        containers: [
+          ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'config', mountPath: app.confDir }] }),
+          ctr('reloader', 'busybox:1.36', [], { mounts: k.mount === 'same' ? [{ volume: 'config', mountPath: '/config' }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) }) }),
+        ],
+      }),
+      statements: [
+        (pod) => say.signal(pod, 'reloader', app.name, app.process),
+        pidNamespace('reloader', app.name),
+        (pod) => say.seeConfig(pod, 'reloader', app.name, app.confDir, app.file),
+        (pod) => say.killPid1(pod, app.name, app.process),
+      ],
+    };
+  },
+};
+
+/** A Secret mounted only in the app: another container reaches it only through /proc/<pid>/root, if allowed. */
+const procSecret: SharingTemplate = {
+  id: 'shared-namespaces/proc-secret',
+  count: 4,
+  setup(rng) {
+    const h = house(rng, rng.pick(['checkout', 'profile', 'search-api']));
+    const app = h.name;
+    const side = rng.pick([{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.104.0' }]);
+    const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
+    return {
+      story: `${app} terminates TLS with the key in /etc/tls, a Secret only it mounts; ${side.name} collects its telemetry.`,
+      knobs: { spn: [true, false], user: USERS, pidAsk: PID_ASK },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 1000, runAsGroup: 1000,
+        volumes: [{ name: 'tls', source: 'secret' }],
+        containers: [
+          ctr(app, h.image, [h.port], { mounts: [{ volume: 'tls', mountPath: '/etc/tls' }] }),
+          ctr(side.name, side.image, [], k.user === 'same' ? {} : { runAsUser: userOf(k.user, 1000) }),
+        ],
+      }),
+      statements: [
+        (pod) => say.readSecret(pod, side.name, app, '/etc/tls/tls.key'),
+        (pod) => say.signal(pod, side.name, app, 'main'),
+        (pod) => say.killPid1(pod, app, 'main'),
+      ],
+    };
+  },
+};
+
+/** The docs' own debugging set-up: a shell container, maybe with SYS_PTRACE, next to nginx. */
+const ptraceDebug: SharingTemplate = {
+  id: 'shared-namespaces/ptrace-debug',
+  count: 4,
+  setup(rng) {
+    const name = `web-${rng.int(0, 2)}`;
+    return {
+      story: 'shell is a busybox container added to look inside web without putting tools in web\'s image.',
+      knobs: { spn: [true, false], ptrace: [true, false], user: USERS, pidAsk: PID_ASK },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 101, runAsGroup: 101, volumes: [],
+        containers: [
+          ctr('web', 'nginxinc/nginx-unprivileged:1.27', [8080]),
+          ctr('shell', 'busybox:1.36', [], { ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }), ...(k.ptrace ? { addCapabilities: ['SYS_PTRACE'] } : {}) }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeConfig(pod, 'shell', 'web', '/etc/nginx', 'nginx.conf'),
+        (pod) => say.signal(pod, 'shell', 'web', 'nginx master'),
+        (pod) => say.killPid1(pod, 'web', 'nginx master'),
+      ],
+    };
+  },
+};
+
+/** Vault Agent as vault-agent-init (renders once, exits) or as a native sidecar (keeps renewing, listens on 8200). */
+const initOrSidecar: SharingTemplate = {
+  id: 'shared-namespaces/init-or-sidecar',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(['billing', 'inventory', 'catalog']);
+    const appImage = house(rng, app).image;
+    const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
+    return {
+      story: `vault-agent logs in to Vault, renders ${possessive(app)} database credentials into /vault/secrets/db.env, and serves a local Vault API on 8200 while it runs.`,
+      knobs: { role: ['init', 'sidecar'], spn: [true, false], mount: ['same', 'none'] },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 100, runAsGroup: 1000,
+        volumes: [{ name: 'vault-secrets', source: 'emptyDir' }],
+        containers: [
+          ctr('vault-agent', 'hashicorp/vault:1.17.2', [8200], { role: k.role === 'init' ? 'init' : 'sidecar', mounts: [{ volume: 'vault-secrets', mountPath: '/vault/secrets' }] }),
+          ctr(app, appImage, [], { mounts: k.mount === 'same' ? [{ volume: 'vault-secrets', mountPath: '/vault/secrets', readOnly: true }] : [] }),
+        ],
+      }),
+      statements: [
+        (pod) => say.seeContent(pod, app, 'vault-agent', '/vault/secrets', 'db.env'),
+        (pod) => say.seeProcesses(pod, app, 'vault-agent'),
+        (pod) => say.killPid1(pod, app, 'main'),
+      ],
+    };
+  },
+};
+
+/** ConfigMaps are read-only, so an init container copies one into an emptyDir the app may change. */
+const copiedConfig: SharingTemplate = {
+  id: 'shared-namespaces/copied-config',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(['pricing', 'catalog', 'checkout']);
+    const appImage = house(rng, app).image;
+    const name = `${app}-${rng.int(0, 2)}`;
+    return {
+      story: (k) => `copy-config copies the ConfigMap's app.conf from /templates to ${k.initOut === 'volume' ? '/out' : '/tmp/out'} and exits; ${app} starts after it and rewrites parts of its app.conf at run time.`,
+      knobs: { appMounts: ['copy', 'config'], initOut: ['volume', 'layer'], readOnly: [true, false], spn: [true, false] },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn),
+        volumes: [{ name: 'config', source: 'configMap' }, { name: 'copy', source: 'emptyDir' }],
+        containers: [
+          ctr('copy-config', 'busybox:1.36', [], { role: 'init', mounts: [{ volume: 'config', mountPath: '/templates' }, ...(k.initOut === 'volume' ? [{ volume: 'copy', mountPath: '/out' }] : [])] }),
+          ctr(app, appImage, [], { mounts: [{ volume: String(k.appMounts), mountPath: '/etc/app', ...ro(k.readOnly) }] }),
+        ],
+      }),
+      statements: [
+        (pod, k) => say.initFiles(pod, app, 'copy-config', k.initOut === 'volume' ? '/out' : '/tmp/out', 'app.conf'),
+        (pod) => say.writeDir(pod, app, '/etc/app'),
+        (pod) => say.killPid1(pod, app, 'main'),
+      ],
+    };
+  },
+};
+
+/** The app restarts after a failed liveness probe: its init container does not run again, its emptyDir stays. */
+const restartAfterInit: SharingTemplate = {
+  id: 'shared-namespaces/restart-after-init',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(['search-api', 'recommender', 'profile']);
+    const appImage = house(rng, app).image;
+    const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
+    const model = rng.pick(['model.onnx', 'index.bin', 'weights.pt']);
+    return {
+      story: `download-model fetches ${model} into /models and exits; ${app} loads it at start and caches query results in /var/cache/app. ${possessive(app)} liveness probe just failed and the kubelet restarted its container.`,
+      knobs: { shared: ['same', 'other'], cache: ['volume', 'layer'], readOnly: [true, false] },
+      build: (k) => ({
+        name, shareProcessNamespace: false,
+        volumes: [{ name: 'models', source: 'emptyDir' }, ...(k.shared === 'other' ? [{ name: 'scratch', source: 'emptyDir' as const }] : []), ...(k.cache === 'volume' ? [{ name: 'cache', source: 'emptyDir' as const }] : [])],
+        containers: [
+          ctr('download-model', 'amazon/aws-cli:2.17.0', [], { role: 'init', mounts: [{ volume: 'models', mountPath: '/models' }] }),
+          ctr(app, appImage, [], {
+            mounts: [{ volume: k.shared === 'same' ? 'models' : 'scratch', mountPath: '/models', ...ro(k.readOnly) }, ...(k.cache === 'volume' ? [{ volume: 'cache', mountPath: '/var/cache/app' }] : [])],
+          }),
+        ],
+      }),
+      statements: [
+        (pod) => say.afterRestartInitFiles(pod, app, 'download-model', '/models', model),
+        (pod) => say.survivesRestart(pod, app, '/var/cache/app', 'cached results'),
+        (pod) => say.writeDir(pod, app, '/models'),
+      ],
+    };
+  },
+};
+
+/** A native sidecar renews certificates into a shared volume and tells nginx to reload. */
+const certRenewer: SharingTemplate = {
+  id: 'shared-namespaces/cert-renewer',
+  count: 3,
+  setup(rng) {
+    const name = `web-${suffix(rng, 9)}-${suffix(rng, 5)}`;
+    const renewer = house(rng, 'cert-renewer').image;
+    return {
+      story: 'cert-renewer is a native sidecar: it renews the TLS certificate into /certs and then sends SIGHUP to web\'s nginx master process.',
+      knobs: { spn: [true, false], user: USERS, mount: ['same', 'none'], readOnly: [true, false] },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 101, runAsGroup: 101,
+        volumes: [{ name: 'certs', source: 'emptyDir' }],
+        containers: [
+          ctr('cert-renewer', renewer, [], { role: 'sidecar', mounts: k.mount === 'same' ? [{ volume: 'certs', mountPath: '/certs', ...ro(k.readOnly) }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }) }),
+          ctr('web', 'nginxinc/nginx-unprivileged:1.27', [], { mounts: [{ volume: 'certs', mountPath: '/etc/nginx/certs', readOnly: true }] }),
+        ],
+      }),
+      statements: [
+        (pod) => say.signal(pod, 'cert-renewer', 'web', 'nginx master'),
+        (pod) => say.writeDir(pod, 'cert-renewer', '/certs'),
+        (pod) => say.seeContent(pod, 'web', 'cert-renewer', '/certs', 'tls.crt'),
+        (pod) => say.killPid1(pod, 'web', 'nginx master'),
+      ],
+    };
+  },
+};
+
+/** `kill -HUP 1` as a reload trick: fine alone, but with a shared PID namespace PID 1 is the pause process. */
+const killPid1: SharingTemplate = {
+  id: 'shared-namespaces/kill-pid1',
+  count: 3,
+  setup(rng) {
+    const app = rng.pick(RELOADABLE);
+    const name = `${app.name}-${rng.int(0, 2)}`;
+    const side = rng.pick([{ name: 'toolbox', image: 'busybox:1.36' }, { name: 'debug', image: 'alpine:3.20' }]);
+    return {
+      story: `To reload ${app.name}, the runbook says \`kubectl exec ${name} -c ${app.name} -- kill -HUP 1\`; ${side.name} is a shell container for troubleshooting.`,
+      knobs: { spn: [true, false], user: USERS },
+      build: (k) => ({
+        name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid, volumes: [],
+        containers: [ctr(app.name, app.image, [app.port]), ctr(side.name, side.image, [], k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) })],
+      }),
+      statements: [
+        (pod) => say.killPid1(pod, app.name, app.process),
+        (pod) => say.signal(pod, side.name, app.name, app.process),
+        (pod) => say.seeConfig(pod, side.name, app.name, app.confDir, app.file),
+      ],
+    };
+  },
+};
+
+export const hardTemplates: readonly SharingTemplate[] = [
+  reloadSignal, procSecret, ptraceDebug, initOrSidecar, copiedConfig, restartAfterInit, certRenewer, killPid1,
+];

@@ -1,0 +1,46 @@
+// A which-tool question from a need: the right tool must have every capability the need lists, each wrong one
+// offered must lack one (shared/model/tools.ts), and the reveal says which.
+import { toolsFor, toolsLacking, whyNot, type Capability, type Tool } from '../model/tools.ts';
+import type { RuleId } from '../model/rules/index.ts';
+import type { Rng } from '../random.ts';
+import type { SingleDraft } from './single-draft.ts';
+
+export const TOOL_RULE: Record<Tool, RuleId> = {
+  kubectl: 'tools/kubectl', k9s: 'tools/k9s', stern: 'tools/stern', Lens: 'tools/lens', 'kubectx / kubens': 'tools/kubectx', Helm: 'tools/helm',
+};
+
+export const TOOL_DOC: Record<Tool, string> = {
+  kubectl: 'https://kubernetes.io/docs/reference/kubectl/#syntax',
+  k9s: 'https://github.com/derailed/k9s#key-bindings',
+  stern: 'https://github.com/stern/stern#usage',
+  Lens: 'https://github.com/lensapp/lens#readme',
+  'kubectx / kubens': 'https://github.com/ahmetb/kubectx#kubectx1',
+  Helm: 'https://kubernetes.io/docs/concepts/workloads/management/#external-tool-helm',
+};
+
+export interface ToolCase {
+  text: string;
+  need: Capability[];
+  answer: Tool;
+  because: string;
+  /** A second rule the case turns on, besides the answer's own. */
+  rule?: RuleId;
+  doc?: string;
+}
+
+/** Four options: the answer and three tools the model is sure lack something the need asks for. */
+export function toolDraft(rng: Rng, template: string, c: ToolCase, question = 'Which tool?'): SingleDraft {
+  const fits = toolsFor(c.need);
+  if (!fits.includes(c.answer)) throw new Error(`${template}: ${c.answer} does not answer its own need`);
+  const wrong = rng.sample(toolsLacking(c.need), 3);
+  if (wrong.length < 3) throw new Error(`${template}: too few tools lack ${c.need.join(', ')}`);
+  return {
+    template,
+    prompt: `${c.text} ${question}`,
+    options: [{ label: c.answer, correct: true, why: '' }, ...wrong.map((t) => ({ label: t, correct: false, why: whyNot(t, c.need) }))],
+    answerKey: c.answer,
+    rules: [TOOL_RULE[c.answer], ...(c.rule ? [c.rule] : [])],
+    because: [{ text: c.because }],
+    docUrl: c.doc ?? TOOL_DOC[c.answer],
+  };
+}

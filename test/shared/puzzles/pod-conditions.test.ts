@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { firstNotTrue } from '../../../shared/model/conditions.ts';
+import { podStatus } from '../../../shared/model/pod-status.ts';
+import { schedule } from '../../../shared/model/scheduling.ts';
+import type { Difficulty } from '../../../shared/puzzles/kind.ts';
+import { conditionsAnswer } from '../../../shared/puzzles/pod-conditions-draft.ts';
+import { workingFixes } from '../../../shared/puzzles/pod-conditions-scheduling.ts';
+import { podConditions, type PodConditionsPuzzle } from '../../../shared/puzzles/pod-conditions.ts';
+import { kindIds } from '../../../shared/puzzles/index.ts';
+import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
+import { checkStateKind } from './state-kind-checks.ts';
+
+checkPuzzleKind(podConditions);
+checkStateKind(podConditions, (p) => conditionsAnswer(p.facts, p.question));
+
+const seeds = Array.from({ length: 400 }, (_, i) => `c${i}`);
+const puzzles = (d: Difficulty) => seeds.map((s) => podConditions.generate(s, d));
+const answerOf = (p: PodConditionsPuzzle) => p.options.find((o) => o.id === podConditions.solve(p))!.label;
+const of = (d: Difficulty, template: string) => puzzles(d).filter((p) => p.template === `pod-conditions/${template}`);
+
+describe('podConditions', () => {
+  it('is registered under its own id', () => {
+    expect(kindIds).toContain('pod-conditions');
+  });
+
+  it('offers four different options, the answer among them', () => {
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d)) {
+        expect(new Set(p.options.map((o) => o.label)).size).toBe(4);
+        expect(p.options.map((o) => o.label)).toContain(answerOf(p));
+      }
+    }
+  });
+
+  it('names the first condition that is not True exactly as the model orders them', () => {
+    for (const p of [...of('easy', 'first-not-true'), ...of('medium', 'after-trouble'), ...of('hard', 'initialized-sticky')]) {
+      const first = firstNotTrue(podStatus(p.facts).conditions);
+      expect(answerOf(p)).toBe(first ?? 'None: all five are True');
+    }
+  });
+
+  it('keeps a Running pod not Ready because of a readiness gate, with every container ready', () => {
+    const gated = of('medium', 'readiness-gate').filter((p) => answerOf(p).startsWith('False: its gate'));
+    expect(gated.length).toBeGreaterThan(0);
+    for (const p of gated) {
+      const s = podStatus(p.facts);
+      expect(s.phase).toBe('Running');
+      expect(s.conditions.find((c) => c.type === 'ContainersReady')?.status).toBe('True');
+      expect(s.conditions.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ReadinessGatesNotReady' });
+    }
+  });
+
+  it('counts a sidecar\'s readiness in Ready, and a finished init container\'s never', () => {
+    const unreadySidecar = of('medium', 'sidecar-readiness').filter((p) => p.facts.initContainers.some((c) => c.restartPolicy === 'Always' && c.ready !== true));
+    expect(unreadySidecar.length).toBeGreaterThan(0);
+    for (const p of unreadySidecar) expect(podStatus(p.facts).conditions.find((c) => c.type === 'Ready')?.status).toBe('False');
+    const yes = of('medium', 'sidecar-readiness').find((p) => answerOf(p).startsWith('Yes'))!;
+    expect(yes.facts.initContainers.some((c) => c.restartPolicy !== 'Always' && c.state === 'terminated')).toBe(true);
+  });
+
+  it('asks for both the sidecar and the gate when both hold Ready, though Ready names only the containers', () => {
+    const both = of('hard', 'gate-and-sidecar').filter((p) => answerOf(p) === 'Both the sidecar and the gate');
+    expect(both.length).toBeGreaterThan(0);
+    for (const p of both) expect(podStatus(p.facts).conditions.find((c) => c.type === 'Ready')?.reason).toBe('ContainersNotReady');
+  });
+
+  it('offers scheduling changes of which exactly one works, by the scheduler\'s own filters', () => {
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d)) {
+        const q = p.question;
+        if (q.ask !== 'fix') continue;
+        expect(schedule(q.needs, q.nodes).scheduled).toBe(false);
+        expect(workingFixes(q.needs, q.nodes, q.fixes)).toHaveLength(1);
+        expect(p.facts.placement).toMatchObject({ bound: false, reason: 'Unschedulable' });
+      }
+    }
+  });
+
+  it('makes a hard scheduling puzzle hinge on the first filter a node fails', () => {
+    for (const p of of('hard', 'one-change')) {
+      expect(podConditions.meta(p).rules).toContain('conditions/first-filter');
+      const q = p.question;
+      if (q.ask !== 'fix') throw new Error('one-change asks for a fix');
+      const problems = (n: (typeof q.nodes)[number]) => (n.unschedulable ? 1 : 0) + n.taints.length + (n.labels['disktype'] === 'hdd' ? 1 : 0) + (n.free.cpuMilli < q.needs.requests.cpuMilli ? 1 : 0);
+      expect(q.nodes.some((n) => problems(n) >= 2)).toBe(true);
+    }
+  });
+
+  it('reports SchedulingGated while a gate remains, whatever the nodes', () => {
+    const gated = of('hard', 'gated-then-filters').filter((p) => p.question.ask === 'podscheduled' && (p.question.needs.schedulingGates ?? []).length > 0);
+    expect(gated.length).toBeGreaterThan(0);
+    for (const p of gated) expect(answerOf(p)).toBe('False (SchedulingGated)');
+  });
+
+  it('masks values in the answer key of a scheduling change', () => {
+    const p = of('easy', 'scheduler-message')[0]!;
+    expect(podConditions.meta(p).answerKey).toMatch(/^(Lower the CPU request|Lower the memory request|Add a toleration|Drop the nodeSelector)$/);
+  });
+
+  it('renders a golden puzzle', () => {
+    const p = podConditions.generate('golden', 'hard');
+    const view = podConditions.publicView(p);
+    expect({ template: p.template, prompt: view.prompt, code: view.code?.text, rows: view.table?.rows, options: view.options.map((o) => o.label) }).toMatchInlineSnapshot(`
+      {
+        "code": "spec:
+        readinessGates:
+        - conditionType: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
+      status:
+        conditions:
+        - type: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
+          status: "False"
+        - type: Ready
+          status: "False"
+          reason: ReadinessGatesNotReady",
+        "options": [
+          "Nothing: it is Ready",
+          "Both the sidecar and the gate",
+          "Only the gate must turn True",
+          "Only the sidecar must turn ready",
+        ],
+        "prompt": "Deployment pod shipping-5dvkvrnwr-nlbf6 ships its logs with vector, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?",
+        "rows": [
+          [
+            "vector (sidecar)",
+            "Running",
+            "yes",
+            "yes",
+          ],
+          [
+            "shipping",
+            "Running",
+            "yes",
+            "yes",
+          ],
+        ],
+        "template": "pod-conditions/gate-and-sidecar",
+      }
+    `);
+    expect(podConditions.grade(p, podConditions.solve(p)).explanation).toMatchInlineSnapshot(`"The load balancer must set the gate True. Ready needs every container ready (a sidecar counts) and every gate True."`);
+  });
+});
