@@ -52,9 +52,10 @@ function must(state: RoomState, event: RoomEvent): RoomState {
 const settings = { kinds: ['pod-phase' as const], difficulty: 'medium' as const, rounds: 3, secondsPerRound: 60, scoring: 'speed' as const, teamMode: 'off' as const, teamCount: 2, autoAdvance: false };
 const join1 = (i: number): RoomEvent => ({ type: 'join', playerId: `p${i}`, token: `p${i}.t`, name: `P${i}`, now: T0 });
 
+/** The first option of the (pod-phase, single-choice) question. */
 function answerOf(state: RoomState): string {
   const view = state.question!.view;
-  if (!('options' in view)) throw new Error(`pod-phase should ask a choice question, got ${view.format}`);
+  if (view.format !== 'single') throw new Error('room-costs expects a single-choice kind');
   return view.options[0]!.id;
 }
 

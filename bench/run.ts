@@ -27,12 +27,12 @@ const { values: v } = parseArgs({
     targets: { type: 'string', default: targetNames.join(',') },
     repeat: { type: 'string', default: '1' },
     'max-minutes': { type: 'string', default: '30' },
-    faults: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '3' },
     'cpu-prof': { type: 'boolean', default: false },
     'heap-prof': { type: 'string' },
     'sqlite-log': { type: 'boolean', default: false },
     out: { type: 'string' },
+    faults: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
   },
 });
 

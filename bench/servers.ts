@@ -37,7 +37,7 @@ async function waitHealthy(url: string, child: Child, timeoutMs: number): Promis
 export async function startServer(target: TargetName, sqliteLog: string | null = null): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-bench-'));
   const env = {
-    PORT: '0', PODIUM_DB: join(dir, 'bench.db'), PODIUM_CLIENT_DIR: join(dir, 'no-client'), NODE_ENV: 'production',
+    PORT: '0', HOST: '127.0.0.1', PODIUM_DB: join(dir, 'bench.db'), PODIUM_CLIENT_DIR: join(dir, 'no-client'), NODE_ENV: 'production',
     PODIUM_RATE_LIMITS: 'off', PODIUM_DRAIN_GRACE_MS: '0', BENCH_SQLITE_LOG: sqliteLog ?? '',
   };
   const flags = sqliteLog && target === 'podium' ? [...nodeFlags, '--import', './bench/sqlite-probe.ts'] : nodeFlags;
