@@ -111,7 +111,7 @@ function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: 
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
     guardFloods(socket, { bucket, flood, flooded: (s) => connections.flooded(s), log: ctx.log });
-    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
+    const guard = { log: ctx.log, afterSave: ctx.rooms.ackAfterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
     registerRecapHandlers(ctx, socket, guard);

@@ -1,7 +1,7 @@
 // The live rooms: one pure state each, one timer each (from nextDeadline), dispatch kept synchronous so two
 // events for a room can never interleave. A change takes effect in memory at once, but nobody hears of it before
-// it is on disk: the turn's changes are saved together and its acks and broadcasts wait for that (save-batch.ts).
-// If the write fails, the rooms go back to their saved state and the turn's events are refused.
+// it is on disk: changes are saved in batches and their acks and broadcasts wait for that (save-batch.ts), acks
+// first. If the write fails, the rooms go back to their saved state and the batch's events are refused.
 import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, RestoreError, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
 import type { RoomEffect } from '../shared/room/events.ts';
 import type { Clock, Scheduler } from './clock.ts';
@@ -117,10 +117,11 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     return result;
   }
 
-  /** Saved at once rather than with the turn: a deadline (whose caller must know whether to retry) and a change
-   *  everyone sees (a new question goes out now, not after the rest of a burst of answers in other rooms). */
-  const urgent = (event: RoomEvent, effects: readonly RoomEffect[]): boolean =>
-    event.type === 'tick' || effects.some((e) => e.type === 'broadcast');
+  /** Saved as soon as the current callback returns rather than at the end of the turn: a change everyone sees (a
+   *  new question or a reveal goes out now, not after the rest of a burst of answers in other rooms). Not
+   *  synchronously: the handler that made the change queues its ack first, so the player whose answer closed the
+   *  round hears its ack before the reveal (issue 14). */
+  const urgent = (effects: readonly RoomEffect[]): boolean => effects.some((e) => e.type === 'broadcast');
 
   function dispatch(room: LiveRoom, event: RoomEvent): Result {
     const result = reduce(room.state, event);
@@ -132,7 +133,9 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     room.state = state;
     batch.later(() => applyEffects(fanout, room, state, effects));
     rearm(room);
-    if (urgent(event, effects) && !batch.flush()) return { ok: false, error: 'internal_error' };
+    // A tick has no ack of its own to wait for, and its caller must know at once whether to retry.
+    if (event.type === 'tick') return batch.flush() ? result : { ok: false, error: 'internal_error' };
+    if (urgent(effects)) batch.flushSoon();
     return result;
   }
 
@@ -196,6 +199,8 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     size: (): number => rooms.size,
     all: (): IterableIterator<LiveRoom> => rooms.values(),
     afterSave,
+    /** An ack held until the batch is saved: sent before the batch's broadcasts, `failed` if the write failed. */
+    ackAfterSave: (sent: () => void, failed: () => void): void => batch.later(sent, failed, 'ack'),
     /** Saves and sends what the current turn produced, now. */
     flush: (): boolean => batch.flush(),
     closeAll(): void {
