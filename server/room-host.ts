@@ -14,6 +14,10 @@ import type { GameServer, Log } from './types.ts';
 
 export const HOST_STATUS_MS = 250;
 export const PRESENCE_MS = 500;
+/** The lobby re-broadcast waits this much longer per connected player (1 s at 10,000), so a crowd joining costs
+ *  about 10,000 lobby messages a second whatever its size, instead of one view to everyone every 500 ms. */
+export const PRESENCE_MS_PER_PLAYER = 0.1;
+const presenceInterval = (state: RoomState): number => Math.max(PRESENCE_MS, state.connectedCount * PRESENCE_MS_PER_PLAYER);
 /** After a restart, players and the host count as present this long, so a round does not close before they are back. */
 export const RESTORE_GRACE_MS = 10_000;
 /** A tick whose change could not be saved is retried after this long. */
@@ -183,7 +187,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     const room: LiveRoom = {
       code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), rosterDirty: true,
       status: throttle(guarded(() => afterSave(status, status)), HOST_STATUS_MS, clock, scheduler),
-      presence: throttle(guarded(() => afterSave(presence, presence)), PRESENCE_MS, clock, scheduler),
+      presence: throttle(guarded(() => afterSave(presence, presence)), () => presenceInterval(room.state), clock, scheduler),
     };
     rooms.set(state.code, room);
     rearm(room);

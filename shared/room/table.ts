@@ -222,6 +222,11 @@ function diffNodes<V>(a: Node<V> | null, b: Node<V> | null, shift: number, visit
     }
     return;
   }
+  // One key on both sides (every player after a close rewrote them all): compared without building a map.
+  if (a !== null && b !== null && a.t === 0 && b.t === 0 && a.k === b.k) {
+    if (a.v !== b.v) visit(b.k, a.v, b.v);
+    return;
+  }
   // A leaf or collision node against anything: few keys on at least one side, compared by key.
   const before = new Map<string, V>();
   each(a, (v, k) => before.set(k, v));
