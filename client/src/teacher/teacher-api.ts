@@ -48,6 +48,15 @@ export async function listGames(): Promise<ApiResult<GameSummary[]>> {
   return r.ok ? { ok: true, data: r.data.games } : r;
 }
 
+/** The id (on the Games page) of the live game this tab hosts with `hostToken`: its report's address. With the
+ *  facilitator key every game comes back, so the newest live game with this room code is the one. */
+export async function liveGameId(code: string, hostToken: string): Promise<string | null> {
+  const r = await request<{ games: GameSummary[] }>('/games/mine', { method: 'POST', body: { tokens: [hostToken] }, token: hostToken });
+  if (!r.ok) return null;
+  const ours = r.data.games.filter((g) => g.mode === 'live' && g.code === code).sort((a, b) => b.createdAt - a.createdAt);
+  return ours[0]?.id ?? null;
+}
+
 /** The token this browser keeps for a quiz or game id, found by asking the server which of ours opens it. */
 export async function tokenFor(kind: 'quiz' | 'game', id: string): Promise<string | null> {
   if (facilitatorKey()) return null;
