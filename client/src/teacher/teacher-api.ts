@@ -4,7 +4,7 @@ import type { CreatedAssignment, CreatedQuiz, GameSummary, QuizSummary, SavedQui
 import type { Quiz } from '../../../shared/quiz/index.ts';
 import type { Report } from '../../../shared/report/index.ts';
 import type { AssignmentProgress } from '../../../shared/assignment/progress.ts';
-import { facilitatorKey, ownTokens } from './own-tokens.ts';
+import { facilitatorKey, forgetTokens, ownTokens, unmatched } from './own-tokens.ts';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -37,6 +37,7 @@ export async function listQuizzes(): Promise<ApiResult<QuizSummary[]>> {
   const r = facilitatorKey()
     ? await request<{ quizzes: QuizSummary[] }>('/quizzes')
     : await request<{ quizzes: QuizSummary[] }>('/quizzes/mine', { method: 'POST', body: { tokens } });
+  if (r.ok && !facilitatorKey()) forgetTokens('quiz', unmatched(tokens, r.data.quizzes));
   return r.ok ? { ok: true, data: r.data.quizzes } : r;
 }
 
@@ -45,6 +46,7 @@ export async function listGames(): Promise<ApiResult<GameSummary[]>> {
   const r = facilitatorKey()
     ? await request<{ games: GameSummary[] }>('/games')
     : await request<{ games: GameSummary[] }>('/games/mine', { method: 'POST', body: { tokens } });
+  if (r.ok && !facilitatorKey()) forgetTokens('game', unmatched(tokens, r.data.games));
   return r.ok ? { ok: true, data: r.data.games } : r;
 }
 
