@@ -67,7 +67,9 @@ export async function tokenFor(kind: 'quiz' | 'game', id: string): Promise<strin
   const path = kind === 'quiz' ? '/quizzes/mine' : '/games/mine';
   const r = await request<{ quizzes?: QuizSummary[]; games?: GameSummary[] }>(path, { method: 'POST', body: { tokens } });
   if (!r.ok) return null;
-  const hit = (r.data.quizzes ?? r.data.games ?? []).find((x) => x.id === id);
+  const found: { id: string; tokenIndex?: number }[] = r.data.quizzes ?? r.data.games ?? [];
+  forgetTokens(kind, unmatched(tokens, found));
+  const hit = found.find((x) => x.id === id);
   return hit?.tokenIndex === undefined ? null : (tokens[hit.tokenIndex] ?? null);
 }
 
