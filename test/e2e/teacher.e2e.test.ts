@@ -8,7 +8,7 @@
 // screens), nothing clipped, the first answer in a phone's first viewport, axe at 0 violations; screenshots at
 // 1280×720, 1920×1080, 360×640 and 390×844; the figures in test-artifacts/layout-report-teacher.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { ensureClientBuilt, launchChromium, newPage, phone, projector, root, scr
 import { answerWith, wrongAnswer } from './e2e-answers.ts';
 import { api } from './e2e-teacher.ts';
 import { Checks, type Row } from './e2e-checks.ts';
+import { settled } from './e2e-measure.ts';
 import { previewQuiz } from '../../shared/quiz/index.ts';
 import { answerIds } from '../../shared/puzzles/answers.ts';
 import type { SavedQuiz } from '../../shared/http-api.ts';
@@ -25,6 +26,15 @@ const KEY = 'e2e-facilitator-key-0123456789abc';
 const kinds: KindId[] = ['pod-phase', 'kubectl-debug', 'shared-namespaces', 'probe-timing'];
 const ROUNDS = 4;
 const report: Row[] = [];
+
+/** One element as the whole page lays it out (a full-page shot clipped to it: sticky bars stay at the top). */
+async function shootAlone(page: Page, element: Locator, name: string): Promise<void> {
+  const box = await element.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, clip: box });
+}
 
 describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
   let browser: Browser;
@@ -106,6 +116,9 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await checks.page(teacher, 'quiz-preview-question');
     await round1.getByRole('button', { name: 'The answer screen' }).click();
     await round1.locator('.projected .reveal').waitFor();
+    // One round card alone, at the projector's width (the README's picture of the preview).
+    await settled(teacher);
+    await shootAlone(teacher, teacher.locator('ol.rounds > li').nth(1), 'quiz-preview-round');
 
     await teacher.goto(`${running.url}/#/quizzes`);
     await teacher.getByRole('link', { name: 'Pods, week 3 — José’s class', exact: true }).waitFor();
@@ -268,6 +281,8 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     expect(await teacher.locator('.rounds > article .projected .reveal').count()).toBe(ROUNDS);
     expect(await teacher.locator('.answers .player').count()).toBe(3);
     await checks.page(teacher, 'report-live', { full: true });
+    await settled(teacher);
+    await shootAlone(teacher, teacher.locator('.rounds > article').nth(1), 'report-round');
     await checks.print(teacher, 'report-print');
     const pdf = await teacher.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
