@@ -29,11 +29,10 @@ const report: Row[] = [];
 
 /** One element as the whole page lays it out (a full-page shot clipped to it: sticky bars stay at the top). */
 async function shootAlone(page: Page, element: Locator, name: string): Promise<void> {
-  const box = await element.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
-  });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, clip: box });
+  const box = await element.boundingBox();
+  const [x, y] = (await page.evaluate('[scrollX, scrollY]')) as [number, number];
+  if (!box) throw new Error(`${name}: not on the page`);
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, clip: { ...box, x: box.x + x, y: box.y + y } });
 }
 
 describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
