@@ -1,7 +1,8 @@
 // Hard kubectl-debug templates: two rules decide together (what exit code 137 means and where each cause shows; the
 // pod's process namespace and the debug flags; the pod's network namespace and the tools in an image; an error
-// message and the flag it calls for; how long events live; what attach and a pod copy really do).
-import type { Cmd } from '../model/debugging.ts';
+// message and the flag it calls for; how long events live; which replicas crashed and the selector's defaults; what
+// attach and a pod copy really do).
+import { render, type Cmd } from '../model/debugging.ts';
 import { caseDraft, code, podYaml, readyColumn, scene } from './kubectl-debug-pod.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
@@ -174,35 +175,59 @@ const eventsTtl: SingleTemplate = {
   },
 };
 
-/** A rollout in progress: wait for it, watch its pods, or ask why a new one fails. */
-const rolloutWatch: SingleTemplate = {
-  id: 'kubectl-debug/rollout-watch',
-  answers: ['status', 'pods', 'why-new-fails'],
-  make(rng, answer) {
+/**
+ * Which replicas crashed (the table) and which instance you want (the prompt) meet the selector's defaults: with -l,
+ * kubectl prints 10 lines a pod unless --tail=-1, and --previous asks every selected pod for an instance from before
+ * a restart, which a replica that never restarted does not have.
+ */
+const crashedReplicas: SingleTemplate = {
+  id: 'kubectl-debug/crashed-replicas',
+  answers: ['all-previous', 'one-previous', 'all-current'],
+  make(rng, answer): SingleDraft {
     const s = scene(rng);
-    const text = {
-      status: `A CI job must wait until the new version of Deployment ${s.pod.app} is fully rolled out, and fail if it stalls.`,
-      pods: `During the rollout of Deployment ${s.pod.app} you want to see its old pods go and its new pods come, as it happens.`,
-      'why-new-fails': `The rollout of ${s.pod.app} is stuck: new pod ${s.pod.name} is ${readyColumn(s, s.pod.containers.length)} Pending. You want to know why.`,
-    }[answer]!;
-    const need = { status: { n: 'rollout-done' } as const, pods: { n: 'replicas-live' } as const, 'why-new-fails': { n: 'why-pending' } as const }[answer]!;
-    const right: Cmd = { status: { k: 'rollout-status' } as Cmd, pods: { k: 'get-pods-watch' } as Cmd, 'why-new-fails': { k: 'describe' } as Cmd }[answer]!;
-    const wrong: Cmd[] = {
-      status: [{ k: 'get-pods-watch' }, { k: 'get-watch' }, { k: 'events', watch: true }] as Cmd[],
-      pods: [{ k: 'rollout-status' }, { k: 'get-watch' }, { k: 'logs-selector', c: s.pod.app }] as Cmd[],
-      'why-new-fails': [{ k: 'rollout-status' }, { k: 'get-pods-watch' }, { k: 'logs', c: s.pod.app }] as Cmd[],
-    }[answer]!;
-    if (answer === 'why-new-fails') s.state.notStarted = [s.pod.app];
-    return caseDraft({
-      template: this.id, prompt: `${text} Which command?`, scene: s, need, right, wrong,
-      because: {
-        status: 'rollout status waits until every replica is updated and available, and exits non-zero when the rollout exceeds its deadline.',
-        pods: 'get pods -l app=… -w prints each pod of the Deployment as it is created, changes and goes.',
-        'why-new-fails': 'A Pending pod has no logs; describe shows the scheduler\'s reason in its events.',
-      }[answer]!,
-      rules: answer === 'why-new-fails' ? ['debugging/describe-events', 'debugging/no-logs-before-start'] : ['debugging/rollout-status', 'debugging/get-output'],
-      docUrl: answer === 'why-new-fails' ? `${RUNNING}#example-debugging-pending-pods` : 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#deployment-status',
-    });
+    const c = s.pod.app;
+    const n = rng.int(3, 4);
+    const hash = s.pod.name.split('-').slice(-2, -1)[0]!;
+    const tail = (): string => Array.from({ length: 5 }, () => rng.pick([...'bcdfghjklmnpqrstvwxz2456789'])).join('');
+    // kubectl get pods lists by name, as here.
+    const names = [s.pod.name, ...Array.from({ length: n - 1 }, () => `${c}-${hash}-${tail()}`)].sort();
+    const crashed = rng.int(0, n - 1);
+    const onlyOne = answer === 'one-previous';
+    const hours = rng.int(3, 9);
+    const age = `${rng.int(2, 6)}d`;
+    const ready = readyColumn(s, 0);
+    const rows = names.map((name, i) => [name, ready, 'Running', onlyOne && i !== crashed ? '0' : `1 (${hours + (i % 2)}h ago)`, age]);
+    const pod = names[crashed]!;
+    const want = answer === 'all-current' ? 'everything it has printed since it came back' : 'everything it printed before it crashed';
+    const lines = {
+      allPrevTail: render(s.pod, { k: 'logs-selector', c, previous: true, tail: 'all' }),
+      allPrev: render(s.pod, { k: 'logs-selector', c, previous: true }),
+      allTail: render(s.pod, { k: 'logs-selector', c, tail: 'all' }),
+      onePrev: render({ ...s.pod, name: pod }, { k: 'logs', c, previous: true }),
+    };
+    const right = { 'all-previous': lines.allPrevTail, 'one-previous': lines.onePrev, 'all-current': lines.allTail }[answer]!;
+    const tenLines = 'With -l, kubectl prints only the last 10 lines of each pod unless --tail=-1.';
+    const neverRestarted = 'The replicas that never restarted have no previous instance: kubectl stops with an error at the first of them.';
+    const why: Record<string, string> = {
+      [lines.allPrevTail]: answer === 'one-previous' ? neverRestarted : '--previous reads the instance from before the restart, not the one running now.',
+      [lines.allPrev]: answer === 'one-previous' ? neverRestarted : tenLines,
+      [lines.allTail]: 'Without --previous, that is the instance started after the restart.',
+      [lines.onePrev]: answer === 'all-current' ? 'That is one replica, and its instance from before the restart.' : 'Every replica restarted: that reaches one of them only.',
+    };
+    return {
+      template: this.id,
+      prompt: `Last night ${code(c)} crashed and was restarted in one or more replicas of Deployment ${s.pod.app} (its pods carry the label app=${s.pod.app}). You want ${want}, in each replica where it crashed. Which command?`,
+      table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], rows },
+      options: Object.values(lines).map((label) => ({ label, correct: label === right, why: label === right ? '' : why[label]! })),
+      answerKey: { 'all-previous': 'kubectl logs -l <label> -c <container> --previous --prefix --tail=-1', 'one-previous': 'kubectl logs <pod> -c <container> --previous', 'all-current': 'kubectl logs -l <label> -c <container> --prefix --tail=-1' }[answer]!,
+      rules: ['debugging/logs-selector', 'debugging/logs-previous'],
+      because: [{ text: {
+        'all-previous': 'Every replica restarted, so -l reaches them all and --previous reads each one\'s crashed instance; with a selector only --tail=-1 prints it whole, not its last 10 lines.',
+        'one-previous': `Only ${pod} restarted. --previous on that one pod prints its crashed instance whole; through -l the other replicas, which have no previous instance, make kubectl fail.`,
+        'all-current': 'You want the instances running now, so no --previous; with a selector only --tail=-1 prints each one whole, not its last 10 lines.',
+      }[answer]!, evidence: { cells: rows.flatMap((_, row) => [{ row, column: 3 }]) } }],
+      docUrl: `${REF}kubectl_logs/#options`,
+    };
   },
 };
 
@@ -264,4 +289,4 @@ const podCopy: SingleTemplate = {
   },
 };
 
-export const hardTemplates: readonly SingleTemplate[] = [oomOrLiveness, processNamespaces, probeFromInside, readTheError, eventsTtl, rolloutWatch, attachOrExec, podCopy];
+export const hardTemplates: readonly SingleTemplate[] = [oomOrLiveness, processNamespaces, probeFromInside, readTheError, eventsTtl, crashedReplicas, attachOrExec, podCopy];
