@@ -23,7 +23,7 @@ export type Cmd =
   | { k: 'logs-all' }
   | { k: 'logs-selector'; c: string; tail?: 'all'; follow?: number; label?: string; previous?: true }
   | { k: 'logs-namespace'; c: string; ns: string }
-  | { k: 'logs-context'; c: string; ctx: string }
+  | { k: 'logs-context'; c: string; ctx: string; ns?: string }
   | { k: 'exec-cmd'; c: string; cmd: string }
   | { k: 'attach'; c: string }
   | { k: 'debug-image'; image: string }
@@ -59,7 +59,7 @@ export function render(pod: DebugPod, cmd: Cmd): string {
     case 'logs-all': return `kubectl logs ${p} --all-containers --prefix`;
     case 'logs-selector': return `kubectl logs${cmd.follow !== undefined ? ' -f' : ''} -l ${cmd.label ?? `app=${pod.app}`} -c ${cmd.c}${cmd.previous ? ' --previous' : ''} --prefix${cmd.tail ? ' --tail=-1' : ''}${cmd.follow ? ` --max-log-requests=${cmd.follow}` : ''}`;
     case 'logs-namespace': return `kubectl logs -n ${cmd.ns} ${p} -c ${cmd.c}`;
-    case 'logs-context': return `kubectl --context=${cmd.ctx} logs ${p} -c ${cmd.c}`;
+    case 'logs-context': return `kubectl --context=${cmd.ctx}${cmd.ns ? ` -n ${cmd.ns}` : ''} logs ${p} -c ${cmd.c}`;
     case 'exec-cmd': return `kubectl exec ${p} -c ${cmd.c} -- ${cmd.cmd}`;
     case 'attach': return `kubectl attach -it ${p} -c ${cmd.c}`;
     case 'debug-image': return `kubectl debug -it ${p} --image=${cmd.image} -- sh`;
@@ -95,7 +95,7 @@ export function shape(cmd: Cmd): string {
     case 'logs': return render(masked, { ...cmd, c, ...(cmd.since ? { since: '<duration>' } : {}) });
     case 'logs-selector': return render(masked, { ...cmd, c, ...(cmd.label ? { label: '<label>=<value>' } : {}) }).replace(/--max-log-requests=\d+/, '--max-log-requests=<n>');
     case 'logs-namespace': return render(masked, { ...cmd, c, ns: '<namespace>' });
-    case 'logs-context': return render(masked, { ...cmd, c, ctx: '<context>' });
+    case 'logs-context': return render(masked, { ...cmd, c, ctx: '<context>', ...(cmd.ns ? { ns: '<namespace>' } : {}) });
     case 'exec-cmd': return render(masked, { ...cmd, c, cmd: cmd.cmd.replace(/localhost:\d+/, 'localhost:<port>') });
     case 'debug-copy-image': return render(masked, { ...cmd, c, image: '<image>' });
     case 'exec-shell': case 'debug-target': case 'debug-copy-shell': case 'attach': return render(masked, { ...cmd, c });
@@ -167,6 +167,8 @@ export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need):
       return cmd.tail === 'all' ? null : 'With -l, kubectl logs shows only the last 10 lines of each pod unless --tail=-1.';
     case 'shell':
       if (cmd.k === 'exec-shell' && onIt) return ctr?.shell ? null : 'The image has no shell: exec fails with "executable file not found".';
+      if (cmd.k === 'exec-cmd' && onIt && !ctr?.shell) return 'exec runs a program from the container\'s own image, which has no shell of any kind.';
+      if (cmd.k === 'debug-copy-shell' && onIt && !ctr?.shell) return 'The copy keeps the container\'s image, which has no sh either.';
       if (cmd.k === 'debug-target' && onIt) return null;
       return 'That gives no shell in this container.';
     case 'processes': return cmd.k === 'debug-target' && onIt ? null : 'Only a debug container with --target joins its process namespace.';
@@ -196,8 +198,15 @@ export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need):
       return cmd.k === 'rollout-status' ? null : 'Only rollout status waits until the rollout has finished, and says so.';
     case 'replicas-live': return cmd.k === 'get-pods-watch' ? null : 'Only get pods -l … -w prints each pod of the Deployment as it comes and goes.';
     case 'logs-elsewhere':
+      if (need.ns && need.ctx) {
+        // Another cluster and another namespace: --context picks the cluster, -n the namespace in it.
+        if (cmd.k === 'logs-context' && cmd.ctx === need.ctx && cmd.c === need.c) return cmd.ns === need.ns ? null : `--context alone looks in that context's namespace, default; the pod is in ${need.ns}.`;
+        if (cmd.k === 'logs-namespace') return `-n alone still asks the current cluster; the pod is in the cluster of context ${need.ctx}.`;
+        if (cmd.k === 'logs-context' && cmd.ctx === need.ns && cmd.ns === need.ctx) return `Swapped: --context takes the context, ${need.ctx}, and -n the namespace, ${need.ns}.`;
+        return `The pod is in namespace ${need.ns} of the cluster of context ${need.ctx}.`;
+      }
       if (need.ns) return cmd.k === 'logs-namespace' && cmd.ns === need.ns && cmd.c === need.c ? null : `The pod is in namespace ${need.ns}.`;
-      if (need.ctx) return cmd.k === 'logs-context' && cmd.ctx === need.ctx && cmd.c === need.c ? null : `The pod is in the cluster of context ${need.ctx}.`;
+      if (need.ctx) return cmd.k === 'logs-context' && cmd.ctx === need.ctx && !cmd.ns && cmd.c === need.c ? null : `The pod is in the cluster of context ${need.ctx}.`;
       return cmd.k === 'logs' && cmd.c === need.c && !cmd.previous && !cmd.follow && !cmd.since ? null : `The container is called ${need.c}.`;
     case 'stdin': return cmd.k === 'attach' && onIt ? null : 'Only attach connects to the stdin and terminal of the process already running.';
     case 'probe-inside': {

@@ -4,6 +4,7 @@
 // attach and a pod copy really do).
 import { render, type Cmd } from '../model/debugging.ts';
 import { caseDraft, code, podYaml, readyColumn, scene } from './kubectl-debug-pod.ts';
+import type { RuleId } from '../model/rules/index.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -107,40 +108,48 @@ const probeFromInside: SingleTemplate = {
   },
 };
 
-/** The error message says which flag is missing. */
+/** The error message and the pod together say what to run instead: two rules meet in each case. */
 const readTheError: SingleTemplate = {
   id: 'kubectl-debug/read-the-error',
-  answers: ['namespace', 'container', 'not-started'],
+  answers: ['elsewhere', 'no-shell', 'not-started'],
   make(rng, answer) {
-    const s = scene(rng, { sidecars: 1 });
+    const s = scene(rng, answer === 'no-shell' ? { shell: false, sidecars: 1 } : { sidecars: 1 });
     const c = s.pod.app;
+    const p = s.pod.name;
     const ns = rng.pick(['payments', 'shop', 'platform']);
-    const wrongName = `${c}-app`;
+    const ctx = rng.pick(['prod-eu', 'prod-us', 'prod-ap']);
     const error = {
-      namespace: `Error from server (NotFound): pods "${s.pod.name}" not found`,
-      container: `error: container ${wrongName} is not valid for pod ${s.pod.name}`,
-      'not-started': `Error from server (BadRequest): container "${c}" in pod "${s.pod.name}" is waiting to start: image can't be pulled`,
+      elsewhere: `Error from server (NotFound): pods "${p}" not found`,
+      'no-shell': 'OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown',
+      'not-started': `Error from server (BadRequest): container "${c}" in pod "${p}" is waiting to start: image can't be pulled`,
     }[answer]!;
-    const tried = answer === 'container' ? `kubectl logs ${s.pod.name} -c ${wrongName}` : `kubectl logs ${s.pod.name} -c ${c}`;
+    const tried = answer === 'no-shell' ? `kubectl exec -it ${p} -c ${c} -- sh` : `kubectl logs ${p} -c ${c}`;
     if (answer === 'not-started') s.state.notStarted = [c];
-    const need = { namespace: { n: 'logs-elsewhere', c, ns } as const, container: { n: 'logs-elsewhere', c } as const, 'not-started': { n: 'why-waiting' } as const }[answer]!;
-    const right: Cmd = { namespace: { k: 'logs-namespace', c, ns } as Cmd, container: { k: 'logs', c } as Cmd, 'not-started': { k: 'describe' } as Cmd }[answer]!;
+    const need = { elsewhere: { n: 'logs-elsewhere', c, ns, ctx } as const, 'no-shell': { n: 'shell', c } as const, 'not-started': { n: 'why-waiting' } as const }[answer]!;
+    const right: Cmd = { elsewhere: { k: 'logs-context', c, ctx, ns } as Cmd, 'no-shell': { k: 'debug-target', c } as Cmd, 'not-started': { k: 'describe' } as Cmd }[answer]!;
     const wrong: Cmd[] = {
-      namespace: [{ k: 'logs', c, previous: true }, { k: 'logs-context', c, ctx: ns }, { k: 'logs-all' }] as Cmd[],
-      container: [{ k: 'logs-namespace', c: wrongName, ns }, { k: 'logs', c: wrongName, previous: true }, { k: 'describe' }] as Cmd[],
+      elsewhere: [{ k: 'logs-namespace', c, ns }, { k: 'logs-context', c, ctx }, { k: 'logs-context', c, ctx: ns, ns: ctx }] as Cmd[],
+      'no-shell': [{ k: 'exec-cmd', c, cmd: '/bin/bash' }, { k: 'debug-copy-shell', c }, { k: 'attach', c }] as Cmd[],
       'not-started': [{ k: 'logs', c, previous: true }, { k: 'logs-namespace', c, ns }, { k: 'exec-shell', c }] as Cmd[],
     }[answer]!;
+    const where = answer === 'elsewhere'
+      ? `Your current context is staging; ${p} runs in namespace ${ns} of the cluster behind your context ${ctx}, and both contexts use the namespace default. `
+      : '';
     return caseDraft({
       template: this.id,
-      prompt: `${answer === 'namespace' ? `The pod runs in namespace ${ns}. ` : ''}You ran ${code(tried)} and got: ${code(error)}. What do you run instead?`,
-      scene: s, ...(answer === 'namespace' ? {} : { code: podYaml(s) }), need, right, wrong,
+      prompt: `${where}You ran ${code(tried)} and got: ${code(error)}. What do you run instead?`,
+      scene: s, ...(answer === 'elsewhere' ? {} : { code: podYaml(s) }), need, right, wrong,
       because: {
-        namespace: `NotFound: kubectl looked in your current namespace. The pod is in ${ns}: add -n ${ns}.`,
-        container: `The container is called ${c}, as the spec shows: -c ${c}.`,
+        elsewhere: `NotFound: kubectl asked the current cluster, in its namespace. --context=${ctx} picks the other cluster and -n ${ns} the namespace in it; either alone still misses.`,
+        'no-shell': `The image is distroless: exec can only run what the image has. kubectl debug adds a busybox container, and --target=${c} puts it in ${c}'s process namespace.`,
         'not-started': 'The container never started, so it has no logs at all; describe shows why it waits, with the pull error.',
       }[answer]!,
-      rules: answer === 'not-started' ? ['debugging/no-logs-before-start', 'debugging/describe-events'] : ['debugging/logs-container', 'debugging/default-container'],
-      docUrl: answer === 'not-started' ? `${RUNNING}#using-kubectl-describe-pod-to-fetch-details-about-pods` : 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#kubectl-context-and-configuration',
+      rules: { elsewhere: ['debugging/logs-elsewhere', 'tools/per-command-context'], 'no-shell': ['debugging/exec-needs-shell', 'debugging/ephemeral-target'], 'not-started': ['debugging/no-logs-before-start', 'debugging/describe-events'] }[answer]! as RuleId[],
+      docUrl: {
+        elsewhere: 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#kubectl-context-and-configuration',
+        'no-shell': `${RUNNING}#ephemeral-container`,
+        'not-started': `${RUNNING}#using-kubectl-describe-pod-to-fetch-details-about-pods`,
+      }[answer]!,
     });
   },
 };
