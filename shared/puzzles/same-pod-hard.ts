@@ -77,9 +77,9 @@ const JOB_HELPER = {
     because: 'A native sidecar starts first and is stopped once the Job\'s container exits, so the Job completes.',
   },
   'init-container': {
-    need: (job: string) => `Before the Job ${code(job)} starts its work, fetch-input must download its input files into a shared emptyDir, and then it has nothing left to do.`,
+    need: (job: string) => `The Job ${code(job)}'s container opens its input files the moment it starts. fetch-input downloads them into a shared emptyDir in about two minutes and exits 0; if the download fails, the pod must fail (restartPolicy: Never).`,
     rule: 'design/init-before' as RuleId, doc: `${PODS}init-containers/#understanding-init-containers`,
-    because: 'An init container runs to completion before the Job\'s container starts, so the input is complete when it begins.',
+    because: 'An init container must finish before the Job\'s container starts, so the files are complete when it opens them; under restartPolicy: Never a failed init container fails the pod.',
   },
   'separate-deployment': {
     need: (job: string) => `The ${code(job)} Job runs 50 pods in parallel; all of them must count against one shared API rate limit, kept by rate-limiter.`,
@@ -97,9 +97,9 @@ const jobHelper: SingleTemplate = {
     const h = JOB_HELPER[answer as keyof typeof JOB_HELPER];
     const placement = placementFor(answer === 'native-sidecar' ? { runs: 'alongside', serves: 'one-pod' } : answer === 'init-container' ? { runs: 'before', serves: 'one-pod' } : { runs: 'alongside', serves: 'many-pods' });
     const options: DraftOption[] = [
-      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start as soon as the sidecar is up, before the download is done.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
+      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start once the sidecar is running, not done, and a sidecar that exits 0 is started again, whatever the pod\'s restartPolicy.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
       { label: 'An init container', correct: placement === 'init-container', why: answer === 'native-sidecar' ? 'An init container must exit before the Job starts, so the proxy would be gone during the run.' : 'Each pod would get its own limiter, and it would exit before the work starts.' },
-      { label: 'A second entry in the pod\'s containers list', correct: false, why: 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
+      { label: 'A second entry in the pod\'s containers list', correct: false, why: answer === 'init-container' ? 'It would start together with the Job\'s container, in no order, so the files may be missing when it opens them.' : 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
       { label: 'A Deployment of its own, behind a Service', correct: placement === 'separate-deployment', why: answer === 'native-sidecar' ? 'The proxy serves one pod on 127.0.0.1 and ends with it.' : 'The files must land in this pod\'s emptyDir.' },
     ];
     return {
@@ -107,7 +107,7 @@ const jobHelper: SingleTemplate = {
       prompt: `${h.need(job)} Where does the helper go?`,
       options,
       answerKey: options.find((o) => o.correct)!.label,
-      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : 'design/shared-fate'],
+      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : answer === 'init-container' ? 'design/native-sidecar' : 'design/shared-fate'],
       because: [{ text: h.because }],
       docUrl: h.doc,
     };
