@@ -26,7 +26,9 @@ const teamsOf = (state: RoomState): TeamStanding[] =>
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
     .slice(0, count)
-    .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
+    .map(({ player: p, rank }) => ({
+      rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, gained: p.history.at(-1)?.points ?? 0,
+    }));
 }
 
 function base(state: RoomState, now: number): ViewBase {
@@ -41,6 +43,7 @@ function base(state: RoomState, now: number): ViewBase {
     teams: teamsOf(state),
     serverNow: now,
     phaseDeadline: phaseDeadlineOf(state),
+    paused: state.pausedLeftMs !== null,
   };
 }
 
@@ -77,6 +80,7 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
 export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
   const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+  if (slot.answer !== null) result.answer = slot.answer;
   const own = ownGrade(slot, question);
   return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }

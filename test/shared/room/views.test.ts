@@ -107,6 +107,15 @@ describe('viewForPlayer after the reveal', () => {
     expect(s.phase).toBe('question');
     expect(viewForPlayer(s, 'a')!.lastResult).not.toHaveProperty('explanation');
   });
+
+  it('gives the player back the answer they sent, and none after a missed round', () => {
+    let s = started(['a', 'b'], { kinds: ['pod-phase'], rounds: 2 });
+    const bad = wrongOf(s);
+    s = fold(s, [answer(s, 'a', bad, T0 + 2000), { type: 'tick', now: T0 + 60_000 }]);
+    expect(s.phase).toBe('reveal');
+    expect(viewForPlayer(s, 'a')!.lastResult!.answer).toEqual(bad);
+    expect(viewForPlayer(s, 'b')!.lastResult).not.toHaveProperty('answer');
+  });
 });
 
 describe('viewForRoom settings', () => {
