@@ -1,6 +1,7 @@
 // Easy which-tool templates: a situation from a working day with its deciding fact in plain view (where you sit, who
 // will run it, whether the pods change while you watch, how the app was installed). The words are the situation's,
 // never the tool's tagline, and the reveal says why the tool a player would reach for by habit falls short.
+import { possessive } from '../model/sharing.ts';
 import type { Tool } from '../model/tools.ts';
 import { toolDraft, type ToolCase } from './which-tool-case.ts';
 import type { SingleTemplate } from './single-draft.ts';
@@ -9,7 +10,7 @@ import type { SingleTemplate } from './single-draft.ts';
 const APPS = ['shop', 'checkout', 'orders', 'billing', 'catalog', 'payments', 'search', 'profile'] as const;
 
 const named = (c: ToolCase, app: string): ToolCase => {
-  const put = (t: string): string => t.replaceAll('{app}', app);
+  const put = (t: string): string => t.replaceAll("{app}'s", possessive(app)).replaceAll('{app}', app);
   return {
     ...c, text: put(c.text), because: put(c.because),
     ...(c.question ? { question: put(c.question) } : {}),
@@ -100,11 +101,11 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
     text: '{app} was installed from its chart, as a release. Its replicas must go from 2 to 4 for good, so that the next upgrade keeps 4.',
     need: ['release-change'], answer: 'Helm', rule: 'tools/release-drift', doc: 'https://helm.sh/docs/faq/changes_since_helm2/#improved-upgrade-strategy-3-way-strategic-merge-patches',
     tempt: { tool: 'kubectl', why: 'kubectl scale changes the live Deployment only; the release still says 2, and the next helm upgrade applies what the release says.' },
-    because: 'Set it in the release\'s values and run helm upgrade: what Helm installed, Helm keeps as the release says.',
+    because: 'Set replicas in the release\'s values and run helm upgrade: each upgrade applies the release, not what is live.',
   },
   kubectl: {
     text: '{app} is a folder of plain YAML files in git, no chart anywhere. You changed replicas in the file and want the cluster to match it.',
-    need: ['apply-manifests'], answer: 'kubectl',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
     tempt: { tool: 'Helm', why: 'Helm changes only what it installed as a release; these objects are no release of it.' },
     because: 'kubectl apply -f brings the live objects in line with the files, which stay the source of truth.',
   },
@@ -120,7 +121,7 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
 const usage = toolTemplate('which-tool/usage', {
   Lens: {
     text: '{app} was OOMKilled at 14:02. You want to see how its memory grew over the hour before; Prometheus runs in the cluster.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
     because: 'Lens charts CPU and memory over time from the cluster\'s Prometheus; metrics-server only knows the present.',
   },
@@ -197,7 +198,7 @@ const shellIn = toolTemplate('which-tool/shell-in', {
   },
   kubectl: {
     text: 'After each config change, a script must run nginx -s reload inside each of the three nginx pods.',
-    need: ['non-interactive', 'pod-shell'], answer: 'kubectl', rule: 'tools/non-interactive',
+    need: ['non-interactive', 'pod-shell'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/#running-individual-commands-in-a-container',
     tempt: { tool: 'k9s', why: SCRIPT_NOT_VIEW },
     because: 'kubectl exec <pod> -- nginx -s reload runs the command in the pod, from a script, for each pod.',
   },

@@ -62,7 +62,7 @@ const drift = toolTemplate('which-tool/drift', {
   kubectl: {
     text: '{app}\'s Deployment was applied from a YAML file in git, no chart. Its memory limit must go up, and the file must stay the truth that the next deploy applies.',
     question: 'Which tool makes the change?',
-    need: ['apply-manifests'], answer: 'kubectl',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
     tempt: { tool: 'Helm', why: 'Helm did not install it: there is no release to upgrade.' },
     because: 'Change the limit in the file and kubectl apply -f it: the cluster and the file agree.',
   },
@@ -105,7 +105,7 @@ const packaging = toolTemplate('which-tool/packaging', {
   },
   kubectl: {
     text: 'You have a folder of plain manifests, no templating, and want them applied as they are.',
-    need: ['apply-manifests'], answer: 'kubectl',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
     tempt: { tool: 'Helm', why: 'Helm installs charts; plain files would first have to become one.' },
     because: 'kubectl apply -f <folder>/ applies every file in it.',
   },
@@ -171,9 +171,9 @@ const crashEvidence = toolTemplate('which-tool/crash-evidence', {
   },
   Lens: {
     text: 'You want to see whether {app}\'s memory climbed steadily before each overnight restart; Prometheus runs in the cluster.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
-    because: 'Lens charts memory over time from Prometheus, so the climb before each restart shows.',
+    because: 'Lens charts memory over time from Prometheus, so the climb before each restart shows; metrics-server, behind top and k9s, keeps no history.',
   },
   k9s: {
     text: 'You want to sit on a live list of {app}\'s pods in your terminal and, the moment one restarts, read what its crashed run printed, with a key or two.',
