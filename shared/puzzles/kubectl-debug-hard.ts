@@ -161,11 +161,12 @@ const eventsTtl: SingleTemplate = {
   make(rng, answer): SingleDraft {
     const s = scene(rng);
     const p = s.pod.name;
-    const when = { describe: 'is still running; it restarted twice in the last half hour', events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
+    const hours = rng.int(2, 5);
+    const when = { describe: `is still running; its container last restarted ${hours} hours ago`, events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
     const options = [
       { label: `kubectl describe pod ${p}`, correct: answer === 'describe', why: 'The pod is gone: NotFound.' },
-      { label: `kubectl events --for pod/${p}`, correct: answer === 'events', why: answer === 'describe' ? 'It gives the events without the containers\' states.' : 'Events are kept for one hour by default: these are gone.' },
-      { label: 'None: only your monitoring or log backend still has it', correct: answer === 'gone', why: answer === 'describe' ? 'The pod still exists.' : 'Its events are still within the hour they are kept.' },
+      { label: `kubectl events --for pod/${p}`, correct: answer === 'events', why: answer === 'describe' ? `The events of a restart ${hours} hours ago are gone (kept one hour), and events never show the containers' states.` : 'Events are kept for one hour by default: these are gone.' },
+      { label: 'None: only your monitoring or log backend still has it', correct: answer === 'gone', why: answer === 'describe' ? 'The pod still exists, and its status keeps each container\'s last termination.' : 'Its events are still within the hour they are kept.' },
       { label: `kubectl get pod ${p} -o yaml`, correct: false, why: answer === 'describe' ? 'It has the status but not the events.' : 'The pod is gone: NotFound.' },
     ];
     return {
@@ -175,7 +176,7 @@ const eventsTtl: SingleTemplate = {
       answerKey: { describe: 'kubectl describe pod <pod>', events: 'kubectl events --for pod/<pod>', gone: 'None: the monitoring or log backend' }[answer]!,
       rules: ['debugging/events-ttl', answer === 'describe' ? 'debugging/describe-events' : 'debugging/events-for'],
       because: [{ text: {
-        describe: 'The pod exists, so describe shows both its containers\' states and its recent events.',
+        describe: 'The pod exists: describe shows each container\'s last termination, kept in its status, and whatever events the last hour left.',
         events: 'The pod is gone but its events outlive it, for an hour by default: kubectl events --for finds them.',
         gone: 'Events are kept for one hour by default, so hours later neither the pod nor its events remain in the cluster.',
       }[answer]! }],

@@ -149,10 +149,16 @@ const hpaPlacement: SingleTemplate = {
   },
 };
 
-const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', PodEvent[]> = {
-  'that-container': ['liveness-fails', 'oom-killed', 'image-patched'],
-  'whole-pod': ['node-drained', 'template-changed'],
-  nothing: ['readiness-fails'],
+type Owner = 'deployment' | 'job-onfailure' | 'job-never' | 'bare';
+/** Each answer with the (event, owner) pairs that lead to it: a kill restarts a container unless the pod says Never. */
+const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', [PodEvent, Owner][]> = {
+  'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare']],
+  'whole-pod': [['node-drained', 'deployment'], ['template-changed', 'deployment']],
+  nothing: [['readiness-fails', 'deployment'], ['oom-killed', 'job-never'], ['liveness-fails', 'job-never']],
+};
+const POLICY: Record<Owner, 'Always' | 'OnFailure' | 'Never'> = { deployment: 'Always', 'job-onfailure': 'OnFailure', 'job-never': 'Never', bare: 'Always' };
+const OWNER_TEXT: Record<Owner, string> = {
+  deployment: 'a Deployment\'s pod', 'job-onfailure': 'a Job\'s pod (restartPolicy: OnFailure)', 'job-never': 'a Job\'s pod (restartPolicy: Never)', bare: 'a bare Pod, made by no controller',
 };
 const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
   'liveness-fails': (c) => `${c}'s liveness probe fails three times in a row`,
@@ -160,42 +166,45 @@ const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
   'readiness-fails': (c) => `${c}'s readiness probe starts failing`,
   'node-drained': () => 'the pod\'s node is drained for maintenance',
   'template-changed': (c) => `someone changes an environment variable of ${c} in the Deployment`,
-  'image-patched': (c) => `someone patches ${c}'s image in this bare Pod, made by no controller`,
+  'image-patched': (c) => `someone patches ${c}'s image in the pod itself`,
 };
 const EVENT_RULE: Record<PodEvent, RuleId> = {
   'liveness-fails': 'design/container-restarts-alone', 'oom-killed': 'design/container-restarts-alone', 'image-patched': 'design/image-in-place',
   'node-drained': 'design/pod-replaced-whole', 'template-changed': 'design/pod-replaced-whole', 'readiness-fails': 'design/readiness-no-restart',
 };
 
-/** What an event restarts: one container in place, the whole pod, or nothing at all. */
+/** What an event restarts, given who owns the pod and its restartPolicy: one container in place, the whole pod, or nothing. */
 const whatRestarts: SingleTemplate = {
   id: 'same-pod/what-restarts',
   answers: Object.keys(EVENTS),
   make(rng, answer) {
-    const event = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
-    const app = apiSide(rng);
-    const side = rng.pick(['envoy', 'fluent-bit', 'vector']);
-    const c = rng.chance(0.5) ? app.name : side;
+    const [event, owner] = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
+    const job = owner.startsWith('job');
+    const app = job ? { name: rng.pick(['export-orders', 'nightly-billing', 'reindex-catalog', 'send-invoices']) } : apiSide(rng);
+    const side = rng.pick(job ? ['fluent-bit', 'vector'] : ['envoy', 'fluent-bit', 'vector']);
+    const c = event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
     const other = c === app.name ? side : app.name;
-    const scope = restartScope(event);
-    const owner = event === 'image-patched' ? 'a bare Pod' : 'a Deployment\'s pod';
+    const policy = POLICY[owner];
+    const scope = restartScope(event, policy);
+    if (scope !== answer) throw new Error(`same-pod/what-restarts: ${event} in ${owner} gives ${scope}`);
+    const killed = event === 'liveness-fails' || event === 'oom-killed';
     return {
       template: this.id,
-      prompt: `${code(app)} and ${code(side)} run in ${owner}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
+      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
       options: [
-        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : 'The pod itself is replaced, with every container in it.' },
-        { label: `Both: a new pod replaces this one`, correct: scope === 'whole-pod', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : `${other} keeps running; only ${c}'s container is restarted.` },
-        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : `The kubelet restarts ${c}'s container.` },
-        { label: `Both containers restart in place, in the same pod`, correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'A failing readiness probe restarts nothing.') : 'The pod itself is replaced, with every container in it.' },
+        { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A failing readiness probe restarts nothing.') : `${other} keeps running; only ${c}'s container is restarted.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : `restartPolicy: ${policy} restarts a container that was killed.` },
+        { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
       answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
-      rules: [EVENT_RULE[event], 'design/shared-fate'],
+      rules: [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
       because: [{ text: {
-        'that-container': event === 'image-patched' ? 'A bare Pod\'s image may change in place; the kubelet restarts just that container.' : `The kubelet restarts the failed container alone; ${other} and the pod carry on.`,
+        'that-container': event === 'image-patched' ? 'A pod\'s image may change in place; the kubelet restarts just that container.' : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
         'whole-pod': event === 'node-drained' ? 'The pod is evicted and its Deployment creates a new one, both containers together.' : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: `Readiness failures only take the pod out of the Service's endpoints; nothing is restarted.`,
+        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'Readiness failures only take the pod out of the Service\'s endpoints; nothing is restarted.',
       }[answer]! }],
-      docUrl: answer === 'nothing' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : `${PODS}#working-with-pods`,
+      docUrl: answer === 'nothing' && !killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
   },
 };
