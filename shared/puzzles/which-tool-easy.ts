@@ -143,7 +143,7 @@ const usage = toolTemplate('which-tool/usage', {
 const pipeline = toolTemplate('which-tool/pipeline', {
   Helm: {
     text: 'The deploy pipeline must install version 1.8.0 of the {app} chart into staging, with values-staging.yaml.',
-    need: ['non-interactive', 'chart-install'], answer: 'Helm', rule: 'tools/non-interactive',
+    need: ['non-interactive', 'chart-install'], answer: 'Helm', rule: 'tools/non-interactive', doc: 'https://helm.sh/docs/helm/helm_upgrade/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl applies manifests as they are; it does not install charts with values.' },
     because: 'helm upgrade --install {app} … --version 1.8.0 -f values-staging.yaml runs unattended.',
   },

@@ -89,7 +89,7 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
   },
   Helm: {
     text: 'One chart upgrade must go to prod, while everything else, here and in your other terminals, stays on staging.',
-    need: ['per-command-context', 'chart-install'], answer: 'Helm', rule: 'tools/per-command-context',
+    need: ['per-command-context', 'chart-install'], answer: 'Helm', rule: 'tools/per-command-context', doc: 'https://helm.sh/docs/helm/helm/#options',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'helm upgrade --kube-context=prod aims only that upgrade at prod.',
   },
