@@ -91,11 +91,18 @@ function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   return kindById(question.kind).grade(question.puzzle, slot.answer);
 }
 
+/** The slot of this round: `current` while the question runs; once the round closed (reveal, leaderboard,
+ *  finished) the same slot has moved to the end of the history, and it is still this round's answer. */
+function slotOfRound(p: PlayerState, round: number): Slot | null {
+  const last = p.history.at(-1);
+  return answerIn(p, round) ?? (last !== undefined && last.round === round ? last : null);
+}
+
 /** What one player sees of themselves: O(1), since ranks are settled when a round closes. */
 export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | null {
   const p = getPlayer(state, playerId);
   if (!p) return null;
-  const current = answerIn(p, state.round);
+  const current = slotOfRound(p, state.round);
   const last = p.history.at(-1);
   return {
     playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, rank: p.rank,

@@ -60,7 +60,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     }
     await teacher.getByLabel('Easy', { exact: true }).check();
     await teacher.getByLabel(/^Rounds/).fill(String(ROUNDS));
-    await teacher.getByLabel(/^Seconds per round/).fill('60');
+    await teacher.getByLabel(/^Seconds each/).fill('60');
     await teacher.getByRole('button', { name: 'Preview the questions first' }).click();
     await teacher.getByRole('heading', { name: 'Preview the quiz' }).waitFor();
     await expect.poll(() => teacher.locator('ol.rounds > li').count()).toBe(ROUNDS);
@@ -93,8 +93,7 @@ describe('a teacher prepares, runs, assigns and reviews a quiz', () => {
     await teacher.goto(`${running.url}/#/quizzes/${quizId}`);
     await teacher.getByRole('button', { name: 'Play it live now' }).click();
     await teacher.getByRole('button', { name: 'Start the game' }).waitFor();
-    const codeText = teacher.locator('p.code').first();
-    const code = (await codeText.textContent())?.trim() ?? '';
+    const code = ((await teacher.locator('.big-code').first().textContent()) ?? '').trim();
     const players: Page[] = [];
     for (const name of ['Ada', 'Grace', 'Linus']) {
       const page = await newPage(await browser.newContext(phone), errors, name);

@@ -32,5 +32,5 @@ export const debuggingRules = defineArea('debugging', {
   'top-usage': { title: 'kubectl top pod --containers shows live CPU and memory per container, from metrics-server', anchor: 'top-usage', docUrl: 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#interacting-with-running-pods' },
   'port-forward': { title: 'kubectl port-forward tunnels a local port to a pod\'s port, or through a Service to one of its pods', anchor: 'port-forward', docUrl: `${REF}kubectl_port-forward/#examples` },
   'cp-needs-tar': { title: 'kubectl cp runs tar inside the container', anchor: 'cp-needs-tar', docUrl: `${REF}kubectl_cp/#examples` },
-  'exit-137': { title: 'Exit code 137 is SIGKILL: OOMKilled says the kernel did it, otherwise look for a failed liveness probe', anchor: 'exit-137', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes' },
+  'exit-137': { title: 'Exit code 137 is SIGKILL: OOMKilled says the kernel did it, otherwise look for a failed liveness probe', anchor: 'exit-137', docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#my-container-is-terminated' },
 });
