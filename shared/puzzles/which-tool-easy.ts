@@ -132,10 +132,10 @@ const usage = toolTemplate('which-tool/usage', {
     because: 'k9s\'s pod view refreshes its CPU and memory columns in place, and sorts with a key.',
   },
   kubectl: {
-    text: 'You want one table of the CPU and memory of each container of pod {app}, right now, to paste into the ticket.',
-    need: ['usage-snapshot'], answer: 'kubectl', rule: 'tools/usage-now-or-history',
+    text: 'You want one table of the CPU and memory of each container of pod {app}-0, right now, to paste into the ticket.',
+    need: ['usage-snapshot'], answer: 'kubectl', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#interacting-with-running-pods',
     tempt: { tool: 'Lens', why: 'Lens draws charts in its window: no text table to paste.' },
-    because: 'kubectl top pod {app} --containers prints that table once, from metrics-server.',
+    because: 'kubectl top pod {app}-0 --containers prints that table once, from metrics-server.',
   },
 });
 

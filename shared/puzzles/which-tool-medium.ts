@@ -67,7 +67,7 @@ const drift = toolTemplate('which-tool/drift', {
     because: 'Change the limit in the file and kubectl apply -f it: the cluster and the file agree.',
   },
   'kubectx / kubens': {
-    text: 'Your kubectl edit of {app} landed in prod, not staging. An hour ago, in another terminal, you switched clusters with a one-word command.',
+    text: 'Your kubectl edit of {app} landed in prod, not staging. An hour ago, in another terminal, you switched clusters with one short command.',
     question: 'Which tool made that switch reach this terminal too?',
     need: ['quick-switch', 'persists-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
     because: 'kubectx writes current-context into the kubeconfig file, which every terminal reads: this one followed.',
@@ -154,10 +154,10 @@ const history = toolTemplate('which-tool/history', {
     because: 'kubectl rollout history deployment/<name> --revision=<n> shows that revision\'s pod template.',
   },
   stern: {
-    text: 'You want everything the pods named {app}-… printed in the last 15 minutes, in one stream, each line tagged with its pod.',
+    text: 'You want everything printed in the last 15 minutes by every pod whose name starts with {app}- (the Deployment\'s pods, the {app}-migrate Job\'s pod and a debug pod, with no label in common), in one stream, each line tagged with its pod.',
     need: ['regex-pod-logs'], answer: 'stern', rule: 'tools/selector-logs-limits',
-    tempt: { tool: 'kubectl', why: 'kubectl picks pods by label, not by a pattern on their names; and with -l it prints only 10 lines a pod unless --tail=-1.' },
-    because: 'stern {app} --since 15m prints the last 15 minutes of every pod whose name matches, each line tagged.',
+    tempt: { tool: 'kubectl', why: 'kubectl logs picks pods by one label selector or by name, never by a pattern on names, and these pods share no label.' },
+    because: 'stern \'^{app}-\' --since 15m prints the last 15 minutes of every pod whose name matches the pattern, each line tagged with its pod.',
   },
 });
 
@@ -167,7 +167,7 @@ const crashEvidence = toolTemplate('which-tool/crash-evidence', {
     text: 'Each of {app}\'s pods restarted once overnight. A script must collect, from every replica, what its crashed run printed.',
     need: ['non-interactive', 'previous-logs'], answer: 'kubectl', rule: 'debugging/logs-previous', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
     tempt: { tool: 'stern', why: 'stern tails the instances running now; it has no flag for the one before the restart.' },
-    because: 'kubectl logs -l app={app} --previous --tail=-1 prints each replica\'s crashed run, whole, unattended.',
+    because: 'kubectl logs -l app={app} --previous --prefix --tail=-1 prints each replica\'s crashed run, whole, each line tagged with its pod, unattended.',
   },
   Lens: {
     text: 'You want to see whether {app}\'s memory climbed steadily before each overnight restart; Prometheus runs in the cluster.',
