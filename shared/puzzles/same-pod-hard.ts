@@ -152,8 +152,8 @@ const hpaPlacement: SingleTemplate = {
 type Owner = 'deployment' | 'job-onfailure' | 'job-never' | 'bare';
 /** Each answer with the (event, owner) pairs that lead to it: a kill restarts a container unless the pod says Never. */
 const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', [PodEvent, Owner][]> = {
-  'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare']],
-  'whole-pod': [['node-drained', 'deployment'], ['template-changed', 'deployment']],
+  'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare'], ['image-patched', 'deployment']],
+  'whole-pod': [['node-drained', 'deployment'], ['node-drained', 'job-onfailure'], ['template-changed', 'deployment']],
   nothing: [['readiness-fails', 'deployment'], ['oom-killed', 'job-never'], ['liveness-fails', 'job-never']],
 };
 const POLICY: Record<Owner, 'Always' | 'OnFailure' | 'Never'> = { deployment: 'Always', 'job-onfailure': 'OnFailure', 'job-never': 'Never', bare: 'Always' };
@@ -194,17 +194,19 @@ const whatRestarts: SingleTemplate = {
       options: [
         { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'A failing readiness probe restarts nothing.') : 'The pod itself is replaced, with every container in it.' },
         { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A failing readiness probe restarts nothing.') : `${other} keeps running; only ${c}'s container is restarted.` },
-        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : `restartPolicy: ${policy} restarts a container that was killed.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : `restartPolicy: ${policy} restarts a container that was killed.` },
         { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
       answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
       rules: [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
       because: [{ text: {
-        'that-container': event === 'image-patched' ? 'A pod\'s image may change in place; the kubelet restarts just that container.' : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
-        'whole-pod': event === 'node-drained' ? 'The pod is evicted and its Deployment creates a new one, both containers together.' : 'A changed pod template makes the Deployment replace the pod, both containers together.',
+        'that-container': event === 'image-patched'
+          ? `A pod's image may change in place; the kubelet restarts just that container.${owner === 'deployment' ? ' The ReplicaSet leaves a running pod\'s spec alone: only the pods it creates later get the template\'s image.' : ''}`
+          : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
+        'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
         nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'Readiness failures only take the pod out of the Service\'s endpoints; nothing is restarted.',
       }[answer]! }],
-      docUrl: answer === 'nothing' && !killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
+      docUrl: answer === 'nothing' && !killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
   },
 };
@@ -296,7 +298,7 @@ const loggingArchitecture: SingleTemplate = {
       rules: answer === 'daemonset' ? ['design/node-agent', 'design/sidecar-for-files'] : answer === 'sidecar' ? ['design/sidecar-for-files', 'sharing/volumes-where-mounted'] : ['design/shared-service', 'design/node-agent'],
       because: [{ text: {
         daemonset: 'The kubelet keeps every container\'s stdout on its node: one agent per node reads them all.',
-        sidecar: 'Files inside a container stay there: a sidecar mounting the same emptyDir is the only way to read them.',
+        sidecar: 'A node agent reads only what containers write to stdout and stderr; files inside the container stay there, and a sidecar mounting the same emptyDir reads them.',
         aggregator: 'One collector for every node is shared by all, so it runs in its own Deployment behind a Service.',
       }[answer]! }],
       docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : answer === 'aggregator' ? 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',
