@@ -110,17 +110,18 @@ const meshPorts: SharingTemplate = {
     const image = app.image;
     return {
       story: `${svc} is the app; ${px.name} is its mesh proxy.`,
-      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], clash: [false, true] },
+      // No port clash here (merged-services asks that): a clash would leave every port of the loser unsure.
+      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], host: ['pod', 'container'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
-        containers: [ctr(svc, image, [k.clash ? px.ports[0] : appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
+        containers: [ctr(svc, image, [appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
       }),
       statements: [
         (pod, k) => k.toProxy === 'app'
           ? say.reachPort(pod, svc, px.name, pod.containers[0]!.ports[0]!)
           : say.reachPort(pod, svc, px.name, px.ports[k.toProxy === 'listener' ? 0 : 1], px.what[k.toProxy === 'listener' ? 0 : 1]),
         (pod, k) => say.reachPort(pod, px.name, svc, k.toApp === 'main' ? pod.containers[0]!.ports[0]! : k.toApp === 'admin' ? 8081 : px.ports[1]),
-        (pod) => say.portsCoexist(pod, svc, px.name),
+        (pod, k) => say.hostname(pod, px.name, k.host === 'pod' ? name : px.name),
       ],
     };
   },
@@ -137,7 +138,7 @@ const mergedServices: SharingTemplate = {
     const [ia, ib] = [ha.image, hb.image];
     return {
       story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
-      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'] },
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
         containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), 9090])],
@@ -147,6 +148,7 @@ const mergedServices: SharingTemplate = {
         // The wrong port is never a near miss: it is the asker's own port, so the peer does not answer there.
         (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9000, "'s metrics endpoint"),
         (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9090, "'s admin endpoint"),
+        (pod, k) => say.hostname(pod, b, k.host === 'pod' ? name : b),
       ],
     };
   },
@@ -188,7 +190,7 @@ const configReload: SharingTemplate = {
     const name = podName(rng, 'grafana');
     const dir = '/etc/grafana/provisioning/dashboards';
     return {
-      story: 'configmap-reload watches its config directory and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
+      story: 'config-reloader (the configmap-reload image) watches the directory it mounts and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
       knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
