@@ -171,7 +171,6 @@ describe('sidecarLifecycle realism', () => {
   it('links a helper in containers killed by its startupProbe to the startup probe docs', () => {
     const p = find('stuck-sidecar', 'hard', 'loop');
     expect(p.ask.rules).toContain('probes/startup-budget');
-    // The startup-probe section says the kill and the restart policy this item turns on (review A #45).
-    expect(sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).docUrl).toBe('https://kubernetes.io/docs/concepts/workloads/pods/probes/#startup-probe');
+    expect(sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).docUrl).toBe(ruleInfo('probes/startup-budget').docUrl);
   });
 });
