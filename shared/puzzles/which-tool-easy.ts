@@ -104,7 +104,7 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
     because: 'Set replicas in the release\'s values and run helm upgrade: each upgrade applies the release, not what is live.',
   },
   kubectl: {
-    text: '{app} is a folder of plain YAML files in git, no chart anywhere. You changed replicas in the file and want the cluster to match it.',
+    text: '{app}\'s manifests are a folder of plain YAML files in git, no chart anywhere. You changed replicas in its Deployment\'s file and want the cluster to match it.',
     need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
     tempt: { tool: 'Helm', why: 'Helm changes only what it installed as a release; these objects are no release of it.' },
     because: 'kubectl apply -f brings the live objects in line with the files, which stay the source of truth.',

@@ -85,7 +85,7 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
     text: 'For a few minutes you want to tail prod\'s {app}-… pods, while every other command, here and in your other terminals, stays on staging.',
     need: ['per-command-context', 'regex-pod-logs'], answer: 'stern', rule: 'tools/per-command-context',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
-    because: 'stern --context=prod {app} tails prod\'s matching pods and changes nothing else.',
+    because: 'stern --context=prod \'^{app}-\' tails prod\'s matching pods and changes nothing else.',
   },
   Helm: {
     text: 'One chart upgrade must go to prod, while everything else, here and in your other terminals, stays on staging.',
