@@ -153,7 +153,8 @@ type Owner = 'deployment' | 'job-onfailure' | 'job-never' | 'bare';
 /** Each answer with the (event, owner) pairs that lead to it: a kill restarts a container unless the pod says Never. */
 const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', [PodEvent, Owner][]> = {
   'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare'], ['image-patched', 'deployment']],
-  'whole-pod': [['node-drained', 'deployment'], ['node-drained', 'job-onfailure'], ['template-changed', 'deployment']],
+  // A drained Job pod is replaced by its Job under either policy, so "Never" in the prompt never means "nothing" alone.
+  'whole-pod': [['node-drained', 'deployment'], ['node-drained', 'job-onfailure'], ['node-drained', 'job-never'], ['template-changed', 'deployment']],
   nothing: [['readiness-fails', 'deployment'], ['oom-killed', 'job-never'], ['liveness-fails', 'job-never']],
 };
 const POLICY: Record<Owner, 'Always' | 'OnFailure' | 'Never'> = { deployment: 'Always', 'job-onfailure': 'OnFailure', 'job-never': 'Never', bare: 'Always' };
