@@ -88,6 +88,18 @@ export function errorExit(rng: Rng): { exitCode: number; reason: string } {
   return rng.pick([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 3, reason: 'Error' }, { exitCode: 127, reason: 'Error' }]);
 }
 
+/**
+ * What a kill by the kubelet (deadline, eviction) leaves of a container once it is over: one that was running exits
+ * on the signal (143 after SIGTERM, 137 after SIGKILL), reason Error; one that was waiting, never created or in
+ * back-off, is recorded as ContainerStatusUnknown with 137, as the status manager does when it terminates a pod.
+ * See docs/rules/phase.md#deadline-failed.
+ */
+export function killed(rng: Rng, c: ContainerSnapshot): ContainerSnapshot {
+  const keep = { restartCount: c.restartCount ?? 0, ...(c.lastTerminationState ? { lastTerminationState: c.lastTerminationState } : {}) };
+  const exit = c.state === 'running' ? { exitCode: rng.pick([137, 143]), reason: 'Error' } : { exitCode: 137, reason: 'ContainerStatusUnknown' };
+  return { name: c.name, state: 'terminated', ...exit, started: false, ready: false, ...keep };
+}
+
 /** "Job pod x (restartPolicy: Never)" and the like, for prompts. */
 export function who(c: Cast): string {
   return `${c.owner === 'Job' ? 'Job' : c.owner} pod ${c.podName}`;

@@ -9,7 +9,7 @@ import type { Rng } from '../random.ts';
 import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS, READY_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, type Fix } from './pod-conditions-scheduling.ts';
-import { conditionsWhy, initializedOnly, CDOCS, type Pointers } from './pod-conditions-why.ts';
+import { conditionsWhy, initializedOnly, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
@@ -73,7 +73,7 @@ const readyReason: T = {
       : target === READY_LABELS.ContainersNotReady && k === 0 ? notReady(rng, a.name) : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: done ? 'Never' : 'Always', inits: [], apps });
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols));
+    const why = readyStory(facts, pointers(facts, cols));
     return condDraft(rng, facts, { ask: 'ready-reason' }, {
       prompt: `${who(c)} (restartPolicy: ${facts.restartPolicy}). What status and reason does its Ready condition have?`,
       columns: cols, family: Object.values(READY_LABELS), ...why,
@@ -95,7 +95,7 @@ const serviceTraffic: T = {
     const why = conditionsWhy(facts, pointers(facts, TABLE, yaml));
     return condDraft(rng, facts, { ask: 'holdup', family: 'traffic' }, {
       prompt: `Service ${pick(rng, SERVICES)} selects ${who(c)}. Does the Service send this pod traffic?`,
-      yaml, columns: TABLE, family: [...new Set(Object.values(HOLD_LABELS.traffic))],
+      yaml, columns: TABLE, family: [...new Set(Object.values(HOLD_LABELS.traffic))], offer: [HOLD_LABELS.traffic.ready!],
       lines: [...why.lines, { text: 'A Service sends traffic only to pods whose Ready condition is True.' }],
       rules: [...why.rules, 'conditions/ready-endpoints'], docUrl: CDOCS.conditions,
     });
@@ -118,9 +118,10 @@ function oneReason(rng: Rng, reason: Fix['kind']): { needs: PlacementNeeds; node
   }));
   // The pod always has a nodeSelector, so dropping one is a real option; only for `selector` does it exclude every node.
   const needs: PlacementNeeds = { requests: { cpuMilli: wantCpu, memoryMi: wantMem }, nodeSelector: { disktype: 'ssd' } };
+  // The changes that do not help are as bold as the one that does (halving a request), so its size gives nothing away.
   const fixes: Fix[] = [
-    { kind: 'cpu', toMilli: reason === 'cpu' ? Math.min(...cpuFree) - 100 : Math.max(100, wantCpu - 100) },
-    { kind: 'memory', toMi: reason === 'memory' ? 1024 : Math.max(128, wantMem - 128) },
+    { kind: 'cpu', toMilli: reason === 'cpu' ? Math.min(...cpuFree) - 100 : Math.max(100, Math.round(wantCpu / 200) * 100) },
+    { kind: 'memory', toMi: reason === 'memory' ? 1024 : Math.max(128, Math.round(wantMem / 256) * 128) },
     { kind: 'tolerate', taint: taint ?? pick(rng, [GPU, BATCH]) },
     { kind: 'selector', drop: 'disktype: ssd' },
   ];
@@ -134,12 +135,14 @@ function podSpecYaml(needs: PlacementNeeds, name: string): YamlView {
 
 const FIX_RULES = { cpu: 'conditions/insufficient-resources', memory: 'conditions/insufficient-resources', tolerate: 'conditions/untolerated-taint', selector: 'conditions/node-selector', uncordon: 'conditions/cordoned' } as const;
 const FIX_SAYS = {
-  cpu: 'asks for more CPU than any node has free', memory: 'asks for more memory than any node has free',
-  tolerate: 'does not tolerate the taint every node carries', selector: 'wants a label no node has', uncordon: 'fits only a cordoned node',
+  cpu: 'every node has less CPU free than the pod requests', memory: 'every node has less memory free than the pod requests',
+  tolerate: 'every node carries a taint the pod does not tolerate', selector: 'no node has the label its nodeSelector asks for', uncordon: 'the only node that fits is cordoned',
 };
 
 const FIX_OF: Record<string, Fix['kind']> = { 'Lower the CPU request': 'cpu', 'Lower the memory request': 'memory', 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector' };
+const FIX_COLUMN = { cpu: 1, memory: 2, tolerate: 3, selector: 4, uncordon: 3 } as const;
 
+/** The scheduler's message is not quoted: the player reads the nodes to find the one filter they all fail. */
 const schedulerMessage: T = {
   id: 'pod-conditions/scheduler-message',
   targets: ['Lower the CPU request', 'Lower the memory request', 'Add a toleration', 'Drop the nodeSelector'],
@@ -153,11 +156,12 @@ const schedulerMessage: T = {
     const yaml = podSpecYaml(needs, name);
     const { table } = nodeTable(nodes);
     const fix = fixes.find((f) => f.kind === kind)!;
+    const column = FIX_COLUMN[kind];
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
-      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Which one change lets the scheduler place it?`,
+      prompt: `${who(c)} stays Pending: its PodScheduled condition is False, reason Unschedulable. Here are its spec and the cluster's nodes. Which one change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `The message says the pod ${FIX_SAYS[kind]}. "${fixLabel(fix)}" is the change that leaves a node passing every filter.`, evidence: yaml.at(kind === 'selector' ? 'selector' : kind === 'memory' ? 'memory' : 'cpu') }],
-      rules: ['conditions/unschedulable', FIX_RULES[kind]], docUrl: CDOCS.pending,
+      lines: [{ text: `All three nodes fail for the same reason: ${FIX_SAYS[kind]}. "${fixLabel(fix)}" leaves a node passing every filter; the other changes fix nothing that is wrong.`, evidence: { ...yaml.at(kind === 'selector' ? 'selector' : kind === 'memory' ? 'memory' : kind === 'cpu' ? 'cpu' : 'none'), cells: nodes.map((_, row) => ({ row, column })) } }],
+      rules: ['conditions/unschedulable', FIX_RULES[kind]], docUrl: kind === 'tolerate' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#concepts' : kind === 'selector' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector' : CDOCS.pending,
     });
   },
 };

@@ -17,7 +17,6 @@ import type { StateTemplate } from './state-kind.ts';
 
 type T = StateTemplate<CondQuestion>;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const pointers = (f: PodFacts, cols: readonly Column[], yaml?: YamlView): Pointers => ({
   containers: (names) => cellsOf(f, cols, names), ...(yaml ? { yaml: (...m: string[]) => yaml.at(...m) } : {}),
 });
@@ -38,7 +37,7 @@ const sidecarReadiness: T = {
     const cols: Column[] = ['container', 'state', 'started', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols));
     return condDraft(rng, facts, { ask: 'holdup', family: 'sidecar' }, {
-      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, after running ${init}. Is the pod Ready?`,
+      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar that starts first; init container ${init} runs after it. Is the pod Ready?`,
       columns: cols, family: Object.values(SIDE), ...why,
       ...(target === SIDE.ready ? { lines: [{ text: `Yes: the app container and sidecar ${side} are ready. ${init} only had to exit 0: regular init containers never count toward ContainersReady.`, evidence: cellsOf(facts, cols, [side, init]) }], rules: ['conditions/containers-ready', 'sidecars/readiness-counts'] } : {}),
     });
@@ -111,7 +110,7 @@ const fitResources: T = {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar. The nodes have this much left unrequested. What will its PodScheduled condition say?`,
       yaml, table: { columns: table.columns.slice(0, 3), rows: table.rows.map((r) => r.slice(0, 3)) }, family: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.cpu, PLACEMENT_LABELS.memory, PLACEMENT_LABELS['cpu-or-memory']],
       lines: [{ text: `The pod requests ${cpu(need.cpuMilli)} CPU and ${mem(need.memoryMi)} memory: app container and sidecar add up, because both run for the pod's whole life. ${why === 'fits' ? 'A node has that much free.' : out.scheduled ? '' : out.message}`, evidence: yaml.at('req') }],
-      rules: ['conditions/insufficient-resources', 'conditions/effective-request'], docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-requests-are-scheduled',
+      rules: ['conditions/insufficient-resources', 'conditions/effective-request'], docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers',
     });
   },
 };
@@ -178,6 +177,18 @@ const initializedSidecar: T = {
 
 const AFTER = [FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.PodReadyToStartContainers, FIRST_LABELS.none];
 
+/** The last few events of the pod, as kubectl describe lists them: the player reads which container they are about. */
+function troubleEvents(rng: Rng, target: string, init: string | undefined, app: string): string[] {
+  const row = (age: string, type: string, reason: string, message: string) => `${age.padEnd(10)}${type.padEnd(9)}${reason.padEnd(16)}${message}`;
+  const backoff = (n: string, age: string, times: number) => row(`${age} (x${times})`, 'Warning', 'BackOff', `Back-off restarting failed container ${n}`);
+  switch (target) {
+    case FIRST_LABELS.Initialized: return [row(`${rng.int(8, 20)}m`, 'Normal', 'Pulled', 'Container image already present on machine'), backoff(init!, `${rng.int(10, 50)}s`, rng.int(5, 30))];
+    case FIRST_LABELS.ContainersReady: return [row(`${rng.int(2, 9)}m`, 'Normal', 'Started', `Started container ${app}`), backoff(app, `${rng.int(10, 50)}s`, rng.int(5, 30))];
+    case FIRST_LABELS.PodReadyToStartContainers: return [row(`${rng.int(2, 6)}d`, 'Normal', 'Started', `Started container ${app}`), row(`${rng.int(20, 50)}s`, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
+    default: return [backoff(app, `${rng.int(20, 50)}m`, rng.int(2, 6)), row(`${rng.int(8, 18)}m`, 'Normal', 'Started', `Started container ${app}`)];
+  }
+}
+
 const afterTrouble: T = {
   id: 'pod-conditions/after-trouble',
   targets: AFTER,
@@ -189,14 +200,14 @@ const afterTrouble: T = {
     const rebooted = target === FIRST_LABELS.PodReadyToStartContainers;
     const appState = target === FIRST_LABELS.Initialized ? waiting(app, 'PodInitializing') : target === FIRST_LABELS.ContainersReady ? loop(app)
       : rebooted ? waiting(app, 'ContainerCreating', { restartCount: rng.int(1, 4), lastTerminationState: { exitCode: 255, reason: 'Unknown' } })
-      : running(app, { restartCount: rng.int(1, 6), lastTerminationState: failure(rng) });
+      : running(app, { restartCount: rng.int(2, 6), lastTerminationState: failure(rng) });
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps: [appState], sandboxReady: !rebooted });
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols));
-    const node = rebooted ? 'Its node, worker-2, rebooted 40 seconds ago.' : `Its node, worker-2, has been up for ${rng.int(3, 40)} days.`;
+    const events = troubleEvents(rng, target, c.inits[0]?.name, app);
+    const why = conditionsWhy(facts, { containers: (n) => cellsOf(facts, cols, n), yaml: () => ({ codeLines: [2] }) });
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
-      prompt: `${who(c)} has had trouble. ${node} Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
-      columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
+      prompt: `${who(c)} has had trouble: its latest events and its containers. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
+      text: events.join('\n'), columns: cols, family: Object.values(FIRST_LABELS), offer: AFTER, ...why, rules: [...why.rules, 'conditions/first-not-true'],
     });
   },
 };
@@ -238,11 +249,17 @@ function mixedMessage(rng: Rng, kind: Fix['kind']): { needs: PlacementNeeds; nod
   const nodes: NodeFacts[] = [{ name: 'cp-1', labels: { disktype: 'ssd' }, taints: [CP_TAINT], free: { cpuMilli: 200, memoryMi: 512 } }, worker('worker-1'), worker('worker-2'), worker('worker-3')];
   const needs: PlacementNeeds = { requests: want, nodeSelector: { disktype: 'ssd' } };
   const own: Fix = { cpu: { kind: 'cpu' as const, toMilli: want.cpuMilli - 500 }, memory: { kind: 'memory' as const, toMi: want.memoryMi - 512 }, tolerate: { kind: 'tolerate' as const, taint: BATCH_TAINT }, selector: { kind: 'selector' as const, drop: 'disktype: ssd' }, uncordon: { kind: 'uncordon' as const, node: 'worker-1' } }[kind];
-  const others: Fix[] = [{ kind: 'tolerate', taint: CP_TAINT }, ...(kind !== 'cpu' ? [{ kind: 'cpu' as const, toMilli: want.cpuMilli - 200 }] : []), ...(kind !== 'memory' ? [{ kind: 'memory' as const, toMi: want.memoryMi - 256 }] : []), ...(kind !== 'selector' ? [{ kind: 'selector' as const, drop: 'disktype: ssd' }] : [])];
-  return { needs, nodes, fixes: [own, ...rng.sample(others, 3)] };
+  // Tolerating the control-plane taint is always offered: the message names it, and the node behind it is too small.
+  const others: Fix[] = [...(kind !== 'cpu' ? [{ kind: 'cpu' as const, toMilli: want.cpuMilli - 200 }] : []), ...(kind !== 'memory' ? [{ kind: 'memory' as const, toMi: want.memoryMi - 256 }] : []), ...(kind !== 'selector' ? [{ kind: 'selector' as const, drop: 'disktype: ssd' }] : [])];
+  return { needs, nodes, fixes: [own, { kind: 'tolerate', taint: CP_TAINT }, ...rng.sample(others, 2)] };
 }
 
 const MIXED: Record<string, Fix['kind']> = { 'Lower the CPU request': 'cpu', 'Lower the memory request': 'memory', 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector' };
+
+const KIND_SAYS: Record<string, string> = {
+  cpu: 'each worker has less CPU free than it requests', memory: 'each worker has less memory free than it requests',
+  tolerate: 'each worker carries dedicated=batch:NoSchedule', selector: 'no worker has the label disktype=ssd',
+};
 
 const schedulerMessageMixed: T = {
   id: 'pod-conditions/scheduler-message-mixed',
@@ -257,12 +274,14 @@ const schedulerMessageMixed: T = {
     const app = c.apps[0]!.name;
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [{ name: app, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: 'Unschedulable', message: out.message } });
     const yaml = yamlView(['spec:', '  nodeSelector: { disktype: ssd }', '  containers:', `  - name: ${app}`, ['    resources:', 'req'], [`      requests: { cpu: ${cpu(needs.requests.cpuMilli)}, memory: ${mem(needs.requests.memoryMi)} }`, 'req']]);
+    const { table } = nodeTable(nodes);
+    const cp = nodes[0]!;
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
-      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Which one change lets the scheduler place it?`,
-      yaml, family: fixes.map(fixLabel),
-      lines: [{ text: `The control-plane node's taint is not the problem: that node is too small anyway. The workers are, and only one change fixes them: ${lowerFirst(fixLabel(works[0]!))}.`, evidence: yaml.at('req') }],
-      rules: ['conditions/unschedulable', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
-      docUrl: CDOCS.pending,
+      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Here are the nodes. Which one change lets the scheduler place it?`,
+      yaml, table, family: fixes.map(fixLabel),
+      lines: [{ text: `Tolerating ${cp.name}'s taint only brings it to the next filter, which it fails: it has ${cp.free.cpuMilli}m CPU and ${mem(cp.free.memoryMi)} free. On the workers, ${KIND_SAYS[kind]}; only "${fixLabel(works[0]!)}" fixes that.`, evidence: { ...yaml.at('req'), cells: [{ row: 0, column: 1 }, { row: 0, column: 2 }] } }],
+      rules: ['conditions/first-filter', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
+      docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });
   },
 };
