@@ -60,6 +60,9 @@ export function distractors(rng: Rng, l: PodListing, column: KubectlColumn, answ
   return [...distinct.slice(0, 2), rng.pick(rest.length > 0 ? rest : [column === 'STATUS' ? 'Unknown' : `${answer}0`])];
 }
 
+/** One of several ways to set the scene, so a template does not read the same from one game to the next. */
+export const say = (rng: Rng, ...phrasings: string[]): string => rng.pick(phrasings);
+
 export interface KubectlShow {
   column: KubectlColumn;
   /** The situation, before the question. */

@@ -54,7 +54,7 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
       const many = reasoned(l).length > 1;
       const text = many
         ? `${status}: kubectl takes the first app container in spec order that has a reason: ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.${past}`
-        : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase}).${past}`;
+        : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase})${l.reason ? ` nor status.reason (${l.reason})` : ''}.${past}`;
       return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl: DOC.states, text };
     }
     case 'completed-running': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.states, text: `Running: ${c?.name} has Completed, but ${other?.name} still runs and the pod is Ready, so kubectl prints Running.` };

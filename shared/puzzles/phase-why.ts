@@ -57,11 +57,11 @@ function waitingWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
     return { rules: ['init/failure-retried'], docUrl: DOCS.init, text: `Pending: init container ${retried.name} exited ${exitOf(retried)}, and restartPolicy ${retried.restartPolicy ?? f.restartPolicy} retries it instead of failing the pod; ${c?.name} waits until every init container has exited 0.` };
   }
   if (IMAGE_REASONS.includes(reason)) {
-    return { rules: ['phase/image-pull-pending'], docUrl: DOCS.pullBackOff, text: `Pending: ${c?.name} is waiting for its image (${reason}) and has never run. The pod stays Pending until the image is pulled, whatever the restartPolicy.` };
+    return { rules: ['phase/image-pull-pending'], docUrl: DOCS.phase, text: `Pending: ${c?.name} is waiting for its image (${reason}) and has never run. The pod stays Pending until the image is pulled, whatever the restartPolicy.` };
   }
   const other = f.containers.find((x) => x.state === 'running');
   const despite = other ? `, even though ${other.name} runs` : '';
-  return { rules: ['phase/waiting-pending'], docUrl: DOCS.waiting, text: `Pending: ${c?.name} is waiting (${reason}) and has never run; a container that is not created yet keeps the pod Pending${despite}.` };
+  return { rules: ['phase/waiting-pending'], docUrl: DOCS.phase, text: `Pending: ${c?.name} is waiting (${reason}) and has never run; a container that is not created yet keeps the pod Pending${despite}.` };
 }
 
 function runningWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: string } {
@@ -160,6 +160,12 @@ export function phaseWhy(f: PodFacts, locate: Locate, status: PodStatusView = po
     return {
       rules: ['phase/evicted-failed'], docUrl: DOCS.eviction,
       line: { text: 'Failed: the kubelet evicted the pod to relieve its node (reason Evicted); an evicted pod ends Failed at once, whatever its restartPolicy, and is not restarted.' },
+    };
+  }
+  if (status.decidedBy === 'rejected') {
+    return {
+      rules: ['phase/evicted-failed'], docUrl: DOCS.eviction,
+      line: { text: `Failed: the kubelet refused the pod when it arrived (reason ${status.reason}), so no container was ever created; a rejected pod ends Failed at once.` },
     };
   }
   if (status.decidedBy === 'deadline') {

@@ -29,6 +29,8 @@ export interface PodBuild {
   terminal?: boolean;
   /** Evicted by the kubelet under node pressure, with this message. */
   evicted?: string;
+  /** Refused by the kubelet at admission: status.reason and the admit handler's message. */
+  rejected?: { reason: string; message: string };
   reason?: string;
 }
 
@@ -65,6 +67,7 @@ export function factsOf(b: PodBuild): PodFacts {
     ...(b.customConditions ? { customConditions: b.customConditions } : {}),
     ...(b.reason ? { reason: b.reason } : {}),
     ...(b.evicted ? { evicted: { message: b.evicted } } : {}),
+    ...(b.rejected ? { rejected: b.rejected } : {}),
     ...(b.deleting ? { deleting: true } : {}),
   };
 }

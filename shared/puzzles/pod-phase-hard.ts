@@ -6,7 +6,7 @@ import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -24,12 +24,20 @@ const jobSidecarEnd: T = {
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
     if (target === 'Pending') {
-      // The start: the sidecar runs but its startup probe has not passed, so nothing after it has started.
+      // The start, three ways: the sidecar runs but its startup probe has not passed; its image cannot be pulled; or it
+      // has started and a regular init container after it is still running. The Started column shows which.
       const side = sidecarOf(c);
-      const at = c.inits.findIndex((i) => i.sidecar);
-      const inits = c.inits.map((i, k) => (i.sidecar ? running(i.name, { started: false, ready: false }) : k < at ? terminated(i.name, COMPLETED) : waiting(i.name, 'PodInitializing')));
-      const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
-      return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'exit'], rules: ['phase/waiting-pending'], withUnknown: true });
+      const ordered: Cast = { ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
+      const hasInit = ordered.inits.length > 1;
+      const stage = pick(rng, hasInit ? ['probe', 'pull', 'init'] as const : ['probe', 'pull'] as const);
+      const inits = ordered.inits.map((i) => (i.sidecar
+        ? (stage === 'probe' ? running(i.name, { started: false, ready: false }) : stage === 'pull' ? waiting(i.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : running(i.name))
+        : stage === 'init' ? running(i.name) : waiting(i.name, 'PodInitializing')));
+      const facts = factsOf({ cast: ordered, restartPolicy: 'Never', inits, apps: ordered.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      return phaseDraft(facts, {
+        prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`,
+        columns: ['container', 'state', 'reason', 'started', 'exit'], rules: [stage === 'init' ? 'sidecars/start-gate' : 'phase/waiting-pending'], withUnknown: true,
+      });
     }
     const policy: RestartPolicy = target === 'Failed' || rng.chance(0.6) ? 'Never' : 'OnFailure';
     const mainExit = target === 'Failed' ? failure(rng) : target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
@@ -83,13 +91,15 @@ const deadlineCrashloop: T = {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1200]);
     const late = target === 'Failed';
-    const now = late ? deadline + rng.int(5, 300) : deadline - rng.int(60, 300);
+    // Past the deadline the kill is over: what was waiting is recorded Terminated, ContainerStatusUnknown, 137.
+    const now = late ? deadline + rng.int(40, 300) : deadline - rng.int(60, 300);
     const name = c.apps[0]!.name;
     const stuck = target === 'Pending' || (late && rng.chance(0.4));
     const done = target === 'Succeeded';
     const ended = now - rng.int(30, 120);
-    const state = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
+    const before = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
       : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name);
+    const state = late ? killed(rng, before) : before;
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     const other: RuleId = stuck ? 'phase/image-pull-pending' : done ? 'phase/onfailure-restarts' : 'phase/crashloop-running';
@@ -98,7 +108,7 @@ const deadlineCrashloop: T = {
       yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], withUnknown: true,
       rules: late ? [other] : ['phase/deadline-not-reached', ...(done ? [other] : [])],
       extra: late
-        ? { text: `${now} s have passed since startTime, past the ${deadline} s allowed; the time spent ${stuck ? 'pulling the image' : 'crash-looping'} counts.`, evidence: yaml.at('deadline') }
+        ? { text: `${now} s since startTime, past the ${deadline} s allowed: the time spent ${stuck ? 'waiting for the image' : 'crash-looping'} counts. ContainerStatusUnknown is what the kill leaves of a container that was not running.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired.`, evidence: yaml.at('deadline') },
     });
   },
@@ -199,7 +209,7 @@ const deadlineUnscheduled: T = {
     const name = c.apps[0]!.name;
     const bound = target !== 'Pending';
     const ended = sinceStart - rng.int(20, 90);
-    const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => running(name, { ready: false }) }[target]!();
+    const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => killed(rng, running(name)) }[target]!();
     const facts = factsOf({
       cast: c, restartPolicy: 'Never', inits: [], apps: [state],
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: `0/3 nodes are available: 3 ${reasonText.memory}.` },

@@ -4,7 +4,7 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import { effectivePullPolicy, pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, houseCast, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, factsOf, houseCast, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -49,7 +49,7 @@ const backoffReasons: T = {
       Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) has had trouble getting started. What is its status.phase?`, columns: TABLE });
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ran into trouble. What is its status.phase?`, columns: TABLE });
   },
 };
 
@@ -181,16 +181,18 @@ const activeDeadline: T = {
     const c: Cast = toolbox ? { owner: 'Deployment', podName: 'toolbox', inits: [], apps: [{ name: 'toolbox', image: 'busybox:1.36' }] } : cast(rng, job());
     const policy: RestartPolicy = toolbox ? 'Always' : pick(rng, ['Never', 'OnFailure'] as const);
     const deadline = pick(rng, [300, 600, 900, 1800]);
-    const now = target === 'Failed' ? deadline + rng.int(0, 240) : target === 'Succeeded' ? deadline + rng.int(-120, 600) : deadline - rng.int(20, Math.min(240, deadline - 60));
+    // Failed: either the first seconds after the deadline, while the kubelet is still stopping the container, or after.
+    const stopping = target === 'Failed' && rng.chance(0.4);
+    const now = target === 'Failed' ? deadline + (stopping ? rng.int(0, 15) : rng.int(40, 600)) : target === 'Succeeded' ? deadline + rng.int(-120, 600) : deadline - rng.int(20, Math.min(240, deadline - 60));
     const ended = Math.min(now, deadline) - rng.int(30, 200);
     const name = c.apps[0]!.name;
-    const state = { Pending: () => waiting(name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])), Running: () => running(name), Failed: () => running(name, { ready: false }), Succeeded: () => terminated(name, COMPLETED) }[target]!();
+    const state = { Pending: () => waiting(name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])), Running: () => running(name), Failed: () => (stopping ? running(name, { ready: false }) : killed(rng, running(name))), Succeeded: () => terminated(name, COMPLETED) }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === 'Succeeded' ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], `  restartPolicy: ${policy}`, 'status:', [`  startTime: "2025-06-12T10:00:00Z"`, 'deadline']]);
     return phaseDraft(facts, {
       prompt: `${toolbox ? 'A toolbox pod someone started with a self-destruct timer' : who(c)}. It is now ${clock(now)} UTC${target === 'Succeeded' ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
       yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'],
-      extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed.`, evidence: yaml.at('deadline') }
+      extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed${stopping ? '; the phase changes at once, while the container gets its grace period to stop' : ''}.`, evidence: yaml.at('deadline') }
         : target === 'Succeeded' ? { text: `It finished ${ended} s after startTime, before the ${deadline} s deadline, and a finished pod stays as it ended.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired yet.`, evidence: yaml.at('deadline') },
     });

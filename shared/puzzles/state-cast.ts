@@ -29,6 +29,12 @@ const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick
 const version = (rng: Rng) => `${rng.int(1, 4)}.${rng.int(0, 14)}.${rng.int(0, 9)}`;
 const named = (s: Software): Named => ({ name: s.name, image: s.image });
 
+/** A Job's second container: it ships or checks what the main one produced, each from the tool image that does it. */
+const JOB_COMPANIONS: readonly Named[] = [
+  { name: 'uploader', image: software('aws-cli').image }, { name: 'gcs-upload', image: software('gcloud').image },
+  { name: 'notify', image: software('curl').image }, { name: 'checksum', image: software('busybox').image },
+];
+
 /** Servers whose second container would be a natural companion (their own exporter). */
 const PAIRED = new Set(['nginx', 'redis']);
 
@@ -37,7 +43,7 @@ function mainOf(rng: Rng, batch: boolean, paired: boolean): { main: Named; extra
     const jobs = houseApps.filter((a) => a.batch);
     const app = rng.pick([...jobs, null]);
     const main = app ? { name: app.name, image: houseImage(app, version(rng)) } : { name: 'pg-dump', image: software('postgres-client').image };
-    return { main, extra: { name: 'uploader', image: software('aws-cli').image } };
+    return { main, extra: rng.pick(JOB_COMPANIONS) };
   }
   if (rng.chance(0.35)) {
     const server = rng.pick(SERVERS.filter((x) => !paired || PAIRED.has(x.id)));

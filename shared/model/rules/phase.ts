@@ -10,7 +10,7 @@ export const phaseRules = defineArea('phase', {
   'unscheduled-pending': { title: 'A pod that no node will take stays Pending, with PodScheduled False', anchor: 'unscheduled-pending', docUrl: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-pods/#my-pod-stays-pending' },
   'gated-pending': { title: 'A pod with scheduling gates stays Pending until every gate is removed', anchor: 'gated-pending', docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/#usage-example' },
   'waiting-pending': { title: 'A container that is still being created and has never run keeps the pod Pending', anchor: 'waiting-pending', docUrl: `${LIFECYCLE}#pod-phase` },
-  'image-pull-pending': { title: 'A container whose image cannot be pulled keeps the pod Pending, whatever the restartPolicy', anchor: 'image-pull-pending', docUrl: `${IMAGES}#imagepullbackoff` },
+  'image-pull-pending': { title: 'A container whose image cannot be pulled keeps the pod Pending, whatever the restartPolicy', anchor: 'image-pull-pending', docUrl: `${LIFECYCLE}#pod-phase` },
   'pull-policy-default': { title: 'Without imagePullPolicy, no tag or :latest means Always; any other tag means IfNotPresent', anchor: 'pull-policy-default', docUrl: `${IMAGES}#imagepullpolicy-defaulting` },
   running: { title: 'One running container, with every container known, makes the pod Running', anchor: 'running', docUrl: `${LIFECYCLE}#pod-phase` },
   'readiness-not-phase': { title: 'Readiness never changes the phase: a Running pod may be not ready', anchor: 'readiness-not-phase', docUrl: `${LIFECYCLE}#pod-conditions` },

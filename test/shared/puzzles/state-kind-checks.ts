@@ -62,6 +62,16 @@ export function checkStateKind<Q>(kind: StateKindLike<Q>, answerOf: (p: StatePuz
       }
     });
 
+    it('never shows a container still running once the kill after a passed deadline is over (30 s grace)', () => {
+      for (const p of puzzles) {
+        const d = (p.facts as { deadline?: { activeDeadlineSeconds: number; secondsSinceStart?: number; endedAtSeconds?: number } }).deadline;
+        if (!d || d.secondsSinceStart === undefined || d.endedAtSeconds !== undefined) continue;
+        if (d.secondsSinceStart - d.activeDeadlineSeconds <= 30) continue;
+        const all = [...p.facts.initContainers, ...p.facts.containers];
+        expect(all.filter((c) => c.state === 'running' || c.state === 'waiting').map((c) => c.name), kind.meta(p).template).toEqual([]);
+      }
+    });
+
     it('fits the back of a room: at most 5 columns and 16 lines of code', () => {
       for (const p of puzzles) {
         expect(p.table?.columns.length ?? 0).toBeLessThanOrEqual(5);
