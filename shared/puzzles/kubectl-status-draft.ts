@@ -42,7 +42,8 @@ function readyCandidates(l: PodListing, answer: string): string[] {
   const appsReady = l.containers.filter((c) => c.ready === true && c.state === 'running').length;
   const runningCount = [...sidecars, ...l.containers].filter((c) => c.state === 'running').length;
   return [`${appsReady}/${l.containers.length}`, `${runningCount}/${total}`, `${ready}/${total + l.initContainers.length - sidecars.length}`,
-    `${total}/${total}`, `${Math.max(ready - 1, 0)}/${total}`, `${Math.min(ready + 1, total)}/${total}`, `0/${total}`, `${ready}/${total + 1}`];
+    `${total}/${total}`, `${Math.max(ready - 1, 0)}/${total}`, `${Math.min(ready + 1, total)}/${total}`, `0/${total}`, `${ready}/${total + 1}`,
+    `${ready + 1}/${total + 1}`, `0/${total + 1}`];
 }
 
 function restartCandidates(l: PodListing, answer: string): string[] {

@@ -90,7 +90,7 @@ const exitWithoutReason: T = {
     const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'], ...(dead.signal ? [[`        signal: ${dead.signal}`, 'dead'] as const] : []),
       ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)}:`, yaml,
+      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} reports these statuses.`, yaml,
       tempting: [inInit ? 'Init:Error' : 'Error', kind === 'Signal' ? `ExitCode:${exitCode}` : 'Completed'],
       extra: { text: 'With a reason (Error, OOMKilled) kubectl would print that instead.', evidence: yaml.at('dead') },
     });

@@ -84,7 +84,7 @@ function stoppedWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
   // A sidecar that exited non-zero or is crash-looping: its state never decides the phase.
   const sidecarOff = f.initContainers.find((x) => isSidecar(x) && ((x.state === 'terminated' && exitOf(x) !== 0) || (x.state === 'waiting' && x.lastTerminationState)));
   const sidecarNote = sidecarOff
-    ? ` Sidecar ${sidecarOff.name} ${sidecarOff.state === 'terminated' ? `exited ${exitOf(sidecarOff)} when the kubelet stopped it` : 'is crash-looping'}, and a sidecar never counts.`
+    ? ` Sidecar ${sidecarOff.name} ${sidecarOff.state !== 'terminated' ? 'is crash-looping' : sidecarOff.reason === 'ContainerStatusUnknown' ? 'was crash-looping when the pod ended' : `exited ${exitOf(sidecarOff)} when the kubelet stopped it`}, and a sidecar never counts.`
     : '';
   const policy = c?.restartPolicy ? `its own restartPolicy ${c.restartPolicy}` : `restartPolicy ${f.restartPolicy}`;
   switch (d.step) {

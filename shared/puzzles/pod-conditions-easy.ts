@@ -22,9 +22,10 @@ const pointers = (f: PodFacts, cols: readonly Column[], yaml?: YamlView): Pointe
   containers: (names) => cellsOf(f, cols, names), ...(yaml ? { yaml: (...m: string[]) => yaml.at(...m) } : {}),
 });
 const notReady = (rng: Rng, n: string): ContainerSnapshot => pick(rng, [running(n, { ready: false }), waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: failure(rng) })]);
+/** Where the pod is bound, as its spec and status say it (not the PodScheduled condition itself: that would be the answer). */
 const scheduledYaml = (f: PodFacts): YamlView => yamlView(f.placement.bound
-  ? ['status:', '  conditions:', ['  - type: PodScheduled', 'scheduled'], ['    status: "True"', 'scheduled']]
-  : ['status:', '  conditions:', ['  - type: PodScheduled', 'scheduled'], ['    status: "False"', 'scheduled'], ['    reason: Unschedulable', 'scheduled'], `    message: "${f.placement.message}"`]);
+  ? ['spec:', '  schedulerName: default-scheduler', ['  nodeName: worker-2', 'scheduled'], 'status:', '  hostIP: 10.0.1.12', '  podIP: 10.244.2.17']
+  : ['spec:', ['  schedulerName: default-scheduler   # no nodeName', 'scheduled'], 'status:', '  phase: Pending', '  # no hostIP, no podIP']);
 const UNSCHEDULABLE = ['0/3 nodes are available: 3 Insufficient cpu.', '0/3 nodes are available: 3 Insufficient memory.', "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector."];
 
 /** One pod at one of the four plain stages: not scheduled, initializing, a container not ready, all ready. */
@@ -56,7 +57,7 @@ const firstNotTrue: T = {
     const yaml = scheduledYaml(facts);
     const why = conditionsWhy(facts, pointers(facts, TABLE, yaml));
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
-      prompt: `${who(c)}: its PodScheduled condition and its containers. ${ORDER} Which is the first that is not True?`,
+      prompt: `${who(c)}: where it is bound, and its containers. ${ORDER} Which is the first that is not True?`,
       yaml, columns: TABLE, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
     });
   },

@@ -67,7 +67,8 @@ const initFailureWithSidecar: T = {
       Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
     }[target]!();
     const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
-    const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
+    // Once the pod has finished (Succeeded, or Failed by an init container not retried), the kubelet has stopped the sidecar.
+    const side = target === 'Succeeded' || target === 'Failed' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
     const retried = target === 'Running' || target === 'Succeeded';
     const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
@@ -76,7 +77,7 @@ const initFailureWithSidecar: T = {
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
       extra: retried
         ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
-        : { text: target === 'Failed' ? `${sidecarOf(c)} still runs, but a failed init container that will not be retried fails the pod first.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
+        : { text: target === 'Failed' ? `${sidecarOf(c)} had started, but a failed init container that will not be retried fails the pod, and the kubelet stopped the sidecar with it.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
     });
   },
 };
@@ -179,7 +180,9 @@ const sidecarCrashStage: T = {
   build(rng, target) {
     const batch = target === 'Succeeded' || target === 'Failed';
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [0, 0] }));
-    const side = crashLoop(rng, sidecarOf(c));
+    // Once the pod has finished, the kill is over: the crash-looping sidecar is recorded Terminated, ContainerStatusUnknown.
+    const looping = crashLoop(rng, sidecarOf(c));
+    const side = batch ? killed(rng, looping) : looping;
     const apps = c.apps.map((a) => ({
       Pending: () => waiting(a.name, 'PodInitializing'),
       Running: () => running(a.name),
@@ -190,7 +193,7 @@ const sidecarCrashStage: T = {
     const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' };
     const second = SECOND[target]!;
     return phaseDraft(facts, {
-      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} is crash-looping. What is its status.phase?`,
+      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} has crashed over and over. What is its status.phase?`,
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
       ...(target === 'Pending' ? { line: { text: `Pending: sidecar ${side.name} has never started, so initialization cannot go past it and no app container has run: the pod is still Pending.` } } : {}),
     });

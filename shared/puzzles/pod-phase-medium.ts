@@ -71,7 +71,7 @@ const initFailurePolicy: T = {
     const at = rng.int(0, c.inits.length - 1);
     const retried = (n: string) => terminated(n, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) });
     const pod = {
-      Pending: () => initStuck(c, at, (n) => (rng.chance(0.6) ? waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) }) : terminated(n, initFailure(rng), { restartCount: rng.int(1, 5) }))),
+      Pending: () => initStuck(c, at, (n) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) })),
       Failed: () => initStuck(c, at, (n) => terminated(n, initFailure(rng))),
       Running: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => running(a.name)) }),
       Succeeded: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => terminated(a.name, COMPLETED)) }),
@@ -88,7 +88,8 @@ const oomKilled: T = {
     const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
     const restarts = rng.int(1, 6);
-    const looping = (n: string) => (rng.chance(0.5) ? waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM }) : terminated(n, OOM, { restartCount: restarts }));
+    // In back-off between tries, as it stays for seconds to minutes (right after an exit it shows Terminated for a moment).
+    const looping = (n: string) => waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM });
     const main = c.apps[0]!.name;
     const pod = {
       // A database migration that loads too much: a memory-hungry init container, run from the app's own image.

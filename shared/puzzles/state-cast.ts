@@ -4,15 +4,16 @@ import type { Cast, CastShape, InitSpec, Named } from '../model/pod-cast.ts';
 import { houseApps, houseImage, software, type Software } from '../model/software.ts';
 import type { Rng } from '../random.ts';
 
-/** Init containers as people write them: a name that says the job, and the tool image that does it. */
+/** Init containers as people write them: a name that says the job, and the tool image that does it, in the order
+ *  a pod runs them (wait for a dependency, fetch, then render or migrate). */
 const INITS: readonly (Named & { tool: string })[] = [
   { name: 'wait-for-db', image: software('busybox').image, tool: 'busybox' },
   { name: 'wait-for-redis', image: software('busybox').image, tool: 'busybox' },
   { name: 'fetch-config', image: software('curl').image, tool: 'curl' },
+  { name: 'git-clone', image: software('git').image, tool: 'git' },
+  { name: 'download-assets', image: software('aws-cli').image, tool: 'aws-cli' },
   { name: 'render-config', image: software('gomplate').image, tool: 'gomplate' },
   { name: 'migrate', image: software('flyway').image, tool: 'flyway' },
-  { name: 'download-assets', image: software('aws-cli').image, tool: 'aws-cli' },
-  { name: 'git-clone', image: software('git').image, tool: 'git' },
 ];
 
 const SIDECARS = ['envoy', 'linkerd-proxy', 'istio-proxy', 'fluent-bit', 'vector', 'promtail', 'vault-agent', 'cloud-sql-proxy', 'otel-collector'] as const;
@@ -67,7 +68,7 @@ export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
   const owner = batch ? 'Job' : rng.chance(0.8) ? 'Deployment' : 'StatefulSet';
   const podName = owner === 'Job' ? `${main.name}-${rng.int(28900000, 29199999)}-${suffix(rng, 5)}`
     : owner === 'Deployment' ? `${main.name}-${suffix(rng, 9)}-${suffix(rng, 5)}` : `${main.name}-${rng.int(0, 2)}`;
-  const regular = rng.sample(INITS, rng.int(...wanted.inits)).map(({ name, image }) => ({ name, image, sidecar: false }));
+  const regular = rng.sample(INITS, rng.int(...wanted.inits)).sort((a, b) => INITS.indexOf(a) - INITS.indexOf(b)).map(({ name, image }) => ({ name, image, sidecar: false }));
   const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars));
   const inits = rng.chance(0.7) ? [...sidecars, ...regular] : [...regular, ...sidecars];
   const apps = twoApps ? [main, extra] : [main];

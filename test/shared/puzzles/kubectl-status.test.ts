@@ -103,7 +103,7 @@ describe('kubectlStatus', () => {
         "code": undefined,
         "options": [
           "3/3",
-          "1/3",
+          "0/3",
           "2/2",
           "2/3",
         ],
