@@ -200,14 +200,17 @@ const sandbox: T = {
     const apps = c.apps.map((a) => (noSandbox ? waiting(a.name, 'ContainerCreating') : target === FIRST_LABELS.Initialized ? waiting(a.name, 'PodInitializing')
       : target === FIRST_LABELS.ContainersReady ? waiting(a.name, 'ContainerCreating') : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps, sandboxReady: !noSandbox });
+    const first = (c.inits[0] ?? c.apps[0])!;
+    const row = (type: string, reason: string, message: string) => `${type.padEnd(9)}${reason.padEnd(24)}${message}`;
     const events = noSandbox
-      ? ['Normal   Scheduled               assigned to worker-2', 'Warning  FailedCreatePodSandBox  failed to set up network', '         for sandbox: CNI plugin calico: connection refused']
-      : ['Normal   Scheduled  assigned to worker-2', target === FIRST_LABELS.ContainersReady ? `Normal   Pulling    pulling image "${c.apps[0]!.image}"` : 'Normal   Started    container started'];
+      ? [row('Normal', 'Scheduled', `Successfully assigned to worker-2`), row('Warning', 'FailedCreatePodSandBox', 'Failed to create pod sandbox: failed to'), `${''.padEnd(33)}set up network: plugin calico: connection refused`]
+      : [row('Normal', 'Scheduled', `Successfully assigned to worker-2`), target === FIRST_LABELS.ContainersReady ? row('Normal', 'Pulling', `Pulling image "${c.apps[0]!.image}"`) : row('Normal', 'Started', `Started container ${first.name}`)];
     const cols: Column[] = ['container', 'state', 'reason', 'ready'];
     const why = conditionsWhy(facts, { containers: (n) => cellsOf(facts, cols, n), yaml: () => ({ codeLines: noSandbox ? [2, 3] : [1] }) });
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)}: its latest events and its containers. ${ORDER} Which is the first that is not True?`,
       text: events.join('\n'), columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
+      ...(target === FIRST_LABELS.ContainersReady ? { lines: [...why.lines, { text: 'The sandbox is up: the kubelet pulls images only once it has one, so PodReadyToStartContainers is True.', evidence: { codeLines: [2] } }] } : {}),
     });
   },
 };

@@ -11,7 +11,7 @@ import type { Rng } from '../random.ts';
 import { FIRST_LABELS, HOLD_LABELS, READY_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import {
-  cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
+  applyFix, cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
 } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { DOCS } from './phase-why.ts';
@@ -130,10 +130,13 @@ const oneChange: T = {
     const { table } = nodeTable(nodes);
     const yaml = yamlView(['spec:', ['  nodeSelector: { disktype: ssd }', 'selector'], '  containers:', `  - name: ${app}`, ['    resources: { requests: { cpu: ' + cpu(want) + ', memory: 512Mi } }', 'req']]);
     const fix = works[0]!;
+    const after = applyFix(needs, nodes, fix);
+    const placed = schedule(after.needs, after.nodes);
+    const passer = placed.scheduled ? placed.feasible[0]! : '';
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
       prompt: `${who(c)} stays Pending. Which single change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node passing every filter. The others clear a node's first problem and hit its next: a node is turned away by the first filter it fails.`, evidence: { cells: nodes.map((_, row) => ({ row, column: 3 })) } }],
+      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node, ${passer}, with no problem left. Each other change leaves every node at least one problem; the scheduler names only the first filter a node fails, so fixing that one is not always enough.`, evidence: { cells: [0, 1, 2, 3, 4].map((column) => ({ row: nodes.findIndex((n) => n.name === passer), column })) } }],
       rules: ['conditions/first-filter', fix.kind === 'tolerate' ? 'conditions/untolerated-taint' : fix.kind === 'selector' ? 'conditions/node-selector' : fix.kind === 'uncordon' ? 'conditions/cordoned' : 'conditions/insufficient-resources'],
       docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });
@@ -262,7 +265,7 @@ const gatedThenFilters: T = {
     const out = schedule(needs, nodes);
     const main = c.apps[0]!.name;
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [out.scheduled ? waiting(main, 'ContainerCreating') : { name: main, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: out.reason, message: out.message } });
-    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  schedulingGates: []   # Kueue has admitted it']),
+    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  # schedulingGates removed: Kueue has admitted it']),
       '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
     const { table } = nodeTable(nodes);
     return condDraft(rng, facts, { ask: 'podscheduled', needs, nodes }, {

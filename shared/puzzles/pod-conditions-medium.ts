@@ -145,7 +145,12 @@ const taintsAndSelectors: T = {
       prompt: `${who(c)} must run in zone ${zone}. Every node has room for it. What will its PodScheduled condition say?`,
       yaml, table: { columns: [table.columns[0]!, table.columns[3]!, table.columns[4]!], rows: table.rows.map((r) => [r[0]!, r[3]!, r[4]!]) },
       family: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.taint, PLACEMENT_LABELS.selector, PLACEMENT_LABELS.cordoned],
-      lines: [{ text: out.scheduled ? `True: worker-2 is in ${zone}, has no taint the pod must tolerate, and is not cordoned.` : `False: ${out.message}`, evidence: yaml.at('selector') },
+      lines: [{ text: {
+        fits: `True: worker-2 is in ${zone}, has no taint the pod must tolerate, and is not cordoned.`,
+        selector: `False: no node is labelled ${zone}. The scheduler says: ${out.scheduled ? '' : out.message}`,
+        taint: `False: every node in ${zone} has a taint the pod does not tolerate. The scheduler says: ${out.scheduled ? '' : out.message}`,
+        cordoned: `False: worker-2, the only node in ${zone}, is cordoned, so it takes no new pods.`,
+      }[target === PLACEMENT_LABELS.fits ? 'fits' : target === PLACEMENT_LABELS.selector ? 'selector' : target === PLACEMENT_LABELS.taint ? 'taint' : 'cordoned'], evidence: yaml.at('selector') },
         ...(tolerates && !out.scheduled && placementWhy(out, needs, nodes) === 'taint' ? [{ text: `Its toleration is for dedicated=gpu, not ${taintText(BATCH_TAINT)}.`, evidence: yaml.at('tol') }] : [])],
       rules: ['conditions/unschedulable', placementWhy(out, needs, nodes) === 'taint' ? 'conditions/untolerated-taint' : placementWhy(out, needs, nodes) === 'cordoned' ? 'conditions/cordoned' : 'conditions/node-selector'],
       docUrl: placementWhy(out, needs, nodes) === 'taint' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#concepts' : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector',

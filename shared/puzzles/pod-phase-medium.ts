@@ -77,7 +77,10 @@ const initFailurePolicy: T = {
       Succeeded: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => terminated(a.name, COMPLETED)) }),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, ...pod });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): one of its init containers has failed at least once. What is its status.phase?`, columns: TABLE });
+    const init = c.inits[at]!.name;
+    const retriedLine = target === 'Running' || target === 'Succeeded'
+      ? { extra: { text: `${init} failed and was retried, as restartPolicy ${policy} allows for init containers, until it exited 0.` } } : {};
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): one of its init containers has failed at least once. What is its status.phase?`, columns: TABLE, ...retriedLine });
   },
 };
 
@@ -167,7 +170,8 @@ const sidecarStartup: T = {
     const apps = c.apps.map((a) => (target === 'Succeeded' ? terminated(a.name, COMPLETED) : stage === 'done' ? running(a.name) : waiting(a.name, 'PodInitializing')));
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'] });
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } } : {};
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
 };
 

@@ -1,7 +1,7 @@
 // Who is in a state puzzle's pod, drawn from the software catalogue (shared/model/software.ts): our own services and
 // Jobs, real servers, real sidecars with what they do for the pod, and init containers run from real tool images.
 import type { Cast, CastShape, InitSpec, Named } from '../model/pod-cast.ts';
-import { houseApps, houseImage, software, type Software } from '../model/software.ts';
+import { HOUSE_REGISTRY, houseApps, houseImage, software, type Software } from '../model/software.ts';
 import type { Rng } from '../random.ts';
 
 /** Init containers as people write them: a name that says the job, and the tool image that does it, in the order
@@ -29,6 +29,17 @@ const SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
 const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
 const version = (rng: Rng) => `${rng.int(1, 4)}.${rng.int(0, 14)}.${rng.int(0, 9)}`;
 const named = (s: Software): Named => ({ name: s.name, image: s.image });
+
+/**
+ * The init containers that make sense before this main container: a schema migration only before our own services
+ * and Jobs (or pg-dump's database), content from git or a bucket only before a web server or our own code.
+ */
+function initsFor(main: Named): readonly (Named & { tool: string })[] {
+  const own = main.image.startsWith(HOUSE_REGISTRY);
+  const web = main.name === 'nginx' || main.name === 'grafana';
+  return INITS.filter((i) => (i.name === 'migrate' ? own : i.name === 'git-clone' || i.name === 'download-assets' ? own || web
+    : i.name === 'wait-for-redis' ? main.name !== 'redis' : true));
+}
 
 /** A Job's second container: it ships or checks what the main one produced, each from the tool image that does it. */
 const JOB_COMPANIONS: readonly Named[] = [
@@ -68,7 +79,7 @@ export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
   const owner = batch ? 'Job' : rng.chance(0.8) ? 'Deployment' : 'StatefulSet';
   const podName = owner === 'Job' ? `${main.name}-${rng.int(28900000, 29199999)}-${suffix(rng, 5)}`
     : owner === 'Deployment' ? `${main.name}-${suffix(rng, 9)}-${suffix(rng, 5)}` : `${main.name}-${rng.int(0, 2)}`;
-  const regular = rng.sample(INITS, rng.int(...wanted.inits)).sort((a, b) => INITS.indexOf(a) - INITS.indexOf(b)).map(({ name, image }) => ({ name, image, sidecar: false }));
+  const regular = rng.sample(initsFor(main), rng.int(...wanted.inits)).sort((a, b) => INITS.indexOf(a) - INITS.indexOf(b)).map(({ name, image }) => ({ name, image, sidecar: false }));
   const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars));
   const inits = rng.chance(0.7) ? [...sidecars, ...regular] : [...regular, ...sidecars];
   const apps = twoApps ? [main, extra] : [main];
