@@ -22,18 +22,21 @@ const TROUBLE: Record<string, (rng: Rng, n: string) => ContainerSnapshot> = {
   CrashLoopBackOff: (rng, n) => crash(rng, n),
   ImagePullBackOff: (_, n) => waiting(n, 'ImagePullBackOff'),
   CreateContainerConfigError: (_, n) => waiting(n, 'CreateContainerConfigError'),
-  OOMKilled: (rng, n) => terminated(n, OOM, { restartCount: rng.int(1, 5) }),
-  Error: (rng, n) => terminated(n, errorExit(rng), { restartCount: rng.int(1, 5) }),
+  OOMKilled: (_, n) => terminated(n, OOM),
+  Error: (rng, n) => terminated(n, errorExit(rng)),
 };
 
 const firstContainerWins: T = {
   id: 'kubectl-status/first-container-wins',
   targets: Object.keys(TROUBLE),
   build(rng, target) {
-    const c = cast(rng, service({ apps: [2, 2] }));
-    const other = pick(rng, Object.keys(TROUBLE).filter((k) => k !== target && !(k === 'OOMKilled' && target === 'Error') && !(k === 'Error' && target === 'OOMKilled')));
+    // A container stays Terminated only where nothing restarts it: those pictures are Job pods with restartPolicy Never.
+    const ended = target === 'OOMKilled' || target === 'Error';
+    const c = cast(rng, (ended ? job : service)({ apps: [2, 2] }));
+    const waitingKinds = ['CrashLoopBackOff', 'ImagePullBackOff', 'CreateContainerConfigError'].filter((k) => k !== target && !(ended && k === 'CrashLoopBackOff'));
+    const other = pick(rng, waitingKinds);
     const apps = c.apps.map((a, i) => (i === 0 ? TROUBLE[target]!(rng, a.name) : TROUBLE[other]!(rng, a.name)));
-    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps });
+    const facts = factsOf({ cast: c, restartPolicy: ended ? 'Never' : 'Always', inits: [], apps });
     return kubectlDraft(rng, facts, { column: 'STATUS', prompt: say(rng, `${who(c)}: both of its containers are in trouble (listed in spec order).`, `${who(c)} has two containers, listed in spec order, and neither is well.`, `Both containers of ${who(c)} have a problem; the table lists them in spec order.`), columns: ['container', 'state', 'reason', 'exit', 'restarts'], tempting: [other] });
   },
 };

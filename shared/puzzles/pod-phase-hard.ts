@@ -157,7 +157,7 @@ const restartOverride: T = {
     const setup = {
       Failed: { pod: 'Always', on: init, own: 'Never', init: terminated(init, initFailure(rng)), app: waiting(app, 'PodInitializing') },
       Pending: { pod: 'Never', on: init, own: 'OnFailure', init: waiting(init, 'CrashLoopBackOff', { restartCount: rng.int(1, 6), lastTerminationState: initFailure(rng) }), app: waiting(app, 'PodInitializing') },
-      Running: { pod: 'Never', on: app, own: pick(rng, ['OnFailure', 'Always'] as const), init: terminated(init, COMPLETED), app: terminated(app, failure(rng), { restartCount: rng.int(1, 4) }) },
+      Running: { pod: 'Never', on: app, own: pick(rng, ['OnFailure', 'Always'] as const), init: terminated(init, COMPLETED), app: waiting(app, 'CrashLoopBackOff', { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) }) },
       Succeeded: { pod: 'Always', on: app, own: pick(rng, ['OnFailure', 'Never'] as const), init: terminated(init, COMPLETED), app: terminated(app, COMPLETED) },
     }[target]!;
     const own = setup.own as RestartPolicy;
