@@ -1,68 +1,41 @@
-// A load driver (child process of bench/run.ts): joins its share of players, lets them answer as soon as each
-// question arrives, tells the orchestrator when its share has answered a round, and hands over every record.
-import type { PlayerBot, BotOutcome } from '../scripts/bots/player-bot.ts';
-import { startSwarm } from '../scripts/bots/swarm.ts';
-import type { BotReport, FromDriver, JoinGroup, ToDriver } from './messages.ts';
+// A load driver (child process of bench/run.ts, pinned to the load core): its share of the players, driven by the
+// orchestrator over IPC. The same code drives Podium and the floor. It leaves by itself when orphaned or after
+// its time budget (BENCH_DRIVER_MAX_MS), so no run can leave thousands of sockets open.
+import { PlayerPool } from './players.ts';
+import type { FromDriver, ToDriver } from './messages.ts';
 
-const bots: PlayerBot[] = [];
-const outcomes = new Map<PlayerBot, BotOutcome>();
-const silent = new Set<string>();
-/** Shared by every bot of this driver (they read it at each question), so one message retimes them all. */
-const think: [number, number] = [0, 0];
+const pool = new PlayerPool();
 const send = (msg: FromDriver): void => void process.send?.(msg);
-const key = (code: string, name: string): string => `${code}/${name}`;
+const fail = (e: unknown): void => send({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 
-async function join(url: string, groups: JoinGroup[], concurrency: number): Promise<void> {
-  for (const g of groups) for (const name of g.silent) silent.add(key(g.code, name));
-  const seats = groups.flatMap((g) => g.names.map((name) => ({ code: g.code, name })));
-  const startedAt = Date.now();
-  const isSilent = (s: { code: string; name: string }): boolean => silent.has(key(s.code, s.name));
-  const swarm = await startSwarm({ url, seats, accuracy: 0, thinkMs: think, rand: Math.random, concurrency, isSilent });
-  for (const bot of swarm.bots) {
-    bots.push(bot);
-    void bot.outcome.then((o) => outcomes.set(bot, o));
-  }
-  send({ type: 'joined', startedAt, endedAt: Date.now(), joined: swarm.bots.length, failed: swarm.failed });
+function leave(code: number): void {
+  pool.stop();
+  setTimeout(() => process.exit(code), 200).unref();
 }
 
-/** Answering bots still playing that have no ack (or refusal) for the round yet. */
-function missing(round: number): number {
-  return bots.filter((b) => {
-    if (outcomes.has(b) || silent.has(key(b.code, b.name))) return false;
-    const r = b.records.find((x) => x.round === round);
-    return !r || (r.ackMs === null && r.error === null);
-  }).length;
-}
-
-function awaitAnswers(round: number): void {
-  const poll = setInterval(() => {
-    const left = missing(round);
-    if (left > 0) return;
-    clearInterval(poll);
-    send({ type: 'answered', round, missing: left });
-  }, 10);
-}
-
-function collect(): BotReport[] {
-  return bots.map((b) => {
-    const o = outcomes.get(b);
-    return { code: b.code, name: b.name, status: o?.status ?? 'playing', detail: o?.detail ?? '', records: b.records };
-  });
-}
-
-function onMessage(msg: ToDriver): void {
-  if (msg.type === 'join') join(msg.url, msg.groups, msg.concurrency).catch((e: unknown) => send({ type: 'error', message: String(e) }));
-  else if (msg.type === 'think') {
-    [think[0], think[1]] = msg.thinkMs;
-    send({ type: 'think-set' });
-  } else if (msg.type === 'await-answers') awaitAnswers(msg.round);
-  else if (msg.type === 'collect') send({ type: 'collected', bots: collect() });
-  else {
-    for (const b of bots) b.close();
-    setTimeout(() => process.exit(0), 200);
+async function onMessage(msg: ToDriver): Promise<void> {
+  switch (msg.type) {
+    case 'join': {
+      const startedAt = Date.now();
+      const failed = await pool.join(msg.url, msg.groups, msg.concurrency, msg.localAddress);
+      return send({ type: 'joined', startedAt, endedAt: Date.now(), joined: pool.joined, failed });
+    }
+    case 'plan':
+      pool.setPlan(msg.plan);
+      return send({ type: 'planned', round: msg.plan.round });
+    case 'report':
+      await pool.whenRoundDone(msg.round, msg.timeoutMs);
+      return send({ type: 'reported', report: pool.report(msg.round) });
+    case 'finish':
+      await pool.whenFinished(msg.timeoutMs);
+      return send({ type: 'finished', outcome: pool.outcome() });
+    case 'stop':
+      return leave(0);
   }
 }
 
-process.on('message', onMessage);
+process.on('message', (msg: ToDriver) => void onMessage(msg).catch(fail));
 // Orphaned (the orchestrator died): leave rather than hold thousands of sockets open.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => leave(0));
+send({ type: 'ready' });
+setTimeout(() => leave(1), Number(process.env['BENCH_DRIVER_MAX_MS'] ?? 30 * 60_000)).unref();

@@ -1,6 +1,6 @@
 // Request/answer over a child's IPC channel, always with a timeout so a stuck child cannot hang the run.
 import type { Child } from './children.ts';
-import type { FromDriver, ProbeReply, ToDriver } from './messages.ts';
+import type { FromDriver, GcReply, HeapSampling, MemoryReply, ToDriver } from './messages.ts';
 
 export function nextMessage<T extends { type: string }>(child: Child, match: (m: T) => boolean, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -29,20 +29,28 @@ export function askDrivers<K extends FromDriver['type']>(drivers: readonly Child
   return Promise.all(replies) as Promise<Extract<FromDriver, { type: K }>[]>;
 }
 
-let probeId = 0;
+let requestId = 0;
 
-/** The server's CPU time and memory, from the bench preload inside it. */
-export function probe(server: Child, gc: boolean): Promise<ProbeReply> {
-  const id = ++probeId;
-  const reply = nextMessage<ProbeReply>(server, (m) => m.type === 'probe' && m.id === id, 10_000);
-  server.proc.send({ type: 'probe', id, gc });
+/** The server's garbage collection so far, from the bench preload inside it. */
+export function gcStats(server: Child): Promise<GcReply> {
+  const id = ++requestId;
+  const reply = nextMessage<GcReply>(server, (m) => m.type === 'gc' && m.id === id, 10_000);
+  server.proc.send({ type: 'gc', id });
   return reply;
 }
 
-/** Starts or stops the server's CPU profile (the stop writes it to `path`). */
-export async function profileServer(server: Child, action: 'start' | 'stop', path = ''): Promise<void> {
-  const id = ++probeId;
-  const reply = nextMessage<{ type: string; id: number }>(server, (m) => m.type === 'profile' && m.id === id, 30_000);
-  server.proc.send({ type: 'profile', id, action, path });
+/** The server's heap and external memory now. */
+export function memoryOf(server: Child): Promise<MemoryReply> {
+  const id = ++requestId;
+  const reply = nextMessage<MemoryReply>(server, (m) => m.type === 'memory' && m.id === id, 10_000);
+  server.proc.send({ type: 'memory', id });
+  return reply;
+}
+
+/** Starts or stops the server's CPU profile (and heap sampling); the stop writes them next to `path`. */
+export async function profileServer(server: Child, action: 'start' | 'stop', path: string, heap: HeapSampling): Promise<void> {
+  const id = ++requestId;
+  const reply = nextMessage<{ type: string; id: number }>(server, (m) => m.type === 'profile' && m.id === id, 60_000);
+  server.proc.send({ type: 'profile', id, action, path, heap });
   await reply;
 }

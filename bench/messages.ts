@@ -1,58 +1,107 @@
-// The benchmark's IPC messages: orchestrator ↔ load drivers, orchestrator ↔ the server's probe.
-import type { RoundRecord } from '../scripts/bots/round-record.ts';
-import type { BotStatus } from '../scripts/bots/player-bot.ts';
+// The bench's IPC messages: orchestrator ↔ load drivers, orchestrator ↔ the servers' probe (bench/server-probe.ts).
 
 export interface JoinGroup {
   code: string;
   names: string[];
-  /** Names that never answer: one per room, so rounds close at their deadline. */
-  silent: string[];
+}
+
+/** What the players do in one round. */
+export interface RoundPlan {
+  round: number;
+  /** Think time range (ms) before answering; [0, 0] answers in the same turn the question arrives. */
+  thinkMs: [number, number];
+  /** Whether each room's first player (b1) stays silent, so the round runs to its deadline. */
+  silent: boolean;
 }
 
 export type ToDriver =
-  | { type: 'join'; url: string; groups: JoinGroup[]; concurrency: number }
-  /** How long bots think before answering from now on (ms range): a spread round or a burst. */
-  | { type: 'think'; thinkMs: [number, number] }
-  | { type: 'await-answers'; round: number }
-  | { type: 'collect' }
+  | { type: 'join'; url: string; groups: JoinGroup[]; concurrency: number; localAddress: string }
+  | { type: 'plan'; plan: RoundPlan }
+  /** Report the round once every playing player has its reveal (or after `timeoutMs`). */
+  | { type: 'report'; round: number; timeoutMs: number }
+  /** Report once every playing player has seen the finished view (or after `timeoutMs`). */
+  | { type: 'finish'; timeoutMs: number }
   | { type: 'stop' };
 
-export interface BotReport {
+/** One room's round as one driver saw it. */
+export interface RoomRound {
   code: string;
-  name: string;
-  status: BotStatus | 'playing';
-  detail: string;
-  records: RoundRecord[];
+  /** serverNow of the question and the reveal views (one broadcast each: the same for every player). */
+  questionServerNow: number | null;
+  revealServerNow: number | null;
+  /** Server clock of the last and first answer taken (acks' `at`). */
+  lastTakenAt: number | null;
+  firstTakenAt: number | null;
+  /** Client clock (Date.now) when the last ack of the room reached its player. */
+  lastAckAt: number | null;
+  answered: number;
+  /** Players of this driver in the room who were to answer (not silent, still playing). */
+  expected: number;
+}
+
+export interface DriverRound {
+  round: number;
+  /** Per player: arrival (Date.now) − serverNow of the question, and of the reveal. */
+  fanoutMs: number[];
+  revealFanoutMs: number[];
+  /** Per answer: send → ack on the client's monotonic clock. */
+  ackMs: number[];
+  rooms: RoomRound[];
+  /** Acks that reached their player after the reveal did (the answer had been sent before the reveal). */
+  acksAfterReveal: number;
+  /** Refused answers by error code, and answers without an ack ('timeout'). */
+  errors: Record<string, number>;
+  /** Players who never got the question, or the reveal, of this round. */
+  noQuestion: number;
+  noReveal: number;
+}
+
+export interface DriverOutcome {
+  players: number;
+  finished: number;
+  /** Connections that ended before the game did, by reason. */
+  lost: Record<string, number>;
+  /** me:state messages received per round, counted at the end (they follow the reveal): Podium sends one per
+   *  player at each reveal, the floor none. Index 0 is before the first question. */
+  meStates: number[];
+  /** Lobby room:state messages the players received (all of them, with their JSON characters). */
+  lobby: { messages: number; bytes: number };
 }
 
 export type FromDriver =
-  | { type: 'joined'; startedAt: number; endedAt: number; joined: number; failed: { name: string; error: string }[] }
-  | { type: 'think-set' }
-  | { type: 'answered'; round: number; missing: number }
-  | { type: 'collected'; bots: BotReport[] }
+  | { type: 'ready' }
+  | { type: 'joined'; startedAt: number; endedAt: number; joined: number; failed: Record<string, number> }
+  | { type: 'planned'; round: number }
+  | { type: 'reported'; report: DriverRound }
+  | { type: 'finished'; outcome: DriverOutcome }
   | { type: 'error'; message: string };
 
-export interface ProbeRequest {
-  type: 'probe';
-  id: number;
-  /** Collect garbage first (the server runs with --expose-gc), so RSS compares like with like. */
-  gc: boolean;
-}
+export type ProbeRequest =
+  | { type: 'gc'; id: number }
+  | { type: 'memory'; id: number }
+  /** Start or stop a CPU profile (and heap sampling); the stop writes `<path>.cpuprofile` (and `.heapprofile`). */
+  | { type: 'profile'; id: number; action: 'start' | 'stop'; path: string; heap: HeapSampling };
 
-export interface ProbeReply {
-  type: 'probe';
+/** Heap sampling in a profiled window: none; every allocation, collected or not (churn); or only what is still
+ *  live at the end of the window (what it kept, e.g. per connection after the join). */
+export type HeapSampling = 'none' | 'allocated' | 'live';
+
+/** Where the RSS is: V8's heap (total reserved, used) and memory outside it (buffers, sockets' native memory). */
+export interface MemoryReply {
+  type: 'memory';
   id: number;
-  /** process.cpuUsage() user + system, µs. */
-  cpuUs: number;
-  rss: number;
+  heapTotal: number;
   heapUsed: number;
-  elu: number;
+  external: number;
+  arrayBuffers: number;
 }
 
-/** Start or stop a CPU profile inside the server; `path` is where the stop writes it. */
-export interface ProfileRequest {
-  type: 'profile';
+/** Garbage collection since the server started: pauses counted and timed (ms) by a PerformanceObserver. */
+export interface GcReply {
+  type: 'gc';
   id: number;
-  action: 'start' | 'stop';
-  path: string;
+  count: number;
+  ms: number;
+  majorCount: number;
+  majorMs: number;
 }

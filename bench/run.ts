@@ -1,66 +1,101 @@
 // npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
-// npm run bench [-- --only one-200,rooms-100x30] [--scale 0.1] [--rounds 5] [--kind pod-phase] [--seconds 10] [--max-minutes 30] [--cpu-prof]
-// Runs each scenario against Podium's production server and against the socket.io floor, prints the table and
-// writes the figures to bench/results/. Targets 127.0.0.1 only; every child process is ended on the way out.
+// npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
+//                  [--cpu-prof] [--heap-prof allocated|live] [--sqlite-log] [--out FILE]
+// Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
+// floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
+// figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
+// stopped if it goes over its time budget.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { cores, installCleanup, killAll, pinSelf } from './children.ts';
 import { machine } from './machine.ts';
-import { runScenario, type RunSettings, type Scenario } from './scenario.ts';
-import { scaled, scenarios } from './scenarios.ts';
+import { runScenario } from './scenario.ts';
+import { defaultScenarios, scenarios, type Scenario } from './scenarios.ts';
 import { formatBlock } from './table.ts';
-import type { Figures } from './figures.ts';
-import { isKindId, kindIds } from '../shared/puzzles/index.ts';
-import type { TargetName } from './targets.ts';
+import { figuresOf, type Figures } from './figures.ts';
+import { profilePrefix, type Profiling } from './round.ts';
+import { targets, type TargetKey } from './targets.ts';
+import { targetNames, type TargetName } from './servers.ts';
+import type { HeapSampling } from './messages.ts';
 import { runFaults } from './faults.ts';
 
 const { values: v } = parseArgs({
   options: {
-    only: { type: 'string' },
-    scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '5' },
-    kind: { type: 'string', default: 'pod-phase' },
-    seconds: { type: 'string', default: '10' },
-    targets: { type: 'string', default: 'podium,floor' },
-    port: { type: 'string', default: '3417' },
+    scenario: { type: 'string' },
+    targets: { type: 'string', default: targetNames.join(',') },
+    repeat: { type: 'string', default: '1' },
     'max-minutes': { type: 'string', default: '30' },
     'cpu-prof': { type: 'boolean', default: false },
+    'heap-prof': { type: 'string' },
+    'sqlite-log': { type: 'boolean', default: false },
+    out: { type: 'string' },
     faults: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
   },
 });
 
+const resultsDir = join(import.meta.dirname, 'results');
+
 function bounded(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
 function chosen(): Scenario[] {
-  const ids = v.only?.split(',') ?? scenarios.map((s) => s.id);
+  const ids = v.scenario?.split(',') ?? defaultScenarios;
   const unknown = ids.filter((id) => !scenarios.some((s) => s.id === id));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${scenarios.map((s) => s.id).join(', ')}`);
-  const scale = bounded('scale', v.scale, 0.001, 1);
-  return scenarios.filter((s) => ids.includes(s.id)).map((s) => scaled(s, scale));
+  return ids.map((id) => scenarios.find((s) => s.id === id)!);
+}
+
+function chosenTargets(): TargetName[] {
+  const names = v.targets.split(',');
+  const unknown = names.filter((t) => !targetNames.includes(t as TargetName));
+  if (unknown.length) throw new Error(`unknown target ${unknown.join(', ')}; known: ${targetNames.join(', ')}`);
+  return names as TargetName[];
 }
 
 interface Outcome {
-  scenario: Scenario;
+  scenario: string;
+  run: number;
+  load: { start: number[]; end: number[] };
+  wallS: number;
   podium: Figures | null;
   floor: Figures | null;
+  verdicts: Partial<Record<TargetKey, boolean | null>>;
   error?: string;
 }
 
-async function runOne(s: Scenario, targets: TargetName[], settings: RunSettings): Promise<Outcome> {
-  const out: Outcome = { scenario: s, podium: null, floor: null };
+const loads = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+interface ProfileOptions {
+  on: boolean;
+  heap: HeapSampling;
+  sqlite: boolean;
+}
+
+async function runOne(s: Scenario, run: number, names: TargetName[], profile: ProfileOptions): Promise<Outcome> {
+  const started = performance.now();
+  const out: Outcome = { scenario: s.id, run, load: { start: loadavg(), end: [] }, wallS: 0, podium: null, floor: null, verdicts: {} };
+  const loadBefore = loads();
   try {
-    for (const t of targets) out[t] = await runScenario(s, t, settings);
+    for (const t of names) {
+      const base = profilePrefix(resultsDir, t, `${s.id}-${run}`);
+      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null };
+      out[t] = figuresOf(await runScenario(s, t, profiling));
+    }
   } catch (err) {
     out.error = err instanceof Error ? err.message : String(err);
   }
-  console.log(formatBlock(s, out.podium, out.floor));
-  for (const f of [out.podium, out.floor]) {
+  out.load.end = loadavg();
+  out.wallS = Math.round((performance.now() - started) / 100) / 10;
+  const p = out.podium;
+  for (const key of s.targets) out.verdicts[key] = p ? targets[key].check(p, out.floor) : null;
+  console.log(formatBlock(s, p, out.floor, `${loadBefore} -> ${loads()}; ${out.wallS} s`));
+  for (const f of [p, out.floor]) {
     const why = Object.entries(f?.failures ?? {}).map(([k, n]) => `${k} x${n}`).join('; ');
     if (f && why) console.log(`  ${f.target} failures: ${why}`);
   }
@@ -77,20 +112,26 @@ async function main(): Promise<void> {
     killAll();
     process.exit(1);
   }, budget);
-  if (!isKindId(v.kind)) throw new Error(`unknown --kind ${v.kind}; known: ${kindIds.join(', ')}`);
-  const settings = { kind: v.kind, rounds: bounded('rounds', v.rounds, 1, 10), seconds: bounded('seconds', v.seconds, 10, 120), port: bounded('port', v.port, 1024, 65535), cpuProf: v['cpu-prof'] };
-  const targets = v.targets.split(',').filter((t): t is TargetName => t === 'podium' || t === 'floor');
+  const chosenScenarios = chosen();
+  const names = chosenTargets();
+  const repeat = bounded('repeat', v.repeat, 1, 5);
+  const heap = (v['heap-prof'] ?? 'none') as HeapSampling;
+  if (!['none', 'allocated', 'live'].includes(heap)) throw new Error('--heap-prof must be allocated or live');
+  mkdirSync(resultsDir, { recursive: true });
   const before = machine();
-  console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load ${before.load.join(' ')}`);
-  console.log(`rooms: ${settings.rounds} rounds of ${settings.seconds} s, kind ${settings.kind} (medium), speed scoring; round 1 warms up, then spread and burst rounds alternate`);
-  console.log(cores ? `server pinned to cpu ${cores.server}, load and drivers to cpu ${cores.load}` : 'no pinning (one core or no taskset)');
+  console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load average ${before.load.join(' ')}`);
+  console.log(cores ? `server pinned to cpu ${cores.server}; drivers, hosts and this process to cpu ${cores.load}` : 'no pinning (one core or no taskset): figures are not comparable');
+  console.log('rooms: pod-phase (medium), 10 s rounds, speed scoring; round 1 warms up, then spread (answers after 2-4 s), burst (answers on arrival, the last closes the round) and deadline (one silent player per room) rounds');
   const outcomes: Outcome[] = [];
-  for (const s of chosen()) outcomes.push(await runOne(s, targets, settings));
+  for (const s of chosenScenarios) {
+    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'] };
+    for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, profile));
+  }
   const after = machine();
   console.log(`\nload average after the run: ${after.load.join(' ')}`);
-  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-  const file = join(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ machine: { ...before, loadAfter: after.load }, settings, outcomes }, null, 2));
+  const file = v.out ?? join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ machine: { ...before, loadAfter: after.load }, date: new Date().toISOString(), outcomes }, null, 2));
   console.log(`figures written to ${file}`);
   clearTimeout(guard);
   process.exitCode = outcomes.some((o) => o.error) ? 1 : 0;

@@ -1,137 +1,122 @@
-// One scenario against one target: start the server, create the rooms, join the players from driver processes,
-// play the rounds while sampling the server's CPU and memory, then collect every bot's records.
-import { createHostedRoom, type HostBot } from '../scripts/bots/host-bot.ts';
+// One scenario against one server: start it on the server core, create the rooms, join the players from driver
+// processes on the load core, play the rounds while the server is measured from outside, collect the outcome.
+import { loadavg } from 'node:os';
 import { defaultSettings, type RoomSettings } from '../shared/protocol.ts';
-import type { KindId } from '../shared/puzzles/index.ts';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
-import { askDrivers, probe, profileServer } from './ipc.ts';
-import type { BotReport, JoinGroup } from './messages.ts';
-import { figuresOf, type Figures, type RoundWindow, type ScenarioRaw } from './figures.ts';
-import { roomControl, type Closing, type RoomControl } from './room-control.ts';
-import { startServer, type Server, type TargetName } from './targets.ts';
+import { Host } from './host.ts';
+import { askDrivers, nextMessage } from './ipc.ts';
+import type { DriverOutcome, JoinGroup } from './messages.ts';
+import { rssBytes, untilQuiet } from './proc.ts';
+import { clientPids, openWindow, playRound, type Profiling, type RoundRaw, type WindowStats } from './round.ts';
+import type { Scenario } from './scenarios.ts';
+import { startServer, type Server, type TargetName } from './servers.ts';
 
-export interface Scenario {
-  id: string;
-  title: string;
-  rooms: number;
-  perRoom: number;
+export interface ScenarioRaw {
+  target: TargetName;
+  scenario: string;
+  players: number;
+  drivers: number;
+  join: { startedAt: number; endedAt: number; joined: number; failed: Record<string, number>; window: WindowStats; hostStatus: { messages: number; bytes: number } };
+  /** Server RSS (bytes) with the rooms created and nobody in them, after everyone joined, after the game. */
+  rss: { base: number; joined: number; end: number };
+  rounds: RoundRaw[];
+  outcome: DriverOutcome;
+  load: { start: number[]; end: number[] };
+  wallS: number;
 }
 
-export interface RunSettings {
-  /** One kind at one difficulty, so runs compare like with like (a room's seed, hence its puzzles, is random). */
-  kind: KindId;
-  rounds: number;
-  seconds: number;
-  port: number;
-  /** Write a CPU profile of each server's answer windows (question out → all answers) to bench/results/. */
-  cpuProf: boolean;
-}
+const PER_DRIVER = 2500;
+const MAX_DRIVERS = 4;
+const JOIN_CONCURRENCY = 50;
 
-const PER_DRIVER = 1250;
+/** One kind at one difficulty, so runs compare like with like; the host presses next; no teams. */
+const roomSettings = (s: Scenario): RoomSettings =>
+  ({ ...defaultSettings, kinds: ['pod-phase'], difficulty: 'medium', rounds: s.rounds.length, secondsPerRound: s.secondsPerRound, scoring: 'speed', autoAdvance: false });
 
-/** Speed scoring, no teams, the host presses next; one kind at medium difficulty. */
-const roomSettings = (s: RunSettings): RoomSettings =>
-  ({ ...defaultSettings, kinds: [s.kind], difficulty: 'medium', rounds: s.rounds, secondsPerRound: s.seconds, scoring: 'speed' });
-
-/** Ten hosts per loopback address: the server lets one address create 10 rooms a minute, and 100 teachers
- *  would come from 100 machines. Every connection still goes to 127.0.0.1. */
-const hostAddress = (i: number): string => `127.0.0.${2 + Math.floor(i / 10)}`;
-const silentName = 'b1';
-
-/** Each room's players named b1…bN (b1 never answers), spread over the drivers. */
-function joinGroups(codes: readonly string[], perRoom: number, drivers: number): JoinGroup[][] {
+/** Each room's players b1…bN, split over the drivers: whole rooms when there are enough, else slices of one. */
+export function joinGroups(codes: readonly string[], perRoom: number, drivers: number): JoinGroup[][] {
   const shares: JoinGroup[][] = Array.from({ length: drivers }, () => []);
   const names = Array.from({ length: perRoom }, (_, i) => `b${i + 1}`);
   codes.forEach((code, i) => {
-    if (codes.length >= drivers) return void shares[i % drivers]!.push({ code, names, silent: [silentName] });
+    if (codes.length >= drivers) return void shares[i % drivers]!.push({ code, names });
     const size = Math.ceil(perRoom / drivers);
-    shares.forEach((share, d) => {
-      const part = names.slice(d * size, (d + 1) * size);
-      share.push({ code, names: part, silent: part.filter((n) => n === silentName) });
-    });
+    shares.forEach((share, d) => share.push({ code, names: names.slice(d * size, (d + 1) * size) }));
   });
-  return shares;
+  return shares.map((share) => share.filter((g) => g.names.length > 0));
 }
 
-async function joinAll(drivers: Child[], url: string, groups: JoinGroup[][], players: number): Promise<ScenarioRaw['join']> {
-  const timeout = 60_000 + players * 20;
+async function joinAll(server: Server, drivers: Child[], hosts: Host[], s: Scenario, profiling: Profiling): Promise<ScenarioRaw['join']> {
+  const groups = joinGroups(hosts.map((h) => h.code), s.perRoom, drivers.length);
+  const finish = await openWindow(server, clientPids(drivers), profiling, 'join');
+  const timeout = 60_000 + s.rooms * s.perRoom * 20;
+  // Each driver its own loopback source address: its own range of ephemeral ports.
   const replies = await Promise.all(drivers.map((d, i) =>
-    askDrivers([d], { type: 'join', url, groups: groups[i]!, concurrency: 50 }, 'joined', timeout)));
+    askDrivers([d], { type: 'join', url: server.url, groups: groups[i]!, concurrency: JOIN_CONCURRENCY, localAddress: `127.0.0.${10 + i}` }, 'joined', timeout)));
+  const window = await finish();
+  const hostStatus = { messages: 0, bytes: 0 };
+  for (const h of hosts) {
+    hostStatus.messages += h.status.messages;
+    hostStatus.bytes += h.status.bytes;
+  }
   const flat = replies.flat();
-  const reasons: Record<string, number> = {};
-  for (const f of flat.flatMap((r) => r.failed)) reasons[f.error] = (reasons[f.error] ?? 0) + 1;
+  const failed: Record<string, number> = {};
+  for (const r of flat) for (const [why, n] of Object.entries(r.failed)) failed[why] = (failed[why] ?? 0) + n;
   return {
     startedAt: Math.min(...flat.map((r) => r.startedAt)),
     endedAt: Math.max(...flat.map((r) => r.endedAt)),
-    failed: flat.reduce((n, r) => n + r.failed.length, 0),
-    reasons,
+    joined: flat.reduce((n, r) => n + r.joined, 0),
+    failed,
+    window,
+    hostStatus,
   };
 }
 
-/** Round 1 warms up both servers and the drivers (the floor sends nothing before it, Podium sends lobby
- *  updates) and is not measured. Then spread rounds (answers after a think time) measure the question's fan-out
- *  without answer traffic on the load core, and burst rounds (answers the moment the question arrives) measure
- *  fairness, acks and the time until every answer is in. */
-export const roundKind = (round: number): RoundWindow['kind'] => (round === 1 ? 'warmup' : round % 2 === 0 ? 'spread' : 'burst');
-const SPREAD_MS: [number, number] = [2000, 4000];
-
-async function playRound(server: Server, drivers: Child[], controls: RoomControl[], round: number, s: RunSettings, profileAs: string | null): Promise<{ window: RoundWindow; closings: Closing[] }> {
-  const kind = roundKind(round);
-  await askDrivers(drivers, { type: 'think', thinkMs: kind === 'burst' ? [0, 0] : SPREAD_MS }, 'think-set', 10_000);
-  if (profileAs) await profileServer(server.child, 'start');
-  const started = performance.now();
-  const before = await probe(server.child, false);
-  const questions = await Promise.all(controls.map((c) => c.open(round)));
-  await askDrivers(drivers, { type: 'await-answers', round }, 'answered', s.seconds * 1000 + 60_000);
-  const after = await probe(server.child, false);
-  const wallUs = (performance.now() - started) * 1000;
-  if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-r${round}.cpuprofile`);
-  const closings = await Promise.all(controls.map((c) => c.close(round, round === s.rounds)));
-  const window = { round, kind, cpuUs: after.cpuUs - before.cpuUs, wallUs, answers: 0, questions };
-  return { window, closings: closings.filter((c): c is Closing => c !== null) };
+function mergeOutcomes(outcomes: DriverOutcome[]): DriverOutcome {
+  const lost: Record<string, number> = {};
+  for (const o of outcomes) for (const [why, n] of Object.entries(o.lost)) lost[why] = (lost[why] ?? 0) + n;
+  const meStates: number[] = [];
+  for (const o of outcomes) o.meStates.forEach((n, round) => void (meStates[round] = (meStates[round] ?? 0) + n));
+  const lobby = { messages: outcomes.reduce((n, o) => n + o.lobby.messages, 0), bytes: outcomes.reduce((n, o) => n + o.lobby.bytes, 0) };
+  return { players: outcomes.reduce((n, o) => n + o.players, 0), finished: outcomes.reduce((n, o) => n + o.finished, 0), lost, meStates: Array.from(meStates, (n) => n ?? 0), lobby };
 }
 
-/** The answers actually taken in each window, now that the records are in. */
-function countAnswers(windows: RoundWindow[], reports: BotReport[]): void {
-  for (const w of windows) w.answers = reports.reduce((n, b) => n + b.records.filter((r) => r.round === w.round && r.takenAt !== null).length, 0);
-}
-
-async function play(target: TargetName, s: Scenario, settings: RunSettings, server: Server, hosts: HostBot[], drivers: Child[]): Promise<ScenarioRaw> {
-  const players = s.rooms * s.perRoom;
-  const controls = hosts.map((h) => roomControl(target, h, Math.max(300, players / 4)));
-  const base = await probe(server.child, true);
-  const profileAs = settings.cpuProf ? join(import.meta.dirname, 'results', `${target}-${s.id}`) : null;
-  if (profileAs) await profileServer(server.child, 'start');
-  const joining = await joinAll(drivers, server.url, joinGroups(hosts.map((h) => h.code), s.perRoom, drivers.length), players);
-  if (profileAs) await profileServer(server.child, 'stop', `${profileAs}-join.cpuprofile`);
-  const joined = await probe(server.child, true);
-  const windows: RoundWindow[] = [];
-  const closings: Closing[] = [];
-  for (let round = 1; round <= settings.rounds; round++) {
-    const played = await playRound(server, drivers, controls, round, settings, profileAs);
-    windows.push(played.window);
-    closings.push(...played.closings);
+async function play(server: Server, drivers: Child[], s: Scenario, profiling: Profiling): Promise<Omit<ScenarioRaw, 'load' | 'wallS' | 'drivers'>> {
+  const hosts: Host[] = [];
+  try {
+    for (let i = 0; i < s.rooms; i++) hosts.push(await Host.create(server.url, roomSettings(s)));
+    await untilQuiet(server.pid);
+    const base = rssBytes(server.pid);
+    const join = await joinAll(server, drivers, hosts, s, profiling);
+    const joined = rssBytes(server.pid);
+    const rounds: RoundRaw[] = [];
+    for (let round = 1; round <= s.rounds.length; round++) {
+      rounds.push(await playRound(server, drivers, hosts, s, round, profiling));
+      await Promise.all(hosts.map((h) => h.advance(round, round === s.rounds.length)));
+      await untilQuiet(server.pid);
+    }
+    const outcomes = await askDrivers(drivers, { type: 'finish', timeoutMs: 10_000 }, 'finished', 30_000);
+    await hosts[0]?.call('host:results', {});
+    await untilQuiet(server.pid);
+    const end = rssBytes(server.pid);
+    return { target: server.target, scenario: s.id, players: s.rooms * s.perRoom, join, rss: { base, joined, end }, rounds, outcome: mergeOutcomes(outcomes.map((o) => o.outcome)) };
+  } finally {
+    for (const h of hosts) h.close();
   }
-  await controls[0]?.results();
-  const end = await probe(server.child, true);
-  const reports = (await askDrivers(drivers, { type: 'collect' }, 'collected', 60_000)).flatMap((r) => r.bots);
-  countAnswers(windows, reports);
-  return { target, players, join: joining, rss: { base: base.rss, joined: joined.rss, end: end.rss }, windows, closings, reports };
 }
 
-export async function runScenario(s: Scenario, target: TargetName, settings: RunSettings): Promise<Figures> {
-  const server = await startServer(target, settings.port);
-  const hosts: HostBot[] = [];
-  const count = Math.min(4, Math.ceil((s.rooms * s.perRoom) / PER_DRIVER));
+export async function runScenario(s: Scenario, target: TargetName, profiling: Profiling): Promise<ScenarioRaw> {
+  const started = performance.now();
+  const load = loadavg();
+  const players = s.rooms * s.perRoom;
+  const count = Math.min(MAX_DRIVERS, Math.max(1, Math.ceil(players / PER_DRIVER)));
+  const server = await startServer(target, profiling.sqliteLog);
   const drivers = Array.from({ length: count }, (_, i) => spawnNode(`driver-${i + 1}`, ['--import', 'tsx', 'bench/driver.ts'], cores?.load ?? null));
   try {
-    for (let i = 0; i < s.rooms; i++) hosts.push(await createHostedRoom(server.url, roomSettings(settings), hostAddress(i)));
-    return figuresOf(await play(target, s, settings, server, hosts, drivers));
+    await Promise.all(drivers.map((d) => nextMessage(d, (m: { type: string }) => m.type === 'ready', 30_000)));
+    const raw = await play(server, drivers, s, profiling);
+    return { ...raw, drivers: count, load: { start: load, end: loadavg() }, wallS: (performance.now() - started) / 1000 };
   } finally {
     for (const d of drivers) if (d.proc.connected) d.proc.send({ type: 'stop' });
-    for (const h of hosts) h.socket.close();
     await Promise.all(drivers.map((d) => stopChild(d)));
     await server.stop();
   }

@@ -1,43 +1,81 @@
-// Bench-only preload (node --import tsx --import ./bench/server-probe.ts <server>): answers the benchmark's IPC
-// "probe" with the process's CPU time and memory, and can CPU-profile a window (the answer burst) through the
-// in-process inspector, so the server itself needs no bench hook.
+// Bench-only preload for both servers (node --import tsx --import ./bench/server-probe.ts <entry>), so neither
+// server carries a bench hook and Podium runs exactly as server/main.ts starts it:
+// - every listen() is bound to 127.0.0.1 (main.ts listens on 0.0.0.0), and the port the OS picked is reported
+//   over IPC ({ type: 'listening', port });
+// - garbage collection is counted with a PerformanceObserver on 'gc' entries (no --expose-gc, no --trace-gc:
+//   the heap behaves as in production) and reported on request ({ type: 'gc' });
+// - V8's heap and the memory outside it are reported on request ({ type: 'memory' }), to tell which one an RSS
+//   peak is made of;
+// - a window can be CPU-profiled or heap-sampled through the in-process inspector ({ type: 'profile' }).
+// CPU time and memory are read from /proc by the orchestrator, not here.
 import { writeFileSync } from 'node:fs';
+import { Server } from 'node:net';
 import { Session } from 'node:inspector';
-import { performance } from 'node:perf_hooks';
-import type { ProbeReply, ProbeRequest, ProfileRequest } from './messages.ts';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
+import type { GcReply, MemoryReply, ProbeRequest } from './messages.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = { count: 0, ms: 0, majorCount: 0, majorMs: 0 };
+const observer = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++;
+    gc.ms += entry.duration;
+    const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+      gc.majorCount++;
+      gc.majorMs += entry.duration;
+    }
+  }
+});
+observer.observe({ entryTypes: ['gc'] });
+
+const listen = Server.prototype.listen;
+Server.prototype.listen = function loopbackOnly(this: Server, ...args: unknown[]): Server {
+  if (typeof args[0] === 'number' || typeof args[0] === 'string') {
+    const callback = args.find((a) => typeof a === 'function');
+    this.once('listening', () => {
+      const address = this.address();
+      if (address && typeof address === 'object') process.send?.({ type: 'listening', port: address.port });
+    });
+    return (listen as (...a: unknown[]) => Server).call(this, Number(args[0]), '127.0.0.1', ...(callback ? [callback] : []));
+  }
+  return (listen as (...a: unknown[]) => Server).apply(this, args);
+} as typeof Server.prototype.listen;
+
 let session: Session | null = null;
 
-function reply(req: ProbeRequest): ProbeReply {
-  if (req.gc) gc?.();
-  const cpu = process.cpuUsage();
-  const mem = process.memoryUsage();
-  return { type: 'probe', id: req.id, cpuUs: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed, elu: performance.eventLoopUtilization().utilization };
+function post(method: string, params?: object): Promise<unknown> {
+  return new Promise((resolve, reject) => session?.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
-function post(method: string): Promise<unknown> {
-  return new Promise((resolve, reject) => session?.post(method, (err, result) => (err ? reject(err) : resolve(result))));
-}
-
-async function profile(req: ProfileRequest): Promise<void> {
+async function profile(req: Extract<ProbeRequest, { type: 'profile' }>): Promise<void> {
   if (req.action === 'start') {
     session ??= new Session();
     session.connect();
     await post('Profiler.enable');
     await post('Profiler.start');
+    // 'allocated' counts collected objects too (how much a step churns); 'live' only what it kept.
+    const collected = req.heap === 'allocated';
+    if (req.heap !== 'none') await post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
   } else {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    writeFileSync(req.path, JSON.stringify(profile));
+    const { profile: cpu } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(`${req.path}.cpuprofile`, JSON.stringify(cpu));
+    if (req.heap !== 'none') {
+      const { profile: heap } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+      writeFileSync(`${req.path}.heapprofile`, JSON.stringify(heap));
+    }
     session?.disconnect();
   }
   process.send?.({ type: 'profile', id: req.id });
 }
 
 if (process.send) {
-  process.on('message', (msg: ProbeRequest | ProfileRequest) => {
-    if (msg?.type === 'probe') process.send?.(reply(msg));
-    else if (msg?.type === 'profile') void profile(msg);
+  process.on('message', (msg: ProbeRequest) => {
+    if (msg?.type === 'gc') process.send?.({ type: 'gc', id: msg.id, ...gc } satisfies GcReply);
+    else if (msg?.type === 'memory') {
+      const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+      process.send?.({ type: 'memory', id: msg.id, heapTotal, heapUsed, external, arrayBuffers } satisfies MemoryReply);
+    }
+    else if (msg?.type === 'profile') profile(msg).catch((e: unknown) => process.send?.({ type: 'error', message: `profile: ${String(e)}` }));
   });
   // The IPC channel must not keep the server alive on its own.
   process.channel?.unref();

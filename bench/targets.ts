@@ -1,47 +1,39 @@
-// The two servers under the same load: Podium as it runs in production, and the socket.io floor.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { cores, spawnNode, stopChild, type Child } from './children.ts';
+// Issue 14's targets, checked against Podium's figures and, for the ratios, the floor's in the same run.
+import type { Figures } from './figures.ts';
 
-export type TargetName = 'podium' | 'floor';
+export type TargetKey =
+  | 'noneLost' | 'join' | 'fanoutP95' | 'lastAnswer' | 'revealLag' | 'revealAfterDeadline' | 'acksAfterReveal'
+  | 'cpuPerAnswer' | 'peakRss' | 'rssPerConnection';
 
-export interface Server {
-  child: Child;
-  url: string;
-  stop(): Promise<void>;
+export interface Target {
+  /** How the table states it. */
+  text: string;
+  /** true: met; false: missed; null: a figure is missing. */
+  check(p: Figures, f: Figures | null): boolean | null;
 }
 
-// --expose-gc lets the probe collect garbage before reading RSS; the preload answers the probe. Neither changes
-// the server's code.
-const nodeFlags = ['--expose-gc', '--import', 'tsx', '--import', './bench/server-probe.ts'];
-const entry: Record<TargetName, string> = { podium: 'server/main.ts', floor: 'bench/floor-server.ts' };
+const ratioAtMost = (get: (x: Figures) => number | null, limit: number) => (p: Figures, f: Figures | null): boolean | null => {
+  const a = get(p);
+  const b = f ? get(f) : null;
+  return a === null || b === null || b <= 0 ? null : a / b <= limit;
+};
 
-async function waitHealthy(url: string, child: Child, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited: ${child.tail()}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${child.name} not healthy after ${timeoutMs} ms: ${child.tail()}`);
-}
+const atMost = (get: (x: Figures) => number | null, limit: number) => (p: Figures): boolean | null => {
+  const a = get(p);
+  return a === null ? null : a <= limit;
+};
 
-export async function startServer(target: TargetName, port: number): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'podium-bench-'));
-  const env = { PORT: String(port), PODIUM_DB: join(dir, 'bench.db'), NODE_ENV: 'production' };
-  const child = spawnNode(target, [...nodeFlags, entry[target]], cores?.server ?? null, env);
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    await stopChild(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitHealthy(url, child, 30_000);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return { child, url, stop };
-}
+export const targets: Record<TargetKey, Target> = {
+  noneLost: { text: 'none lost', check: (p) => p.failed + p.lost + p.answerErrors + p.missedViews === 0 },
+  join: { text: '<= 1.2x floor', check: ratioAtMost((x) => x.joinS, 1.2) },
+  fanoutP95: { text: '<= 1.2x floor', check: ratioAtMost((x) => x.fanoutMs.p95, 1.2) },
+  lastAnswer: { text: '<= 1.3x floor', check: ratioAtMost((x) => x.lastAnswerMs, 1.3) },
+  revealLag: { text: '<= 100 ms', check: atMost((x) => x.revealLagMs, 100) },
+  revealAfterDeadline: { text: '<= 100 ms', check: atMost((x) => x.revealAfterDeadlineMs, 100) },
+  acksAfterReveal: { text: '0', check: atMost((x) => x.acksAfterReveal, 0) },
+  cpuPerAnswer: { text: '<= 3x floor', check: ratioAtMost((x) => x.cpuPerAnswerUs, 3) },
+  peakRss: { text: '<= 1.3x after join', check: atMost((x) => x.peakOverJoined, 1.3) },
+  rssPerConnection: { text: '<= 1.3x floor', check: ratioAtMost((x) => x.rssPerConnectionKiB, 1.3) },
+};
+
+export const verdict = (ok: boolean | null): string => (ok === null ? '?' : ok ? 'PASS' : 'MISS');

@@ -12,6 +12,7 @@ import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
+import { registerRecapHandlers } from './recap-handlers.ts';
 import { guardFloods } from './flood-guard.ts';
 import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
@@ -21,6 +22,13 @@ import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
 import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
+import { apiRouter, type ApiLimits } from './library/api.ts';
+import { liveGames } from './library/live-games.ts';
+import { hashToken } from './tokens.ts';
+import { createAssignmentHost, type AssignmentHost } from './assignments/assignment-host.ts';
+import { registerHomeworkHandlers } from './assignments/homework-handlers.ts';
+import { assignmentRoutes } from './assignments/assignment-routes.ts';
+import { assignmentGames } from './assignments/assignment-games.ts';
 
 export interface ServerDeps {
   clock: Clock;
@@ -41,6 +49,9 @@ export interface ServerDeps {
   log?: Log;
   /** How often storage is probed with a tiny write, so /readyz notices a disk that stops (or resumes) taking writes. */
   storageProbeMs?: number;
+  /** Opens every quiz, game and report (server/library/facilitator-key.ts); without one, only objects' own tokens do. */
+  facilitatorKey?: string | null;
+  apiLimits?: Partial<ApiLimits>;
   /** Which peers may tell us the client's address (X-Forwarded-For): none by default (client-address.ts). */
   trustProxy?: TrustProxy;
 }
@@ -49,8 +60,11 @@ export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
   rooms: RoomHost;
+  assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
+  /** Assignments reopened from the database at start. */
+  restoredAssignments: number;
   metrics: Metrics;
   /** Stops accepting rooms, /readyz turns 503, and every client hears server:restarting at once. */
   drain(): void;
@@ -91,7 +105,7 @@ function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustPr
 }
 
 /** Each new socket: no identity yet, its rate limits first, then the handlers. */
-function onConnection(ctx: HandlerContext, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
+function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
   return (socket) => {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
@@ -100,6 +114,8 @@ function onConnection(ctx: HandlerContext, limits: Limits, connections: Connecti
     const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
     registerSessionHandlers(ctx, socket, guard);
     registerGameHandlers(ctx, socket, guard);
+    registerRecapHandlers(ctx, socket, guard);
+    registerHomeworkHandlers(ctx, assignments, socket, guard);
   };
 }
 
@@ -111,7 +127,17 @@ export function createServer(deps: ServerDeps): PodiumServer {
   // Read on each scrape, after everything below exists.
   const metrics = createMetrics({ rooms: () => rooms, connections: () => io.engine.clientsCount });
   deps.store.onWrite = (seconds) => metrics.saveSeconds.observe(seconds);
-  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust });
+  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
+  const ids = deps.newId ?? newId;
+  // The API reads the rooms through `live`, which is filled in once the room host exists below.
+  const live = liveGames(() => rooms);
+  const randomBytes = deps.randomBytes ?? ((n: number) => cryptoBytes(n));
+  const homework = assignmentRoutes({ assignments: () => assignments, rooms: () => rooms, randomBytes, publicUrl: deps.publicUrl ?? '' });
+  const api = apiRouter({
+    library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
+    newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
+  });
+  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -121,7 +147,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   });
   const io = createIo(httpServer);
   const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
-  const limiterStore = deps.limiterStore ?? memoryLimiterStore;
+  const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
     clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
@@ -130,18 +157,21 @@ export function createServer(deps: ServerDeps): PodiumServer {
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
-    newId: deps.newId ?? newId,
+    newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
-    randomBytes: deps.randomBytes ?? ((n) => cryptoBytes(n)),
+    randomBytes,
     guesses: guesses(limiterStore, limits),
     creates: limiter(limiterStore, { keyPrefix: 'create:address', points: limits.createsPerMinute, durationSec: 60 }),
     joinsPerRoom: limiter(limiterStore, { keyPrefix: 'join:room', points: limits.joinsPerRoomPerMinute, durationSec: 60 }),
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
     metrics,
+    library: deps.store.library,
+    assignments,
   };
-  io.on('connection', onConnection(ctx, limits, guard));
+  io.on('connection', onConnection(ctx, assignments, limits, guard));
   const restored = rooms.restore();
+  const restoredAssignments = assignments.restore();
   const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
   prober.unref();
   const drain = (): void => {
@@ -150,7 +180,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, restored, metrics,
+    httpServer, io, rooms, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
@@ -158,6 +188,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
       // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
+      assignments.closeAll();
       const closed = io.close();
       // A client that never answers the close handshake (a phone asleep, a frozen tab) would hold the HTTP server
       // open for the WebSocket's 30 s close timeout: cut whatever is left.

@@ -5,6 +5,7 @@ import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
 import type { Metrics } from './metrics.ts';
 import type { GameServer, Log } from './types.ts';
+import type { LibraryStore } from './library/library-store.ts';
 
 export interface Limits extends GuessLimits {
   /** Per socket, every event. */
@@ -37,4 +38,8 @@ export interface HandlerContext {
   isDraining(): boolean;
   log: Log;
   metrics: Metrics;
+  /** Saved quizzes and the games index (server/library/). */
+  library: LibraryStore;
+  /** Codes taken by assignments: a new room never gets one, and joining one as a room says it is homework. */
+  assignments: { has(code: string): boolean };
 }

@@ -1,6 +1,6 @@
 // Playing: team choice, answers, and the host's controls. The actor always comes from socket.data.
 import {
-  Empty, HostAdmit, HostKick, HostLock, HostNext, HostPlayerCap, HostRemoveRecent, HostRename, HostUnban, HostWaitingRoom, PickTeam,
+  Empty, HostAdmit, HostKick, HostLock, HostNext, HostPause, HostPlayerCap, HostRemoveRecent, HostRename, HostUnban, HostWaitingRoom, PickTeam,
   SubmitAnswer, type Ack, type FinalResults, type PlayerId, type Removed,
 } from '../shared/protocol.ts';
 import { finalResults, viewForPlayer, type Actor, type RoomEvent } from '../shared/room/index.ts';
@@ -76,6 +76,9 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
   );
   validated(socket, guard, 'host:lock', HostLock, (p) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'lock', actor, locked: p.locked, now })),
+  );
+  validated(socket, guard, 'host:pause', HostPause, (p) =>
+    hostAction(ctx, socket, (actor, now) => ({ type: 'pause', actor, paused: p.paused, now })),
   );
   validated(socket, guard, 'host:unban', HostUnban, (p) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'unban', actor, playerId: p.playerId, now })),

@@ -1,10 +1,11 @@
 // HTTP: security headers, liveness, readiness, metrics and the host's CSV download.
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type Response, type Router } from 'express';
 import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
-import { resultsCsv } from './csv.ts';
+import { resultsCsv, timeZoneOr } from './csv.ts';
+import { bearer } from './library/access.ts';
 import type { TrustProxy } from './client-address.ts';
 
 export interface HttpDeps {
@@ -13,6 +14,8 @@ export interface HttpDeps {
   metrics: Registry;
   /** HSTS only when the public address is https: on a LAN over http it would lock phones out later. */
   https: boolean;
+  /** The facilitator's API (server/library/api.ts), under /api. */
+  api?: Router;
   /** req.ip is the client's behind a trusted proxy, as the sockets' address is (client-address.ts). */
   trustProxy: TrustProxy;
 }
@@ -38,29 +41,22 @@ const CSP = {
   },
 };
 
-function bearer(req: Request): string | null {
-  const match = /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '');
-  return match?.[1] ?? null;
-}
-
+/** The host's download from the results screen. No token, a wrong one, and no such game get the same answer, so
+ *  the answer never tells whether a room code had a game (docs/protocol.md, "Facilitator API"). */
 function csvDownload(store: Store) {
   return (req: Request, res: Response): void => {
     const token = bearer(req);
-    if (token === null) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized' });
+    const code = RoomCode.safeParse(req.params['code']);
+    const game = token !== null && code.success ? store.gameFor(code.data, token) : null;
+    if (game === null || game === 'forbidden') {
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="podium"').json({ error: 'unauthorized' });
       return;
     }
-    const code = RoomCode.safeParse(req.params['code']);
-    const game = code.success ? store.gameFor(code.data, token) : null;
-    if (game === null) res.status(404).json({ error: 'room_not_found' });
-    else if (game === 'forbidden') res.status(403).json({ error: 'not_host' });
-    else {
-      res.type('text/csv; charset=utf-8').attachment(`podium-${game.code}.csv`).send(resultsCsv(game));
-    }
+    res.type('text/csv; charset=utf-8').attachment(`podium-${game.code}.csv`).send(resultsCsv(game, undefined, timeZoneOr(req.query['tz'])));
   };
 }
 
-export function createApp({ store, isDraining, metrics, https, trustProxy }: HttpDeps): Express {
+export function createApp({ store, isDraining, metrics, https, trustProxy, api }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -79,5 +75,6 @@ export function createApp({ store, isDraining, metrics, https, trustProxy }: Htt
     res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.get('/api/rooms/:code/results.csv', csvDownload(store));
+  if (api) app.use('/api', api);
   return app;
 }

@@ -30,6 +30,8 @@ export interface Limiter {
   exhaust(key: string): Promise<void>;
   /** Forgets the key (a socket that closed). */
   forget(key: string): Promise<void>;
+  /** True when the key has used its whole budget in this window (without counting anything). */
+  isOver(key: string): Promise<boolean>;
 }
 
 export function limiter(store: LimiterStore, options: LimitOptions): Limiter {
@@ -52,6 +54,10 @@ export function limiter(store: LimiterStore, options: LimitOptions): Limiter {
     },
     async forget(key) {
       await rl.delete(key);
+    },
+    async isOver(key) {
+      const res = await rl.get(key);
+      return res !== null && res.consumedPoints >= options.points;
     },
   };
 }

@@ -8,6 +8,7 @@ import { StartupError } from './database.ts';
 import { openStore, type Store } from './store.ts';
 import { errorFields, loggerFromEnv } from './log.ts';
 import { publicAddress } from './public-address.ts';
+import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
 import { trustedProxies, type TrustProxy } from './client-address.ts';
 import { DRAIN_DEADLINE_MS, drainGraceMs } from './drain-settings.ts';
 
@@ -70,8 +71,19 @@ function shutdown(server: PodiumServer, store: Store, signal: string): void {
   }, graceMs);
 }
 
+/** PODIUM_FACILITATOR_KEY, or the key kept in the data directory (generated on the first start). */
+function keyOrExit(): FacilitatorKey {
+  try {
+    return loadFacilitatorKey(env['PODIUM_FACILITATOR_KEY'], dbPath);
+  } catch (error) {
+    console.error(`podium: ${error instanceof StartupError ? error.message : `cannot read the facilitator key: ${String(error)}`}`);
+    process.exit(2);
+  }
+}
+
 const trustProxy = trustOrExit();
 const store = openOrExit();
+const facilitator = keyOrExit();
 const address = publicAddress({ publicUrl: env['PUBLIC_URL'], host, port, interfaces: networkInterfaces() });
 const server = createServer({
   clock: systemClock,
@@ -82,6 +94,7 @@ const server = createServer({
   allowedOrigins,
   log: (message, error) => logger.error(message, errorFields(error)),
   storageProbeMs: Number(env['PODIUM_STORAGE_PROBE_MS'] ?? 1000),
+  facilitatorKey: facilitator.key,
   trustProxy,
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });
@@ -97,6 +110,9 @@ server.httpServer.listen(port, host, () => {
   const restored = server.restored > 0 ? `, ${server.restored} room(s) restored` : '';
   logger.info(`Podium on ${address.url} (database ${dbPath}${restored})`, { url: address.url, bind: `${host}:${port}`, database: dbPath, restored: server.restored });
   if (address.warning) logger.warn(address.warning);
+  // The one place the key is shown: whoever reads this console may open every report (docs/operations.md).
+  const where = facilitator.source === 'environment' ? 'from PODIUM_FACILITATOR_KEY' : `kept in ${facilitator.path}`;
+  logger.info(`Facilitator link (every quiz, game and report; key ${where}): ${facilitatorLink(address.url, facilitator.key)}`, { facilitatorKey: facilitator.source });
   if (noLimits) logger.warn('PODIUM_RATE_LIMITS=off: every rate limit is lifted (benchmarks only)');
 });
 

@@ -105,6 +105,9 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   /** An idle room is dropped from the database at once; refused (internal_error, logged) when it could not be. */
   function drop(room: LiveRoom, result: Result): Result {
     try {
+      // A game left unfinished (the host's laptop closed mid-game) keeps a report of the rounds it played (issue 11).
+      const { state } = room;
+      if (state.phase !== 'finished' && state.rounds.length > 0) store.saveGame(finalResults(state, clock.now()), state.host.token);
       store.dropRoom(room.code);
     } catch (error) {
       log(`could not drop room ${room.code}`, error);

@@ -1,6 +1,7 @@
 // Who a socket is: create a room (host), join (player), rejoin with a token, leave, and dropping out.
 import { CreateRoom, Empty, JoinRoom, RejoinRoom, type Ack, type Created, type ErrorCode, type Joined, type Rejoined, type Waiting } from '../shared/protocol.ts';
 import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, finalResults } from '../shared/room/index.ts';
+import { kindsOf, planOfQuiz } from '../shared/quiz/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
 import { bindHost, bindPlayer } from './bind.ts';
@@ -13,7 +14,7 @@ const joinUrlOf = (ctx: HandlerContext, code: string): string => `${ctx.publicUr
 function freshCode(ctx: HandlerContext): string | null {
   for (let i = 0; i < 20; i++) {
     const code = roomCodeFrom(ctx.randomBytes(16));
-    if (code !== null && !ctx.rooms.has(code)) return code;
+    if (code !== null && !ctx.rooms.has(code) && !ctx.assignments.has(code)) return code;
   }
   return null;
 }
@@ -27,7 +28,17 @@ async function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom): P
   if (code === null) return refuse('internal_error');
   const now = ctx.clock.now();
   const hostToken = ctx.newId();
-  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings: p.settings, now }));
+  // A room made from a quiz plays exactly its rounds: the settings say so (docs/protocol.md, "Quizzes").
+  const quiz = p.quiz ?? null;
+  const settings = quiz ? { ...p.settings, kinds: kindsOf(quiz.rounds), rounds: quiz.rounds.length } : p.settings;
+  const plan = quiz ? planOfQuiz(quiz.rounds) : [];
+  // Listed on the Games page before anyone can join, so the game is never missing from it.
+  await ctx.library.recordGame({
+    id: ctx.newId(), mode: 'live', code, ownerHash: hashToken(hostToken), quizId: quiz?.id ?? null, quizName: quiz?.name ?? null,
+    createdAt: now, opensAt: null, closesAt: null,
+  });
+  if (socket.data.role !== null || ctx.rooms.has(code)) return refuse(socket.data.role !== null ? 'already_joined' : 'internal_error');
+  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings, now, plan }));
   bindHost(ctx, socket, room);
   ctx.guesses.know(addressOf(socket), code, now);
   return { ok: true, data: { code, hostToken, joinUrl: joinUrlOf(ctx, code), view: viewForRoom(room.state, now) } };
@@ -56,7 +67,7 @@ async function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom): Promi
 function joinNow(ctx: HandlerContext, socket: GameSocket, p: JoinRoom, paced: boolean): Ack<Joined | Waiting> {
   if (socket.data.role !== null) return refuse('already_joined');
   const room = ctx.rooms.get(p.code);
-  if (!room) return refuse('room_not_found');
+  if (!room) return refuse(ctx.assignments.has(p.code) ? 'assignment_code' : 'room_not_found');
   if (!paced) return refuse('room_busy');
   const playerId = ctx.newId();
   const playerToken = `${playerId}.${ctx.newId()}`;

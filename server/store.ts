@@ -7,6 +7,9 @@ import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '.
 import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
 import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
 import { hashToken } from './tokens.ts';
+import type { LibraryStore } from './library/library-store.ts';
+import { sqliteLibrary } from './library/sqlite-library.ts';
+import { assignmentsSql, type AssignmentStore } from './assignments/assignments-sql.ts';
 
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
@@ -28,6 +31,10 @@ export interface Store {
   probe(): boolean;
   /** Time of each successful write transaction, for /metrics. */
   onWrite?: (seconds: number) => void;
+  /** Saved quizzes and the index of games, in the same database (server/library/). */
+  library: LibraryStore;
+  /** Live assignments, saved like live rooms (server/assignments/). */
+  assignments: AssignmentStore;
   close(): void;
 }
 
@@ -98,7 +105,15 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   );
   const probeRow = db.prepare('INSERT OR REPLACE INTO health (id, probed_at) VALUES (1, ?)');
   let lastWriteOk = true;
+  const library = sqliteLibrary(db);
+  const assignments = assignmentsSql(db, (results, ownerHash) => insertGame(db, results, ownerHash));
   const store: Store = {
+    library,
+    assignments: {
+      save: (prev, next, results, now) => tracked(() => assignments.save(prev, next, results, now)),
+      drop: (code) => tracked(() => assignments.drop(code)),
+      loadAll: () => assignments.loadAll(),
+    },
     saveGame: (results, hostTokenHash) => tracked(() => save(results, hostTokenHash)),
     gameFor(code, hostToken) {
       const row = latest.get(code);

@@ -3,8 +3,11 @@
 import { z } from 'zod';
 import { isKindId, type KindId } from './puzzles/index.ts';
 import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+import type { Recap } from './report/recap.ts';
+import type { StudentView } from './assignment/views.ts';
 import { limits } from './limits.ts';
 import { normaliseRoomCode, roomCodeAlphabet } from './room/code.ts';
+import { QuizName, QuizRounds } from './quiz/schema.ts';
 
 // ── Error codes ───────────────────────────────────────────────────────────────────────────────
 
@@ -35,6 +38,10 @@ export const ErrorCodes = {
   unknownToken: 'unknown_token',
   serverDraining: 'server_draining',
   internalError: 'internal_error',
+  /** Assignments (self-paced): before the opening time, after the closing time, a code that is an assignment's. */
+  notOpenYet: 'not_open_yet',
+  assignmentClosed: 'assignment_closed',
+  assignmentCode: 'assignment_code',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
@@ -96,7 +103,10 @@ export type RoomSettings = z.infer<typeof RoomSettings>;
 
 // ── Client → server payloads ──────────────────────────────────────────────────────────────────
 
-export const CreateRoom = z.strictObject({ settings: RoomSettings });
+/** A room made from a quiz plays exactly its rounds (settings' kinds and rounds are taken from them). */
+export const RoomQuiz = z.strictObject({ id: z.string().min(1).max(64).nullable(), name: QuizName, rounds: QuizRounds });
+export type RoomQuiz = z.input<typeof RoomQuiz>;
+export const CreateRoom = z.strictObject({ settings: RoomSettings, quiz: RoomQuiz.optional() });
 export type CreateRoom = z.infer<typeof CreateRoom>;
 /** The name is trimmed and checked by the room (1–20 characters, any script, no control characters). */
 export const JoinRoom = z.strictObject({
@@ -122,6 +132,9 @@ export const HostKick = z.strictObject({ playerId: PlayerId });
 export type HostKick = z.infer<typeof HostKick>;
 export const HostLock = z.strictObject({ locked: z.boolean() });
 export type HostLock = z.infer<typeof HostLock>;
+/** true holds the auto-advance countdown of a reveal or leaderboard; false resumes it with the time it had left. */
+export const HostPause = z.strictObject({ paused: z.boolean() });
+export type HostPause = z.infer<typeof HostPause>;
 export const HostUnban = z.strictObject({ playerId: PlayerId });
 export type HostUnban = z.infer<typeof HostUnban>;
 /** Removes (and bans) everyone who joined in the last `seconds`. */
@@ -138,9 +151,19 @@ export type HostPlayerCap = z.infer<typeof HostPlayerCap>;
 export const HostRename = z.strictObject({ playerId: PlayerId, name: z.string().max(80) });
 export type HostRename = z.infer<typeof HostRename>;
 
+/** Assignments (self-paced homework): a student joins by code, opens each question when ready, answers it. */
+export const HomeworkJoin = z.strictObject({ code: RoomCode, name: z.string().max(80) });
+export type HomeworkJoin = z.input<typeof HomeworkJoin>;
+export const HomeworkRejoin = z.strictObject({ code: RoomCode, token: Token });
+export type HomeworkRejoin = z.input<typeof HomeworkRejoin>;
+export const HomeworkRound = z.strictObject({ round: RoundNumber });
+export type HomeworkRound = z.infer<typeof HomeworkRound>;
+
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
 export type * from './room/view-types.ts';
+export type { Recap, RecapRound } from './report/recap.ts';
+export type { StudentView } from './assignment/views.ts';
 
 // ── Acks' data ────────────────────────────────────────────────────────────────────────────────
 
@@ -171,6 +194,11 @@ export type Rejoined =
 export interface Removed {
   removed: number;
 }
+export interface HomeworkJoined {
+  /** Keep it: a reload, another day or a closed tab resumes with it. */
+  token: string;
+  view: StudentView;
+}
 export interface AnswerAccepted {
   round: number;
   /** Server time the answer was taken (epoch ms). */
@@ -190,6 +218,7 @@ export interface ClientToServerEvents {
   'host:next': (p: HostNext, ack: AckFn<null>) => void;
   'host:kick': (p: HostKick, ack: AckFn<null>) => void;
   'host:lock': (p: HostLock, ack: AckFn<null>) => void;
+  'host:pause': (p: HostPause, ack: AckFn<null>) => void;
   'host:unban': (p: HostUnban, ack: AckFn<null>) => void;
   'host:remove-recent': (p: HostRemoveRecent, ack: AckFn<Removed>) => void;
   'host:admit': (p: HostAdmit, ack: AckFn<null>) => void;
@@ -198,6 +227,15 @@ export interface ClientToServerEvents {
   'host:rename': (p: HostRename, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
+  /** A player's own recap once the game is finished (wrong_phase before). */
+  'player:recap': (p: Empty, ack: AckFn<Recap>) => void;
+  'hw:join': (p: HomeworkJoin, ack: AckFn<HomeworkJoined>) => void;
+  'hw:rejoin': (p: HomeworkRejoin, ack: AckFn<StudentView>) => void;
+  /** Opens the student's next question: its timer starts now (opening the open one again changes nothing). */
+  'hw:open': (p: HomeworkRound, ack: AckFn<StudentView>) => void;
+  'hw:answer': (p: SubmitAnswer, ack: AckFn<StudentView>) => void;
+  /** Once the student has done every round, or the assignment has closed (wrong_phase before). */
+  'hw:recap': (p: Empty, ack: AckFn<Recap>) => void;
 }
 
 /** replaced: the same player or host connected from another socket (a reload, a second tab); refused: the host
@@ -214,13 +252,15 @@ export interface ServerToClientEvents {
   'room:admitted': (joined: { me: MeView; view: RoomView }) => void;
   /** The server is shutting down (SIGTERM): reconnect and rejoin with your token in a few seconds. */
   'server:restarting': (info: { retryAfterMs: number }) => void;
+  /** A student's own view changed outside an ack (a question's timer ran out, the assignment closed). */
+  'hw:state': (view: StudentView) => void;
 }
 
 /** What the server remembers about a socket. Identity lives here, never in a payload. */
 export interface SocketData {
   roomCode: string | null;
   /** waiting: asked to join a room with a waiting room, not admitted yet (no player events, no broadcasts). */
-  role: 'host' | 'player' | 'waiting' | null;
+  role: 'host' | 'player' | 'waiting' | 'student' | null;
   playerId: PlayerId | null;
 }
 

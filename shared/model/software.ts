@@ -236,6 +236,8 @@ export const tools: readonly Software[] = [
   { id: 'vault-cli', name: 'vault', image: 'hashicorp/vault:1.17.2', role: 'tool', uid: 100, shell: true, ports: [], health: [] },
   { id: 'postgres-client', name: 'psql', image: 'postgres:16', role: 'tool', shell: true, ports: [], health: [] },
   { id: 'mysql-client', name: 'mysql', image: 'mysql:8.0', role: 'tool', shell: true, ports: [], health: [] },
+  // kcat (formerly kafkacat): -L asks a broker for metadata and fails when none answers.
+  { id: 'kcat', name: 'kcat', image: 'edenhill/kcat:1.7.1', role: 'tool', shell: true, ports: [], health: [] },
   { id: 'ffmpeg', name: 'encoder', image: 'jrottenberg/ffmpeg:6.1-alpine', role: 'tool', shell: true, ports: [], health: [] },
 ];
 

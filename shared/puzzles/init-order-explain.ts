@@ -22,26 +22,32 @@ function list(cards: readonly Card[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }
 
+/** When the init containers after a sidecar may start: once it runs, or once its startupProbe has passed. */
+const startedWhen = (a: Card): string => (!a.sidecar ? '' : a.does.includes('startupProbe') ? ' once its startupProbe has passed' : ' once it is running');
+
 /** The clause that says why every card in `bs` needs `a` for this capability; `pronoun` says "it"/"they" for them. */
 export function reasonFor(e: Explained, a: Card, bs: readonly Card[], capability: string, pronoun = false): string {
   const one = bs.length === 1;
   const v = (singular: string, plural: string): string => (one ? singular : plural);
   const A = code(a.name);
   const B = pronoun ? v('it', 'they') : list(bs);
-  const started = a.sidecar ? ' once it is started' : '';
+  const started = startedWhen(a);
   if (capability.startsWith('file:')) {
     const [volume, ...rest] = capability.slice('file:'.length).split(':');
-    const file = rest.join(':').split('/').filter(Boolean).at(-1) ?? '';
+    const inside = rest.join(':');
+    const named = bs.map((b) => Object.entries(b.readAs ?? {}).find(([path]) => path.endsWith(inside))?.[1]).find((x) => x !== undefined);
+    const file = named ?? inside.split('/').filter(Boolean).at(-1) ?? '';
     return `${B} ${v('reads', 'read')} ${file} from the ${volume} volume, which ${A} writes${started}`;
   }
   switch (capability) {
     case 'db-up': return `${B} ${v('needs', 'need')} ${e.db} to accept connections; ${A} waits until it does`;
     case 'schema': return `${B} ${v('fills', 'fill')} the tables that ${A} creates`;
-    case 'mesh': return `${B} ${v('talks', 'talk')} over the network, which works only through ${A}, and a sidecar serves only the containers listed after it`;
+    case 'mesh': return `${B} ${v('talks', 'talk')} over the network, which works only through ${A}; init containers listed after it start${started}`;
+    case 'mesh-at-stop': return `${B} ${v('ships', 'ship')} logs through ${A}, and sidecars stop in reverse order: listed after ${A}, ${v('it stops', 'they stop')} first, so the last flush still gets out`;
     case 'db-proxy': return `${B} ${v('connects', 'connect')} to 127.0.0.1:5432, where ${A} listens${started}`;
-    case 'egress': return `${B} ${v('connects', 'connect')} through 127.0.0.1:15001, which ${A} serves${started}`;
+    case 'egress': return `${B} ${v('reaches', 'reach')} the search cluster only through 127.0.0.1:15001, which ${A} serves${started}`;
     case 'search-up': return `${B} ${v('needs', 'need')} the search cluster up; ${A} waits until it is`;
-    case 'cache-up': return `${B} ${v('needs', 'need')} Redis up; ${A} waits until it is`;
+    case 'cache-up': return `${B} ${v('needs', 'need')} Redis to answer PONG; ${A} waits until it does`;
     case 'writable:data': return `${B} ${v('runs', 'run')} as uid ${e.uid} and ${v('writes', 'write')} to the data volume, which only ${A} makes writable`;
     default: return `${B} ${v('needs', 'need')} what ${A} provides`;
   }
@@ -82,6 +88,7 @@ export function rulesOf(e: Explained, pairs: readonly Precedence[]): RuleId[] {
     if (capability.startsWith('file:')) rules.add('init/volume-handoff');
     if (provider.sidecar) rules.add('sidecars/start-gate');
     if (provider.sidecar && provider.does.includes('startupProbe')) rules.add('sidecars/startup-probe-gates');
+    if (capability === 'mesh-at-stop') rules.add('sidecars/termination-order');
   }
   return [...rules];
 }

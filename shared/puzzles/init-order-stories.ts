@@ -5,13 +5,13 @@
 import type { Mount } from '../model/init-handoffs.ts';
 import type { Difficulty } from './kind.ts';
 import {
-  cloneContent, cloudSqlProxy, compressStatic, copyStatic, createIndex, downloadArchive, envoySidecar, fetchConfig,
-  fetchNginxConf, fetchWarmup, fixPermissions, fluentBit, initData, meshProxy, migrate, mount, renderConfig, renderEnvoyConfig,
-  seedData, unpackArchive, vaultAgentInit, vaultAgentSidecar, waitForDb, waitForKafka, waitForRedis, waitForSearch, warmCache,
-  type Card, type Ctx,
+  cloneContent, cloudSqlProxy, compressStatic, downloadArchive, envoySidecar, fetchConfig, fetchNginxConf, fetchWarmup,
+  fixPermissions, fluentBit, fromConfig, indexTemplate, meshProxy, migrateApp, migrateTool, mount, renderConfig,
+  renderEnvoyConfig, restoreData, seedData, unpackArchive, vaultAgentInit, vaultAgentSidecar, waitForDb, waitForKafka,
+  waitForRedis, waitForSearch, warmCache, type Card, type Ctx, type From,
 } from './init-order-cards.ts';
 
-export type VolumeKind = 'emptyDir' | 'persistentVolumeClaim' | 'configMap';
+export type VolumeKind = 'emptyDir' | 'persistentVolumeClaim' | 'configMap' | 'secret';
 
 export interface Scene {
   cards: Card[];
@@ -19,7 +19,9 @@ export interface Scene {
   premises: string[];
   /** Where the app container mounts volumes: what the init containers prepare for it. */
   appMounts: Mount[];
-  volumes: { name: string; kind: VolumeKind }[];
+  /** Volumes that are neither an emptyDir nor a ConfigMap/Secret the cards name (a PersistentVolumeClaim). Every
+   *  other volume a card or the app mounts is declared from its name (volumesOf in init-order.ts). */
+  volumeKinds?: Record<string, VolumeKind>;
   /** The app container: our own service (default), or nginx serving what the init containers prepared. */
   app?: 'nginx';
 }
@@ -27,51 +29,51 @@ export interface Scene {
 export interface Story {
   id: string;
   hard: boolean;
+  /** The house apps this story fits (a model to compile belongs to an ML service), when not any. */
+  apps?: readonly string[];
   build(c: Ctx, level: Difficulty): Scene;
 }
 
 const own = (level: Difficulty, same: string, mine: string): string => (level === 'easy' ? same : mine);
-const empty = (...names: string[]): Scene['volumes'] => names.map((name) => ({ name, kind: 'emptyDir' as const }));
 const dbStarting = (c: Ctx): string => `The ${c.db.engine} database ${c.db.host} may still be starting when the pod starts.`;
+const pgPassword = 'The database password reaches every init container as PGPASSWORD, from a Secret.';
+const password = (dir: string): From => ({ file: `${dir}/db-password`, mount: mount('secrets', dir, true) });
+const searchElecting = 'The search cluster may still be electing a master when the pod starts.';
 
 // ── Easy and medium ────────────────────────────────────────────────────────────────────────────
 
 const configChain: Story = { id: 'config-chain', hard: false, build(c, level) {
-  const fetchDir = '/config';
   const renderDir = own(level, '/config', '/work');
   const migrateDir = own(level, '/config', '/etc/app');
-  const cards = [fetchConfig(c, fetchDir), renderConfig(renderDir, renderDir), migrate(c, { file: `${migrateDir}/app.yaml`, mount: mount('config', migrateDir) })];
+  const cards = [fetchConfig(c, '/config'), renderConfig(renderDir, renderDir), migrateApp(c, { file: `${migrateDir}/app.yaml`, mount: mount('config', migrateDir, true) })];
   if (level !== 'easy') cards.push(waitForDb(c));
   return {
     cards, premises: level === 'easy' ? ['The database is up.'] : [dbStarting(c)],
-    appMounts: [mount('config', `/etc/${c.app}`, true)], volumes: empty('config'),
+    appMounts: [mount('config', `/etc/${c.app}`, true)],
   };
 } };
 
 const dbMigrate: Story = { id: 'db-migrate', hard: false, build(c, level) {
-  const cards = [waitForDb(c), migrate(c), seedData(c)];
-  if (level !== 'easy') {
-    const dir = '/vault/secrets';
-    cards[1] = migrate(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) });
-    cards.push(vaultAgentInit(c, own(level, dir, '/out')));
-  }
-  return { cards, premises: [dbStarting(c)], appMounts: level === 'easy' ? [] : [mount('secrets', '/vault/secrets', true)], volumes: level === 'easy' ? [] : empty('secrets') };
+  if (level === 'easy') return { cards: [waitForDb(c), migrateTool(c), seedData(c)], premises: [dbStarting(c), pgPassword], appMounts: [] };
+  const from = password('/vault/secrets');
+  return {
+    cards: [waitForDb(c), migrateTool(c, from), seedData(c, from), vaultAgentInit(c, '/out')],
+    premises: [dbStarting(c)], appMounts: [mount('secrets', '/vault/secrets', true)],
+  };
 } };
 
 const siteArchive: Story = { id: 'site-archive', hard: false, build(c, level) {
-  const dl = '/site';
   const unpackDir = own(level, '/site', '/work');
   const zipDir = own(level, '/site', '/public');
-  const cards = [downloadArchive(c, dl, 'site'), unpackArchive(unpackDir, unpackDir, 'site'), compressStatic(zipDir, 'site')];
+  const cards = [downloadArchive(c, '/site', 'site'), unpackArchive(unpackDir, unpackDir, 'site'), compressStatic(zipDir, 'site')];
   if (level !== 'easy') cards.push(fetchNginxConf(c, '/conf'));
   return {
     cards, premises: ['nginx serves the site volume as its document root.'], app: 'nginx',
     appMounts: [mount('site', '/usr/share/nginx/html', true), ...(level === 'easy' ? [] : [mount('nginx-conf', '/etc/nginx/conf.d', true)])],
-    volumes: empty('site', ...(level === 'easy' ? [] : ['nginx-conf'])),
   };
 } };
 
-const modelUnpack: Story = { id: 'model-unpack', hard: false, build(c, level) {
+const modelUnpack: Story = { id: 'model-unpack', hard: false, apps: ['recommender', 'fraud-check', 'thumbnailer', 'search-api'], build(c, level) {
   const dl = '/models';
   const cards = [downloadArchive(c, dl, 'model'), unpackArchive(own(level, dl, '/work'), own(level, dl, '/work'), 'model')];
   const warmDir = own(level, dl, '/srv/models');
@@ -81,60 +83,51 @@ const modelUnpack: Story = { id: 'model-unpack', hard: false, build(c, level) {
     reads: [`${warmDir}/model.onnx`], writes: [`${warmDir}/model.plan`], provides: [], needs: [],
   });
   if (level !== 'easy') cards.push(waitForSearch(c));
-  return { cards, premises: [], appMounts: [mount('models', '/models', true)], volumes: empty('models') };
+  return { cards, premises: [], appMounts: [mount('models', '/models', true)] };
 } };
 
 const permissions: Story = { id: 'permissions', hard: false, build(c, level) {
   const fixDir = '/data';
   const dlDir = own(level, fixDir, '/restore');
-  const initDir = own(level, fixDir, '/var/lib/app');
+  const restoreDir = own(level, fixDir, '/var/lib/app');
   const download: Card = {
     ...fetchWarmup(c, dlDir), id: 'download-snapshot', name: 'download-snapshot', mounts: [mount('data', dlDir)],
     does: `runs as uid ${c.uid}: \`curl -fso ${dlDir}/snapshot.tar https://backups.acme.internal/${c.app}/latest.tar\``,
     writes: [`${dlDir}/snapshot.tar`], needs: ['writable:data'],
   };
-  const init = { ...initData(c, initDir), reads: [`${initDir}/snapshot.tar`] };
-  const cards = [fixPermissions(c, fixDir), download, init];
+  const cards = [fixPermissions(c, fixDir), download, restoreData(c, restoreDir)];
   if (level !== 'easy') cards.push(waitForRedis(c));
   return {
-    cards, premises: [`The data volume is a PersistentVolumeClaim restored from a backup: its files belong to root. The app runs as uid ${c.uid}.`],
-    appMounts: [mount('data', `/var/lib/${c.app}`)], volumes: [{ name: 'data', kind: 'persistentVolumeClaim' }],
+    cards,
+    premises: [`The data volume is a new PersistentVolumeClaim: its root directory belongs to root, and the pod sets no fsGroup. The app runs as uid ${c.uid}.`],
+    appMounts: [mount('data', `/var/lib/${c.app}`)], volumeKinds: { data: 'persistentVolumeClaim' },
   };
 } };
 
 const searchIndex: Story = { id: 'search-index', hard: false, build(c, level) {
-  const cloneDir = '/content';
-  const indexDir = own(level, cloneDir, '/mappings');
-  const cards = [waitForSearch(c), cloneContent(c, cloneDir), createIndex(c, `${indexDir}/repo/mapping.json`, mount('content', indexDir, true))];
+  const indexDir = own(level, '/content', '/mappings');
+  const cards = [waitForSearch(c), cloneContent(c, '/content'), indexTemplate(c, `${indexDir}/repo/index-template.json`, mount('content', indexDir, true))];
   if (level !== 'easy') cards.push(waitForKafka(c));
-  return {
-    cards, premises: ['The search cluster may still be electing a master when the pod starts.'],
-    appMounts: [mount('content', '/srv/content', true)], volumes: empty('content'),
-  };
+  return { cards, premises: [searchElecting], appMounts: [mount('content', '/srv/content', true)] };
 } };
 
 const cacheWarm: Story = { id: 'cache-warm', hard: false, build(c, level) {
-  const fetchDir = '/seed';
-  const cards = [waitForRedis(c), fetchWarmup(c, fetchDir), warmCache(c, own(level, fetchDir, '/input'))];
+  const cards = [waitForRedis(c), fetchWarmup(c, '/seed'), warmCache(c, own(level, '/seed', '/input'))];
   if (level !== 'easy') cards.push(waitForDb(c));
   return {
     cards, premises: [`Redis (${c.app}-redis) may still be loading its snapshot when the pod starts.`, ...(level === 'easy' ? [] : [dbStarting(c)])],
-    appMounts: [], volumes: empty('seed'),
+    appMounts: [],
   };
 } };
 
 const secretsRender: Story = { id: 'secrets-render', hard: false, build(c, level) {
-  const secrets = '/secrets';
   const renderIn = own(level, '/config', '/work');
-  const renderSecrets = own(level, secrets, '/run/secrets');
-  const render = { ...renderConfig(renderIn, renderIn, 'config', `${renderSecrets}/db-password`) };
+  const renderSecrets = own(level, '/secrets', '/run/secrets');
+  const render = renderConfig(renderIn, renderIn, 'config', `${renderSecrets}/db-password`);
   render.mounts = [...render.mounts, mount('secrets', renderSecrets, true)];
-  const cards = [fetchConfig(c, '/config'), vaultAgentInit(c, secrets), render];
-  if (level !== 'easy') cards.push(migrate(c, { file: `/etc/app/app.yaml`, mount: mount('config', '/etc/app', true) }));
-  return {
-    cards, premises: level === 'easy' ? [] : ['The database is up.'],
-    appMounts: [mount('config', `/etc/${c.app}`, true)], volumes: empty('config', 'secrets'),
-  };
+  const cards = [fetchConfig(c, '/config'), vaultAgentInit(c, '/secrets'), render];
+  if (level !== 'easy') cards.push(migrateApp(c, { file: '/etc/app/app.yaml', mount: mount('config', '/etc/app', true) }));
+  return { cards, premises: level === 'easy' ? [] : ['The database is up.'], appMounts: [mount('config', `/etc/${c.app}`, true)] };
 } };
 
 // ── Hard: native sidecars the other init containers need ──────────────────────────────────────
@@ -142,83 +135,82 @@ const secretsRender: Story = { id: 'secrets-render', hard: false, build(c, level
 const cloudSqlPremise = 'The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy.';
 const meshPremise = (proxy: string): string =>
   `The mesh redirects all of the pod's traffic, init containers' included, through ${proxy}: nothing gets out before it runs.`;
+const proxyOf = (c: Ctx): Card => meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
 
 const meshMigrate: Story = { id: 'mesh-migrate', hard: true, build(c) {
-  const proxy = meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
+  const proxy = proxyOf(c);
   const dir = '/vault/secrets';
-  const cards = [proxy, waitForDb(c), migrate(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }), vaultAgentInit(c, dir)];
-  return { cards, premises: [meshPremise(proxy.name), dbStarting(c)], appMounts: [mount('secrets', dir, true)], volumes: empty('secrets') };
+  const cards = [proxy, waitForDb(c), migrateTool(c, password(dir)), vaultAgentInit(c, dir)];
+  return { cards, premises: [meshPremise(proxy.name), dbStarting(c)], appMounts: [mount('secrets', dir, true)] };
 } };
 
 const sqlProxy: Story = { id: 'sql-proxy', hard: true, build(c) {
-  const dir = '/vault/secrets';
-  const cards = [
-    cloudSqlProxy(c, `acme-prod:europe-west1:${c.db.name}`),
-    migrate(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }),
-    seedData(c, { file: `${dir}/db-password`, mount: mount('secrets', dir, true) }), vaultAgentInit(c, '/out'),
-  ];
-  return { cards, premises: [cloudSqlPremise], appMounts: [mount('secrets', dir, true)], volumes: empty('secrets') };
+  const from = password('/vault/secrets');
+  const cards = [cloudSqlProxy(c, `acme-prod:europe-west1:${c.db.name}`), migrateTool(c, from), seedData(c, from), vaultAgentInit(c, '/out')];
+  return { cards, premises: [cloudSqlPremise], appMounts: [mount('secrets', '/vault/secrets', true)] };
 } };
 
+/** envoy originates the mutual TLS the search cluster requires, with a configuration an init container renders. */
 const envoyConfig: Story = { id: 'envoy-config', hard: true, build(c) {
-  const local = { ...c, db: { ...c.db, host: '127.0.0.1' } };
-  const mig = { ...migrate(local, undefined, 15001), needs: ['egress'] };
-  const seed = { ...seedData(local, undefined, 15001), needs: ['schema', 'egress'] };
+  const local = 'http://127.0.0.1:15001';
   return {
-    cards: [renderEnvoyConfig('/out'), envoySidecar(c, '/etc/envoy'), mig, seed],
-    premises: [`Network policy lets only envoy reach the database ${c.db.host}, which is up.`],
-    appMounts: [], volumes: empty('envoy-config'),
+    cards: [
+      renderEnvoyConfig('/out'), envoySidecar('/etc/envoy', 'search.acme.internal:9200'), waitForSearch(c, local, ['egress']),
+      indexTemplate(c, '/es/index-template.json', fromConfig('index-template', '/es'), local, ['search-up', 'egress'], false),
+    ],
+    premises: ['The search cluster search.acme.internal accepts only mutual-TLS connections made with the client certificate in the search-tls Secret.', searchElecting],
+    appMounts: [],
   };
 } };
 
 const vaultSidecar: Story = { id: 'vault-sidecar', hard: true, build(c) {
   const render = renderConfig('/config', '/config', 'config', '/run/secrets/db-password');
   render.mounts = [...render.mounts, mount('secrets', '/run/secrets', true)];
-  const check = {
+  const check: Card = {
     ...render, id: 'check-config', name: 'check-config', image: c.appImage, mounts: [mount('config', '/etc/app', true)],
     does: `\`${c.app} --check-config /etc/app/app.yaml\`: fails fast on a bad config`, reads: ['/etc/app/app.yaml'], writes: [],
   };
   return {
-    cards: [vaultAgentSidecar(c, '/vault/secrets', true), fetchConfig(c, '/config'), render, check],
+    cards: [vaultAgentSidecar(c, '/vault/secrets'), fetchConfig(c, '/config'), render, check],
     premises: [],
-    appMounts: [mount('config', `/etc/${c.app}`, true), mount('secrets', '/vault/secrets', true)], volumes: empty('config', 'secrets'),
+    appMounts: [mount('config', `/etc/${c.app}`, true), mount('secrets', '/vault/secrets', true)],
   };
 } };
 
 const twoSidecars: Story = { id: 'two-sidecars', hard: true, build(c) {
-  const proxy = meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
+  const proxy = proxyOf(c);
   const sql = cloudSqlProxy(c, `acme-prod:europe-west1:${c.db.name}`);
   return {
-    cards: [proxy, sql, seedData(c, { file: '/vault/secrets/db-password', mount: mount('secrets', '/vault/secrets', true) }), vaultAgentInit(c, '/out')],
+    cards: [proxy, sql, seedData(c, password('/vault/secrets')), vaultAgentInit(c, '/out')],
     premises: [meshPremise(proxy.name), cloudSqlPremise, 'Its tables exist already.'],
-    appMounts: [], volumes: [],
+    appMounts: [],
   };
 } };
 
 const meshContent: Story = { id: 'mesh-content', hard: true, build(c) {
-  const proxy = meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
+  const proxy = proxyOf(c);
   return {
-    cards: [proxy, waitForSearch(c), cloneContent(c, '/content'), createIndex(c, '/mappings/repo/mapping.json', mount('content', '/mappings', true))],
-    premises: [meshPremise(proxy.name), 'The search cluster may still be electing a master when the pod starts.'],
-    appMounts: [mount('content', '/srv/content', true)], volumes: empty('content'),
+    cards: [proxy, waitForSearch(c), cloneContent(c, '/content'), indexTemplate(c, '/mappings/repo/index-template.json', mount('content', '/mappings', true))],
+    premises: [meshPremise(proxy.name), searchElecting],
+    appMounts: [mount('content', '/srv/content', true)],
   };
 } };
 
 const shipperAndMesh: Story = { id: 'shipper-and-mesh', hard: true, build(c) {
-  const proxy = meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
+  const proxy = proxyOf(c);
   return {
-    cards: [fluentBit('/var/log/app'), proxy, fetchConfig(c, '/config'), renderConfig('/work', '/work')],
+    cards: [fluentBit(c, '/var/log/app'), proxy, fetchConfig(c, '/config'), renderConfig('/work', '/work')],
     premises: [meshPremise(proxy.name), 'fluent-bit ships only the app\'s log files.'],
-    appMounts: [mount('config', `/etc/${c.app}`, true), mount('logs', '/var/log/app')], volumes: empty('config', 'logs'),
+    appMounts: [mount('config', `/etc/${c.app}`, true), mount('logs', '/var/log/app')],
   };
 } };
 
 const meshCache: Story = { id: 'mesh-cache', hard: true, build(c) {
-  const proxy = meshProxy(c.mesh === 'linkerd-proxy' ? 'linkerd-proxy' : 'istio-proxy');
+  const proxy = proxyOf(c);
   return {
     cards: [proxy, waitForRedis(c), fetchWarmup(c, '/seed'), warmCache(c, '/input')],
     premises: [meshPremise(proxy.name), `Redis (${c.app}-redis) may still be loading its snapshot when the pod starts.`],
-    appMounts: [], volumes: empty('seed'),
+    appMounts: [],
   };
 } };
 
@@ -231,3 +223,5 @@ export const stories: readonly Story[] = [
 export const meshStories = new Set(['mesh-migrate', 'two-sidecars', 'mesh-content', 'shipper-and-mesh', 'mesh-cache']);
 /** Stories whose database is reached on 127.0.0.1 through cloud-sql-proxy. */
 export const sqlProxyStories = new Set(['sql-proxy', 'two-sidecars']);
+/** Stories whose commands work with MySQL too (the others run psql or golang-migrate's postgres driver). */
+export const mysqlStories = new Set(['config-chain', 'cache-warm']);

@@ -10,8 +10,8 @@ import type { Difficulty, Grade, OrderView, Picture, PuzzleKind, PuzzleMeta } fr
 import { brokenPairs, orderScore, shownOrder, topologicalOrder } from './ordering.ts';
 import { asPermutation } from './answers.ts';
 import { gradeOf } from './grade.ts';
-import type { Card, Ctx } from './init-order-cards.ts';
-import { meshStories, sqlProxyStories, stories, type Scene, type Story } from './init-order-stories.ts';
+import { STATIC_VOLUMES, type Card, type Ctx } from './init-order-cards.ts';
+import { meshStories, mysqlStories, sqlProxyStories, stories, type Scene, type Story, type VolumeKind } from './init-order-stories.ts';
 import { dependencyLines, rulesOf, startSequence, type Explained } from './init-order-explain.ts';
 
 export interface InitOrderPuzzle extends Explained {
@@ -20,7 +20,7 @@ export interface InitOrderPuzzle extends Explained {
   podName: string;
   appImage: string;
   appMounts: Mount[];
-  volumes: Scene['volumes'];
+  volumes: { name: string; kind: VolumeKind }[];
   premises: string[];
   /** Item ids in the order shown. */
   shown: string[];
@@ -31,26 +31,33 @@ const templateOf = (story: string): string => `init-order/${story}`;
 const SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
 const suffix = (rng: Rng, n: number): string => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
 
-function contextFor(rng: Rng, story: string): { c: Ctx; app: HouseApp } {
-  const app = rng.pick(houseApps.filter((a) => !a.batch));
+function contextFor(rng: Rng, story: Story): { c: Ctx; app: HouseApp } {
+  const app = rng.pick(houseApps.filter((a) => !a.batch && (!story.apps || story.apps.includes(a.name))));
   const short = app.name.replace(/-api$/, '');
-  const engine = sqlProxyStories.has(story) ? 'postgres' : rng.pick(['postgres', 'mysql'] as const);
-  const behindProxy = sqlProxyStories.has(story);
+  const engine = mysqlStories.has(story.id) ? rng.pick(['postgres', 'mysql'] as const) : 'postgres';
+  const behindProxy = sqlProxyStories.has(story.id);
   const uid = houseRuntime(app).uid || rng.pick([1000, 1001, 10001]);
   return {
     app,
     c: {
       rng, app: short, appImage: houseImage(app, `${rng.int(1, 4)}.${rng.int(0, 12)}.${rng.int(0, 9)}`), uid,
       db: { engine, host: behindProxy ? '127.0.0.1' : `${short}-${engine}`, port: engine === 'postgres' ? 5432 : 3306, name: short },
-      mesh: meshStories.has(story) ? rng.pick(['istio-proxy', 'linkerd-proxy']) : null,
+      mesh: meshStories.has(story.id) ? rng.pick(['istio-proxy', 'linkerd-proxy']) : null,
     },
   };
+}
+
+/** Every volume the app or a card mounts, declared once: a ConfigMap or Secret a card names, a kind the story sets
+ *  (a PersistentVolumeClaim), an emptyDir otherwise. The app's volumes come first. */
+function volumesOf(scene: Scene): InitOrderPuzzle['volumes'] {
+  const names = [...new Set([...scene.appMounts, ...scene.cards.flatMap((card) => card.mounts)].map((m) => m.volume))];
+  return names.map((name) => ({ name, kind: scene.volumeKinds?.[name] ?? STATIC_VOLUMES[name] ?? 'emptyDir' }));
 }
 
 function generate(seed: string, difficulty: Difficulty): InitOrderPuzzle {
   const rng = createRng(`init-order:${difficulty}:${seed}`);
   const story = rng.pick(levelStories(difficulty));
-  const { c } = contextFor(rng, story.id);
+  const { c } = contextFor(rng, story);
   const scene = story.build(c, difficulty);
   const pairs = handoffPrecedence(scene.cards);
   if (unmetFiles(scene.cards).length > 0) throw new Error(`${story.id}: a card reads a file nobody writes`);
@@ -59,7 +66,7 @@ function generate(seed: string, difficulty: Difficulty): InitOrderPuzzle {
     difficulty, story: story.id, podName: `${c.app}-${suffix(rng, 9)}-${suffix(rng, 5)}`,
     cards: scene.cards, db: c.db.host === '127.0.0.1' ? `Cloud SQL (${c.db.name})` : c.db.host, uid: c.uid, appContainer,
     appImage: scene.app === 'nginx' ? software('nginx').image : c.appImage,
-    appMounts: scene.appMounts, volumes: scene.volumes, premises: scene.premises,
+    appMounts: scene.appMounts, volumes: volumesOf(scene), premises: scene.premises,
     shown: shownOrder(rng, scene.cards.map((card) => card.id), pairs),
   };
 }
@@ -82,7 +89,13 @@ function podYaml(p: InitOrderPuzzle): string {
   if (p.volumes.length > 0) {
     lines.push('volumes:');
     for (const v of p.volumes) {
-      const source = v.kind === 'emptyDir' ? 'emptyDir: {}' : v.kind === 'persistentVolumeClaim' ? `persistentVolumeClaim: { claimName: ${p.appContainer}-data }` : `configMap: { name: ${v.name} }`;
+      const owner = p.podName.split('-').slice(0, -2).join('-');
+      const source = {
+        emptyDir: 'emptyDir: {}',
+        persistentVolumeClaim: `persistentVolumeClaim: { claimName: ${owner}-${v.name} }`,
+        configMap: `configMap: { name: ${owner}-${v.name} }`,
+        secret: `secret: { secretName: ${v.name} }`,
+      }[v.kind];
       lines.push(`- { name: ${v.name}, ${source} }`);
     }
   }
@@ -107,7 +120,7 @@ const pairsOf = (p: InitOrderPuzzle) => handoffPrecedence(p.cards);
 const solve = (p: InitOrderPuzzle): string[] => topologicalOrder(p.cards.map((card) => card.id), pairsOf(p));
 
 /** The rule the docs link backs: the most specific one the puzzle exercises. */
-const PRIORITY: readonly RuleId[] = ['sidecars/startup-probe-gates', 'sidecars/start-gate', 'init/volume-handoff', 'init/one-at-a-time'];
+const PRIORITY: readonly RuleId[] = ['sidecars/startup-probe-gates', 'sidecars/start-gate', 'init/one-at-a-time'];
 const mainRule = (p: InitOrderPuzzle): RuleId => {
   const rules = rulesOf(p, pairsOf(p));
   return PRIORITY.find((r) => rules.includes(r)) ?? 'init/one-at-a-time';
@@ -124,7 +137,7 @@ function grade(p: InitOrderPuzzle, answer: unknown): Grade {
     ? [{ text: 'Place every init container exactly once.' }]
     : broken.length > 0 ? [{ text: `${pairs.length - broken.length} of ${pairs.length} dependencies kept.` }] : [];
   const closing = p.cards.some((card) => card.sidecar)
-    ? [{ text: 'A native sidecar starts in its place in the list and keeps running; the next one starts once it is started.' }]
+    ? [{ text: 'A native sidecar keeps running from its place in the list; the init container after it starts once it is started: running, and past its startupProbe if it has one.' }]
     : [{ text: `Init containers run one at a time, in list order; ${p.appContainer} starts after the last one.` }];
   return gradeOf(score, [...lead, ...dependencyLines(p, pairs, broken), ...closing], docUrl);
 }

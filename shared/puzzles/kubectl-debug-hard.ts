@@ -35,7 +35,7 @@ const oomOrLiveness: SingleTemplate = {
         'app-error': 'Exit code 1 is the app giving up on its own: its last words are in the previous instance\'s log.',
       }[answer]!,
       rules: ['debugging/exit-137', answer === 'oom' ? 'debugging/top-usage' : answer === 'liveness' ? 'debugging/describe-events' : 'debugging/logs-previous'],
-      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs` : 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
+      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs` : answer === 'oom' ? 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#my-container-is-terminated' : 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#liveness-probe',
     });
   },
 };
@@ -201,7 +201,7 @@ const rolloutWatch: SingleTemplate = {
         'why-new-fails': 'A Pending pod has no logs; describe shows the scheduler\'s reason in its events.',
       }[answer]!,
       rules: answer === 'why-new-fails' ? ['debugging/describe-events', 'debugging/no-logs-before-start'] : ['debugging/rollout-status', 'debugging/get-output'],
-      docUrl: answer === 'why-new-fails' ? `${RUNNING}#example-debugging-pending-pods` : 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#deployment-status',
+      docUrl: answer === 'why-new-fails' ? `${RUNNING}#example-debugging-pending-pods` : answer === 'pods' ? `${REF}kubectl_get/#options` : 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#failed-deployment',
     });
   },
 };

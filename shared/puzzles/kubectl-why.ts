@@ -15,7 +15,7 @@ const DOC = {
   termination: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
   gated: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/#usage-example',
   sidecar: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle',
-  probes: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe',
+  probes: 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#readiness-probe',
   restarts: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts',
 } as const;
 

@@ -11,7 +11,7 @@ export const CDOCS = {
   conditions: `${LIFECYCLE}#pod-conditions`,
   gate: `${LIFECYCLE}#pod-readiness-gate`,
   gateStatus: `${LIFECYCLE}#pod-readiness-status`,
-  network: `${LIFECYCLE}#pod-has-network`,
+  network: `${LIFECYCLE}#pod-ready-to-start-containers`,
   pending: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-pods/#my-pod-stays-pending',
   sidecar: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle',
   init: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#detailed-behavior',

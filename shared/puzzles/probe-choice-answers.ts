@@ -26,8 +26,8 @@ export const choiceLabels = {
   'liveness-success': 'Yes: liveness starts as Success, so it is ready',
   'after-startup-then-readiness': 'No: not until its startupProbe and readinessProbe pass',
   // one check
-  'check-passes': 'The check passes',
-  'check-fails': 'The check fails',
+  'check-passes': 'It passes',
+  'check-fails': 'It fails: an answer in time, but a failing one',
   'check-times-out': 'It fails: no answer within timeoutSeconds',
   'check-unknown': 'Unknown: the kubelet takes no action',
   // mechanisms
@@ -72,9 +72,9 @@ export const choiceLabels = {
   'timeouts-below-threshold': 'Checks time out, but too few in a row to act',
   'restarts-under-load': 'The livenessProbe restarts it in the middle of the peak',
   'in-endpoints': 'Running and in the endpoints; nothing has happened',
-  'only-that-restarts': 'Only that container restarts; the other keeps running',
+  'app-restarts': 'The app container restarts; the proxy keeps running',
+  'proxy-restarts': 'The proxy restarts; the app container keeps running',
   'pod-out-no-restart': 'The whole pod leaves the endpoints; nothing restarts',
-  'both-restart': 'The kubelet restarts both containers',
 } as const;
 
 export type ChoiceId = keyof typeof choiceLabels;

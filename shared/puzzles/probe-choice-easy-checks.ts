@@ -10,7 +10,10 @@ import { podYaml } from './probe-yaml.ts';
 
 function checkCase(rng: Rng, answer: 'check-passes' | 'check-fails' | 'check-times-out', kind: 'livenessProbe' | 'readinessProbe', timeout: number) {
   const late = (t: number): number => t + rng.pick([0.5, 1.5, 2.5]);
-  const fast = rng.pick([0.1, 0.2, 0.4]);
+  // An answer in time is often slower than the 1 s default, so the spec's timeoutSeconds decides, not a guess.
+  const slowButInTime = [1.2, 1.5, 1.8, 2.5, 3.5].filter((x) => x < timeout);
+  const inTime = slowButInTime.length > 0 && rng.chance(0.7) ? rng.pick(slowButInTime) : rng.pick([0.1, 0.2, 0.4]);
+  const fast = inTime;
   const cases: { handler: (a: ProbeApp) => ProbeHandler; apps: ProbeApp[]; response: CheckResponse }[] = [];
   const http = withEndpoints('live', 'ready');
   const exec = probeStores.filter((s) => s.execCheck);
@@ -40,14 +43,22 @@ const checkOutcomeTemplate: ChoiceTemplate = {
     const outcome = checkOutcome(spec.handler.type, spec, c.response);
     const expected = { 'check-passes': 'pass', 'check-fails': 'fail', 'check-times-out': 'timeout' }[answer];
     if (outcome !== expected) throw new Error(`model says ${outcome}, drawn ${answer}`);
+    const took = responseSeconds(c.response);
+    const slowInTime = answer !== 'check-times-out' && took > 1;
     const why = answer === 'check-times-out'
-      ? `The answer came after ${responseSeconds(c.response)} s, past timeoutSeconds (${timeoutSeconds}): a check with no answer in time counts as a failure, whatever it would have said.`
-      : mechanismWhy(c.response, answer === 'check-passes');
+      ? `The answer came after ${took} s, past timeoutSeconds (${timeoutSeconds}): a check with no answer in time counts as a failure, whatever it would have said.`
+      : `${slowInTime ? `${took} s is within timeoutSeconds (${timeoutSeconds}), so the answer counts. ` : ''}${mechanismWhy(c.response, answer === 'check-passes')}`;
     return {
       prompt: `The kubelet runs the check below on ${appName(app)}: ${responseText(c.response, spec.handler)}. How does this check count?`,
       yaml: podYaml({ containers: [appContainer(app, { [kind]: spec })] }),
-      lines: [{ text: why, tags: answer === 'check-times-out' ? [`${kind}.timeoutSeconds`] : [`${kind}.handler`] }],
-      whyNot: { 'check-unknown': 'Unknown is only for a check the kubelet could not run at all.' },
+      lines: [{ text: why, tags: answer === 'check-times-out' ? [`${kind}.timeoutSeconds`] : slowInTime ? [`${kind}.handler`, `${kind}.timeoutSeconds`] : [`${kind}.handler`] }],
+      whyNot: {
+        'check-unknown': 'Unknown is only for a check the kubelet could not run at all.',
+        ...(answer !== 'check-times-out' ? {
+          'check-times-out': took === 0 ? 'The port answered at once, well within timeoutSeconds.'
+            : slowInTime ? `${took} s is within timeoutSeconds, ${timeoutSeconds} s here; the 1 s default does not apply.` : `The answer came after ${took} s, within timeoutSeconds.`,
+        } : {}),
+      },
       rules: [answer === 'check-times-out' ? 'probes/timeout-fails' : 'probes/check-mechanisms'],
       docUrl: answer === 'check-times-out' ? docs.configure : docs.mechanisms,
     };

@@ -1,7 +1,7 @@
 // probe-choice, easy: one rule, stated in the prompt or directly visible in the spec.
 import { runChecks } from '../model/probe-checks.ts';
 import type { ContainerProbes, ProbeKind } from '../model/probes.ts';
-import { appName, httpHandler, withEndpoints, type ProbeApp } from './probe-apps.ts';
+import { appName, httpHandler, withEndpoints, type Endpoint } from './probe-apps.ts';
 import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { easyCheckTemplates } from './probe-choice-easy-checks.ts';
 import { appContainer, failuresText, ordinal } from './probe-choice-scenes.ts';
@@ -40,7 +40,7 @@ const wantedEffect: ChoiceTemplate = {
             startupProbe: 'A startupProbe stops checking once the app has started.',
           },
           rules: ['probes/liveness-restarts'],
-          docUrl: docs.types,
+          docUrl: docs.liveness,
         };
       case 'readinessProbe':
         return {
@@ -71,44 +71,45 @@ const failingEndpoint: ChoiceTemplate = {
   options: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
   answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
   build(rng, answer) {
-    const app = rng.pick(answer === 'out-and-restart' ? oneEndpointApps() : withEndpoints('live', 'ready'));
-    const live = { handler: httpHandler(app.live!) };
-    const ready = { handler: httpHandler(app.ready ?? app.live!) };
-    let probes: ContainerProbes;
-    let failing: ProbeKind;
-    if (answer === 'restarts-container') [probes, failing] = [rng.chance(0.5) ? { livenessProbe: live } : { livenessProbe: live, readinessProbe: ready }, 'livenessProbe'];
-    else if (answer === 'leaves-endpoints') [probes, failing] = [rng.chance(0.5) ? { readinessProbe: ready } : { livenessProbe: live, readinessProbe: ready }, 'readinessProbe'];
-    else if (answer === 'nothing-unprobed') [probes, failing] = rng.chance(0.5) ? [{ livenessProbe: live }, 'readinessProbe'] : [{ readinessProbe: ready }, 'livenessProbe'];
-    else if (answer === 'out-and-restart') [probes, failing] = [{ livenessProbe: live, readinessProbe: live }, 'livenessProbe'];
-    else return unexpected(this.id, answer);
-    const path = failing === 'livenessProbe' ? app.live! : app.ready!;
+    const app = rng.pick(withEndpoints('live', 'ready'));
+    // The failing path is drawn apart from the answer, so its name (/healthz, /ready…) tells nothing: which probe
+    // calls it is read off the spec, and specs that wire a path to the "wrong" probe are as likely as the usual ones.
+    const failingIsLive = rng.chance(0.5);
+    const failing = failingIsLive ? app.live! : app.ready!;
+    const other = failingIsLive ? app.ready! : app.live!;
+    const on = (e: Endpoint) => ({ handler: httpHandler(e) });
+    const configs: Record<string, ContainerProbes[]> = {
+      'restarts-container': [{ livenessProbe: on(failing) }, { livenessProbe: on(failing), readinessProbe: on(other) }],
+      'leaves-endpoints': [{ readinessProbe: on(failing) }, { livenessProbe: on(other), readinessProbe: on(failing) }],
+      'nothing-unprobed': [{ livenessProbe: on(other) }, { readinessProbe: on(other) }, { livenessProbe: on(other), readinessProbe: on(other) }],
+      'out-and-restart': [{ livenessProbe: on(failing), readinessProbe: on(failing) }],
+    };
+    const probes = pickFrom(rng, configs[answer] ?? [], answer);
     const yaml = podYaml({ containers: [appContainer(app, probes)] });
+    const p = failing.path;
     const lines = answer === 'restarts-container'
-      ? [{ text: `${path.path} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it.`, tags: ['livenessProbe.handler'] }]
+      ? [{ text: `In this spec ${p} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it.`, tags: ['livenessProbe.handler'] }]
       : answer === 'leaves-endpoints'
-        ? [{ text: `${path.path} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
+        ? [{ text: `In this spec ${p} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
         : answer === 'out-and-restart'
-          ? [{ text: `Both probes call ${path.path}: readiness takes the pod out of the endpoints, and liveness has the kubelet restart the container.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }]
-          : [{ text: `No probe in this spec calls ${path.path}, so the kubelet never sees it fail: an undefined probe counts as passing.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
+          ? [{ text: `Both probes call ${p}: readiness takes the pod out of the endpoints, and liveness has the kubelet restart the container.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }]
+          : [{ text: `No probe in this spec calls ${p}, so the kubelet never sees it fail, whatever the path is called.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
     return {
-      prompt: `From now on, every request to ${path.path} on port ${path.port} gets a 503, while the rest of ${appName(app)} keeps working. What does the kubelet do?`,
+      prompt: `From now on, every request to ${p} on port ${failing.port} gets a 503, while the rest of ${appName(app)} keeps working. What does the kubelet do?`,
       yaml,
       lines,
       whyNot: {
         'restarts-container': answer === 'leaves-endpoints' ? 'A failing readinessProbe restarts nothing.' : answer === 'out-and-restart' ? 'The readinessProbe calls that path too.' : 'No livenessProbe calls that path.',
         'leaves-endpoints': answer === 'out-and-restart' ? 'The livenessProbe calls that path too, and it restarts the container.' : 'No readinessProbe calls that path.',
-        'nothing-unprobed': `A probe in this spec does call ${path.path}.`,
+        'nothing-unprobed': `A probe in this spec does call ${p}.`,
         'out-and-restart': 'Only one probe in this spec calls that path, if any.',
       },
       rules: answer === 'restarts-container' ? ['probes/liveness-restarts'] : answer === 'leaves-endpoints' ? ['probes/readiness-endpoints']
         : answer === 'out-and-restart' ? ['probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/initial-state'],
-      docUrl: docs.types,
+      docUrl: answer === 'restarts-container' || answer === 'out-and-restart' ? docs.liveness : answer === 'leaves-endpoints' ? docs.readiness : docs.results,
     };
   },
 };
-
-/** An app with one health path that both probes may call, as the probes task's common pattern does. */
-const oneEndpointApps = (): ProbeApp[] => withEndpoints('live').filter((a) => a.name === 'grafana' || /^an in-house (Go|Node|Python)/.test(a.what));
 
 const beforeFirstCheck: ChoiceTemplate = {
   id: 'probe-choice/before-first-check',
@@ -153,7 +154,7 @@ const beforeFirstCheck: ChoiceTemplate = {
         'after-startup-then-readiness': 'This spec does not have both a startupProbe and a readinessProbe.',
       },
       rules: [...c.rules],
-      docUrl: docs.types,
+      docUrl: answer === 'after-startup-pass' ? docs.startup : docs.results,
     };
   },
 };
@@ -216,7 +217,7 @@ const noProbe: ChoiceTemplate = {
       lines: [{ text: c.text, tags: ['restartPolicy'] }],
       whyNot: { 'leaves-endpoints': 'Only a readinessProbe takes a pod out of the endpoints, and none is defined.' },
       rules: [answer === 'nothing-looks-healthy' ? 'probes/unprobed-counts-healthy' : 'probes/exits-need-no-probe'],
-      docUrl: answer === 'nothing-looks-healthy' ? docs.types : docs.restartPolicy,
+      docUrl: answer === 'nothing-looks-healthy' ? docs.results : docs.restartPolicy,
     };
   },
 };

@@ -2,9 +2,10 @@
 // meet (a stall against both probes, slow answers against timeoutSeconds, a flapping check, a two-container pod).
 import { checkOutcome, runChecks, type CheckResult } from '../model/probe-checks.ts';
 import { actsDuringFailure, outageOutcome } from '../model/probe-windows.ts';
-import { withProbeDefaults, type ContainerProbes, type ProbeKind } from '../model/probes.ts';
+import { withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
 import { appName, httpHandler, probeProxies, withEndpoints, type Endpoint } from './probe-apps.ts';
-import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
+import type { ChoiceId } from './probe-choice-answers.ts';
+import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, defaultsNote, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
 import { podYaml } from './probe-yaml.ts';
 
@@ -53,8 +54,15 @@ const slowAnswers: ChoiceTemplate = {
   answers: ['nothing-within-timeout', 'timeouts-below-threshold', 'restarts-under-load'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live'));
+    // What a player who ignores the spec and assumes the defaults would say: the spec must change that answer.
+    const reading = (spec: ProbeSpec, answerTime: number, seconds: number): ChoiceId => {
+      if (checkOutcome('httpGet', spec, { kind: 'http', status: 200, afterSeconds: answerTime }) === 'pass') return 'nothing-within-timeout';
+      return actsDuringFailure(spec, seconds) === 'never' ? 'timeouts-below-threshold' : 'restarts-under-load';
+    };
     for (;;) {
-      const spec = leaveOut(rng, { handler: httpHandler(app.live!), periodSeconds: rng.pick([5, 10, 10, 15]), timeoutSeconds: rng.pick([1, 1, 2, 3]), failureThreshold: rng.pick([3, 3, 5]) }, ['timeoutSeconds', 'failureThreshold', 'periodSeconds']);
+      const period = rng.pick([3, 5, 5, 10, 15, 20]);
+      const timeout = rng.pick([1, 2, 2, 3].filter((t) => t < period));
+      const spec = leaveOut(rng, { handler: httpHandler(app.live!), periodSeconds: period, timeoutSeconds: timeout, failureThreshold: rng.pick([2, 3, 3, 4, 5]) }, ['timeoutSeconds', 'failureThreshold', 'periodSeconds']);
       const p = withProbeDefaults(spec);
       const answerTime = answer === 'nothing-within-timeout' ? p.timeoutSeconds - 0.5 : p.timeoutSeconds + rng.pick([1, 1.5, 3]);
       const seconds = 5 * rng.int(2, 30);
@@ -62,7 +70,7 @@ const slowAnswers: ChoiceTemplate = {
       const acts = outcome === 'pass' ? 'never' : actsDuringFailure(spec, seconds);
       const fits = answer === 'nothing-within-timeout' ? outcome === 'pass' && answerTime >= 0.5
         : answer === 'timeouts-below-threshold' ? outcome === 'timeout' && acts === 'never' : outcome === 'timeout' && acts === 'surely';
-      if (!fits) continue;
+      if (!fits || reading({ handler: spec.handler }, answerTime, seconds) === answer) continue;
       const text = answer === 'nothing-within-timeout'
         ? `Each answer comes in ${answerTime} s, within timeoutSeconds (${p.timeoutSeconds} s): every check passes, however slow it feels.`
         : answer === 'timeouts-below-threshold'
@@ -73,7 +81,18 @@ const slowAnswers: ChoiceTemplate = {
         prompt: `During the daily peak, ${app.live!.path} of ${appName(app)} takes about ${answerTime} s to answer, for ${seconds} s in a row; then it is fast again. What does its livenessProbe lead to?`,
         yaml: podYaml({ containers: [appContainer(app, { livenessProbe: spec })] }),
         lines: [{ text, tags: ['livenessProbe'] }, ...(note ? [{ text: note }] : [])],
-        whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
+        whyNot: {
+          'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.',
+          'nothing-within-timeout': `Each answer takes ${answerTime} s, past this spec’s timeoutSeconds (${p.timeoutSeconds} s).`,
+          ...(answer === 'nothing-within-timeout' ? {
+            'timeouts-below-threshold': `${answerTime} s is within this spec’s timeoutSeconds (${p.timeoutSeconds} s): no check fails.`,
+            'restarts-under-load': `${answerTime} s is within this spec’s timeoutSeconds (${p.timeoutSeconds} s): no check fails.`,
+          } : answer === 'restarts-under-load' ? {
+            'timeouts-below-threshold': `${seconds} s hold ${p.failureThreshold} failed checks ${p.periodSeconds} s apart: enough to act.`,
+          } : {
+            'restarts-under-load': `${seconds} s hold at most ${plural(Math.ceil(seconds / p.periodSeconds), 'check')} ${p.periodSeconds} s apart: short of ${p.failureThreshold} in a row.`,
+          }),
+        },
         rules: answer === 'nothing-within-timeout' ? ['probes/timeout-fails', 'probes/check-mechanisms', 'probes/defaults']
           : ['probes/timeout-fails', 'probes/failure-threshold', ...(answer === 'restarts-under-load' ? ['probes/liveness-restarts' as const] : [])],
         docUrl: docs.configure,
@@ -124,40 +143,69 @@ const flappingCheck: ChoiceTemplate = {
   },
 };
 
+type Owner = 'app' | 'proxy';
+interface Served { owner: Owner; endpoint: Endpoint }
+
 const twoContainers: ChoiceTemplate = {
   id: 'probe-choice/two-containers',
-  options: ['only-that-restarts', 'pod-out-no-restart', 'nothing-unprobed', 'both-restart'],
-  answers: ['only-that-restarts', 'pod-out-no-restart', 'nothing-unprobed'],
+  options: ['app-restarts', 'proxy-restarts', 'pod-out-no-restart', 'nothing-unprobed'],
+  answers: ['app-restarts', 'proxy-restarts', 'pod-out-no-restart', 'nothing-unprobed'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready'));
-    const proxy = rng.pick(probeProxies);
-    const appProbes: ContainerProbes = rng.chance(0.5) ? { livenessProbe: { handler: httpHandler(app.live!) }, readinessProbe: { handler: httpHandler(app.ready!) } }
-      : { livenessProbe: { handler: httpHandler(app.live!) } };
-    const proxyProbes: ContainerProbes = { ...(proxy.live ? { livenessProbe: { handler: httpHandler(proxy.live) } } : {}), readinessProbe: { handler: httpHandler(proxy.ready!) } };
-    const candidates: { container: string; endpoint: Endpoint; probe: ProbeKind | null }[] = [
-      { container: app.name, endpoint: app.live!, probe: 'livenessProbe' },
-      { container: app.name, endpoint: app.ready!, probe: appProbes.readinessProbe ? 'readinessProbe' : null },
-      ...(proxy.live ? [{ container: proxy.name, endpoint: proxy.live, probe: 'livenessProbe' as const }] : []),
-      { container: proxy.name, endpoint: proxy.ready!, probe: 'readinessProbe' },
+    const proxy = rng.pick(answer === 'proxy-restarts' ? probeProxies.filter((x) => x.live) : probeProxies);
+    const served: Served[] = [
+      { owner: 'app', endpoint: app.live! }, { owner: 'app', endpoint: app.ready! },
+      ...(proxy.live ? [{ owner: 'proxy' as const, endpoint: proxy.live }] : []), { owner: 'proxy', endpoint: proxy.ready! },
     ];
-    const wanted = answer === 'only-that-restarts' ? 'livenessProbe' : answer === 'pod-out-no-restart' ? 'readinessProbe' : answer === 'nothing-unprobed' ? null : unexpected(this.id, answer);
-    const fit = candidates.filter((c) => c.probe === wanted);
-    if (fit.length === 0) return this.build(rng, answer);
-    const f = rng.pick(fit);
-    const other = f.container === app.name ? proxy.name : app.name;
-    const lines = answer === 'only-that-restarts'
-      ? [{ text: `${f.endpoint.path} is the livenessProbe of ${f.container}: the kubelet restarts that container only; ${other} keeps running.`, tags: [`container:${f.container}`] }]
+    // Which endpoint fails is drawn apart from who calls it: a path named /live or /ready says nothing about the
+    // probe wired to it, and a probe of one container may call another container's port (one network namespace).
+    const failing = pickFrom(rng, served.filter((x) => answer === 'proxy-restarts' ? x.owner === 'proxy'
+      : answer === 'pod-out-no-restart' ? x.endpoint !== proxy.live : true), answer);
+    const same = (e: Endpoint | undefined) => e !== undefined && e.path === failing.endpoint.path && e.port === failing.endpoint.port;
+    const probe = (e: Endpoint) => ({ handler: httpHandler(e) });
+    // The usual wiring, minus every probe that would call the failing endpoint…
+    const appProbes: ContainerProbes = {
+      ...(same(app.live) ? {} : { livenessProbe: probe(app.live!) }),
+      ...(same(app.ready) || rng.chance(0.4) ? {} : { readinessProbe: probe(app.ready!) }),
+    };
+    const proxyProbes: ContainerProbes = {
+      ...(proxy.live && !same(proxy.live) ? { livenessProbe: probe(proxy.live) } : {}),
+      ...(same(proxy.ready) ? {} : { readinessProbe: probe(proxy.ready!) }),
+    };
+    // …then the one probe the answer needs. A cross-container call is the app probing the proxy's port.
+    let caller: { container: Owner; kind: ProbeKind } | null = null;
+    if (answer === 'app-restarts') caller = { container: 'app', kind: 'livenessProbe' };
+    else if (answer === 'proxy-restarts') caller = { container: 'proxy', kind: 'livenessProbe' };
+    else if (answer === 'pod-out-no-restart') caller = { container: failing.owner === 'proxy' && rng.chance(0.3) ? 'app' : failing.owner, kind: 'readinessProbe' };
+    else if (answer !== 'nothing-unprobed') return unexpected(this.id, answer);
+    if (caller) (caller.container === 'app' ? appProbes : proxyProbes)[caller.kind] = probe(failing.endpoint);
+    const owner = failing.owner === 'app' ? app.name : proxy.name;
+    const callerName = caller?.container === 'app' ? app.name : proxy.name;
+    const cross = caller !== null && caller.container !== failing.owner;
+    const where = `${failing.endpoint.path} on port ${failing.endpoint.port}`;
+    const tag = `container:${callerName}`;
+    const lines = answer === 'app-restarts' || answer === 'proxy-restarts'
+      ? cross
+        ? [{ text: `${app.name}’s livenessProbe calls ${where}, ${proxy.name}’s port: the containers share one network, so that check sees the proxy fail.`, tags: [tag] },
+          { text: `The kubelet restarts ${app.name}, the container whose probe failed; ${proxy.name} keeps running.` }]
+        : [{ text: `${where} is the livenessProbe of ${callerName}: the kubelet restarts that container only; ${callerName === app.name ? proxy.name : app.name} keeps running.`, tags: [tag] }]
       : answer === 'pod-out-no-restart'
-        ? [{ text: `${f.endpoint.path} is the readinessProbe of ${f.container}: that container turns not ready, so the whole pod is not Ready and leaves the endpoints; nothing restarts.`, tags: [`container:${f.container}`] }]
-        : [{ text: `No probe of ${f.container} calls ${f.endpoint.path}, so the kubelet never sees it fail.`, tags: [`container:${f.container}`] }];
+        ? [{ text: `${where} is the readinessProbe of ${callerName}${cross ? `, on ${proxy.name}’s port` : ''}: ${callerName} turns not ready, so the whole pod is not Ready and leaves the endpoints; nothing restarts.`, tags: [tag] }]
+        : [{ text: `No probe of either container calls ${where}, so the kubelet never sees it fail.`, tags: [`container:${app.name}`, `container:${proxy.name}`] }];
     return {
-      prompt: `From now on, ${f.endpoint.path} on port ${f.endpoint.port} of the ${f.container} container answers 503; everything else in the pod works. What does the kubelet do?`,
+      prompt: `From now on, ${where}, served by the ${owner} container, answers 503; everything else in the pod works. What does the kubelet do?`,
       yaml: podYaml({ containers: [appContainer(app, appProbes), appContainer(proxy, proxyProbes)] }),
       lines,
-      whyNot: { 'both-restart': 'A probe acts on its own container only; the kubelet never restarts the others for it.' },
-      rules: answer === 'only-that-restarts' ? ['probes/liveness-restarts', 'probes/per-container']
-        : answer === 'pod-out-no-restart' ? ['probes/readiness-endpoints', 'probes/ready-needs-all-containers'] : ['probes/initial-state', 'probes/per-container'],
-      docUrl: answer === 'pod-out-no-restart' ? docs.conditions : docs.types,
+      whyNot: {
+        'proxy-restarts': answer === 'app-restarts' && cross ? 'The failing check belongs to the app’s livenessProbe: the kubelet restarts the container whose probe failed.' : 'No livenessProbe of the proxy calls that endpoint.',
+        'app-restarts': answer === 'proxy-restarts' ? 'The failing check belongs to the proxy’s livenessProbe; it restarts the proxy only.' : 'No livenessProbe of the app calls that endpoint.',
+        'nothing-unprobed': 'A probe in this pod does call that endpoint; read each container’s probes.',
+      },
+      rules: answer === 'app-restarts' || answer === 'proxy-restarts'
+        ? ['probes/liveness-restarts', 'probes/per-container', ...(cross ? ['sharing/network-namespace' as const] : [])]
+        : answer === 'pod-out-no-restart' ? ['probes/readiness-endpoints', 'probes/ready-needs-all-containers', ...(cross ? ['sharing/network-namespace' as const] : [])]
+          : ['probes/unprobed-counts-healthy', 'probes/per-container'],
+      docUrl: answer === 'pod-out-no-restart' ? docs.conditions : answer === 'nothing-unprobed' ? docs.results : cross ? docs.podNetwork : docs.liveness,
     };
   },
 };

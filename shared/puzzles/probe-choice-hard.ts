@@ -1,6 +1,6 @@
 // probe-choice, hard: what to change in a spec, where two rules meet (a dependency check and restarts across
 // replicas, a startup budget and the liveness gate, a check mechanism and what readiness never does).
-import { bootOutcome, killsDuringBoot } from '../model/probe-windows.ts';
+import { actsDuringFailure, bootOutcome, killsDuringBoot } from '../model/probe-windows.ts';
 import { withProbeDefaults, type ContainerProbes, type ProbeSpec } from '../model/probes.ts';
 import { appName, httpHandler, withEndpoints } from './probe-apps.ts';
 import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
@@ -144,30 +144,60 @@ const maintenanceWindow: ChoiceTemplate = {
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready').filter((a) => /^an in-house/.test(a.what)));
     const minutes = rng.int(5, 20);
-    const task = rng.pick(['rebuilds its search index', 'reloads its pricing data', 'compacts its local store']);
+    const task = app.name === 'search-api' ? 'rebuilds its search index' : rng.pick(['reloads its reference data', 'rebuilds its local cache', 'compacts its local store']);
     const live = { handler: httpHandler(app.live!) };
     const ready = { handler: httpHandler(app.ready!) };
-    const wrongLive: ProbeSpec = { handler: httpHandler(app.ready!), periodSeconds: rng.pick([10, 15, 30]), failureThreshold: rng.int(3, 6) };
-    const probes: ContainerProbes = answer === 'out-and-back' ? { livenessProbe: live, readinessProbe: ready }
-      : answer === 'liveness-kills-rebuild' ? { livenessProbe: wrongLive, ...(rng.chance(0.5) ? { readinessProbe: ready } : {}) }
-        : answer === 'serves-503' ? { livenessProbe: live } : unexpected(this.id, answer);
-    const w = withProbeDefaults(wrongLive);
-    if (answer === 'liveness-kills-rebuild' && w.failureThreshold * w.periodSeconds >= minutes * 60) throw new Error('the rebuild must outlast liveness');
-    const lines = answer === 'out-and-back'
-      ? [{ text: `The readinessProbe calls ${app.ready!.path}: the pod leaves the endpoints during the task and returns after.`, tags: ['readinessProbe.handler'] },
-        { text: `The livenessProbe calls ${app.live!.path}, which keeps passing, so nothing restarts.`, tags: ['livenessProbe.handler'] }]
-      : answer === 'liveness-kills-rebuild'
-        ? [{ text: `The livenessProbe calls ${app.ready!.path}, which answers 503 throughout: after ${w.failureThreshold} × ${w.periodSeconds} = ${w.failureThreshold * w.periodSeconds} s the kubelet kills the container, and the task starts over.`, tags: ['livenessProbe'] }]
-        : [{ text: `No readinessProbe calls ${app.ready!.path}, so the pod stays in the endpoints and users get its 503s.`, tags: ['livenessProbe'] },
-          { text: `The livenessProbe, on ${app.live!.path}, keeps passing.`, tags: ['livenessProbe.handler'] }];
+    // A livenessProbe on the maintenance path kills the task only if its budget runs out before the task ends: a
+    // patient one (long period, high threshold) sits it out. So the spec's numbers decide, not just its paths.
+    const onReady = (patient: boolean): ProbeSpec => {
+      for (;;) {
+        const spec: ProbeSpec = patient
+          ? { handler: httpHandler(app.ready!), periodSeconds: rng.pick([30, 60]), failureThreshold: rng.int(20, 40) }
+          : { handler: httpHandler(app.ready!), periodSeconds: rng.pick([10, 15, 30]), failureThreshold: rng.int(3, 6) };
+        if (actsDuringFailure(spec, minutes * 60) === (patient ? 'never' : 'surely')) return spec;
+      }
+    };
+    const configs: Record<string, () => { probes: ContainerProbes; shape: 'usual' | 'patient' | 'kills' | 'no-readiness' | 'readiness-elsewhere' }> = {
+      'out-and-back': () => rng.chance(0.5)
+        ? { probes: { livenessProbe: live, readinessProbe: ready }, shape: 'usual' }
+        : { probes: { livenessProbe: onReady(true), readinessProbe: ready }, shape: 'patient' },
+      'liveness-kills-rebuild': () => ({ probes: { livenessProbe: onReady(false), ...(rng.chance(0.5) ? { readinessProbe: rng.chance(0.5) ? ready : live } : {}) }, shape: 'kills' }),
+      'serves-503': () => rng.chance(0.5)
+        ? { probes: { livenessProbe: live }, shape: 'no-readiness' }
+        : { probes: rng.chance(0.5) ? { livenessProbe: live, readinessProbe: live } : { readinessProbe: live }, shape: 'readiness-elsewhere' },
+    };
+    const make = configs[answer];
+    if (!make) return unexpected(this.id, answer);
+    const { probes, shape } = make();
+    const l = probes.livenessProbe ? withProbeDefaults(probes.livenessProbe) : null;
+    const budget = l ? `${l.failureThreshold} × ${l.periodSeconds} = ${l.failureThreshold * l.periodSeconds} s` : '';
+    const r = app.ready!.path;
+    const lines = {
+      usual: [{ text: `The readinessProbe calls ${r}: the pod leaves the endpoints during the task and returns after.`, tags: ['readinessProbe.handler'] },
+        { text: `The livenessProbe calls ${app.live!.path}, which keeps passing, so nothing restarts.`, tags: ['livenessProbe.handler'] }],
+      patient: [{ text: `The readinessProbe calls ${r}: the pod leaves the endpoints during the task and returns after.`, tags: ['readinessProbe.handler'] },
+        { text: `The livenessProbe calls ${r} too, but it needs ${budget}, longer than the ${minutes}-minute task: nothing restarts.`, tags: ['livenessProbe'] }],
+      kills: [{ text: `The livenessProbe calls ${r}, which answers 503 throughout: after ${budget}, well inside the ${minutes} minutes, the kubelet kills the container, and the task starts over.`, tags: ['livenessProbe'] }],
+      'no-readiness': [{ text: `No readinessProbe is defined, so the pod stays in the endpoints and users get its 503s.`, tags: ['livenessProbe'] },
+        { text: `The livenessProbe, on ${app.live!.path}, keeps passing.`, tags: ['livenessProbe.handler'] }],
+      'readiness-elsewhere': [{ text: `The readinessProbe calls ${app.live!.path}, not ${r}: it keeps passing, so the pod stays in the endpoints and users get the 503s.`, tags: ['readinessProbe.handler'] },
+        { text: 'Nothing restarts either.' }],
+    }[shape];
     return {
-      prompt: `Every night ${appName(app)} ${task} for about ${minutes} minutes. Meanwhile it answers 503 on ${app.ready!.path} on purpose, and ${app.live!.path} keeps passing. What happens during the task?`,
+      prompt: `Every night ${appName(app)} ${task} for about ${minutes} minutes. Meanwhile it answers 503 on ${r} on purpose, and ${app.live!.path} keeps passing. What happens during the task?`,
       yaml: podYaml({ containers: [appContainer(app, probes)] }),
       lines,
-      whyNot: { 'restart-once': 'Nothing in this spec restarts it just once: a probe that fails throughout keeps acting.' },
-      rules: answer === 'out-and-back' ? ['probes/readiness-endpoints', 'probes/liveness-restarts']
-        : answer === 'liveness-kills-rebuild' ? ['probes/liveness-restarts', 'probes/failure-threshold'] : ['probes/initial-state', 'probes/readiness-endpoints'],
-      docUrl: docs.whenReadiness,
+      whyNot: {
+        'restart-once': 'Nothing in this spec restarts it just once: a probe that fails throughout keeps acting.',
+        'liveness-kills-rebuild': shape === 'patient' ? `The livenessProbe calls ${r}, but its ${budget} outlast the task.` : `No livenessProbe calls ${r}.`,
+        'out-and-back': shape === 'readiness-elsewhere' ? `The readinessProbe calls ${app.live!.path}, which keeps passing.` : answer === 'serves-503' ? 'No readinessProbe is defined.' : 'The livenessProbe kills it before the task ends.',
+      },
+      rules: shape === 'usual' ? ['probes/readiness-endpoints', 'probes/liveness-restarts']
+        : shape === 'patient' ? ['probes/readiness-endpoints', 'probes/failure-threshold', 'probes/liveness-restarts']
+          : shape === 'kills' ? ['probes/liveness-restarts', 'probes/failure-threshold']
+            : ['probes/unprobed-counts-healthy', 'probes/readiness-endpoints'],
+      // The patient shape is the docs' own pattern: liveness on the readiness endpoint with a higher failureThreshold.
+      docUrl: shape === 'kills' ? docs.configure : shape === 'patient' ? docs.whenLiveness : docs.whenReadiness,
     };
   },
 };

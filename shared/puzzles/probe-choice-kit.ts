@@ -1,7 +1,7 @@
 // What a probe-choice template is: four fixed options, the answers it may draw (evenly, answer first), and a
 // builder that makes a scenario whose pod or facts yield the drawn answer. Shared by the three level files.
 import type { Rng } from '../random.ts';
-import type { ProbeRuleId } from '../model/rules/probes.ts';
+import type { RuleId } from '../model/rules/index.ts';
 import type { ChoiceId } from './probe-choice-answers.ts';
 import type { Yaml } from './probe-yaml.ts';
 
@@ -15,7 +15,7 @@ export interface ChoiceCase {
   lines: CaseLine[];
   /** Why a tempting wrong option is wrong here, one short line each. */
   whyNot: Partial<Record<ChoiceId, string>>;
-  rules: ProbeRuleId[];
+  rules: RuleId[];
   docUrl: string;
 }
 
@@ -28,22 +28,26 @@ export interface ChoiceTemplate {
   build(rng: Rng, answer: ChoiceId): ChoiceCase;
 }
 
-export const LIFECYCLE = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/';
-export const TASK = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
+// Verified against kubernetes/website (see docs/rules/probes.md): probe material lives on the Probes concept page.
+export const PROBES = 'https://kubernetes.io/docs/concepts/workloads/pods/probes/';
+const LIFECYCLE = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/';
+const RESTARTS = 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/';
 
+/** The section that supports each kind of claim a probe-choice explanation makes. */
 export const docs = {
-  types: `${LIFECYCLE}#types-of-probe`,
-  mechanisms: `${LIFECYCLE}#probe-check-methods`,
-  whenLiveness: `${LIFECYCLE}#when-should-you-use-a-liveness-probe`,
-  whenReadiness: `${LIFECYCLE}#when-should-you-use-a-readiness-probe`,
-  whenStartup: `${LIFECYCLE}#when-should-you-use-a-startup-probe`,
+  liveness: `${PROBES}#liveness-probe`,
+  readiness: `${PROBES}#readiness-probe`,
+  startup: `${PROBES}#startup-probe`,
+  results: `${PROBES}#probe-results`,
+  mechanisms: `${PROBES}#check-mechanisms`,
+  whenLiveness: `${PROBES}#when-should-you-use-a-liveness-probe`,
+  whenReadiness: `${PROBES}#when-should-you-use-a-readiness-probe`,
+  whenStartup: `${PROBES}#when-should-you-use-a-startup-probe`,
+  configure: `${PROBES}#configure-probes`,
+  probeGrace: `${PROBES}#probe-level-terminationgraceperiodseconds`,
   conditions: `${LIFECYCLE}#pod-conditions`,
-  restarts: `${LIFECYCLE}#container-restarts`,
-  restartPolicy: `${LIFECYCLE}#restart-policy`,
-  startup: `${TASK}#define-startup-probes`,
-  readiness: `${TASK}#define-readiness-probes`,
-  configure: `${TASK}#configure-probes`,
-  probeGrace: `${TASK}#probe-level-terminationgraceperiodseconds`,
+  restartPolicy: `${RESTARTS}#pod-level-container-restart-policy`,
+  podNetwork: 'https://kubernetes.io/docs/concepts/workloads/pods/#pod-networking',
 } as const;
 
 /** A template's builder may only be asked for answers it lists. */

@@ -3,7 +3,7 @@ import { actsDuringFailure, firstToAct } from '../model/probe-windows.ts';
 import { withProbeDefaults, type ContainerProbes, type ProbeKind, type ProbeSpec } from '../model/probes.ts';
 import { appName, httpHandler, withEndpoints, type ProbeApp } from './probe-apps.ts';
 import { docs, pickFrom, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
-import { appContainer, defaultsNoteFor, leaveOut, plural } from './probe-choice-scenes.ts';
+import { appContainer, defaultsNoteFor, failuresText, leaveOut, plural } from './probe-choice-scenes.ts';
 import { line, podYaml } from './probe-yaml.ts';
 
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
@@ -76,7 +76,7 @@ const firstToActTemplate: ChoiceTemplate = {
       const l = withProbeDefaults(live);
       const notes = defaultsNoteFor(answer === 'leaves-endpoints' ? [['readiness', shownReady]] : [['readiness', shownReady], ['liveness', shownLive]], ['periodSeconds', 'failureThreshold']);
       const text = answer === 'leaves-endpoints'
-        ? `Only a readinessProbe calls it: after ${r.failureThreshold} failures the pod leaves the endpoints, and with no livenessProbe nothing restarts.`
+        ? `Only a readinessProbe calls it: after ${failuresText(r.failureThreshold)} in a row the pod leaves the endpoints, and with no livenessProbe nothing restarts.`
         : answer === 'out-then-restart'
           ? `Readiness acts within ${r.failureThreshold} × ${r.periodSeconds} = ${r.failureThreshold * r.periodSeconds} s; liveness needs ${l.failureThreshold} failures ${l.periodSeconds} s apart, at least ${(l.failureThreshold - 1) * l.periodSeconds} s: the pod leaves the endpoints first.`
           : `Liveness acts within ${l.failureThreshold} × ${l.periodSeconds} = ${l.failureThreshold * l.periodSeconds} s, before readiness can (at least ${(r.failureThreshold - 1) * r.periodSeconds} s): the container restarts first.`;
@@ -180,7 +180,7 @@ const killAndPolicy: ChoiceTemplate = {
       lines: [{ text, tags: [kind, 'restartPolicy'] }],
       whyNot: { 'restarts-pod': 'Probes act on one container; the kubelet never replaces the pod.' },
       rules: answer === 'leaves-endpoints' ? ['probes/readiness-endpoints'] : ['probes/kill-then-restart-policy', kind === 'startupProbe' ? 'probes/startup-budget' : 'probes/liveness-restarts'],
-      docUrl: docs.types,
+      docUrl: answer === 'leaves-endpoints' ? docs.readiness : docs.results,
     };
   },
 };

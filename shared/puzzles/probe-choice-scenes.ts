@@ -37,20 +37,20 @@ export function leaveOut<S extends ProbeSpec>(rng: Rng, spec: S, fields: readonl
   return out;
 }
 
-/** "Left out: periodSeconds 10, failureThreshold 3." for the asked fields some spec leaves out; '' if none. */
+/** "Defaults used: periodSeconds 10, failureThreshold 3." for the asked fields some spec leaves out; '' if none. */
 export function defaultsNote(specs: readonly ProbeSpec[], fields: readonly (keyof ResolvedProbe)[]): string {
   const missing = fields.filter((f) => specs.some((s) => s[f] === undefined));
   if (missing.length === 0) return '';
-  return `Left out: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}.`;
+  return `Defaults used: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}.`;
 }
 
-/** The same for two probes of one container: "Left out on readiness: periodSeconds 10; on liveness: failureThreshold 3." */
+/** The same for two probes of one container: "Defaults used on readiness: periodSeconds 10; on liveness: failureThreshold 3." */
 export function defaultsNoteFor(specs: readonly [string, ProbeSpec][], fields: readonly (keyof ResolvedProbe)[]): string {
   const parts = specs.flatMap(([who, spec]) => {
     const missing = fields.filter((f) => spec[f] === undefined);
     return missing.length === 0 ? [] : [`${who}: ${missing.map((f) => `${f} ${probeDefaults[f]}`).join(', ')}`];
   });
-  return parts.length === 0 ? '' : `Left out on ${parts.join('; on ')}.`;
+  return parts.length === 0 ? '' : `Defaults used on ${parts.join('; on ')}.`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

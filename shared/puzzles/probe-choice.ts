@@ -1,4 +1,4 @@
-// "Which probe?": which probe a situation calls for, what a probe does when its check fails, and what to change in a
+// "Probes at work": which probe a situation calls for, what a probe does when its check fails, and what to change in a
 // spec. Each template offers four fixed options; the answer is drawn first, evenly, and the template builds a pod or
 // a scenario that yields it from shared/model/probes.ts, probe-checks.ts and probe-windows.ts.
 import { createRng } from '../random.ts';
@@ -78,7 +78,7 @@ const meta = (p: ProbeChoicePuzzle): PuzzleMeta => ({ template: p.template, rule
 export const probeChoice = {
   id: 'probe-choice',
   concept: 'Probes',
-  title: 'Which probe?',
+  title: 'Probes at work',
   description: 'Pick the probe a situation calls for, say what a failing check does, or fix a probe spec.',
   templates: {
     easy: byLevel.easy.map((t) => t.id),

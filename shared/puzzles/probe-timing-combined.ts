@@ -9,12 +9,12 @@ import {
 } from '../model/probes.ts';
 import { appName, type ProbeApp } from './probe-apps.ts';
 import { appContainer, ordinal } from './probe-choice-scenes.ts';
-import { handlerFor, readinessApps, TASK, timeline, timingApps, traceTrack, type TimingPuzzle } from './probe-timing-kit.ts';
+import { handlerFor, hangApps, PROBES, readinessApps, timeline, timingApps, traceTrack, type TimingPuzzle } from './probe-timing-kit.ts';
 import { line, linesTagged, podYaml, yamlText, type Yaml } from './probe-yaml.ts';
 
 type Field = keyof ResolvedProbe;
-const STARTUP_URL = `${TASK}#define-startup-probes`;
-const CONFIGURE = `${TASK}#configure-probes`;
+const STARTUP_URL = `${PROBES}#startup-probe`;
+const CONFIGURE = `${PROBES}#configure-probes`;
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
 const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
@@ -28,7 +28,7 @@ function someLeftOut(rng: Rng, s: ResolvedProbe, optional: readonly Field[], kee
 
 function left(shown: ProbeSettings, fields: readonly Field[], what: string): string {
   const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} ${probeDefaults[f]}`);
-  return missing.length === 0 ? '' : `Left out on the ${what}: ${missing.join(', ')}.`;
+  return missing.length === 0 ? '' : `Defaults used on the ${what}: ${missing.join(', ')}.`;
 }
 
 function startupSettings(rng: Rng): ProbeSettings {
@@ -43,19 +43,19 @@ function gatedSettings(rng: Rng, readiness: boolean): ProbeSettings {
   return someLeftOut(rng, full, readiness ? ['periodSeconds', 'successThreshold'] : ['periodSeconds', 'failureThreshold'], readiness ? ['failureThreshold'] : []);
 }
 
-function gatedYaml(app: ProbeApp, rng: Rng, startup: ProbeSettings, gated: 'livenessProbe' | 'readinessProbe', settings: ProbeSettings): Yaml {
+function gatedYaml(app: ProbeApp, rng: Rng, startup: ProbeSettings, gated: 'livenessProbe' | 'readinessProbe', settings: ProbeSettings, hung = false): Yaml {
   return podYaml({ containers: [appContainer(app, {
-    startupProbe: { handler: handlerFor(rng, app, 'startupProbe'), ...startup },
-    [gated]: { handler: handlerFor(rng, app, gated), ...settings },
+    startupProbe: { handler: handlerFor(rng, app, 'startupProbe', hung), ...startup },
+    [gated]: { handler: handlerFor(rng, app, gated, hung), ...settings },
   })] });
 }
 
 /** The startup check never passes: only its budget counts, liveness never runs. */
 export function startupGatesGiveUp(rng: Rng): TimingPuzzle {
-  const app = rng.pick(timingApps);
+  const app = rng.pick(hangApps());
   const startup = startupSettings(rng);
   const liveness = gatedSettings(rng, false);
-  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness);
+  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
   const s = withProbeDefaults(startup);
   const total = startupGiveUpSeconds(startup);
   const kill = livenessKillSeconds(liveness);
@@ -82,10 +82,10 @@ export function startupGatesGiveUp(rng: Rng): TimingPuzzle {
 
 /** The startup check passes at a stated moment; the app hangs right after; liveness counts from then. */
 export function livenessAfterStartup(rng: Rng): TimingPuzzle {
-  const app = rng.pick(timingApps);
+  const app = rng.pick(hangApps());
   const startup = startupSettings(rng);
   const liveness = gatedSettings(rng, false);
-  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness);
+  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
   const s = withProbeDefaults(startup);
   const l = withProbeDefaults(liveness);
   const passedAt = s.initialDelaySeconds + s.periodSeconds * rng.int(2, Math.max(2, s.failureThreshold - 1));
@@ -99,7 +99,7 @@ export function livenessAfterStartup(rng: Rng): TimingPuzzle {
     seconds: total,
     lines: [
       { text: `Liveness checks begin only once the startupProbe has passed, at ${passedAt} s.`, codeLines: linesTagged(yaml, 'startupProbe') },
-      { text: `Then ${l.failureThreshold} failures ${l.periodSeconds} s apart take ${kill} s more: ${passedAt} + ${kill} = ${total} s.${note ? ` ${note}` : ''}`, codeLines: linesTagged(yaml, 'livenessProbe') },
+      { text: `Then ${l.failureThreshold} failures ${l.periodSeconds} s apart, the first within a period, take at most ${kill} s more: ${passedAt} + ${kill} = ${total} s.${note ? ` ${note}` : ''}`, codeLines: linesTagged(yaml, 'livenessProbe') },
     ],
     misses: [{ value: kill, note: `The liveness clock only starts after the startup probe passed at ${passedAt} s.` }, { value: startupGiveUpSeconds(startup), note: 'The startupProbe passed, so its budget no longer matters.' }].filter((m) => m.value !== total),
     approximate: true,
@@ -145,12 +145,12 @@ export function readinessAfterStartup(rng: Rng): TimingPuzzle {
 
 /** A hang: every check waits out timeoutSeconds before it counts as failed. */
 export function hangTimeout(rng: Rng): TimingPuzzle {
-  const app = rng.pick(timingApps);
+  const app = rng.pick(hangApps());
   const period = rng.pick([5, 10, 10, 15, 20]);
   const full: ResolvedProbe = { initialDelaySeconds: 0, periodSeconds: period, timeoutSeconds: rng.pick([1, 2, 3, 5].filter((t) => t < period)), successThreshold: 1, failureThreshold: rng.int(2, 5) };
   const settings = someLeftOut(rng, full, ['timeoutSeconds', 'periodSeconds', 'failureThreshold'], []);
   const p = withProbeDefaults(settings);
-  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe'), ...settings };
+  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe', true), ...settings };
   const yaml = podYaml({ containers: [appContainer(app, { livenessProbe: spec })] });
   const total = hangDetectionSeconds(settings);
   const note = left(settings, ['periodSeconds', 'timeoutSeconds', 'failureThreshold'], 'livenessProbe');
@@ -160,7 +160,7 @@ export function hangTimeout(rng: Rng): TimingPuzzle {
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
-      { text: `A check with no answer fails only after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${ordinal(p.failureThreshold)} failure lands at ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
+      { text: `A check with no answer fails after timeoutSeconds. Checks still start ${p.periodSeconds} s apart, so the ${ordinal(p.failureThreshold)} failure lands at most ${p.failureThreshold} × ${p.periodSeconds} + ${p.timeoutSeconds} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe') },
       ...(note ? [{ text: note }] : []),
     ],
     misses: [
@@ -174,14 +174,14 @@ export function hangTimeout(rng: Rng): TimingPuzzle {
   };
 }
 
-/** A failing liveness check, then SIGTERM that the process ignores, then SIGKILL after the grace period. */
+/** A failing liveness check, then SIGTERM that a hung process does not act on, then SIGKILL after the grace period. */
 export function killThenGrace(rng: Rng): TimingPuzzle {
-  const app = rng.pick(timingApps);
+  const app = rng.pick(hangApps());
   const full: ResolvedProbe = { initialDelaySeconds: 0, periodSeconds: rng.pick([5, 10, 15]), timeoutSeconds: 1, successThreshold: 1, failureThreshold: rng.int(2, 5) };
   const settings = someLeftOut(rng, full, ['periodSeconds', 'failureThreshold'], []);
   const probeGrace = rng.chance(0.5) ? rng.pick([5, 10, 20]) : undefined;
   const podGrace = rng.chance(0.6) ? rng.pick([45, 60, 90]) : undefined;
-  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe'), ...settings, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
+  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe', true), ...settings, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
   const yaml = podYaml({
     spec: podGrace ? [line(`terminationGracePeriodSeconds: ${podGrace}`, 'podGrace')] : [line('restartPolicy: Always', 'restartPolicy')],
     containers: [appContainer(app, { livenessProbe: spec })],
@@ -193,7 +193,7 @@ export function killThenGrace(rng: Rng): TimingPuzzle {
   const whose = probeGrace ? 'the probe’s own terminationGracePeriodSeconds' : podGrace ? 'the pod’s terminationGracePeriodSeconds' : 'the default grace period';
   return {
     template: 'probe-timing/kill-then-grace',
-    prompt: `${cap(appName(app))} starts failing every liveness check at once, and its process ignores SIGTERM. At most about how many seconds from the moment it starts failing until SIGKILL?`,
+    prompt: `${cap(appName(app))} starts failing every liveness check at once: its process is hung and will not exit on SIGTERM. At most about how many seconds from the moment it starts failing until SIGKILL?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
@@ -201,13 +201,13 @@ export function killThenGrace(rng: Rng): TimingPuzzle {
       { text: `SIGKILL follows after ${whose}, ${grace} s: ${kill} + ${grace} = ${total} s.`, codeLines: linesTagged(yaml, 'livenessProbe.terminationGracePeriodSeconds', 'podGrace') },
     ],
     misses: [
-      { value: kill, note: 'SIGTERM is not the end: a process that ignores it gets the grace period before SIGKILL.' },
+      { value: kill, note: 'SIGTERM is not the end: a process that does not exit on it gets the grace period before SIGKILL.' },
       ...(probeGrace && podGrace ? [{ value: kill + podGrace, note: 'After a probe kill, the probe’s own grace period wins over the pod’s.' }] : []),
       { value: kill + 30, note: 'The 30 s default applies only when neither the probe nor the pod sets a grace period.' },
     ].filter((m) => m.value !== total),
     approximate: true,
     rules: ['probes/failure-threshold', 'probes/probe-grace', ...(probeGrace && podGrace && settings.periodSeconds && settings.failureThreshold ? [] : ['probes/defaults' as const])],
-    docUrl: `${TASK}#probe-level-terminationgraceperiodseconds`,
+    docUrl: `${PROBES}#probe-level-terminationgraceperiodseconds`,
     timeline: timeline([
       { label: app.name, marks: [{ at: 0, label: 'starts failing', tone: 'fail' }, { at: kill, label: 'SIGTERM', tone: 'stop' }, { at: total, label: 'SIGKILL', tone: 'stop' }] },
       traceTrack(failingTrace('livenessProbe', settings, 0)),

@@ -29,8 +29,9 @@ export interface TimingPuzzle {
   timeline: Timeline;
 }
 
-export const TASK = 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
-export const LIFECYCLE = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/';
+/** Probe material's concept page; the crash-loop sequence's page ("the first restart is immediate"). */
+export const PROBES = 'https://kubernetes.io/docs/concepts/workloads/pods/probes/';
+export const RESTARTS = 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/';
 
 const checkLabel = { pass: 'pass', fail: 'fail', timeout: 'timeout' } as const;
 const actionMark = {
@@ -56,16 +57,24 @@ export function timeline(tracks: Track[], answerAt: number): Timeline {
   return { type: 'timeline', unit: 's', end: Math.ceil(last * 1.1) || 10, tracks, answerAt };
 }
 
-/** The check a probe of this kind really uses on this app: its documented path, or a port or command it has. */
-export function handlerFor(rng: Rng, app: ProbeApp, kind: ProbeKind): ProbeHandler {
+/**
+ * The check a probe of this kind really uses on this app: its documented path, or a port or command it has. For a
+ * hung process no tcpSocket check: the kernel still accepts connections on its listening socket, so it would pass.
+ */
+export function handlerFor(rng: Rng, app: ProbeApp, kind: ProbeKind, hung = false): ProbeHandler {
   const endpoint = kind === 'readinessProbe' ? app.ready : kind === 'startupProbe' ? (app.started ?? app.live) : app.live;
   const options: ProbeHandler[] = [];
   if (endpoint) options.push(httpHandler(endpoint), httpHandler(endpoint));
   if (app.execCheck) options.push({ type: 'exec', command: app.execCheck });
   if (app.grpcHealthPort) options.push({ type: 'grpc', port: app.grpcHealthPort });
-  if (!endpoint || rng.chance(0.2)) options.push({ type: 'tcpSocket', port: app.servePort });
+  if (!hung && (!endpoint || rng.chance(0.2))) options.push({ type: 'tcpSocket', port: app.servePort });
+  if (options.length === 0) throw new Error(`${app.name} has no check that a hang fails`);
   return rng.pick(options);
 }
+
+/** Apps with a check that a hung process fails: an HTTP path, a check command or a gRPC health service. */
+export const hangApps = (kind: ProbeKind = 'livenessProbe'): ProbeApp[] =>
+  timingApps.filter((a) => (kind === 'readinessProbe' ? a.ready : a.live) || a.execCheck || a.grpcHealthPort);
 
 /** Every app a probe-timing puzzle may show, services and stores alike. */
 export const timingApps: readonly ProbeApp[] = [...probeApps, ...probeStores];

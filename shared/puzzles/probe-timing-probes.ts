@@ -9,7 +9,7 @@ import {
 } from '../model/probes.ts';
 import { appName, type ProbeApp } from './probe-apps.ts';
 import { appContainer } from './probe-choice-scenes.ts';
-import { handlerFor, LIFECYCLE, readinessApps, TASK, timeline, timingApps, traceTrack, type Track, type TimingPuzzle } from './probe-timing-kit.ts';
+import { handlerFor, hangApps, PROBES, readinessApps, timeline, timingApps, traceTrack, type Track, type TimingPuzzle } from './probe-timing-kit.ts';
 import { line, linesTagged, podYaml, yamlText } from './probe-yaml.ts';
 
 type Field = keyof ResolvedProbe;
@@ -34,7 +34,7 @@ interface Ask {
   docUrl: string;
 }
 
-const CONFIGURE = `${TASK}#configure-probes`;
+const CONFIGURE = `${PROBES}#configure-probes`;
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
 const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
 
@@ -45,9 +45,9 @@ const asks: readonly Ask[] = [
     seconds: startupGiveUpSeconds,
     trace: (s) => failingTrace('startupProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
-    working: (p, t) => `The startupProbe allows initialDelaySeconds + failureThreshold × periodSeconds = ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s, then the kubelet kills the container.`,
+    working: (p, t) => `The startupProbe allows initialDelaySeconds + failureThreshold × periodSeconds = ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s at most (the first check comes within a period of the delay), then the kubelet kills the container.`,
     misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'The initialDelaySeconds before the first check count too.' }],
-    rules: ['probes/startup-budget'], docUrl: `${LIFECYCLE}#when-should-you-use-a-startup-probe`,
+    rules: ['probes/startup-budget'], docUrl: `${PROBES}#when-should-you-use-a-startup-probe`,
   },
   {
     id: 'liveness-kill', kind: 'livenessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['initialDelaySeconds'], apps: () => timingApps,
@@ -55,7 +55,7 @@ const asks: readonly Ask[] = [
     seconds: livenessKillSeconds,
     trace: (s) => failingTrace('livenessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
-    working: (p, t) => `It takes failureThreshold failures in a row, one check every periodSeconds: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Then the kubelet kills this container and restarts it.`,
+    working: (p, t) => `It takes failureThreshold failures in a row, one check every periodSeconds, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Then the kubelet kills this container and restarts it.`,
     misses: (p) => [{ value: p.initialDelaySeconds + p.failureThreshold * p.periodSeconds, note: 'initialDelaySeconds only holds back the first check after a start; hours later it plays no part.' }],
     rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
@@ -65,8 +65,11 @@ const asks: readonly Ask[] = [
     seconds: (s) => withProbeDefaults(s).initialDelaySeconds + livenessKillSeconds(s),
     trace: (s) => failingTrace('livenessProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
-    working: (p, t) => `No check runs for initialDelaySeconds, then failureThreshold failures come one period apart: ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s.`,
-    misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'Right after a start, initialDelaySeconds holds the first check back.' }],
+    working: (p, t) => `No check runs for initialDelaySeconds, the first comes within a period of it, then ${p.failureThreshold - 1} more a period apart: at most ${p.initialDelaySeconds} + ${p.failureThreshold} × ${p.periodSeconds} = ${t} s.`,
+    misses: (p) => [
+      { value: p.failureThreshold * p.periodSeconds, note: 'Right after a start, initialDelaySeconds holds the first check back.' },
+      { value: p.initialDelaySeconds + (p.failureThreshold - 1) * p.periodSeconds, note: 'That is the earliest it can be; the first check after the delay can come up to a period later.' },
+    ],
     rules: ['probes/initial-delay', 'probes/failure-threshold'], docUrl: CONFIGURE,
   },
   {
@@ -75,7 +78,7 @@ const asks: readonly Ask[] = [
     seconds: readinessRemovalSeconds,
     trace: (s) => failingTrace('readinessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
-    working: (p, t) => `It takes failureThreshold failures in a row: ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. The container is not restarted; it only stops getting traffic.`,
+    working: (p, t) => `It takes failureThreshold failures in a row, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. The container is not restarted; it only stops getting traffic.`,
     misses: (p) => [{ value: p.successThreshold * p.periodSeconds, note: 'successThreshold counts passes on the way back; going not ready takes failureThreshold failures.' }],
     rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
@@ -85,7 +88,7 @@ const asks: readonly Ask[] = [
     seconds: readinessRecoverySeconds,
     trace: (s) => passingTrace('readinessProbe', s, 0),
     from: { label: 'recovers', tone: 'start' },
-    working: (p, t) => `It needs successThreshold passes in a row: ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints.`,
+    working: (p, t) => `It needs successThreshold passes in a row, the first within a period: at most ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints.`,
     misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'Coming back takes successThreshold passes, not failureThreshold.' }],
     rules: ['probes/success-threshold'], docUrl: CONFIGURE,
   },
@@ -95,8 +98,11 @@ const asks: readonly Ask[] = [
     seconds: readyAfterStartSeconds,
     trace: (s) => passingTrace('readinessProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
-    working: (p, t) => `Readiness counts as failed until it passes: no check for initialDelaySeconds, then successThreshold passes one period apart: ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${t} s.`,
-    misses: (p) => [{ value: p.successThreshold * p.periodSeconds, note: 'No check runs before initialDelaySeconds.' }, { value: 0, note: 'A readinessProbe counts as failed until its first pass.' }],
+    working: (p, t) => `Readiness counts as failed until it passes. No check runs for initialDelaySeconds, the first comes within a period of it${p.successThreshold > 1 ? `, then ${p.successThreshold - 1} more a period apart` : ''}: at most ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${t} s.`,
+    misses: (p) => [
+      { value: p.successThreshold * p.periodSeconds, note: 'No check runs before initialDelaySeconds.' }, { value: 0, note: 'A readinessProbe counts as failed until its first pass.' },
+      { value: p.initialDelaySeconds + (p.successThreshold - 1) * p.periodSeconds, note: 'That is the earliest it can be; the first check after the delay can come up to a period later.' },
+    ],
     rules: ['probes/initial-state', 'probes/initial-delay', 'probes/success-threshold'], docUrl: CONFIGURE,
   },
 ];
@@ -125,7 +131,7 @@ function shownFields(rng: Rng, ask: Ask, level: Level): Field[] {
 
 function defaultsNote(shown: ProbeSettings, fields: readonly Field[]): string {
   const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} ${probeDefaults[f]}`);
-  return missing.length === 0 ? '' : `Left out: ${missing.join(', ')}.`;
+  return missing.length === 0 ? '' : `Defaults used: ${missing.join(', ')}.`;
 }
 
 export function singleProbeQuestion(rng: Rng, level: Level, askId: string): TimingPuzzle {
@@ -163,14 +169,14 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
   }
 }
 
-/** After a liveness kill, how long a container that ignores SIGTERM has before SIGKILL. */
+/** After a liveness kill, how long a hung container that does not exit on SIGTERM has before SIGKILL. */
 export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
-  const app = rng.pick(timingApps);
+  const app = rng.pick(hangApps());
   // Medium: a third each of probe-level set, only the pod's set, neither set (the 30 s default).
   const which = level === 'easy' ? 0 : rng.int(0, 2);
   const probeGrace = which === 0 ? rng.pick([5, 10, 15, 20]) : undefined;
   const podGrace = which === 2 ? undefined : level === 'easy' || which === 1 || rng.chance(0.5) ? rng.pick([45, 60, 90, 120]) : undefined;
-  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe'), failureThreshold: 3, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
+  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe', true), failureThreshold: 3, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
   const yaml = podYaml({
     spec: podGrace ? [line(`terminationGracePeriodSeconds: ${podGrace}`, 'podGrace')] : [line('restartPolicy: Always', 'restartPolicy')],
     containers: [appContainer(app, { livenessProbe: spec })],
@@ -183,7 +189,7 @@ export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
       : 'Neither the probe nor the pod sets terminationGracePeriodSeconds, so the default, 30 s, applies.';
   return {
     template: `probe-timing/probe-grace${level === 'medium' ? '-defaults' : ''}`,
-    prompt: `The livenessProbe of ${appName(app)} has just failed for the third time in a row. The kubelet sends SIGTERM, which the process ignores. How many seconds later does SIGKILL come?`,
+    prompt: `The livenessProbe of ${appName(app)} has just failed for the third time in a row: the process is hung, and it will not exit on SIGTERM. The kubelet sends SIGTERM. How many seconds later does SIGKILL come?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [{ text: why, codeLines: linesTagged(yaml, 'livenessProbe.terminationGracePeriodSeconds', 'podGrace') }],
@@ -193,7 +199,7 @@ export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
     ],
     approximate: false,
     rules: level === 'medium' && (probeGrace === undefined || podGrace === undefined) ? ['probes/probe-grace', 'probes/defaults'] : ['probes/probe-grace'],
-    docUrl: `${TASK}#probe-level-terminationgraceperiodseconds`,
+    docUrl: `${PROBES}#probe-level-terminationgraceperiodseconds`,
     timeline: timeline([{ label: app.name, marks: [{ at: 0, label: 'SIGTERM', tone: 'stop' }, { at: total, label: 'SIGKILL', tone: 'stop' }] }], total),
   };
 }

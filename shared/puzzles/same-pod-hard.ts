@@ -195,7 +195,7 @@ const whatRestarts: SingleTemplate = {
         'whole-pod': event === 'node-drained' ? 'The pod is evicted and its Deployment creates a new one, both containers together.' : 'A changed pod template makes the Deployment replace the pod, both containers together.',
         nothing: `Readiness failures only take the pod out of the Service's endpoints; nothing is restarted.`,
       }[answer]! }],
-      docUrl: answer === 'nothing' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : `${PODS}#working-with-pods`,
+      docUrl: answer === 'nothing' ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : `${PODS}#working-with-pods`,
     };
   },
 };

@@ -134,7 +134,7 @@ const yamlReview: SingleTemplate = {
       answerKey: { copies: 'One shared instance behind a Service', 'restart-loop': 'Make it an init container', 'scale-coupled': 'Its own Deployment and autoscaler', fine: 'Nothing: leave it' }[answer]!,
       rules: [rule],
       because: [{ text: because }],
-      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-localhost' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
+      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-localhost' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
     };
   },
 };
@@ -299,7 +299,7 @@ const drainEffect: SingleTemplate = {
         'evicted-separately': `${b} has its own pod on node-1: it is evicted too, but scheduled on its own, not necessarily next to ${app.name}.`,
         unaffected: `${b}'s pod runs on node-2; draining node-1 evicts only the pods there.`,
       }[answer]! }],
-      docUrl: `${PODS}#pods-and-controllers`,
+      docUrl: answer === 'moves-together' ? `${PODS}#how-pods-manage-multiple-containers` : 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service',
     };
   },
 };

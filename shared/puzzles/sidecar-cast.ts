@@ -17,6 +17,9 @@ export interface Box {
   preStop?: string;
 }
 
+const code = (name: string): string => `\`${name}\``;
+export { code };
+
 const HELPERS = ['envoy', 'linkerd-proxy', 'istio-proxy', 'fluent-bit', 'vector', 'promtail', 'otel-collector', 'vault-agent', 'cloud-sql-proxy'];
 const MESH = ['envoy', 'linkerd-proxy', 'istio-proxy'];
 const SHIPPERS = ['fluent-bit', 'vector', 'promtail'];
@@ -45,10 +48,57 @@ export function helpers(rng: Rng, count: number): Box[] {
 
 export const helperId = (box: Box): string => box.id ?? box.name;
 
+const MESH_NAMES = new Set(MESH.map((id) => software(id).name));
+
+/** The init containers of a pod spec in the order listed, each with whether it is a native sidecar (a multi-line
+ *  entry with restartPolicy: Always, as podYaml writes them), and the names in containers. */
+function specOf(yaml: string): { init: { name: string; sidecar: boolean }[]; containers: string[] } {
+  const lines = yaml.split('\n');
+  const end = lines.indexOf('containers:');
+  const nameOf = (line: string): string | null => /^- (?:\{ )?name: ([a-z0-9-]+)/.exec(line)?.[1] ?? null;
+  const init = lines.slice(0, end).flatMap((line, i, all) => {
+    const name = nameOf(line);
+    if (name === null) return [];
+    const rest = all.slice(i + 1);
+    const own = rest.slice(0, Math.max(0, rest.findIndex((l) => !l.startsWith('  ')))).concat(rest.every((l) => l.startsWith('  ')) ? rest : []);
+    return [{ name, sidecar: own.includes('  restartPolicy: Always') }];
+  });
+  const containers = lines.slice(end + 1).map(nameOf).filter((n): n is string => n !== null);
+  return { init, containers };
+}
+
+/** The native sidecars of a pod spec, in the order listed. */
+export const sidecarsListed = (yaml: string): string[] => specOf(yaml).init.filter((c) => c.sidecar).map((c) => c.name);
+
+/** Init containers of the casts that need no network. */
+const OFFLINE = new Set(['fix-permissions']);
+
+/** Every helper and nearly every init container in the casts talks over the network, and in a mesh it can do so
+ *  only through the proxy. So the proxy, as a native sidecar, is listed before all of them: it starts first and, as
+ *  sidecars stop in reverse order, stops last, so a shipper's last flush still gets out. A proxy written the old way
+ *  in containers starts after every init container, so such a pod has no init container that needs the network.
+ *  Pods that break this are classic misconfigurations, and the casts never show them
+ *  (docs/rules/sidecars.md#termination-order). */
+export function meshListedFirst(yaml: string): boolean {
+  const { init, containers } = specOf(yaml);
+  if (containers.some((n) => MESH_NAMES.has(n))) return init.every((c) => OFFLINE.has(c.name));
+  const mesh = init.findIndex((c) => c.sidecar && MESH_NAMES.has(c.name));
+  return mesh < 0 || init.slice(0, mesh).every((c) => OFFLINE.has(c.name));
+}
+
+/** The mesh proxy among these sidecars, when another one is listed after it: the note that says why it is first. */
+export function meshFirstNote(yaml: string): string | null {
+  const sidecars = sidecarsListed(yaml);
+  if (sidecars.length < 2 || !MESH_NAMES.has(sidecars[0]!)) return null;
+  return `${code(sidecars[0]!)} is listed first for that reason: it stops last, so the sidecars after it can still reach the network while they shut down`;
+}
+
+/** Regular init containers that need nothing from one another, so any order the casts list them in is one an
+ *  instructor would write (a migrate listed before its wait-for-db would teach the wrong order). */
 const INITS: readonly { name: string; image: string }[] = [
-  { name: 'wait-for-db', image: software('busybox').image }, { name: 'migrate', image: software('migrate').image },
+  { name: 'wait-for-db', image: software('postgres-client').image }, { name: 'wait-for-redis', image: software('redis').image },
   { name: 'fetch-config', image: software('curl').image }, { name: 'fix-permissions', image: software('busybox').image },
-  { name: 'render-config', image: software('gomplate').image }, { name: 'clone-content', image: software('git').image },
+  { name: 'download-model', image: software('curl').image }, { name: 'clone-content', image: software('git').image },
 ];
 
 export const inits = (rng: Rng, count: number): Box[] => rng.sample(INITS, count).map((b) => ({ ...b, place: 'init' }));
@@ -67,8 +117,6 @@ export function jobSteps(rng: Rng, count: number): Box[] {
   return apps.map((a, i) => ({ name: i === 0 ? 'main' : a.name, image: houseImage(a, version(rng)), place: 'containers' }));
 }
 
-const code = (name: string): string => `\`${name}\``;
-export { code };
 
 /** A container without probes or hooks fits one flow line; the others are written out. */
 function entry(b: Box): string[] {

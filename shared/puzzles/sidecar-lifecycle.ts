@@ -10,6 +10,7 @@ import { gradeOf } from './grade.ts';
 import type { Answer, Difficulty, ExplanationLine, Grade, Picture, PuzzleKind, PuzzleMeta, PuzzleView } from './kind.ts';
 import { brokenPairs, orderScore, shownOrder, topologicalOrder } from './ordering.ts';
 import type { Ask, NumberAsk, OrderAsk, SingleAsk, Template } from './sidecar-ask.ts';
+import { meshListedFirst } from './sidecar-cast.ts';
 import { nextStep, podReady, startGate, startOrder } from './sidecar-templates-start.ts';
 import { helperExits, jobEnd, sigtermWhen, stopOrder } from './sidecar-templates-end.ts';
 import { crashloopAtEnd, jobTwoSteps, sigtermSeconds, stopOrderMixed, stuckSidecar } from './sidecar-templates-hard.ts';
@@ -34,7 +35,13 @@ const templatesAt = (d: Difficulty): Template[] => sidecarTemplates.filter((t) =
 function generate(seed: string, difficulty: Difficulty): SidecarPuzzle {
   const rng = createRng(`sidecar-lifecycle:${difficulty}:${seed}`);
   const template = rng.pick(templatesAt(difficulty));
-  const ask = template.make(rng, difficulty, rng.pick(template.keys(difficulty)));
+  const key = rng.pick(template.keys(difficulty));
+  // Casts are drawn again until the mesh proxy, if any, is the first sidecar listed (meshListedFirst).
+  let ask = template.make(rng, difficulty, key);
+  for (let tries = 0; !meshListedFirst(ask.yaml); tries++) {
+    if (tries === 50) throw new Error(`${template.id}: no cast with the mesh proxy listed first`);
+    ask = template.make(rng, difficulty, key);
+  }
   if (ask.format === 'single') {
     const choices = shuffledChoices(rng, ask.options.map((o) => o.label));
     const options = choices.map((c) => ({ ...c, key: ask.options.find((o) => o.label === c.label)!.key }));
@@ -101,7 +108,9 @@ function gradeOrder(p: SidecarPuzzle, a: OrderAsk, answer: unknown): Grade {
     const wrong = broken.some(([x, y]) => stage.includes(y) || (i === 0 && stage.includes(x)));
     return { text: `${wrong ? '✗ ' : ''}${note}.`, evidence: { itemIds: [...stage] } };
   });
-  return gradeOf(score, [...lead, ...stageLines], a.docUrl);
+  // why[0] restates the stage notes; later lines add what the stages do not say (why the mesh proxy is first).
+  const notes = a.why.slice(1).map((text): ExplanationLine => ({ text }));
+  return gradeOf(score, [...lead, ...stageLines, ...notes], a.docUrl);
 }
 
 function gradeNumber(a: NumberAsk, answer: unknown): Grade {

@@ -8,8 +8,11 @@ import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import { ruleInfo, type RuleId } from '../model/rules/index.ts';
 import { software } from '../model/software.ts';
 import type { Rng } from '../random.ts';
-import { code, helpers, inits, jobSteps, podYaml, service, type Box } from './sidecar-cast.ts';
+import { code, helpers, inits, jobSteps, meshFirstNote, podYaml, service, type Box } from './sidecar-cast.ts';
 import { checked, optionsOf, type Ask, type Template } from './sidecar-ask.ts';
+
+/** The line that says why the mesh proxy is the first sidecar, when it is and others follow. */
+export const withMeshNote = (yaml: string): string[] => { const note = meshFirstNote(yaml); return note ? [`${note}.`] : []; };
 
 const doc = (rules: readonly RuleId[]): string => ruleInfo(rules[rules.length - 1]!).docUrl;
 const failure = (rng: Rng): number => rng.pick([1, 2, 137]);
@@ -100,8 +103,9 @@ export const helperExits: Template = {
           : `${placed}: exit ${exit} is not restarted. Nothing runs or will restart any more, so the pod ends ${key === 'stopped-succeeded' ? 'Succeeded: every container exited 0' : `Failed: ${H} exited ${exit}`}.`;
     const rules: RuleId[] = native ? ['sidecars/always-restarted'] : ['sidecars/legacy-sidecar'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/helper-exits', key, options, answerKey, rules, why: [why], docUrl: doc(rules),
-      prompt: `A Job's pod: ${M} ${mainDone ? 'has already exited with code 0' : 'is running'}. Now ${H} exits with code ${exit}${exit === 0 ? ' (it was told to quit)' : ' (it crashed)'}. What happens?`,
+      format: 'single', template: 'sidecar-lifecycle/helper-exits', key, options, answerKey, rules, why: [why],
+      docUrl: native ? doc(rules) : 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy',
+      prompt: `A Job's pod: ${M} ${mainDone ? 'has already exited with code 0' : 'is running'}. Now ${H} ${exit === 137 ? 'is OOM-killed (exit code 137)' : `exits with code ${exit}${exit === 0 ? ' (it was told to quit)' : ' (it crashed)'}`}. What happens?`,
       yaml: podYaml(policy, native ? [helper, main!] : [main!, helper]),
     };
   },
@@ -144,7 +148,7 @@ export const stopOrder: Template = {
       prompt: 'The pod is deleted. Put its running containers in the order they get SIGTERM, first to last (containers signalled together may go in either order).',
       yaml: podYaml(null, [...init, ...containers]),
       stages, labels: Object.fromEntries(running.map((n) => [n, n])), stageNotes: stopNotes(init, containers, stages),
-      why: ['App containers get SIGTERM first; each sidecar waits until all of them have exited, then the sidecars stop in reverse spec order.'],
+      why: ['App containers get SIGTERM first; each sidecar waits until all of them have exited, then the sidecars stop in reverse spec order.', ...withMeshNote(podYaml(null, [...init, ...containers]))],
     };
   },
 };

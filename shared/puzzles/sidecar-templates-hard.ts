@@ -13,6 +13,7 @@ import type { Rng } from '../random.ts';
 import { software } from '../model/software.ts';
 import { code, helperId, helpers, inits, jobSteps, podYaml, probeFor, service, type Box } from './sidecar-cast.ts';
 import { checked, optionsOf, type Ask, type Template } from './sidecar-ask.ts';
+import { withMeshNote } from './sidecar-templates-end.ts';
 
 const doc = (rule: RuleId): string => ruleInfo(rule).docUrl;
 const sidecarSpec = (b: Box) => (b.place === 'sidecar' ? { name: b.name, restartPolicy: 'Always' as const } : { name: b.name });
@@ -30,10 +31,10 @@ function failureCause(id: string): string {
 }
 
 const STUCK_LABELS = {
-  stuck: (n: { S: string; N: string }) => `The pod stays Pending: ${n.N} never starts, and ${n.S} is restarted again and again`,
-  'not-ready': (n: { S: string; N: string }) => `Everything starts; the pod runs but is not Ready, and ${n.S} is not restarted`,
-  loop: (n: { S: string; N: string }) => `The app runs; ${n.S} is restarted again and again beside it`,
-  failed: (n: { S: string; N: string }) => `The pod is marked Failed once ${n.S} has failed failureThreshold times`,
+  stuck: (n: { S: string; N: string }) => `Stuck initializing: ${n.N} never starts, ${n.S} restarts over and over`,
+  'not-ready': (n: { S: string; N: string }) => `Everything runs, but the pod is not Ready; ${n.S} is not restarted`,
+  loop: (n: { S: string; N: string }) => `The app runs; ${n.S} is restarted over and over beside it`,
+  failed: (n: { S: string; N: string }) => `The pod is marked Failed once ${n.S} fails failureThreshold times`,
 };
 
 export const stuckSidecar: Template = {
@@ -43,7 +44,10 @@ export const stuckSidecar: Template = {
     const [s] = helpers(rng, 1);
     const probe = key === 'not-ready' ? 'readinessProbe' : 'startupProbe';
     const helper: Box = { ...s!, place: key === 'loop' ? 'containers' : 'sidecar', [probe]: probeFor(helperId(s!), key === 'not-ready' ? 'ready' : 'started') };
-    const [next] = inits(rng, 1);
+    // A mesh proxy that never gets its configuration forwards nothing either: the init container after a not-ready
+    // proxy is then one that needs no network, so "everything runs" stays true.
+    const meshDown = key === 'not-ready' && ['envoy', 'linkerd-proxy', 'istio-proxy'].includes(helperId(helper));
+    const [next] = meshDown ? [{ name: 'fix-permissions', image: software('busybox').image, place: 'init' as const }] : inits(rng, 1);
     const app = service(rng);
     const boxes = key === 'loop' ? [next!, app, helper] : [helper, next!, app];
     // A failing startupProbe keeps the container from ever being started; readiness has no say in `started`.
@@ -62,9 +66,10 @@ export const stuckSidecar: Template = {
       loop: [`${S} is listed in containers: it is an app container started beside the app, so nothing waits for it.`,
         `A failing startupProbe kills it after failureThreshold tries, and restartPolicy Always starts it again, over and over.`],
     }[key]!;
-    const rules: RuleId[] = key === 'stuck' ? ['sidecars/startup-probe-gates', 'sidecars/always-restarted'] : key === 'not-ready' ? ['sidecars/start-gate', 'sidecars/readiness-counts'] : ['sidecars/legacy-sidecar', 'sidecars/always-restarted'];
+    const rules: RuleId[] = key === 'stuck' ? ['sidecars/startup-probe-gates', 'sidecars/always-restarted'] : key === 'not-ready' ? ['sidecars/start-gate', 'sidecars/readiness-counts'] : ['sidecars/legacy-sidecar', 'probes/startup-budget'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why, docUrl: doc(rules[0]!),
+      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why,
+      docUrl: key === 'loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#startup-probe' : doc(rules[0]!),
       prompt: `A Deployment's pod. ${S}'s ${probe} fails every time (${failureCause(helperId(helper))}). What do you see?`,
       yaml: podYaml(null, boxes),
     };
@@ -134,7 +139,7 @@ export const stopOrderMixed: Template = {
       prompt: 'The pod is deleted. Put its running containers in the order they get SIGTERM, first to last (containers signalled together may go in either order).',
       yaml: podYaml(null, [...init, ...apps]),
       stages, labels: Object.fromEntries([...apps.map((b) => b.name), ...sidecars].map((n) => [n, n])), stageNotes: notes,
-      why: ['Regular init containers exited long ago; app containers (helpers in containers too) get SIGTERM first, then sidecars in reverse spec order.'],
+      why: ['Regular init containers exited long ago; app containers (helpers in containers too) get SIGTERM first, then sidecars in reverse spec order.', ...withMeshNote(podYaml(null, [...init, ...apps]))],
     };
   },
 };

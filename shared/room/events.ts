@@ -16,6 +16,7 @@ export type RoomEvent =
   | { type: 'next'; actor: Actor; phase: Phase; round: number; now: number }
   | { type: 'kick'; actor: Actor; playerId: PlayerId; now: number }
   | { type: 'lock'; actor: Actor; locked: boolean; now: number }
+  | { type: 'pause'; actor: Actor; paused: boolean; now: number }
   | { type: 'unban'; actor: Actor; playerId: PlayerId; now: number }
   | { type: 'removeRecent'; actor: Actor; seconds: number; now: number }
   | { type: 'admit'; actor: Actor; playerId: PlayerId; admit: boolean; now: number }

@@ -9,12 +9,13 @@ export const touch = (state: RoomState, now: number): RoomState => ({ ...state, 
 
 export function finish(state: RoomState, now: number): Success {
   const closed = state.phase === 'question' ? closeRound(state, now) : state;
-  const next: RoomState = { ...closed, phase: 'finished', finishedAt: now, phaseDeadline: null, pending: 0 };
+  const next: RoomState = { ...closed, phase: 'finished', finishedAt: now, phaseDeadline: null, pausedLeftMs: null, pending: 0 };
   return done(next, { type: 'broadcast' }, { type: 'results' }, { type: 'finished' });
 }
 
-/** One step forward from the current phase. */
-export function advance(state: RoomState, now: number): Success {
+/** One step forward from the current phase. A pause holds one countdown only: the next phase runs its own. */
+export function advance(paused: RoomState, now: number): Success {
+  const state: RoomState = paused.pausedLeftMs === null ? paused : { ...paused, pausedLeftMs: null };
   switch (state.phase) {
     case 'question':
       return done(closeRound(state, now), { type: 'broadcast' }, { type: 'results' });

@@ -30,7 +30,7 @@ export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
   // Only the lobby lists recent arrivals; starting also places players, which would make its teams stale.
-  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: planRounds(state.seed, state.settings) };
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: state.plan.length > 0 ? state.plan : planRounds(state.seed, state.settings) };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }
 
@@ -44,6 +44,20 @@ export function onNext(state: RoomState, e: EventOf<'next'>): Result {
 export function onLock(state: RoomState, e: EventOf<'lock'>): Result {
   if (notHost(e.actor)) return fail('not_host');
   return done({ ...touch(state, e.now), locked: e.locked }, { type: 'broadcast' });
+}
+
+/** Holds (paused) or resumes the auto-advance countdown of a reveal or a leaderboard; asking for the state the room
+ *  is already in changes nothing. Without auto-advance there is no countdown to hold. */
+export function onPause(state: RoomState, e: EventOf<'pause'>): Result {
+  if (notHost(e.actor)) return fail('not_host');
+  const counting = state.phase === 'reveal' || state.phase === 'leaderboard';
+  if (!counting || !state.settings.autoAdvance) return fail('wrong_phase');
+  const paused = state.pausedLeftMs !== null;
+  if (e.paused === paused) return done(touch(state, e.now));
+  const next: RoomState = e.paused
+    ? { ...state, pausedLeftMs: Math.max(0, (state.phaseDeadline ?? e.now) - e.now), phaseDeadline: null }
+    : { ...state, phaseDeadline: e.now + state.pausedLeftMs!, pausedLeftMs: null };
+  return done(touch(next, e.now), { type: 'broadcast' });
 }
 
 export function onEnd(state: RoomState, e: EventOf<'end'>): Result {

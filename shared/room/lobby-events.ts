@@ -62,7 +62,8 @@ export function onJoin(state: RoomState, e: EventOf<'join'>): Result {
 }
 
 function hostReturns(state: RoomState, now: number): Result {
-  const holding = state.phase === 'reveal' && !state.host.connected;
+  // A reveal held while the host was away gets a fresh countdown, unless the host had paused it.
+  const holding = state.phase === 'reveal' && !state.host.connected && state.pausedLeftMs === null;
   const next: RoomState = {
     ...touch(state, now),
     host: { ...state.host, connected: true },

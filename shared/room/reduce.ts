@@ -3,7 +3,7 @@
 import type { RoomState } from './state.ts';
 import type { EventOf, Result, RoomEvent, RoomEventType } from './events.ts';
 import { onDisconnect, onJoin, onLeave, onPickTeam, onRejoin } from './lobby-events.ts';
-import { onEnd, onLock, onNext, onStart } from './host-events.ts';
+import { onEnd, onLock, onNext, onPause, onStart } from './host-events.ts';
 import { onAdmit, onKick, onPlayerCap, onRemoveRecent, onRename, onUnban, onWaitingRoom } from './admission-events.ts';
 import { onAnswer, onTick } from './game-events.ts';
 
@@ -20,6 +20,7 @@ const handlers: Handlers = {
   next: onNext,
   kick: onKick,
   lock: onLock,
+  pause: onPause,
   unban: onUnban,
   removeRecent: onRemoveRecent,
   admit: onAdmit,

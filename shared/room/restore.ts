@@ -62,6 +62,8 @@ export function restoreRoom(saved: SavedRoom, now: number): RoomState {
     waitingRoom: record.waitingRoom ?? false,
     waiting,
     maxPlayers: record.maxPlayers ?? null,
+    // Saved before the pause existed: not paused.
+    pausedLeftMs: record.pausedLeftMs ?? null,
     // Rooms saved before plans were stored have none: questionFor computes the same plan again from the seed.
     plan: room.plan ?? [],
     lastActivity: room.phase === 'finished' ? room.lastActivity : Math.max(room.lastActivity, now),

@@ -25,7 +25,7 @@ export interface RoomChanges {
 /** Fields whose change rewrites the room record; the rest are counters rebuilt from the players on restore. */
 const ROOM_FIELDS = [
   'seed', 'settings', 'startedAt', 'finishedAt', 'phase', 'round', 'locked', 'host', 'nextJoinIndex', 'banned',
-  'waitingRoom', 'waiting', 'maxPlayers', 'question', 'reveal', 'phaseDeadline', 'rounds', 'plan',
+  'waitingRoom', 'waiting', 'maxPlayers', 'question', 'reveal', 'phaseDeadline', 'pausedLeftMs', 'rounds', 'plan',
 ] as const satisfies readonly (keyof RoomState)[];
 
 export function roomRecord(state: RoomState): RoomRecord {

@@ -142,8 +142,11 @@ export interface RoomState {
   reveal: RevealInfo | null;
   /** When the current phase ends by itself (before the host-away hold is applied), or null. */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown with this much of it left (phaseDeadline is null meanwhile). */
+  pausedLeftMs: number | null;
   rounds: PlayedRound[];
-  /** Every round of the game, planned when it starts (empty in the lobby). */
+  /** Every round of the game: fixed at creation for a room made from a quiz (shared/quiz), else planned when it
+   *  starts (empty in the lobby). Never in a view: it holds every round's seed. */
   plan: RoundPlan[];
 }
 
@@ -153,9 +156,11 @@ export interface NewRoom {
   hostToken: string;
   settings: RoomSettings;
   now: number;
+  /** A quiz's exact rounds (shared/quiz planOfQuiz); settings.rounds must equal its length. */
+  plan?: RoundPlan[];
 }
 
-export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): RoomState {
+export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: NewRoom): RoomState {
   const teams = settings.teamMode === 'off' ? 0 : settings.teamCount;
   return {
     version: 1,
@@ -186,7 +191,8 @@ export function createRoom({ code, seed, hostToken, settings, now }: NewRoom): R
     pending: 0,
     reveal: null,
     phaseDeadline: null,
+    pausedLeftMs: null,
     rounds: [],
-    plan: [],
+    plan,
   };
 }

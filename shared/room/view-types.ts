@@ -20,6 +20,8 @@ export interface RankEntry {
   team: number | null;
   score: number;
   streak: number;
+  /** Points gained in the round just closed (0 for a miss). */
+  gained: number;
 }
 
 export interface QuestionInfo {
@@ -72,8 +74,11 @@ export interface ViewBase {
   teams: TeamStanding[];
   /** Server clock (epoch ms) when the view was built. */
   serverNow: number;
-  /** Epoch ms when the phase advances by itself, or null (waiting for the host, or holding while the host is away). */
+  /** Epoch ms when the phase advances by itself, or null (waiting for the host, holding while the host is away,
+   *  or paused). */
   phaseDeadline: number | null;
+  /** The host paused the auto-advance countdown (host:pause); it resumes with the time it had left. */
+  paused: boolean;
 }
 
 /** The room's settings ride only where a screen reads them (lobby, finished): a question goes to every player at
@@ -122,6 +127,8 @@ export interface RoundResult {
   timeMs: number | null;
   /** Why this player's own answer scored what it did (the puzzle's grade of it); absent without an answer. */
   explanation?: string;
+  /** The answer this player gave, so the reveal can show it beside the right one; absent without an answer. */
+  answer?: Answer;
   /** The same as lines, with evidence; absent without an answer. */
   lines?: ExplanationLine[];
 }

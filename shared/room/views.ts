@@ -26,7 +26,9 @@ const teamsOf = (state: RoomState): TeamStanding[] =>
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
     .slice(0, count)
-    .map(({ player: p, rank }) => ({ rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak }));
+    .map(({ player: p, rank }) => ({
+      rank, playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, gained: p.history.at(-1)?.points ?? 0,
+    }));
 }
 
 function base(state: RoomState, now: number): ViewBase {
@@ -41,6 +43,7 @@ function base(state: RoomState, now: number): ViewBase {
     teams: teamsOf(state),
     serverNow: now,
     phaseDeadline: phaseDeadlineOf(state),
+    paused: state.pausedLeftMs !== null,
   };
 }
 
@@ -77,6 +80,7 @@ export function viewForRoom(state: RoomState, now: number): RoomView {
 export function roundResult(slot: Slot, question: QuestionState | null = null): RoundResult {
   const { round, score, correct, points, streakBonus, timeMs } = slot;
   const result: RoundResult = { round, answered: slot.answer !== null, score, correct, points, streakBonus, timeMs };
+  if (slot.answer !== null) result.answer = slot.answer;
   const own = ownGrade(slot, question);
   return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }
@@ -87,11 +91,18 @@ function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   return kindById(question.kind).grade(question.puzzle, slot.answer);
 }
 
+/** The slot of this round: `current` while the question runs; once the round closed (reveal, leaderboard,
+ *  finished) the same slot has moved to the end of the history, and it is still this round's answer. */
+function slotOfRound(p: PlayerState, round: number): Slot | null {
+  const last = p.history.at(-1);
+  return answerIn(p, round) ?? (last !== undefined && last.round === round ? last : null);
+}
+
 /** What one player sees of themselves: O(1), since ranks are settled when a round closes. */
 export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | null {
   const p = getPlayer(state, playerId);
   if (!p) return null;
-  const current = answerIn(p, state.round);
+  const current = slotOfRound(p, state.round);
   const last = p.history.at(-1);
   return {
     playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, rank: p.rank,

@@ -3,7 +3,7 @@ import { parseRoute, normaliseCode, joinHash, hashUrlForPath } from '../../clien
 import { dropIndex, moveItem } from '../../client/src/lib/reorder.ts';
 import { crossedMilestone, displaySeconds, remainingMs } from '../../client/src/lib/timer.ts';
 import { parseNumber } from '../../client/src/lib/parse-number.ts';
-import { safeUrl } from '../../client/src/lib/safe-url.ts';
+import { safeUrl, shortUrl } from '../../client/src/lib/safe-url.ts';
 import { answerStyle, indexForKey, letterFor } from '../../client/src/lib/answer-style.ts';
 import { initialOrder } from '../../client/src/lib/order-items.ts';
 import { verdictOf } from '../../client/src/lib/verdict.ts';
@@ -139,6 +139,14 @@ describe('input helpers', () => {
     ['not a url', null],
   ])('allows only http(s) links: %s', (raw, expected) => {
     expect(safeUrl(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#container-exec', 'kubernetes.io/…/debug-running-pod/#container-exec'],
+    ['https://kubernetes.io/docs/', 'kubernetes.io/docs/'],
+    ['https://kubernetes.io/', 'kubernetes.io/'],
+  ])('shortens %s for one projector line', (url, short) => {
+    expect(shortUrl(url)).toBe(short);
   });
 });
 

@@ -24,7 +24,7 @@ const status = (over: Partial<HostStatus> = {}): HostStatus => ({
 });
 
 function board(round: number, ranks: [string, number][]): LeaderboardView {
-  const top: RankEntry[] = ranks.map(([playerId, rank]) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0 }));
+  const top: RankEntry[] = ranks.map(([playerId, rank]) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0, gained: 0 }));
   return { ...lobby(), phase: 'leaderboard', round, top } as LeaderboardView;
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answeredCount, conceptBars, outcomes, roundCell } from '../../client/src/host/host-view.ts';
 import { solutionText } from '../../client/src/lib/solution-labels.ts';
-import { checkForm, initialForm } from '../../client/src/host/setup-form.ts';
+import { checkForm, formMemory, initialForm, restoreForm } from '../../client/src/host/setup-form.ts';
+import { settingsLine } from '../../client/src/lib/settings-line.ts';
 import { qrPath, quietZone } from '../../client/src/host/qr.ts';
-import { largestFit } from '../../client/src/host/fit.ts';
+import { bestLayout, largestFit } from '../../client/src/host/fit.ts';
 import { question } from './live-views.ts';
 import type { FinalResults, HostStatus } from '../../shared/protocol.ts';
 import type { PuzzleView } from '../../shared/puzzles/kind.ts';
@@ -40,12 +41,12 @@ describe('answeredCount', () => {
 });
 
 describe('outcomes', () => {
-  it('names every outcome in words and symbols, with its share of the room', () => {
+  it('names every outcome in words and icons, with its share of the room', () => {
     expect(outcomes({ correct: 4, partial: 1, wrong: 2, none: 3 }).map((o) => `${o.icon} ${o.label}=${o.count} (${o.share})`)).toEqual([
-      '✓ Right=4 (0.4)',
-      '◐ Partly right=1 (0.1)',
-      '✗ Wrong=2 (0.2)',
-      '– No answer=3 (0.3)',
+      'check Right=4 (0.4)',
+      'partial Partly right=1 (0.1)',
+      'cross Wrong=2 (0.2)',
+      'dash No answer=3 (0.3)',
     ]);
   });
 
@@ -81,11 +82,11 @@ describe('conceptBars', () => {
 
 describe('roundCell', () => {
   it.each([
-    [undefined, '–', 'no answer'],
-    [{ round: 1, answered: true, answer: 'x', score: 1, correct: true, points: 900, timeMs: 1000 }, '✓', 'right'],
-    [{ round: 1, answered: true, answer: ['a'], score: 0.5, correct: false, points: 400, timeMs: 1000 }, '◐', '50%'],
-    [{ round: 1, answered: true, answer: 'y', score: 0, correct: false, points: 0, timeMs: 1000 }, '✗', 'wrong'],
-  ])('shows %j with a symbol and a word', (record, symbol, text) => {
+    [undefined, 'dash', 'no answer'],
+    [{ round: 1, answered: true, answer: 'x', score: 1, correct: true, points: 900, timeMs: 1000 }, 'check', 'right'],
+    [{ round: 1, answered: true, answer: ['a'], score: 0.5, correct: false, points: 400, timeMs: 1000 }, 'partial', '50%'],
+    [{ round: 1, answered: true, answer: 'y', score: 0, correct: false, points: 0, timeMs: 1000 }, 'cross', 'wrong'],
+  ])('shows %j with an icon and a word', (record, symbol, text) => {
     expect(roundCell(record)).toMatchObject({ symbol, text });
   });
 });
@@ -138,7 +139,60 @@ describe('largestFit', () => {
     expect(applied).toBe(scale);
   });
 
-  it('stops at the minimum when nothing fits', () => {
-    expect(largestFit(() => {}, () => false, 0.45)).toBe(0.45);
+  it('says so when nothing fits even at the minimum', () => {
+    expect(largestFit(() => {}, () => false, 0.45)).toBeNull();
+  });
+});
+
+describe('bestLayout', () => {
+  it('keeps the layout that fits at the largest scale', () => {
+    const scales: Record<string, number | null> = { beside: 0.7, stacked: 0.9, three: null };
+    expect(bestLayout(['beside', 'stacked', 'three'], (l) => scales[l] ?? null)).toEqual({ layout: 'stacked', scale: 0.9, scrolls: false });
+  });
+
+  it('prefers the earlier layout on a tie and stops at the first that fits at full size', () => {
+    const tried: string[] = [];
+    const result = bestLayout(['a', 'b', 'c'], (l) => (tried.push(l), l === 'c' ? 0.5 : 1));
+    expect(result?.layout).toBe('a');
+    expect(tried).toEqual(['a']);
+  });
+
+  it('is null when no layout fits', () => {
+    expect(bestLayout(['a', 'b'], () => null)).toBeNull();
+  });
+});
+
+describe('remembered setup', () => {
+  const memoryStorage = () => {
+    const data = new Map<string, string>();
+    return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+  };
+
+  it('starts "New game" from the settings the last room was created with', () => {
+    const memory = formMemory(memoryStorage());
+    const settings = { ...initialForm(), kinds: ['probe-timing' as const], rounds: 4, difficulty: 'hard' as const, teamMode: 'pick' as const, teamCount: 3, autoAdvance: true };
+    memory.save(settings);
+    expect(memory.load()).toEqual(settings);
+  });
+
+  it('falls back field by field when what was stored is stale or damaged', () => {
+    const restored = restoreForm({ kinds: ['gone-kind', 'init-order'], rounds: 999, secondsPerRound: 45, scoring: 'luck', teamMode: 'auto', autoAdvance: 'yes' });
+    expect(restored).toEqual({ ...initialForm(), kinds: ['init-order'], secondsPerRound: 45, teamMode: 'auto' });
+    expect(restoreForm('junk')).toEqual(initialForm());
+    expect(restoreForm({ kinds: [] }).kinds).toEqual(initialForm().kinds);
+  });
+
+  it('starts from the defaults when storage is unreadable', () => {
+    const broken = { getItem: () => '{not json', setItem: () => { throw new Error('full'); } };
+    const memory = formMemory(broken);
+    expect(memory.load()).toEqual(initialForm());
+    expect(() => memory.save({ ...initialForm(), kinds: ['init-order'] })).not.toThrow();
+  });
+});
+
+describe('settingsLine', () => {
+  it('says the whole setup in one line', () => {
+    const line = settingsLine({ ...initialForm(), kinds: ['init-order', 'probe-timing'], teamMode: 'pick', teamCount: 3, autoAdvance: true, rounds: 1 });
+    expect(line).toBe('1 round of 30 s · rising (easy → hard) · speed scoring · 3 teams, players pick · moves on by itself · 2 kinds');
   });
 });

@@ -68,23 +68,28 @@ describe('SessionStore', () => {
 });
 
 describe('rankChange', () => {
-  const entry = (playerId: string, rank: number) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0 });
+  const entry = (playerId: string, rank: number, score = 500, gained = 100) => ({ playerId, rank, name: playerId, team: null, score, streak: 0, gained });
   const before = new Map([
     ['a', 1],
     ['b', 3],
   ]);
 
   it.each([
-    ['a', 3, 'down 2', '▼'],
-    ['b', 1, 'up 2', '▲'],
-    ['a', 1, 'same', '●'],
-    ['c', 2, 'new', '★'],
-  ])('tells %s moving to rank %i as "%s"', (id, rank, text, arrow) => {
-    expect(rankChangeText(rankChange(before, entry(id, rank)))).toEqual({ arrow, text });
+    ['a', 3, 'down 2', 'down'],
+    ['b', 1, 'up 2', 'up'],
+    ['a', 1, 'same', 'same'],
+    ['c', 2, 'new in the top 10', 'star'],
+  ])('tells %s moving to rank %i as "%s"', (id, rank, text, icon) => {
+    expect(rankChangeText(rankChange(before, entry(id, rank)))).toEqual({ icon, text });
   });
 
   it('shows nothing on the first leaderboard', () => {
     expect(rankChangeText(rankChange(null, entry('a', 1))).text).toBe('');
+  });
+
+  it('says nothing about a player who had no points before this round: after a 0–0 round nobody went down', () => {
+    expect(rankChange(before, entry('a', 3, 0, 0))).toEqual({ kind: 'none' });
+    expect(rankChange(before, entry('a', 3, 700, 700))).toEqual({ kind: 'none' });
   });
 });
 

@@ -5,6 +5,7 @@ import PlayerReveal from '../../client/src/player/PlayerReveal.svelte';
 import JoinForm from '../../client/src/player/JoinForm.svelte';
 import PlayerLobby from '../../client/src/player/PlayerLobby.svelte';
 import HostLeaderboard from '../../client/src/host/HostLeaderboard.svelte';
+import { HostSound } from '../../client/src/lib/sound.svelte.ts';
 import { PlayerClient } from '../../client/src/lib/player-client.svelte.ts';
 import { SessionStore } from '../../client/src/lib/session-store.ts';
 import { fakeSocket, memoryStore } from './live-fake-socket.ts';
@@ -31,6 +32,7 @@ describe('PlayerReveal', () => {
   it('renders text from the server as text, never as HTML', () => {
     const view = reveal(1);
     view.reveal.explanation = '<img src=x onerror=alert(1)>';
+    view.reveal.lines = [{ text: view.reveal.explanation }];
     const mine = me({ lastResult: { round: 1, answered: true, score: 0, correct: false, points: 0, streakBonus: 0, timeMs: 1 } });
     const { container } = render(PlayerReveal, { view, me: mine });
     expect(container.querySelector('img')).toBeNull();
@@ -78,16 +80,34 @@ describe('PlayerLobby', () => {
 });
 
 describe('HostLeaderboard', () => {
-  it('tells rank changes with an arrow and words', () => {
-    const top = [
-      { rank: 1, playerId: 'b', name: 'Grace', team: null, score: 2000, streak: 2 },
-      { rank: 2, playerId: 'a', name: 'Ada', team: null, score: 1500, streak: 0 },
-    ];
+  const board = (top: LeaderboardView['top']) => {
     const view = { ...lobby(), phase: 'leaderboard', round: 2, top } as LeaderboardView;
-    render(HostLeaderboard, { view, previousRanks: new Map([['a', 1], ['b', 2]]), busy: false, onnext: vi.fn(), onend: vi.fn() });
-    const rows = screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
-    expect(rows[0]).toMatch(/Grace ▲ up 1 streak 2 2000/);
-    expect(rows[1]).toMatch(/Ada ▼ down 1 1500/);
+    const props = { view, joinUrl: 'http://podium.test/#/join/ABCDEF', sound: new HostSound(), serverOffset: 0, busy: false, onnext: vi.fn(), onend: vi.fn(), onpause: vi.fn() };
+    render(HostLeaderboard, { ...props, previousRanks: new Map([['a', 1], ['b', 2]]) });
+    return screen.getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+  };
+
+  it('tells rank changes in words, with the points gained this round', () => {
+    const rows = board([
+      { rank: 1, playerId: 'b', name: 'Grace', team: null, score: 2000, streak: 2, gained: 900 },
+      { rank: 2, playerId: 'a', name: 'Ada', team: null, score: 1500, streak: 0, gained: 0 },
+    ]);
+    expect(rows[0]).toMatch(/Grace up 1 streak 2 \+900 2000/);
+    expect(rows[1]).toMatch(/Ada down 1 \+0 1500/);
+  });
+
+  it('says nobody went down when the last round left everyone at zero', () => {
+    const rows = board([
+      { rank: 1, playerId: 'b', name: 'Grace', team: null, score: 900, streak: 1, gained: 900 },
+      { rank: 2, playerId: 'a', name: 'Ada', team: null, score: 0, streak: 0, gained: 0 },
+    ]);
+    expect(rows.join(' ')).not.toMatch(/down|up \d/);
+  });
+
+  it('shows the room code and where to join between rounds', () => {
+    board([{ rank: 1, playerId: 'a', name: 'Ada', team: null, score: 10, streak: 0, gained: 10 }]);
+    expect(screen.getByText('podium.test/#/join/ABCDEF')).toBeTruthy();
+    expect(screen.getByLabelText('A B C D E F')).toBeTruthy();
   });
 });
 
@@ -99,6 +119,7 @@ describe('PlayerReveal with a PlayerClient on a fake socket', () => {
     const client = new PlayerClient(fake.socket, new SessionStore(memoryStore()));
     const view = reveal(1);
     view.reveal.explanation = 'Init containers run one at a time, so `fetch-config` comes first.';
+    view.reveal.lines = [{ text: view.reveal.explanation }];
     fake.trigger('room:state', view);
     fake.trigger('me:state', me({ lastResult: own ? { ...result, ...own } : null }));
     return { fake, client };

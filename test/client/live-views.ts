@@ -24,6 +24,7 @@ const base = {
   teams: [],
   serverNow: 1_000_000,
   phaseDeadline: null,
+  paused: false,
 };
 
 export function lobby(over: Partial<LobbyView> = {}): LobbyView {

@@ -18,9 +18,17 @@ describe('PuzzleRenderer', () => {
 
   it('shows the code listing and the table as text', () => {
     render(PuzzleRenderer, { view: numberView, onanswer: vi.fn() });
-    expect(screen.getByRole('region', { name: 'YAML listing' }).textContent).toContain('initialDelaySeconds: 15');
+    expect(screen.getByRole('figure', { name: /^YAML, \d+ lines$/ }).textContent).toContain('initialDelaySeconds: 15');
     expect(screen.getByRole('columnheader', { name: 'STATUS' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '0/1' })).toBeTruthy();
+  });
+
+  it('puts the spec and table behind one tap in a live game, and says what is behind it', () => {
+    const { container } = render(PuzzleRenderer, { view: numberView, onanswer: vi.fn(), spec: 'collapsed' });
+    const details = container.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toMatch(/^Show the pod spec \(\d+ lines\) and the table \(1 row\)$/);
+    expect(screen.getByLabelText(/Your answer/)).toBeTruthy();
   });
 
   it('renders markup in a prompt as text, never as HTML', () => {

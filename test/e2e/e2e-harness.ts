@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createServer, type PodiumServer } from '../../server/app.ts';
+import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import { systemClock, systemScheduler } from '../../server/clock.ts';
 import { openStore, type Store } from '../../server/store.ts';
 
@@ -40,17 +40,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(seed: string): Promise<RunningServer> {
+/** Rate limits a browser test would trip (every page and bot comes from 127.0.0.1): room creation and joins. */
+const testLimits = { createsPerMinute: 10_000, failedJoinsPerMinute: 10_000 };
+
+/** `seed`: every room's seed, or a function asked for each new room's (a test that picks rooms by their puzzles). */
+export async function startServer(seed: string | (() => string), extra: Partial<ServerDeps> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-e2e-'));
   const store: Store = openStore(join(dir, 'podium.db'));
   const server = createServer({
     clock: systemClock,
     scheduler: systemScheduler(),
     store,
-    newSeed: () => seed,
+    newSeed: typeof seed === 'string' ? () => seed : seed,
     publicUrl: '',
     clientDir,
+    limits: testLimits,
     log: () => {},
+    ...extra,
   });
   await new Promise<void>((done) => server.httpServer.listen(0, '127.0.0.1', done));
   const address = server.httpServer.address();
@@ -107,32 +113,32 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** axe-core on the page as it is now; returns the serious and critical violations, described. */
+/** axe-core on the page as it is now; returns every violation, of any impact, described. */
 export async function axeProblems(page: Page, screen: string): Promise<string[]> {
   const loaded = await page.evaluate('typeof window.axe !== "undefined"');
   // Evaluated through the DevTools protocol, not as an inline <script>: the server's CSP rightly blocks those.
   if (!loaded) await page.evaluate(axe.source);
   // A string, not a function: tsx/vitest's __name helper does not exist inside the page.
   const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then(r => r.violations)')) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  return violations.map((v) => `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
-/** 'fits' when the projector's puzzle box shows everything without scrolling, and nothing in it ends below the box
+/** 'fits' when the projector's body shows everything without scrolling, and nothing in it ends below the body
  *  or the window; else what sticks out. A string: tsx/vitest helpers do not exist inside the page. */
 export function projectorFit(page: Page): Promise<string> {
   return page.evaluate(`(() => {
-    const box = document.querySelector('.fit');
-    if (!box) return 'no .fit box';
+    const box = document.querySelector('.host-stage .body');
+    if (!box) return 'no stage body';
+    const content = box.firstElementChild;
+    if (!content || content.style.fontSize === '') return 'not fitted yet';
     const b = box.getBoundingClientRect();
     const lowest = Math.max(...[...box.querySelectorAll('li, p, h2')].map((e) => e.getBoundingClientRect().bottom));
-    if (box.scrollHeight > box.clientHeight + 1) return 'scrolls: ' + box.scrollHeight + ' > ' + box.clientHeight;
+    if (box.hasAttribute('data-scrolls') || box.scrollHeight > box.clientHeight + 1) return 'scrolls: ' + box.scrollHeight + ' > ' + box.clientHeight;
     if (lowest > b.bottom + 0.5 || b.bottom > innerHeight) return 'clipped: ' + lowest + ' > ' + b.bottom;
     return 'fits';
   })()`) as Promise<string>;

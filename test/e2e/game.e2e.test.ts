@@ -17,6 +17,7 @@ import {
   type RunningServer,
 } from './e2e-harness.ts';
 import { answerWith, wrongAnswer, type OrderStyle } from './e2e-answers.ts';
+import { measure } from './e2e-measure.ts';
 import { roundPlan } from '../../shared/room/rounds.ts';
 import { kindById, type KindId } from '../../shared/puzzles/index.ts';
 import type { RoomSettings } from '../../shared/protocol.ts';
@@ -88,11 +89,11 @@ describe('a live game in real browsers', () => {
     }
     await host.getByLabel('Easy', { exact: true }).check();
     await host.getByLabel(/^Rounds/).fill('5');
-    await host.getByLabel(/^Seconds per round/).fill('60');
+    await host.getByLabel(/^Seconds each/).fill('60');
     await host.getByRole('button', { name: 'Create the room' }).click();
 
     // Lobby: the code, and a join link a phone can open.
-    const codeText = host.locator('.code');
+    const codeText = host.locator('.big-code');
     await codeText.waitFor();
     const code = (await codeText.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
@@ -214,8 +215,8 @@ describe('a live game in real browsers', () => {
         await screenshot(host, 'host-leaderboard');
         problems.push(...(await axeProblems(host, 'host leaderboard')));
         problems.push(...(await axeProblems(ada, 'player standing')));
-        // The second board says how people moved, in words.
-        await expect.poll(() => host.locator('.change').count()).toBe(3);
+        // The second board says what each player gained this round.
+        await expect.poll(() => host.locator('.gain').count()).toBe(3);
       }
       await host.getByRole('button', { name: 'Next question' }).click();
     }
@@ -261,6 +262,11 @@ describe('a live game in real browsers', () => {
 
     await page.getByRole('button', { name: 'Start practising' }).click();
     for (let n = 1; n <= 5; n++) {
+      // Alone there is no projector: the spec and table are shown in full, never behind a tap, and read at 16 px.
+      await page.locator('.puzzle').waitFor();
+      expect(await page.locator('.puzzle details.spec').count()).toBe(0);
+      const m = await measure(page, { floor: 14, codeFloor: 16, pageScrollsDown: true });
+      problems.push(...[...m.small, ...m.smallCode].map((s) => `practice ${n}: ${s.px}px "${s.text}"`), ...m.clipped, ...m.spills, ...m.pageOverflow);
       await answerAnything(page);
       const next = page.getByRole('button', { name: 'Next puzzle' });
       await next.waitFor();

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import {
-  CreateRoom, Empty, HostKick, HostLock, HostNext, JoinRoom, PickTeam, RejoinRoom, SubmitAnswer, type Created, type Joined,
+  CreateRoom, Empty, HomeworkJoin, HomeworkRejoin, HomeworkRound, HostKick, HostLock, HostNext, HostPause, JoinRoom, PickTeam,
+  RejoinRoom, SubmitAnswer, type Created, type Joined,
 } from '../../shared/protocol.ts';
 import { call, ok, settings, startServer, type Client, type TestServer } from './harness.ts';
 import { expectedTotals, playGame, setupGame, type Move } from './game.ts';
@@ -14,7 +15,9 @@ afterEach(async () => { await t.close(); });
 const schemas: Record<string, z.ZodType> = {
   'room:create': CreateRoom, 'room:join': JoinRoom, 'room:rejoin': RejoinRoom, 'room:leave': Empty,
   'team:pick': PickTeam, 'answer:submit': SubmitAnswer, 'host:start': Empty, 'host:next': HostNext,
-  'host:kick': HostKick, 'host:lock': HostLock, 'host:end': Empty, 'host:results': Empty,
+  'host:kick': HostKick, 'host:lock': HostLock, 'host:pause': HostPause, 'host:end': Empty, 'host:results': Empty,
+  'player:recap': Empty, 'hw:join': HomeworkJoin, 'hw:rejoin': HomeworkRejoin, 'hw:open': HomeworkRound, 'hw:answer': SubmitAnswer,
+  'hw:recap': Empty,
 };
 const events = Object.keys(schemas);
 

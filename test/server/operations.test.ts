@@ -107,7 +107,7 @@ describe('CSV', () => {
     teams: [], concepts: [],
   });
   const cell = (csv: string, column: string): string => {
-    const [header, row] = parse(csv) as string[][];
+    const [header, row] = parse(csv, { bom: true }) as string[][];
     return row![header!.indexOf(column)]!;
   };
 
@@ -116,11 +116,20 @@ describe('CSV', () => {
   });
 
   it('quotes commas, quotes and line breaks, and leaves ids and numbers as they are', () => {
-    const csv = resultsCsv(results('Ana, "the" best', '-abc', -5));
+    const csv = resultsCsv(results('Ana, "the" best', '-abc'));
     expect(cell(csv, 'name')).toBe('Ana, "the" best');
     expect(cell(csv, 'player_id')).toBe('-abc');
-    expect(cell(csv, 'answer')).toBe('-5');
+    expect(cell(csv, 'score')).toBe('1');
+    expect(cell(csv, 'time_s')).toBe('1.2');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('starts with a byte-order mark and gives the answer in words', () => {
+    const csv = resultsCsv(results('José'));
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(cell(csv, 'name')).toBe('José');
+    expect(cell(csv, 'answer')).not.toBe('');
+    expect(cell(csv, 'question').length).toBeGreaterThan(10);
   });
 });
 

@@ -52,6 +52,7 @@ describe('host-only actions', () => {
     ['host:next', { phase: 'lobby', round: 0 }],
     ['host:kick', { playerId: 'x' }],
     ['host:lock', { locked: true }],
+    ['host:pause', { paused: true }],
     ['host:end', {}],
   ])('refuses %s from a player socket and changes nothing', async (event, payload) => {
     const game = await setupGame(t, settings());
@@ -93,6 +94,25 @@ describe('host-only actions', () => {
     await ok(call(game.host, 'host:lock', { locked: true }));
     const late = await t.connect();
     expect(await call(late, 'room:join', { code: game.code, name: 'Late' })).toEqual({ ok: false, error: 'room_locked' });
+  });
+});
+
+describe('pausing the auto-advance', () => {
+  it('holds a reveal for everyone until the host resumes, then counts down what was left', async () => {
+    const game = await setupGame(t, settings({ autoAdvance: true }));
+    await startGame(game);
+    await playRound(t, game, 1, [{ answer: 'right', at: 0 }, { answer: 'right', at: 0 }, { answer: 'wrong', at: 0 }]);
+    const paused = waitFor<RoomView>(game.players[0]!.socket, 'room:state', (v) => v.paused);
+    await ok(call(game.host, 'host:pause', { paused: true }));
+    expect(await paused).toMatchObject({ phase: 'reveal', paused: true, phaseDeadline: null });
+    t.time.advance(60_000);
+    expect(stateOf(game).phase).toBe('reveal');
+    const resumed = waitFor<RoomView>(game.players[0]!.socket, 'room:state', (v) => !v.paused);
+    await ok(call(game.host, 'host:pause', { paused: false }));
+    const view = await resumed;
+    expect(view.phaseDeadline).toBeGreaterThan(view.serverNow);
+    t.time.advance(10_001);
+    expect(stateOf(game).phase).toBe('leaderboard');
   });
 });
 

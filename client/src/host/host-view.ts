@@ -1,5 +1,6 @@
 // The arithmetic behind the host's screens, kept out of the components so it can be tested.
 import type { ChartBar } from '../lib/chart.ts';
+import type { IconName } from '../lib/icons.ts';
 import type { Distribution, FinalResults, HostStatus, PlayerRoundRecord, RoomView } from '../../../shared/protocol.ts';
 
 /** "3 of 5 answered": a status from an earlier round counts as nobody yet. */
@@ -12,8 +13,8 @@ export function answeredCount(status: HostStatus | null, view: RoomView): { answ
 
 export interface Outcome {
   label: string;
-  /** Told by the symbol and the word, never by the colour alone. */
-  icon: string;
+  /** Told by the icon and the word, never by the colour alone. */
+  icon: IconName;
   count: number;
   /** 0..1 of everyone counted, for the meter. */
   share: number;
@@ -26,10 +27,10 @@ export function outcomes(distribution: Distribution): Outcome[] {
   const total = correct + partial + wrong + none;
   const share = (count: number) => (total > 0 ? count / total : 0);
   return [
-    { label: 'Right', icon: '✓', count: correct, share: share(correct), tone: 3 },
-    { label: 'Partly right', icon: '◐', count: partial, share: share(partial), tone: 2 },
-    { label: 'Wrong', icon: '✗', count: wrong, share: share(wrong), tone: 0 },
-    { label: 'No answer', icon: '–', count: none, share: share(none), tone: null },
+    { label: 'Right', icon: 'check', count: correct, share: share(correct), tone: 3 },
+    { label: 'Partly right', icon: 'partial', count: partial, share: share(partial), tone: 2 },
+    { label: 'Wrong', icon: 'cross', count: wrong, share: share(wrong), tone: 0 },
+    { label: 'No answer', icon: 'dash', count: none, share: share(none), tone: null },
   ];
 }
 
@@ -40,12 +41,12 @@ export function conceptBars(results: FinalResults): ChartBar[] {
     .map((c) => ({ label: c.concept, value: Math.round(c.accuracy * 100), tone: c.accuracy < 0.5 ? 0 : c.accuracy < 0.8 ? 2 : 3 }));
 }
 
-/** One cell of the results table: a symbol and a word, never colour alone. */
-export function roundCell(record: PlayerRoundRecord | undefined): { symbol: string; text: string; points: number } {
-  if (!record || !record.answered) return { symbol: '–', text: 'no answer', points: 0 };
-  if (record.correct) return { symbol: '✓', text: 'right', points: record.points };
-  if (record.score > 0) return { symbol: '◐', text: `${Math.round(record.score * 100)}%`, points: record.points };
-  return { symbol: '✗', text: 'wrong', points: record.points };
+/** One cell of the results table: an icon and a word, never colour alone. */
+export function roundCell(record: PlayerRoundRecord | undefined): { symbol: IconName; text: string; points: number } {
+  if (!record || !record.answered) return { symbol: 'dash', text: 'no answer', points: 0 };
+  if (record.correct) return { symbol: 'check', text: 'right', points: record.points };
+  if (record.score > 0) return { symbol: 'partial', text: `${Math.round(record.score * 100)}%`, points: record.points };
+  return { symbol: 'cross', text: 'wrong', points: record.points };
 }
 
 export function csvFileName(code: string): string {

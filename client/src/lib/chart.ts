@@ -3,7 +3,7 @@
 export interface ChartBar {
   label: string;
   value: number;
-  /** e.g. the correct answer: drawn outlined and marked ✓, so it is not told by colour alone. */
+  /** e.g. the correct answer: drawn outlined and labelled "Correct", so it is not told by colour alone. */
   highlight?: boolean;
   /** An answer tone (0-5) to match the answer buttons. */
   tone?: number;

@@ -1,7 +1,8 @@
-// The host's half of the room: create it, run it (start, next, kick, lock, end), the live answered count and roster
+// The host's half of the room: create it, run it (start, next, kick, lock, pause, end), the live answered count and roster
 // from host:status, the final results, and the ranks of the last leaderboard for rank-change arrows.
 import { GameClient, type Result } from './game.svelte.ts';
 import { ranksOf } from './rank-change.ts';
+import { rememberToken } from '../teacher/own-tokens.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type {
@@ -47,6 +48,8 @@ export class HostClient extends GameClient {
   async create(settings: RoomSettings): Promise<Result<Created>> {
     const result = await this.request('room:create', { settings });
     if (result.ok) {
+      // The Games page of this browser lists the game, and its report opens, after "New game" forgot the session.
+      rememberToken('game', result.data.hostToken);
       this.joinUrl = result.data.joinUrl;
       this.identified({ code: result.data.code, token: result.data.hostToken }, result.data.view);
     }
@@ -70,6 +73,11 @@ export class HostClient extends GameClient {
 
   lock(locked: boolean): Promise<Result<null>> {
     return this.request('host:lock', { locked });
+  }
+
+  /** Holds (or resumes) the auto-advance countdown of the reveal or leaderboard on screen. */
+  pause(paused: boolean): Promise<Result<null>> {
+    return this.request('host:pause', { paused });
   }
 
   unban(playerId: string): Promise<Result<null>> {

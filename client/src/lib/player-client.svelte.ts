@@ -3,7 +3,7 @@ import { GameClient, type Result } from './game.svelte.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
-import type { AnswerAccepted, CloseReason, Joined, MeView, Rejoined, Waiting } from '../../../shared/protocol.ts';
+import type { AnswerAccepted, CloseReason, Joined, MeView, Recap, Rejoined, Waiting } from '../../../shared/protocol.ts';
 
 export class PlayerClient extends GameClient {
   me = $state.raw<MeView | null>(null);
@@ -27,6 +27,8 @@ export class PlayerClient extends GameClient {
 
   async join(code: string, name: string, team?: number): Promise<Result<Joined | Waiting>> {
     const result = await this.request('room:join', team === undefined ? { code, name } : { code, name, team });
+    // A homework code typed into the game form: the homework page takes it from here.
+    if (!result.ok && result.error === 'assignment_code') location.hash = `#/hw/${encodeURIComponent(code)}`;
     this.suggestion = !result.ok && result.error === 'name_taken' ? (result.suggestion ?? null) : null;
     if (!result.ok) return result;
     const data = result.data;
@@ -48,6 +50,11 @@ export class PlayerClient extends GameClient {
     const result = await this.request('answer:submit', { round, answer });
     if (result.ok && this.me) this.me = { ...this.me, answer: { round, answer, at: result.data.at } };
     return result;
+  }
+
+  /** This player's recap, once the game is finished. */
+  recap(): Promise<Result<Recap>> {
+    return this.request('player:recap', {});
   }
 
   async pickTeam(team: number): Promise<Result<MeView>> {

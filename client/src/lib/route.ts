@@ -6,16 +6,37 @@ export type Route =
   | { name: 'home' }
   | { name: 'practice' }
   | { name: 'host' }
-  | { name: 'player'; code: string | null };
+  | { name: 'player'; code: string | null }
+  /** Saved quizzes (id null), a draft from the setup ('draft'), or one saved quiz in preview. */
+  | { name: 'quizzes'; id: string | null }
+  | { name: 'games' }
+  | { name: 'report'; id: string }
+  /** The teacher's view of one assignment: progress, link, closing. */
+  | { name: 'assignment'; id: string }
+  /** A student doing an assignment. */
+  | { name: 'homework'; code: string | null };
 
 /** Room codes are typed on phones: case, spaces and dashes are ignored; the rule itself lives in shared/room/code.ts. */
 export const normaliseCode = normaliseRoomCode;
 
+/** The part after '?' in a hash route (#/games?key=…), as parameters. */
+export function hashQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'practice') return { name: 'practice' };
   if (first === 'host') return { name: 'host' };
+  if (first === 'quizzes') return { name: 'quizzes', id: second && ID.test(second) ? second : null };
+  if (first === 'games') return { name: 'games' };
+  if (first === 'report' && second && ID.test(second)) return { name: 'report', id: second };
+  if (first === 'assignments' && second && ID.test(second)) return { name: 'assignment', id: second };
+  if (first === 'hw') return { name: 'homework', code: second ? normaliseCode(decodeSafe(second)) : null };
   if (first === 'play') return { name: 'player', code: null };
   if (first === 'join') return { name: 'player', code: second ? normaliseCode(decodeSafe(second)) : null };
   return { name: 'home' };

@@ -36,7 +36,7 @@ export const designRules = defineArea('design', {
   },
   'readiness-no-restart': {
     title: 'A failing readiness probe restarts nothing: the pod leaves the Service\'s endpoints',
-    anchor: 'readiness-no-restart', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#types-of-probe',
+    anchor: 'readiness-no-restart', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results',
   },
   'image-in-place': {
     title: 'Changing a bare pod\'s image restarts that one container in place',

@@ -21,7 +21,7 @@ export const kubectlRules = defineArea('kubectl', {
   terminating: { title: 'A pod being deleted shows Terminating until its phase is Succeeded or Failed', anchor: 'terminating', docUrl: `${LIFECYCLE}#pod-termination` },
   'unknown-node-lost': { title: 'Unknown is only a display string: a pod being deleted on a lost node', anchor: 'unknown-node-lost', docUrl: `${LIFECYCLE}#pod-phase` },
   'scheduling-gated': { title: "SchedulingGated comes from the PodScheduled condition's reason", anchor: 'scheduling-gated', docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/#usage-example' },
-  'ready-count': { title: 'READY counts the app containers that run and are ready, out of all of them', anchor: 'ready-count', docUrl: `${LIFECYCLE}#types-of-probe` },
+  'ready-count': { title: 'READY counts the app containers that run and are ready, out of all of them', anchor: 'ready-count', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#readiness-probe' },
   'ready-sidecars': { title: 'READY counts sidecars too: started and ready ones on top, every one below', anchor: 'ready-sidecars', docUrl: SIDECARS },
   'restarts-sum': { title: 'RESTARTS adds up the restart counts of the containers that count', anchor: 'restarts-sum', docUrl: `${LIFECYCLE}#container-restarts` },
   'restarts-init-dropped': { title: "Once initialized, regular init containers' restarts drop out of RESTARTS", anchor: 'restarts-init-dropped', docUrl: `${LIFECYCLE}#container-restarts` },

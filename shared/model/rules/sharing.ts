@@ -34,7 +34,7 @@ export const sharingRules = defineArea('sharing', {
   },
   'emptydir-lifetime': {
     title: 'An emptyDir lives as long as the pod, so it survives a container restart; a container\'s own writable layer does not',
-    anchor: 'emptydir-lifetime', docUrl: `${VOLUMES}#emptydir`,
+    anchor: 'emptydir-lifetime', docUrl: `${VOLUMES}#how-volumes-work`,
   },
   'pid-namespace': {
     title: 'Containers see each other\'s processes only with shareProcessNamespace: true',

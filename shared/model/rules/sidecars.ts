@@ -15,11 +15,11 @@ export const sidecarsRules = defineArea('sidecars', {
   },
   'always-restarted': {
     title: "A sidecar is restarted whenever it exits, whatever the pod's restartPolicy",
-    anchor: 'always-restarted', docUrl: `${DOC}#sidecar-containers-and-pod-lifecycle`,
+    anchor: 'always-restarted', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy',
   },
   'exit-ignored': {
     title: "A sidecar's exit code never decides the pod's phase",
-    anchor: 'exit-ignored', docUrl: `${DOC}#jobs-with-sidecar-containers`,
+    anchor: 'exit-ignored', docUrl: `${DOC}#differences-from-application-containers`,
   },
   'job-completes': {
     title: 'Once no regular container runs or will restart, the kubelet stops the sidecars and the pod ends',
@@ -27,7 +27,7 @@ export const sidecarsRules = defineArea('sidecars', {
   },
   'legacy-sidecar': {
     title: 'A helper listed in containers is a regular container: the pod does not end while it runs',
-    anchor: 'legacy-sidecar', docUrl: `${DOC}#differences-from-application-containers`,
+    anchor: 'legacy-sidecar', docUrl: `${DOC}#jobs-with-sidecar-containers`,
   },
   'termination-order': {
     title: 'On shutdown, regular containers get SIGTERM first, then sidecars in reverse spec order',

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../shared/protocol.ts';
 import { freePort, isReady, startServerProcess, stopForGood, tempDatabase, type ServerProcess } from './server-process.ts';
-import { connect, expectedScore, hostRoom, joinPlayer, singleChoiceSettings, type Sock } from './resilient-client.ts';
+import { connect, expectedScore, revealedSolutions, hostRoom, joinPlayer, singleChoiceSettings, type Sock } from './resilient-client.ts';
 import { junkEvents, type Junk } from './junk.ts';
 
 const SOCKETS = 50;
@@ -92,7 +92,7 @@ describe('junk from 50 sockets', () => {
     expect(answered.filter((o) => o.outcome === 'dropped')).toEqual([]);
     expect(all.filter((o) => o.junk.kind === 'malformed').every((o) => (o.outcome as { error: string }).error === 'invalid_payload')).toBe(true);
     expect(all.filter((o) => !answered.includes(o) && o.outcome !== 'dropped')).toEqual([]);
-    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p)]).sort());
+    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p, revealedSolutions(host, players))]).sort());
     expect(players.every((p) => p.answers.size === 5)).toBe(true);
     expect(await isReady(server.url)).toBe(true);
     expect(server.child.exitCode).toBeNull();

@@ -4,13 +4,13 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import {
-  CreateRoom, Empty, HostKick, HostLock, HostNext, JoinRoom, PickTeam, RejoinRoom, SubmitAnswer,
+  CreateRoom, Empty, HostKick, HostLock, HostNext, HostPause, JoinRoom, PickTeam, RejoinRoom, SubmitAnswer,
 } from '../../../shared/protocol.ts';
 
 export const schemas: Record<string, z.ZodType> = {
   'room:create': CreateRoom, 'room:join': JoinRoom, 'room:rejoin': RejoinRoom, 'room:leave': Empty,
   'team:pick': PickTeam, 'answer:submit': SubmitAnswer, 'host:start': Empty, 'host:next': HostNext,
-  'host:kick': HostKick, 'host:lock': HostLock, 'host:end': Empty, 'host:results': Empty,
+  'host:kick': HostKick, 'host:lock': HostLock, 'host:pause': HostPause, 'host:end': Empty, 'host:results': Empty,
 };
 const known = Object.keys(schemas);
 

@@ -182,8 +182,16 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
 }
 
 /** What each player should have: 1000 per round whose pick was the revealed solution. */
-export function expectedScore(p: FaultPlayer): number {
+export function expectedScore(p: FaultPlayer, solutions: ReadonlyMap<number, string> = p.solutions): number {
   let total = 0;
-  for (const [round, pick] of p.answers) if (p.solutions.get(round) === pick) total += 1000;
+  for (const [round, pick] of p.answers) if (solutions.get(round) === pick) total += 1000;
   return total;
+}
+
+/** Every solution any of them saw revealed: a player dropped during a short reveal never sees that round's own. */
+export function revealedSolutions(host: FaultHost, players: readonly FaultPlayer[]): Map<number, string> {
+  const all = new Map<number, string>();
+  for (const v of host.views) if (v.phase === 'reveal') all.set(v.round, v.reveal.solution as string);
+  for (const p of players) for (const [round, solution] of p.solutions) all.set(round, solution);
+  return all;
 }

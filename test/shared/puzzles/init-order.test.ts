@@ -81,17 +81,69 @@ describe('initOrder', () => {
     const order = initOrder.solve(p).filter((id) => id !== 'cloud-sql-proxy').concat('cloud-sql-proxy');
     const grade = initOrder.grade(p, order);
     expect(grade.score).toBeLessThan(1);
-    expect(grade.explanation).toMatch(/✗ `cloud-sql-proxy` must come before .*127\.0\.0\.1:5432, where `cloud-sql-proxy` listens once it is started/);
+    expect(grade.explanation).toMatch(/✗ `cloud-sql-proxy` must come before .*127\.0\.0\.1:5432, where `cloud-sql-proxy` listens once its startupProbe has passed/);
     expect(grade.docUrl).toContain('sidecar-containers');
   });
 
-  it('lets a sidecar nobody needs go anywhere', () => {
+  it('lists the log shipper after the mesh proxy, so it stops first and its last flush still gets out', () => {
     const p = find('hard', 'shipper-and-mesh');
+    const proxy = p.cards.find((c) => c.provides.includes('mesh'))!.id;
     const solved = initOrder.solve(p);
-    const shipperLast = [...solved.filter((id) => id !== 'fluent-bit'), 'fluent-bit'];
+    expect(solved.indexOf(proxy)).toBeLessThan(solved.indexOf('fluent-bit'));
     const shipperFirst = ['fluent-bit', ...solved.filter((id) => id !== 'fluent-bit')];
-    expect(initOrder.grade(p, shipperLast).score).toBe(1);
-    expect(initOrder.grade(p, shipperFirst).score).toBe(1);
+    const grade = initOrder.grade(p, shipperFirst);
+    expect(grade.score).toBeLessThan(1);
+    expect(grade.explanation).toMatch(/✗ `(istio|linkerd)-proxy` must come before `fluent-bit`: .*reverse order/);
+    expect(initOrder.meta(p).rules).toContain('sidecars/termination-order');
+  });
+
+  it('declares every volume a card or the app mounts, ConfigMaps and Secrets as such', () => {
+    for (const d of difficulties) {
+      for (const p of puzzles(d)) {
+        const yaml = initOrder.publicView(p).code!.text;
+        const mounted = new Set([...p.appMounts, ...p.cards.flatMap((c) => c.mounts)].map((m) => m.volume));
+        expect(new Set(p.volumes.map((v) => v.name))).toEqual(mounted);
+        for (const v of p.volumes) expect(yaml).toContain(`- { name: ${v.name}, `);
+        for (const name of ['migrations', 'seed-sql', 'templates', 'vault-agent', 'index-template']) {
+          if (mounted.has(name)) expect(yaml).toMatch(new RegExp(`name: ${name}, configMap:`));
+        }
+      }
+    }
+  });
+
+  it('runs only commands that would work: every file path a command names lies under one of its mounts', () => {
+    for (const d of difficulties) {
+      for (const p of puzzles(d)) {
+        for (const card of p.cards) {
+          const commands = [...card.does.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+          for (const command of commands) {
+            for (const m of command.matchAll(/(?:^|[\s@=(<])(\/[A-Za-z0-9._*/-]+)/g)) {
+              const path = m[1]!;
+              expect(card.mounts.some((mt) => path === mt.path || path.startsWith(`${mt.path}/`)), `${p.story} ${card.name}: ${path}`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('waits the way the premise needs: no bare TCP connect, no BusyBox gzip -r, JSON sent as JSON', () => {
+    for (const d of difficulties) {
+      for (const p of puzzles(d)) {
+        for (const card of p.cards) {
+          expect(card.does, card.name).not.toMatch(/nc -z|gzip -r|curl[^`]* -d /);
+          if (/--data-binary @.*\.json/.test(card.does)) expect(card.does).toContain("-H 'Content-Type: application/json'");
+          if (card.name === 'wait-for-redis') expect(card.does).toMatch(/redis-cli -h \S+ ping \| grep -q PONG/);
+          if (card.name === 'wait-for-db') expect(card.does).toMatch(/pg_isready|mysqladmin ping/);
+        }
+      }
+    }
+  });
+
+  it('gives every mesh proxy and cloud-sql-proxy the startupProbe their docs prescribe for a native sidecar', () => {
+    for (const p of puzzles('hard')) {
+      for (const card of p.cards.filter((c) => c.sidecar && c.name !== 'fluent-bit')) expect(card.does, card.name).toMatch(/startupProbe/);
+    }
   });
 
   it('shows each item with its name, image, what it does and where it mounts volumes', () => {
@@ -126,12 +178,16 @@ describe('initOrder golden example', () => {
       {
         "code": "containers:
       - name: queue-worker
-        image: ghcr.io/acme/queue-worker:2.12.0",
+        image: ghcr.io/acme/queue-worker:2.12.0
+      volumes:
+      - { name: seed-sql, configMap: { name: queue-worker-seed-sql } }
+      - { name: secrets, emptyDir: {} }
+      - { name: vault-agent, configMap: { name: queue-worker-vault-agent } }",
         "items": [
-          "vault-agent-init (hashicorp/vault:1.17.2): \`vault agent -exit-after-auth\`: writes the postgres password to /out/db-password · mounts secrets at /out",
-          "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -p 5432 -d queue-worker -f /seed/reference.sql\` (SQL from a ConfigMap) · mounts secrets at /vault/secrets (read-only)",
-          "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140",
-          "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 acme-prod:europe-west1:queue-worker\`: listens on 127.0.0.1:5432 and tunnels to Cloud SQL",
+          "vault-agent-init (hashicorp/vault:1.17.2): \`vault agent -config=/etc/vault/agent.hcl -exit-after-auth\`: writes the postgres password to /out/db-password · mounts secrets at /out, vault-agent at /etc/vault (read-only)",
+          "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -U app -d queue-worker -f /seed/reference.sql\` · mounts seed-sql at /seed (read-only), secrets at /vault/secrets (read-only)",
+          "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140; startupProbe GET /ready on port 4191",
+          "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`cloud-sql-proxy --port 5432 --health-check --http-address 0.0.0.0 acme-prod:europe-west1:queue-worker\`: listens on 127.0.0.1:5432; startupProbe GET /startup on port 9090",
         ],
         "prompt": "Order the initContainers of this \`queue-worker\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",
         "solution": [

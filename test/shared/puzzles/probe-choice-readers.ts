@@ -34,6 +34,16 @@ export const readers: Record<string, Reader> = {
     if (who.includes('livenessProbe') && who.includes('readinessProbe')) return 'out-and-restart';
     return who.includes('livenessProbe') ? 'restarts-container' : who.includes('readinessProbe') ? 'leaves-endpoints' : 'nothing-unprobed';
   },
+  'probe-choice/check-outcome': (prompt, pod) => {
+    const [kind, p] = Object.entries(pod.containers[0]!.probes)[0]!;
+    void kind;
+    const after = num(prompt, /after ([\d.]+) s/);
+    if (!Number.isNaN(after) && after > withProbeDefaults(p.fields).timeoutSeconds) return 'check-times-out';
+    const status = num(prompt, /answers (\d{3}) /);
+    const exit = num(prompt, /exits with code (\d+)/);
+    const passes = /accepts the connection/.test(prompt) || /answers SERVING/.test(prompt) || exit === 0 || (status >= 200 && status < 400);
+    return passes ? 'check-passes' : 'check-fails';
+  },
   'probe-choice/before-first-check': (_, pod) => {
     const kinds = Object.keys(pod.containers[0]!.probes);
     if (kinds.includes('startupProbe')) return kinds.includes('readinessProbe') ? 'after-startup-then-readiness' : 'after-startup-pass';
@@ -102,8 +112,11 @@ export const readers: Record<string, Reader> = {
   },
   'probe-choice/maintenance-window': (prompt, pod) => {
     const failing = prompt.match(/503 on (\S+) on purpose/)![1]!;
+    const minutes = num(prompt, /for about (\d+) minutes/);
+    const probes = probesOf(pod);
     const who = callers(pod, failing);
-    return who.includes('livenessProbe') ? 'liveness-kills-rebuild' : who.includes('readinessProbe') ? 'out-and-back' : 'serves-503';
+    if (who.includes('livenessProbe') && actsDuringFailure(probes.livenessProbe!, minutes * 60) !== 'never') return 'liveness-kills-rebuild';
+    return who.includes('readinessProbe') ? 'out-and-back' : 'serves-503';
   },
   'probe-choice/outage-duration': (prompt, pod) => {
     const outcome = outageOutcome(probesOf(pod), ['livenessProbe', 'readinessProbe'], num(prompt, /A (\d+)-second stall/));
@@ -123,9 +136,11 @@ export const readers: Record<string, Reader> = {
     return run.killedAfter !== null ? 'restarts-container' : run.state === 'Success' ? 'in-endpoints' : 'leaves-endpoints';
   },
   'probe-choice/two-containers': (prompt, pod) => {
-    const [, path, port, name] = prompt.match(/now on, (\S+) on port (\d+) of the (\S+) container/)!;
-    const index = pod.containers.findIndex((c) => c.name === name);
-    const who = callers(pod, path!, Number(port), index);
-    return who.includes('livenessProbe') ? 'only-that-restarts' : who.includes('readinessProbe') ? 'pod-out-no-restart' : 'nothing-unprobed';
+    const [, path, port] = prompt.match(/now on, (\S+) on port (\d+)/)!;
+    // Any container's probe may call the port: the pod has one network namespace.
+    const calls = pod.containers.flatMap((c, i) => callers(pod, path!, Number(port), i).map((kind) => ({ index: i, kind })));
+    const live = calls.find((c) => c.kind === 'livenessProbe');
+    if (live) return live.index === 0 ? 'app-restarts' : 'proxy-restarts';
+    return calls.some((c) => c.kind === 'readinessProbe') ? 'pod-out-no-restart' : 'nothing-unprobed';
   },
 };

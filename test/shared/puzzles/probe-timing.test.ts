@@ -172,6 +172,6 @@ describe('probeTiming: grading and the reveal', () => {
         "unit": "seconds",
       }
     `);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row: 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints."`);
+    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row, the first within a period: at most 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints."`);
   });
 });

@@ -3,6 +3,8 @@ import { sidecarLifecycle, sidecarTemplates, type SidecarPuzzle } from '../../..
 import { difficulties, type Difficulty } from '../../../shared/puzzles/kind.ts';
 import { createRng } from '../../../shared/random.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
+import { sidecarsListed } from '../../../shared/puzzles/sidecar-cast.ts';
+import { ruleInfo } from '../../../shared/model/rules/index.ts';
 
 checkPuzzleKind(sidecarLifecycle);
 
@@ -133,5 +135,42 @@ describe('sidecarLifecycle reveal data', () => {
     expect(picture.answerAt).toBe(p.ask.value);
     expect(picture.tracks.length).toBe(3);
     expect(picture.end).toBeGreaterThan(p.ask.value);
+  });
+});
+
+describe('sidecarLifecycle realism', () => {
+  it('lists the mesh proxy before every other native sidecar and every networked init container', () => {
+    let withMeshAndMore = 0;
+    for (const d of difficulties) {
+      for (const p of puzzles(d)) {
+        const sidecars = sidecarsListed(p.ask.yaml);
+        const mesh = sidecars.findIndex((n) => ['envoy', 'linkerd-proxy', 'istio-proxy'].includes(n));
+        expect(mesh, `${p.ask.template}\n${p.ask.yaml}`).toBeLessThanOrEqual(0);
+        if (mesh === 0 && sidecars.length > 1) withMeshAndMore++;
+        const lines = p.ask.yaml.split('\n');
+        const meshLine = lines.findIndex((l) => /^- name: (envoy|linkerd-proxy|istio-proxy)$/.test(l));
+        const initEnd = lines.indexOf('containers:');
+        if (meshLine >= 0 && meshLine < initEnd) {
+          for (const l of lines.slice(0, meshLine)) if (/^- \{ name: /.test(l)) expect(l, p.ask.yaml).toMatch(/name: fix-permissions/);
+        }
+      }
+    }
+    expect(withMeshAndMore).toBeGreaterThan(50);
+  });
+
+  it('says why the mesh proxy is first in the stop-order explanations', () => {
+    const p = find('stop-order', 'medium', undefined, (x) => sidecarsListed(x.ask.yaml).length > 1 && ['envoy', 'linkerd-proxy', 'istio-proxy'].includes(sidecarsListed(x.ask.yaml)[0]!));
+    expect(sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).explanation).toMatch(/is listed first for that reason: it stops last/);
+  });
+
+  it('calls an exit 137 an OOM kill, never a crash', () => {
+    for (const d of difficulties) for (const p of puzzles(d)) expect(p.ask.prompt).not.toMatch(/137 \(it crashed\)/);
+    expect(puzzles('easy').some((p) => /is OOM-killed \(exit code 137\)/.test(p.ask.prompt))).toBe(true);
+  });
+
+  it('links a helper in containers killed by its startupProbe to the startup probe docs', () => {
+    const p = find('stuck-sidecar', 'hard', 'loop');
+    expect(p.ask.rules).toContain('probes/startup-budget');
+    expect(sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).docUrl).toBe(ruleInfo('probes/startup-budget').docUrl);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewForHost, viewForPlayer, viewForRoom, finalResults, type RoomState } from '../../../shared/room/index.ts';
+import { changesBetween, restoreRoom, viewForHost, viewForPlayer, viewForRoom, finalResults, type RoomState } from '../../../shared/room/index.ts';
 import { kindIds, kindById } from '../../../shared/puzzles/index.ts';
 import { answer, apply, fold, join, newRoom, next, solutionOf, started, T0, wrongOf } from './fixtures.ts';
 
@@ -106,6 +106,50 @@ describe('viewForPlayer after the reveal', () => {
     s = apply(s, next(s, T0 + 41_000));
     expect(s.phase).toBe('question');
     expect(viewForPlayer(s, 'a')!.lastResult).not.toHaveProperty('explanation');
+  });
+
+  it('gives the player back the answer they sent, and none after a missed round', () => {
+    let s = started(['a', 'b'], { kinds: ['pod-phase'], rounds: 2 });
+    const bad = wrongOf(s);
+    s = fold(s, [answer(s, 'a', bad, T0 + 2000), { type: 'tick', now: T0 + 60_000 }]);
+    expect(s.phase).toBe('reveal');
+    expect(viewForPlayer(s, 'a')!.lastResult!.answer).toEqual(bad);
+    expect(viewForPlayer(s, 'b')!.lastResult).not.toHaveProperty('answer');
+  });
+});
+
+describe('viewForPlayer answer (this round\'s answer, docs/protocol.md MeView)', () => {
+  /** Saved and reopened, as after a server restart. */
+  const restarted = (state: RoomState): RoomState => {
+    const c = changesBetween(null, state);
+    return restoreRoom({ room: c.room!, players: c.players, slots: c.slots }, T0 + 60_000);
+  };
+
+  it('keeps the answer through the reveal and the leaderboard, also after a restart, and clears it next round', () => {
+    let s = started(['a', 'b'], { rounds: 2 });
+    const given = wrongOf(s);
+    s = apply(s, answer(s, 'a', given, T0 + 2000));
+    const asked = { round: 1, answer: given, at: T0 + 2000 };
+    expect(viewForPlayer(s, 'a')!.answer).toEqual(asked);
+    s = apply(s, { type: 'tick', now: s.question!.deadline });
+    expect(s.phase).toBe('reveal');
+    expect(viewForPlayer(s, 'a')!.answer).toEqual(asked);
+    expect(viewForPlayer(restarted(s), 'a')!.answer).toEqual(asked);
+    expect(viewForPlayer(s, 'b')!.answer).toBeNull();
+    s = apply(s, next(s, T0 + 40_000));
+    expect(s.phase).toBe('leaderboard');
+    expect(viewForPlayer(s, 'a')!.answer).toEqual(asked);
+    s = apply(s, next(s, T0 + 41_000));
+    expect(s.phase).toBe('question');
+    expect(viewForPlayer(s, 'a')!.answer).toBeNull();
+  });
+
+  it('holds the answer that closed the round early', () => {
+    let s = started(['a']);
+    const solution = solutionOf(s);
+    s = apply(s, answer(s, 'a', solution, T0 + 1500));
+    expect(s.phase).toBe('reveal');
+    expect(viewForPlayer(s, 'a')!.answer).toEqual({ round: 1, answer: solution, at: T0 + 1500 });
   });
 });
 

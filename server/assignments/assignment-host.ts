@@ -1,0 +1,131 @@
+// The live assignments: one pure state each (shared/assignment), one timer each (the earliest open question's
+// deadline, or the closing time), dispatch kept synchronous, and every change saved before anyone hears of it
+// (one transaction per event: an assignment's pace is a class answering over days, not a burst). Apart from the
+// live rooms' host on purpose: it shares the socket server, the store and the clock, nothing else.
+import {
+  assignmentResults, isClosed, nextAssignmentDeadline, reduceAssignment, viewForStudent, type AssignmentEvent, type AssignmentResult,
+  type AssignmentState,
+} from '../../shared/assignment/index.ts';
+import type { PlayerId } from '../../shared/protocol.ts';
+import type { Clock, Scheduler } from '../clock.ts';
+import type { Store } from '../store.ts';
+import type { GameServer, Log } from '../types.ts';
+
+/** A closed assignment stays open for recaps and its students' rejoins this long, then only its report remains. */
+export const RETAIN_MS = 14 * 24 * 3600_000;
+const RETRY_MS = 1000;
+
+export interface LiveAssignment {
+  code: string;
+  state: AssignmentState;
+  timer: (() => void) | null;
+  /** The socket speaking for each student now (a reload replaces it). */
+  sockets: Map<PlayerId, string>;
+}
+
+export interface AssignmentHostDeps {
+  io: GameServer;
+  clock: Clock;
+  scheduler: Scheduler;
+  store: Store;
+  log: Log;
+}
+
+export type AssignmentHost = ReturnType<typeof createAssignmentHost>;
+
+export function createAssignmentHost({ io, clock, scheduler, store, log }: AssignmentHostDeps) {
+  const live = new Map<string, LiveAssignment>();
+  const byId = new Map<string, string>();
+
+  function send(a: LiveAssignment, playerId: PlayerId): void {
+    const socketId = a.sockets.get(playerId);
+    const view = viewForStudent(a.state, playerId, clock.now());
+    if (socketId !== undefined && view) io.sockets.sockets.get(socketId)?.emit('hw:state', view);
+  }
+
+  function arm(a: LiveAssignment): void {
+    a.timer?.();
+    a.timer = null;
+    const at = isClosed(a.state) ? a.state.closedAt! + RETAIN_MS : nextAssignmentDeadline(a.state);
+    if (at === null) return;
+    a.timer = scheduler.at(Math.max(at, clock.now()), () => {
+      a.timer = null;
+      try {
+        if (isClosed(a.state)) forget(a, true);
+        else if (!dispatch(a, { type: 'tick', now: clock.now() }).ok) a.timer = scheduler.at(clock.now() + RETRY_MS, () => arm(a));
+      } catch (error) {
+        log(`assignment ${a.code}: tick failed`, error);
+      }
+    });
+  }
+
+  function forget(a: LiveAssignment, drop: boolean): void {
+    a.timer?.();
+    if (drop) store.assignments.drop(a.code);
+    live.delete(a.code);
+    byId.delete(a.state.id);
+  }
+
+  /** Reduce, save, then tell: a change that could not be saved is refused and leaves the assignment as it was. */
+  function dispatch(a: LiveAssignment, event: AssignmentEvent): AssignmentResult {
+    const result = reduceAssignment(a.state, event);
+    if (!result.ok || result.state === a.state) return result;
+    const closed = result.effects.some((e) => e.type === 'closed');
+    const now = clock.now();
+    try {
+      store.assignments.save(a.state, result.state, closed ? assignmentResults(result.state, now) : null, now);
+    } catch (error) {
+      log(`assignment ${a.code}: could not save`, error);
+      return { ok: false, error: 'internal_error' };
+    }
+    a.state = result.state;
+    arm(a);
+    // After the ack this event's sender is waiting for (queued behind it on the same socket).
+    queueMicrotask(() => {
+      for (const e of result.effects) if (e.type === 'student') send(a, e.playerId);
+    });
+    return result;
+  }
+
+  function add(state: AssignmentState): LiveAssignment {
+    const a: LiveAssignment = { code: state.code, state, timer: null, sockets: new Map() };
+    live.set(state.code, a);
+    byId.set(state.id, state.code);
+    arm(a);
+    return a;
+  }
+
+  return {
+    /** A new assignment: saved, then live. */
+    open(state: AssignmentState): LiveAssignment {
+      store.assignments.save(null, state, null, clock.now());
+      return add(state);
+    },
+    /** Every saved assignment back in memory (closed ones past their retention are dropped). Returns how many. */
+    restore(): number {
+      const now = clock.now();
+      let count = 0;
+      for (const state of store.assignments.loadAll()) {
+        if (state.closedAt !== null && now >= state.closedAt + RETAIN_MS) {
+          store.assignments.drop(state.code);
+          continue;
+        }
+        // Nobody's socket survived the restart: everyone counts as away until they rejoin.
+        const students = Object.fromEntries(Object.values(state.students).map((s) => [s.id, { ...s, connected: false }]));
+        const a = add({ ...state, students });
+        // A closing time or a question's timer that passed while the server was down takes effect now.
+        if (!isClosed(a.state)) dispatch(a, { type: 'tick', now });
+        count++;
+      }
+      return count;
+    },
+    dispatch,
+    get: (code: string): LiveAssignment | undefined => live.get(code),
+    byId: (id: string): LiveAssignment | undefined => live.get(byId.get(id) ?? ''),
+    has: (code: string): boolean => live.has(code),
+    size: (): number => live.size,
+    closeAll(): void {
+      for (const a of [...live.values()]) forget(a, false);
+    },
+  };
+}

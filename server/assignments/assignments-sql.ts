@@ -1,0 +1,58 @@
+// Assignments in SQLite, saved like live rooms: a row per assignment (without its students) and a row per student
+// (with their slots: at most one per round). Written before anyone is told of a change, so a kill -9 loses nothing
+// that was acknowledged. When an assignment closes, its results go into `games` in the same transaction.
+import type Database from 'better-sqlite3';
+import type { AssignmentState, StudentState } from '../../shared/assignment/index.ts';
+import type { FinalResults } from '../../shared/protocol.ts';
+
+export const ASSIGNMENT_SCHEMA = `
+CREATE TABLE IF NOT EXISTS live_assignments (code TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS live_students (
+  code TEXT NOT NULL, student_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (code, student_id)) WITHOUT ROWID;
+`;
+
+export interface AssignmentStore {
+  /** Writes what changed from prev to next (prev null: everything), and the results of one that just closed. */
+  save(prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number): void;
+  drop(code: string): void;
+  loadAll(): AssignmentState[];
+}
+
+type Record = Omit<AssignmentState, 'students'>;
+
+/** Results go where a finished live game's go (server/store.ts), so reports and the Games page read them alike. */
+export type SaveResults = (results: FinalResults, ownerHash: string) => void;
+
+export function assignmentsSql(db: Database.Database, saveResults: SaveResults): AssignmentStore {
+  db.exec(ASSIGNMENT_SCHEMA);
+  const putRecord = db.prepare('INSERT OR REPLACE INTO live_assignments (code, state, updated_at) VALUES (?, ?, ?)');
+  const putStudent = db.prepare('INSERT OR REPLACE INTO live_students (code, student_id, data) VALUES (?, ?, ?)');
+  const dropRecord = db.prepare('DELETE FROM live_assignments WHERE code = ?');
+  const dropStudents = db.prepare('DELETE FROM live_students WHERE code = ?');
+  const records = db.prepare<[], { state: string }>('SELECT state FROM live_assignments');
+  const students = db.prepare<[string], { data: string }>('SELECT data FROM live_students WHERE code = ?');
+
+  const write = db.transaction((prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number) => {
+    const { students: all, ...record } = next;
+    if (prev === null || Object.keys(record).some((k) => prev[k as keyof Record] !== record[k as keyof Record])) {
+      putRecord.run(next.code, JSON.stringify(record), now);
+    }
+    for (const s of Object.values(all)) if (prev?.students[s.id] !== s) putStudent.run(next.code, s.id, JSON.stringify(s));
+    if (results) saveResults(results, next.owner);
+  });
+  const drop = db.transaction((code: string) => {
+    dropRecord.run(code);
+    dropStudents.run(code);
+  });
+
+  return {
+    save: (prev, next, results, now) => write(prev, next, results, now),
+    drop: (code) => drop(code),
+    loadAll: () =>
+      records.all().map((row) => {
+        const record = JSON.parse(row.state) as Record;
+        const list = students.all(record.code).map((s) => JSON.parse(s.data) as StudentState);
+        return { ...record, students: Object.fromEntries(list.map((s) => [s.id, s])) };
+      }),
+  };
+}

@@ -1,0 +1,30 @@
+// What the rooms in memory say about the games the index lists: live state and player count. (Assignments add
+// theirs through `withAssignments`.) The room must be the one the entry was made for: codes are reused.
+import type { FinalResults } from '../../shared/protocol.ts';
+import type { RoomHost } from '../room-host.ts';
+import type { LiveGames } from './api.ts';
+import type { GameEntry } from './library-store.ts';
+
+export interface LiveGamesSource extends LiveGames {
+  /** Assignments answer for their own entries. */
+  withAssignments(other: LiveGames): void;
+}
+
+export function liveGames(rooms: () => RoomHost): LiveGamesSource {
+  let assignments: LiveGames | null = null;
+  return {
+    status(entry: GameEntry) {
+      if (entry.mode === 'assignment') return assignments?.status(entry) ?? null;
+      const room = rooms().get(entry.code);
+      if (!room || room.state.createdAt !== entry.createdAt) return null;
+      const { phase, playerCount, startedAt, finishedAt } = room.state;
+      return { state: phase === 'lobby' ? 'lobby' : phase === 'finished' ? 'finished' : 'playing', players: playerCount, startedAt, finishedAt };
+    },
+    resultsSoFar(entry: GameEntry): FinalResults | null {
+      return entry.mode === 'assignment' ? (assignments?.resultsSoFar(entry) ?? null) : null;
+    },
+    withAssignments(other) {
+      assignments = other;
+    },
+  };
+}
