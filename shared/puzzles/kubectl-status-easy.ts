@@ -107,7 +107,7 @@ const restartsColumn: T = {
       return n === 0 ? running(a.name) : rng.chance(0.5) ? running(a.name, { restartCount: n, lastTerminationState: failure(rng) }) : waiting(a.name, 'CrashLoopBackOff', { restartCount: n, lastTerminationState: failure(rng) });
     });
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps });
-    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has been up for a day.`, columns: ['container', 'state', 'reason', 'restarts'] });
+    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: pick(rng, [`${who(c)}: its containers and their restart counts.`, `${who(c)}: each container's state and how often it has restarted.`, `Here are the containers of ${who(c)}.`]), columns: ['container', 'state', 'reason', 'restarts'] });
   },
 };
 

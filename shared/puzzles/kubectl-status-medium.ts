@@ -162,7 +162,11 @@ const pullPolicyStatus: T = {
     const yaml = yamlView(['spec:', '  containers:', `  - name: ${name}`, [`    image: ${v.image}`, 'image'], ...('imagePullPolicy' in v ? [[`    imagePullPolicy: ${v.imagePullPolicy}`, 'image'] as const] : [])]);
     const why = !out.ok && out.reason === 'InvalidImageName' ? `${v.image} is not a valid image reference, so the kubelet cannot even parse it: no pull is tried.`
       : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have that exact image.'
-      : 'imagePullPolicy' in v ? `imagePullPolicy: ${v.imagePullPolicy} is written, so it applies as written.`
+      : 'imagePullPolicy' in v ? ({
+        Always: 'imagePullPolicy: Always is set, so the kubelet asks the registry even though an image is cached.',
+        IfNotPresent: `imagePullPolicy: IfNotPresent is set, so the kubelet pulls only if ${v.image} is not on the node.`,
+        Never: 'imagePullPolicy: Never is set: the kubelet uses the image on the node and never pulls.',
+      } as Record<string, string>)[v.imagePullPolicy as string]!
       : 'Without imagePullPolicy, :latest or no tag means Always (ask the registry); any other tag means IfNotPresent.';
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `The registry is unreachable. The node has ${cached} in its image cache and nothing else of ${img.repo}. If the kubelet has to pull, it is between two attempts right now.`,

@@ -85,7 +85,6 @@ const readyReason: T = {
 const TRAFFIC_STAGES: Record<string, 'unscheduled' | 'init' | 'not-ready' | 'ready'> = {
   [HOLD_LABELS.traffic.ready!]: 'ready', [HOLD_LABELS.traffic.unscheduled!]: 'unscheduled', [HOLD_LABELS.traffic.initializing!]: 'init', [HOLD_LABELS.traffic['app-readiness']!]: 'not-ready',
 };
-const SERVICES = ['checkout', 'storefront', 'api-gateway', 'payments'];
 
 const serviceTraffic: T = {
   id: 'pod-conditions/service-traffic',
@@ -95,7 +94,7 @@ const serviceTraffic: T = {
     const yaml = scheduledYaml(facts);
     const why = conditionsWhy(facts, pointers(facts, TABLE, yaml));
     return condDraft(rng, facts, { ask: 'holdup', family: 'traffic' }, {
-      prompt: `Service ${pick(rng, SERVICES)} selects ${who(c)}. Does the Service send this pod traffic?`,
+      prompt: `Service ${c.apps[0]!.name} selects ${who(c)}. Does the Service send this pod traffic?`,
       yaml, columns: TABLE, family: [...new Set(Object.values(HOLD_LABELS.traffic))], offer: [HOLD_LABELS.traffic.ready!],
       lines: [...why.lines, { text: 'A Service sends traffic only to pods whose Ready condition is True.' }],
       rules: [...why.rules, 'conditions/ready-endpoints'], docUrl: CDOCS.conditions,
@@ -257,7 +256,7 @@ const endpointCount: T = {
     const facts = pods[0]!.facts;
     const readyRows = pods.flatMap((p, i) => (readySet.has(i) ? [i] : []));
     return condDraft(rng, facts, { ask: 'endpoints', others: pods.slice(1).map((p) => p.facts) }, {
-      prompt: `Service ${pick(rng, SERVICES)} selects these three pods (kubectl get pods). To how many of them does it send traffic?`,
+      prompt: `Service ${base.apps[0]!.name} selects these three pods (kubectl get pods). To how many of them does it send traffic?`,
       table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS'], rows }, family: ['0', '1', '2', '3'],
       lines: [{ text: `${target}: only a pod whose Ready condition is True gets traffic, and that needs every container ready (READY ${base.apps.length}/${base.apps.length}). Running is not enough.`, evidence: { cells: readyRows.map((row) => ({ row, column: 1 })) } }],
       rules: ['conditions/ready-endpoints', 'conditions/containers-ready'], docUrl: CDOCS.conditions,

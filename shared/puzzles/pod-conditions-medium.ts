@@ -7,6 +7,8 @@ import { podListing, type PodFacts } from '../model/pod-status.ts';
 import type { ContainerSnapshot } from '../model/pod-types.ts';
 import { podRequest, schedule, type NodeFacts, type PlacementNeeds, type Taint } from '../model/scheduling.ts';
 import type { Rng } from '../random.ts';
+import { backoffDelaySeconds, totalWaitBeforeRestart } from '../model/backoff.ts';
+import { age } from './probe-timing-backoff.ts';
 import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, placementWhy, PLACEMENT_LABELS, taintText, workingFixes, type Fix } from './pod-conditions-scheduling.ts';
@@ -183,14 +185,36 @@ const initializedSidecar: T = {
 const AFTER = [FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.PodReadyToStartContainers, FIRST_LABELS.none];
 
 /** The last few events of the pod, as kubectl describe lists them: the player reads which container they are about. */
-function troubleEvents(rng: Rng, target: string, init: string | undefined, app: string): string[] {
-  const row = (age: string, type: string, reason: string, message: string) => `${age.padEnd(10)}${type.padEnd(9)}${reason.padEnd(16)}${message}`;
-  const backoff = (n: string, age: string, times: number) => row(`${age} (x${times})`, 'Warning', 'BackOff', `Back-off restarting failed container ${n}`);
+/**
+ * kubectl describe's Events for the pod's trouble, with counts and ages that fit its restart count: a crash loop of n
+ * restarts has waited at least the back-off between them (10 s doubling to 300 s), the last start came less than one
+ * back-off ago, and nothing shown is older than the API server's one-hour event TTL since it last happened.
+ */
+function troubleEvents(rng: Rng, target: string, init: string | undefined, app: string, restarts: number): string[] {
+  const row = (when: string, type: string, reason: string, message: string) => `${when.padEnd(22)}${type.padEnd(9)}${reason.padEnd(16)}${message}`;
+  const run = rng.int(2, 15);
+  const series = (last: number, times: number, span: number) => `${age(last)} (x${times} over ${age(span)})`;
   switch (target) {
-    case FIRST_LABELS.Initialized: return [row(`${rng.int(8, 20)}m`, 'Normal', 'Pulled', 'Container image already present on machine'), backoff(init!, `${rng.int(10, 50)}s`, rng.int(5, 30))];
-    case FIRST_LABELS.ContainersReady: return [row(`${rng.int(2, 9)}m`, 'Normal', 'Started', `Started container ${app}`), backoff(app, `${rng.int(10, 50)}s`, rng.int(5, 30))];
-    case FIRST_LABELS.PodReadyToStartContainers: return [row(`${rng.int(2, 6)}d`, 'Normal', 'Started', `Started container ${app}`), row(`${rng.int(20, 50)}s`, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
-    default: return [backoff(app, `${rng.int(20, 50)}m`, rng.int(2, 6)), row(`${rng.int(8, 18)}m`, 'Normal', 'Started', `Started container ${app}`)];
+    case FIRST_LABELS.Initialized:
+    case FIRST_LABELS.ContainersReady: {
+      const who = target === FIRST_LABELS.Initialized ? init! : app;
+      const sinceStart = rng.int(run + 10, Math.max(run + 11, backoffDelaySeconds(restarts + 1)));
+      const span = totalWaitBeforeRestart(restarts) + (restarts + 1) * run + sinceStart - run;
+      const lastBackoff = rng.int(1, Math.min(50, sinceStart - run));
+      const start = target === FIRST_LABELS.Initialized
+        ? row(series(sinceStart, restarts + 1, span), 'Normal', 'Pulled', 'Container image already present on machine')
+        : row(series(sinceStart, restarts + 1, span), 'Normal', 'Started', `Started container ${app}`);
+      return [start, row(series(lastBackoff, restarts + rng.int(1, restarts), span), 'Warning', 'BackOff', `Back-off restarting failed container ${who}`)];
+    }
+    case FIRST_LABELS.PodReadyToStartContainers:
+      return [row(age(rng.int(3, 9) * 60), 'Warning', 'NodeNotReady', 'Node is not ready'), row(age(rng.int(20, 50)), 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
+    default: {
+      // Recovered: the last back-off, then the start that stuck, minutes ago.
+      const sinceStart = rng.int(8, 40) * 60;
+      const lastBackoff = sinceStart + rng.int(run + 5, Math.max(run + 6, backoffDelaySeconds(restarts)));
+      const span = lastBackoff + totalWaitBeforeRestart(restarts) + restarts * run;
+      return [row(series(lastBackoff, restarts + rng.int(0, restarts), span), 'Warning', 'BackOff', `Back-off restarting failed container ${app}`), row(series(sinceStart, restarts + 1, span), 'Normal', 'Started', `Started container ${app}`)];
+    }
   }
 }
 
@@ -199,7 +223,7 @@ const afterTrouble: T = {
   targets: AFTER,
   build(rng, target) {
     const c = cast(rng, service({ inits: target === FIRST_LABELS.Initialized ? [1, 1] : [0, 0] }));
-    const loop = (n: string): ContainerSnapshot => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 30), lastTerminationState: target === FIRST_LABELS.Initialized ? initFailure(rng) : failure(rng) });
+    const loop = (n: string): ContainerSnapshot => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 12), lastTerminationState: target === FIRST_LABELS.Initialized ? initFailure(rng) : failure(rng) });
     const inits = c.inits.map((i) => loop(i.name));
     const app = c.apps[0]!.name;
     const rebooted = target === FIRST_LABELS.PodReadyToStartContainers;
@@ -208,7 +232,7 @@ const afterTrouble: T = {
       : running(app, { restartCount: rng.int(2, 6), lastTerminationState: failure(rng) });
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps: [appState], sandboxReady: !rebooted });
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
-    const events = troubleEvents(rng, target, c.inits[0]?.name, app);
+    const events = troubleEvents(rng, target, c.inits[0]?.name, app, (target === FIRST_LABELS.Initialized ? inits[0]! : appState).restartCount ?? 0);
     const why = conditionsWhy(facts, { containers: (n) => cellsOf(facts, cols, n), yaml: () => ({ codeLines: [2] }) });
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)} has had trouble: its latest events and its containers. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,

@@ -27,7 +27,7 @@ export interface Pointers {
 }
 
 const doing: Partial<Record<Holdup, string>> = {
-  'app-readiness': 'fails its readiness probe', 'sidecar-readiness': 'fails its readiness probe', 'app-startup': 'has not passed its startup probe',
+  'app-readiness': 'runs, but its readiness probe has not passed', 'sidecar-readiness': 'runs, but its readiness probe has not passed', 'app-startup': 'has not passed its startup probe',
   'app-crashloop': 'is crash-looping', 'app-not-started': 'has not been created yet', 'sidecar-not-started': 'has not started yet',
 };
 
@@ -81,7 +81,11 @@ export function conditionsWhy(f: PodFacts, p: Pointers): CondWhy {
     case 'PodScheduled': {
       const c = s.conditions[0]!;
       const gated = c.reason === 'SchedulingGated';
-      return { lines: [{ text: `PodScheduled is False (${c.reason}): ${gated ? 'its scheduling gates keep the scheduler away' : 'the scheduler found no node for it'}, so no container exists and no other condition is set.`, evidence: p.yaml?.('scheduled') ?? {} }], rules: [gated ? 'conditions/scheduling-gated' : 'conditions/unschedulable'], docUrl: gated ? CDOCS.gated : CDOCS.pending };
+      // Only what the view shows: no nodeName (the scheduler's reason, Unschedulable, is not on screen).
+      const text = gated
+        ? `PodScheduled is False (${c.reason}): its scheduling gates keep the scheduler away, so no container exists and no other condition is set.`
+        : 'PodScheduled is not True: the pod has no node yet (no nodeName), so no kubelet runs it, no container exists and no other condition is set.';
+      return { lines: [{ text, evidence: p.yaml?.('scheduled') ?? {} }], rules: [gated ? 'conditions/scheduling-gated' : 'conditions/unschedulable'], docUrl: gated ? CDOCS.gated : CDOCS.pending };
     }
     case 'PodReadyToStartContainers':
       if (s.phase === 'Succeeded' || s.phase === 'Failed') {
