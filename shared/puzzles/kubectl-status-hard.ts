@@ -2,7 +2,7 @@
 // sidecars in the init scan; a Job's sidecar beside Completed; status.reason against deletion; restarts and READY
 // with sidecars and init containers; an init container's image under the pull-policy defaults; first-wins against
 // the Completed special cases.
-import { COMPLETED, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import { COMPLETED, failure, loopRestarts, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
@@ -15,7 +15,7 @@ import type { StateTemplate } from './state-kind.ts';
 type T = StateTemplate<KubectlQuestion>;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
 const OOM: Last = { exitCode: 137, reason: 'OOMKilled' };
-const crash = (rng: Rng, n: string, last: Last = failure(rng)) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 25), lastTerminationState: last });
+const crash = (rng: Rng, n: string, last: Last = failure(rng), withinSeconds?: number) => waiting(n, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 25, withinSeconds), lastTerminationState: last });
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 const sidecarFirst = (c: Cast): Cast => ({ ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) });
@@ -34,7 +34,7 @@ const deadlineThenPrint: T = {
     const state = {
       DeadlineExceeded: () => running(name, { ready: false }),
       Error: () => killed(rng, running(name)),
-      CrashLoopBackOff: () => crash(rng, name),
+      CrashLoopBackOff: () => crash(rng, name, failure(rng), now),
       Running: () => running(name),
       Completed: () => terminated(name, COMPLETED),
     }[target]!();

@@ -2,7 +2,7 @@
 // turns a pod Failed; one change among several that really lets the scheduler place a pod (first filter first);
 // Initialized staying True while a sidecar restarts; a Job's sidecar at the end; an init container's request;
 // scheduling gates before filters.
-import { COMPLETED, failure, running, terminated, waiting } from '../model/container-states.ts';
+import { COMPLETED, failure, loopRestarts, running, terminated, waiting } from '../model/container-states.ts';
 import { podStatus, type PodFacts } from '../model/pod-status.ts';
 import type { ContainerSnapshot } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
@@ -74,7 +74,7 @@ const deadlineReady: T = {
     const now = stopped !== undefined ? stopped + rng.int(60, 900) : deadline - rng.int(60, 400);
     const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED, earlier)
       : target === READY_LABELS.PodFailed ? killed(rng, running(name, earlier))
-      : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, 9), lastTerminationState: errorExit(rng) }) : running(name, earlier);
+      : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 9, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'restarts'];
@@ -299,7 +299,7 @@ const deadlineConditions: T = {
     const none = (n: string): ContainerSnapshot => ({ name: n, state: 'none' });
     const inits = !bound ? [none(init)] : target === FIRST_LABELS.Initialized ? [running(init)] : [terminated(init, COMPLETED)];
     const mainState = !bound ? none(main) : target === FIRST_LABELS.Initialized ? waiting(main, 'PodInitializing')
-      : late ? killed(rng, running(main)) : target === FIRST_LABELS.ContainersReady ? pick(rng, [running(main, { ready: false }), waiting(main, 'CrashLoopBackOff', { restartCount: rng.int(2, 6), lastTerminationState: errorExit(rng) })]) : running(main);
+      : late ? killed(rng, running(main)) : target === FIRST_LABELS.ContainersReady ? pick(rng, [running(main, { ready: false }), waiting(main, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 6, sinceStart), lastTerminationState: errorExit(rng) })]) : running(main);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits, apps: [mainState], deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}) },
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' } });
     const start = created - sinceStart;

@@ -5,6 +5,7 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
+import { HOUSE_REGISTRY } from '../model/software.ts';
 import type { Rng } from '../random.ts';
 import { cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
@@ -99,7 +100,7 @@ const deadlineCrashloop: T = {
     const done = target === 'Succeeded';
     const ended = now - rng.int(30, 120);
     const before = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
-      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name);
+      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name, Math.min(now, deadline));
     const state = late ? killed(rng, before) : before;
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
@@ -121,7 +122,10 @@ const deletedOrEvicted: T = {
   build(rng, target) {
     const c = cast(rng, service({ apps: [1, 2] }));
     const evicted = target === 'Failed' && rng.chance(0.4);
-    const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]));
+    // A stopped container fails with 143 only if it ignores SIGTERM, which our own services may; redis, nginx and the
+    // other catalogue servers stop cleanly on it, so for them the failure is the SIGKILL after the grace period (137).
+    const ownCode = (n: string) => c.apps.find((a) => a.name === n)?.image.startsWith(HOUSE_REGISTRY) === true;
+    const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : ownCode(n) ? pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]) : { exitCode: 137, reason: 'Error' });
     const loser = rng.int(0, c.apps.length - 1);
     // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
     const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Difficulty } from '../../../shared/puzzles/kind.ts';
 import type { StatePuzzle } from '../../../shared/puzzles/state-kind.ts';
+import { restartsWithin } from '../../../shared/model/backoff.ts';
 
 interface StateKindLike<Q> {
   id: string;
@@ -26,6 +27,16 @@ export function checkStateKind<Q>(kind: StateKindLike<Q>, answerOf: (p: StatePuz
         const label = p.options.find((o) => o.id === kind.solve(p))?.label;
         expect(label).toBe(answerOf(p));
         expect(kind.meta(p).answerKey).not.toBeNull();
+      }
+    });
+
+    it('never shows more restarts than the back-off allows in the time since startTime', () => {
+      for (const p of puzzles) {
+        const since = p.facts.deadline?.secondsSinceStart;
+        if (since === undefined) continue;
+        for (const c of [...p.facts.initContainers, ...p.facts.containers]) {
+          expect(c.restartCount ?? 0, `${kind.meta(p).template}: ${c.name} after ${since} s`).toBeLessThanOrEqual(Math.max(1, restartsWithin(since)));
+        }
       }
     });
 
