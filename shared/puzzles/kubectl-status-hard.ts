@@ -7,7 +7,7 @@ import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
 import { kubectlDraft, say, type KubectlQuestion } from './kubectl-status-draft.ts';
-import { cast, errorExit, factsOf, initFailure, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, errorExit, factsOf, initFailure, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
@@ -41,7 +41,7 @@ const deadlineThenPrint: T = {
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === 'Completed' ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)}. It is now ${clock(now)} UTC${target === 'Completed' ? ` (its container stopped at ${clock(ended)})` : target === 'Error' ? ` (its container stopped at ${clock(deadline + rng.int(1, 20))})` : ''}.`,
+      column: 'STATUS', prompt: `${who(c)}. It is now ${clock(now)} UTC${target === 'Completed' ? ` (its container stopped at ${clock(ended)})` : target === 'Error' ? ` (its container stopped at ${clock(deadline + secondsToExit(rng, state))})` : ''}.`,
       yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['DeadlineExceeded', 'Failed', 'Running'],
       rules: [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached'],
       extra: late

@@ -103,6 +103,14 @@ export function killed(rng: Rng, c: ContainerSnapshot): ContainerSnapshot {
   return { name: c.name, state: 'terminated', ...exit, started: false, ready: false, ...keep };
 }
 
+/**
+ * Seconds from the kill to a killed container's exit: 143 within the default 30 s grace period, 137 only when the
+ * grace period has run out and the kubelet sends SIGKILL.
+ */
+export function secondsToExit(rng: Rng, c: ContainerSnapshot): number {
+  return c.exitCode === 137 ? 30 + rng.int(0, 2) : rng.int(1, 20);
+}
+
 /** "Job pod x (restartPolicy: Never)" and the like, for prompts. */
 export function who(c: Cast): string {
   return `${c.owner === 'Job' ? 'Job' : c.owner} pod ${c.podName}`;

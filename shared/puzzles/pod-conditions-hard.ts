@@ -15,7 +15,7 @@ import {
 } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { DOCS } from './phase-why.ts';
-import { cast, errorExit, factsOf, houseCast, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, errorExit, factsOf, houseCast, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -70,10 +70,11 @@ const deadlineReady: T = {
     const name = c.apps[0]!.name;
     const earlier = rng.chance(0.5) ? { restartCount: rng.int(1, 4), lastTerminationState: errorExit(rng) } : {};
     // Both finished cases show when the container stopped: before the deadline on its own, or just after it, killed.
-    const stopped = target === READY_LABELS.PodCompleted ? deadline - rng.int(30, 400) : target === READY_LABELS.PodFailed ? deadline + rng.int(1, 20) : undefined;
+    const kill = target === READY_LABELS.PodFailed ? killed(rng, running(name, earlier)) : undefined;
+    const stopped = target === READY_LABELS.PodCompleted ? deadline - rng.int(30, 400) : kill ? deadline + secondsToExit(rng, kill) : undefined;
     const now = stopped !== undefined ? stopped + rng.int(60, 900) : deadline - rng.int(60, 400);
     const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED, earlier)
-      : target === READY_LABELS.PodFailed ? killed(rng, running(name, earlier))
+      : kill ? kill
       : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 9, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
@@ -82,7 +83,7 @@ const deadlineReady: T = {
     const late = target === READY_LABELS.PodFailed;
     const rules: RuleId[] = [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached', ...why.rules];
     const second = late
-      ? `It stopped ${stopped} s after startTime, past the ${deadline} s deadline: the kubelet killed it and failed the pod, and OnFailure never restarts a failed pod.`
+      ? `It stopped ${stopped} s after startTime, past the ${deadline} s deadline: the kubelet killed it and failed the pod, and nothing restarts the containers of a failed pod.`
       : stopped !== undefined ? `It exited 0 at ${stopped} s, before the ${deadline} s deadline, and a finished pod stays as it ended.`
       : `Only ${now} s of the ${deadline} s allowed have passed since startTime: the deadline changes nothing yet.`;
     return condDraft(rng, facts, { ask: 'ready-reason' }, {
