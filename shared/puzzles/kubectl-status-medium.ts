@@ -85,17 +85,18 @@ const exitWithoutReason: T = {
     const inInit = target.startsWith('Init:');
     const bare = inInit ? target.slice(5) : target;
     const [kind, num] = bare.split(':') as [string, string];
-    const c = cast(rng, (inInit ? service : job)({ inits: inInit ? [1, 1] : [0, 0] }));
+    // Job pods with restartPolicy Never: nothing restarts the dead container, so the table is a steady picture.
+    const c = cast(rng, job({ inits: inInit ? [1, 1] : [0, 0] }));
     const exitCode = kind === 'Signal' ? 128 + Number(num) : Number(num);
     const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0, ...(kind === 'Signal' ? { signal: Number(num) } : {}) };
     const apps = inInit ? [waiting(c.apps[0]!.name, 'PodInitializing')] : [dead];
-    const facts = factsOf({ cast: c, restartPolicy: inInit ? 'Always' : 'Never', inits: inInit ? [dead] : [], apps });
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: inInit ? [dead] : [], apps });
     const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'], ...(dead.signal ? [[`        signal: ${dead.signal}`, 'dead'] as const] : []),
       ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} reports these statuses.`, yaml,
+      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} (restartPolicy: Never) reports these statuses.`, yaml,
       tempting: [inInit ? 'Init:Error' : 'Error', kind === 'Signal' ? `ExitCode:${exitCode}` : 'Completed'],
-      extra: { text: 'With a reason (Error, OOMKilled) kubectl would print that instead.', evidence: yaml.at('dead') },
+      extra: { text: 'Had the runtime recorded a reason (Error, OOMKilled), kubectl would print the reason.', evidence: yaml.at('dead') },
     });
   },
 };
