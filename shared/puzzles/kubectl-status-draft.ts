@@ -50,7 +50,7 @@ function restartCandidates(l: PodListing, answer: string): string[] {
   const sum = (list: readonly ContainerSnapshot[]) => list.reduce((t, c) => t + (c.restartCount ?? 0), 0);
   const n = Number(answer);
   return [sum([...l.initContainers, ...l.containers]), sum(l.containers), sum(l.initContainers), sum(l.initContainers.filter((c) => !isSidecar(c))),
-    0, n + 1, Math.max(n - 1, 0), n * 2, n + 10].map(String);
+    0, n + 1, Math.max(n - 1, 0), n * 2, n + 2, n + 3].map(String);
 }
 
 /** Three wrong labels: the template's own temptations first, then the model's near misses, one picked at random. */

@@ -24,6 +24,14 @@ describe('kubectlStatus', () => {
     }
   });
 
+  it('offers RESTARTS counts as kubectl prints them (no "00")', () => {
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d).filter((q) => q.question.column === 'RESTARTS')) {
+        for (const o of p.options) expect(o.label, kubectlStatus.meta(p).template).toMatch(/^(0|[1-9]\d*)$/);
+      }
+    }
+  });
+
   it('asks all three columns at every level', () => {
     for (const d of ['easy', 'medium', 'hard'] as const) {
       expect(new Set(puzzles(d).map((p) => p.question.column))).toEqual(new Set(['STATUS', 'READY', 'RESTARTS']));
