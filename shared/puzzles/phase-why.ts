@@ -128,6 +128,11 @@ function decisionWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text:
       if (gate && c?.state === 'waiting') {
         return { rules: ['sidecars/startup-probe-gates', 'init/before-app-containers'], docUrl: DOCS.sidecar, text: `Pending: init container ${c.name} cannot start until sidecar ${gate.name} has started, and its startup probe has not passed yet; the app containers wait for both.` };
       }
+      // The kubelet counts the init container that has not started yet; the story is the one before it that keeps failing.
+      const retrying = f.initContainers.slice(0, at).find((x) => !isSidecar(x) && (x.state === 'waiting' ? x.lastTerminationState !== undefined : x.state === 'terminated' && (x.exitCode ?? 0) !== 0));
+      if (retrying) {
+        return { rules: ['init/failure-retried', 'init/before-app-containers'], docUrl: DOCS.init, text: `Pending: init container ${retrying.name} keeps failing${retrying.reason ? ` (${retrying.reason})` : ''} and ${retrying.restartPolicy ? `its own restartPolicy ${retrying.restartPolicy}` : `restartPolicy ${f.restartPolicy}`} retries it; ${c?.name} and the app containers wait until it exits 0.` };
+      }
       const reason = c?.state === 'waiting' && c.reason && c.reason !== 'PodInitializing' ? ` (${c.reason})` : '';
       return { rules: [IMAGE_REASONS.includes(c?.reason ?? '') ? 'phase/image-pull-pending' : 'init/before-app-containers'], docUrl: DOCS.init, text: `Pending: init container ${c?.name} has not exited 0 yet${reason}; app containers start only after every init container succeeds.` };
     }

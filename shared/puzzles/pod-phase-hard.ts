@@ -16,7 +16,8 @@ import type { StateTemplate } from './state-kind.ts';
 type T = StateTemplate<PhaseQuestion>;
 const TABLE = ['container', 'state', 'reason', 'exit'] as const;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
-const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }, { exitCode: 1, reason: 'Error' }];
+// How the kubelet's stop leaves a sidecar: 143 if it dies of SIGTERM (cloud-sql-proxy v2 by default), 137 after the grace period.
+const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }];
 const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
 
 const jobSidecarEnd: T = {
@@ -255,7 +256,7 @@ const legacyOrNative: T = {
       prompt: `${who(c)} runs ${shipper.name} next to its main container. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true, rules: [native ? (pending ? 'sidecars/start-gate' : 'sidecars/exit-ignored') : 'sidecars/legacy-sidecar'],
       extra: native
-        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar (an init container with restartPolicy: Always): its exit code never counts.`, evidence: yaml.at('where') }
+        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar: the YAML lists it in initContainers with restartPolicy: Always.`, evidence: yaml.at('where') }
         : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
     });
   },
