@@ -131,7 +131,7 @@ const reasonAndDeletion: T = {
         rules: ['kubectl/node-unreachable', gone ? 'kubectl/terminating' : last.state === 'waiting' ? 'kubectl/container-reason' : 'kubectl/status-is-phase'],
         docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions',
         extra: gone
-          ? { text: 'After the 300 s toleration the taint eviction controller deleted the pod, which set its deletionTimestamp; its kubelet cannot confirm, so it stays Terminating, never Unknown.', evidence: yaml.at('tol') }
+          ? { text: 'The taint eviction controller deleted it when the 300 s toleration ran out; its kubelet cannot confirm the stop, so it stays Terminating, never Unknown.', evidence: yaml.at('tol') }
           : { text: `Within the 300 s toleration nothing deletes the pod, and its status is the last the kubelet sent: kubectl shows no Unknown for it.`, evidence: yaml.at('tol') },
       });
     }

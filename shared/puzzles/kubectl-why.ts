@@ -41,7 +41,7 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
   const past = d.initializedOverride ? ` The pod is Initialized, so kubectl looks past init container ${initBlocker(l)?.container.name} to the app containers.` : '';
   switch (d.step) {
     case 'unknown-node-lost': return { rules: ['kubectl/unknown-node-lost'], docUrl: DOC.phase, text: 'Unknown: the pod is being deleted and its status.reason is NodeLost. That is only a display string: the kubelet never sets an Unknown phase.' };
-    case 'terminating': return { rules: ['kubectl/terminating'], docUrl: DOC.termination, text: `Terminating: deletionTimestamp is set and the phase (${l.phase}) is not terminal yet, so kubectl prints Terminating whatever the containers show.` };
+    case 'terminating': return { rules: ['kubectl/terminating'], docUrl: DOC.termination, text: `Terminating: the pod has been deleted (deletionTimestamp set) and its phase (${l.phase}) is not terminal yet, so kubectl prints Terminating whatever the containers show.` };
     case 'init-reason': return { rules: ['kubectl/init-reason'], docUrl: DOC.init, text: `${status}: kubectl walks the init containers in order; the first one not done is ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.` };
     case 'init-exit': return { rules: ['kubectl/init-reason', 'kubectl/exit-without-reason'], docUrl: DOC.init, text: `${status}: init container ${c?.name} terminated and the runtime gave no reason, so kubectl prints its ${c?.signal ? 'signal' : 'exit code'}.` };
     case 'init-progress': {
