@@ -68,8 +68,8 @@ export const stuckSidecar: Template = {
     }[key]!;
     const rules: RuleId[] = key === 'stuck' ? ['sidecars/startup-probe-gates', 'sidecars/always-restarted'] : key === 'not-ready' ? ['sidecars/start-gate', 'sidecars/readiness-counts'] : ['sidecars/legacy-sidecar', 'probes/startup-budget'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why,
-      docUrl: key === 'loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#startup-probe' : doc(rules[0]!),
+      // The loop's surprise is the kill and the restart: the docs link backs that (the startup probe section).
+      format: 'single', template: 'sidecar-lifecycle/stuck-sidecar', key, options, answerKey, rules, why, docUrl: doc(key === 'loop' ? rules[1]! : rules[0]!),
       prompt: `A Deployment's pod. ${S}'s ${probe} fails every time (${failureCause(helperId(helper))}). What do you see?`,
       yaml: podYaml(null, boxes),
     };
