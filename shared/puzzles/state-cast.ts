@@ -32,13 +32,14 @@ const named = (s: Software): Named => ({ name: s.name, image: s.image });
 
 /**
  * The init containers that make sense before this main container: a schema migration only before our own services
- * and Jobs (or pg-dump's database), content from git or a bucket only before a web server or our own code.
+ * and Jobs (or pg-dump's database), content from git or a bucket only before a web server or our own code, and a
+ * wait for redis only before our own code (pg-dump and the catalogue servers never talk to redis).
  */
 function initsFor(main: Named): readonly (Named & { tool: string })[] {
   const own = main.image.startsWith(HOUSE_REGISTRY);
   const web = main.name === 'nginx' || main.name === 'grafana';
   return INITS.filter((i) => (i.name === 'migrate' ? own : i.name === 'git-clone' || i.name === 'download-assets' ? own || web
-    : i.name === 'wait-for-redis' ? main.name !== 'redis' : true));
+    : i.name === 'wait-for-redis' ? own : true));
 }
 
 /** A Job's second container: it ships or checks what the main one produced, each from the tool image that does it. */
