@@ -308,7 +308,7 @@ const deadlineConditions: T = {
       ...(bound ? [[`  startTime: "2025-06-12T${clock(start)}Z"`, 'deadline'] as const] : [['  # no startTime yet', 'scheduled'] as const])]);
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
-    const second = !bound ? 'No kubelet has the pod yet (no startTime), so no condition but PodScheduled exists, and the deadline has not even started.'
+    const second = !bound ? 'No startTime: no kubelet has taken the pod, so the deadline has not even started counting, however long ago it was created.'
       : late ? `${sinceStart} s since startTime is past ${deadline} s: the kubelet killed ${main} and failed the pod, which OnFailure does not restart.`
       : `Only ${sinceStart} s since startTime, when a kubelet took it: the deadline has not fired, though it was created ${created} s ago.`;
     return condDraft(rng, facts, { ask: 'first-not-true' }, {

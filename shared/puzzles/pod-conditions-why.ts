@@ -84,7 +84,7 @@ export function conditionsWhy(f: PodFacts, p: Pointers): CondWhy {
       // Only what the view shows: no nodeName (the scheduler's reason, Unschedulable, is not on screen).
       const text = gated
         ? `PodScheduled is False (${c.reason}): its scheduling gates keep the scheduler away, so no container exists and no other condition is set.`
-        : 'PodScheduled is not True: the pod has no node yet (no nodeName), so no kubelet runs it, no container exists and no other condition is set.';
+        : 'PodScheduled is not True: the pod has no node yet, so no kubelet runs it, no container exists and no other condition is set.';
       return { lines: [{ text, evidence: p.yaml?.('scheduled') ?? {} }], rules: [gated ? 'conditions/scheduling-gated' : 'conditions/unschedulable'], docUrl: gated ? CDOCS.gated : CDOCS.pending };
     }
     case 'PodReadyToStartContainers':

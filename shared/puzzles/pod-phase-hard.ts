@@ -243,7 +243,8 @@ const legacyOrNative: T = {
     const c: Cast = native ? { ...base, inits: [{ ...shipper, sidecar: true }] } : { ...base, apps: [...base.apps, shipper] };
     const main = c.apps[0]!.name;
     const mainExit = target === 'Failed' && native ? failure(rng) : COMPLETED;
-    const stopped = target === 'Failed' && !native ? pick(rng, STOPPED_SIDECAR) : pick(rng, [COMPLETED, ...STOPPED_SIDECAR]);
+    // Nothing stops a legacy sidecar for the Job, so a legacy one that ended failed on its own (a crash, the OOM killer).
+    const stopped = target === 'Failed' && !native ? failure(rng) : pick(rng, [COMPLETED, ...STOPPED_SIDECAR]);
     // Pending: the shipper's image cannot be pulled; a native sidecar holds main back, a legacy one does not.
     const pending = target === 'Pending';
     const ship = pending ? waiting(shipper.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : target === 'Running' ? running(shipper.name) : terminated(shipper.name, stopped);
@@ -257,7 +258,7 @@ const legacyOrNative: T = {
       yaml, columns: TABLE, withUnknown: true, rules: [native ? (pending ? 'sidecars/start-gate' : 'sidecars/exit-ignored') : 'sidecars/legacy-sidecar'],
       extra: native
         ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar: the YAML lists it in initContainers with restartPolicy: Always.`, evidence: yaml.at('where') }
-        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
+        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${target === 'Running' ? ', and nothing stops it when the Job is done' : target === 'Failed' ? ', so its failed exit fails the pod' : ''}.`, evidence: yaml.at('where') },
     });
   },
 };
