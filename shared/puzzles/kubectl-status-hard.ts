@@ -250,7 +250,7 @@ const firstWinsCompleted: T = {
       column: 'STATUS', prompt: `The API server runs Kubernetes 1.33. ${who(c)} (restartPolicy: ${policy}) has two containers, listed in spec order.`,
       columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['CrashLoopBackOff', 'Completed', 'NotReady', 'Running'],
       rules: ['kubectl/first-container-wins', 'kubectl/error-over-completed'],
-      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'API servers before this 2024 change print Completed here.' } }
+      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'The error wins over Completed since a 2024 change to the API server; older servers print Completed here.' } }
         : target === 'Completed' ? { extra: { text: `${b} is only waiting to restart, not terminated with an error, so Completed stays.` } } : {}),
     });
   },

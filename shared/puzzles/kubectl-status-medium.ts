@@ -53,7 +53,7 @@ const completedWithRunning: T = {
     const yaml = yamlView(['status:', '  conditions:', ['  - type: Ready', 'ready'], [`    status: "${ready.status}"`, 'ready'], ...(ready.reason ? [`    reason: ${ready.reason}`] : [])]);
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `The API server runs Kubernetes 1.33. ${who(c)} (restartPolicy: Never): ${say(rng, `${first} has finished.`, `${first}, listed first, exited 0 a moment ago.`, `${first} is done with its work.`)}`, yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'Running'],
-      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'API servers before this 2024 change print Completed here.' } } : {}),
+      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'The error wins over Completed since a 2024 change to the API server; older servers print Completed here.' } } : {}),
     });
   },
 };
