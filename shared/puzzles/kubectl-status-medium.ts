@@ -80,23 +80,24 @@ const notYetRunning: T = {
 
 const exitWithoutReason: T = {
   id: 'kubectl-status/exit-without-reason',
-  targets: ['ExitCode:1', 'ExitCode:2', 'Signal:9', 'Signal:15', 'Init:ExitCode:1', 'Init:Signal:9'],
+  // Exit codes only: the kubelet never fills state.terminated.signal (a SIGKILL shows as exitCode 137), so a
+  // Signal:N status is one no real node prints (docs/rules/kubectl.md#exit-without-reason).
+  targets: ['ExitCode:1', 'ExitCode:2', 'ExitCode:137', 'ExitCode:143', 'Init:ExitCode:1', 'Init:ExitCode:137'],
   build(rng, target) {
     const inInit = target.startsWith('Init:');
-    const bare = inInit ? target.slice(5) : target;
-    const [kind, num] = bare.split(':') as [string, string];
+    const exitCode = Number(target.split(':').at(-1));
+    const killed = exitCode > 128;
     // Job pods with restartPolicy Never: nothing restarts the dead container, so the table is a steady picture.
     const c = cast(rng, job({ inits: inInit ? [1, 1] : [0, 0] }));
-    const exitCode = kind === 'Signal' ? 128 + Number(num) : Number(num);
-    const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0, ...(kind === 'Signal' ? { signal: Number(num) } : {}) };
+    const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0 };
     const apps = inInit ? [waiting(c.apps[0]!.name, 'PodInitializing')] : [dead];
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: inInit ? [dead] : [], apps });
-    const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'], ...(dead.signal ? [[`        signal: ${dead.signal}`, 'dead'] as const] : []),
+    const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'],
       ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} (restartPolicy: Never) reports these statuses.`, yaml,
-      tempting: [inInit ? 'Init:Error' : 'Error', kind === 'Signal' ? `ExitCode:${exitCode}` : 'Completed'],
-      extra: { text: 'Had the runtime recorded a reason (Error, OOMKilled), kubectl would print the reason.', evidence: yaml.at('dead') },
+      tempting: [inInit ? 'Init:Error' : 'Error', killed ? (inInit ? 'Init:OOMKilled' : 'OOMKilled') : 'Completed'],
+      extra: { text: `Had the runtime recorded a reason (Error, OOMKilled), kubectl would print the reason.${killed ? ` Exit code ${exitCode} is 128 + ${exitCode - 128}: the process was killed by signal ${exitCode - 128}, but the status carries only the code.` : ''}`, evidence: yaml.at('dead') },
     });
   },
 };

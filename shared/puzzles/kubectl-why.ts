@@ -43,7 +43,7 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
     case 'unknown-node-lost': return { rules: ['kubectl/unknown-node-lost'], docUrl: DOC.phase, text: 'Unknown: the pod is being deleted and its status.reason is NodeLost. That is only a display string: the kubelet never sets an Unknown phase.' };
     case 'terminating': return { rules: ['kubectl/terminating'], docUrl: DOC.termination, text: `Terminating: the pod has been deleted (deletionTimestamp set) and its phase (${l.phase}) is not terminal yet, so kubectl prints Terminating whatever the containers show.` };
     case 'init-reason': return { rules: ['kubectl/init-reason'], docUrl: DOC.init, text: `${status}: kubectl walks the init containers in order; the first one not done is ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.` };
-    case 'init-exit': return { rules: ['kubectl/init-reason', 'kubectl/exit-without-reason'], docUrl: DOC.init, text: `${status}: init container ${c?.name} terminated and the runtime gave no reason, so kubectl prints its ${c?.signal ? 'signal' : 'exit code'}.` };
+    case 'init-exit': return { rules: ['kubectl/init-reason', 'kubectl/exit-without-reason'], docUrl: DOC.init, text: `${status}: init container ${c?.name} terminated and the runtime gave no reason, so kubectl prints its exit code.` };
     case 'init-progress': {
       const b = initBlocker(l);
       const sidecar = c && isSidecar(c) ? ' (a sidecar that has not started yet)' : '';
@@ -52,7 +52,7 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
       const counted = l.initContainers.some(isSidecar) ? ', sidecars included,' : '';
       return { rules: ['kubectl/init-progress'], docUrl: DOC.init, text: `${status}: ${c?.name}${sidecar} is the first init container not done; ${done} of the ${all} init containers${counted} ${done === 1 ? 'is' : 'are'} done.` };
     }
-    case 'container-exit': return { rules: ['kubectl/exit-without-reason'], docUrl: DOC.states, text: `${status}: ${c?.name} terminated and the runtime gave no reason, so kubectl prints its ${c?.signal ? 'signal' : 'exit code'} instead.${past}` };
+    case 'container-exit': return { rules: ['kubectl/exit-without-reason'], docUrl: DOC.states, text: `${status}: ${c?.name} terminated and the runtime gave no reason, so kubectl prints its exit code instead.${past}` };
     case 'container-reason': {
       const many = reasoned(l).length > 1;
       const text = many

@@ -9,7 +9,7 @@ export const kubectlRules = defineArea('kubectl', {
   'container-reason': { title: "STATUS shows a container's waiting or terminated reason, not the phase", anchor: 'container-reason', docUrl: `${LIFECYCLE}#container-states` },
   'first-container-wins': { title: 'With several containers, the first in spec order that has a reason sets STATUS', anchor: 'first-container-wins', docUrl: `${LIFECYCLE}#container-states` },
   'status-is-phase': { title: 'With no container reason to show, STATUS is simply the phase', anchor: 'status-is-phase', docUrl: `${LIFECYCLE}#pod-phase` },
-  'exit-without-reason': { title: 'A container that terminated without a reason shows ExitCode:N, or Signal:N', anchor: 'exit-without-reason', docUrl: `${LIFECYCLE}#container-state-terminated` },
+  'exit-without-reason': { title: 'A container that terminated without a reason shows ExitCode:N', anchor: 'exit-without-reason', docUrl: `${LIFECYCLE}#container-state-terminated` },
   'init-progress': { title: 'Init:i/N counts the init containers done, out of all of them, sidecars included', anchor: 'init-progress', docUrl: INIT_STATUS },
   'init-reason': { title: 'An init container in trouble shows as Init:<reason> while the pod initializes', anchor: 'init-reason', docUrl: INIT_STATUS },
   'init-text-stays': { title: 'Once the pod is initialized, an Init: text stays unless an app container prints over it', anchor: 'init-text-stays', docUrl: INIT_STATUS },

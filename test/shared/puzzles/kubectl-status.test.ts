@@ -40,7 +40,7 @@ describe('kubectlStatus', () => {
 
   it.each<[Difficulty, string[]]>([
     ['easy', ['Running', 'CrashLoopBackOff', 'ImagePullBackOff', 'ContainerCreating', 'CreateContainerError', 'InvalidImageName', 'Completed', 'Terminating', 'Init:1/3']],
-    ['medium', ['ExitCode:1', 'Signal:9', 'Init:ExitCode:1', 'Init:Signal:9', 'NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'OutOfcpu', 'ErrImageNeverPull']],
+    ['medium', ['ExitCode:1', 'ExitCode:137', 'Init:ExitCode:1', 'Init:ExitCode:137', 'NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'OutOfcpu', 'ErrImageNeverPull']],
     ['hard', ['Terminating', 'DeadlineExceeded', 'ContainerStatusUnknown', 'Init:CrashLoopBackOff', 'Init:InvalidImageName', 'NotReady', 'Completed']],
   ])('prints the STATUS strings of its level (%s)', (d, expected) => {
     const asked = statuses(d);
