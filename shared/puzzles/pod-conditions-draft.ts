@@ -7,8 +7,9 @@ import { schedule, type NodeFacts, type PlacementNeeds } from '../model/scheduli
 import type { Rng } from '../random.ts';
 import type { Evidence, ExplanationLine } from './kind.ts';
 import {
-  FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS, holdup, initializedWhy, readyCount, readyLabel, type Family,
+  FIRST_LABELS, HOLD_LABELS, holdup, readyCount, readyLabel, type Family,
 } from './pod-conditions-answers.ts';
+import { initializedFamily, initializedKey, initializedLabel } from './pod-conditions-initialized.ts';
 import {
   applyFix, fixKey, fixLabel, placementWhy, PLACEMENT_LABELS, PODSCHEDULED_LABELS, scheduledWhy, workingFixes, type Fix,
 } from './pod-conditions-scheduling.ts';
@@ -34,7 +35,7 @@ export function conditionsAnswer(f: PodFacts, q: CondQuestion): string {
     case 'first-not-true': return FIRST_LABELS[firstNotTrue(s.conditions) ?? 'none'];
     case 'ready-reason': return readyLabel(s);
     case 'holdup': return HOLD_LABELS[q.family][holdup(f, s)] ?? `(no label for ${holdup(f, s)})`;
-    case 'initialized': return INITIALIZED_LABELS[initializedWhy(f, s)];
+    case 'initialized': return initializedLabel(f, s);
     case 'endpoints': return String(readyCount([f, ...q.others]));
     case 'placement': return PLACEMENT_LABELS[placementWhy(schedule(q.needs, q.nodes), q.needs, q.nodes)];
     case 'podscheduled': return PODSCHEDULED_LABELS[scheduledWhy(schedule(q.needs, q.nodes), q.needs, q.nodes)];
@@ -45,7 +46,7 @@ export function conditionsAnswer(f: PodFacts, q: CondQuestion): string {
   }
 }
 
-export const conditionsKey = (label: string): string => fixKey(label);
+export const conditionsKey = (label: string): string => initializedKey(fixKey(label));
 
 export interface CondShow {
   prompt: string;
@@ -71,6 +72,13 @@ function labelsFrom(rng: Rng, family: readonly string[], answer: string, offer: 
   return [answer, ...must, ...rng.sample(others, Math.min(3 - must.length, others.length))];
 }
 
+/** The Initialized question's options: the family's false claims about this pod, filled up with other false ones. */
+function initializedLabels(rng: Rng, facts: PodFacts, family: readonly string[]): string[] {
+  const { family: [answer, ...wrong], more } = initializedFamily(facts, family);
+  const picked = rng.sample(wrong, Math.min(3, wrong.length));
+  return [answer!, ...picked, ...rng.sample(more, Math.min(3 - picked.length, more.length))];
+}
+
 export function condDraft(rng: Rng, facts: PodFacts, question: CondQuestion, show: CondShow): CondDraft {
   const answer = conditionsAnswer(facts, question);
   const view = show.columns ? containerView(containersOf(facts), show.columns) : undefined;
@@ -81,7 +89,7 @@ export function condDraft(rng: Rng, facts: PodFacts, question: CondQuestion, sho
     prompt: show.prompt,
     ...(code ? { code } : {}),
     ...(table ? { table } : {}),
-    labels: labelsFrom(rng, show.family, answer, show.offer),
+    labels: question.ask === 'initialized' ? initializedLabels(rng, facts, show.family) : labelsFrom(rng, show.family, answer, show.offer),
     rules: [...new Set(show.rules)],
     lines: show.lines,
     docUrl: show.docUrl,
@@ -122,7 +130,7 @@ export function conditionsWhyNot(f: PodFacts, q: CondQuestion, picked: string, a
     case 'initialized': {
       const c = s.conditions.find((x) => x.type === 'Initialized');
       const status = c?.status ?? 'not set';
-      return picked.split(':')[0] === status ? `Initialized is ${status}, but for another reason.` : `Not that: Initialized is ${status} here.`;
+      return picked.split(':')[0] === status ? `Initialized is ${status}, but the table does not bear out "${picked.slice(picked.indexOf(':') + 2)}".` : `Not that: Initialized is ${status} here.`;
     }
     case 'endpoints': return `Not ${picked}: count only pods whose every container is ready and whose gates are True; Running alone does not count.`;
     case 'fix': {

@@ -5,6 +5,7 @@ import { schedule } from '../../../shared/model/scheduling.ts';
 import type { Difficulty } from '../../../shared/puzzles/kind.ts';
 import { conditionsAnswer } from '../../../shared/puzzles/pod-conditions-draft.ts';
 import { workingFixes } from '../../../shared/puzzles/pod-conditions-scheduling.ts';
+import { initializedClaims } from '../../../shared/puzzles/pod-conditions-initialized.ts';
 import { podConditions, type PodConditionsPuzzle } from '../../../shared/puzzles/pod-conditions.ts';
 import { kindIds } from '../../../shared/puzzles/index.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
@@ -30,6 +31,23 @@ describe('podConditions', () => {
         expect(p.options.map((o) => o.label)).toContain(answerOf(p));
       }
     }
+  });
+
+  it('offers Initialized "whys" of which exactly one, the answer, is true of the table', () => {
+    const asked = (['easy', 'medium', 'hard'] as const).flatMap((d) => Array.from({ length: 1200 }, (_, i) => podConditions.generate(`init${i}`, d))).filter((p) => p.question.ask === 'initialized');
+    const whys = new Set<string>();
+    for (const p of asked) {
+      const claims = initializedClaims(p.facts);
+      const holding = p.options.filter((o) => {
+        const c = claims.find((x) => x.label === o.label);
+        expect(c, `${o.label} is a claim about this pod`).toBeDefined();
+        return c!.holds;
+      });
+      expect(holding.map((o) => o.label), p.prompt).toEqual([answerOf(p)]);
+      whys.add(claims.find((c) => c.label === answerOf(p))!.why);
+    }
+    // Both templates ran, with every answer they draw (the sidecar stages and the plain ones).
+    expect([...whys].sort()).toEqual(['all-done', 'init-failing', 'init-running', 'no-init', 'sidecar-not-started', 'sidecar-started', 'sticky']);
   });
 
   it('names the first condition that is not True exactly as the model orders them', () => {
