@@ -1,5 +1,5 @@
-// pod-phase, hard: two rules that interact. A sidecar next to a Job's exit codes, a failed init container under Never
-// while a sidecar runs, a crash loop under a deadline, a deletion under restartPolicy Always, a container's own
+// pod-phase, hard: two rules that interact. A sidecar next to a Job's exit codes, a retried init container
+// beside a running or stopped sidecar, a crash loop under a deadline, a deletion under restartPolicy Always, a container's own
 // restartPolicy against the pod's, a deadline that only starts once a kubelet has the pod.
 import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
@@ -22,7 +22,9 @@ const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
 
 const jobSidecarEnd: T = {
   id: 'pod-phase/job-with-sidecar',
-  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // No Failed: a main container that failed under Never fails the pod whatever the sidecar did, so the sidecar
+  // rule would be decoration (review E, PP-H1). Succeeded is the trap: the sidecar's non-zero exit does not count.
+  targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
     if (target === 'Pending') {
@@ -41,9 +43,9 @@ const jobSidecarEnd: T = {
         columns: ['container', 'state', 'reason', 'started', 'exit'], rules: [stage === 'init' ? 'sidecars/start-gate' : 'phase/waiting-pending'], withUnknown: true,
       });
     }
-    const policy: RestartPolicy = target === 'Failed' || rng.chance(0.6) ? 'Never' : 'OnFailure';
-    const mainExit = target === 'Failed' ? failure(rng) : target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
-    const sidecar = (n: string) => (target === 'Running' ? running(n) : terminated(n, target === 'Failed' && rng.chance(0.4) ? COMPLETED : pick(rng, STOPPED_SIDECAR)));
+    const policy: RestartPolicy = rng.chance(0.6) ? 'Never' : 'OnFailure';
+    const mainExit = target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
+    const sidecar = (n: string) => (target === 'Running' ? running(n) : terminated(n, pick(rng, STOPPED_SIDECAR)));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: initsDone(c, sidecar), apps: c.apps.map((a) => terminated(a.name, mainExit)) });
     const second = target === 'Running' ? 'phase/decided-when-all-stopped' : 'sidecars/exit-ignored';
     return phaseDraft(facts, {
@@ -55,31 +57,32 @@ const jobSidecarEnd: T = {
 
 const initFailureWithSidecar: T = {
   id: 'pod-phase/init-failure-with-sidecar',
-  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // No Failed: an init container failed under Never is the medium rule, and the stopped sidecar beside it cannot
+  // change the answer (review E, PP-H3). Each target here turns on the retry against the running sidecar.
+  targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.4);
+    const batch = target === 'Succeeded' || rng.chance(0.4);
     const raw = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [1, 1] }));
     const c: Cast = { ...raw, inits: [...raw.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
-    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
+    const policy: RestartPolicy = batch ? 'OnFailure' : 'Always';
     const regular = c.inits[1]!.name;
     const initState = {
-      Failed: () => terminated(regular, initFailure(rng)),
       Pending: () => waiting(regular, 'CrashLoopBackOff', { restartCount: rng.int(2, 12), lastTerminationState: initFailure(rng) }),
       Running: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
       Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
     }[target]!();
     const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
-    // Once the pod has finished (Succeeded, or Failed by an init container not retried), the kubelet has stopped the sidecar.
-    const side = target === 'Succeeded' || target === 'Failed' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
+    // Once the pod has succeeded, the kubelet has stopped the sidecar, which often leaves it a non-zero exit.
+    const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
     const retried = target === 'Running' || target === 'Succeeded';
     const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${policy}) starts ${sidecarOf(c)} as a native sidecar, then runs ${regular}. What is its status.phase?`,
-      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
+      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second, ...(target === 'Succeeded' ? ['sidecars/exit-ignored' as const] : [])], withUnknown: true,
       extra: retried
         ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
-        : { text: target === 'Failed' ? `${sidecarOf(c)} had started, but a failed init container that will not be retried fails the pod, and the kubelet stopped the sidecar with it.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
+        : { text: `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
     });
   },
 };

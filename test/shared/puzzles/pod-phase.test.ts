@@ -65,6 +65,20 @@ describe('podPhaseKind', () => {
     expect(line.evidence?.optionIds).toEqual([podPhaseKind.solve(p)]);
   });
 
+  it('makes the sidecar matter in hard sidecar items: no Failed a main or init container already forces, a non-zero sidecar exit under Succeeded', () => {
+    const sided = puzzles('hard').filter((p) => p.template === 'pod-phase/job-with-sidecar' || p.template === 'pod-phase/init-failure-with-sidecar');
+    expect(sided.length).toBeGreaterThan(40);
+    for (const p of sided) {
+      const phase = podStatus(p.facts).phase;
+      expect(phase, p.template).not.toBe('Failed');
+      if (phase === 'Succeeded') {
+        const side = p.facts.initContainers.find((c) => c.restartPolicy === 'Always')!;
+        expect(side.state).toBe('terminated');
+        expect(side.exitCode, p.template).not.toBe(0);
+      }
+    }
+  });
+
   it('renders a golden puzzle', () => {
     const p = podPhaseKind.generate('golden', 'hard');
     const view = podPhaseKind.publicView(p);
