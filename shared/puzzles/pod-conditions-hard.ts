@@ -35,6 +35,9 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const gateAndSidecar: T = {
   id: 'pod-conditions/gate-and-sidecar',
   targets: [GS.ready!, GS['sidecar-readiness']!, GS['gate-false']!, GS['gate-and-sidecar']!],
+  // Mostly the draws where the sidecar rule and the gate rule meet (an unready sidecar beside a True or missing gate);
+  // "all ready" and "only the gate" stay rarer, as each turns on one of them (review E, PC-H4).
+  weights: [0.15, 0.35, 0.15, 0.35],
   build(rng, target) {
     const c = cast(rng, service({ sidecars: [1, 1] }));
     const side = c.inits[0]!.name;
@@ -45,8 +48,11 @@ const gateAndSidecar: T = {
     const app = c.apps[0]!.name;
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [running(side, { ready: sideReady, ...(sideReady || rng.chance(0.5) ? {} : { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) }) })], apps: c.apps.map((a) => running(a.name)), readinessGates: [GATE], customConditions: gateStatus ? [{ type: GATE, status: gateStatus }] : [] });
     // The YAML shows the gate and what the controller wrote for it, never the pod's own Ready or ContainersReady.
-    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:',
-      ...(gateStatus ? [[`  - type: ${GATE}`, 'gate'] as const, [`    status: "${gateStatus}"`, 'gate'] as const] : [['  - type: Initialized', 'gate'] as const, ['    status: "True"   # no condition of the gate\'s type yet', 'gate'] as const])]);
+    // Every condition the kubelet and scheduler wrote but ContainersReady and Ready (which would give the answer away),
+    // then the gate's, if the controller has written one: the player has to see that its type is missing.
+    const kubelet = ['PodScheduled', 'PodReadyToStartContainers', 'Initialized'].flatMap((t) => [`  - type: ${t}`, '    status: "True"']);
+    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:   # ContainersReady and Ready left out', ...kubelet,
+      ...(gateStatus ? [[`  - type: ${GATE}`, 'gate'] as const, [`    status: "${gateStatus}"`, 'gate'] as const] : [])]);
     const cols: Column[] = ['container', 'state', 'restarts', 'ready'];
     const blockers = [...(sideReady ? [] : [`sidecar ${side} must pass its readiness probe`]), ...(gateTrue ? [] : [gateStatus ? 'the load balancer controller must set the gate True' : 'the load balancer controller must write the gate\'s condition, True'])];
     const lines = blockers.length === 0

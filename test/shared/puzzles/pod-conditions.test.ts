@@ -153,6 +153,14 @@ describe('podConditions', () => {
     expect(podConditions.meta(p).answerKey).toMatch(/^(Lower the CPU request|Lower the memory request|Add a toleration|Drop the nodeSelector)$/);
   });
 
+  it('makes the readiness-gate item turn mostly on the sidecar and the gate together, and never spells out that the gate is missing', () => {
+    const gate = of('hard', 'gate-and-sidecar');
+    expect(gate.length).toBeGreaterThan(20);
+    for (const p of gate) expect(p.code?.text ?? '').not.toMatch(/no condition|not written|missing/i);
+    const sidecarUnready = gate.filter((p) => ['Only the sidecar must turn ready', 'Both the sidecar and the gate'].includes(answerOf(p)));
+    expect(sidecarUnready.length / gate.length).toBeGreaterThanOrEqual(0.55);
+  });
+
   it('renders a golden puzzle', () => {
     const p = podConditions.generate('golden', 'hard');
     const view = podConditions.publicView(p);
@@ -162,9 +170,13 @@ describe('podConditions', () => {
         readinessGates:
         - conditionType: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
       status:
-        conditions:
+        conditions:   # ContainersReady and Ready left out
+        - type: PodScheduled
+          status: "True"
+        - type: PodReadyToStartContainers
+          status: "True"
         - type: Initialized
-          status: "True"   # no condition of the gate's type yet",
+          status: "True"",
         "options": [
           "Only the sidecar must turn ready",
           "Nothing: it is Ready",
