@@ -11,6 +11,7 @@ import { kubectlDraft, say, type KubectlQuestion } from './kubectl-status-draft.
 import { cast, errorExit, factsOf, initFailure, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
+import { suffix } from './state-cast.ts';
 import type { StateTemplate } from './state-kind.ts';
 
 type T = StateTemplate<KubectlQuestion>;
@@ -142,7 +143,9 @@ const readyWithSidecars: T = {
 
 const PULLS = [
   { repo: 'nginx', tag: '1.27' }, { repo: 'redis', tag: '7.2' }, { repo: 'grafana/grafana', tag: '11.1.0' },
+  { repo: 'postgres', tag: '16.3' }, { repo: 'rabbitmq', tag: '3.13' }, { repo: 'bitnami/kafka', tag: '3.7.1' },
 ] as const;
+const capitalised = (repo: string): string => repo.split('/').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('/');
 
 const pullPolicyStatus: T = {
   id: 'kubectl-status/pull-policy-status',
@@ -152,17 +155,18 @@ const pullPolicyStatus: T = {
     const v = {
       ImagePullBackOff: () => pick(rng, [{ image: `${img.repo}:latest` }, { image: img.repo }, { image: `${img.repo}:${img.tag}`, imagePullPolicy: 'Always' as const }]),
       ErrImageNeverPull: () => ({ image: `${img.repo}:${img.tag}-alpine`, imagePullPolicy: 'Never' as const }),
-      InvalidImageName: () => ({ image: pick(rng, [`${img.repo}:${img.tag}:alpine`, `${img.repo.toUpperCase()}:${img.tag}`]) }),
+      InvalidImageName: () => ({ image: pick(rng, [`${img.repo}:${img.tag}:alpine`, `${img.repo.toUpperCase()}:${img.tag}`, `${capitalised(img.repo)}:${img.tag}`]) }),
       Running: () => pick(rng, [{ image: `${img.repo}:${img.tag}` }, { image: `${img.repo}:latest`, imagePullPolicy: 'IfNotPresent' as const }, { image: `${img.repo}:${img.tag}`, imagePullPolicy: 'Never' as const }]),
     }[target]!();
     const cached = v.image.endsWith(':latest') || v.image === img.repo ? `${img.repo}:latest` : `${img.repo}:${img.tag}`;
     const pull: PullFacts = { ...v, cachedOnNode: v.image === cached || (v.image === img.repo && cached === `${img.repo}:latest`), registry: 'unreachable', backingOff: true };
     const out = pullOutcome(pull);
     const name = img.repo.split('/').pop()!;
-    const c: Cast = { owner: 'Deployment', podName: `${name}-7c9d8f6b5d-k2x4p`, inits: [], apps: [{ name, image: v.image }] };
+    const c: Cast = { owner: 'Deployment', podName: `${name}-${suffix(rng, 9)}-${suffix(rng, 5)}`, inits: [], apps: [{ name, image: v.image }] };
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [out.ok ? running(name) : waiting(name, out.reason)] });
     const yaml = yamlView(['spec:', '  containers:', `  - name: ${name}`, [`    image: ${v.image}`, 'image'], ...('imagePullPolicy' in v ? [[`    imagePullPolicy: ${v.imagePullPolicy}`, 'image'] as const] : [])]);
-    const why = !out.ok && out.reason === 'InvalidImageName' ? `${v.image} is not a valid image reference, so the kubelet cannot even parse it: no pull is tried.`
+    const bad = /[A-Z]/.test(v.image.split(':')[0]!) ? 'a repository name must be lowercase; only a tag may use capitals' : 'a reference carries at most one :tag';
+    const why = !out.ok && out.reason === 'InvalidImageName' ? `${v.image} is not a valid image reference (${bad}), so the kubelet cannot even parse it: no pull is tried.`
       : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have that exact image.'
       : 'imagePullPolicy' in v ? ({
         Always: 'imagePullPolicy: Always is set, so the kubelet asks the registry even though an image is cached.',
@@ -171,7 +175,7 @@ const pullPolicyStatus: T = {
       } as Record<string, string>)[v.imagePullPolicy as string]!
       : 'Without imagePullPolicy, :latest or no tag means Always (ask the registry); any other tag means IfNotPresent.';
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `The registry is unreachable. The node has ${cached} in its image cache and nothing else of ${img.repo}. If the kubelet has to pull, it is between two attempts right now.`,
+      column: 'STATUS', prompt: `The registry is unreachable. ${who(c)} is on a node that has ${cached} in its image cache and nothing else of ${img.repo}. If the kubelet has to pull, it is between two attempts right now.`,
       yaml, rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy, tempting: ['ErrImagePull', 'ImagePullBackOff', 'Pending'],
       extra: { text: why, evidence: yaml.at('image') },
     });

@@ -26,7 +26,7 @@ const SERVERS: readonly { id: string; exporter: string }[] = [
 ];
 
 const SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
-const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
+export const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick([...SUFFIX])).join('');
 const version = (rng: Rng) => `${rng.int(1, 4)}.${rng.int(0, 14)}.${rng.int(0, 9)}`;
 const named = (s: Software): Named => ({ name: s.name, image: s.image });
 

@@ -32,6 +32,13 @@ describe('kubectlStatus', () => {
     }
   });
 
+  it('varies the image-pull item: pod names and images differ from seed to seed', () => {
+    const pulls = puzzles('medium').filter((p) => p.template === 'kubectl-status/pull-policy-status');
+    expect(pulls.length).toBeGreaterThan(20);
+    expect(new Set(pulls.map((p) => p.prompt + (p.code?.text ?? ''))).size).toBe(pulls.length);
+    expect(new Set(pulls.map((p) => p.code?.text)).size).toBeGreaterThanOrEqual(20);
+  });
+
   it('asks all three columns at every level', () => {
     for (const d of ['easy', 'medium', 'hard'] as const) {
       expect(new Set(puzzles(d).map((p) => p.question.column))).toEqual(new Set(['STATUS', 'READY', 'RESTARTS']));
