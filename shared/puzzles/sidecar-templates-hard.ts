@@ -164,7 +164,8 @@ export const sigtermSeconds: Template = {
     const asked = rng.pick([first!, last!]);
     const t = times.find((x) => x.name === asked.name)!;
     const lastT = times.find((x) => x.name === last!.name)!;
-    const hookNote = (b: Box): string => (b === hook ? ` and for its own preStop, which runs at once and ends at ${hookSeconds} s` : '');
+    // No docs page says when a sidecar's preStop runs (docs/rules/sidecars.md#prestop-at-once): say whose rule it is.
+    const hookNote = (b: Box): string => (b === hook ? ` and for its own preStop, which runs at once (kubelet behaviour, not in the docs) and ends at ${hookSeconds} s` : '');
     const why = [
       `${code(app.name)} gets SIGTERM at 0 s and exits at ${appExit} s.`,
       `${code(last!.name)}, the last sidecar listed, waits for it${hookNote(last!)}: SIGTERM at ${lastT.sigterm} s, exit at ${lastT.exit} s.`,
@@ -228,7 +229,10 @@ export const crashloopAtEnd: Template = {
     }[key]!;
     const rules: RuleId[] = legacy ? ['sidecars/legacy-sidecar', 'sidecars/always-restarted'] : ['sidecars/always-restarted', 'sidecars/job-completes'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/crashloop-at-end', key, options, answerKey, rules, why, docUrl: doc('sidecars/job-completes'),
+      // A rerun is the restart policy's table (OnFailure restarts a non-zero exit; a sidecar always restarts), not the
+      // Jobs section, which covers only completion.
+      format: 'single', template: 'sidecar-lifecycle/crashloop-at-end', key, options, answerKey, rules, why,
+      docUrl: doc(key === 'again' || key === 'forever' ? 'sidecars/always-restarted' : 'sidecars/job-completes'),
       prompt: `A Job's pod: ${S} is in CrashLoopBackOff (its backend is down) when ${M} exits with code ${exit}. What happens?`,
       yaml: podYaml(policy, legacy ? [main!, helper] : [helper, main!]),
     };
