@@ -65,7 +65,8 @@ function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
     : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }] : [];
   // docs/protocol.md promises the near-miss rule in the explanation: the near hear it in the head line, a known
   // mistake hears what it was, everyone else reads it on the last line (kept short: the reveal has ~60 words).
-  const rule = p.approximate && !near && !miss ? ` Within ${fmt(tolerance)} s (10 %) earns half credit.` : '';
+  const share = p.seconds * NEAR >= 1 ? ` (${NEAR * 100} %)` : '';
+  const rule = p.approximate && !near && !miss ? ` An answer within ${fmt(tolerance)} s${share} earns half credit.` : '';
   const lines = p.lines.map((l, i): ExplanationLine => {
     const text = i === p.lines.length - 1 ? `${l.text}${rule}` : l.text;
     return l.codeLines && l.codeLines.length > 0 ? { text, evidence: { codeLines: [...l.codeLines] } } : { text };
