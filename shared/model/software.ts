@@ -60,9 +60,8 @@ export const helpers: readonly Software[] = [
     ports: [{ name: 'proxy', port: 15001, purpose: 'traffic the app sends through the proxy' }, { name: 'admin', port: 9901, purpose: 'admin API (stats, /ready, drain)' }],
     health: [http(9901, '/ready', 'ready')],
   },
-  // An edge tag: Linkerd injects its proxy as a native sidecar only from edge-23.11.4 (2.15); 2.14 stable cannot.
   {
-    id: 'linkerd-proxy', name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.8.2', role: 'mesh-proxy', uid: 2102, shell: false,
+    id: 'linkerd-proxy', name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', role: 'mesh-proxy', uid: 2102, shell: false,
     ports: [
       { name: 'outbound', port: 4140, purpose: 'outbound traffic' }, { name: 'inbound', port: 4143, purpose: 'inbound traffic' },
       { name: 'admin', port: 4191, purpose: 'admin: metrics, /ready, /live' },

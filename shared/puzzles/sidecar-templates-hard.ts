@@ -26,6 +26,8 @@ function failureCause(id: string): string {
     case 'envoy': case 'istio-proxy': case 'linkerd-proxy': return 'it never gets its configuration from the mesh control plane';
     case 'cloud-sql-proxy': return 'its service account may not connect to the Cloud SQL instance';
     case 'vault-agent': return 'its Kubernetes auth role is wrong, so no token is ever written';
+    // Fluent Bit's /api/v1/health (Health_Check On) fails once its outputs keep erroring; its HTTP server still runs.
+    case 'fluent-bit': return 'its log backend rejects its credentials, and its health check counts the failed flushes';
     default: return 'a typo in its configuration keeps it from starting its pipeline';
   }
 }
