@@ -21,9 +21,9 @@ export interface DebugPod {
 export type Cmd =
   | { k: 'logs'; c: string; previous?: true; follow?: true; since?: string }
   | { k: 'logs-all' }
-  | { k: 'logs-selector'; c: string; tail?: 'all'; follow?: number; label?: string }
+  | { k: 'logs-selector'; c: string; tail?: 'all'; follow?: number; label?: string; previous?: true }
   | { k: 'logs-namespace'; c: string; ns: string }
-  | { k: 'logs-context'; c: string; ctx: string }
+  | { k: 'logs-context'; c: string; ctx: string; ns?: string }
   | { k: 'exec-cmd'; c: string; cmd: string }
   | { k: 'attach'; c: string }
   | { k: 'debug-image'; image: string }
@@ -32,6 +32,7 @@ export type Cmd =
   | { k: 'get-pods-watch' }
   | { k: 'get-pods-all' }
   | { k: 'rollout-status' }
+  | { k: 'wait-available' }
   | { k: 'exec-shell'; c: string }
   | { k: 'debug-target'; c: string }
   | { k: 'debug-copy-shell'; c: string }
@@ -56,9 +57,9 @@ export function render(pod: DebugPod, cmd: Cmd): string {
   switch (cmd.k) {
     case 'logs': return `kubectl logs${cmd.follow ? ' -f' : ''} ${p} -c ${cmd.c}${cmd.previous ? ' --previous' : ''}${cmd.since ? ` --since=${cmd.since}` : ''}`;
     case 'logs-all': return `kubectl logs ${p} --all-containers --prefix`;
-    case 'logs-selector': return `kubectl logs${cmd.follow !== undefined ? ' -f' : ''} -l ${cmd.label ?? `app=${pod.app}`} -c ${cmd.c} --prefix${cmd.tail ? ' --tail=-1' : ''}${cmd.follow ? ` --max-log-requests=${cmd.follow}` : ''}`;
+    case 'logs-selector': return `kubectl logs${cmd.follow !== undefined ? ' -f' : ''} -l ${cmd.label ?? `app=${pod.app}`} -c ${cmd.c}${cmd.previous ? ' --previous' : ''} --prefix${cmd.tail ? ' --tail=-1' : ''}${cmd.follow ? ` --max-log-requests=${cmd.follow}` : ''}`;
     case 'logs-namespace': return `kubectl logs -n ${cmd.ns} ${p} -c ${cmd.c}`;
-    case 'logs-context': return `kubectl --context=${cmd.ctx} logs ${p} -c ${cmd.c}`;
+    case 'logs-context': return `kubectl --context=${cmd.ctx}${cmd.ns ? ` -n ${cmd.ns}` : ''} logs ${p} -c ${cmd.c}`;
     case 'exec-cmd': return `kubectl exec ${p} -c ${cmd.c} -- ${cmd.cmd}`;
     case 'attach': return `kubectl attach -it ${p} -c ${cmd.c}`;
     case 'debug-image': return `kubectl debug -it ${p} --image=${cmd.image} -- sh`;
@@ -67,6 +68,7 @@ export function render(pod: DebugPod, cmd: Cmd): string {
     case 'get-pods-watch': return `kubectl get pods -l app=${pod.app} -w`;
     case 'get-pods-all': return 'kubectl get pods -A';
     case 'rollout-status': return `kubectl rollout status deployment/${pod.app}`;
+    case 'wait-available': return `kubectl wait --for=condition=Available deployment/${pod.app}`;
     case 'exec-shell': return `kubectl exec -it ${p} -c ${cmd.c} -- sh`;
     case 'debug-target': return `kubectl debug -it ${p} --image=busybox:1.36 --target=${cmd.c}`;
     case 'debug-copy-shell': return `kubectl debug ${p} -it --copy-to=${pod.app}-debug --container=${cmd.c} -- sh`;
@@ -93,7 +95,7 @@ export function shape(cmd: Cmd): string {
     case 'logs': return render(masked, { ...cmd, c, ...(cmd.since ? { since: '<duration>' } : {}) });
     case 'logs-selector': return render(masked, { ...cmd, c, ...(cmd.label ? { label: '<label>=<value>' } : {}) }).replace(/--max-log-requests=\d+/, '--max-log-requests=<n>');
     case 'logs-namespace': return render(masked, { ...cmd, c, ns: '<namespace>' });
-    case 'logs-context': return render(masked, { ...cmd, c, ctx: '<context>' });
+    case 'logs-context': return render(masked, { ...cmd, c, ctx: '<context>', ...(cmd.ns ? { ns: '<namespace>' } : {}) });
     case 'exec-cmd': return render(masked, { ...cmd, c, cmd: cmd.cmd.replace(/localhost:\d+/, 'localhost:<port>') });
     case 'debug-copy-image': return render(masked, { ...cmd, c, image: '<image>' });
     case 'exec-shell': case 'debug-target': case 'debug-copy-shell': case 'attach': return render(masked, { ...cmd, c });
@@ -111,7 +113,7 @@ export type Need =
   | { n: 'all-container-logs' | 'all-replica-logs' | 'all-replica-full-logs' | 'all-processes' | 'why-pending' | 'why-waiting'
       | 'last-termination' | 'probe-failures' | 'node-and-ip' | 'full-object' | 'usage' | 'status-changes' | 'events-live'
       | 'event-history' | 'warnings-only' | 'node-files' | 'node-capacity' | 'state-and-events' | 'node-usage' | 'all-namespaces'
-      | 'rollout-done' | 'replicas-live' | 'all-replica-live-logs' }
+      | 'rollout-done' | 'replicas-live' | 'all-replica-live-logs' | 'all-replica-previous-logs' }
   | { n: 'port'; port: number; local?: number; svc?: string };
 
 /** What the pod is going through, where it matters to which command works. */
@@ -142,20 +144,31 @@ export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need):
   }
   const onIt = 'c' in cmd && 'c' in need && cmd.c === need.c;
   switch (need.n) {
-    case 'current-logs': return cmd.k === 'logs' && onIt && !cmd.previous && !cmd.follow && !cmd.since ? null : 'That is not the plain log of this container.';
+    case 'current-logs':
+      if (cmd.k === 'logs' && onIt && cmd.follow && !cmd.previous) return '-f prints the same log but then keeps following it: you never get your prompt back.';
+      if (cmd.k === 'logs' && onIt && cmd.previous) return '--previous prints the instance before the last restart, not the one running now.';
+      return cmd.k === 'logs' && onIt && !cmd.previous && !cmd.follow && !cmd.since ? null : 'That is not the plain log of this container.';
     case 'previous-logs':
       if (cmd.k === 'logs' && onIt && !cmd.follow && !cmd.since && state.backoff?.includes(need.c)) return null;
       return cmd.k === 'logs' && onIt && cmd.previous ? null : 'Only --previous reaches the instance before the last restart.';
     case 'live-logs': return cmd.k === 'logs' && onIt && cmd.follow && !cmd.previous ? null : 'Only -f keeps the stream open.';
     case 'recent-logs': return cmd.k === 'logs' && onIt && cmd.since && !cmd.previous ? null : 'Only --since cuts the log to a time window.';
     case 'all-container-logs': return cmd.k === 'logs-all' ? null : 'Only --all-containers prints every container of the pod.';
-    case 'all-replica-logs': return cmd.k === 'logs-selector' && cmd.follow === undefined ? null : 'Only a label selector reaches every replica.';
+    case 'all-replica-logs': return cmd.k === 'logs-selector' && cmd.follow === undefined && !cmd.previous ? null : 'Only a label selector reaches every replica.';
     case 'all-replica-live-logs':
       if (cmd.k !== 'logs-selector' || cmd.follow === undefined) return 'Only -f with a label selector follows every replica.';
       return (state.replicas ?? 1) <= 5 || (cmd.follow ?? 0) >= (state.replicas ?? 1) ? null : `kubectl follows at most 5 streams by default; ${state.replicas} need --max-log-requests.`;
-    case 'all-replica-full-logs': return cmd.k === 'logs-selector' && cmd.tail === 'all' ? null : 'With -l, kubectl logs shows only the last 10 lines of each pod unless --tail=-1.';
+    case 'all-replica-full-logs':
+      if (cmd.k === 'logs-selector' && cmd.previous) return '--previous reads each replica\'s instance from before its restart, not the one running now.';
+      return cmd.k === 'logs-selector' && cmd.tail === 'all' ? null : 'With -l, kubectl logs shows only the last 10 lines of each pod unless --tail=-1.';
+    case 'all-replica-previous-logs':
+      if (cmd.k !== 'logs-selector') return 'That reaches one replica only.';
+      if (!cmd.previous) return 'That is each replica\'s current instance, started after the restart.';
+      return cmd.tail === 'all' ? null : 'With -l, kubectl logs shows only the last 10 lines of each pod unless --tail=-1.';
     case 'shell':
       if (cmd.k === 'exec-shell' && onIt) return ctr?.shell ? null : 'The image has no shell: exec fails with "executable file not found".';
+      if (cmd.k === 'exec-cmd' && onIt && !ctr?.shell) return 'exec runs a program from the container\'s own image, which has no shell of any kind.';
+      if (cmd.k === 'debug-copy-shell' && onIt && !ctr?.shell) return 'The copy keeps the container\'s image, which has no sh either.';
       if (cmd.k === 'debug-target' && onIt) return null;
       return 'That gives no shell in this container.';
     case 'processes': return cmd.k === 'debug-target' && onIt ? null : 'Only a debug container with --target joins its process namespace.';
@@ -175,14 +188,25 @@ export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need):
     case 'warnings-only': return cmd.k === 'events' && cmd.warnings ? null : 'Only --types=Warning filters out the Normal events.';
     case 'node-files': return cmd.k === 'debug-node' ? null : 'Only a debug pod on the node sees its filesystem, under /host.';
     case 'node-capacity': return cmd.k === 'describe-node' ? null : 'The node\'s capacity and conditions are on the Node object.';
-    case 'node-usage': return cmd.k === 'top-node' ? null : 'Only kubectl top node shows the node\'s live CPU and memory use.';
+    case 'node-usage':
+      if (cmd.k === 'describe-node') return 'describe node adds up what the pods request, not what they use.';
+      return cmd.k === 'top-node' ? null : 'Only kubectl top node shows the node\'s live CPU and memory use.';
     case 'state-and-events': return cmd.k === 'describe' ? null : 'Only describe puts the containers\' states and the recent events on one page.';
     case 'all-namespaces': return cmd.k === 'get-pods-all' ? null : 'Only -A lists the pods of every namespace.';
-    case 'rollout-done': return cmd.k === 'rollout-status' ? null : 'Only rollout status waits until the rollout has finished, and says so.';
+    case 'rollout-done':
+      if (cmd.k === 'wait-available') return 'Available is True as soon as enough replicas are up, old ones included: it passes before the new version has rolled out.';
+      return cmd.k === 'rollout-status' ? null : 'Only rollout status waits until the rollout has finished, and says so.';
     case 'replicas-live': return cmd.k === 'get-pods-watch' ? null : 'Only get pods -l … -w prints each pod of the Deployment as it comes and goes.';
     case 'logs-elsewhere':
+      if (need.ns && need.ctx) {
+        // Another cluster and another namespace: --context picks the cluster, -n the namespace in it.
+        if (cmd.k === 'logs-context' && cmd.ctx === need.ctx && cmd.c === need.c) return cmd.ns === need.ns ? null : `--context alone looks in that context's namespace, default; the pod is in ${need.ns}.`;
+        if (cmd.k === 'logs-namespace') return `-n alone still asks the current cluster; the pod is in the cluster of context ${need.ctx}.`;
+        if (cmd.k === 'logs-context' && cmd.ctx === need.ns && cmd.ns === need.ctx) return `Swapped: --context takes the context, ${need.ctx}, and -n the namespace, ${need.ns}.`;
+        return `The pod is in namespace ${need.ns} of the cluster of context ${need.ctx}.`;
+      }
       if (need.ns) return cmd.k === 'logs-namespace' && cmd.ns === need.ns && cmd.c === need.c ? null : `The pod is in namespace ${need.ns}.`;
-      if (need.ctx) return cmd.k === 'logs-context' && cmd.ctx === need.ctx && cmd.c === need.c ? null : `The pod is in the cluster of context ${need.ctx}.`;
+      if (need.ctx) return cmd.k === 'logs-context' && cmd.ctx === need.ctx && !cmd.ns && cmd.c === need.c ? null : `The pod is in the cluster of context ${need.ctx}.`;
       return cmd.k === 'logs' && cmd.c === need.c && !cmd.previous && !cmd.follow && !cmd.since ? null : `The container is called ${need.c}.`;
     case 'stdin': return cmd.k === 'attach' && onIt ? null : 'Only attach connects to the stdin and terminal of the process already running.';
     case 'probe-inside': {

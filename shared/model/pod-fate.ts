@@ -31,10 +31,15 @@ export type PodEvent =
 
 export type Scope = 'that-container' | 'whole-pod' | 'nothing';
 
-/** Which containers of a Deployment's (or, for image-patched, a bare) pod start afresh after the event. */
-export function restartScope(event: PodEvent): Scope {
+/**
+ * Which containers of a Deployment's (or, for image-patched, a bare) pod start afresh after the event. A container
+ * the kubelet or the kernel killed is restarted as the pod's restartPolicy says: Always and OnFailure restart it (a
+ * kill is never exit 0), Never leaves it stopped.
+ */
+export function restartScope(event: PodEvent, restartPolicy: 'Always' | 'OnFailure' | 'Never' = 'Always'): Scope {
   switch (event) {
-    case 'liveness-fails': case 'oom-killed': case 'image-patched': return 'that-container';
+    case 'liveness-fails': case 'oom-killed': return restartPolicy === 'Never' ? 'nothing' : 'that-container';
+    case 'image-patched': return 'that-container';
     case 'node-drained': case 'template-changed': return 'whole-pod';
     case 'readiness-fails': return 'nothing';
   }

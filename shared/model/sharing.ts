@@ -208,6 +208,13 @@ function reachPort(pod: SharingPod, claim: Extract<Claim, { kind: 'reach-port' }
   const owner = pod.containers.find((c) => c.ports.includes(claim.port) && isRunning(c));
   const rival = pod.containers.find((c) => c !== to && c.ports.includes(claim.port) && isRunning(c));
   if (to.ports.includes(claim.port) && isRunning(to) && rival) return { yes: false, reason: `${to.name} and ${rival.name} both claim port ${claim.port} in the one port space the pod has: only the first to bind it gets it.`, rules: ['network-namespace', 'port-space'], refs: [{ at: 'ports', container: to.name }, { at: 'ports', container: rival.name }] };
+  // Two containers declaring one port: the second to bind it fails at startup and, as servers do, exits. Which one
+  // loses is a race, so none of the loser's other ports is sure to answer either.
+  const clash = pod.containers.find((c) => c !== to && isRunning(c) && c.ports.some((p) => to.ports.includes(p)));
+  if (to.ports.includes(claim.port) && isRunning(to) && clash) {
+    const p = clash.ports.find((q) => to.ports.includes(q))!;
+    return { yes: false, reason: `${to.name} and ${clash.name} both declare port ${p}: whichever binds it second fails at startup, and that may be ${to.name}, so nothing is sure to answer on ${claim.port}.`, rules: ['network-namespace', 'port-space'], refs: [{ at: 'ports', container: to.name }, { at: 'ports', container: clash.name }] };
+  }
   if (to.ports.includes(claim.port) && isRunning(to)) return { yes: true, reason: `the containers share one network namespace, and ${to.name} listens on ${claim.port}.`, rules: ['network-namespace'], refs: [{ at: 'ports', container: to.name }] };
   if (to.ports.includes(claim.port)) return { yes: false, reason: `${to.name} is an init container: it exited before ${claim.from} started, so nothing listens there.`, rules: ['network-namespace', 'init-runs-to-completion'], refs: [{ at: 'role', container: to.name }, { at: 'ports', container: to.name }] };
   if (owner) return { yes: false, reason: `localhost is shared, but port ${claim.port} belongs to ${owner.name}${owner.name === claim.from ? ' itself' : ''}.`, rules: ['network-namespace'], refs: [{ at: 'ports', container: owner.name }] };

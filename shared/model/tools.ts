@@ -29,7 +29,9 @@ export type Capability =
   | 'edit-live'            // edit a live object's YAML and save it back
   | 'pod-shell'            // a shell in a pod's container
   | 'port-forward'         // a local port tunnelled to a pod
-  | 'pod-logs';            // one container's log
+  | 'pod-logs'             // one container's log
+  | 'previous-logs'        // the log of a container's instance from before its last restart
+  | 'release-change';      // change a Helm release's settings so that the next upgrade keeps them
 
 const CAN: Record<Capability, readonly Tool[]> = {
   'exact-command': ['kubectl'],
@@ -59,6 +61,12 @@ const CAN: Record<Capability, readonly Tool[]> = {
   'pod-shell': ['kubectl', 'k9s', 'Lens'],
   'port-forward': ['kubectl', 'k9s', 'Lens'],
   'pod-logs': ['kubectl', 'k9s', 'Lens', 'stern'],
+  // kubectl logs --previous; k9s's log view toggles the previous instance. stern has no such flag: it tails the
+  // instances that run now (its README's flag list).
+  'previous-logs': ['kubectl', 'k9s'],
+  // A release's values change through helm upgrade; kubectl edit or scale only touch live objects, and the next
+  // upgrade puts back every field the chart sets.
+  'release-change': ['Helm'],
 };
 
 /** What each capability means, said about a tool that lacks it. */
@@ -88,6 +96,8 @@ export const LACKS: Record<Capability, string> = {
   'pod-shell': 'opens no shell in a pod',
   'port-forward': 'forwards no ports',
   'pod-logs': 'shows no container logs',
+  'previous-logs': 'has no way to print the instance from before the restart',
+  'release-change': 'changes only the live objects: the next helm upgrade puts back what the release\'s values say',
 };
 
 /**
@@ -96,7 +106,8 @@ export const LACKS: Record<Capability, string> = {
  */
 const UNSURE: Partial<Record<Capability, readonly Tool[]>> = {
   'persists-switch': ['k9s'],       // whether :ctx writes the kubeconfig's current-context has changed across versions
-  'quick-switch': ['k9s'],          // so whether :ctx counts as switching the current context is unclear too
+  'quick-switch': ['k9s', 'kubectl'], // k9s: whether :ctx counts as switching is unclear; kubectl config use-context
+                                      // is a command too, just a longer one, so kubectl is never the wrong tool here
   'switch-back': ['k9s'],           // its command history ([ and -) can bring the last :ctx back
   'follows-new-pods': ['k9s'],      // a Deployment's log view may or may not pick up pods created later
   'live-usage-columns': ['Lens'],   // Lens's pod list may carry metrics columns
@@ -104,6 +115,10 @@ const UNSURE: Partial<Record<Capability, readonly Tool[]>> = {
   'release-history': ['Lens'],      // Lens lists a release's revisions when rolling back; values per revision unclear
   'rollout-undo': ['Lens'],         // Lens shows a Deployment's revisions
   'rollout-history': ['Lens'],
+  'rollout-wait': ['Helm'],       // helm upgrade --wait waits for the release's resources to be ready
+  'per-command-context': ['Lens'], // Lens opens a cluster in its own window without touching the current context
+  'previous-logs': ['Lens'],       // Lens's log tab may offer the previous container
+  'release-change': ['k9s', 'Lens'], // Lens upgrades a release with edited values; k9s's helm view may too
 };
 
 export const can = (tool: Tool, cap: Capability): boolean => CAN[cap].includes(tool);

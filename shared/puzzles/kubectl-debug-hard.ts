@@ -1,8 +1,10 @@
 // Hard kubectl-debug templates: two rules decide together (what exit code 137 means and where each cause shows; the
 // pod's process namespace and the debug flags; the pod's network namespace and the tools in an image; an error
-// message and the flag it calls for; how long events live; what attach and a pod copy really do).
-import type { Cmd } from '../model/debugging.ts';
+// message and the flag it calls for; how long events live; which replicas crashed and the selector's defaults; what
+// attach and a pod copy really do).
+import { render, type Cmd } from '../model/debugging.ts';
 import { caseDraft, code, podYaml, readyColumn, scene } from './kubectl-debug-pod.ts';
+import type { RuleId } from '../model/rules/index.ts';
 import type { SingleDraft, SingleTemplate } from './single-draft.ts';
 
 const RUNNING = 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/';
@@ -35,7 +37,7 @@ const oomOrLiveness: SingleTemplate = {
         'app-error': 'Exit code 1 is the app giving up on its own: its last words are in the previous instance\'s log.',
       }[answer]!,
       rules: ['debugging/exit-137', answer === 'oom' ? 'debugging/top-usage' : answer === 'liveness' ? 'debugging/describe-events' : 'debugging/logs-previous'],
-      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs` : answer === 'oom' ? 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#my-container-is-terminated' : 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#liveness-probe',
+      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs` : 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
     });
   },
 };
@@ -106,40 +108,48 @@ const probeFromInside: SingleTemplate = {
   },
 };
 
-/** The error message says which flag is missing. */
+/** The error message and the pod together say what to run instead: two rules meet in each case. */
 const readTheError: SingleTemplate = {
   id: 'kubectl-debug/read-the-error',
-  answers: ['namespace', 'container', 'not-started'],
+  answers: ['elsewhere', 'no-shell', 'not-started'],
   make(rng, answer) {
-    const s = scene(rng, { sidecars: 1 });
+    const s = scene(rng, answer === 'no-shell' ? { shell: false, sidecars: 1 } : { sidecars: 1 });
     const c = s.pod.app;
+    const p = s.pod.name;
     const ns = rng.pick(['payments', 'shop', 'platform']);
-    const wrongName = `${c}-app`;
+    const ctx = rng.pick(['prod-eu', 'prod-us', 'prod-ap']);
     const error = {
-      namespace: `Error from server (NotFound): pods "${s.pod.name}" not found`,
-      container: `error: container ${wrongName} is not valid for pod ${s.pod.name}`,
-      'not-started': `Error from server (BadRequest): container "${c}" in pod "${s.pod.name}" is waiting to start: image can't be pulled`,
+      elsewhere: `Error from server (NotFound): pods "${p}" not found`,
+      'no-shell': 'OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown',
+      'not-started': `Error from server (BadRequest): container "${c}" in pod "${p}" is waiting to start: image can't be pulled`,
     }[answer]!;
-    const tried = answer === 'container' ? `kubectl logs ${s.pod.name} -c ${wrongName}` : `kubectl logs ${s.pod.name} -c ${c}`;
+    const tried = answer === 'no-shell' ? `kubectl exec -it ${p} -c ${c} -- sh` : `kubectl logs ${p} -c ${c}`;
     if (answer === 'not-started') s.state.notStarted = [c];
-    const need = { namespace: { n: 'logs-elsewhere', c, ns } as const, container: { n: 'logs-elsewhere', c } as const, 'not-started': { n: 'why-waiting' } as const }[answer]!;
-    const right: Cmd = { namespace: { k: 'logs-namespace', c, ns } as Cmd, container: { k: 'logs', c } as Cmd, 'not-started': { k: 'describe' } as Cmd }[answer]!;
+    const need = { elsewhere: { n: 'logs-elsewhere', c, ns, ctx } as const, 'no-shell': { n: 'shell', c } as const, 'not-started': { n: 'why-waiting' } as const }[answer]!;
+    const right: Cmd = { elsewhere: { k: 'logs-context', c, ctx, ns } as Cmd, 'no-shell': { k: 'debug-target', c } as Cmd, 'not-started': { k: 'describe' } as Cmd }[answer]!;
     const wrong: Cmd[] = {
-      namespace: [{ k: 'logs', c, previous: true }, { k: 'logs-context', c, ctx: ns }, { k: 'logs-all' }] as Cmd[],
-      container: [{ k: 'logs-namespace', c: wrongName, ns }, { k: 'logs', c: wrongName, previous: true }, { k: 'describe' }] as Cmd[],
+      elsewhere: [{ k: 'logs-namespace', c, ns }, { k: 'logs-context', c, ctx }, { k: 'logs-context', c, ctx: ns, ns: ctx }] as Cmd[],
+      'no-shell': [{ k: 'exec-cmd', c, cmd: '/bin/bash' }, { k: 'debug-copy-shell', c }, { k: 'attach', c }] as Cmd[],
       'not-started': [{ k: 'logs', c, previous: true }, { k: 'logs-namespace', c, ns }, { k: 'exec-shell', c }] as Cmd[],
     }[answer]!;
+    const where = answer === 'elsewhere'
+      ? `Your current context is staging; ${p} runs in namespace ${ns} of the cluster behind your context ${ctx}, and both contexts use the namespace default. `
+      : '';
     return caseDraft({
       template: this.id,
-      prompt: `${answer === 'namespace' ? `The pod runs in namespace ${ns}. ` : ''}You ran ${code(tried)} and got: ${code(error)}. What do you run instead?`,
-      scene: s, ...(answer === 'namespace' ? {} : { code: podYaml(s) }), need, right, wrong,
+      prompt: `${where}You ran ${code(tried)} and got: ${code(error)}. What do you run instead?`,
+      scene: s, ...(answer === 'elsewhere' ? {} : { code: podYaml(s) }), need, right, wrong,
       because: {
-        namespace: `NotFound: kubectl looked in your current namespace. The pod is in ${ns}: add -n ${ns}.`,
-        container: `The container is called ${c}, as the spec shows: -c ${c}.`,
+        elsewhere: `NotFound: kubectl asked the current cluster, in its namespace. --context=${ctx} picks the other cluster and -n ${ns} the namespace in it; either alone still misses.`,
+        'no-shell': `The image is distroless: exec can only run what the image has. kubectl debug adds a busybox container, and --target=${c} puts it in ${c}'s process namespace.`,
         'not-started': 'The container never started, so it has no logs at all; describe shows why it waits, with the pull error.',
       }[answer]!,
-      rules: answer === 'not-started' ? ['debugging/no-logs-before-start', 'debugging/describe-events'] : ['debugging/logs-container', 'debugging/default-container'],
-      docUrl: answer === 'not-started' ? `${RUNNING}#using-kubectl-describe-pod-to-fetch-details-about-pods` : 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#kubectl-context-and-configuration',
+      rules: { elsewhere: ['debugging/logs-elsewhere', 'tools/per-command-context'], 'no-shell': ['debugging/exec-needs-shell', 'debugging/ephemeral-target'], 'not-started': ['debugging/no-logs-before-start', 'debugging/describe-events'] }[answer]! as RuleId[],
+      docUrl: {
+        elsewhere: 'https://kubernetes.io/docs/reference/kubectl/quick-reference/#kubectl-context-and-configuration',
+        'no-shell': `${RUNNING}#ephemeral-container`,
+        'not-started': `${RUNNING}#using-kubectl-describe-pod-to-fetch-details-about-pods`,
+      }[answer]!,
     });
   },
 };
@@ -151,11 +161,12 @@ const eventsTtl: SingleTemplate = {
   make(rng, answer): SingleDraft {
     const s = scene(rng);
     const p = s.pod.name;
-    const when = { describe: 'is still running; it restarted twice in the last half hour', events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
+    const hours = rng.int(2, 5);
+    const when = { describe: `is still running; its container last restarted ${hours} hours ago`, events: `was deleted ${rng.int(10, 40)} minutes ago`, gone: `was deleted ${rng.int(3, 8)} hours ago` }[answer]!;
     const options = [
       { label: `kubectl describe pod ${p}`, correct: answer === 'describe', why: 'The pod is gone: NotFound.' },
-      { label: `kubectl events --for pod/${p}`, correct: answer === 'events', why: answer === 'describe' ? 'It gives the events without the containers\' states.' : 'Events are kept for one hour by default: these are gone.' },
-      { label: 'None: only your monitoring or log backend still has it', correct: answer === 'gone', why: answer === 'describe' ? 'The pod still exists.' : 'Its events are still within the hour they are kept.' },
+      { label: `kubectl events --for pod/${p}`, correct: answer === 'events', why: answer === 'describe' ? `The events of a restart ${hours} hours ago are gone (kept one hour), and events never show the containers' states.` : 'Events are kept for one hour by default: these are gone.' },
+      { label: 'None: only your monitoring or log backend still has it', correct: answer === 'gone', why: answer === 'describe' ? 'The pod still exists, and its status keeps each container\'s last termination.' : 'Its events are still within the hour they are kept.' },
       { label: `kubectl get pod ${p} -o yaml`, correct: false, why: answer === 'describe' ? 'It has the status but not the events.' : 'The pod is gone: NotFound.' },
     ];
     return {
@@ -165,7 +176,7 @@ const eventsTtl: SingleTemplate = {
       answerKey: { describe: 'kubectl describe pod <pod>', events: 'kubectl events --for pod/<pod>', gone: 'None: the monitoring or log backend' }[answer]!,
       rules: ['debugging/events-ttl', answer === 'describe' ? 'debugging/describe-events' : 'debugging/events-for'],
       because: [{ text: {
-        describe: 'The pod exists, so describe shows both its containers\' states and its recent events.',
+        describe: 'The pod exists: describe shows each container\'s last termination, kept in its status, and whatever events the last hour left.',
         events: 'The pod is gone but its events outlive it, for an hour by default: kubectl events --for finds them.',
         gone: 'Events are kept for one hour by default, so hours later neither the pod nor its events remain in the cluster.',
       }[answer]! }],
@@ -174,35 +185,59 @@ const eventsTtl: SingleTemplate = {
   },
 };
 
-/** A rollout in progress: wait for it, watch its pods, or ask why a new one fails. */
-const rolloutWatch: SingleTemplate = {
-  id: 'kubectl-debug/rollout-watch',
-  answers: ['status', 'pods', 'why-new-fails'],
-  make(rng, answer) {
+/**
+ * Which replicas crashed (the table) and which instance you want (the prompt) meet the selector's defaults: with -l,
+ * kubectl prints 10 lines a pod unless --tail=-1, and --previous asks every selected pod for an instance from before
+ * a restart, which a replica that never restarted does not have.
+ */
+const crashedReplicas: SingleTemplate = {
+  id: 'kubectl-debug/crashed-replicas',
+  answers: ['all-previous', 'one-previous', 'all-current'],
+  make(rng, answer): SingleDraft {
     const s = scene(rng);
-    const text = {
-      status: `A CI job must wait until the new version of Deployment ${s.pod.app} is fully rolled out, and fail if it stalls.`,
-      pods: `During the rollout of Deployment ${s.pod.app} you want to see its old pods go and its new pods come, as it happens.`,
-      'why-new-fails': `The rollout of ${s.pod.app} is stuck: new pod ${s.pod.name} is ${readyColumn(s, s.pod.containers.length)} Pending. You want to know why.`,
-    }[answer]!;
-    const need = { status: { n: 'rollout-done' } as const, pods: { n: 'replicas-live' } as const, 'why-new-fails': { n: 'why-pending' } as const }[answer]!;
-    const right: Cmd = { status: { k: 'rollout-status' } as Cmd, pods: { k: 'get-pods-watch' } as Cmd, 'why-new-fails': { k: 'describe' } as Cmd }[answer]!;
-    const wrong: Cmd[] = {
-      status: [{ k: 'get-pods-watch' }, { k: 'get-watch' }, { k: 'events', watch: true }] as Cmd[],
-      pods: [{ k: 'rollout-status' }, { k: 'get-watch' }, { k: 'logs-selector', c: s.pod.app }] as Cmd[],
-      'why-new-fails': [{ k: 'rollout-status' }, { k: 'get-pods-watch' }, { k: 'logs', c: s.pod.app }] as Cmd[],
-    }[answer]!;
-    if (answer === 'why-new-fails') s.state.notStarted = [s.pod.app];
-    return caseDraft({
-      template: this.id, prompt: `${text} Which command?`, scene: s, need, right, wrong,
-      because: {
-        status: 'rollout status waits until every replica is updated and available, and exits non-zero when the rollout exceeds its deadline.',
-        pods: 'get pods -l app=… -w prints each pod of the Deployment as it is created, changes and goes.',
-        'why-new-fails': 'A Pending pod has no logs; describe shows the scheduler\'s reason in its events.',
-      }[answer]!,
-      rules: answer === 'why-new-fails' ? ['debugging/describe-events', 'debugging/no-logs-before-start'] : ['debugging/rollout-status', 'debugging/get-output'],
-      docUrl: answer === 'why-new-fails' ? `${RUNNING}#example-debugging-pending-pods` : answer === 'pods' ? `${REF}kubectl_get/#options` : 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#failed-deployment',
-    });
+    const c = s.pod.app;
+    const n = rng.int(3, 4);
+    const hash = s.pod.name.split('-').slice(-2, -1)[0]!;
+    const tail = (): string => Array.from({ length: 5 }, () => rng.pick([...'bcdfghjklmnpqrstvwxz2456789'])).join('');
+    // kubectl get pods lists by name, as here.
+    const names = [s.pod.name, ...Array.from({ length: n - 1 }, () => `${c}-${hash}-${tail()}`)].sort();
+    const crashed = rng.int(0, n - 1);
+    const onlyOne = answer === 'one-previous';
+    const hours = rng.int(3, 9);
+    const age = `${rng.int(2, 6)}d`;
+    const ready = readyColumn(s, 0);
+    const rows = names.map((name, i) => [name, ready, 'Running', onlyOne && i !== crashed ? '0' : `1 (${hours + (i % 2)}h ago)`, age]);
+    const pod = names[crashed]!;
+    const want = answer === 'all-current' ? 'everything it has printed since it came back' : 'everything it printed before it crashed';
+    const lines = {
+      allPrevTail: render(s.pod, { k: 'logs-selector', c, previous: true, tail: 'all' }),
+      allPrev: render(s.pod, { k: 'logs-selector', c, previous: true }),
+      allTail: render(s.pod, { k: 'logs-selector', c, tail: 'all' }),
+      onePrev: render({ ...s.pod, name: pod }, { k: 'logs', c, previous: true }),
+    };
+    const right = { 'all-previous': lines.allPrevTail, 'one-previous': lines.onePrev, 'all-current': lines.allTail }[answer]!;
+    const tenLines = 'With -l, kubectl prints only the last 10 lines of each pod unless --tail=-1.';
+    const neverRestarted = 'The replicas that never restarted have no previous instance: kubectl stops with an error at the first of them.';
+    const why: Record<string, string> = {
+      [lines.allPrevTail]: answer === 'one-previous' ? neverRestarted : '--previous reads the instance from before the restart, not the one running now.',
+      [lines.allPrev]: answer === 'one-previous' ? neverRestarted : tenLines,
+      [lines.allTail]: 'Without --previous, that is the instance started after the restart.',
+      [lines.onePrev]: answer === 'all-current' ? 'That is one replica, and its instance from before the restart.' : 'Every replica restarted: that reaches one of them only.',
+    };
+    return {
+      template: this.id,
+      prompt: `Last night ${code(c)} crashed and was restarted in one or more replicas of Deployment ${s.pod.app} (its pods carry the label app=${s.pod.app}). You want ${want}, in each replica where it crashed. Which command?`,
+      table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], rows },
+      options: Object.values(lines).map((label) => ({ label, correct: label === right, why: label === right ? '' : why[label]! })),
+      answerKey: { 'all-previous': 'kubectl logs -l <label> -c <container> --previous --prefix --tail=-1', 'one-previous': 'kubectl logs <pod> -c <container> --previous', 'all-current': 'kubectl logs -l <label> -c <container> --prefix --tail=-1' }[answer]!,
+      rules: ['debugging/logs-selector', 'debugging/logs-previous'],
+      because: [{ text: {
+        'all-previous': 'Every replica restarted, so -l reaches them all and --previous reads each one\'s crashed instance; with a selector only --tail=-1 prints it whole, not its last 10 lines.',
+        'one-previous': `Only ${pod} restarted. --previous on that one pod prints its crashed instance whole; through -l the other replicas, which have no previous instance, make kubectl fail.`,
+        'all-current': 'You want the instances running now, so no --previous; with a selector only --tail=-1 prints each one whole, not its last 10 lines.',
+      }[answer]!, evidence: { cells: rows.flatMap((_, row) => [{ row, column: 3 }]) } }],
+      docUrl: `${REF}kubectl_logs/#options`,
+    };
   },
 };
 
@@ -264,4 +299,4 @@ const podCopy: SingleTemplate = {
   },
 };
 
-export const hardTemplates: readonly SingleTemplate[] = [oomOrLiveness, processNamespaces, probeFromInside, readTheError, eventsTtl, rolloutWatch, attachOrExec, podCopy];
+export const hardTemplates: readonly SingleTemplate[] = [oomOrLiveness, processNamespaces, probeFromInside, readTheError, eventsTtl, crashedReplicas, attachOrExec, podCopy];

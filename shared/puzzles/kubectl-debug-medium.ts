@@ -222,7 +222,7 @@ const nodeTrouble: SingleTemplate = {
     const text = {
       files: `You suspect the kubelet on ${node}, where the pod runs, has a bad setting; you want to read /var/lib/kubelet/config.yaml on that node, without SSH.`,
       capacity: `The pod's replacement stays Pending. You want ${node}'s allocatable memory, what its pods already request, and its conditions.`,
-      usage: `Pods on ${node} are slow. You want the node's live CPU and memory use.`,
+      usage: `Pods on ${node} are slow, yet describe node shows only ${rng.pick([35, 40, 45, 50])}% of its CPU requested. You want how much CPU and memory the node is really using right now.`,
     }[answer]!;
     const need = { files: { n: 'node-files' } as const, capacity: { n: 'node-capacity' } as const, usage: { n: 'node-usage' } as const }[answer]!;
     const all: Record<string, Cmd> = { files: { k: 'debug-node' }, capacity: { k: 'describe-node' }, usage: { k: 'top-node' } };
@@ -232,9 +232,9 @@ const nodeTrouble: SingleTemplate = {
       because: {
         files: `kubectl debug node/${node} runs a pod in the node's namespaces, with its root filesystem at /host.`,
         capacity: 'describe node shows Allocatable, the Allocated resources of its pods, and its Conditions.',
-        usage: 'kubectl top node shows the node\'s live CPU and memory use.',
+        usage: 'describe node sums what its pods request, not what they use; kubectl top node shows the live use, from metrics-server.',
       }[answer]!,
-      rules: [answer === 'files' ? 'debugging/debug-node' : answer === 'usage' ? 'debugging/top-usage' : 'debugging/describe-node'],
+      rules: answer === 'usage' ? ['debugging/top-usage', 'debugging/describe-node'] : [answer === 'files' ? 'debugging/debug-node' : 'debugging/describe-node'],
       docUrl: answer === 'files' ? `${RUNNING}#node-shell-session` : `${QUICK}#interacting-with-nodes-and-cluster`,
     });
   },
@@ -278,4 +278,41 @@ const replacedPod: SingleTemplate = {
   },
 };
 
-export const mediumTemplates: readonly SingleTemplate[] = [defaultTarget, shellOrDebug, crashEvidence, initStuck, selectorDefaults, portForward, nodeTrouble, replacedPod];
+/** A rollout in progress: wait for it to finish, watch its pods come and go, or ask why a new one is stuck. */
+const rolloutWatch: SingleTemplate = {
+  id: 'kubectl-debug/rollout-watch',
+  answers: ['status', 'pods', 'why-new-fails'],
+  make(rng, answer) {
+    const s = scene(rng);
+    const d = s.pod.app;
+    const text = {
+      status: `A CI job must wait until the new version of Deployment ${d} is fully rolled out, and fail if the rollout stalls.`,
+      pods: `During the rollout of Deployment ${d}, whose pods carry the label app=${d}, you want to see its old pods go and its new pods come, as it happens.`,
+      'why-new-fails': `The rollout of ${d} is stuck: new pod ${s.pod.name} is ${readyColumn(s, s.pod.containers.length)} Pending. You want to know why.`,
+    }[answer]!;
+    const need = { status: { n: 'rollout-done' } as const, pods: { n: 'replicas-live' } as const, 'why-new-fails': { n: 'why-pending' } as const }[answer]!;
+    const right: Cmd = { status: { k: 'rollout-status' } as Cmd, pods: { k: 'get-pods-watch' } as Cmd, 'why-new-fails': { k: 'describe' } as Cmd }[answer]!;
+    const wrong: Cmd[] = {
+      status: [{ k: 'wait-available' }, { k: 'get-pods-watch' }, { k: 'events', watch: true }] as Cmd[],
+      pods: [{ k: 'rollout-status' }, { k: 'get-watch' }, { k: 'logs-selector', c: d }] as Cmd[],
+      'why-new-fails': [{ k: 'rollout-status' }, { k: 'get-pods-watch' }, { k: 'logs', c: d }] as Cmd[],
+    }[answer]!;
+    if (answer === 'why-new-fails') s.state.notStarted = [d];
+    return caseDraft({
+      template: this.id, prompt: `${text} Which command?`, scene: s, need, right, wrong,
+      because: {
+        status: 'rollout status waits until every replica runs the new version and is available, and exits non-zero once the rollout passes its progress deadline.',
+        pods: `get pods -l app=${d} -w prints each pod with that label as it is created, changes and goes.`,
+        'why-new-fails': 'A Pending pod has no logs; describe shows the scheduler\'s reason in its events.',
+      }[answer]!,
+      rules: answer === 'why-new-fails' ? ['debugging/describe-events'] : answer === 'status' ? ['debugging/rollout-status'] : ['debugging/get-output'],
+      docUrl: {
+        status: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#failed-deployment',
+        pods: `${REF}kubectl_get/#options`,
+        'why-new-fails': `${RUNNING}#example-debugging-pending-pods`,
+      }[answer]!,
+    });
+  },
+};
+
+export const mediumTemplates: readonly SingleTemplate[] = [defaultTarget, shellOrDebug, crashEvidence, initStuck, selectorDefaults, portForward, nodeTrouble, replacedPod, rolloutWatch];

@@ -77,9 +77,9 @@ const JOB_HELPER = {
     because: 'A native sidecar starts first and is stopped once the Job\'s container exits, so the Job completes.',
   },
   'init-container': {
-    need: (job: string) => `Before the Job ${code(job)} starts its work, fetch-input must download its input files into a shared emptyDir, and then it has nothing left to do.`,
+    need: (job: string) => `The Job ${code(job)}'s container opens its input files the moment it starts. fetch-input downloads them into a shared emptyDir in about two minutes and exits 0; if the download fails, the pod must fail (restartPolicy: Never).`,
     rule: 'design/init-before' as RuleId, doc: `${PODS}init-containers/#understanding-init-containers`,
-    because: 'An init container runs to completion before the Job\'s container starts, so the input is complete when it begins.',
+    because: 'An init container must finish before the Job\'s container starts, so the files are complete when it opens them; under restartPolicy: Never a failed init container fails the pod.',
   },
   'separate-deployment': {
     need: (job: string) => `The ${code(job)} Job runs 50 pods in parallel; all of them must count against one shared API rate limit, kept by rate-limiter.`,
@@ -97,9 +97,9 @@ const jobHelper: SingleTemplate = {
     const h = JOB_HELPER[answer as keyof typeof JOB_HELPER];
     const placement = placementFor(answer === 'native-sidecar' ? { runs: 'alongside', serves: 'one-pod' } : answer === 'init-container' ? { runs: 'before', serves: 'one-pod' } : { runs: 'alongside', serves: 'many-pods' });
     const options: DraftOption[] = [
-      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start as soon as the sidecar is up, before the download is done.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
+      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start once the sidecar is running, not done, and a sidecar that exits 0 is started again, whatever the pod\'s restartPolicy.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
       { label: 'An init container', correct: placement === 'init-container', why: answer === 'native-sidecar' ? 'An init container must exit before the Job starts, so the proxy would be gone during the run.' : 'Each pod would get its own limiter, and it would exit before the work starts.' },
-      { label: 'A second entry in the pod\'s containers list', correct: false, why: 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
+      { label: 'A second entry in the pod\'s containers list', correct: false, why: answer === 'init-container' ? 'It would start together with the Job\'s container, in no order, so the files may be missing when it opens them.' : 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
       { label: 'A Deployment of its own, behind a Service', correct: placement === 'separate-deployment', why: answer === 'native-sidecar' ? 'The proxy serves one pod on 127.0.0.1 and ends with it.' : 'The files must land in this pod\'s emptyDir.' },
     ];
     return {
@@ -107,7 +107,7 @@ const jobHelper: SingleTemplate = {
       prompt: `${h.need(job)} Where does the helper go?`,
       options,
       answerKey: options.find((o) => o.correct)!.label,
-      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : 'design/shared-fate'],
+      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : answer === 'init-container' ? 'design/native-sidecar' : 'design/shared-fate'],
       because: [{ text: h.because }],
       docUrl: h.doc,
     };
@@ -149,10 +149,17 @@ const hpaPlacement: SingleTemplate = {
   },
 };
 
-const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', PodEvent[]> = {
-  'that-container': ['liveness-fails', 'oom-killed', 'image-patched'],
-  'whole-pod': ['node-drained', 'template-changed'],
-  nothing: ['readiness-fails'],
+type Owner = 'deployment' | 'job-onfailure' | 'job-never' | 'bare';
+/** Each answer with the (event, owner) pairs that lead to it: a kill restarts a container unless the pod says Never. */
+const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', [PodEvent, Owner][]> = {
+  'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare'], ['image-patched', 'deployment']],
+  // A drained Job pod is replaced by its Job under either policy, so "Never" in the prompt never means "nothing" alone.
+  'whole-pod': [['node-drained', 'deployment'], ['node-drained', 'job-onfailure'], ['node-drained', 'job-never'], ['template-changed', 'deployment']],
+  nothing: [['readiness-fails', 'deployment'], ['oom-killed', 'job-never'], ['liveness-fails', 'job-never']],
+};
+const POLICY: Record<Owner, 'Always' | 'OnFailure' | 'Never'> = { deployment: 'Always', 'job-onfailure': 'OnFailure', 'job-never': 'Never', bare: 'Always' };
+const OWNER_TEXT: Record<Owner, string> = {
+  deployment: 'a Deployment\'s pod', 'job-onfailure': 'a Job\'s pod (restartPolicy: OnFailure)', 'job-never': 'a Job\'s pod (restartPolicy: Never)', bare: 'a bare Pod, made by no controller',
 };
 const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
   'liveness-fails': (c) => `${c}'s liveness probe fails three times in a row`,
@@ -160,42 +167,47 @@ const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
   'readiness-fails': (c) => `${c}'s readiness probe starts failing`,
   'node-drained': () => 'the pod\'s node is drained for maintenance',
   'template-changed': (c) => `someone changes an environment variable of ${c} in the Deployment`,
-  'image-patched': (c) => `someone patches ${c}'s image in this bare Pod, made by no controller`,
+  'image-patched': (c) => `someone patches ${c}'s image in the pod itself`,
 };
 const EVENT_RULE: Record<PodEvent, RuleId> = {
   'liveness-fails': 'design/container-restarts-alone', 'oom-killed': 'design/container-restarts-alone', 'image-patched': 'design/image-in-place',
   'node-drained': 'design/pod-replaced-whole', 'template-changed': 'design/pod-replaced-whole', 'readiness-fails': 'design/readiness-no-restart',
 };
 
-/** What an event restarts: one container in place, the whole pod, or nothing at all. */
+/** What an event restarts, given who owns the pod and its restartPolicy: one container in place, the whole pod, or nothing. */
 const whatRestarts: SingleTemplate = {
   id: 'same-pod/what-restarts',
   answers: Object.keys(EVENTS),
   make(rng, answer) {
-    const event = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
-    const app = apiSide(rng);
-    const side = rng.pick(['envoy', 'fluent-bit', 'vector']);
-    const c = rng.chance(0.5) ? app.name : side;
+    const [event, owner] = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
+    const job = owner.startsWith('job');
+    const app = job ? { name: rng.pick(['export-orders', 'nightly-billing', 'reindex-catalog', 'send-invoices']) } : apiSide(rng);
+    const side = rng.pick(job ? ['fluent-bit', 'vector'] : ['envoy', 'fluent-bit', 'vector']);
+    const c = event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
     const other = c === app.name ? side : app.name;
-    const scope = restartScope(event);
-    const owner = event === 'image-patched' ? 'a bare Pod' : 'a Deployment\'s pod';
+    const policy = POLICY[owner];
+    const scope = restartScope(event, policy);
+    if (scope !== answer) throw new Error(`same-pod/what-restarts: ${event} in ${owner} gives ${scope}`);
+    const killed = event === 'liveness-fails' || event === 'oom-killed';
     return {
       template: this.id,
-      prompt: `${code(app)} and ${code(side)} run in ${owner}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
+      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
       options: [
-        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : 'The pod itself is replaced, with every container in it.' },
-        { label: `Both: a new pod replaces this one`, correct: scope === 'whole-pod', why: scope === 'nothing' ? 'A failing readiness probe restarts nothing.' : `${other} keeps running; only ${c}'s container is restarted.` },
-        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : `The kubelet restarts ${c}'s container.` },
-        { label: `Both containers restart in place, in the same pod`, correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'A failing readiness probe restarts nothing.') : 'The pod itself is replaced, with every container in it.' },
+        { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A failing readiness probe restarts nothing.') : `${other} keeps running; only ${c}'s container is restarted.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : `restartPolicy: ${policy} restarts a container that was killed.` },
+        { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
       answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
-      rules: [EVENT_RULE[event], 'design/shared-fate'],
+      rules: [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
       because: [{ text: {
-        'that-container': event === 'image-patched' ? 'A bare Pod\'s image may change in place; the kubelet restarts just that container.' : `The kubelet restarts the failed container alone; ${other} and the pod carry on.`,
-        'whole-pod': event === 'node-drained' ? 'The pod is evicted and its Deployment creates a new one, both containers together.' : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: `Readiness failures only take the pod out of the Service's endpoints; nothing is restarted.`,
+        'that-container': event === 'image-patched'
+          ? `A pod's image may change in place; the kubelet restarts just that container.${owner === 'deployment' ? ' The ReplicaSet leaves a running pod\'s spec alone: only the pods it creates later get the template\'s image.' : ''}`
+          : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
+        'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
+        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'Readiness failures only take the pod out of the Service\'s endpoints; nothing is restarted.',
       }[answer]! }],
-      docUrl: answer === 'nothing' ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : answer === 'whole-pod' ? `${PODS}#pod-update-and-replacement` : `${PODS}#working-with-pods`,
+      docUrl: answer === 'nothing' && !killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
   },
 };
@@ -287,7 +299,7 @@ const loggingArchitecture: SingleTemplate = {
       rules: answer === 'daemonset' ? ['design/node-agent', 'design/sidecar-for-files'] : answer === 'sidecar' ? ['design/sidecar-for-files', 'sharing/volumes-where-mounted'] : ['design/shared-service', 'design/node-agent'],
       because: [{ text: {
         daemonset: 'The kubelet keeps every container\'s stdout on its node: one agent per node reads them all.',
-        sidecar: 'Files inside a container stay there: a sidecar mounting the same emptyDir is the only way to read them.',
+        sidecar: 'A node agent reads only what containers write to stdout and stderr; files inside the container stay there, and a sidecar mounting the same emptyDir reads them.',
         aggregator: 'One collector for every node is shared by all, so it runs in its own Deployment behind a Service.',
       }[answer]! }],
       docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : answer === 'aggregator' ? 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',

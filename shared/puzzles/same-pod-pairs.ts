@@ -45,7 +45,7 @@ export const TOGETHER: Record<string, PairMaker> = {
     const b = envoy ? { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0' } : { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10' };
     return envoy
       ? { pattern: 'proxy', a, b, needs: { sharesLocalhost: true }, gist: 'an API and its Envoy proxy',
-          stated: `${code(a)} sends every outbound call to ${code(b)} on localhost:15001, which adds mTLS, retries and metrics.`,
+          stated: `${code(a)}'s HTTP client sends every outbound call to http://127.0.0.1:15001, where ${code(b)} adds mTLS, retries and metrics.`,
           situation: `${code(a)}'s HTTP client is set to HTTP_PROXY=http://127.0.0.1:15001, where ${code(b)} listens and adds mTLS. One proxy serves one instance of the API.` }
       : { pattern: 'proxy', a, b, needs: { sharesLocalhost: true }, gist: 'an API and its linkerd proxy',
           stated: `Every connection ${code(a)} opens is redirected, by iptables rules in its network namespace, to ${code(b)} on port 4140, which adds mTLS.`,
@@ -55,14 +55,14 @@ export const TOGETHER: Record<string, PairMaker> = {
     const a = apiSide(rng);
     const s = rng.pick(SHIPPERS);
     return { pattern: 'log-shipper', a, b: { name: s.name, image: s.image }, needs: { sharesVolume: true }, gist: `an API and ${s.name} tailing its log files`,
-      stated: `${code(a)} writes its log files to an emptyDir; ${code(s.name)} tails those files and ships them to ${s.backend}.`,
+      stated: `${code(a)} writes its logs as files under /var/log/app; ${code(s.name)} tails those very files and ships them to ${s.backend}.`,
       situation: `${code(a)} can only log to files under /var/log/app, not to stdout. ${code(s.name)} must read exactly those files and send them to ${s.backend}.` };
   },
   exporter: (rng) => {
     const [a, b, url] = rng.pick([
       [{ name: 'nginx', image: 'nginx:1.27' }, { name: 'nginx-exporter', image: 'nginx/nginx-prometheus-exporter:1.3.0' }, 'http://127.0.0.1:8080/stub_status'],
-      [{ name: 'redis', image: 'redis:7.2' }, { name: 'redis-exporter', image: 'oliver006/redis_exporter:v1.62.0' }, 'redis://localhost:6379'],
-      [{ name: 'postgres', image: 'postgres:16' }, { name: 'postgres-exporter', image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0' }, 'localhost:5432'],
+      [{ name: 'redis', image: 'redis:7.2' }, { name: 'redis-exporter', image: 'oliver006/redis_exporter:v1.62.0' }, 'redis://127.0.0.1:6379'],
+      [{ name: 'postgres', image: 'postgres:16' }, { name: 'postgres-exporter', image: 'quay.io/prometheuscommunity/postgres-exporter:v0.15.0' }, '127.0.0.1:5432'],
     ] as const);
     return { pattern: 'exporter', a: { ...a }, b: { ...b }, needs: { sharesLocalhost: true }, gist: `${a.name} and an exporter reading it on localhost`,
       stated: `${code(b)} reads ${a.name}'s internal statistics from ${url} and serves them as Prometheus metrics, one exporter per ${a.name}.`,
@@ -73,7 +73,7 @@ export const TOGETHER: Record<string, PairMaker> = {
     const b = { name: 'git-sync', image: 'registry.k8s.io/git-sync/git-sync:v4.2.4' };
     const every = rng.pick([30, 60, 120]);
     return { pattern: 'git-sync', a, b, needs: { sharesVolume: true }, gist: 'nginx and git-sync refreshing its site',
-      stated: `${code(a)} serves static pages from an emptyDir; ${code(b)} pulls the site's repository into that same directory every ${every} s.`,
+      stated: `${code(b)} pulls the site's repository every ${every} s into the very directory ${code(a)} serves its pages from.`,
       situation: `The site must change within ${every} s of a push, without rebuilding ${code(a)}'s image: ${code(b)} keeps a checkout of the repository that ${code(a)} serves as files.` };
   },
   'cloud-sql': (rng) => {
@@ -88,14 +88,14 @@ export const TOGETHER: Record<string, PairMaker> = {
     const b = { name: 'encoder', image: 'jrottenberg/ffmpeg:6.1-alpine' };
     const codec = rng.pick(['H.264', 'VP9', 'AV1']);
     return { pattern: 'shm-encoder', a, b, needs: { sharesIpc: true }, gist: 'a frame grabber and its shared-memory encoder',
-      stated: `${code(a)} writes raw camera frames into a POSIX shared memory segment; ${code(b)} reads them from that segment and encodes ${codec}.`,
-      situation: `Raw frames arrive at 60 per second, too fast to copy over the network; ${code(a)} hands them to ${code(b)} in shared memory, and ${code(b)} encodes ${codec}.` };
+      stated: `${code(a)} creates a frame ring buffer with shm_open() and writes raw camera frames into it; ${code(b)} maps the same buffer with mmap() and encodes ${codec}.`,
+      situation: `Raw frames arrive at 60 per second, too fast to copy over the network; ${code(a)} writes them into a buffer it creates with shm_open(), which ${code(b)} maps to encode ${codec}.` };
   },
   'fpm-socket': (rng) => {
     const a = { name: 'nginx', image: 'nginx:1.27' };
     const b = { name: 'php-fpm', image: 'php:8.3-fpm-alpine' };
     return { pattern: 'fpm-socket', a, b, needs: { sharesVolume: true }, gist: 'nginx and PHP-FPM on a Unix socket',
-      stated: `${code(a)} passes PHP requests to ${code(b)} over the Unix socket /run/php/fpm.sock, kept in an emptyDir both mount.`,
+      stated: `${code(a)} passes PHP requests to ${code(b)} over the Unix socket /run/php/fpm.sock, a file ${code(b)} creates when it starts.`,
       situation: `${code(a)}'s fastcgi_pass points at unix:/run/php/fpm.sock, the socket ${code(b)} creates; the two always serve the same copy of the application's code.` };
   },
 };
@@ -106,7 +106,7 @@ export const APART: Record<string, PairMaker> = {
     const [x, y] = rng.sample(SERVICES, 2) as [string, string];
     const [a, b] = [apiSide(rng, x), apiSide(rng, y)];
     return { pattern: 'two-services', a, b, needs: { talksOverNetwork: true, separateLifecycle: true }, gist: 'two APIs owned by different teams',
-      stated: `${code(a)} calls ${code(b)} over HTTP through its Service. Each is released on its own schedule.`,
+      stated: `${code(a)} calls ${code(b)} over HTTP. ${code(b)}'s team ships a fix on Tuesday while ${code(a)}'s team is in a release freeze.`,
       situation: `${code(a)} calls ${code(b)} through its Service many times a second. ${code(b)}'s team ships a fix on a Tuesday; ${code(a)}'s team is in a release freeze.` };
   },
   'web-db': (rng) => {
@@ -114,7 +114,7 @@ export const APART: Record<string, PairMaker> = {
     const b = rng.pick([{ name: 'postgres', image: 'postgres:16' }, { name: 'mysql', image: 'mysql:8.0' }]);
     const [lo, hi] = [rng.int(2, 4), rng.int(10, 30)];
     return { pattern: 'web-db', a, b, needs: { scalesIndependently: true, talksOverNetwork: true }, gist: 'a web app and its database',
-      stated: `${code(a)} autoscales from ${lo} to ${hi} replicas; ${code(b)} must stay one primary, with its data on a PersistentVolume.`,
+      stated: `During sales ${code(a)} grows from ${lo} to ${hi} copies; ${code(b)} must stay a single primary, with its data on a PersistentVolume.`,
       situation: `During sales ${code(a)} grows from ${lo} to ${hi} replicas. ${code(b)} holds the orders, written by one primary to its PersistentVolume, and ${code(a)} reaches it through a Service.` };
   },
   'producer-consumer': (rng) => {
@@ -122,14 +122,14 @@ export const APART: Record<string, PairMaker> = {
     const a = houseSide(rng, 'order-events');
     const b = houseSide(rng, 'queue-worker', `${rng.pick(['invoice', 'email', 'audit', 'thumbnail'])}-worker`);
     return { pattern: 'producer-consumer', a, b, needs: { scalesIndependently: true, talksOverNetwork: true }, gist: 'a producer and a consumer on a queue',
-      stated: `${code(a)} publishes messages to ${queue}; ${code(b)} consumes them. When the queue backs up, only consumers are added.`,
+      stated: `${code(a)} publishes messages to ${queue}; ${code(b)} consumes them. When ${queue} backs up, more ${code(b)}s are started, never more ${code(a)}s.`,
       situation: `${code(a)} publishes to ${queue} at a steady rate; ${code(b)} is slow, and its backlog is cleared by running ${rng.int(5, 20)} more of it for an hour.` };
   },
   'frontend-api': (rng) => {
     const a = houseSide(rng, 'frontend');
     const b = apiSide(rng);
     return { pattern: 'frontend-api', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist: 'a frontend and the API it calls',
-      stated: `${code(a)} ships several times a day; ${code(b)}, which it calls through a Service, ships weekly.`,
+      stated: `${code(a)} is deployed after every merge, several times a day; ${code(b)}, which it calls over HTTP, is deployed weekly.`,
       situation: `${code(a)}'s team deploys after every merge; each deploy would restart whatever shares its pod. ${code(b)} keeps long-lived connections open.` };
   },
   'session-store': (rng) => {
@@ -137,7 +137,7 @@ export const APART: Record<string, PairMaker> = {
     const b = { name: 'session-store', image: rng.pick(['redis:7.2', 'memcached:1.6']) };
     const n = rng.int(3, 12);
     return { pattern: 'session-store', a, b, needs: { servesMany: true, talksOverNetwork: true }, gist: 'API replicas and their session store',
-      stated: `All ${n} replicas of ${code(a)} keep user sessions in ${code(b)} and must all see the same sessions.`,
+      stated: `A user's next request may land on any of ${code(a)}'s ${n} copies, and it must find the session another copy stored in ${code(b)}.`,
       situation: `A user's requests land on any of ${code(a)}'s ${n} replicas, and each must find the session another replica created in ${code(b)}.` };
   },
   'nightly-report': (rng) => {
@@ -145,14 +145,14 @@ export const APART: Record<string, PairMaker> = {
     const b = houseSide(rng, 'reports', 'nightly-report');
     const hour = rng.int(0, 4);
     return { pattern: 'nightly-report', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist: 'an API and a nightly report job',
-      stated: `${code(b)} runs once a night at ${hour}:00, reads ${code(a)}'s API, writes a report and exits; ${code(a)} runs all day.`,
+      stated: `${code(b)} starts at ${hour}:00 each night, reads ${code(a)}'s API, writes a report and exits; ${code(a)} serves users all day.`,
       situation: `${code(b)} must produce one report per night and then stop, reading the data over ${code(a)}'s API, which serves users day and night.` };
   },
   'plain-calls': (rng) => {
     const [x, y] = rng.sample(SERVICES, 2) as [string, string];
     const [a, b] = [apiSide(rng, x), apiSide(rng, y)];
     return { pattern: 'plain-calls', a, b, needs: { talksOverNetwork: true }, gist: 'two APIs that call each other',
-      stated: `${code(a)} calls ${code(b)} through its Service; they share no files, no memory and no localhost port.`,
+      stated: `${code(a)} looks up prices with HTTP calls to http://${b.name}/prices; nothing else connects the two.`,
       situation: `${code(a)} looks up prices from ${code(b)} with an HTTP call to its Service name; nothing else connects them.` };
   },
 };

@@ -12,7 +12,6 @@ const emptyDirs = (...names: string[]): SharingPod['volumes'] => names.map((name
 
 const WEB_WITH_LOGS = [
   { name: 'web', image: 'nginx:1.27', port: 80, logDir: '/var/log/nginx' },
-  { name: 'httpd', image: 'httpd:2.4', port: 80, logDir: '/usr/local/apache2/logs' },
   { name: 'orders-api', image: 'ghcr.io/acme/orders-api:2.4.1', port: 8080, logDir: '/var/log/orders-api' },
   { name: 'checkout', image: 'ghcr.io/acme/checkout:1.9.0', port: 3000, logDir: '/var/log/checkout' },
 ] as const;
@@ -32,7 +31,7 @@ const logShipper: SharingTemplate = {
     const name = podName(rng, app.name);
     return {
       story: `${app.name} writes its log files to ${app.logDir}; ${sh.name} tails them and ships them to ${sh.backend}.`,
-      knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer', 'none'] },
+      knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'] },
       build: (k) => {
         const dir = k.mount === 'other-path' ? '/logs' : app.logDir;
         const volume = k.mount === 'other-volume' ? 'buffer' : 'logs';
@@ -48,7 +47,8 @@ const logShipper: SharingTemplate = {
       statements: [
         (pod) => say.readLogs(pod, sh.name, app.name, app.logDir),
         (pod) => say.writeDir(pod, sh.name, pod.containers[1]!.mounts[0]!.mountPath),
-        (pod, k) => say.reachPort(pod, app.name, sh.name, k.ask === 'own' ? sh.port : k.ask === 'peer' ? app.port : sh.port + 1, sh.what),
+        // False only for the right reason: the port asked is in the YAML, but it is the asker's own.
+        (pod, k) => say.reachPort(pod, app.name, sh.name, k.ask === 'own' ? sh.port : app.port, sh.what),
       ],
     };
   },
@@ -69,7 +69,7 @@ const staticSite: SharingTemplate = {
     const name = podName(rng, 'site');
     return {
       story: `git-sync pulls the site's repository into /git every ${rng.pick([30, 60, 120])} s, and ${web.name} serves it.`,
-      knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['own', 'other'] },
+      knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('site', ...(k.volume === 'cache' ? ['cache'] : [])),
@@ -81,7 +81,8 @@ const staticSite: SharingTemplate = {
       statements: [
         (pod) => say.seeContent(pod, web.name, 'git-sync', '/git'),
         (pod) => say.writeDir(pod, web.name, web.root),
-        (pod, k) => say.reachPort(pod, 'git-sync', web.name, k.ask === 'own' ? web.port : web.port === 80 ? 8080 : 80),
+        // web's port reached from git-sync, or web asking for git-sync on web's own port.
+        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'git-sync', web.name, web.port) : say.reachPort(pod, web.name, 'git-sync', web.port)),
       ],
     };
   },
@@ -109,17 +110,18 @@ const meshPorts: SharingTemplate = {
     const image = app.image;
     return {
       story: `${svc} is the app; ${px.name} is its mesh proxy.`,
-      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], clash: [false, true] },
+      // No port clash here (merged-services asks that): a clash would leave every port of the loser unsure.
+      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], host: ['pod', 'container'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
-        containers: [ctr(svc, image, [k.clash ? px.ports[0] : appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
+        containers: [ctr(svc, image, [appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
       }),
       statements: [
         (pod, k) => k.toProxy === 'app'
           ? say.reachPort(pod, svc, px.name, pod.containers[0]!.ports[0]!)
           : say.reachPort(pod, svc, px.name, px.ports[k.toProxy === 'listener' ? 0 : 1], px.what[k.toProxy === 'listener' ? 0 : 1]),
         (pod, k) => say.reachPort(pod, px.name, svc, k.toApp === 'main' ? pod.containers[0]!.ports[0]! : k.toApp === 'admin' ? 8081 : px.ports[1]),
-        (pod) => say.portsCoexist(pod, svc, px.name),
+        (pod, k) => say.hostname(pod, px.name, k.host === 'pod' ? name : px.name),
       ],
     };
   },
@@ -136,15 +138,17 @@ const mergedServices: SharingTemplate = {
     const [ia, ib] = [ha.image, hb.image];
     return {
       story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
-      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'] },
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
         containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), 9090])],
       }),
       statements: [
         (pod) => say.portsCoexist(pod, a, b),
-        (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9091, "'s metrics endpoint"),
-        (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9001, "'s admin endpoint"),
+        // The wrong port is never a near miss: it is the asker's own port, so the peer does not answer there.
+        (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9000, "'s metrics endpoint"),
+        (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9090, "'s admin endpoint"),
+        (pod, k) => say.hostname(pod, b, k.host === 'pod' ? name : b),
       ],
     };
   },
@@ -160,7 +164,7 @@ const scratchHandoff: SharingTemplate = {
     const image = house(rng, 'frame-capture').image;
     return {
       story: `capture writes raw camera frames to /frames and serves its status on a port; encoder turns the frames into ${codec} and removes each one it has encoded.`,
-      knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['own', 'other'] },
+      knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('frames', ...(k.volume === 'tmp' ? ['tmp'] : [])),
@@ -172,7 +176,7 @@ const scratchHandoff: SharingTemplate = {
       statements: [
         (pod) => say.seeContent(pod, 'encoder', 'capture', '/frames', 'frame-000123.raw'),
         (pod, k) => say.writeDir(pod, 'encoder', String(k.path)),
-        (pod, k) => say.reachPort(pod, 'encoder', 'capture', k.ask === 'own' ? 8080 : 8081, "'s status page"),
+        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'encoder', 'capture', 8080, "'s status page") : say.reachPort(pod, 'capture', 'encoder', 8080)),
       ],
     };
   },
@@ -186,7 +190,7 @@ const configReload: SharingTemplate = {
     const name = podName(rng, 'grafana');
     const dir = '/etc/grafana/provisioning/dashboards';
     return {
-      story: 'configmap-reload watches its config directory and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
+      story: 'config-reloader (the configmap-reload image) watches the directory it mounts and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
       knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -198,7 +202,7 @@ const configReload: SharingTemplate = {
       }),
       statements: [
         (pod) => say.seeConfig(pod, 'config-reloader', 'grafana', dir, 'dashboards.yaml'),
-        (pod, k) => say.reachPort(pod, 'config-reloader', 'grafana', k.askGrafana === 'own' ? 3000 : 3001),
+        (pod, k) => say.reachPort(pod, 'config-reloader', 'grafana', k.askGrafana === 'own' ? 3000 : 9533),
         (pod, k) => say.reachPort(pod, 'grafana', 'config-reloader', k.askReload === 'own' ? 9533 : 3000, "'s metrics endpoint"),
       ],
     };
@@ -215,7 +219,7 @@ const toolbox: SharingTemplate = {
     const name = podName(rng, app.name);
     return {
       story: `toolbox is a busybox container that only sleeps, kept for troubleshooting ${app.name} and its proxy, ${px.name}.`,
-      knobs: { spn: [true, false], askApp: ['own', 'proxy'], askProxy: ['own', 'none'] },
+      knobs: { spn: [true, false], askApp: ['own', 'proxy'], askProxy: ['own', 'app'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr(px.name, px.image, [px.ports[1]]), ctr('toolbox', 'busybox:1.36', [])],
@@ -223,7 +227,7 @@ const toolbox: SharingTemplate = {
       statements: [
         (pod) => say.seeProcesses(pod, 'toolbox', app.name),
         (pod, k) => say.reachPort(pod, 'toolbox', app.name, k.askApp === 'own' ? app.port : px.ports[1]),
-        (pod, k) => say.reachPort(pod, 'toolbox', px.name, k.askProxy === 'own' ? px.ports[1] : px.ports[1] + 1, px.what[1]),
+        (pod, k) => say.reachPort(pod, 'toolbox', px.name, k.askProxy === 'own' ? px.ports[1] : app.port, px.what[1]),
       ],
     };
   },
@@ -239,7 +243,7 @@ const exportUploader: SharingTemplate = {
     const bucket = rng.pick(['s3://acme-reports', 's3://acme-exports', 's3://finance-archive']);
     return {
       story: `reports writes CSV exports to /exports; uploader syncs them to ${bucket} and then deletes them.`,
-      knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], port: [8000, 8001] },
+      knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('exports', ...(k.mount === 'other-volume' ? ['scratch'] : [])),
@@ -253,7 +257,7 @@ const exportUploader: SharingTemplate = {
       statements: [
         (pod) => say.seeContent(pod, 'uploader', 'reports', '/exports', 'orders.csv'),
         (pod) => pod.containers[1]!.mounts.length ? say.writeDir(pod, 'uploader', '/exports') : null,
-        (pod, k) => say.reachPort(pod, 'uploader', 'reports', Number(k.port), "'s status page"),
+        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'uploader', 'reports', 8000, "'s status page") : say.reachPort(pod, 'reports', 'uploader', 8000)),
       ],
     };
   },

@@ -87,7 +87,7 @@ const sharedHostname: SharingTemplate = {
     const value = (k: unknown, self: string): string => (k === 'pod' ? name : k === 'host' ? host : self);
     return {
       story: `Both containers tag every log line with the output of \`hostname\`; ${sidecar.name} forwards them.`,
-      knobs: { setHost: [true, false], askApp: ['pod', 'host', 'self'], askSide: ['pod', 'host', 'self'], askPort: ['own', 'none'] },
+      knobs: { setHost: [true, false], askApp: ['pod', 'host', 'self'], askSide: ['pod', 'host', 'self'], askPort: ['own', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
         ...(k.setHost ? { hostname: host } : {}),
@@ -96,7 +96,7 @@ const sharedHostname: SharingTemplate = {
       statements: [
         (pod, k) => say.hostname(pod, base, value(k.askApp, base)),
         (pod, k) => say.hostname(pod, sidecar.name, value(k.askSide, sidecar.name)),
-        (pod, k) => say.reachPort(pod, sidecar.name, base, k.askPort === 'own' ? app.port : app.port + 1),
+        (pod, k) => say.reachPort(pod, sidecar.name, base, k.askPort === 'own' ? app.port : sidecar.port),
       ],
     };
   },
@@ -111,7 +111,7 @@ const pauseSandbox: SharingTemplate = {
     const name = `${app.name}-${rng.int(0, 2)}`;
     return {
       story: `Besides ${app.name} and toolbox (a busybox container that only sleeps), the node runs the pod's sandbox container, which holds the pod's namespaces.`,
-      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self'], ask: ['own', 'none'] },
+      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self'], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr('toolbox', 'busybox:1.36', [])],
@@ -119,7 +119,7 @@ const pauseSandbox: SharingTemplate = {
       statements: [
         (pod, k) => say.pid1Pause(pod, String(k.askPid1)),
         (pod, k) => say.hostname(pod, 'toolbox', k.host === 'pod' ? name : 'toolbox'),
-        (pod, k) => say.reachPort(pod, 'toolbox', app.name, k.ask === 'own' ? app.port : 9000),
+        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'toolbox', app.name, app.port) : say.reachPort(pod, app.name, 'toolbox', app.port)),
       ],
     };
   },
@@ -161,7 +161,8 @@ const volumeNotPath: SharingTemplate = {
   id: 'shared-namespaces/volume-not-path',
   count: 3,
   setup(rng) {
-    const app = rng.pick([{ name: 'web', image: 'nginx:1.27', dir: '/var/log/nginx' }, { name: 'httpd', image: 'httpd:2.4', dir: '/usr/local/apache2/logs' }]);
+    // nginx, not httpd: the httpd image logs to stdout unless its httpd.conf is changed, so it writes no files there.
+    const app = rng.pick([{ name: 'web', image: 'nginx:1.27', dir: '/var/log/nginx' }, { name: 'orders-api', image: house(rng, 'orders-api').image, dir: '/var/log/orders-api' }]);
     const name = `${app.name}-${rng.int(0, 2)}`;
     type Layout = 'same' | 'elsewhere' | 'other-volume';
     const mountOf = (l: Layout, ro2: boolean) => ({ volume: l === 'other-volume' ? 'scratch' : 'logs', mountPath: l === 'elsewhere' ? '/logs' : app.dir, ...ro(ro2) });
@@ -196,7 +197,7 @@ const secretPerContainer: SharingTemplate = {
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
       story: `${app} reads its database password from /etc/db; cloud-sql-proxy authenticates to Cloud SQL with a service-account key from /secrets and listens for ${possessive(app)} connections.`,
-      knobs: { proxyDb: [true, false], appKey: [true, false], ask: [5432, 3306] },
+      knobs: { proxyDb: [true, false], appKey: [true, false], ask: ['proxy', 'own'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'db-creds', source: 'secret' }, { name: 'sa-key', source: 'secret' }],
@@ -208,7 +209,7 @@ const secretPerContainer: SharingTemplate = {
       statements: [
         (pod) => say.readSecret(pod, 'cloud-sql-proxy', app, '/etc/db/password'),
         (pod) => say.readSecret(pod, app, 'cloud-sql-proxy', '/secrets/key.json'),
-        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', Number(k.ask)),
+        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', k.ask === 'proxy' ? 5432 : h.port),
       ],
     };
   },

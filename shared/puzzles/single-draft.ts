@@ -33,8 +33,21 @@ export interface SinglePuzzle extends SingleDraft {
   choices: Choice[];
 }
 
+/** "payments's pod" → "payments' pod": the possessive of a name that ends in s, as docs/rules pages write it. */
+const possessives = (t: string): string => t.replace(/s(`?)'s\b/g, "s$1'");
+
+function polished(draft: SingleDraft): SingleDraft {
+  return {
+    ...draft,
+    prompt: possessives(draft.prompt),
+    options: draft.options.map((o) => ({ ...o, label: possessives(o.label), why: possessives(o.why) })),
+    because: draft.because.map((l) => ({ ...l, text: possessives(l.text) })),
+  };
+}
+
 /** Shuffle the options into lettered choices; exactly one option must be correct and labels must differ. */
-export function seal(rng: Rng, difficulty: Difficulty, draft: SingleDraft): SinglePuzzle {
+export function seal(rng: Rng, difficulty: Difficulty, raw: SingleDraft): SinglePuzzle {
+  const draft = polished(raw);
   const labels = draft.options.map((o) => o.label);
   if (draft.options.filter((o) => o.correct).length !== 1) throw new Error(`${draft.template}: exactly one correct option`);
   if (new Set(labels).size !== labels.length) throw new Error(`${draft.template}: duplicate option labels`);

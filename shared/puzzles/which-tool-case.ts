@@ -22,7 +22,12 @@ export interface ToolCase {
   text: string;
   need: Capability[];
   answer: Tool;
+  /** Why this tool, in practice, in one short sentence. */
   because: string;
+  /** The tool a player would reach for by habit and why it falls short here: always among the options. */
+  tempt?: { tool: Tool; why: string };
+  /** The question, when this case asks something other than the template's. */
+  question?: string;
   /** A second rule the case turns on, besides the answer's own. */
   rule?: RuleId;
   doc?: string;
@@ -32,12 +37,15 @@ export interface ToolCase {
 export function toolDraft(rng: Rng, template: string, c: ToolCase, question = 'Which tool?'): SingleDraft {
   const fits = toolsFor(c.need);
   if (!fits.includes(c.answer)) throw new Error(`${template}: ${c.answer} does not answer its own need`);
-  const wrong = rng.sample(toolsLacking(c.need), 3);
+  const lacking = toolsLacking(c.need);
+  if (c.tempt && !lacking.includes(c.tempt.tool)) throw new Error(`${template}: ${c.tempt.tool} does not surely lack ${c.need.join(', ')}`);
+  const wrong = c.tempt ? [c.tempt.tool, ...rng.sample(lacking.filter((t) => t !== c.tempt!.tool), 2)] : rng.sample(lacking, 3);
   if (wrong.length < 3) throw new Error(`${template}: too few tools lack ${c.need.join(', ')}`);
+  const why = (t: Tool): string => (c.tempt?.tool === t ? c.tempt.why : whyNot(t, c.need));
   return {
     template,
-    prompt: `${c.text} ${question}`,
-    options: [{ label: c.answer, correct: true, why: '' }, ...wrong.map((t) => ({ label: t, correct: false, why: whyNot(t, c.need) }))],
+    prompt: `${c.text} ${c.question ?? question}`,
+    options: [{ label: c.answer, correct: true, why: '' }, ...wrong.map((t) => ({ label: t, correct: false, why: why(t) }))],
     answerKey: c.answer,
     rules: [TOOL_RULE[c.answer], ...(c.rule ? [c.rule] : [])],
     because: [{ text: c.because }],

@@ -39,7 +39,7 @@ export const designRules = defineArea('design', {
     anchor: 'readiness-no-restart', docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results',
   },
   'image-in-place': {
-    title: 'Changing a bare pod\'s image restarts that one container in place',
+    title: 'Patching a pod\'s image, even a Deployment\'s pod, restarts that one container in place',
     anchor: 'image-in-place', docUrl: `${PODS}#pod-update-and-replacement`,
   },
   'init-before': {

@@ -31,7 +31,7 @@ describe('rules registry', () => {
     expect(existsSync(join(root, 'docs', 'rules', `${rule.page}.md`))).toBe(true);
     expect(anchorsOf(rule.page).has(rule.anchor), `${rule.page}.md#${rule.anchor}`).toBe(true);
     // kubernetes.io documents kubectl and names Helm; the other tools of the tools area link their own docs.
-    const ecosystem = rule.page === 'tools' && /^https:\/\/github\.com\/(derailed\/k9s|stern\/stern|lensapp\/lens|ahmetb\/kubectx)#[a-z0-9-]+$/.test(rule.docUrl);
+    const ecosystem = rule.page === 'tools' && /^https:\/\/(github\.com\/(derailed\/k9s|stern\/stern|lensapp\/lens|ahmetb\/kubectx)|helm\.sh\/docs\/[a-z0-9_/-]+)#[a-z0-9-]+$/.test(rule.docUrl);
     if (!ecosystem) expect(rule.docUrl).toMatch(/^https:\/\/kubernetes\.io\/docs\/[^#]+#[a-z0-9-]+$/);
   });
 

@@ -110,6 +110,8 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${RUNNING}#copying-a-pod-while-adding-a-new-container`]: 'kubectl debug --copy-to --share-processes',
   [`${RUNNING}#copying-a-pod-while-changing-its-command`]: 'kubectl debug --copy-to --container … -- sh',
   [`${RUNNING}#copying-a-pod-while-changing-container-images`]: 'kubectl debug --copy-to --set-image',
+  [`${K}tasks/debug/debug-application/get-shell-running-container/#running-individual-commands-in-a-container`]: 'kubectl exec <pod> -- env: one command, no shell, from an ordinary terminal',
+  [`${K}tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects`]: 'kubectl apply -f <directory>/ updates every object the files define, even those that exist',
   [`${RUNNING}#node-shell-session`]: 'kubectl debug node/…: node filesystem at /host',
   [`${K}tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service`]: 'kubectl drain evicts the pods on that node',
   [`${K}tasks/access-application-cluster/configure-access-multiple-clusters/#define-clusters-users-and-contexts`]: 'use-context writes the current context into the kubeconfig',
@@ -128,6 +130,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${REF}kubectl_logs/`]: 'kubectl logs', [`${REF}kubectl_logs/#examples`]: '-c, -f, --since, --all-containers, default container',
   [`${REF}kubectl_logs/#options`]: '--tail (10 with a selector), --max-log-requests 5, --prefix',
   [`${REF}kubectl_port-forward/`]: 'kubectl port-forward', [`${REF}kubectl_port-forward/#examples`]: 'pod/… or svc/… ports',
+  [`${REF}kubectl_top/#synopsis`]: 'recent usage from Metrics Server, for spot checks; historical analysis needs a dedicated monitoring solution',
   [`${K}reference/command-line-tools-reference/kube-apiserver/#options`]: '--event-ttl defaults to 1h0m0s',
   [`${K}reference/kubernetes-api/workload-resources/pod-v1/#lifecycle`]: 'activeDeadlineSeconds, relative to startTime',
   // The tools' own docs.
@@ -135,6 +138,10 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   'https://github.com/stern/stern#usage': 'stern query, --context, follows new pods',
   'https://github.com/lensapp/lens#readme': 'Lens desktop',
   'https://github.com/ahmetb/kubectx#kubectx1': 'kubectx / kubens',
+  // helm.sh (Docusaurus; checked against the stored pages and helm/helm-www).
+  'https://helm.sh/docs/helm/helm/#options': 'global flags: --kube-context, the kubeconfig context for this one command; -n',
+  'https://helm.sh/docs/helm/helm_upgrade/#synopsis': 'upgrades a release to a chart version (--version) with --values/--set; the options list --install',
+  'https://helm.sh/docs/faq/changes_since_helm2/#improved-upgrade-strategy-3-way-strategic-merge-patches': 'Helm 3 patches from the old manifest, the live state and the new manifest: an out-of-band kubectl edit/scale of a field the chart sets is put back',
 };
 
 /** Sections that left their page in the split: a link to one lands at the top of a page that no longer says it. */

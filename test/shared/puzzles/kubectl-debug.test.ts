@@ -18,7 +18,7 @@ describe('kubectlDebug', () => {
         const m = kubectlDebug.meta(p);
         answers.set(m.template, (answers.get(m.template) ?? new Set()).add(m.answerKey!));
       }
-      expect(answers.size).toBe(8);
+      expect(answers.size).toBe(kubectlDebug.templates[d].length);
       for (const [t, keys] of answers) expect(keys.size, t).toBeGreaterThanOrEqual(3);
     }
   });
@@ -38,6 +38,41 @@ describe('kubectlDebug', () => {
 
   it('never makes the trivial "get the full object" a hard question', () => {
     for (const p of puzzles('hard')) expect(kubectlDebug.meta(p).answerKey).not.toBe('kubectl get pod <pod> -o yaml');
+  });
+
+  it('keeps one-fact CLI recall (rollout status, get -w, top node) out of hard', () => {
+    for (const p of puzzles('hard')) {
+      expect(kubectlDebug.meta(p).answerKey).not.toMatch(/rollout status|get pods -l .* -w|top node/);
+      expect(kubectlDebug.meta(p).rules.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('lets the RESTARTS column decide between one pod and a selector when replicas crashed', () => {
+    const seen = new Set<string>();
+    for (const p of puzzles('hard').filter((x) => kubectlDebug.meta(x).template === 'kubectl-debug/crashed-replicas')) {
+      const key = kubectlDebug.meta(p).answerKey!;
+      seen.add(key);
+      const view = kubectlDebug.publicView(p);
+      const restarted = view.table!.rows.filter((r) => r[3] !== '0').length;
+      if (key.startsWith('kubectl logs <pod>')) expect(restarted).toBe(1);
+      else expect(restarted).toBe(view.table!.rows.length);
+      // The prompt states the label the selector options use.
+      expect(view.prompt).toMatch(/label app=/);
+      // The same four commands every time: the table and the prompt decide, not the option set.
+      expect(view.options.filter((o) => o.label.includes(' -l ')).length).toBe(3);
+    }
+    expect(seen.size).toBe(3);
+  });
+
+  it('states the label whenever an option selects pods by it', () => {
+    for (const d of levels) {
+      for (const p of puzzles(d, 200)) {
+        const view = kubectlDebug.publicView(p);
+        if (view.options.some((o) => / -l app=/.test(o.label)) && kubectlDebug.meta(p).answerKey!.includes('-l ')) {
+          expect(view.prompt, view.prompt).toMatch(/label(led)? app=/);
+        }
+      }
+    }
   });
 
   it('says why a wrong command fails, then why the right one works', () => {

@@ -38,6 +38,48 @@ describe('whichTool', () => {
     }
   });
 
+  it('never names the answer in the prompt, nor the tools\' taglines (desktop, terminal UI, colour per pod, fuzzy)', () => {
+    const names: Record<string, RegExp> = { kubectl: /\bkubectl\b/i, k9s: /\bk9s\b/i, stern: /\bstern\b/i, Lens: /\blens\b/i, 'kubectx / kubens': /\bkube(ctx|ns)\b/i, Helm: /\bhelm\b/i };
+    for (const d of ['easy', 'medium'] as const) {
+      for (let i = 0; i < 400; i++) {
+        const p = whichTool.generate(`wt-n-${i}`, d);
+        const { prompt } = whichTool.publicView(p);
+        expect(prompt, prompt).not.toMatch(names[whichTool.meta(p).answerKey!]!);
+        expect(prompt, prompt).not.toMatch(/desktop|terminal ui|full-screen|colou?r|fuzzy/i);
+      }
+    }
+  });
+
+  it('offers the tool a player reaches for by habit, and says at the reveal why it falls short there', () => {
+    // kubectl for the logs of a rollout, kubectx for one look at prod: the trap is always among the options.
+    const traps: [string, string, string, RegExp][] = [
+      ['which-tool/logs', 'stern', 'kubectl', /found when it started/],
+      ['which-tool/context-scope', 'kubectl', 'kubectx / kubens', /other terminals/],
+      ['which-tool/owned-by', 'Helm', 'kubectl', /next helm upgrade/],
+      ['which-tool/drift', 'Helm', 'kubectl', /the release kept the old limit/],
+    ];
+    for (const [template, answer, trap, why] of traps) {
+      const t = [...easyTemplates, ...mediumTemplates].find((x) => x.id === template)!;
+      for (let i = 0; i < 5; i++) {
+        const draft = t.make(createRng(`${template}:${i}`), answer);
+        const option = draft.options.find((o) => o.label === trap);
+        expect(option, `${template} offers ${trap}`).toBeDefined();
+        expect(option!.why).toMatch(why);
+      }
+    }
+  });
+
+  it('keeps every explanation of a wrong pick within 60 words', () => {
+    for (const d of ['easy', 'medium'] as const) {
+      for (let i = 0; i < 300; i++) {
+        const p = whichTool.generate(`wt-w-${i}`, d);
+        for (const o of whichTool.publicView(p).options) {
+          expect(whichTool.grade(p, o.id).explanation.split(/\s+/).length).toBeLessThanOrEqual(60);
+        }
+      }
+    }
+  });
+
   it('never offers a second tool that would also answer', () => {
     // The model decides: an option is wrong only if it lacks a capability the need lists.
     expect(toolsFor(['regex-pod-logs'])).toEqual(['stern']);
