@@ -150,7 +150,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
-    clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
+    clock: deps.clock, rooms, assignments, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
     addressOf: (req) => clientAddress(req, trust),
   });
