@@ -143,7 +143,7 @@ const readyWithSidecars: T = {
 
 const PULLS = [
   { repo: 'nginx', tag: '1.27' }, { repo: 'redis', tag: '7.2' }, { repo: 'grafana/grafana', tag: '11.1.0' },
-  { repo: 'postgres', tag: '16.3' }, { repo: 'rabbitmq', tag: '3.13' }, { repo: 'bitnami/kafka', tag: '3.7.1' },
+  { repo: 'postgres', tag: '16' }, { repo: 'httpd', tag: '2.4' }, { repo: 'memcached', tag: '1.6' }, { repo: 'mysql', tag: '8.0' },
 ] as const;
 const capitalised = (repo: string): string => repo.split('/').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('/');
 
