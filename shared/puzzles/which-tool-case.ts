@@ -15,7 +15,8 @@ export const TOOL_DOC: Record<Tool, string> = {
   stern: 'https://github.com/stern/stern#usage',
   Lens: 'https://github.com/lensapp/lens#readme',
   'kubectx / kubens': 'https://github.com/ahmetb/kubectx#kubectx1',
-  Helm: 'https://kubernetes.io/docs/concepts/workloads/management/#external-tool-helm',
+  // helm history: "History prints historical revisions for a given release" (helm.sh, checked).
+  Helm: 'https://helm.sh/docs/helm/helm_history/#synopsis',
 };
 
 export interface ToolCase {

@@ -132,10 +132,10 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     because: 'Lens shows all of it by point and click, which a newcomer can follow at once.',
   },
   kubectl: {
-    text: 'A cron job on a server must write the state of every pod to a file each night.',
-    need: ['non-interactive', 'exact-command'], answer: 'kubectl', rule: 'tools/non-interactive',
-    tempt: { tool: 'k9s', why: SCRIPT_NOT_VIEW },
-    because: 'kubectl get pods -A -o wide > pods.txt runs unattended and prints text.',
+    text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour.',
+    need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a cron job has no terminal to drive it.' },
+    because: 'kubectl top pod -A --containers prints one snapshot from Metrics Server and exits, so cron can redirect it to a file.',
   },
 });
 
