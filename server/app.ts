@@ -1,4 +1,5 @@
 // createServer: Express 5 and socket.io 4 on one HTTP server, every dependency injected. Nothing listens here.
+import { createRoutes } from './validated.ts';
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Socket as TcpSocket } from 'node:net';
 import { randomBytes as cryptoBytes } from 'node:crypto';
@@ -105,17 +106,23 @@ function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustPr
 }
 
 /** Each new socket: no identity yet, its rate limits first, then the handlers. */
+/** Each new socket: no identity yet, its rate limits first, then the handlers (registered once per server:
+ *  validated.ts). */
 function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
+  const routes = createRoutes({ log: ctx.log, afterSave: ctx.rooms.ackAfterSave, refused: (error) => ctx.metrics.rejections.inc({ reason: error }) });
+  const sessionGone = registerSessionHandlers(ctx, routes);
+  registerGameHandlers(ctx, routes);
+  registerRecapHandlers(ctx, routes);
+  const homeworkGone = registerHomeworkHandlers(ctx, assignments, routes);
+  const flooded = (s: GameSocket): void => connections.flooded(s);
   return (socket) => {
     socket.data = noIdentity();
     const bucket = tokenBucket(limits.eventBurst, limits.eventsPerSecond, ctx.clock);
     const flood = tokenBucket(limits.eventBurst * FLOOD_FACTOR, limits.eventsPerSecond * FLOOD_FACTOR, ctx.clock);
-    guardFloods(socket, { bucket, flood, flooded: (s) => connections.flooded(s), log: ctx.log });
-    const guard = { log: ctx.log, afterSave: ctx.rooms.afterSave, refused: (error: string) => ctx.metrics.rejections.inc({ reason: error }) };
-    registerSessionHandlers(ctx, socket, guard);
-    registerGameHandlers(ctx, socket, guard);
-    registerRecapHandlers(ctx, socket, guard);
-    registerHomeworkHandlers(ctx, assignments, socket, guard);
+    guardFloods(socket, { bucket, flood, flooded, log: ctx.log });
+    routes.attach(socket);
+    socket.on('disconnect', sessionGone);
+    socket.on('disconnect', homeworkGone);
   };
 }
 
@@ -150,7 +157,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
-    clock: deps.clock, rooms, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
+    clock: deps.clock, rooms, assignments, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
     addressOf: (req) => clientAddress(req, trust),
   });

@@ -5,7 +5,8 @@
 // - after a socket was cut off for flooding (flood-guard.ts), its seat (room + player, or host) may not reconnect
 //   for FLOOD_COOLDOWN_MS, and its address may open connections without a valid token only once a second. A
 //   client that brings the token of another seat (auth { code, token }, sent by the web client on every
-//   (re)connect) passes at once: the flooder's classmates reconnect as fast as their network allows.
+//   (re)connect: a room's host or player, or a student of an assignment) passes at once: the flooder's classmates
+//   reconnect as fast as their network allows.
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from './clock.ts';
 import type { RoomHost } from './room-host.ts';
@@ -13,6 +14,7 @@ import type { LimiterStore } from './limiter.ts';
 import { limiter } from './limiter.ts';
 import { protectToken } from './tokens.ts';
 import { getPlayer } from '../shared/room/index.ts';
+import { studentOf, type AssignmentState } from '../shared/assignment/index.ts';
 import type { GameSocket } from './types.ts';
 import { addressOf } from './types.ts';
 
@@ -21,9 +23,15 @@ const MAX_COOLING = 10_000;
 
 export type ConnectionRefusal = 'origin' | 'connections_per_address' | 'flood_cooldown';
 
+/** The assignments in memory, by code (server/assignments/assignment-host.ts). */
+export interface AssignmentLookup {
+  get(code: string): { code: string; state: AssignmentState } | undefined;
+}
+
 export interface ConnectionGuardDeps {
   clock: Clock;
   rooms: RoomHost;
+  assignments?: AssignmentLookup;
   store: LimiterStore;
   connectionsPerAddress: number;
   /** Extra origins allowed besides the server's own (e.g. https://quiz.example.org). */
@@ -33,12 +41,17 @@ export interface ConnectionGuardDeps {
   addressOf(req: IncomingMessage): string;
 }
 
-/** The seat a handshake's token opens ('CODE:host' or 'CODE:playerId', waiting included), or null. */
-export function seatOf(rooms: RoomHost, auth: unknown): string | null {
+/** The seat a handshake's token opens ('CODE:host' or 'CODE:playerId', waiting included; 'CODE:studentId' in an
+ *  assignment), or null. */
+export function seatOf(rooms: RoomHost, auth: unknown, assignments?: AssignmentLookup): string | null {
   const { code, token } = (auth ?? {}) as { code?: unknown; token?: unknown };
   if (typeof code !== 'string' || typeof token !== 'string' || token.length > 200) return null;
   const room = rooms.get(code.toUpperCase());
-  if (!room) return null;
+  if (!room) {
+    const a = assignments?.get(code.toUpperCase());
+    const student = a ? studentOf(a.state, playerIdOfToken(token) ?? '') : undefined;
+    return a && student && student.token === protectToken(token) ? `${a.code}:${student.id}` : null;
+  }
   const hashed = protectToken(token);
   if (hashed === room.state.host.token) return `${room.code}:host`;
   const id = playerIdOfToken(token) ?? '';
@@ -116,7 +129,7 @@ export function connectionGuard(deps: ConnectionGuardDeps) {
     openCount: (address: string): number => open.get(address) ?? 0,
     /** socket.io middleware: the flood cooldown binds to the flooder's seat and its tokenless connections. */
     middleware(socket: GameSocket, next: (err?: Error) => void): void {
-      const seat = seatOf(deps.rooms, socket.handshake.auth);
+      const seat = seatOf(deps.rooms, socket.handshake.auth, deps.assignments);
       if (seat !== null && isCooling(seat)) return refuse(next);
       if (seat !== null || !isCooling(`addr:${addressOf(socket)}`)) return next();
       void tokenless.take(addressOf(socket)).then((ok) => (ok ? next() : refuse(next)), () => next());

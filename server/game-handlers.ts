@@ -6,7 +6,7 @@ import {
 import { finalResults, viewForPlayer, type Actor, type RoomEvent } from '../shared/room/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
-import { refuse, validated, type Guard } from './validated.ts';
+import { refuse, type Routes } from './validated.ts';
 import type { GameSocket } from './types.ts';
 
 function roomOf(ctx: HandlerContext, socket: GameSocket): LiveRoom | undefined {
@@ -51,14 +51,14 @@ function hostResults(ctx: HandlerContext, socket: GameSocket): Ack<FinalResults>
   return { ok: true, data: finalResults(room.state, ctx.clock.now()) };
 }
 
-export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, guard: Guard): void {
-  validated(socket, guard, 'team:pick', PickTeam, (p) =>
+export function registerGameHandlers(ctx: HandlerContext, routes: Routes): void {
+  routes.on('team:pick', PickTeam, (p, socket) =>
     asPlayer(ctx, socket, (room, playerId) => {
       const result = ctx.rooms.dispatch(room, { type: 'pickTeam', playerId, team: p.team, now: ctx.clock.now() });
       return result.ok ? { ok: true, data: viewForPlayer(room.state, playerId)! } : refuse(result.error);
     }),
   );
-  validated(socket, guard, 'answer:submit', SubmitAnswer, (p) =>
+  routes.on('answer:submit', SubmitAnswer, (p, socket) =>
     asPlayer(ctx, socket, (room, playerId) => {
       const now = ctx.clock.now();
       const result = ctx.rooms.dispatch(room, { type: 'answer', playerId, round: p.round, answer: p.answer, now });
@@ -67,35 +67,35 @@ export function registerGameHandlers(ctx: HandlerContext, socket: GameSocket, gu
       return { ok: true, data: { round: p.round, at: now } };
     }),
   );
-  validated(socket, guard, 'host:start', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'start', actor, now })));
-  validated(socket, guard, 'host:next', HostNext, (p) =>
+  routes.on('host:start', Empty, (_, socket) => hostAction(ctx, socket, (actor, now) => ({ type: 'start', actor, now })));
+  routes.on('host:next', HostNext, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'next', actor, phase: p.phase, round: p.round, now })),
   );
-  validated(socket, guard, 'host:kick', HostKick, (p) =>
+  routes.on('host:kick', HostKick, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'kick', actor, playerId: p.playerId, now })),
   );
-  validated(socket, guard, 'host:lock', HostLock, (p) =>
+  routes.on('host:lock', HostLock, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'lock', actor, locked: p.locked, now })),
   );
-  validated(socket, guard, 'host:pause', HostPause, (p) =>
+  routes.on('host:pause', HostPause, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'pause', actor, paused: p.paused, now })),
   );
-  validated(socket, guard, 'host:unban', HostUnban, (p) =>
+  routes.on('host:unban', HostUnban, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'unban', actor, playerId: p.playerId, now })),
   );
-  validated(socket, guard, 'host:remove-recent', HostRemoveRecent, (p) => removeRecent(ctx, socket, p.seconds));
-  validated(socket, guard, 'host:admit', HostAdmit, (p) =>
+  routes.on('host:remove-recent', HostRemoveRecent, (p, socket) => removeRecent(ctx, socket, p.seconds));
+  routes.on('host:admit', HostAdmit, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'admit', actor, playerId: p.playerId, admit: p.admit, now })),
   );
-  validated(socket, guard, 'host:waiting-room', HostWaitingRoom, (p) =>
+  routes.on('host:waiting-room', HostWaitingRoom, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'waitingRoom', actor, enabled: p.enabled, now })),
   );
-  validated(socket, guard, 'host:player-cap', HostPlayerCap, (p) =>
+  routes.on('host:player-cap', HostPlayerCap, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'playerCap', actor, max: p.max, now })),
   );
-  validated(socket, guard, 'host:rename', HostRename, (p) =>
+  routes.on('host:rename', HostRename, (p, socket) =>
     hostAction(ctx, socket, (actor, now) => ({ type: 'rename', actor, playerId: p.playerId, name: p.name, now })),
   );
-  validated(socket, guard, 'host:end', Empty, () => hostAction(ctx, socket, (actor, now) => ({ type: 'end', actor, now })));
-  validated(socket, guard, 'host:results', Empty, () => hostResults(ctx, socket));
+  routes.on('host:end', Empty, (_, socket) => hostAction(ctx, socket, (actor, now) => ({ type: 'end', actor, now })));
+  routes.on('host:results', Empty, (_, socket) => hostResults(ctx, socket));
 }

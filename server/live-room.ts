@@ -12,7 +12,7 @@ export interface LiveRoom {
   sockets: Map<PlayerId, string>;
   /** The host's panel: at most every 250 ms. */
   status: Throttle;
-  /** Lobby arrivals re-broadcast the room state at most every 500 ms. */
+  /** Lobby arrivals re-broadcast the room state at most every 500 ms (longer in a big room: room-host.ts). */
   presence: Throttle;
   rosterDirty: boolean;
 }

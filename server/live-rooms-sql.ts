@@ -1,7 +1,7 @@
 // Live rooms in SQLite: a row per room (without players), a row per player (without answers), a row per player
 // per round (the answer slot). Written from changesBetween, so an answer is one small INSERT.
 import type Database from 'better-sqlite3';
-import type { PlayerRecord, RoomChanges, RoomRecord, SavedRoom, SlotRecord } from '../shared/room/index.ts';
+import type { RoomChanges, SavedRoom } from '../shared/room/index.ts';
 
 export const LIVE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS live_rooms (code TEXT PRIMARY KEY, phase TEXT NOT NULL, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
@@ -31,7 +31,7 @@ export function liveRoomsSql(db: Database.Database): LiveRoomsSql {
 
   return {
     write(code, changes, now) {
-      if (changes.room) putRoom.run(code, changes.room.phase, JSON.stringify(changes.room), now);
+      if (changes.room) putRoom.run(code, changes.room.stage.phase, JSON.stringify(changes.room), now);
       for (const p of changes.players) putPlayer.run(code, p.id, JSON.stringify(p));
       for (const id of changes.removed) {
         delPlayer.run(code, id);
@@ -44,9 +44,11 @@ export function liveRoomsSql(db: Database.Database): LiveRoomsSql {
     },
     loadAll() {
       return rooms.all().map((row) => ({
-        room: JSON.parse(row.state) as RoomRecord,
-        players: players.all(row.code).map((p) => JSON.parse(p.data) as PlayerRecord),
-        slots: slots.all(row.code).map((s): SlotRecord => ({ playerId: s.player_id, slot: JSON.parse(s.slot) as SlotRecord['slot'] })),
+        code: row.code,
+        // Parsed here, trusted only after restore.ts has checked them against their version's schema.
+        room: JSON.parse(row.state) as unknown,
+        players: players.all(row.code).map((p) => JSON.parse(p.data) as unknown),
+        slots: slots.all(row.code).map((s) => ({ playerId: s.player_id, slot: JSON.parse(s.slot) as unknown })),
       }));
     },
   };

@@ -3,7 +3,7 @@ import { Empty, type Ack, type Recap } from '../shared/protocol.ts';
 import { finalResults } from '../shared/room/index.ts';
 import { recapFor } from '../shared/report/index.ts';
 import type { HandlerContext } from './context.ts';
-import { refuse, validated, type Guard } from './validated.ts';
+import { refuse, type Routes } from './validated.ts';
 import type { GameSocket } from './types.ts';
 
 function recap(ctx: HandlerContext, socket: GameSocket): Ack<Recap> {
@@ -15,6 +15,6 @@ function recap(ctx: HandlerContext, socket: GameSocket): Ack<Recap> {
   return mine ? { ok: true, data: mine } : refuse('not_joined');
 }
 
-export function registerRecapHandlers(ctx: HandlerContext, socket: GameSocket, guard: Guard): void {
-  validated(socket, guard, 'player:recap', Empty, () => recap(ctx, socket));
+export function registerRecapHandlers(ctx: HandlerContext, routes: Routes): void {
+  routes.on('player:recap', Empty, (_, socket) => recap(ctx, socket));
 }

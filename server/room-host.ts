@@ -1,8 +1,8 @@
 // The live rooms: one pure state each, one timer each (from nextDeadline), dispatch kept synchronous so two
 // events for a room can never interleave. A change takes effect in memory at once, but nobody hears of it before
-// it is on disk: the turn's changes are saved together and its acks and broadcasts wait for that (save-batch.ts).
-// If the write fails, the rooms go back to their saved state and the turn's events are refused.
-import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+// it is on disk: changes are saved in batches and their acks and broadcasts wait for that (save-batch.ts), acks
+// first. If the write fails, the rooms go back to their saved state and the batch's events are refused.
+import { allPlayers, finalResults, getPlayer, isStale, nextDeadline, reduce, RestoreError, restoreRoom, type Result, type RoomEvent, type RoomState } from '../shared/room/index.ts';
 import type { RoomEffect } from '../shared/room/events.ts';
 import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoom } from './live-room.ts';
@@ -14,6 +14,10 @@ import type { GameServer, Log } from './types.ts';
 
 export const HOST_STATUS_MS = 250;
 export const PRESENCE_MS = 500;
+/** The lobby re-broadcast waits this much longer per connected player (1 s at 10,000), so a crowd joining costs
+ *  about 10,000 lobby messages a second whatever its size, instead of one view to everyone every 500 ms. */
+export const PRESENCE_MS_PER_PLAYER = 0.1;
+const presenceInterval = (state: RoomState): number => Math.max(PRESENCE_MS, state.connectedCount * PRESENCE_MS_PER_PLAYER);
 /** After a restart, players and the host count as present this long, so a round does not close before they are back. */
 export const RESTORE_GRACE_MS = 10_000;
 /** A tick whose change could not be saved is retried after this long. */
@@ -117,10 +121,11 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     return result;
   }
 
-  /** Saved at once rather than with the turn: a deadline (whose caller must know whether to retry) and a change
-   *  everyone sees (a new question goes out now, not after the rest of a burst of answers in other rooms). */
-  const urgent = (event: RoomEvent, effects: readonly RoomEffect[]): boolean =>
-    event.type === 'tick' || effects.some((e) => e.type === 'broadcast');
+  /** Saved as soon as the current callback returns rather than at the end of the turn: a change everyone sees (a
+   *  new question or a reveal goes out now, not after the rest of a burst of answers in other rooms). Not
+   *  synchronously: the handler that made the change queues its ack first, so the player whose answer closed the
+   *  round hears its ack before the reveal (issue 14). */
+  const urgent = (effects: readonly RoomEffect[]): boolean => effects.some((e) => e.type === 'broadcast');
 
   function dispatch(room: LiveRoom, event: RoomEvent): Result {
     const result = reduce(room.state, event);
@@ -132,7 +137,9 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     room.state = state;
     batch.later(() => applyEffects(fanout, room, state, effects));
     rearm(room);
-    if (urgent(event, effects) && !batch.flush()) return { ok: false, error: 'internal_error' };
+    // A tick has no ack of its own to wait for, and its caller must know at once whether to retry.
+    if (event.type === 'tick') return batch.flush() ? result : { ok: false, error: 'internal_error' };
+    if (urgent(effects)) batch.flushSoon();
     return result;
   }
 
@@ -153,10 +160,20 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     let count = 0;
     for (const saved of store.liveRooms()) {
       if (isStale(saved.room, now)) {
-        store.dropRoom(saved.room.code);
+        store.dropRoom(saved.code);
         continue;
       }
-      const room = open(restoreRoom(saved, now), false);
+      let state: RoomState;
+      try {
+        state = restoreRoom(saved, now);
+      } catch (error) {
+        // A row this server does not trust stays in the database for an operator (docs/operations.md); the
+        // other rooms start.
+        if (!(error instanceof RestoreError)) throw error;
+        log(`room ${saved.code} not restored: ${error.message}`);
+        continue;
+      }
+      const room = open(state, false);
       scheduler.at(now + RESTORE_GRACE_MS, guarded(() => settleAbsent(room.code)));
       count++;
     }
@@ -170,7 +187,7 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     const room: LiveRoom = {
       code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), rosterDirty: true,
       status: throttle(guarded(() => afterSave(status, status)), HOST_STATUS_MS, clock, scheduler),
-      presence: throttle(guarded(() => afterSave(presence, presence)), PRESENCE_MS, clock, scheduler),
+      presence: throttle(guarded(() => afterSave(presence, presence)), () => presenceInterval(room.state), clock, scheduler),
     };
     rooms.set(state.code, room);
     rearm(room);
@@ -186,6 +203,8 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
     size: (): number => rooms.size,
     all: (): IterableIterator<LiveRoom> => rooms.values(),
     afterSave,
+    /** An ack held until the batch is saved: sent before the batch's broadcasts, `failed` if the write failed. */
+    ackAfterSave: (sent: () => void, failed: () => void): void => batch.later(sent, failed, 'ack'),
     /** Saves and sends what the current turn produced, now. */
     flush: (): boolean => batch.flush(),
     closeAll(): void {

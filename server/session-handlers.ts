@@ -6,7 +6,7 @@ import type { HandlerContext } from './context.ts';
 import type { LiveRoom } from './live-room.ts';
 import { bindHost, bindPlayer } from './bind.ts';
 import { hashToken, protectToken } from './tokens.ts';
-import { refuse, validated, type Guard } from './validated.ts';
+import { refuse, type Routes } from './validated.ts';
 import { addressOf, type GameSocket } from './types.ts';
 
 const joinUrlOf = (ctx: HandlerContext, code: string): string => `${ctx.publicUrl}/join/${code}`;
@@ -149,17 +149,18 @@ function gone(ctx: HandlerContext, socket: GameSocket): void {
   }
 }
 
-export function registerSessionHandlers(ctx: HandlerContext, socket: GameSocket, guard: Guard): void {
-  validated(socket, guard, 'room:create', CreateRoom, (p) => create(ctx, socket, p));
-  validated(socket, guard, 'room:join', JoinRoom, (p) => join(ctx, socket, p));
-  validated(socket, guard, 'room:rejoin', RejoinRoom, (p) => rejoin(ctx, socket, p));
-  validated(socket, guard, 'room:leave', Empty, () => leave(ctx, socket));
-  socket.on('disconnect', () => {
-    ctx.guesses.forgetSocket(socket.id);
+/** Registers the session routes; returns the disconnect listener every socket shares (`this` is the socket). */
+export function registerSessionHandlers(ctx: HandlerContext, routes: Routes): (this: GameSocket) => void {
+  routes.on('room:create', CreateRoom, (p, socket) => create(ctx, socket, p));
+  routes.on('room:join', JoinRoom, (p, socket) => join(ctx, socket, p));
+  routes.on('room:rejoin', RejoinRoom, (p, socket) => rejoin(ctx, socket, p));
+  routes.on('room:leave', Empty, (_, socket) => leave(ctx, socket));
+  return function disconnected(this: GameSocket): void {
+    ctx.guesses.forgetSocket(this.id);
     try {
-      gone(ctx, socket);
+      gone(ctx, this);
     } catch (error) {
       ctx.log('disconnect handling failed', error);
     }
-  });
+  };
 }

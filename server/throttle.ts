@@ -6,7 +6,9 @@ export interface Throttle {
   cancel(): void;
 }
 
-export function throttle(fn: () => void, intervalMs: number, clock: Clock, scheduler: Scheduler): Throttle {
+/** `intervalMs` may be a function, read at each request (an interval that grows with the room). */
+export function throttle(fn: () => void, intervalMs: number | (() => number), clock: Clock, scheduler: Scheduler): Throttle {
+  const interval = typeof intervalMs === 'number' ? () => intervalMs : intervalMs;
   let last = -Infinity;
   let pending: (() => void) | null = null;
   const run = (): void => {
@@ -17,7 +19,7 @@ export function throttle(fn: () => void, intervalMs: number, clock: Clock, sched
   return {
     request() {
       if (pending) return;
-      const due = last + intervalMs;
+      const due = last + interval();
       if (clock.now() >= due) run();
       else pending = scheduler.at(due, run);
     },

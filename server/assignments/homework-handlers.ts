@@ -7,7 +7,7 @@ import { assignmentResults, isClosed, isDone, studentOf, viewForStudent, type As
 import { recapFor } from '../../shared/report/index.ts';
 import type { HandlerContext } from '../context.ts';
 import { protectToken } from '../tokens.ts';
-import { refuse, validated, type Guard } from '../validated.ts';
+import { refuse, type Routes } from '../validated.ts';
 import { addressOf, noIdentity, type GameSocket } from '../types.ts';
 import type { AssignmentHost, LiveAssignment } from './assignment-host.ts';
 
@@ -54,8 +54,9 @@ function act(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocke
   return result.ok ? viewOf(ctx, me.a, me.playerId) : refuse(result.error);
 }
 
-export function registerHomeworkHandlers(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocket, guard: Guard): void {
-  validated(socket, guard, 'hw:join', HomeworkJoin, async (p): Promise<Ack<HomeworkJoined>> => {
+/** Registers the homework routes; returns the disconnect listener every socket shares (`this` is the socket). */
+export function registerHomeworkHandlers(ctx: HandlerContext, assignments: AssignmentHost, routes: Routes): (this: GameSocket) => void {
+  routes.on('hw:join', HomeworkJoin, async (p, socket): Promise<Ack<HomeworkJoined>> => {
     if (socket.data.role !== null) return refuse('already_joined');
     const a = await find(ctx, assignments, socket, p.code);
     if (a === 'limited') return refuse('too_many_attempts');
@@ -67,7 +68,7 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     bind(ctx, socket, a, playerId);
     return { ok: true, data: { token, view: viewForStudent(a.state, playerId, ctx.clock.now())! } };
   });
-  validated(socket, guard, 'hw:rejoin', HomeworkRejoin, async (p) => {
+  routes.on('hw:rejoin', HomeworkRejoin, async (p, socket) => {
     if (socket.data.role !== null) return refuse('already_joined');
     const a = await find(ctx, assignments, socket, p.code);
     if (a === 'limited') return refuse('too_many_attempts');
@@ -79,11 +80,11 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     bind(ctx, socket, a, who.playerId);
     return viewOf(ctx, a, who.playerId);
   });
-  validated(socket, guard, 'hw:open', HomeworkRound, (p) => act(ctx, assignments, socket, (playerId, now) => ({ type: 'open', playerId, round: p.round, now })));
-  validated(socket, guard, 'hw:answer', SubmitAnswer, (p) =>
+  routes.on('hw:open', HomeworkRound, (p, socket) => act(ctx, assignments, socket, (playerId, now) => ({ type: 'open', playerId, round: p.round, now })));
+  routes.on('hw:answer', SubmitAnswer, (p, socket) =>
     act(ctx, assignments, socket, (playerId, now) => ({ type: 'answer', playerId, round: p.round, answer: p.answer, now })),
   );
-  validated(socket, guard, 'hw:recap', Empty, (): Ack<Recap> => {
+  routes.on('hw:recap', Empty, (_, socket): Ack<Recap> => {
     const me = mine(assignments, socket);
     if (!me) return refuse('not_joined');
     const s = studentOf(me.a.state, me.playerId)!;
@@ -91,8 +92,8 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     const recap = recapFor(assignmentResults(me.a.state, ctx.clock.now()), me.playerId);
     return recap ? { ok: true, data: recap } : refuse('not_joined');
   });
-  socket.on('disconnect', () => {
-    const me = mine(assignments, socket);
+  return function disconnected(this: GameSocket): void {
+    const me = mine(assignments, this);
     if (!me) return;
     me.a.sockets.delete(me.playerId);
     try {
@@ -100,5 +101,5 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     } catch (error) {
       ctx.log('homework disconnect failed', error);
     }
-  });
+  };
 }

@@ -16,9 +16,11 @@ export interface ApiLimits {
   requestsPerMinute: number;
   refusalsPerMinute: number;
   createsPer10Minutes: number;
+  /** Tokens presented to a list (/quizzes/mine, /games/mine) that opened nothing: guesses, 200 to a request. */
+  unknownTokensPer10Minutes: number;
 }
 
-export const defaultApiLimits: ApiLimits = { requestsPerMinute: 300, refusalsPerMinute: 30, createsPer10Minutes: 60 };
+export const defaultApiLimits: ApiLimits = { requestsPerMinute: 300, refusalsPerMinute: 30, createsPer10Minutes: 60, unknownTokensPer10Minutes: 400 };
 
 /** What the rooms and assignments in memory say about a game the index lists. */
 export interface LiveGames {
@@ -46,6 +48,10 @@ export interface ApiHelpers {
   refuse(req: Request, res: Response): Promise<void>;
   /** False (and 429 sent) when the address made too many things lately. */
   mayCreate(req: Request, res: Response): Promise<boolean>;
+  /** Answers a list of the objects some tokens open: 429 once the address has presented too many tokens that opened
+   *  nothing (an honest browser forgets those after one answer: client/src/teacher/teacher-api.ts); else `list`'s
+   *  answer, its unknown tokens counted. `list` gives the answer and how many distinct tokens opened something. */
+  listFor(req: Request, res: Response, hashes: readonly string[], list: () => Promise<{ body: object; opened: number }>): Promise<void>;
 }
 
 /** The client's address: req.ip follows PODIUM_TRUSTED_PROXIES (server/client-address.ts), as the sockets' does. */
@@ -68,6 +74,7 @@ export function apiRouter(deps: ApiDeps): Router {
   const requests = limiter(deps.limiterStore, { keyPrefix: 'api:address', points: limits.requestsPerMinute, durationSec: 60 });
   const refusals = limiter(deps.limiterStore, { keyPrefix: 'api:refused', points: limits.refusalsPerMinute, durationSec: 60 });
   const creates = limiter(deps.limiterStore, { keyPrefix: 'api:create', points: limits.createsPer10Minutes, durationSec: 600 });
+  const unknownTokens = limiter(deps.limiterStore, { keyPrefix: 'api:tokens', points: limits.unknownTokensPer10Minutes, durationSec: 600 });
   const router = express.Router();
   router.use(async (req, res, next) => {
     const address = addressOf(req);
@@ -86,6 +93,15 @@ export function apiRouter(deps: ApiDeps): Router {
       if (await creates.take(addressOf(req))) return true;
       tooMany(res, 600);
       return false;
+    },
+    async listFor(req, res, hashes, list) {
+      const address = addressOf(req);
+      if (await unknownTokens.isOver(address)) return tooMany(res, 600);
+      const { body, opened } = await list();
+      const unknown = new Set(hashes).size - opened;
+      // Counted after the answer: a budget that ran out mid-list still answers this list, never a later one.
+      if (unknown > 0) await unknownTokens.take(address, unknown);
+      res.json(body);
     },
   };
   quizRoutes(router, deps, helpers);

@@ -7,7 +7,7 @@ import { buildReport, type GameInfo } from '../../shared/report/index.ts';
 import { reportCsv, timeZoneOr } from '../csv.ts';
 import { bearer, mayOpen, ownerOf } from './access.ts';
 import { handle, type ApiDeps, type ApiHelpers, type LiveGames } from './api.ts';
-import { withIndex } from './quiz-routes.ts';
+import { openedBy, withIndex } from './quiz-routes.ts';
 import type { StoredGame } from './library-store.ts';
 
 const LIST_MAX = 500;
@@ -66,7 +66,10 @@ export function gameRoutes(router: Router, deps: ApiDeps, helpers: ApiHelpers): 
     }
     const owner = ownerOf(creds, bearer(req), body.data.tokens);
     const hashes = owner.all ? [] : owner.hashes;
-    res.json({ games: (await library.games(owner, LIST_MAX)).map((g) => withIndex(summaryOf(live, g), hashes.indexOf(g.entry.ownerHash))) });
+    await helpers.listFor(req, res, hashes, async () => {
+      const games = await library.games(owner, LIST_MAX);
+      return { body: { games: games.map((g) => withIndex(summaryOf(live, g), hashes.indexOf(g.entry.ownerHash))) }, opened: openedBy(hashes, games.map((g) => g.entry.ownerHash)) };
+    });
   }));
 
   router.get('/games/:id/report', handle(log, async (req, res) => {

@@ -17,8 +17,10 @@ export function liveGames(rooms: () => RoomHost): LiveGamesSource {
       if (entry.mode === 'assignment') return assignments?.status(entry) ?? null;
       const room = rooms().get(entry.code);
       if (!room || room.state.createdAt !== entry.createdAt) return null;
-      const { phase, playerCount, startedAt, finishedAt } = room.state;
-      return { state: phase === 'lobby' ? 'lobby' : phase === 'finished' ? 'finished' : 'playing', players: playerCount, startedAt, finishedAt };
+      const { state } = room;
+      const { playerCount, startedAt } = state;
+      const finishedAt = state.phase === 'finished' ? state.finishedAt : null;
+      return { state: state.phase === 'lobby' ? 'lobby' : state.phase === 'finished' ? 'finished' : 'playing', players: playerCount, startedAt, finishedAt };
     },
     resultsSoFar(entry: GameEntry): FinalResults | null {
       return entry.mode === 'assignment' ? (assignments?.resultsSoFar(entry) ?? null) : null;

@@ -14,6 +14,11 @@ const LIST_MAX = 500;
 export const summaryOf = (r: QuizRecord): QuizSummary => ({
   id: r.id, name: r.quiz.name, rounds: r.quiz.rounds.length, kinds: r.quiz.settings.kinds, createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
+/** How many distinct tokens of a list opened at least one of the objects found. */
+export const openedBy = (hashes: readonly string[], owners: readonly string[]): number => {
+  const found = new Set(owners);
+  return new Set(hashes.filter((h) => found.has(h))).size;
+};
 export const withIndex = <T extends object>(summary: T, index: number): T => (index < 0 ? summary : { ...summary, tokenIndex: index });
 const savedOf = (r: QuizRecord): SavedQuiz => ({ ...summaryOf(r), quiz: r.quiz });
 
@@ -47,8 +52,10 @@ export function quizRoutes(router: Router, deps: ApiDeps, helpers: ApiHelpers): 
     if (!body.success) return invalid(res);
     const owner = ownerOf(creds, bearer(req), body.data.tokens);
     const hashes = owner.all ? [] : owner.hashes;
-    const quizzes = (await library.quizzes(owner)).slice(0, LIST_MAX).map((r) => withIndex(summaryOf(r), hashes.indexOf(r.tokenHash)));
-    res.json({ quizzes });
+    await helpers.listFor(req, res, hashes, async () => {
+      const records = (await library.quizzes(owner)).slice(0, LIST_MAX);
+      return { body: { quizzes: records.map((r) => withIndex(summaryOf(r), hashes.indexOf(r.tokenHash))) }, opened: openedBy(hashes, records.map((r) => r.tokenHash)) };
+    });
   }));
 
   router.post('/quizzes', handle(log, async (req, res) => {

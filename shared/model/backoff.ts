@@ -93,3 +93,18 @@ export function nthStartSeconds(n: number, runSeconds: number, settings: Backoff
   if (!Number.isInteger(n) || n < 2) throw new Error(`no start number ${n}`);
   return (n - 1) * runSeconds + totalWaitBeforeRestart(n - 1, settings);
 }
+
+/**
+ * The most restarts a container can show `seconds` after its first start when each run lasts `runSeconds`: every
+ * restart waits its back-off first, so a crash loop cannot have restarted more often than the back-off allows.
+ */
+export function restartsWithin(seconds: number, runSeconds = 5, settings: BackoffSettings = defaultBackoff): number {
+  let n = 0;
+  let at = runSeconds;
+  for (;;) {
+    const next = at + backoffDelaySeconds(n + 1, settings) + runSeconds;
+    if (next > seconds) return n;
+    at = next;
+    n++;
+  }
+}

@@ -82,9 +82,12 @@ export function podConditions(pod: ConditionsInput): PodCondition[] {
   }
   const phase = pod.phase ?? podPhase(pod);
   const cr = containersReady(pod, phase);
+  // Once the pod has finished (Succeeded or Failed), the kubelet stops its sandbox, so PodSandboxChanged reports a new
+  // one would be needed: a finished pod shows PodReadyToStartContainers False (docs/rules/conditions.md#sandbox-ready).
+  const sandbox = pod.sandboxReady && phase !== 'Succeeded' && phase !== 'Failed';
   return [
     ok('PodScheduled'),
-    pod.sandboxReady ? ok('PodReadyToStartContainers') : { type: 'PodReadyToStartContainers', status: 'False' },
+    sandbox ? ok('PodReadyToStartContainers') : { type: 'PodReadyToStartContainers', status: 'False' },
     initialized(pod, phase),
     cr,
     ready(pod, cr),

@@ -1,5 +1,6 @@
 // Container states at one moment, as the kubelet reports them (docs/rules/phase.md, "Container states").
 import type { Rng } from '../random.ts';
+import { restartsWithin } from './backoff.ts';
 import type { ContainerSnapshot } from './pod-types.ts';
 
 export type Opts = Partial<Pick<ContainerSnapshot, 'ready' | 'started' | 'restartCount' | 'lastTerminationState'>>;
@@ -29,6 +30,13 @@ export function failure(rng: Rng): Last {
 /** How a container stopped by the kubelet ends: clean on SIGTERM, 143, or 137 after the grace period. */
 export const stopped = (rng: Rng): Last => rng.pick<Last>([COMPLETED, { exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]);
 
-export function crashLoop(rng: Rng, name: string): ContainerSnapshot {
-  return waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(3, 42), lastTerminationState: failure(rng) });
+/** A crash-looping container; given the seconds since it first started, no more restarts than the back-off allows. */
+export function crashLoop(rng: Rng, name: string, withinSeconds?: number): ContainerSnapshot {
+  return waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 3, 42, withinSeconds), lastTerminationState: failure(rng) });
+}
+
+/** A restart count drawn from [min, max], capped by what the back-off allows within `withinSeconds` (at least 1). */
+export function loopRestarts(rng: Rng, min: number, max: number, withinSeconds?: number): number {
+  const cap = withinSeconds === undefined ? max : Math.max(1, Math.min(max, restartsWithin(withinSeconds)));
+  return rng.int(Math.min(min, cap), cap);
 }

@@ -20,6 +20,11 @@ export interface PodFacts extends PodSnapshot {
   deadline?: DeadlineFacts;
   /** The kubelet's eviction manager killed the pod (node pressure): Failed, reason Evicted, at once. */
   evicted?: { message: string };
+  /**
+   * The kubelet refused the pod at admission (kubelet.rejectPod): Failed at once with the admit handler's reason
+   * (OutOfcpu, OutOfmemory, NodeAffinity, Evicted under node pressure), and no container is ever created.
+   */
+  rejected?: { reason: string; message: string };
   /** status.reason set by a controller without changing the phase, e.g. NodeLost. */
   reason?: string;
   deleting?: boolean;
@@ -31,7 +36,7 @@ export interface PodStatusView {
   message?: string;
   conditions: PodCondition[];
   /** Which override decided the phase, if getPhase did not. */
-  decidedBy: 'getPhase' | 'not-scheduled' | 'deadline' | 'evicted';
+  decidedBy: 'getPhase' | 'not-scheduled' | 'deadline' | 'evicted' | 'rejected';
 }
 
 export function podStatus(p: PodFacts): PodStatusView {
@@ -39,6 +44,10 @@ export function podStatus(p: PodFacts): PodStatusView {
     const { reason, message } = p.placement;
     const conditions = podConditions({ ...p, scheduled: false, unscheduled: { reason, message } });
     return { phase: 'Pending', conditions, decidedBy: 'not-scheduled' };
+  }
+  if (p.rejected) {
+    const conditions = podConditions({ ...p, scheduled: true, phase: 'Failed' });
+    return { phase: 'Failed', reason: p.rejected.reason, message: `Pod was rejected: ${p.rejected.message}`, conditions, decidedBy: 'rejected' };
   }
   if (p.evicted) {
     const conditions = podConditions({ ...p, scheduled: true, phase: 'Failed' });

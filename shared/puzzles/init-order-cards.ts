@@ -134,14 +134,15 @@ export function fetchConfig(c: Ctx, dir: string, volume = 'config'): Card {
 }
 
 /** Renders app.yaml from the values in app.env (gomplate reads .env files as data) with a template from the
- *  templates ConfigMap; `extraRead`: a password file to fill in too. */
+ *  templates ConfigMap; `extraRead`: a password file to fill in too. The gomplate image is FROM scratch: its one
+ *  file is /gomplate, with no shell and nothing on PATH, so the command names it by its path. */
 export function renderConfig(inDir: string, outDir: string, volume = 'config', extraRead?: string): Card {
   const mounts = inDir === outDir ? [mount(volume, inDir)] : [mount(volume, inDir), mount(volume, outDir)];
   const reads = [`${inDir}/app.env`, ...(extraRead ? [extraRead] : [])];
   const secret = extraRead ? ` -d pw=${extraRead}` : '';
   return card({
     name: 'render-config', image: img('gomplate'), mounts: [...mounts, fromConfig('templates', '/tpl')],
-    does: `\`gomplate -d env=${inDir}/app.env${secret} -f /tpl/app.yaml.tmpl -o ${outDir}/app.yaml\``,
+    does: `\`/gomplate -d env=${inDir}/app.env${secret} -f /tpl/app.yaml.tmpl -o ${outDir}/app.yaml\``,
     reads, writes: [`${outDir}/app.yaml`],
   });
 }
@@ -236,10 +237,11 @@ export function meshProxy(id: 'istio-proxy' | 'linkerd-proxy'): Card {
   });
 }
 
-/** cloud-sql-proxy as Google documents it for a native sidecar: health checks on, a startupProbe on /startup. */
+/** cloud-sql-proxy as Google documents it for a native sidecar: health checks on, a startupProbe on /startup. Its
+ *  image is distroless with the binary at /cloud-sql-proxy (not on PATH), so the command names it by its path. */
 export const cloudSqlProxy = (c: Ctx, instance: string): Card => card({
   name: 'cloud-sql-proxy', image: img('cloud-sql-proxy'), sidecar: true, mounts: [],
-  does: `\`cloud-sql-proxy --port 5432 --health-check --http-address 0.0.0.0 ${instance}\`: listens on 127.0.0.1:5432; startupProbe GET /startup on port 9090`,
+  does: `\`/cloud-sql-proxy --port 5432 --health-check --http-address 0.0.0.0 ${instance}\`: listens on 127.0.0.1:5432; startupProbe GET /startup on port 9090`,
   provides: ['db-proxy'], needs: net(c),
 });
 
@@ -260,7 +262,7 @@ export const envoySidecar = (dir: string, upstream: string): Card => card({
 
 export const renderEnvoyConfig = (dir: string): Card => card({
   name: 'render-envoy-config', image: img('gomplate'), mounts: [mount('envoy-config', dir), fromConfig('templates', '/tpl')],
-  does: `\`gomplate -f /tpl/envoy.yaml.tmpl -o ${dir}/envoy.yaml\``, writes: [`${dir}/envoy.yaml`],
+  does: `\`/gomplate -f /tpl/envoy.yaml.tmpl -o ${dir}/envoy.yaml\``, writes: [`${dir}/envoy.yaml`],
 });
 
 /** A log shipper needs nothing to start; listed after the mesh proxy it also stops before it, so its last flush at

@@ -37,7 +37,10 @@ export function reasonFor(e: Explained, a: Card, bs: readonly Card[], capability
     const inside = rest.join(':');
     const named = bs.map((b) => Object.entries(b.readAs ?? {}).find(([path]) => path.endsWith(inside))?.[1]).find((x) => x !== undefined);
     const file = named ?? inside.split('/').filter(Boolean).at(-1) ?? '';
-    return `${B} ${v('reads', 'read')} ${file} from the ${volume} volume, which ${A} writes${started}`;
+    // A sidecar's startupProbe on that file passes because the file is there: the write comes first.
+    const gate = a.sidecar && a.does.includes('startupProbe')
+      ? `; its startupProbe passes once ${file} is there, and only then do the init containers after it start` : started;
+    return `${B} ${v('reads', 'read')} ${file} from the ${volume} volume, which ${A} writes${gate}`;
   }
   switch (capability) {
     case 'db-up': return `${B} ${v('needs', 'need')} ${e.db} to accept connections; ${A} waits until it does`;

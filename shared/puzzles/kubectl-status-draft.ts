@@ -42,14 +42,15 @@ function readyCandidates(l: PodListing, answer: string): string[] {
   const appsReady = l.containers.filter((c) => c.ready === true && c.state === 'running').length;
   const runningCount = [...sidecars, ...l.containers].filter((c) => c.state === 'running').length;
   return [`${appsReady}/${l.containers.length}`, `${runningCount}/${total}`, `${ready}/${total + l.initContainers.length - sidecars.length}`,
-    `${total}/${total}`, `${Math.max(ready - 1, 0)}/${total}`, `${Math.min(ready + 1, total)}/${total}`, `0/${total}`, `${ready}/${total + 1}`];
+    `${total}/${total}`, `${Math.max(ready - 1, 0)}/${total}`, `${Math.min(ready + 1, total)}/${total}`, `0/${total}`, `${ready}/${total + 1}`,
+    `${ready + 1}/${total + 1}`, `0/${total + 1}`];
 }
 
 function restartCandidates(l: PodListing, answer: string): string[] {
   const sum = (list: readonly ContainerSnapshot[]) => list.reduce((t, c) => t + (c.restartCount ?? 0), 0);
   const n = Number(answer);
   return [sum([...l.initContainers, ...l.containers]), sum(l.containers), sum(l.initContainers), sum(l.initContainers.filter((c) => !isSidecar(c))),
-    0, n + 1, Math.max(n - 1, 0), n * 2, n + 10].map(String);
+    0, n + 1, Math.max(n - 1, 0), n * 2, n + 2, n + 3].map(String);
 }
 
 /** Three wrong labels: the template's own temptations first, then the model's near misses, one picked at random. */
@@ -59,6 +60,9 @@ export function distractors(rng: Rng, l: PodListing, column: KubectlColumn, answ
   const rest = distinct.slice(2);
   return [...distinct.slice(0, 2), rng.pick(rest.length > 0 ? rest : [column === 'STATUS' ? 'Unknown' : `${answer}0`])];
 }
+
+/** One of several ways to set the scene, so a template does not read the same from one game to the next. */
+export const say = (rng: Rng, ...phrasings: string[]): string => rng.pick(phrasings);
 
 export interface KubectlShow {
   column: KubectlColumn;

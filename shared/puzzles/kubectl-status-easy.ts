@@ -32,10 +32,11 @@ const terminatedReason: T = {
   id: 'kubectl-status/terminated-reason',
   targets: ['Completed', 'Error', 'OOMKilled', 'Running'],
   build(rng, target) {
-    const c = cast(rng, target === 'Running' || target === 'OOMKilled' ? service({ batch: 'either' }) : job());
-    const policy: RestartPolicy = target === 'Completed' || target === 'Error' ? 'Never' : policyOf(c, rng);
+    // A terminated container stays so only where nothing restarts it: a Job pod with restartPolicy Never.
+    const c = cast(rng, target === 'Running' ? service({ batch: 'either' }) : job());
+    const policy: RestartPolicy = target === 'Running' ? policyOf(c, rng) : 'Never';
     const name = c.apps[0]!.name;
-    const state = { Completed: () => terminated(name, COMPLETED), Error: () => terminated(name, errorExit(rng)), OOMKilled: () => terminated(name, OOM, { restartCount: policy === 'Never' ? 0 : rng.int(0, 3) }), Running: () => running(name) }[target]!();
+    const state = { Completed: () => terminated(name, COMPLETED), Error: () => terminated(name, errorExit(rng)), OOMKilled: () => terminated(name, OOM), Running: () => running(name) }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
     return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} (restartPolicy: ${policy}) has one container.`, columns: ['container', 'state', 'reason', 'exit'], tempting: ['Terminated'] });
   },
@@ -106,7 +107,7 @@ const restartsColumn: T = {
       return n === 0 ? running(a.name) : rng.chance(0.5) ? running(a.name, { restartCount: n, lastTerminationState: failure(rng) }) : waiting(a.name, 'CrashLoopBackOff', { restartCount: n, lastTerminationState: failure(rng) });
     });
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps });
-    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has been up for a day.`, columns: ['container', 'state', 'reason', 'restarts'] });
+    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: pick(rng, [`${who(c)}: its containers and their restart counts.`, `${who(c)}: each container's state and how often it has restarted.`, `Here are the containers of ${who(c)}.`]), columns: ['container', 'state', 'reason', 'restarts'] });
   },
 };
 

@@ -2,12 +2,12 @@
 // sidecars in the init scan; a Job's sidecar beside Completed; status.reason against deletion; restarts and READY
 // with sidecars and init containers; an init container's image under the pull-policy defaults; first-wins against
 // the Completed special cases.
-import { COMPLETED, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import { COMPLETED, failure, loopRestarts, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
-import type { ContainerSnapshot } from '../model/pod-types.ts';
+import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import { kubectlDraft, type KubectlQuestion } from './kubectl-status-draft.ts';
-import { cast, errorExit, factsOf, initFailure, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { kubectlDraft, say, type KubectlQuestion } from './kubectl-status-draft.ts';
+import { cast, errorExit, factsOf, initFailure, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
@@ -15,7 +15,7 @@ import type { StateTemplate } from './state-kind.ts';
 type T = StateTemplate<KubectlQuestion>;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
 const OOM: Last = { exitCode: 137, reason: 'OOMKilled' };
-const crash = (rng: Rng, n: string, last: Last = failure(rng)) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 25), lastTerminationState: last });
+const crash = (rng: Rng, n: string, last: Last = failure(rng), withinSeconds?: number) => waiting(n, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 25, withinSeconds), lastTerminationState: last });
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 const sidecarFirst = (c: Cast): Cast => ({ ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) });
@@ -27,24 +27,25 @@ const deadlineThenPrint: T = {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1200]);
     const late = target === 'DeadlineExceeded' || target === 'Error';
-    const now = late ? deadline + rng.int(5, 240) : target === 'Completed' ? deadline + rng.int(-200, 400) : deadline - rng.int(60, 300);
+    // DeadlineExceeded shows only while the container is still stopping (its grace period); after that, its exit.
+    const now = target === 'DeadlineExceeded' ? deadline + rng.int(1, 15) : target === 'Error' ? deadline + rng.int(40, 240) : target === 'Completed' ? deadline + rng.int(-200, 400) : deadline - rng.int(60, 300);
     const ended = Math.min(now, deadline) - rng.int(30, 150);
     const name = c.apps[0]!.name;
     const state = {
       DeadlineExceeded: () => running(name, { ready: false }),
-      Error: () => terminated(name, { exitCode: 137, reason: 'Error' }),
-      CrashLoopBackOff: () => crash(rng, name),
+      Error: () => killed(rng, running(name)),
+      CrashLoopBackOff: () => crash(rng, name, failure(rng), now),
       Running: () => running(name),
       Completed: () => terminated(name, COMPLETED),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === 'Completed' ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)}. It is now ${clock(now)} UTC${target === 'Completed' ? ` (its container finished at ${clock(ended)})` : ''}.`,
+      column: 'STATUS', prompt: `${who(c)}. It is now ${clock(now)} UTC${target === 'Completed' ? ` (its container stopped at ${clock(ended)})` : target === 'Error' ? ` (its container stopped at ${clock(deadline + secondsToExit(rng, state))})` : ''}.`,
       yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['DeadlineExceeded', 'Failed', 'Running'],
       rules: [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached'],
       extra: late
-        ? { text: `${now} s after startTime is past the ${deadline} s allowed: the kubelet set phase Failed, reason DeadlineExceeded.`, evidence: yaml.at('deadline') }
+        ? { text: `${now} s after startTime is past the ${deadline} s allowed: the kubelet set phase Failed, reason DeadlineExceeded, and ${target === 'Error' ? 'killed the container, whose exit now prints over that reason' : 'is still stopping the container'}.`, evidence: yaml.at('deadline') }
         : { text: `${target === 'Completed' ? `It finished ${ended} s after startTime` : `Only ${now} s have passed`}, within the ${deadline} s allowed: no DeadlineExceeded.`, evidence: yaml.at('deadline') },
     });
   },
@@ -68,7 +69,7 @@ const sidecarInitScan: T = {
     };
     const facts = factsOf({ cast: c, restartPolicy: 'Always', ...pod[stage]!() });
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar with a startup probe, then runs ${init}.`,
+      column: 'STATUS', prompt: say(rng, `${who(c)} ${sidecarDoes(side)}, a native sidecar with a startup probe, then runs ${init}.`, `${who(c)} starts ${side} first (a native sidecar with a startup probe) and init container ${init} after it.`),
       columns: ['container', 'state', 'reason', 'started', 'restarts'], tempting: ['Init:1/2', 'Init:0/1', 'CrashLoopBackOff', 'Running'],
       rules: [stage === 'after' ? 'kubectl/init-text-stays' : stage === 'Init:0/2' || stage === 'before' ? 'sidecars/startup-probe-gates' : 'kubectl/started-sidecar-skipped'],
       ...(stage === 'after' ? { extra: { text: `The pod is Initialized and ${app} runs with no reason of its own, so nothing prints over the init text.` } }
@@ -98,7 +99,7 @@ const jobSidecarStatus: T = {
       : target === 'Init:CrashLoopBackOff' ? `${shipper.name} is a native sidecar, so kubectl's init scan stops at it; ${m} runs with no reason to print over that.`
       : undefined;
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)} (restartPolicy: Never) ships its logs with ${shipper.name}.`, yaml,
+      column: 'STATUS', prompt: say(rng, `${who(c)} (restartPolicy: Never) ships its logs with ${shipper.name}.`, `${who(c)} (restartPolicy: Never) runs ${shipper.name} next to its main container to ship the logs.`), yaml,
       columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'NotReady', 'Running', 'CrashLoopBackOff'],
       rules: [native ? (target === 'Init:CrashLoopBackOff' ? 'kubectl/init-text-stays' : 'sidecars/job-completes') : 'sidecars/legacy-sidecar'],
       ...(extra ? { extra: { text: extra, evidence: yaml.at('where') } } : {}),
@@ -106,26 +107,45 @@ const jobSidecarStatus: T = {
   },
 };
 
+/**
+ * What a node in trouble leaves in STATUS. Unreachable: the pods keep their last reported status until the default
+ * 300 s toleration of the unreachable taint runs out, then they are deleted and show Terminating (never Unknown on a
+ * current cluster). Evicted under memory pressure: the container's end prints over Evicted, deleted or not.
+ */
 const reasonAndDeletion: T = {
   id: 'kubectl-status/reason-and-deletion',
-  targets: ['Unknown', 'NodeLost', 'Terminating', 'ContainerStatusUnknown', 'Evicted'],
+  targets: ['Running', 'CrashLoopBackOff', 'Terminating', 'ContainerStatusUnknown', 'Error'],
   build(rng, target) {
     const c = cast(rng, service());
     const name = c.apps[0]!.name;
-    const lost = target === 'Unknown' || target === 'NodeLost';
-    const evicted = target === 'ContainerStatusUnknown' || target === 'Evicted';
-    const state = target === 'ContainerStatusUnknown' ? terminated(name, { exitCode: 137, reason: 'ContainerStatusUnknown' }) : running(name, { ready: !lost && !evicted });
-    const deleting = target === 'Unknown' || target === 'Terminating' || (evicted && rng.chance(0.5));
-    const facts = factsOf({
-      cast: c, restartPolicy: 'Always', inits: [], apps: [state], deleting, terminal: evicted,
-      ...(lost ? { reason: 'NodeLost' } : {}), ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}),
-    });
+    const evicted = target === 'ContainerStatusUnknown' || target === 'Error';
+    if (!evicted) {
+      const gone = target === 'Terminating';
+      const minutes = gone ? rng.int(6, 25) : rng.int(1, 4);
+      const last = target === 'CrashLoopBackOff' || (gone && rng.chance(0.4)) ? crash(rng, name) : running(name);
+      const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [last], deleting: gone });
+      const yaml = yamlView(['spec:', '  nodeName: worker-3', '  tolerations:   # added to every pod by default', ['  - key: node.kubernetes.io/unreachable', 'tol'], '    operator: Exists', '    effect: NoExecute', ['    tolerationSeconds: 300', 'tol']]);
+      return kubectlDraft(rng, facts, {
+        column: 'STATUS', prompt: `Node worker-3 stopped reporting ${minutes} minute${minutes > 1 ? 's' : ''} ago, and the node controller tainted it unreachable. ${who(c)} ran there; its container as the kubelet last reported it.`,
+        yaml, columns: ['container', 'state', 'reason', 'restarts'], tempting: ['Unknown', 'NodeLost', gone ? 'Running' : 'Terminating'],
+        rules: ['kubectl/node-unreachable', gone ? 'kubectl/terminating' : last.state === 'waiting' ? 'kubectl/container-reason' : 'kubectl/status-is-phase'],
+        docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions',
+        extra: gone
+          ? { text: 'The taint eviction controller deleted it when the 300 s toleration ran out; its kubelet cannot confirm the stop, so it stays Terminating, never Unknown.', evidence: yaml.at('tol') }
+          : { text: `Within the 300 s toleration nothing deletes the pod, and its status is the last the kubelet sent: kubectl shows no Unknown for it.`, evidence: yaml.at('tol') },
+      });
+    }
+    const deleting = rng.chance(0.5);
+    const end = target === 'Error' ? terminated(name, { exitCode: 137, reason: 'Error' }, { restartCount: rng.int(0, 3) })
+      : terminated(name, { exitCode: 137, reason: 'ContainerStatusUnknown' }, { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) });
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [end], deleting, terminal: true, evicted: 'The node was low on resource: memory.' });
     const yaml = yamlView(['metadata:', ...(deleting ? [['  deletionTimestamp: "2025-06-12T10:14:03Z"', 'meta'] as const] : [`  name: ${c.podName}`]),
-      'status:', ...(lost ? [['  reason: NodeLost', 'reason'] as const] : evicted ? [['  phase: Failed', 'reason'] as const, ['  reason: Evicted', 'reason'] as const] : ['  phase: Running'])]);
+      'status:', ['  phase: Failed', 'reason'], ['  reason: Evicted', 'reason'], '  message: "The node was low on resource: memory."']);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)}: its metadata, status and container.`, yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'],
-      tempting: ['Terminating', 'Evicted', 'NodeLost', 'Unknown', 'Failed'],
-      rules: lost ? ['kubectl/pod-reason', 'kubectl/unknown-node-lost'] : evicted ? ['kubectl/pod-reason', 'phase/evicted-failed'] : ['kubectl/terminating', 'kubectl/unknown-node-lost'],
+      column: 'STATUS', prompt: `${who(c)} was evicted by its kubelet under memory pressure${deleting ? ', and someone has since run kubectl delete on it' : ''}: its metadata, status and container.`,
+      yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], tempting: ['Evicted', deleting ? 'Terminating' : 'Failed', 'OOMKilled'],
+      rules: ['kubectl/pod-reason', 'kubectl/container-reason', ...(deleting ? ['kubectl/terminating' as const] : [])],
+      ...(deleting ? { extra: { text: 'The deletionTimestamp changes nothing here: a pod whose phase is already Failed never prints Terminating.', evidence: yaml.at('meta') } } : {}),
     });
   },
 };
@@ -147,7 +167,7 @@ const restartsMixed: T = {
       : { inits: [running(side, { restartCount: sideRestarts, ...last }), terminated(init, COMPLETED, { restartCount: rng.int(1, 6), lastTerminationState: initFailure(rng) })], apps: [rest > 0 ? running(c.apps[0]!.name, { restartCount: rest, ...last }) : running(c.apps[0]!.name)] };
     const facts = factsOf({ cast: c, restartPolicy: 'Always', ...pod });
     return kubectlDraft(rng, facts, {
-      column: 'RESTARTS', prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, and runs ${init} before its app.`,
+      column: 'RESTARTS', prompt: say(rng, `${who(c)} ${sidecarDoes(side)}, a native sidecar, and runs ${init} before its app.`, `${who(c)}: native sidecar ${side} first, then init container ${init}, then the app.`),
       columns: ['container', 'state', 'reason', 'restarts'], rules: ['kubectl/restarts-sidecars'],
     });
   },
@@ -170,7 +190,7 @@ const readySidecarStartup: T = {
     if (starting && appsReady > 0) return readySidecarStartup.build(rng, target);
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [sideState, starting ? waiting(c.inits[1]!.name, 'PodInitializing') : terminated(c.inits[1]!.name, COMPLETED)], apps });
     return kubectlDraft(rng, facts, {
-      column: 'READY', prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar with startup and readiness probes.`,
+      column: 'READY', prompt: say(rng, `${who(c)} ${sidecarDoes(side)}, a native sidecar with startup and readiness probes.`, `${who(c)}: its native sidecar ${side} has a startup probe and a readiness probe.`),
       columns: ['container', 'state', 'started', 'ready'], rules: ['sidecars/readiness-counts'],
     });
   },
@@ -216,18 +236,22 @@ const firstWinsCompleted: T = {
   build(rng, target) {
     const c = cast(rng, job({ apps: [2, 2] }));
     const [a, b] = c.apps.map((x) => x.name) as [string, string];
+    // Steady pictures only: a failed container stays Terminated under Never; under OnFailure it would be restarted.
+    const policy: RestartPolicy = target === 'Error' || target === 'OOMKilled' ? 'Never' : target === 'NotReady' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const pair: Record<string, [ContainerSnapshot, ContainerSnapshot]> = {
       Completed: [terminated(a, COMPLETED), crash(rng, b)],
-      Error: [terminated(a, COMPLETED), terminated(b, errorExit(rng), { restartCount: rng.int(1, 4) })],
+      Error: [terminated(a, COMPLETED), terminated(b, errorExit(rng))],
       NotReady: [terminated(a, COMPLETED), running(b)],
       CrashLoopBackOff: [crash(rng, a), terminated(b, COMPLETED)],
-      OOMKilled: [terminated(a, COMPLETED), terminated(b, OOM, { restartCount: rng.int(1, 4) })],
+      OOMKilled: [terminated(a, COMPLETED), terminated(b, OOM)],
     };
-    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: pair[target]! });
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: pair[target]! });
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)} (restartPolicy: OnFailure) has two containers, listed in spec order.`,
+      column: 'STATUS', prompt: `The API server runs Kubernetes 1.33. ${who(c)} (restartPolicy: ${policy}) has two containers, listed in spec order.`,
       columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['CrashLoopBackOff', 'Completed', 'NotReady', 'Running'],
       rules: ['kubectl/first-container-wins', 'kubectl/error-over-completed'],
+      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'The error wins over Completed since a 2024 change to the API server; older servers print Completed here.' } }
+        : target === 'Completed' ? { extra: { text: `${b} is only waiting to restart, not terminated with an error, so Completed stays.` } } : {}),
     });
   },
 };

@@ -7,7 +7,7 @@ import { podStatus } from '../model/pod-status.ts';
 import type { ContainerSnapshot } from '../model/pod-types.ts';
 import { reasonText } from '../model/scheduling.ts';
 import type { Rng } from '../random.ts';
-import { kubectlDraft, type KubectlQuestion } from './kubectl-status-draft.ts';
+import { kubectlDraft, say, type KubectlQuestion } from './kubectl-status-draft.ts';
 import { cast, errorExit, factsOf, initFailure, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -22,19 +22,22 @@ const TROUBLE: Record<string, (rng: Rng, n: string) => ContainerSnapshot> = {
   CrashLoopBackOff: (rng, n) => crash(rng, n),
   ImagePullBackOff: (_, n) => waiting(n, 'ImagePullBackOff'),
   CreateContainerConfigError: (_, n) => waiting(n, 'CreateContainerConfigError'),
-  OOMKilled: (rng, n) => terminated(n, OOM, { restartCount: rng.int(1, 5) }),
-  Error: (rng, n) => terminated(n, errorExit(rng), { restartCount: rng.int(1, 5) }),
+  OOMKilled: (_, n) => terminated(n, OOM),
+  Error: (rng, n) => terminated(n, errorExit(rng)),
 };
 
 const firstContainerWins: T = {
   id: 'kubectl-status/first-container-wins',
   targets: Object.keys(TROUBLE),
   build(rng, target) {
-    const c = cast(rng, service({ apps: [2, 2] }));
-    const other = pick(rng, Object.keys(TROUBLE).filter((k) => k !== target && !(k === 'OOMKilled' && target === 'Error') && !(k === 'Error' && target === 'OOMKilled')));
+    // A container stays Terminated only where nothing restarts it: those pictures are Job pods with restartPolicy Never.
+    const ended = target === 'OOMKilled' || target === 'Error';
+    const c = cast(rng, (ended ? job : service)({ apps: [2, 2] }));
+    const waitingKinds = ['CrashLoopBackOff', 'ImagePullBackOff', 'CreateContainerConfigError'].filter((k) => k !== target && !(ended && k === 'CrashLoopBackOff'));
+    const other = pick(rng, waitingKinds);
     const apps = c.apps.map((a, i) => (i === 0 ? TROUBLE[target]!(rng, a.name) : TROUBLE[other]!(rng, a.name)));
-    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps });
-    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)}: both of its containers are in trouble (listed in spec order).`, columns: ['container', 'state', 'reason', 'exit', 'restarts'], tempting: [other] });
+    const facts = factsOf({ cast: c, restartPolicy: ended ? 'Never' : 'Always', inits: [], apps });
+    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: say(rng, `${who(c)}: both of its containers are in trouble (listed in spec order).`, `${who(c)} has two containers, listed in spec order, and neither is well.`, `Both containers of ${who(c)} have a problem; the table lists them in spec order.`), columns: ['container', 'state', 'reason', 'exit', 'restarts'], tempting: [other] });
   },
 };
 
@@ -48,7 +51,10 @@ const completedWithRunning: T = {
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [terminated(first, COMPLETED), other] });
     const ready = podStatus(facts).conditions.find((x) => x.type === 'Ready')!;
     const yaml = yamlView(['status:', '  conditions:', ['  - type: Ready', 'ready'], [`    status: "${ready.status}"`, 'ready'], ...(ready.reason ? [`    reason: ${ready.reason}`] : [])]);
-    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} (restartPolicy: Never): ${first} has finished.`, yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'Running'] });
+    return kubectlDraft(rng, facts, {
+      column: 'STATUS', prompt: `The API server runs Kubernetes 1.33. ${who(c)} (restartPolicy: Never): ${say(rng, `${first} has finished.`, `${first}, listed first, exited 0 a moment ago.`, `${first} is done with its work.`)}`, yaml, columns: ['container', 'state', 'reason', 'exit', 'ready'], tempting: ['Completed', 'Running'],
+      ...(target === 'Error' || target === 'OOMKilled' ? { extra: { text: 'The error wins over Completed since a 2024 change to the API server; older servers print Completed here.' } } : {}),
+    });
   },
 };
 
@@ -79,17 +85,18 @@ const exitWithoutReason: T = {
     const inInit = target.startsWith('Init:');
     const bare = inInit ? target.slice(5) : target;
     const [kind, num] = bare.split(':') as [string, string];
-    const c = cast(rng, (inInit ? service : job)({ inits: inInit ? [1, 1] : [0, 0] }));
+    // Job pods with restartPolicy Never: nothing restarts the dead container, so the table is a steady picture.
+    const c = cast(rng, job({ inits: inInit ? [1, 1] : [0, 0] }));
     const exitCode = kind === 'Signal' ? 128 + Number(num) : Number(num);
     const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0, ...(kind === 'Signal' ? { signal: Number(num) } : {}) };
     const apps = inInit ? [waiting(c.apps[0]!.name, 'PodInitializing')] : [dead];
-    const facts = factsOf({ cast: c, restartPolicy: inInit ? 'Always' : 'Never', inits: inInit ? [dead] : [], apps });
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: inInit ? [dead] : [], apps });
     const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'], ...(dead.signal ? [[`        signal: ${dead.signal}`, 'dead'] as const] : []),
       ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)}:`, yaml,
+      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} (restartPolicy: Never) reports these statuses.`, yaml,
       tempting: [inInit ? 'Init:Error' : 'Error', kind === 'Signal' ? `ExitCode:${exitCode}` : 'Completed'],
-      extra: { text: 'With a reason (Error, OOMKilled) kubectl would print that instead.', evidence: yaml.at('dead') },
+      extra: { text: 'Had the runtime recorded a reason (Error, OOMKilled), kubectl would print the reason.', evidence: yaml.at('dead') },
     });
   },
 };
@@ -106,12 +113,12 @@ const restartsAfterInit: T = {
       // Still initializing: the first init container retries and carries the whole count.
       const inits = c.inits.map((i, k) => (k === 0 ? crash(rng, i.name, initFailure(rng)) : waiting(i.name, 'PodInitializing'))).map((s, k) => (k === 0 ? { ...s, restartCount: total } : s));
       const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: total === 0 ? [running(c.inits[0]!.name), ...inits.slice(1)] : inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
-      return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has had a rocky start.`, columns: ['container', 'state', 'reason', 'restarts'] });
+      return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: say(rng, `${who(c)} has had a rocky start.`, `${who(c)}: someone pasted its container statuses into the incident channel.`, `${who(c)}, init containers first, as they stand now.`), columns: ['container', 'state', 'reason', 'restarts'] });
     }
     const inits = c.inits.map((i, k) => terminated(i.name, COMPLETED, { restartCount: initRestarts[k]!, lastTerminationState: initFailure(rng) }));
     const apps = c.apps.map((a) => (total > 0 ? running(a.name, { restartCount: total, lastTerminationState: failure(rng) }) : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps });
-    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: `${who(c)} has had a rocky start.`, columns: ['container', 'state', 'reason', 'restarts'] });
+    return kubectlDraft(rng, facts, { column: 'RESTARTS', prompt: say(rng, `${who(c)} has had a rocky start.`, `${who(c)}: someone pasted its container statuses into the incident channel.`, `${who(c)}, init containers first, as they stand now.`), columns: ['container', 'state', 'reason', 'restarts'] });
   },
 };
 
@@ -128,7 +135,7 @@ const readyWithSidecars: T = {
     const apps = c.apps.map((a) => (readySet.has(a.name) ? running(a.name) : notReady(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps });
     const sidecar = c.inits.find((i) => i.sidecar)!.name;
-    return kubectlDraft(rng, facts, { column: 'READY', prompt: `${who(c)} ${sidecarDoes(sidecar)}, a native sidecar.`, columns: ['container', 'state', 'ready'] });
+    return kubectlDraft(rng, facts, { column: 'READY', prompt: say(rng, `${who(c)} ${sidecarDoes(sidecar)}, a native sidecar.`, `${who(c)} runs ${sidecar} as a native sidecar beside its app.`, `In ${who(c)}, ${sidecar} is a native sidecar (an init container with restartPolicy: Always).`), columns: ['container', 'state', 'ready'] });
   },
 };
 
@@ -156,7 +163,11 @@ const pullPolicyStatus: T = {
     const yaml = yamlView(['spec:', '  containers:', `  - name: ${name}`, [`    image: ${v.image}`, 'image'], ...('imagePullPolicy' in v ? [[`    imagePullPolicy: ${v.imagePullPolicy}`, 'image'] as const] : [])]);
     const why = !out.ok && out.reason === 'InvalidImageName' ? `${v.image} is not a valid image reference, so the kubelet cannot even parse it: no pull is tried.`
       : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have that exact image.'
-      : 'imagePullPolicy' in v ? `imagePullPolicy: ${v.imagePullPolicy} is written, so it applies as written.`
+      : 'imagePullPolicy' in v ? ({
+        Always: 'imagePullPolicy: Always is set, so the kubelet asks the registry even though an image is cached.',
+        IfNotPresent: `imagePullPolicy: IfNotPresent is set, so the kubelet pulls only if ${v.image} is not on the node.`,
+        Never: 'imagePullPolicy: Never is set: the kubelet uses the image on the node and never pulls.',
+      } as Record<string, string>)[v.imagePullPolicy as string]!
       : 'Without imagePullPolicy, :latest or no tag means Always (ask the registry); any other tag means IfNotPresent.';
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `The registry is unreachable. The node has ${cached} in its image cache and nothing else of ${img.repo}. If the kubelet has to pull, it is between two attempts right now.`,
@@ -179,25 +190,41 @@ const deletedTerminal: T = {
   },
 };
 
+const REFUSALS = {
+  Evicted: { reason: 'Evicted', message: 'The node had condition: [DiskPressure].', story: 'landed on worker-3 while the node was short of disk' },
+  OutOfcpu: { reason: 'OutOfcpu', message: "Node didn't have enough resource: cpu, requested: 1500, used: 3100, capacity: 4000", story: 'was created with spec.nodeName: worker-3, skipping the scheduler' },
+} as const;
+
+/** status.reason against the containers: a refused pod keeps its reason; one whose container ran shows the container's. */
 const podReason: T = {
   id: 'kubectl-status/pod-reason',
-  targets: ['Evicted', 'DeadlineExceeded', 'NodeLost', 'Running'],
+  targets: ['Evicted', 'OutOfcpu', 'DeadlineExceeded', 'Error', 'ContainerStatusUnknown'],
   build(rng, target) {
     const c = cast(rng, target === 'DeadlineExceeded' ? job() : service());
     const name = c.apps[0]!.name;
-    const reasonLines: Record<string, string[]> = {
-      Evicted: ['  reason: Evicted', '  message: "The node was low on resource: memory."'],
-      DeadlineExceeded: ['  reason: DeadlineExceeded', '  message: "Pod was active on the node longer than the specified deadline"'],
-      NodeLost: ['  reason: NodeLost', '  message: "Node worker-3 which was running pod is unresponsive"'],
-      Running: [],
-    };
-    const deadline = target === 'DeadlineExceeded' ? { activeDeadlineSeconds: 600, secondsSinceStart: 640 } : undefined;
+    const refused = target === 'Evicted' || target === 'OutOfcpu' ? REFUSALS[target] : undefined;
+    // Evicted after running: the kill is over, so the container shows its end (its exit, or unknown if it was gone).
+    const evictedAfterRun = target === 'Error' || target === 'ContainerStatusUnknown';
+    const app = refused ? { name, state: 'none' as const }
+      : target === 'DeadlineExceeded' ? running(name, { ready: false })
+      : target === 'Error' ? terminated(name, { exitCode: 137, reason: 'Error' }, { restartCount: rng.int(0, 3) })
+      : terminated(name, { exitCode: 137, reason: 'ContainerStatusUnknown' }, { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) });
     const facts = factsOf({
-      cast: c, restartPolicy: c.owner === 'Job' ? 'Never' : 'Always', inits: [], apps: [running(name, { ready: target === 'Running' })],
-      ...(target === 'Evicted' ? { evicted: 'The node was low on resource: memory.', terminal: true } : target === 'NodeLost' ? { reason: 'NodeLost' } : {}), ...(deadline ? { deadline } : {}),
+      cast: c, restartPolicy: c.owner === 'Job' ? 'Never' : 'Always', inits: [], apps: [app],
+      ...(refused ? { rejected: { reason: refused.reason, message: refused.message } } : {}),
+      ...(evictedAfterRun ? { evicted: 'The node was low on resource: memory.', terminal: true } : {}),
+      ...(target === 'DeadlineExceeded' ? { deadline: { activeDeadlineSeconds: 600, secondsSinceStart: 600 + rng.int(2, 12) } } : {}),
     });
-    const yaml = yamlView(['status:', [`  phase: ${podStatus(facts).phase}`, 'phase'], ...reasonLines[target]!.map((l) => [l, 'reason'] as const)]);
-    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)}: its status block and its container.`, yaml, columns: ['container', 'state', 'reason', 'ready'], tempting: [podStatus(facts).phase, 'Terminating'] });
+    const s = podStatus(facts);
+    // Short messages are shown as the API has them; the long ones (OutOfcpu's numbers, the deadline's) are left out.
+    const message = s.message && s.message.length <= 60 ? [[`  message: "${s.message}"`, 'reason'] as const] : [];
+    const yaml = yamlView(['status:', [`  phase: ${s.phase}`, 'phase'], [`  reason: ${s.reason}`, 'reason'], ...message]);
+    const story = refused ? refused.story : target === 'DeadlineExceeded' ? 'passed its activeDeadlineSeconds a few seconds ago, and the kubelet is stopping it' : 'was evicted from its node under memory pressure a while ago';
+    return kubectlDraft(rng, facts, {
+      column: 'STATUS', prompt: `${who(c)} ${story}; here are its status and its container.`, yaml, columns: ['container', 'state', 'reason', 'exit'],
+      tempting: [s.reason ?? 'Failed', 'Failed', 'Terminating'],
+      rules: ['kubectl/pod-reason', ...(evictedAfterRun ? ['kubectl/container-reason' as const] : [])],
+    });
   },
 };
 

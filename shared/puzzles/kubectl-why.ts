@@ -41,20 +41,23 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
   const past = d.initializedOverride ? ` The pod is Initialized, so kubectl looks past init container ${initBlocker(l)?.container.name} to the app containers.` : '';
   switch (d.step) {
     case 'unknown-node-lost': return { rules: ['kubectl/unknown-node-lost'], docUrl: DOC.phase, text: 'Unknown: the pod is being deleted and its status.reason is NodeLost. That is only a display string: the kubelet never sets an Unknown phase.' };
-    case 'terminating': return { rules: ['kubectl/terminating'], docUrl: DOC.termination, text: `Terminating: deletionTimestamp is set and the phase (${l.phase}) is not terminal yet, so kubectl prints Terminating whatever the containers show.` };
+    case 'terminating': return { rules: ['kubectl/terminating'], docUrl: DOC.termination, text: `Terminating: the pod has been deleted (deletionTimestamp set) and its phase (${l.phase}) is not terminal yet, so kubectl prints Terminating whatever the containers show.` };
     case 'init-reason': return { rules: ['kubectl/init-reason'], docUrl: DOC.init, text: `${status}: kubectl walks the init containers in order; the first one not done is ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.` };
     case 'init-exit': return { rules: ['kubectl/init-reason', 'kubectl/exit-without-reason'], docUrl: DOC.init, text: `${status}: init container ${c?.name} terminated and the runtime gave no reason, so kubectl prints its ${c?.signal ? 'signal' : 'exit code'}.` };
     case 'init-progress': {
       const b = initBlocker(l);
       const sidecar = c && isSidecar(c) ? ' (a sidecar that has not started yet)' : '';
-      return { rules: ['kubectl/init-progress'], docUrl: DOC.init, text: `${status}: ${c?.name}${sidecar} is the first init container not done; ${b?.index ?? 0} of the ${l.initContainers.length} init containers, sidecars included, are done.` };
+      const done = b?.index ?? 0;
+      const all = l.initContainers.length;
+      const counted = l.initContainers.some(isSidecar) ? ', sidecars included,' : '';
+      return { rules: ['kubectl/init-progress'], docUrl: DOC.init, text: `${status}: ${c?.name}${sidecar} is the first init container not done; ${done} of the ${all} init containers${counted} ${done === 1 ? 'is' : 'are'} done.` };
     }
     case 'container-exit': return { rules: ['kubectl/exit-without-reason'], docUrl: DOC.states, text: `${status}: ${c?.name} terminated and the runtime gave no reason, so kubectl prints its ${c?.signal ? 'signal' : 'exit code'} instead.${past}` };
     case 'container-reason': {
       const many = reasoned(l).length > 1;
       const text = many
         ? `${status}: kubectl takes the first app container in spec order that has a reason: ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.${past}`
-        : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase}).${past}`;
+        : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase})${l.reason ? ` nor status.reason (${l.reason})` : ''}.${past}`;
       return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl: DOC.states, text };
     }
     case 'completed-running': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.states, text: `Running: ${c?.name} has Completed, but ${other?.name} still runs and the pod is Ready, so kubectl prints Running.` };
@@ -62,7 +65,11 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
     case 'completed-error': return { rules: ['kubectl/error-over-completed'], docUrl: DOC.states, text: `${status}: the first container shows Completed, but ${c?.name} exited ${c?.exitCode}, and kubectl prints that error instead of Completed.` };
     case 'gated': return { rules: ['kubectl/scheduling-gated'], docUrl: DOC.gated, text: 'SchedulingGated: the PodScheduled condition has reason SchedulingGated; the phase is Pending and no container has a status yet.' };
     case 'pod-reason': return { rules: ['kubectl/pod-reason'], docUrl: DOC.phase, text: `${status}: status.reason replaces the phase as the starting text, and no container has a waiting or terminated reason to print over it.` };
-    case 'phase': return { rules: ['kubectl/status-is-phase'], docUrl: DOC.phase, text: `${status}: no container is waiting or terminated with a reason, so STATUS is simply the phase. Readiness shows in READY, not here.` };
+    case 'phase': {
+      const unscheduled = l.conditions?.find((x) => x.type === 'PodScheduled')?.status === 'False';
+      const note = unscheduled ? ' kubectl has no Unschedulable text: a pod the scheduler cannot place prints Pending.' : l.phase === 'Running' ? ' Readiness shows in READY, not here.' : '';
+      return { rules: ['kubectl/status-is-phase'], docUrl: DOC.phase, text: `${status}: no container is waiting or terminated with a reason, so STATUS is simply the phase.${note}` };
+    }
   }
 }
 

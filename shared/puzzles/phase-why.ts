@@ -57,11 +57,11 @@ function waitingWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
     return { rules: ['init/failure-retried'], docUrl: DOCS.init, text: `Pending: init container ${retried.name} exited ${exitOf(retried)}, and restartPolicy ${retried.restartPolicy ?? f.restartPolicy} retries it instead of failing the pod; ${c?.name} waits until every init container has exited 0.` };
   }
   if (IMAGE_REASONS.includes(reason)) {
-    return { rules: ['phase/image-pull-pending'], docUrl: DOCS.pullBackOff, text: `Pending: ${c?.name} is waiting for its image (${reason}) and has never run. The pod stays Pending until the image is pulled, whatever the restartPolicy.` };
+    return { rules: ['phase/image-pull-pending'], docUrl: DOCS.phase, text: `Pending: ${c?.name} is waiting for its image (${reason}) and has never run. The pod stays Pending until the image is pulled, whatever the restartPolicy.` };
   }
   const other = f.containers.find((x) => x.state === 'running');
   const despite = other ? `, even though ${other.name} runs` : '';
-  return { rules: ['phase/waiting-pending'], docUrl: DOCS.waiting, text: `Pending: ${c?.name} is waiting (${reason}) and has never run; a container that is not created yet keeps the pod Pending${despite}.` };
+  return { rules: ['phase/waiting-pending'], docUrl: DOCS.phase, text: `Pending: ${c?.name} is waiting (${reason}) and has never run; a container that is not created yet keeps the pod Pending${despite}.` };
 }
 
 function runningWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: string } {
@@ -84,7 +84,7 @@ function stoppedWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
   // A sidecar that exited non-zero or is crash-looping: its state never decides the phase.
   const sidecarOff = f.initContainers.find((x) => isSidecar(x) && ((x.state === 'terminated' && exitOf(x) !== 0) || (x.state === 'waiting' && x.lastTerminationState)));
   const sidecarNote = sidecarOff
-    ? ` Sidecar ${sidecarOff.name} ${sidecarOff.state === 'terminated' ? `exited ${exitOf(sidecarOff)} when the kubelet stopped it` : 'is crash-looping'}, and a sidecar never counts.`
+    ? ` Sidecar ${sidecarOff.name} ${sidecarOff.state !== 'terminated' ? 'is crash-looping' : sidecarOff.reason === 'ContainerStatusUnknown' ? 'was crash-looping when the pod ended' : `exited ${exitOf(sidecarOff)} when the kubelet stopped it`}, and a sidecar never counts.`
     : '';
   const policy = c?.restartPolicy ? `its own restartPolicy ${c.restartPolicy}` : `restartPolicy ${f.restartPolicy}`;
   switch (d.step) {
@@ -128,6 +128,11 @@ function decisionWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text:
       if (gate && c?.state === 'waiting') {
         return { rules: ['sidecars/startup-probe-gates', 'init/before-app-containers'], docUrl: DOCS.sidecar, text: `Pending: init container ${c.name} cannot start until sidecar ${gate.name} has started, and its startup probe has not passed yet; the app containers wait for both.` };
       }
+      // The kubelet counts the init container that has not started yet; the story is the one before it that keeps failing.
+      const retrying = f.initContainers.slice(0, at).find((x) => !isSidecar(x) && (x.state === 'waiting' ? x.lastTerminationState !== undefined : x.state === 'terminated' && (x.exitCode ?? 0) !== 0));
+      if (retrying) {
+        return { rules: ['init/failure-retried', 'init/before-app-containers'], docUrl: DOCS.init, text: `Pending: init container ${retrying.name} keeps failing${retrying.reason ? ` (${retrying.reason})` : ''} and ${retrying.restartPolicy ? `its own restartPolicy ${retrying.restartPolicy}` : `restartPolicy ${f.restartPolicy}`} retries it; ${c?.name} and the app containers wait until it exits 0.` };
+      }
       const reason = c?.state === 'waiting' && c.reason && c.reason !== 'PodInitializing' ? ` (${c.reason})` : '';
       return { rules: [IMAGE_REASONS.includes(c?.reason ?? '') ? 'phase/image-pull-pending' : 'init/before-app-containers'], docUrl: DOCS.init, text: `Pending: init container ${c?.name} has not exited 0 yet${reason}; app containers start only after every init container succeeds.` };
     }
@@ -160,6 +165,12 @@ export function phaseWhy(f: PodFacts, locate: Locate, status: PodStatusView = po
     return {
       rules: ['phase/evicted-failed'], docUrl: DOCS.eviction,
       line: { text: 'Failed: the kubelet evicted the pod to relieve its node (reason Evicted); an evicted pod ends Failed at once, whatever its restartPolicy, and is not restarted.' },
+    };
+  }
+  if (status.decidedBy === 'rejected') {
+    return {
+      rules: ['phase/evicted-failed'], docUrl: DOCS.eviction,
+      line: { text: `Failed: the kubelet refused the pod when it arrived (reason ${status.reason}), so no container was ever created; a rejected pod ends Failed at once.` },
     };
   }
   if (status.decidedBy === 'deadline') {

@@ -29,6 +29,8 @@ export interface PodBuild {
   terminal?: boolean;
   /** Evicted by the kubelet under node pressure, with this message. */
   evicted?: string;
+  /** Refused by the kubelet at admission: status.reason and the admit handler's message. */
+  rejected?: { reason: string; message: string };
   reason?: string;
 }
 
@@ -65,6 +67,7 @@ export function factsOf(b: PodBuild): PodFacts {
     ...(b.customConditions ? { customConditions: b.customConditions } : {}),
     ...(b.reason ? { reason: b.reason } : {}),
     ...(b.evicted ? { evicted: { message: b.evicted } } : {}),
+    ...(b.rejected ? { rejected: b.rejected } : {}),
     ...(b.deleting ? { deleting: true } : {}),
   };
 }
@@ -86,6 +89,26 @@ export function initFailure(rng: Rng): { exitCode: number; reason: string } {
 /** A plain failure: the process exited non-zero on its own (not the OOM killer, which has its own reason). */
 export function errorExit(rng: Rng): { exitCode: number; reason: string } {
   return rng.pick([{ exitCode: 1, reason: 'Error' }, { exitCode: 2, reason: 'Error' }, { exitCode: 3, reason: 'Error' }, { exitCode: 127, reason: 'Error' }]);
+}
+
+/**
+ * What a kill by the kubelet (deadline, eviction) leaves of a container once it is over: one that was running exits
+ * on the signal (143 after SIGTERM, 137 after SIGKILL), reason Error; one that was waiting, never created or in
+ * back-off, is recorded as ContainerStatusUnknown with 137, as the status manager does when it terminates a pod.
+ * See docs/rules/phase.md#deadline-failed.
+ */
+export function killed(rng: Rng, c: ContainerSnapshot): ContainerSnapshot {
+  const keep = { restartCount: c.restartCount ?? 0, ...(c.lastTerminationState ? { lastTerminationState: c.lastTerminationState } : {}) };
+  const exit = c.state === 'running' ? { exitCode: rng.pick([137, 143]), reason: 'Error' } : { exitCode: 137, reason: 'ContainerStatusUnknown' };
+  return { name: c.name, state: 'terminated', ...exit, started: false, ready: false, ...keep };
+}
+
+/**
+ * Seconds from the kill to a killed container's exit: 143 within the default 30 s grace period, 137 only when the
+ * grace period has run out and the kubelet sends SIGKILL.
+ */
+export function secondsToExit(rng: Rng, c: ContainerSnapshot): number {
+  return c.exitCode === 137 ? 30 + rng.int(0, 2) : rng.int(1, 20);
 }
 
 /** "Job pod x (restartPolicy: Never)" and the like, for prompts. */

@@ -31,7 +31,7 @@ export const HOLD_LABELS: Record<Family, Partial<Record<Holdup, string>>> = {
   },
   apps: {
     ready: 'Nothing: the pod is Ready', 'app-readiness': 'A readiness probe is failing', 'app-crashloop': 'A container is crash-looping',
-    'app-not-started': 'A container has not started yet', 'app-startup': 'A startup probe has not passed yet',
+    'app-not-started': 'A container has not been created yet', 'app-startup': 'A startup probe has not passed yet',
   },
   sidecar: {
     ready: 'Yes: finished init containers do not count', 'sidecar-readiness': 'No: the sidecar is not ready',
@@ -69,8 +69,9 @@ export function holdup(f: PodFacts, s: PodStatusView = podStatus(f)): Holdup {
   const first = firstNotTrue(s.conditions);
   if (first === null) return 'ready';
   if (first === 'PodScheduled') return 'unscheduled';
-  if (first === 'PodReadyToStartContainers') return 'sandbox';
+  // A finished pod's sandbox is stopped too, but what holds it is that it has finished.
   if (s.phase === 'Succeeded' || s.phase === 'Failed') return 'finished';
+  if (first === 'PodReadyToStartContainers') return 'sandbox';
   if (first === 'Initialized') return initializedWhy(f, s) === 'sidecar-not-started' ? 'sidecar-not-started' : 'initializing';
   const gates = condition(s, 'Ready')?.reason === 'ReadinessGatesNotReady';
   const gateMissing = (f.readinessGates ?? []).some((g) => !f.customConditions?.some((c) => c.type === g));

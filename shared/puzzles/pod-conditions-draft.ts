@@ -56,16 +56,19 @@ export interface CondShow {
   text?: string;
   /** The family the options come from; the answer is always among the four shown. */
   family: readonly string[];
+  /** Wrong labels that must be offered whatever the draw (the ones this pod makes tempting), before random ones. */
+  offer?: readonly string[];
   lines: ExplanationLine[];
   rules: RuleId[];
   docUrl: string;
   wrongNotes?: Record<string, string>;
 }
 
-/** Three wrong labels from the family, at random, beside the right one. */
-function labelsFrom(rng: Rng, family: readonly string[], answer: string): string[] {
-  const others = [...new Set(family)].filter((l) => l !== answer);
-  return [answer, ...rng.sample(others, Math.min(3, others.length))];
+/** Three wrong labels beside the right one: the offered ones first, the rest from the family at random. */
+function labelsFrom(rng: Rng, family: readonly string[], answer: string, offer: readonly string[] = []): string[] {
+  const must = [...new Set(offer)].filter((l) => l !== answer).slice(0, 3);
+  const others = [...new Set(family)].filter((l) => l !== answer && !must.includes(l));
+  return [answer, ...must, ...rng.sample(others, Math.min(3 - must.length, others.length))];
 }
 
 export function condDraft(rng: Rng, facts: PodFacts, question: CondQuestion, show: CondShow): CondDraft {
@@ -78,7 +81,7 @@ export function condDraft(rng: Rng, facts: PodFacts, question: CondQuestion, sho
     prompt: show.prompt,
     ...(code ? { code } : {}),
     ...(table ? { table } : {}),
-    labels: labelsFrom(rng, show.family, answer),
+    labels: labelsFrom(rng, show.family, answer, show.offer),
     rules: [...new Set(show.rules)],
     lines: show.lines,
     docUrl: show.docUrl,

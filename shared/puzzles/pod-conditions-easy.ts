@@ -9,7 +9,7 @@ import type { Rng } from '../random.ts';
 import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS, READY_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, type Fix } from './pod-conditions-scheduling.ts';
-import { conditionsWhy, initializedOnly, CDOCS, type Pointers } from './pod-conditions-why.ts';
+import { conditionsWhy, initializedOnly, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
@@ -22,9 +22,10 @@ const pointers = (f: PodFacts, cols: readonly Column[], yaml?: YamlView): Pointe
   containers: (names) => cellsOf(f, cols, names), ...(yaml ? { yaml: (...m: string[]) => yaml.at(...m) } : {}),
 });
 const notReady = (rng: Rng, n: string): ContainerSnapshot => pick(rng, [running(n, { ready: false }), waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: failure(rng) })]);
+/** Where the pod is bound, as its spec and status say it (not the PodScheduled condition itself: that would be the answer). */
 const scheduledYaml = (f: PodFacts): YamlView => yamlView(f.placement.bound
-  ? ['status:', '  conditions:', ['  - type: PodScheduled', 'scheduled'], ['    status: "True"', 'scheduled']]
-  : ['status:', '  conditions:', ['  - type: PodScheduled', 'scheduled'], ['    status: "False"', 'scheduled'], ['    reason: Unschedulable', 'scheduled'], `    message: "${f.placement.message}"`]);
+  ? ['spec:', '  schedulerName: default-scheduler', ['  nodeName: worker-2', 'scheduled'], 'status:', '  hostIP: 10.0.1.12', '  podIP: 10.244.2.17']
+  : ['spec:', ['  schedulerName: default-scheduler   # no nodeName', 'scheduled'], 'status:', '  phase: Pending', '  # no hostIP, no podIP']);
 const UNSCHEDULABLE = ['0/3 nodes are available: 3 Insufficient cpu.', '0/3 nodes are available: 3 Insufficient memory.', "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector."];
 
 /** One pod at one of the four plain stages: not scheduled, initializing, a container not ready, all ready. */
@@ -56,7 +57,7 @@ const firstNotTrue: T = {
     const yaml = scheduledYaml(facts);
     const why = conditionsWhy(facts, pointers(facts, TABLE, yaml));
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
-      prompt: `${who(c)}: its PodScheduled condition and its containers. ${ORDER} Which is the first that is not True?`,
+      prompt: `${who(c)}: where it is bound, and its containers. ${ORDER} Which is the first that is not True?`,
       yaml, columns: TABLE, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
     });
   },
@@ -73,7 +74,7 @@ const readyReason: T = {
       : target === READY_LABELS.ContainersNotReady && k === 0 ? notReady(rng, a.name) : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: done ? 'Never' : 'Always', inits: [], apps });
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols));
+    const why = readyStory(facts, pointers(facts, cols));
     return condDraft(rng, facts, { ask: 'ready-reason' }, {
       prompt: `${who(c)} (restartPolicy: ${facts.restartPolicy}). What status and reason does its Ready condition have?`,
       columns: cols, family: Object.values(READY_LABELS), ...why,
@@ -84,7 +85,6 @@ const readyReason: T = {
 const TRAFFIC_STAGES: Record<string, 'unscheduled' | 'init' | 'not-ready' | 'ready'> = {
   [HOLD_LABELS.traffic.ready!]: 'ready', [HOLD_LABELS.traffic.unscheduled!]: 'unscheduled', [HOLD_LABELS.traffic.initializing!]: 'init', [HOLD_LABELS.traffic['app-readiness']!]: 'not-ready',
 };
-const SERVICES = ['checkout', 'storefront', 'api-gateway', 'payments'];
 
 const serviceTraffic: T = {
   id: 'pod-conditions/service-traffic',
@@ -94,8 +94,8 @@ const serviceTraffic: T = {
     const yaml = scheduledYaml(facts);
     const why = conditionsWhy(facts, pointers(facts, TABLE, yaml));
     return condDraft(rng, facts, { ask: 'holdup', family: 'traffic' }, {
-      prompt: `Service ${pick(rng, SERVICES)} selects ${who(c)}. Does the Service send this pod traffic?`,
-      yaml, columns: TABLE, family: [...new Set(Object.values(HOLD_LABELS.traffic))],
+      prompt: `Service ${c.apps[0]!.name} selects ${who(c)}. Does the Service send this pod traffic?`,
+      yaml, columns: TABLE, family: [...new Set(Object.values(HOLD_LABELS.traffic))], offer: [HOLD_LABELS.traffic.ready!],
       lines: [...why.lines, { text: 'A Service sends traffic only to pods whose Ready condition is True.' }],
       rules: [...why.rules, 'conditions/ready-endpoints'], docUrl: CDOCS.conditions,
     });
@@ -118,9 +118,10 @@ function oneReason(rng: Rng, reason: Fix['kind']): { needs: PlacementNeeds; node
   }));
   // The pod always has a nodeSelector, so dropping one is a real option; only for `selector` does it exclude every node.
   const needs: PlacementNeeds = { requests: { cpuMilli: wantCpu, memoryMi: wantMem }, nodeSelector: { disktype: 'ssd' } };
+  // The changes that do not help are as bold as the one that does (halving a request), so its size gives nothing away.
   const fixes: Fix[] = [
-    { kind: 'cpu', toMilli: reason === 'cpu' ? Math.min(...cpuFree) - 100 : Math.max(100, wantCpu - 100) },
-    { kind: 'memory', toMi: reason === 'memory' ? 1024 : Math.max(128, wantMem - 128) },
+    { kind: 'cpu', toMilli: reason === 'cpu' ? Math.min(...cpuFree) - 100 : Math.max(100, Math.round(wantCpu / 200) * 100) },
+    { kind: 'memory', toMi: reason === 'memory' ? 1024 : Math.max(128, Math.round(wantMem / 256) * 128) },
     { kind: 'tolerate', taint: taint ?? pick(rng, [GPU, BATCH]) },
     { kind: 'selector', drop: 'disktype: ssd' },
   ];
@@ -134,12 +135,14 @@ function podSpecYaml(needs: PlacementNeeds, name: string): YamlView {
 
 const FIX_RULES = { cpu: 'conditions/insufficient-resources', memory: 'conditions/insufficient-resources', tolerate: 'conditions/untolerated-taint', selector: 'conditions/node-selector', uncordon: 'conditions/cordoned' } as const;
 const FIX_SAYS = {
-  cpu: 'asks for more CPU than any node has free', memory: 'asks for more memory than any node has free',
-  tolerate: 'does not tolerate the taint every node carries', selector: 'wants a label no node has', uncordon: 'fits only a cordoned node',
+  cpu: 'every node has less CPU free than the pod requests', memory: 'every node has less memory free than the pod requests',
+  tolerate: 'every node carries a taint the pod does not tolerate', selector: 'no node has the label its nodeSelector asks for', uncordon: 'the only node that fits is cordoned',
 };
 
 const FIX_OF: Record<string, Fix['kind']> = { 'Lower the CPU request': 'cpu', 'Lower the memory request': 'memory', 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector' };
+const FIX_COLUMN = { cpu: 1, memory: 2, tolerate: 3, selector: 4, uncordon: 3 } as const;
 
+/** The scheduler's message is not quoted: the player reads the nodes to find the one filter they all fail. */
 const schedulerMessage: T = {
   id: 'pod-conditions/scheduler-message',
   targets: ['Lower the CPU request', 'Lower the memory request', 'Add a toleration', 'Drop the nodeSelector'],
@@ -153,11 +156,12 @@ const schedulerMessage: T = {
     const yaml = podSpecYaml(needs, name);
     const { table } = nodeTable(nodes);
     const fix = fixes.find((f) => f.kind === kind)!;
+    const column = FIX_COLUMN[kind];
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
-      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Which one change lets the scheduler place it?`,
+      prompt: `${who(c)} stays Pending: its PodScheduled condition is False, reason Unschedulable. Here are its spec and the cluster's nodes. Which one change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `The message says the pod ${FIX_SAYS[kind]}. "${fixLabel(fix)}" is the change that leaves a node passing every filter.`, evidence: yaml.at(kind === 'selector' ? 'selector' : kind === 'memory' ? 'memory' : 'cpu') }],
-      rules: ['conditions/unschedulable', FIX_RULES[kind]], docUrl: CDOCS.pending,
+      lines: [{ text: `All three nodes fail for the same reason: ${FIX_SAYS[kind]}. "${fixLabel(fix)}" leaves a node passing every filter; the other changes fix nothing that is wrong.`, evidence: { ...yaml.at(kind === 'selector' ? 'selector' : kind === 'memory' ? 'memory' : kind === 'cpu' ? 'cpu' : 'none'), cells: nodes.map((_, row) => ({ row, column })) } }],
+      rules: ['conditions/unschedulable', FIX_RULES[kind]], docUrl: kind === 'tolerate' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#concepts' : kind === 'selector' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector' : CDOCS.pending,
     });
   },
 };
@@ -195,14 +199,17 @@ const sandbox: T = {
     const apps = c.apps.map((a) => (noSandbox ? waiting(a.name, 'ContainerCreating') : target === FIRST_LABELS.Initialized ? waiting(a.name, 'PodInitializing')
       : target === FIRST_LABELS.ContainersReady ? waiting(a.name, 'ContainerCreating') : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps, sandboxReady: !noSandbox });
+    const first = (c.inits[0] ?? c.apps[0])!;
+    const row = (type: string, reason: string, message: string) => `${type.padEnd(9)}${reason.padEnd(24)}${message}`;
     const events = noSandbox
-      ? ['Normal   Scheduled               assigned to worker-2', 'Warning  FailedCreatePodSandBox  failed to set up network', '         for sandbox: CNI plugin calico: connection refused']
-      : ['Normal   Scheduled  assigned to worker-2', target === FIRST_LABELS.ContainersReady ? `Normal   Pulling    pulling image "${c.apps[0]!.image}"` : 'Normal   Started    container started'];
+      ? [row('Normal', 'Scheduled', `Successfully assigned to worker-2`), row('Warning', 'FailedCreatePodSandBox', 'Failed to create pod sandbox: failed to'), `${''.padEnd(33)}set up network: plugin calico: connection refused`]
+      : [row('Normal', 'Scheduled', `Successfully assigned to worker-2`), target === FIRST_LABELS.ContainersReady ? row('Normal', 'Pulling', `Pulling image "${c.apps[0]!.image}"`) : row('Normal', 'Started', `Started container ${first.name}`)];
     const cols: Column[] = ['container', 'state', 'reason', 'ready'];
     const why = conditionsWhy(facts, { containers: (n) => cellsOf(facts, cols, n), yaml: () => ({ codeLines: noSandbox ? [2, 3] : [1] }) });
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)}: its latest events and its containers. ${ORDER} Which is the first that is not True?`,
       text: events.join('\n'), columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
+      ...(target === FIRST_LABELS.ContainersReady ? { lines: [...why.lines, { text: 'The sandbox is up: the kubelet pulls images only once it has one, so PodReadyToStartContainers is True.', evidence: { codeLines: [2] } }] } : {}),
     });
   },
 };
@@ -249,7 +256,7 @@ const endpointCount: T = {
     const facts = pods[0]!.facts;
     const readyRows = pods.flatMap((p, i) => (readySet.has(i) ? [i] : []));
     return condDraft(rng, facts, { ask: 'endpoints', others: pods.slice(1).map((p) => p.facts) }, {
-      prompt: `Service ${pick(rng, SERVICES)} selects these three pods (kubectl get pods). To how many of them does it send traffic?`,
+      prompt: `Service ${base.apps[0]!.name} selects these three pods (kubectl get pods). To how many of them does it send traffic?`,
       table: { columns: ['NAME', 'READY', 'STATUS', 'RESTARTS'], rows }, family: ['0', '1', '2', '3'],
       lines: [{ text: `${target}: only a pod whose Ready condition is True gets traffic, and that needs every container ready (READY ${base.apps.length}/${base.apps.length}). Running is not enough.`, evidence: { cells: readyRows.map((row) => ({ row, column: 1 })) } }],
       rules: ['conditions/ready-endpoints', 'conditions/containers-ready'], docUrl: CDOCS.conditions,

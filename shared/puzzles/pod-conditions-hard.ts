@@ -2,7 +2,7 @@
 // turns a pod Failed; one change among several that really lets the scheduler place a pod (first filter first);
 // Initialized staying True while a sidecar restarts; a Job's sidecar at the end; an init container's request;
 // scheduling gates before filters.
-import { COMPLETED, failure, running, terminated, waiting } from '../model/container-states.ts';
+import { COMPLETED, failure, loopRestarts, running, terminated, waiting } from '../model/container-states.ts';
 import { podStatus, type PodFacts } from '../model/pod-status.ts';
 import type { ContainerSnapshot } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
@@ -11,10 +11,11 @@ import type { Rng } from '../random.ts';
 import { FIRST_LABELS, HOLD_LABELS, READY_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import {
-  cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
+  applyFix, cpu, fixLabel, mem, nodeTable, PLACEMENT_LABELS, PODSCHEDULED_LABELS, taintText, workingFixes, type Fix,
 } from './pod-conditions-scheduling.ts';
-import { conditionsWhy, CDOCS, type Pointers } from './pod-conditions-why.ts';
-import { cast, errorExit, factsOf, houseCast, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { conditionsWhy, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
+import { DOCS } from './phase-why.ts';
+import { cast, errorExit, factsOf, houseCast, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -39,20 +40,23 @@ const gateAndSidecar: T = {
     const side = c.inits[0]!.name;
     const sideReady = target === GS.ready || target === GS['gate-false'];
     const gateTrue = target === GS.ready || target === GS['sidecar-readiness'];
-    const gateStatus = gateTrue ? 'True' : 'False';
-    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [running(side, { ready: sideReady })], apps: c.apps.map((a) => running(a.name)), readinessGates: [GATE], customConditions: [{ type: GATE, status: gateStatus }] });
-    const ready = podStatus(facts).conditions.find((x) => x.type === 'Ready')!;
-    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gateStatus}"`, 'gate'],
-      ['  - type: Ready', 'ready'], [`    status: "${ready.status}"`, 'ready'], ...(ready.reason ? [[`    reason: ${ready.reason}`, 'ready'] as const] : [])]);
-    const cols: Column[] = ['container', 'state', 'started', 'ready'];
-    const blockers = [...(sideReady ? [] : [`sidecar ${side} must pass its readiness probe`]), ...(gateTrue ? [] : ['the load balancer must set the gate True'])];
+    // A gate that is not True is either False or not written yet by the controller: both count as not True.
+    const gateStatus = gateTrue ? 'True' : rng.chance(0.5) ? 'False' : null;
+    const app = c.apps[0]!.name;
+    const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [running(side, { ready: sideReady, ...(sideReady || rng.chance(0.5) ? {} : { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) }) })], apps: c.apps.map((a) => running(a.name)), readinessGates: [GATE], customConditions: gateStatus ? [{ type: GATE, status: gateStatus }] : [] });
+    // The YAML shows the gate and what the controller wrote for it, never the pod's own Ready or ContainersReady.
+    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:',
+      ...(gateStatus ? [[`  - type: ${GATE}`, 'gate'] as const, [`    status: "${gateStatus}"`, 'gate'] as const] : [['  - type: Initialized', 'gate'] as const, ['    status: "True"   # no condition of the gate\'s type yet', 'gate'] as const])]);
+    const cols: Column[] = ['container', 'state', 'restarts', 'ready'];
+    const blockers = [...(sideReady ? [] : [`sidecar ${side} must pass its readiness probe`]), ...(gateTrue ? [] : [gateStatus ? 'the load balancer controller must set the gate True' : 'the load balancer controller must write the gate\'s condition, True'])];
     const lines = blockers.length === 0
-      ? [{ text: 'Nothing: every container, the sidecar included, is ready and the gate is True, so Ready is True.', evidence: yaml.at('ready') }]
+      ? [{ text: `Nothing: ${app} and sidecar ${side} are both ready, and the gate is True, so Ready is True.`, evidence: { ...cellsOf(facts, cols, [side, app]), ...yaml.at('gate') } }]
       : [{ text: `${capital(blockers.join(', and '))}. Ready needs every container ready (a sidecar counts) and every gate True.`, evidence: { ...cellsOf(facts, cols, [side]), ...yaml.at('gate') } },
-        ...(blockers.length === 2 ? [{ text: 'Ready shows only the first blocker (ContainersNotReady): the kubelet checks the gates only once the containers are ready.', evidence: yaml.at('ready') }] : [])];
+        ...(blockers.length === 2 ? [{ text: 'Ready would say only ContainersNotReady: the kubelet looks at the gates once the containers are ready.' }] : [])];
     return condDraft(rng, facts, { ask: 'holdup', family: 'gate-sidecar' }, {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?`,
-      yaml, columns: cols, family: Object.values(GS), lines, rules: ['conditions/ready-needs-gates', 'sidecars/readiness-counts'], docUrl: CDOCS.gateStatus,
+      yaml, columns: cols, family: Object.values(GS), lines,
+      rules: ['conditions/ready-needs-gates', 'sidecars/readiness-counts', ...(gateStatus === null ? ['conditions/gate-missing-false' as const] : [])], docUrl: CDOCS.gateStatus,
     });
   },
 };
@@ -63,22 +67,30 @@ const deadlineReady: T = {
   build(rng, target) {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1800]);
-    const late = target === READY_LABELS.PodFailed;
-    const now = late ? deadline + rng.int(5, 300) : target === READY_LABELS.PodCompleted ? deadline + rng.int(-100, 600) : deadline - rng.int(60, 400);
-    const ended = Math.min(now, deadline) - rng.int(30, 200);
     const name = c.apps[0]!.name;
-    const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED)
-      : target === READY_LABELS.ContainersNotReady || (late && rng.chance(0.5)) ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, 9), lastTerminationState: errorExit(rng) }) : running(name);
-    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted ? { endedAtSeconds: ended } : {}) } });
-    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
-    const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols, yaml));
+    const earlier = rng.chance(0.5) ? { restartCount: rng.int(1, 4), lastTerminationState: errorExit(rng) } : {};
+    // Both finished cases show when the container stopped: before the deadline on its own, or just after it, killed.
+    const kill = target === READY_LABELS.PodFailed ? killed(rng, running(name, earlier)) : undefined;
+    const stopped = target === READY_LABELS.PodCompleted ? deadline - rng.int(30, 400) : kill ? deadline + secondsToExit(rng, kill) : undefined;
+    const now = stopped !== undefined ? stopped + rng.int(60, 900) : deadline - rng.int(60, 400);
+    const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED, earlier)
+      : kill ? kill
+      : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 9, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
+    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
+    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'restarts'];
+    const why = readyStory(facts, pointers(facts, cols, yaml));
+    const late = target === READY_LABELS.PodFailed;
     const rules: RuleId[] = [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached', ...why.rules];
+    const second = late
+      ? `It stopped ${stopped} s after startTime, past the ${deadline} s deadline: the kubelet killed it and failed the pod, and nothing restarts the containers of a failed pod.`
+      : stopped !== undefined ? `It exited 0 at ${stopped} s, before the ${deadline} s deadline, and a finished pod stays as it ended.`
+      : `Only ${now} s of the ${deadline} s allowed have passed since startTime: the deadline changes nothing yet.`;
     return condDraft(rng, facts, { ask: 'ready-reason' }, {
-      prompt: `${who(c)}. It is now ${clock(now)} UTC${target === READY_LABELS.PodCompleted ? ` (its container finished at ${clock(ended)})` : ''}. What status and reason does its Ready condition have?`,
+      prompt: `${who(c)}. It is now ${clock(now)} UTC${stopped !== undefined ? ` (its container stopped at ${clock(stopped)})` : ''}. What status and reason does its Ready condition have?`,
       yaml, columns: cols, family: Object.values(READY_LABELS),
-      lines: [...why.lines, { text: late ? `${now} s since startTime is past the ${deadline} s deadline: the kubelet failed the pod.` : `The ${deadline} s deadline has not fired (${target === READY_LABELS.PodCompleted ? `it finished at ${ended} s` : `${now} s so far`}).`, evidence: yaml.at('deadline') }],
-      rules, docUrl: why.docUrl,
+      lines: [...why.lines, { text: second, evidence: yaml.at('deadline', 'policy') }],
+      rules, docUrl: late ? DOCS.deadline : why.docUrl,
     });
   },
 };
@@ -119,10 +131,13 @@ const oneChange: T = {
     const { table } = nodeTable(nodes);
     const yaml = yamlView(['spec:', ['  nodeSelector: { disktype: ssd }', 'selector'], '  containers:', `  - name: ${app}`, ['    resources: { requests: { cpu: ' + cpu(want) + ', memory: 512Mi } }', 'req']]);
     const fix = works[0]!;
+    const after = applyFix(needs, nodes, fix);
+    const placed = schedule(after.needs, after.nodes);
+    const passer = placed.scheduled ? placed.feasible[0]! : '';
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
       prompt: `${who(c)} stays Pending. Which single change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node passing every filter. The others clear a node's first problem and hit its next: a node is turned away by the first filter it fails.`, evidence: { cells: nodes.map((_, row) => ({ row, column: 3 })) } }],
+      lines: [{ text: `Only "${fixLabel(fix)}" leaves a node, ${passer}, with no problem left. Each other change leaves every node at least one problem; the scheduler names only the first filter a node fails, so fixing that one is not always enough.`, evidence: { cells: [0, 1, 2, 3, 4].map((column) => ({ row: nodes.findIndex((n) => n.name === passer), column })) } }],
       rules: ['conditions/first-filter', fix.kind === 'tolerate' ? 'conditions/untolerated-taint' : fix.kind === 'selector' ? 'conditions/node-selector' : fix.kind === 'uncordon' ? 'conditions/cordoned' : 'conditions/insufficient-resources'],
       docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });
@@ -139,7 +154,8 @@ const initializedSticky: T = {
     const side = c.inits[0]!.name;
     const crash = (): ContainerSnapshot => waiting(side, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: failure(rng) });
     const beforeApp = target === FIRST_LABELS.Initialized;
-    const sideState = target === FIRST_LABELS.Initialized || target === FIRST_LABELS.ContainersReady ? crash() : running(side);
+    // Ready and None: the sidecar crashed earlier too, and now runs again; only the gate tells them apart.
+    const sideState = beforeApp || target === FIRST_LABELS.ContainersReady ? crash() : running(side, { restartCount: rng.int(1, 9), lastTerminationState: failure(rng) });
     const apps = c.apps.map((a) => (beforeApp ? waiting(a.name, 'PodInitializing') : running(a.name)));
     const gate = target === FIRST_LABELS.Ready ? 'False' : 'True';
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [sideState], apps, readinessGates: [GATE], customConditions: [{ type: GATE, status: gate }] });
@@ -147,37 +163,50 @@ const initializedSticky: T = {
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
     const sticky: RuleId = target === FIRST_LABELS.Initialized ? 'sidecars/start-gate' : target === FIRST_LABELS.ContainersReady ? 'conditions/initialized-sticky' : 'conditions/ready-needs-gates';
+    const app = c.apps[0]!.name;
+    const own = {
+      [FIRST_LABELS.ContainersReady]: `Initialized stays True: ${app} has started, and ${side} crashing afterwards does not undo that. But ${side} is not ready, so ContainersReady is False.`,
+      [FIRST_LABELS.none]: `${side} has restarted, but it runs and is ready now, ${app} too, and the gate is True: all five are True.`,
+    }[target];
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, behind a load balancer's readiness gate. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
-      yaml, columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, sticky, 'conditions/first-not-true'],
-      ...(target === FIRST_LABELS.ContainersReady ? { lines: [{ text: `Initialized stays True: ${c.apps[0]!.name} has started, and ${side} restarting afterwards does not undo that. But ${side} is not ready, so ContainersReady is False.`, evidence: cellsOf(facts, cols, [side]) }] } : {}),
+      yaml, columns: cols, family: STICKY, ...why, rules: [...why.rules, sticky, 'conditions/first-not-true'],
+      ...(own ? { lines: [{ text: own, evidence: cellsOf(facts, cols, [side, app]) }] } : {}),
     });
   },
 };
 
 const jobSidecarReady: T = {
   id: 'pod-conditions/job-sidecar-ready',
-  targets: [READY_LABELS.True, READY_LABELS.ContainersNotReady, READY_LABELS.PodCompleted, READY_LABELS.PodFailed],
+  targets: [READY_LABELS.ContainersNotReady, READY_LABELS.PodCompleted, READY_LABELS.PodFailed],
+  weights: [0.4, 0.3, 0.3],
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1] }));
     const side = c.inits[0]!.name;
     const main = c.apps[0]!.name;
-    const stopped = terminated(side, pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 0, reason: 'Completed' }]));
+    // The kubelet stops the sidecar once main has exited for good: SIGTERM, 143, or a clean exit.
+    const stopped = terminated(side, pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }, { exitCode: 0, reason: 'Completed' }]));
+    // Not ready: main has finished while the sidecar runs on, or main runs while the sidecar fails its readiness probe.
+    const mainDone = rng.chance(0.6);
     const pod = {
-      [READY_LABELS.True]: [running(side), running(main)],
-      [READY_LABELS.ContainersNotReady]: [running(side), terminated(main, COMPLETED)],
+      [READY_LABELS.ContainersNotReady]: mainDone ? [running(side), terminated(main, COMPLETED)] : [running(side, { ready: false }), running(main)],
       [READY_LABELS.PodCompleted]: [stopped, terminated(main, COMPLETED)],
       [READY_LABELS.PodFailed]: [stopped, terminated(main, errorExit(rng))],
     }[target]!;
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [pod[0]!], apps: [pod[1]!] });
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols));
+    const why = readyStory(facts, pointers(facts, cols));
     const phase = podStatus(facts).phase;
-    const rules: RuleId[] = [...why.rules, phase === 'Running' ? 'phase/sidecar-still-running' : 'sidecars/exit-ignored'];
+    const rules: RuleId[] = [...why.rules, phase === 'Running' ? (mainDone ? 'phase/sidecar-still-running' : 'sidecars/readiness-counts') : 'sidecars/exit-ignored'];
+    const own = target === READY_LABELS.ContainersNotReady
+      ? (mainDone
+        ? `${main} has exited, but the pod is still Running while ${side} runs; an exited container is not ready, so Ready is False (ContainersNotReady), not PodCompleted yet.`
+        : `${main} runs, but sidecar ${side} is not ready, and a sidecar's readiness counts: Ready is False (ContainersNotReady).`)
+      : target === READY_LABELS.PodCompleted ? `PodCompleted: ${main} exited 0, so the pod Succeeded; ${side} exiting ${pod[0]!.exitCode} when the kubelet stopped it does not count.` : undefined;
     return condDraft(rng, facts, { ask: 'ready-reason' }, {
       prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar. What status and reason does its Ready condition have?`,
       columns: cols, family: Object.values(READY_LABELS), ...why, rules,
-      ...(target === READY_LABELS.ContainersNotReady ? { lines: [{ text: `${main} has exited, but the pod is still Running while ${side} runs; an exited container is not ready, so ContainersReady and Ready are False (ContainersNotReady), not PodCompleted yet.`, evidence: cellsOf(facts, cols, [main, side]) }] } : {}),
+      ...(own ? { lines: [{ text: own, evidence: cellsOf(facts, cols, [main, side]) }] } : {}),
     });
   },
 };
@@ -237,7 +266,7 @@ const gatedThenFilters: T = {
     const out = schedule(needs, nodes);
     const main = c.apps[0]!.name;
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [out.scheduled ? waiting(main, 'ContainerCreating') : { name: main, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: out.reason, message: out.message } });
-    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  schedulingGates: []   # Kueue has admitted it']),
+    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  # schedulingGates removed: Kueue has admitted it']),
       '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
     const { table } = nodeTable(nodes);
     return condDraft(rng, facts, { ask: 'podscheduled', needs, nodes }, {
@@ -252,34 +281,41 @@ const gatedThenFilters: T = {
   },
 };
 
-const DEADLINE_FIRST = [FIRST_LABELS.PodScheduled, FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.none];
+const DEADLINE_FIRST = [FIRST_LABELS.PodScheduled, FIRST_LABELS.PodReadyToStartContainers, FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.none];
 
+/** A Job pod created long enough ago that its deadline would have fired if it counted from creation. */
 const deadlineConditions: T = {
   id: 'pod-conditions/deadline-conditions',
   targets: DEADLINE_FIRST,
   build(rng, target) {
     const c = cast(rng, job({ inits: [1, 1] }));
     const deadline = pick(rng, [600, 900]);
-    const created = deadline + rng.int(300, 1500);
     const bound = target !== FIRST_LABELS.PodScheduled;
-    const late = target === FIRST_LABELS.ContainersReady;
-    const sinceStart = late ? deadline + rng.int(10, 240) : rng.int(120, deadline - 60);
+    const late = target === FIRST_LABELS.PodReadyToStartContainers;
+    // Seconds since startTime; the pod waited for a node before that, so creation is further back.
+    const sinceStart = late ? deadline + rng.int(60, 600) : rng.int(120, deadline - 60);
+    const created = bound ? sinceStart + rng.int(deadline - sinceStart + 60, deadline + 600) : deadline + rng.int(300, 1500);
     const init = c.inits[0]!.name;
     const main = c.apps[0]!.name;
     const none = (n: string): ContainerSnapshot => ({ name: n, state: 'none' });
     const inits = !bound ? [none(init)] : target === FIRST_LABELS.Initialized ? [running(init)] : [terminated(init, COMPLETED)];
-    const apps = !bound ? [none(main)] : target === FIRST_LABELS.Initialized ? [waiting(main, 'PodInitializing')] : [running(main, { ready: !late })];
-    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps, deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}) },
+    const mainState = !bound ? none(main) : target === FIRST_LABELS.Initialized ? waiting(main, 'PodInitializing')
+      : late ? killed(rng, running(main)) : target === FIRST_LABELS.ContainersReady ? pick(rng, [running(main, { ready: false }), waiting(main, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 6, sinceStart), lastTerminationState: errorExit(rng) })]) : running(main);
+    const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits, apps: [mainState], deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}) },
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' } });
     const start = created - sinceStart;
-    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], 'status:', ...(bound ? [[`  startTime: "2025-06-12T${clock(start)}Z"`, 'deadline'] as const] : [['  conditions: [{ type: PodScheduled, status: "False" }]', 'scheduled'] as const])]);
-    const cols: Column[] = ['container', 'state', 'reason', 'ready'];
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:',
+      ...(bound ? [[`  startTime: "2025-06-12T${clock(start)}Z"`, 'deadline'] as const] : [['  # no startTime yet', 'scheduled'] as const])]);
+    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
+    const second = !bound ? 'No startTime: no kubelet has taken the pod, so the deadline has not even started counting, however long ago it was created.'
+      : late ? `${sinceStart} s since startTime is past ${deadline} s: the kubelet killed ${main} and failed the pod, which OnFailure does not restart.`
+      : `Only ${sinceStart} s since startTime, when a kubelet took it: the deadline has not fired, though it was created ${created} s ago.`;
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
       prompt: `${who(c)} was created at 10:00:00; it is now ${clock(created)}. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
-      yaml, columns: cols, family: Object.values(FIRST_LABELS),
-      lines: [...why.lines, { text: !bound ? 'Its deadline never started: activeDeadlineSeconds counts from startTime, which it gets only from a kubelet.' : late ? `${sinceStart} s since startTime is past ${deadline} s: the kubelet failed the pod.` : `Only ${sinceStart} s since startTime: the deadline has not fired.`, evidence: yaml.at('deadline') }],
-      rules: [...why.rules, late ? 'phase/deadline-failed' : 'phase/deadline-from-start'], docUrl: why.docUrl,
+      yaml, columns: cols, family: DEADLINE_FIRST,
+      lines: [...why.lines.slice(0, 1), { text: second, evidence: yaml.at('deadline', 'scheduled') }],
+      rules: [...why.rules, late ? 'phase/deadline-failed' : 'phase/deadline-from-start'], docUrl: late ? why.docUrl : DOCS.deadline,
     });
   },
 };

@@ -7,6 +7,8 @@ import { podListing, type PodFacts } from '../model/pod-status.ts';
 import type { ContainerSnapshot } from '../model/pod-types.ts';
 import { podRequest, schedule, type NodeFacts, type PlacementNeeds, type Taint } from '../model/scheduling.ts';
 import type { Rng } from '../random.ts';
+import { backoffDelaySeconds, totalWaitBeforeRestart } from '../model/backoff.ts';
+import { age } from './probe-timing-backoff.ts';
 import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS } from './pod-conditions-answers.ts';
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, placementWhy, PLACEMENT_LABELS, taintText, workingFixes, type Fix } from './pod-conditions-scheduling.ts';
@@ -17,7 +19,6 @@ import type { StateTemplate } from './state-kind.ts';
 
 type T = StateTemplate<CondQuestion>;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const pointers = (f: PodFacts, cols: readonly Column[], yaml?: YamlView): Pointers => ({
   containers: (names) => cellsOf(f, cols, names), ...(yaml ? { yaml: (...m: string[]) => yaml.at(...m) } : {}),
 });
@@ -38,7 +39,7 @@ const sidecarReadiness: T = {
     const cols: Column[] = ['container', 'state', 'started', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols));
     return condDraft(rng, facts, { ask: 'holdup', family: 'sidecar' }, {
-      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar, after running ${init}. Is the pod Ready?`,
+      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar that starts first; init container ${init} runs after it. Is the pod Ready?`,
       columns: cols, family: Object.values(SIDE), ...why,
       ...(target === SIDE.ready ? { lines: [{ text: `Yes: the app container and sidecar ${side} are ready. ${init} only had to exit 0: regular init containers never count toward ContainersReady.`, evidence: cellsOf(facts, cols, [side, init]) }], rules: ['conditions/containers-ready', 'sidecars/readiness-counts'] } : {}),
     });
@@ -111,7 +112,7 @@ const fitResources: T = {
       prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar. The nodes have this much left unrequested. What will its PodScheduled condition say?`,
       yaml, table: { columns: table.columns.slice(0, 3), rows: table.rows.map((r) => r.slice(0, 3)) }, family: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.cpu, PLACEMENT_LABELS.memory, PLACEMENT_LABELS['cpu-or-memory']],
       lines: [{ text: `The pod requests ${cpu(need.cpuMilli)} CPU and ${mem(need.memoryMi)} memory: app container and sidecar add up, because both run for the pod's whole life. ${why === 'fits' ? 'A node has that much free.' : out.scheduled ? '' : out.message}`, evidence: yaml.at('req') }],
-      rules: ['conditions/insufficient-resources', 'conditions/effective-request'], docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-requests-are-scheduled',
+      rules: ['conditions/insufficient-resources', 'conditions/effective-request'], docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#resource-sharing-within-containers',
     });
   },
 };
@@ -146,7 +147,12 @@ const taintsAndSelectors: T = {
       prompt: `${who(c)} must run in zone ${zone}. Every node has room for it. What will its PodScheduled condition say?`,
       yaml, table: { columns: [table.columns[0]!, table.columns[3]!, table.columns[4]!], rows: table.rows.map((r) => [r[0]!, r[3]!, r[4]!]) },
       family: [PLACEMENT_LABELS.fits, PLACEMENT_LABELS.taint, PLACEMENT_LABELS.selector, PLACEMENT_LABELS.cordoned],
-      lines: [{ text: out.scheduled ? `True: worker-2 is in ${zone}, has no taint the pod must tolerate, and is not cordoned.` : `False: ${out.message}`, evidence: yaml.at('selector') },
+      lines: [{ text: {
+        fits: `True: worker-2 is in ${zone}, has no taint the pod must tolerate, and is not cordoned.`,
+        selector: `False: no node is labelled ${zone}. The scheduler says: ${out.scheduled ? '' : out.message}`,
+        taint: `False: every node in ${zone} has a taint the pod does not tolerate. The scheduler says: ${out.scheduled ? '' : out.message}`,
+        cordoned: `False: worker-2, the only node in ${zone}, is cordoned, so it takes no new pods.`,
+      }[target === PLACEMENT_LABELS.fits ? 'fits' : target === PLACEMENT_LABELS.selector ? 'selector' : target === PLACEMENT_LABELS.taint ? 'taint' : 'cordoned'], evidence: yaml.at('selector') },
         ...(tolerates && !out.scheduled && placementWhy(out, needs, nodes) === 'taint' ? [{ text: `Its toleration is for dedicated=gpu, not ${taintText(BATCH_TAINT)}.`, evidence: yaml.at('tol') }] : [])],
       rules: ['conditions/unschedulable', placementWhy(out, needs, nodes) === 'taint' ? 'conditions/untolerated-taint' : placementWhy(out, needs, nodes) === 'cordoned' ? 'conditions/cordoned' : 'conditions/node-selector'],
       docUrl: placementWhy(out, needs, nodes) === 'taint' ? 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#concepts' : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector',
@@ -178,25 +184,59 @@ const initializedSidecar: T = {
 
 const AFTER = [FIRST_LABELS.Initialized, FIRST_LABELS.ContainersReady, FIRST_LABELS.PodReadyToStartContainers, FIRST_LABELS.none];
 
+/** The last few events of the pod, as kubectl describe lists them: the player reads which container they are about. */
+/**
+ * kubectl describe's Events for the pod's trouble, with counts and ages that fit its restart count: a crash loop of n
+ * restarts has waited at least the back-off between them (10 s doubling to 300 s), the last start came less than one
+ * back-off ago, and nothing shown is older than the API server's one-hour event TTL since it last happened.
+ */
+function troubleEvents(rng: Rng, target: string, init: string | undefined, app: string, restarts: number): string[] {
+  const row = (when: string, type: string, reason: string, message: string) => `${when.padEnd(22)}${type.padEnd(9)}${reason.padEnd(16)}${message}`;
+  const run = rng.int(2, 15);
+  const series = (last: number, times: number, span: number) => `${age(last)} (x${times} over ${age(span)})`;
+  switch (target) {
+    case FIRST_LABELS.Initialized:
+    case FIRST_LABELS.ContainersReady: {
+      const who = target === FIRST_LABELS.Initialized ? init! : app;
+      const sinceStart = rng.int(run + 10, Math.max(run + 11, backoffDelaySeconds(restarts + 1)));
+      const span = totalWaitBeforeRestart(restarts) + (restarts + 1) * run + sinceStart - run;
+      const lastBackoff = rng.int(1, Math.min(50, sinceStart - run));
+      const start = target === FIRST_LABELS.Initialized
+        ? row(series(sinceStart, restarts + 1, span), 'Normal', 'Pulled', 'Container image already present on machine')
+        : row(series(sinceStart, restarts + 1, span), 'Normal', 'Started', `Started container ${app}`);
+      return [start, row(series(lastBackoff, restarts + rng.int(1, restarts), span), 'Warning', 'BackOff', `Back-off restarting failed container ${who}`)];
+    }
+    case FIRST_LABELS.PodReadyToStartContainers:
+      return [row(age(rng.int(3, 9) * 60), 'Warning', 'NodeNotReady', 'Node is not ready'), row(age(rng.int(20, 50)), 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.')];
+    default: {
+      // Recovered: the last back-off, then the start that stuck, minutes ago.
+      const sinceStart = rng.int(8, 40) * 60;
+      const lastBackoff = sinceStart + rng.int(run + 5, Math.max(run + 6, backoffDelaySeconds(restarts)));
+      const span = lastBackoff + totalWaitBeforeRestart(restarts) + restarts * run;
+      return [row(series(lastBackoff, restarts + rng.int(0, restarts), span), 'Warning', 'BackOff', `Back-off restarting failed container ${app}`), row(series(sinceStart, restarts + 1, span), 'Normal', 'Started', `Started container ${app}`)];
+    }
+  }
+}
+
 const afterTrouble: T = {
   id: 'pod-conditions/after-trouble',
   targets: AFTER,
   build(rng, target) {
     const c = cast(rng, service({ inits: target === FIRST_LABELS.Initialized ? [1, 1] : [0, 0] }));
-    const loop = (n: string): ContainerSnapshot => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 30), lastTerminationState: target === FIRST_LABELS.Initialized ? initFailure(rng) : failure(rng) });
+    const loop = (n: string): ContainerSnapshot => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 12), lastTerminationState: target === FIRST_LABELS.Initialized ? initFailure(rng) : failure(rng) });
     const inits = c.inits.map((i) => loop(i.name));
     const app = c.apps[0]!.name;
     const rebooted = target === FIRST_LABELS.PodReadyToStartContainers;
     const appState = target === FIRST_LABELS.Initialized ? waiting(app, 'PodInitializing') : target === FIRST_LABELS.ContainersReady ? loop(app)
       : rebooted ? waiting(app, 'ContainerCreating', { restartCount: rng.int(1, 4), lastTerminationState: { exitCode: 255, reason: 'Unknown' } })
-      : running(app, { restartCount: rng.int(1, 6), lastTerminationState: failure(rng) });
+      : running(app, { restartCount: rng.int(2, 6), lastTerminationState: failure(rng) });
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps: [appState], sandboxReady: !rebooted });
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
-    const why = conditionsWhy(facts, pointers(facts, cols));
-    const node = rebooted ? 'Its node, worker-2, rebooted 40 seconds ago.' : `Its node, worker-2, has been up for ${rng.int(3, 40)} days.`;
+    const events = troubleEvents(rng, target, c.inits[0]?.name, app, (target === FIRST_LABELS.Initialized ? inits[0]! : appState).restartCount ?? 0);
+    const why = conditionsWhy(facts, { containers: (n) => cellsOf(facts, cols, n), yaml: () => ({ codeLines: [2] }) });
     return condDraft(rng, facts, { ask: 'first-not-true' }, {
-      prompt: `${who(c)} has had trouble. ${node} Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
-      columns: cols, family: Object.values(FIRST_LABELS), ...why, rules: [...why.rules, 'conditions/first-not-true'],
+      prompt: `${who(c)} has had trouble: its latest events and its containers. Conditions go PodScheduled → PodReadyToStartContainers → Initialized → ContainersReady → Ready. Which is the first that is not True?`,
+      text: events.join('\n'), columns: cols, family: Object.values(FIRST_LABELS), offer: AFTER, ...why, rules: [...why.rules, 'conditions/first-not-true'],
     });
   },
 };
@@ -238,11 +278,17 @@ function mixedMessage(rng: Rng, kind: Fix['kind']): { needs: PlacementNeeds; nod
   const nodes: NodeFacts[] = [{ name: 'cp-1', labels: { disktype: 'ssd' }, taints: [CP_TAINT], free: { cpuMilli: 200, memoryMi: 512 } }, worker('worker-1'), worker('worker-2'), worker('worker-3')];
   const needs: PlacementNeeds = { requests: want, nodeSelector: { disktype: 'ssd' } };
   const own: Fix = { cpu: { kind: 'cpu' as const, toMilli: want.cpuMilli - 500 }, memory: { kind: 'memory' as const, toMi: want.memoryMi - 512 }, tolerate: { kind: 'tolerate' as const, taint: BATCH_TAINT }, selector: { kind: 'selector' as const, drop: 'disktype: ssd' }, uncordon: { kind: 'uncordon' as const, node: 'worker-1' } }[kind];
-  const others: Fix[] = [{ kind: 'tolerate', taint: CP_TAINT }, ...(kind !== 'cpu' ? [{ kind: 'cpu' as const, toMilli: want.cpuMilli - 200 }] : []), ...(kind !== 'memory' ? [{ kind: 'memory' as const, toMi: want.memoryMi - 256 }] : []), ...(kind !== 'selector' ? [{ kind: 'selector' as const, drop: 'disktype: ssd' }] : [])];
-  return { needs, nodes, fixes: [own, ...rng.sample(others, 3)] };
+  // Tolerating the control-plane taint is always offered: the message names it, and the node behind it is too small.
+  const others: Fix[] = [...(kind !== 'cpu' ? [{ kind: 'cpu' as const, toMilli: want.cpuMilli - 200 }] : []), ...(kind !== 'memory' ? [{ kind: 'memory' as const, toMi: want.memoryMi - 256 }] : []), ...(kind !== 'selector' ? [{ kind: 'selector' as const, drop: 'disktype: ssd' }] : [])];
+  return { needs, nodes, fixes: [own, { kind: 'tolerate', taint: CP_TAINT }, ...rng.sample(others, 2)] };
 }
 
 const MIXED: Record<string, Fix['kind']> = { 'Lower the CPU request': 'cpu', 'Lower the memory request': 'memory', 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector' };
+
+const KIND_SAYS: Record<string, string> = {
+  cpu: 'each worker has less CPU free than it requests', memory: 'each worker has less memory free than it requests',
+  tolerate: 'each worker carries dedicated=batch:NoSchedule', selector: 'no worker has the label disktype=ssd',
+};
 
 const schedulerMessageMixed: T = {
   id: 'pod-conditions/scheduler-message-mixed',
@@ -257,12 +303,14 @@ const schedulerMessageMixed: T = {
     const app = c.apps[0]!.name;
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps: [{ name: app, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: 'Unschedulable', message: out.message } });
     const yaml = yamlView(['spec:', '  nodeSelector: { disktype: ssd }', '  containers:', `  - name: ${app}`, ['    resources:', 'req'], [`      requests: { cpu: ${cpu(needs.requests.cpuMilli)}, memory: ${mem(needs.requests.memoryMi)} }`, 'req']]);
+    const { table } = nodeTable(nodes);
+    const cp = nodes[0]!;
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
-      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Which one change lets the scheduler place it?`,
-      yaml, family: fixes.map(fixLabel),
-      lines: [{ text: `The control-plane node's taint is not the problem: that node is too small anyway. The workers are, and only one change fixes them: ${lowerFirst(fixLabel(works[0]!))}.`, evidence: yaml.at('req') }],
-      rules: ['conditions/unschedulable', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
-      docUrl: CDOCS.pending,
+      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Here are the nodes. Which one change lets the scheduler place it?`,
+      yaml, table, family: fixes.map(fixLabel),
+      lines: [{ text: `Tolerating ${cp.name}'s taint only brings it to the next filter, which it fails: it has ${cp.free.cpuMilli}m CPU and ${mem(cp.free.memoryMi)} free. On the workers, ${KIND_SAYS[kind]}; only "${fixLabel(works[0]!)}" fixes that.`, evidence: { ...yaml.at('req'), cells: [{ row: 0, column: 1 }, { row: 0, column: 2 }] } }],
+      rules: ['conditions/first-filter', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
+      docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });
   },
 };

@@ -90,7 +90,7 @@ export function placementWhy(o: ScheduleOutcome, needs: PlacementNeeds, nodes: r
 
 export const PLACEMENT_LABELS: Record<PlacementWhy, string> = {
   fits: 'True: a node can take it', cpu: 'False: no node has enough free CPU', memory: 'False: no node has enough free memory',
-  'cpu-or-memory': 'False: each node lacks CPU or memory', taint: 'False: every node has a taint it does not tolerate',
+  'cpu-or-memory': 'False: some nodes lack CPU, some lack memory', taint: 'False: every node has a taint it does not tolerate',
   selector: 'False: no node has the labels its nodeSelector wants', cordoned: 'False: the only matching node is cordoned',
   mixed: 'False: each node fails for a different reason',
 };

@@ -27,8 +27,8 @@ export interface Pointers {
 }
 
 const doing: Partial<Record<Holdup, string>> = {
-  'app-readiness': 'fails its readiness probe', 'sidecar-readiness': 'fails its readiness probe', 'app-startup': 'has not passed its startup probe',
-  'app-crashloop': 'is crash-looping', 'app-not-started': 'has not started yet', 'sidecar-not-started': 'has not started yet',
+  'app-readiness': 'runs, but its readiness probe has not passed', 'sidecar-readiness': 'runs, but its readiness probe has not passed', 'app-startup': 'has not passed its startup probe',
+  'app-crashloop': 'is crash-looping', 'app-not-started': 'has not been created yet', 'sidecar-not-started': 'has not started yet',
 };
 
 function gateStory(f: PodFacts, p: Pointers): CondWhy {
@@ -63,7 +63,11 @@ function initializedStory(f: PodFacts, p: Pointers): CondWhy {
     case 'sidecar-started': return { lines: [{ text: 'Initialized is True: the regular init containers exited 0 and the sidecar has started. A sidecar only has to start, never to finish.', evidence: ev }], rules: ['conditions/initialized-init', 'sidecars/start-gate'], docUrl: CDOCS.sidecar };
     case 'sticky': return { lines: [{ text: `Initialized stays True: an app container has already started, and ${name} restarting afterwards does not undo initialization.`, evidence: ev }], rules: ['conditions/initialized-sticky'], docUrl: CDOCS.sidecar };
     case 'completed': return { lines: [{ text: 'Initialized is True (PodCompleted): the pod has succeeded.', evidence: ev }], rules: ['conditions/initialized-init'], docUrl: CDOCS.conditions };
-    case 'sidecar-not-started': return { lines: [{ text: `Initialized is False: sidecar ${name} has not started (its startup probe has not passed), and initialization waits for it.`, evidence: ev }], rules: ['conditions/initialized-init', 'sidecars/startup-probe-gates'], docUrl: CDOCS.sidecar };
+    case 'sidecar-not-started': {
+      const crashing = stuck?.state !== 'running';
+      const how = crashing ? `keeps crashing before it ever started (${stuck?.reason ?? 'waiting'})` : 'runs, but its startup probe has not passed yet';
+      return { lines: [{ text: `Initialized is False: sidecar ${name} ${how}, and initialization waits until it has started.`, evidence: ev }], rules: ['conditions/initialized-init', crashing ? 'sidecars/start-gate' : 'sidecars/startup-probe-gates'], docUrl: CDOCS.sidecar };
+    }
     case 'init-failing': return { lines: [{ text: `Initialized is False: init container ${name} keeps failing and is retried; until it exits 0, nothing after it can be True.`, evidence: ev }], rules: ['conditions/initialized-init', 'init/failure-retried'], docUrl: CDOCS.init };
     case 'init-running': return { lines: [{ text: `Initialized is False: init container ${name} has not exited 0 yet, so the app containers have not started.`, evidence: ev }], rules: ['conditions/initialized-init'], docUrl: CDOCS.init };
   }
@@ -77,9 +81,17 @@ export function conditionsWhy(f: PodFacts, p: Pointers): CondWhy {
     case 'PodScheduled': {
       const c = s.conditions[0]!;
       const gated = c.reason === 'SchedulingGated';
-      return { lines: [{ text: `PodScheduled is False (${c.reason}): ${gated ? 'its scheduling gates keep the scheduler away' : 'the scheduler found no node for it'}, so no container exists and no other condition is set.`, evidence: p.yaml?.('scheduled') ?? {} }], rules: [gated ? 'conditions/scheduling-gated' : 'conditions/unschedulable'], docUrl: gated ? CDOCS.gated : CDOCS.pending };
+      // Only what the view shows: no nodeName (the scheduler's reason, Unschedulable, is not on screen).
+      const text = gated
+        ? `PodScheduled is False (${c.reason}): its scheduling gates keep the scheduler away, so no container exists and no other condition is set.`
+        : 'PodScheduled is not True: the pod has no node yet, so no kubelet runs it, no container exists and no other condition is set.';
+      return { lines: [{ text, evidence: p.yaml?.('scheduled') ?? {} }], rules: [gated ? 'conditions/scheduling-gated' : 'conditions/unschedulable'], docUrl: gated ? CDOCS.gated : CDOCS.pending };
     }
     case 'PodReadyToStartContainers':
+      if (s.phase === 'Succeeded' || s.phase === 'Failed') {
+        const reason = s.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
+        return { lines: [{ text: `PodReadyToStartContainers is False: the pod has ${s.phase === 'Succeeded' ? 'succeeded' : 'failed'}, so the kubelet stopped its sandbox. ContainersReady and Ready are False too (${reason}).`, evidence: p.containers(f.containers.map((c) => c.name)) }], rules: ['conditions/sandbox-stopped', 'conditions/finished-not-ready'], docUrl: CDOCS.network };
+      }
       return { lines: [{ text: 'PodReadyToStartContainers is False: the pod has no sandbox with its network set up, so no container can start and nothing after it is True.', evidence: p.yaml?.('sandbox') ?? {} }], rules: ['conditions/sandbox-ready'], docUrl: CDOCS.network };
     case 'Initialized': return initializedStory(f, p);
     case 'ContainersReady': return containersStory(f, p);
@@ -89,6 +101,12 @@ export function conditionsWhy(f: PodFacts, p: Pointers): CondWhy {
       return { lines: [{ text: `All five are True: the pod is bound to a node, its sandbox is up, it is initialized, ${last}.`, evidence: p.containers(f.containers.map((c) => c.name)) }], rules: ['conditions/first-not-true'], docUrl: CDOCS.conditions };
     }
   }
+}
+
+/** Why Ready is what it is: for a finished pod that it has finished, not that its sandbox is gone. */
+export function readyStory(f: PodFacts, p: Pointers): CondWhy {
+  const s = podStatus(f);
+  return s.phase === 'Succeeded' || s.phase === 'Failed' ? containersStory(f, p) : conditionsWhy(f, p);
 }
 
 /** The Initialized condition's own story, whether True or False. */

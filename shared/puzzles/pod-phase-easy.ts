@@ -97,7 +97,7 @@ const imageRollout: T = {
       Failed: () => terminated(main, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [mainState, ...rest.map((n) => running(n))] });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) was just moved to a freshly pushed image tag. What is its status.phase?`, columns: TABLE });
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) was created from a freshly pushed image tag. What is its status.phase?`, columns: TABLE });
   },
 };
 
@@ -139,9 +139,11 @@ const describeOutput: T = {
     const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : jobPolicy(rng);
     const name = c.apps[0]!.name;
     const restarted = policy !== 'Never' && rng.chance(0.5) ? { restartCount: rng.int(1, 3), lastTerminationState: failure(rng) } : {};
+    // A service pod that runs is never the plain picture: it is not ready yet, or it has crashed and runs again.
+    const twist = batch ? restarted : rng.chance(0.5) ? { ready: false } : { restartCount: rng.int(1, 4), lastTerminationState: failure(rng), ready: rng.chance(0.5) };
     const state = {
       Pending: () => waiting(name, rng.pick(['ContainerCreating', 'ErrImagePull', 'CreateContainerConfigError'])),
-      Running: () => running(name, restarted),
+      Running: () => running(name, twist),
       Succeeded: () => terminated(name, COMPLETED, restarted),
       Failed: () => terminated(name, failure(rng)),
     }[target]!();

@@ -5,8 +5,9 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
+import { HOUSE_REGISTRY } from '../model/software.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -15,7 +16,8 @@ import type { StateTemplate } from './state-kind.ts';
 type T = StateTemplate<PhaseQuestion>;
 const TABLE = ['container', 'state', 'reason', 'exit'] as const;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
-const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }, { exitCode: 1, reason: 'Error' }];
+// How the kubelet's stop leaves a sidecar: 143 if it dies of SIGTERM (cloud-sql-proxy v2 by default), 137 after the grace period.
+const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }];
 const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
 
 const jobSidecarEnd: T = {
@@ -24,12 +26,20 @@ const jobSidecarEnd: T = {
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
     if (target === 'Pending') {
-      // The start: the sidecar runs but its startup probe has not passed, so nothing after it has started.
+      // The start, three ways: the sidecar runs but its startup probe has not passed; its image cannot be pulled; or it
+      // has started and a regular init container after it is still running. The Started column shows which.
       const side = sidecarOf(c);
-      const at = c.inits.findIndex((i) => i.sidecar);
-      const inits = c.inits.map((i, k) => (i.sidecar ? running(i.name, { started: false, ready: false }) : k < at ? terminated(i.name, COMPLETED) : waiting(i.name, 'PodInitializing')));
-      const facts = factsOf({ cast: c, restartPolicy: 'Never', inits, apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
-      return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'exit'], rules: ['phase/waiting-pending'], withUnknown: true });
+      const ordered: Cast = { ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
+      const hasInit = ordered.inits.length > 1;
+      const stage = pick(rng, hasInit ? ['probe', 'pull', 'init'] as const : ['probe', 'pull'] as const);
+      const inits = ordered.inits.map((i) => (i.sidecar
+        ? (stage === 'probe' ? running(i.name, { started: false, ready: false }) : stage === 'pull' ? waiting(i.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : running(i.name))
+        : stage === 'init' ? running(i.name) : waiting(i.name, 'PodInitializing')));
+      const facts = factsOf({ cast: ordered, restartPolicy: 'Never', inits, apps: ordered.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      return phaseDraft(facts, {
+        prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`,
+        columns: ['container', 'state', 'reason', 'started', 'exit'], rules: [stage === 'init' ? 'sidecars/start-gate' : 'phase/waiting-pending'], withUnknown: true,
+      });
     }
     const policy: RestartPolicy = target === 'Failed' || rng.chance(0.6) ? 'Never' : 'OnFailure';
     const mainExit = target === 'Failed' ? failure(rng) : target === 'Succeeded' || policy === 'OnFailure' || rng.chance(0.6) ? COMPLETED : failure(rng);
@@ -59,7 +69,8 @@ const initFailureWithSidecar: T = {
       Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
     }[target]!();
     const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
-    const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
+    // Once the pod has finished (Succeeded, or Failed by an init container not retried), the kubelet has stopped the sidecar.
+    const side = target === 'Succeeded' || target === 'Failed' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
     const retried = target === 'Running' || target === 'Succeeded';
     const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
@@ -68,7 +79,7 @@ const initFailureWithSidecar: T = {
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
       extra: retried
         ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
-        : { text: target === 'Failed' ? `${sidecarOf(c)} still runs, but a failed init container that will not be retried fails the pod first.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
+        : { text: target === 'Failed' ? `${sidecarOf(c)} had started, but a failed init container that will not be retried fails the pod, and the kubelet stopped the sidecar with it.` : `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
     });
   },
 };
@@ -83,13 +94,15 @@ const deadlineCrashloop: T = {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1200]);
     const late = target === 'Failed';
-    const now = late ? deadline + rng.int(5, 300) : deadline - rng.int(60, 300);
+    // Past the deadline the kill is over: what was waiting is recorded Terminated, ContainerStatusUnknown, 137.
+    const now = late ? deadline + rng.int(40, 300) : deadline - rng.int(60, 300);
     const name = c.apps[0]!.name;
     const stuck = target === 'Pending' || (late && rng.chance(0.4));
     const done = target === 'Succeeded';
     const ended = now - rng.int(30, 120);
-    const state = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
-      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name);
+    const before = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
+      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name, Math.min(now, deadline));
+    const state = late ? killed(rng, before) : before;
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     const other: RuleId = stuck ? 'phase/image-pull-pending' : done ? 'phase/onfailure-restarts' : 'phase/crashloop-running';
@@ -98,7 +111,7 @@ const deadlineCrashloop: T = {
       yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], withUnknown: true,
       rules: late ? [other] : ['phase/deadline-not-reached', ...(done ? [other] : [])],
       extra: late
-        ? { text: `${now} s have passed since startTime, past the ${deadline} s allowed; the time spent ${stuck ? 'pulling the image' : 'crash-looping'} counts.`, evidence: yaml.at('deadline') }
+        ? { text: `${now} s since startTime, past the ${deadline} s allowed: the time spent ${stuck ? 'waiting for the image' : 'crash-looping'} counts. ContainerStatusUnknown is what the kill leaves of a container that was not running.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired.`, evidence: yaml.at('deadline') },
     });
   },
@@ -110,7 +123,10 @@ const deletedOrEvicted: T = {
   build(rng, target) {
     const c = cast(rng, service({ apps: [1, 2] }));
     const evicted = target === 'Failed' && rng.chance(0.4);
-    const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]));
+    // A stopped container fails with 143 only if it ignores SIGTERM, which our own services may; redis, nginx and the
+    // other catalogue servers stop cleanly on it, so for them the failure is the SIGKILL after the grace period (137).
+    const ownCode = (n: string) => c.apps.find((a) => a.name === n)?.image.startsWith(HOUSE_REGISTRY) === true;
+    const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : ownCode(n) ? pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]) : { exitCode: 137, reason: 'Error' });
     const loser = rng.int(0, c.apps.length - 1);
     // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
     const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))
@@ -146,7 +162,7 @@ const restartOverride: T = {
     const setup = {
       Failed: { pod: 'Always', on: init, own: 'Never', init: terminated(init, initFailure(rng)), app: waiting(app, 'PodInitializing') },
       Pending: { pod: 'Never', on: init, own: 'OnFailure', init: waiting(init, 'CrashLoopBackOff', { restartCount: rng.int(1, 6), lastTerminationState: initFailure(rng) }), app: waiting(app, 'PodInitializing') },
-      Running: { pod: 'Never', on: app, own: pick(rng, ['OnFailure', 'Always'] as const), init: terminated(init, COMPLETED), app: terminated(app, failure(rng), { restartCount: rng.int(1, 4) }) },
+      Running: { pod: 'Never', on: app, own: pick(rng, ['OnFailure', 'Always'] as const), init: terminated(init, COMPLETED), app: waiting(app, 'CrashLoopBackOff', { restartCount: rng.int(1, 4), lastTerminationState: failure(rng) }) },
       Succeeded: { pod: 'Always', on: app, own: pick(rng, ['OnFailure', 'Never'] as const), init: terminated(init, COMPLETED), app: terminated(app, COMPLETED) },
     }[target]!;
     const own = setup.own as RestartPolicy;
@@ -169,7 +185,9 @@ const sidecarCrashStage: T = {
   build(rng, target) {
     const batch = target === 'Succeeded' || target === 'Failed';
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [0, 0] }));
-    const side = crashLoop(rng, sidecarOf(c));
+    // Once the pod has finished, the kill is over: the crash-looping sidecar is recorded Terminated, ContainerStatusUnknown.
+    const looping = crashLoop(rng, sidecarOf(c));
+    const side = batch ? killed(rng, looping) : looping;
     const apps = c.apps.map((a) => ({
       Pending: () => waiting(a.name, 'PodInitializing'),
       Running: () => running(a.name),
@@ -180,7 +198,7 @@ const sidecarCrashStage: T = {
     const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' };
     const second = SECOND[target]!;
     return phaseDraft(facts, {
-      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} is crash-looping. What is its status.phase?`,
+      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} has crashed over and over. What is its status.phase?`,
       columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
       ...(target === 'Pending' ? { line: { text: `Pending: sidecar ${side.name} has never started, so initialization cannot go past it and no app container has run: the pod is still Pending.` } } : {}),
     });
@@ -199,7 +217,7 @@ const deadlineUnscheduled: T = {
     const name = c.apps[0]!.name;
     const bound = target !== 'Pending';
     const ended = sinceStart - rng.int(20, 90);
-    const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => running(name, { ready: false }) }[target]!();
+    const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => killed(rng, running(name)) }[target]!();
     const facts = factsOf({
       cast: c, restartPolicy: 'Never', inits: [], apps: [state],
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: `0/3 nodes are available: 3 ${reasonText.memory}.` },
@@ -225,7 +243,8 @@ const legacyOrNative: T = {
     const c: Cast = native ? { ...base, inits: [{ ...shipper, sidecar: true }] } : { ...base, apps: [...base.apps, shipper] };
     const main = c.apps[0]!.name;
     const mainExit = target === 'Failed' && native ? failure(rng) : COMPLETED;
-    const stopped = target === 'Failed' && !native ? pick(rng, STOPPED_SIDECAR) : pick(rng, [COMPLETED, ...STOPPED_SIDECAR]);
+    // Nothing stops a legacy sidecar for the Job, so a legacy one that ended failed on its own (a crash, the OOM killer).
+    const stopped = target === 'Failed' && !native ? failure(rng) : pick(rng, [COMPLETED, ...STOPPED_SIDECAR]);
     // Pending: the shipper's image cannot be pulled; a native sidecar holds main back, a legacy one does not.
     const pending = target === 'Pending';
     const ship = pending ? waiting(shipper.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : target === 'Running' ? running(shipper.name) : terminated(shipper.name, stopped);
@@ -238,8 +257,8 @@ const legacyOrNative: T = {
       prompt: `${who(c)} runs ${shipper.name} next to its main container. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true, rules: [native ? (pending ? 'sidecars/start-gate' : 'sidecars/exit-ignored') : 'sidecars/legacy-sidecar'],
       extra: native
-        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar (an init container with restartPolicy: Always): its exit code never counts.`, evidence: yaml.at('where') }
-        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${pending ? '' : ', and nothing stops it for the Job'}.`, evidence: yaml.at('where') },
+        ? { text: pending ? `${shipper.name} is a native sidecar: ${main} starts only once it has started.` : `${shipper.name} is a native sidecar: the YAML lists it in initContainers with restartPolicy: Always.`, evidence: yaml.at('where') }
+        : { text: `${shipper.name} is listed in containers, so it is a regular container: it counts like ${main}${target === 'Running' ? ', and nothing stops it when the Job is done' : target === 'Failed' ? ', so its failed exit fails the pod' : ''}.`, evidence: yaml.at('where') },
     });
   },
 };

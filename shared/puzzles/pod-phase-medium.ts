@@ -4,7 +4,7 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import { effectivePullPolicy, pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, houseCast, initFailure, initsDone, job, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { cast, factsOf, houseCast, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -49,7 +49,7 @@ const backoffReasons: T = {
       Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) has had trouble getting started. What is its status.phase?`, columns: TABLE });
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ran into trouble. What is its status.phase?`, columns: TABLE });
   },
 };
 
@@ -71,13 +71,16 @@ const initFailurePolicy: T = {
     const at = rng.int(0, c.inits.length - 1);
     const retried = (n: string) => terminated(n, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) });
     const pod = {
-      Pending: () => initStuck(c, at, (n) => (rng.chance(0.6) ? waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) }) : terminated(n, initFailure(rng), { restartCount: rng.int(1, 5) }))),
+      Pending: () => initStuck(c, at, (n) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) })),
       Failed: () => initStuck(c, at, (n) => terminated(n, initFailure(rng))),
       Running: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => running(a.name)) }),
       Succeeded: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => terminated(a.name, COMPLETED)) }),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, ...pod });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): one of its init containers has failed at least once. What is its status.phase?`, columns: TABLE });
+    const init = c.inits[at]!.name;
+    const retriedLine = target === 'Running' || target === 'Succeeded'
+      ? { extra: { text: `${init} failed and was retried, as restartPolicy ${policy} allows for init containers, until it exited 0.` } } : {};
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): one of its init containers has failed at least once. What is its status.phase?`, columns: TABLE, ...retriedLine });
   },
 };
 
@@ -88,7 +91,8 @@ const oomKilled: T = {
     const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
     const restarts = rng.int(1, 6);
-    const looping = (n: string) => (rng.chance(0.5) ? waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM }) : terminated(n, OOM, { restartCount: restarts }));
+    // In back-off between tries, as it stays for seconds to minutes (right after an exit it shows Terminated for a moment).
+    const looping = (n: string) => waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM });
     const main = c.apps[0]!.name;
     const pod = {
       // A database migration that loads too much: a memory-hungry init container, run from the app's own image.
@@ -166,7 +170,8 @@ const sidecarStartup: T = {
     const apps = c.apps.map((a) => (target === 'Succeeded' ? terminated(a.name, COMPLETED) : stage === 'done' ? running(a.name) : waiting(a.name, 'PodInitializing')));
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'] });
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } } : {};
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
 };
 
@@ -181,16 +186,18 @@ const activeDeadline: T = {
     const c: Cast = toolbox ? { owner: 'Deployment', podName: 'toolbox', inits: [], apps: [{ name: 'toolbox', image: 'busybox:1.36' }] } : cast(rng, job());
     const policy: RestartPolicy = toolbox ? 'Always' : pick(rng, ['Never', 'OnFailure'] as const);
     const deadline = pick(rng, [300, 600, 900, 1800]);
-    const now = target === 'Failed' ? deadline + rng.int(0, 240) : target === 'Succeeded' ? deadline + rng.int(-120, 600) : deadline - rng.int(20, Math.min(240, deadline - 60));
+    // Failed: either the first seconds after the deadline, while the kubelet is still stopping the container, or after.
+    const stopping = target === 'Failed' && rng.chance(0.4);
+    const now = target === 'Failed' ? deadline + (stopping ? rng.int(0, 15) : rng.int(40, 600)) : target === 'Succeeded' ? deadline + rng.int(-120, 600) : deadline - rng.int(20, Math.min(240, deadline - 60));
     const ended = Math.min(now, deadline) - rng.int(30, 200);
     const name = c.apps[0]!.name;
-    const state = { Pending: () => waiting(name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])), Running: () => running(name), Failed: () => running(name, { ready: false }), Succeeded: () => terminated(name, COMPLETED) }[target]!();
+    const state = { Pending: () => waiting(name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])), Running: () => running(name), Failed: () => (stopping ? running(name, { ready: false }) : killed(rng, running(name))), Succeeded: () => terminated(name, COMPLETED) }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === 'Succeeded' ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], `  restartPolicy: ${policy}`, 'status:', [`  startTime: "2025-06-12T10:00:00Z"`, 'deadline']]);
     return phaseDraft(facts, {
       prompt: `${toolbox ? 'A toolbox pod someone started with a self-destruct timer' : who(c)}. It is now ${clock(now)} UTC${target === 'Succeeded' ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
       yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'],
-      extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed.`, evidence: yaml.at('deadline') }
+      extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed${stopping ? '; the phase changes at once, while the container gets its grace period to stop' : ''}.`, evidence: yaml.at('deadline') }
         : target === 'Succeeded' ? { text: `It finished ${ended} s after startTime, before the ${deadline} s deadline, and a finished pod stays as it ended.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired yet.`, evidence: yaml.at('deadline') },
     });

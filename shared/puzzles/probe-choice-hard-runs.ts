@@ -31,7 +31,7 @@ const outageDuration: ChoiceTemplate = {
       const r = withProbeDefaults(ready);
       const l = withProbeDefaults(live);
       const text = answer === 'nothing-visible'
-        ? `${seconds} s of failures hold at most ${plural(Math.ceil(seconds / r.periodSeconds), 'readiness check')}, ${r.periodSeconds} s apart: short of its ${r.failureThreshold} in a row, and liveness needs more still.`
+        ? `Readiness acts only after ${r.failureThreshold} failures in a row, ${r.periodSeconds} s apart: ${seconds} s of failures are too short for that, and for liveness’s ${l.failureThreshold} failures ${l.periodSeconds} s apart as well.`
         : answer === 'out-briefly'
           ? `Readiness reaches ${r.failureThreshold} failures within ${r.failureThreshold * r.periodSeconds} s: the pod leaves the endpoints. Liveness needs ${l.failureThreshold} failures ${l.periodSeconds} s apart, more than ${seconds} s hold: nothing restarts.`
           : `Readiness acts within ${r.failureThreshold * r.periodSeconds} s, so the pod leaves the endpoints; the stall also outlasts liveness’s ${l.failureThreshold} × ${l.periodSeconds} = ${l.failureThreshold * l.periodSeconds} s, so the container restarts.`;

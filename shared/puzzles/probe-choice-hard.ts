@@ -109,14 +109,17 @@ const hangUnnoticed: ChoiceTemplate = {
     const tcp: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port } };
     const file: ProbeSpec = { handler: { type: 'exec', command: ['cat', '/tmp/healthy'] } };
     const withReady = rng.chance(0.5);
-    const probes: ContainerProbes = answer === 'add-liveness' ? { readinessProbe: ready }
+    // Two rules, not one: the tcpSocket check here is a startupProbe, which stopped at its first pass, so neither
+    // changing it nor tuning readiness (which never restarts) helps.
+    const boot: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port }, periodSeconds: 10, failureThreshold: rng.pick([18, 30]) };
+    const probes: ContainerProbes = answer === 'add-liveness' ? { startupProbe: boot, readinessProbe: ready }
       : answer === 'tcp-to-http' ? { livenessProbe: tcp, ...(withReady ? { readinessProbe: ready } : {}) }
         : answer === 'exec-file' ? { livenessProbe: file, ...(withReady ? { readinessProbe: ready } : {}) } : unexpected(this.id, answer);
     const runtime = /Node/.test(app.what) ? 'node server.js' : 'python -m app';
     const extra = answer === 'exec-file' ? [line(`  command: [sh, -c, "touch /tmp/healthy && exec ${runtime}"]`, 'command')] : [];
     const container = appContainer(app, probes);
     const lines = answer === 'add-liveness'
-      ? [{ text: 'Only a readinessProbe checks this container: it took the pod out of the endpoints, and readiness never restarts.', tags: ['readinessProbe'] },
+      ? [{ text: 'The startupProbe stopped checking once it passed at boot; the readinessProbe took the pod out of the endpoints, and readiness never restarts.', tags: ['startupProbe', 'readinessProbe'] },
         { text: `A livenessProbe on ${app.live!.path} would have had the kubelet restart it.` }]
       : answer === 'tcp-to-http'
         ? [{ text: 'The livenessProbe is a tcpSocket check, and the hung app’s port still accepted connections, so it kept passing.', tags: ['livenessProbe.handler'] },
@@ -130,8 +133,9 @@ const hangUnnoticed: ChoiceTemplate = {
       whyNot: {
         'lower-readiness-threshold': 'Readiness never restarts anything, however quickly it reacts.',
         'add-liveness': 'There is a livenessProbe already; it just cannot see the hang.',
+        ...(answer === 'add-liveness' ? { 'tcp-to-http': 'The tcpSocket check is the startupProbe, which stopped at its first pass: an HTTP check there would not run either.' } : {}),
       },
-      rules: answer === 'add-liveness' ? ['probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/check-mechanisms', 'probes/liveness-restarts'],
+      rules: answer === 'add-liveness' ? ['probes/startup-stops', 'probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/check-mechanisms', 'probes/liveness-restarts'],
       docUrl: answer === 'add-liveness' ? docs.whenLiveness : docs.mechanisms,
     };
   },

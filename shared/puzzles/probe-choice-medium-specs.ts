@@ -24,21 +24,24 @@ const checkOutcomeDefaults: ChoiceTemplate = {
     const tcpApp = rng.pick(withEndpoints('live'));
     const exec = pickFrom(rng, probeStores.filter((s) => s.execCheck), 'exec store');
     const slow = rng.pick([1.5, 2, 3]);
-    const fast = rng.pick([0.2, 0.4, 0.8]);
+    // A timeout set just above the slow answer: only the YAML says whether it came in time (the default 1 s says no).
+    const longer = Math.floor(slow) + 1;
     const kind = rng.pick(['livenessProbe', 'readinessProbe'] as const);
     const httpSpec = { handler: httpHandler(kind === 'readinessProbe' && http.ready ? http.ready : http.live!) };
+    const execSpec = { handler: { type: 'exec' as const, command: exec.execCheck! } };
+    const inTime = `timeoutSeconds is ${longer}, so an answer after ${slow} s is in time`;
     const cases: Record<string, OutcomeCase[]> = {
       'check-passes': [
-        { app: http, spec: httpSpec, response: { kind: 'http', status: 200, afterSeconds: fast }, why: `timeoutSeconds is left out, so it is 1 s: a 200 after ${fast} s is in time, and the check passes.`, tag: 'handler' },
+        { app: http, spec: { ...httpSpec, timeoutSeconds: longer }, response: { kind: 'http', status: 200, afterSeconds: slow }, why: `${inTime} (the default 1 s would not be), and 200 passes.`, tag: 'timeoutSeconds' },
         { app: tcpApp, spec: { handler: { type: 'tcpSocket', port: tcpApp.live!.port } }, response: { kind: 'tcp', accepts: true }, why: 'A tcpSocket check only asks whether the port accepts a connection: a deadlocked app whose port is open still passes.', tag: 'handler' },
       ],
       'check-fails': [
-        { app: http, spec: httpSpec, response: { kind: 'http', status: rng.pick([500, 503]), afterSeconds: fast }, why: `The answer is in time (timeoutSeconds defaults to 1 s), but its status is outside 200–399: the check fails.`, tag: 'handler' },
-        { app: exec, spec: { handler: { type: 'exec', command: exec.execCheck! } }, response: { kind: 'exec', exitCode: 1, afterSeconds: fast }, why: 'An exec check passes only on exit code 0; in time or not, exit 1 is a failure.', tag: 'handler' },
+        { app: http, spec: { ...httpSpec, timeoutSeconds: longer }, response: { kind: 'http', status: rng.pick([500, 503]), afterSeconds: slow }, why: `${inTime}, but its status is outside 200–399: a failing answer, not a timeout.`, tag: 'timeoutSeconds' },
+        { app: exec, spec: { ...execSpec, timeoutSeconds: longer }, response: { kind: 'exec', exitCode: 1, afterSeconds: slow }, why: `${inTime}, but an exec check passes only on exit code 0: a failing answer, not a timeout.`, tag: 'timeoutSeconds' },
       ],
       'check-times-out': [
         { app: http, spec: httpSpec, response: { kind: 'http', status: 200, afterSeconds: slow }, why: `timeoutSeconds is left out, so it is 1 s: a 200 after ${slow} s comes too late and counts as a failure.`, tag: 'handler' },
-        { app: exec, spec: { handler: { type: 'exec', command: exec.execCheck! } }, response: { kind: 'exec', exitCode: 0, afterSeconds: slow }, why: `timeoutSeconds is left out, so it is 1 s: the command would exit 0, but after ${slow} s the check has already failed.`, tag: 'handler' },
+        { app: exec, spec: execSpec, response: { kind: 'exec', exitCode: 0, afterSeconds: slow }, why: `timeoutSeconds is left out, so it is 1 s: the command would exit 0, but after ${slow} s the check has already failed.`, tag: 'handler' },
       ],
     };
     const c = pickFrom(rng, cases[answer] ?? [], answer);
@@ -53,7 +56,7 @@ const checkOutcomeDefaults: ChoiceTemplate = {
       yaml: podYaml({ containers: [appContainer(c.app, { [kind]: spec })] }),
       lines: [{ text: c.why, tags: [`${kind}.${c.tag}`] }],
       whyNot: { 'check-unknown': 'Unknown is only for a check the kubelet could not run at all.' },
-      rules: answer === 'check-times-out' ? ['probes/timeout-fails', 'probes/defaults'] : tcpDeadlock ? ['probes/check-mechanisms'] : ['probes/check-mechanisms', 'probes/defaults'],
+      rules: answer === 'check-times-out' ? ['probes/timeout-fails', 'probes/defaults'] : tcpDeadlock ? ['probes/check-mechanisms'] : ['probes/check-mechanisms', 'probes/timeout-fails'],
       docUrl: answer === 'check-times-out' ? docs.configure : docs.mechanisms,
     };
   },

@@ -147,7 +147,7 @@ export function backoffReset(rng: Rng): TimingPuzzle {
     lines: [{
       text: reset
         ? `After ${limit} minutes of running without a crash the kubelet resets the back-off: this crash counts as a first one, and the restart is immediate.`
-        : `Restart 1 was immediate, and the waits before restarts 2 to ${restarts} were ${backoffSchedule(restarts).slice(1).join(', ')} s. ${minutes} minutes is short of the ${limit} that reset the back-off, so the doubling goes on: restart ${restarts + 1} waits ${seconds} s.`,
+        : `Restart 1 was immediate, and ${restarts === 2 ? 'the wait before restart 2 was' : `the waits before restarts 2 to ${restarts} were`} ${backoffSchedule(restarts).slice(1).join(', ')} s. ${minutes} minutes is short of the ${limit} that reset the back-off, so the doubling goes on: restart ${restarts + 1} waits ${seconds} s.`,
     }],
     misses: reset
       ? [{ value: backoffDelaySeconds(restarts + 1), note: `A run of ${limit} minutes or more resets the back-off.` }, { value: 10, note: 'After a reset the next restart is immediate, like a first one; the 10 s wait comes with the crash after it.' }]

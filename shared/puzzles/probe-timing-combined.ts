@@ -1,15 +1,17 @@
 // Hard probe timing: two rules at once. A startupProbe gating liveness or readiness, a hang whose checks time out,
-// a kill followed by the grace period. No initialDelaySeconds on a probe behind a startupProbe: the docs and the
+// a kill followed by the grace period. Only the hang template says "hangs" (each check then fails timeoutSeconds after
+// it starts); the others say how each check fails at once (failsAtOnce), so no timeout adds to their totals.
+// No initialDelaySeconds on a probe behind a startupProbe: the docs and the
 // kubelet measure it from different moments (docs/rules/probes.md#initial-delay-after-a-startup-probe).
 import type { Rng } from '../random.ts';
 import { failingTrace, passingTrace, startupPassingAt } from '../model/probe-schedule.ts';
 import {
   graceAfterProbeKill, hangDetectionSeconds, livenessKillSeconds, probeDefaults, probesActiveAfterSeconds, readinessRecoverySeconds,
-  startupGiveUpSeconds, withProbeDefaults, type ProbeSettings, type ProbeSpec, type ResolvedProbe,
+  startupGiveUpSeconds, withProbeDefaults, type ProbeHandler, type ProbeSettings, type ProbeSpec, type ResolvedProbe,
 } from '../model/probes.ts';
 import { appName, type ProbeApp } from './probe-apps.ts';
 import { appContainer, ordinal } from './probe-choice-scenes.ts';
-import { handlerFor, hangApps, PROBES, readinessApps, timeline, timingApps, traceTrack, type TimingPuzzle } from './probe-timing-kit.ts';
+import { failsAtOnce, handlerFor, hangApps, PROBES, readinessApps, timeline, timingApps, traceTrack, type TimingPuzzle } from './probe-timing-kit.ts';
 import { line, linesTagged, podYaml, yamlText, type Yaml } from './probe-yaml.ts';
 
 type Field = keyof ResolvedProbe;
@@ -43,11 +45,16 @@ function gatedSettings(rng: Rng, readiness: boolean): ProbeSettings {
   return someLeftOut(rng, full, readiness ? ['periodSeconds', 'successThreshold'] : ['periodSeconds', 'failureThreshold'], readiness ? ['failureThreshold'] : []);
 }
 
-function gatedYaml(app: ProbeApp, rng: Rng, startup: ProbeSettings, gated: 'livenessProbe' | 'readinessProbe', settings: ProbeSettings, hung = false): Yaml {
-  return podYaml({ containers: [appContainer(app, {
-    startupProbe: { handler: handlerFor(rng, app, 'startupProbe', hung), ...startup },
-    [gated]: { handler: handlerFor(rng, app, gated, hung), ...settings },
+/** The pod, and the checks it uses (a template may say how they fail). `failing`: no tcpSocket check, which an
+ *  app that still listens would pass. */
+function gatedYaml(app: ProbeApp, rng: Rng, startup: ProbeSettings, gated: 'livenessProbe' | 'readinessProbe', settings: ProbeSettings, failing = false): { yaml: Yaml; startupCheck: ProbeHandler; gatedCheck: ProbeHandler } {
+  const startupCheck = handlerFor(rng, app, 'startupProbe', failing);
+  const gatedCheck = handlerFor(rng, app, gated, failing);
+  const yaml = podYaml({ containers: [appContainer(app, {
+    startupProbe: { handler: startupCheck, ...startup },
+    [gated]: { handler: gatedCheck, ...settings },
   })] });
+  return { yaml, startupCheck, gatedCheck };
 }
 
 /** The startup check never passes: only its budget counts, liveness never runs. */
@@ -55,14 +62,14 @@ export function startupGatesGiveUp(rng: Rng): TimingPuzzle {
   const app = rng.pick(hangApps());
   const startup = startupSettings(rng);
   const liveness = gatedSettings(rng, false);
-  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
+  const { yaml, startupCheck } = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
   const s = withProbeDefaults(startup);
   const total = startupGiveUpSeconds(startup);
   const kill = livenessKillSeconds(liveness);
   const note = left(startup, ['initialDelaySeconds', 'periodSeconds'], 'startupProbe');
   return {
     template: 'probe-timing/startup-gates-give-up',
-    prompt: `${cap(appName(app))} hangs during its boot and never answers any check. At most about how many seconds after the container starts does the kubelet kill it?`,
+    prompt: `${cap(appName(app))} never gets through its boot: every check fails at once (${failsAtOnce(startupCheck, true)}). At most about how many seconds after the container starts does the kubelet kill it?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
@@ -80,12 +87,12 @@ export function startupGatesGiveUp(rng: Rng): TimingPuzzle {
   };
 }
 
-/** The startup check passes at a stated moment; the app hangs right after; liveness counts from then. */
+/** The startup check passes at a stated moment; right after, every check fails at once; liveness counts from then. */
 export function livenessAfterStartup(rng: Rng): TimingPuzzle {
   const app = rng.pick(hangApps());
   const startup = startupSettings(rng);
   const liveness = gatedSettings(rng, false);
-  const yaml = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
+  const { yaml, gatedCheck } = gatedYaml(app, rng, startup, 'livenessProbe', liveness, true);
   const s = withProbeDefaults(startup);
   const l = withProbeDefaults(liveness);
   const passedAt = s.initialDelaySeconds + s.periodSeconds * rng.int(2, Math.max(2, s.failureThreshold - 1));
@@ -94,7 +101,7 @@ export function livenessAfterStartup(rng: Rng): TimingPuzzle {
   const note = left(liveness, ['periodSeconds', 'failureThreshold'], 'livenessProbe');
   return {
     template: 'probe-timing/liveness-after-startup',
-    prompt: `The startup check of ${appName(app)} first passes ${passedAt} s after the container starts; right after that the app hangs for good and fails every check. At most about how many seconds after the container started does the kubelet kill it?`,
+    prompt: `The startup check of ${appName(app)} first passes ${passedAt} s after the container starts; right after that every check fails at once, for good (${failsAtOnce(gatedCheck)}). At most about how many seconds after the container started does the kubelet kill it?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [
@@ -106,7 +113,7 @@ export function livenessAfterStartup(rng: Rng): TimingPuzzle {
     rules: ['probes/startup-gates', 'probes/failure-threshold', ...(note ? ['probes/defaults' as const] : [])],
     docUrl: STARTUP_URL,
     timeline: timeline([
-      { label: app.name, marks: [{ at: 0, label: 'start', tone: 'start' }, { at: passedAt, label: 'hangs', tone: 'fail' }] },
+      { label: app.name, marks: [{ at: 0, label: 'start', tone: 'start' }, { at: passedAt, label: 'fails', tone: 'fail' }] },
       traceTrack(startupPassingAt(startup, passedAt)), traceTrack(failingTrace('livenessProbe', liveness, passedAt)),
     ], total),
   };
@@ -117,7 +124,7 @@ export function readinessAfterStartup(rng: Rng): TimingPuzzle {
   const app = rng.pick(readinessApps());
   const startup = startupSettings(rng);
   const readiness = gatedSettings(rng, true);
-  const yaml = gatedYaml(app, rng, startup, 'readinessProbe', readiness);
+  const { yaml } = gatedYaml(app, rng, startup, 'readinessProbe', readiness);
   const s = withProbeDefaults(startup);
   const r = withProbeDefaults(readiness);
   const passedAt = s.initialDelaySeconds + s.periodSeconds * rng.int(2, Math.max(2, s.failureThreshold - 1));
@@ -174,14 +181,15 @@ export function hangTimeout(rng: Rng): TimingPuzzle {
   };
 }
 
-/** A failing liveness check, then SIGTERM that a hung process does not act on, then SIGKILL after the grace period. */
+/** Liveness checks failing at once, then SIGTERM that the process ignores, then SIGKILL after the grace period. */
 export function killThenGrace(rng: Rng): TimingPuzzle {
   const app = rng.pick(hangApps());
   const full: ResolvedProbe = { initialDelaySeconds: 0, periodSeconds: rng.pick([5, 10, 15]), timeoutSeconds: 1, successThreshold: 1, failureThreshold: rng.int(2, 5) };
   const settings = someLeftOut(rng, full, ['periodSeconds', 'failureThreshold'], []);
   const probeGrace = rng.chance(0.5) ? rng.pick([5, 10, 20]) : undefined;
   const podGrace = rng.chance(0.6) ? rng.pick([45, 60, 90]) : undefined;
-  const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe', true), ...settings, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
+  const check = handlerFor(rng, app, 'livenessProbe', true);
+  const spec: ProbeSpec = { handler: check, ...settings, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
   const yaml = podYaml({
     spec: podGrace ? [line(`terminationGracePeriodSeconds: ${podGrace}`, 'podGrace')] : [line('restartPolicy: Always', 'restartPolicy')],
     containers: [appContainer(app, { livenessProbe: spec })],
@@ -193,7 +201,7 @@ export function killThenGrace(rng: Rng): TimingPuzzle {
   const whose = probeGrace ? 'the probe’s own terminationGracePeriodSeconds' : podGrace ? 'the pod’s terminationGracePeriodSeconds' : 'the default grace period';
   return {
     template: 'probe-timing/kill-then-grace',
-    prompt: `${cap(appName(app))} starts failing every liveness check at once: its process is hung and will not exit on SIGTERM. At most about how many seconds from the moment it starts failing until SIGKILL?`,
+    prompt: `${cap(appName(app))} starts failing every liveness check at once (${failsAtOnce(check)}), and its process ignores SIGTERM. At most about how many seconds from the moment it starts failing until SIGKILL?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [

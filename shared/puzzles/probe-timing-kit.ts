@@ -72,6 +72,18 @@ export function handlerFor(rng: Rng, app: ProbeApp, kind: ProbeKind, hung = fals
   return rng.pick(options);
 }
 
+/**
+ * How a check fails at once, with no timeout to wait out (docs/rules/probes.md#timeout-fails): a hang would add
+ * timeoutSeconds to each check, so templates whose point is elsewhere say the check is answered, and fails.
+ * `booting`: nothing listens yet, so connections are refused.
+ */
+export function failsAtOnce(h: ProbeHandler, booting = false): string {
+  if (h.type === 'exec') return 'its check command exits 1';
+  if (h.type === 'tcpSocket') throw new Error('a tcpSocket check passes while the port listens');
+  if (booting) return `nothing listens on port ${h.port} yet`;
+  return h.type === 'grpc' ? 'its gRPC health service answers NOT_SERVING' : `${h.path} answers 500`;
+}
+
 /** Apps with a check that a hung process fails: an HTTP path, a check command or a gRPC health service. */
 export const hangApps = (kind: ProbeKind = 'livenessProbe'): ProbeApp[] =>
   timingApps.filter((a) => (kind === 'readinessProbe' ? a.ready : a.live) || a.execCheck || a.grpcHealthPort);

@@ -41,7 +41,7 @@ const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? 
 const asks: readonly Ask[] = [
   {
     id: 'startup-give-up', kind: 'startupProbe', relevant: ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'], apps: () => timingApps,
-    prompt: (n) => `${cap(n)} never finishes starting: its startup check never passes. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
+    prompt: (n) => `${cap(n)} never finishes starting: every startup check fails at once. At most about how many seconds after the container starts does the kubelet give up and kill it?`,
     seconds: startupGiveUpSeconds,
     trace: (s) => failingTrace('startupProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
@@ -74,7 +74,7 @@ const asks: readonly Ask[] = [
   },
   {
     id: 'readiness-removal', kind: 'readinessProbe', relevant: ['periodSeconds', 'failureThreshold'], decoys: ['successThreshold'], apps: readinessApps,
-    prompt: (n) => `${cap(n)} is ready and serving when its readiness check starts failing on every try. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
+    prompt: (n) => `${cap(n)} is ready and serving when its readiness check starts failing: from now on every check fails at once. At most about how many seconds until the container is marked not ready and the pod leaves the Service endpoints?`,
     seconds: readinessRemovalSeconds,
     trace: (s) => failingTrace('readinessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
@@ -169,7 +169,7 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
   }
 }
 
-/** After a liveness kill, how long a hung container that does not exit on SIGTERM has before SIGKILL. */
+/** After a liveness kill, how long a container that ignores SIGTERM has before SIGKILL. */
 export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
   const app = rng.pick(hangApps());
   // Medium: a third each of probe-level set, only the pod's set, neither set (the 30 s default).
@@ -189,7 +189,7 @@ export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
       : 'Neither the probe nor the pod sets terminationGracePeriodSeconds, so the default, 30 s, applies.';
   return {
     template: `probe-timing/probe-grace${level === 'medium' ? '-defaults' : ''}`,
-    prompt: `The livenessProbe of ${appName(app)} has just failed for the third time in a row: the process is hung, and it will not exit on SIGTERM. The kubelet sends SIGTERM. How many seconds later does SIGKILL come?`,
+    prompt: `The livenessProbe of ${appName(app)} has just failed for the third time in a row, and its process ignores SIGTERM. The kubelet sends SIGTERM. How many seconds later does SIGKILL come?`,
     code: { language: 'yaml', text: yamlText(yaml) },
     seconds: total,
     lines: [{ text: why, codeLines: linesTagged(yaml, 'livenessProbe.terminationGracePeriodSeconds', 'podGrace') }],

@@ -50,15 +50,27 @@ function generate(seed: string, difficulty: Difficulty): ProbeTimingPuzzle {
   return puzzle;
 }
 
+/** A near miss on an approximate bound: within this share of it (at least 1 s) earns half credit. */
+const NEAR = 0.1 as const;
+const fmt = (n: number): string => String(Math.round(n * 10) / 10);
+
 function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
   const x = asNumber(answer);
   const exact = x === p.seconds;
   const miss = exact || x === null ? undefined : p.misses.find((m) => m.value === x);
   // Near a bound on a ticking clock earns half credit; a known mistake that happens to land near does not.
-  const near = x !== null && !exact && !miss && p.approximate && Math.abs(x - p.seconds) <= Math.max(1, p.seconds * 0.1);
+  const tolerance = Math.max(1, p.seconds * NEAR);
+  const near = x !== null && !exact && !miss && p.approximate && Math.abs(x - p.seconds) <= tolerance;
   const head: ExplanationLine[] = miss ? [{ text: miss.note }]
     : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }] : [];
-  const lines = p.lines.map((l): ExplanationLine => (l.codeLines && l.codeLines.length > 0 ? { text: l.text, evidence: { codeLines: [...l.codeLines] } } : { text: l.text }));
+  // docs/protocol.md promises the near-miss rule in the explanation: the near hear it in the head line, a known
+  // mistake hears what it was, everyone else reads it on the last line (kept short: the reveal has ~60 words).
+  const share = p.seconds * NEAR >= 1 ? ` (${NEAR * 100} %)` : '';
+  const rule = p.approximate && !near && !miss ? ` An answer within ${fmt(tolerance)} s${share} earns half credit.` : '';
+  const lines = p.lines.map((l, i): ExplanationLine => {
+    const text = i === p.lines.length - 1 ? `${l.text}${rule}` : l.text;
+    return l.codeLines && l.codeLines.length > 0 ? { text, evidence: { codeLines: [...l.codeLines] } } : { text };
+  });
   return gradeOf(exact ? 1 : near ? 0.5 : 0, [...head, ...lines], p.docUrl);
 }
 

@@ -26,6 +26,8 @@ function failureCause(id: string): string {
     case 'envoy': case 'istio-proxy': case 'linkerd-proxy': return 'it never gets its configuration from the mesh control plane';
     case 'cloud-sql-proxy': return 'its service account may not connect to the Cloud SQL instance';
     case 'vault-agent': return 'its Kubernetes auth role is wrong, so no token is ever written';
+    // Fluent Bit's /api/v1/health (Health_Check On) fails once its outputs keep erroring; its HTTP server still runs.
+    case 'fluent-bit': return 'its log backend rejects its credentials, and its health check counts the failed flushes';
     default: return 'a typo in its configuration keeps it from starting its pipeline';
   }
 }
@@ -164,7 +166,8 @@ export const sigtermSeconds: Template = {
     const asked = rng.pick([first!, last!]);
     const t = times.find((x) => x.name === asked.name)!;
     const lastT = times.find((x) => x.name === last!.name)!;
-    const hookNote = (b: Box): string => (b === hook ? ` and for its own preStop, which runs at once and ends at ${hookSeconds} s` : '');
+    // No docs page says when a sidecar's preStop runs (docs/rules/sidecars.md#prestop-at-once): say whose rule it is.
+    const hookNote = (b: Box): string => (b === hook ? ` and for its own preStop, which runs at once (kubelet behaviour, not in the docs) and ends at ${hookSeconds} s` : '');
     const why = [
       `${code(app.name)} gets SIGTERM at 0 s and exits at ${appExit} s.`,
       `${code(last!.name)}, the last sidecar listed, waits for it${hookNote(last!)}: SIGTERM at ${lastT.sigterm} s, exit at ${lastT.exit} s.`,
@@ -228,7 +231,10 @@ export const crashloopAtEnd: Template = {
     }[key]!;
     const rules: RuleId[] = legacy ? ['sidecars/legacy-sidecar', 'sidecars/always-restarted'] : ['sidecars/always-restarted', 'sidecars/job-completes'];
     return {
-      format: 'single', template: 'sidecar-lifecycle/crashloop-at-end', key, options, answerKey, rules, why, docUrl: doc('sidecars/job-completes'),
+      // A rerun is the restart policy's table (OnFailure restarts a non-zero exit; a sidecar always restarts), not the
+      // Jobs section, which covers only completion.
+      format: 'single', template: 'sidecar-lifecycle/crashloop-at-end', key, options, answerKey, rules, why,
+      docUrl: doc(key === 'again' || key === 'forever' ? 'sidecars/always-restarted' : 'sidecars/job-completes'),
       prompt: `A Job's pod: ${S} is in CrashLoopBackOff (its backend is down) when ${M} exits with code ${exit}. What happens?`,
       yaml: podYaml(policy, legacy ? [main!, helper] : [helper, main!]),
     };

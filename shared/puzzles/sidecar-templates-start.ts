@@ -171,7 +171,9 @@ export const podReady: Template = {
       app: `${A} is not ready, so ContainersReady and Ready are False and the Service sends the pod no traffic. Nothing is restarted for that.`,
       initializing: `${S} has not passed its startupProbe, so initialization is not over and ${A} has not even started: the pod is not Ready.`,
     }[key]!;
-    const rules: RuleId[] = key === 'initializing' ? ['sidecars/startup-probe-gates'] : ['sidecars/readiness-counts'];
+    // An app container not ready → no traffic is the probes page's claim (its IP leaves the EndpointSlices), not the
+    // sidecar page's, which covers a sidecar's readiness.
+    const rules: RuleId[] = key === 'initializing' ? ['sidecars/startup-probe-gates'] : key === 'app' ? ['probes/readiness-endpoints'] : ['sidecars/readiness-counts'];
     const row = (name: string, kind: string, st: ContainerSnapshot): string[] => [
       name, kind, st.state === 'none' ? 'no status yet' : st.state === 'terminated' ? `Terminated (exit ${st.exitCode})` : 'Running',
       st.state === 'running' ? (st.started === false ? 'no' : 'yes') : '—', kind === 'init' || st.state !== 'running' ? '—' : st.ready ? 'yes' : 'no',

@@ -1,18 +1,19 @@
 // Who is in a state puzzle's pod, drawn from the software catalogue (shared/model/software.ts): our own services and
 // Jobs, real servers, real sidecars with what they do for the pod, and init containers run from real tool images.
 import type { Cast, CastShape, InitSpec, Named } from '../model/pod-cast.ts';
-import { houseApps, houseImage, software, type Software } from '../model/software.ts';
+import { HOUSE_REGISTRY, houseApps, houseImage, software, type Software } from '../model/software.ts';
 import type { Rng } from '../random.ts';
 
-/** Init containers as people write them: a name that says the job, and the tool image that does it. */
+/** Init containers as people write them: a name that says the job, and the tool image that does it, in the order
+ *  a pod runs them (wait for a dependency, fetch, then render or migrate). */
 const INITS: readonly (Named & { tool: string })[] = [
   { name: 'wait-for-db', image: software('busybox').image, tool: 'busybox' },
   { name: 'wait-for-redis', image: software('busybox').image, tool: 'busybox' },
   { name: 'fetch-config', image: software('curl').image, tool: 'curl' },
+  { name: 'git-clone', image: software('git').image, tool: 'git' },
+  { name: 'download-assets', image: software('aws-cli').image, tool: 'aws-cli' },
   { name: 'render-config', image: software('gomplate').image, tool: 'gomplate' },
   { name: 'migrate', image: software('flyway').image, tool: 'flyway' },
-  { name: 'download-assets', image: software('aws-cli').image, tool: 'aws-cli' },
-  { name: 'git-clone', image: software('git').image, tool: 'git' },
 ];
 
 const SIDECARS = ['envoy', 'linkerd-proxy', 'istio-proxy', 'fluent-bit', 'vector', 'promtail', 'vault-agent', 'cloud-sql-proxy', 'otel-collector'] as const;
@@ -29,6 +30,24 @@ const suffix = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.pick
 const version = (rng: Rng) => `${rng.int(1, 4)}.${rng.int(0, 14)}.${rng.int(0, 9)}`;
 const named = (s: Software): Named => ({ name: s.name, image: s.image });
 
+/**
+ * The init containers that make sense before this main container: a schema migration only before our own services
+ * and Jobs (or pg-dump's database), content from git or a bucket only before a web server or our own code, and a
+ * wait for redis only before our own code (pg-dump and the catalogue servers never talk to redis).
+ */
+function initsFor(main: Named): readonly (Named & { tool: string })[] {
+  const own = main.image.startsWith(HOUSE_REGISTRY);
+  const web = main.name === 'nginx' || main.name === 'grafana';
+  return INITS.filter((i) => (i.name === 'migrate' ? own : i.name === 'git-clone' || i.name === 'download-assets' ? own || web
+    : i.name === 'wait-for-redis' ? own : true));
+}
+
+/** A Job's second container: it ships or checks what the main one produced, each from the tool image that does it. */
+const JOB_COMPANIONS: readonly Named[] = [
+  { name: 'uploader', image: software('aws-cli').image }, { name: 'gcs-upload', image: software('gcloud').image },
+  { name: 'notify', image: software('curl').image }, { name: 'checksum', image: software('busybox').image },
+];
+
 /** Servers whose second container would be a natural companion (their own exporter). */
 const PAIRED = new Set(['nginx', 'redis']);
 
@@ -37,7 +56,7 @@ function mainOf(rng: Rng, batch: boolean, paired: boolean): { main: Named; extra
     const jobs = houseApps.filter((a) => a.batch);
     const app = rng.pick([...jobs, null]);
     const main = app ? { name: app.name, image: houseImage(app, version(rng)) } : { name: 'pg-dump', image: software('postgres-client').image };
-    return { main, extra: { name: 'uploader', image: software('aws-cli').image } };
+    return { main, extra: rng.pick(JOB_COMPANIONS) };
   }
   if (rng.chance(0.35)) {
     const server = rng.pick(SERVERS.filter((x) => !paired || PAIRED.has(x.id)));
@@ -61,7 +80,7 @@ export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
   const owner = batch ? 'Job' : rng.chance(0.8) ? 'Deployment' : 'StatefulSet';
   const podName = owner === 'Job' ? `${main.name}-${rng.int(28900000, 29199999)}-${suffix(rng, 5)}`
     : owner === 'Deployment' ? `${main.name}-${suffix(rng, 9)}-${suffix(rng, 5)}` : `${main.name}-${rng.int(0, 2)}`;
-  const regular = rng.sample(INITS, rng.int(...wanted.inits)).map(({ name, image }) => ({ name, image, sidecar: false }));
+  const regular = rng.sample(initsFor(main), rng.int(...wanted.inits)).sort((a, b) => INITS.indexOf(a) - INITS.indexOf(b)).map(({ name, image }) => ({ name, image, sidecar: false }));
   const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars));
   const inits = rng.chance(0.7) ? [...sidecars, ...regular] : [...regular, ...sidecars];
   const apps = twoApps ? [main, extra] : [main];

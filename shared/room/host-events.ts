@@ -1,36 +1,35 @@
 // What only the host may do: start, next (skip), lock, end (who may be in the room: admission-events.ts).
 // The actor comes from the socket.
-import type { RoomState } from './state.ts';
+import type { LobbyRoom, PlayerState, RoomState } from './state.ts';
 import { done, fail, type Actor, type EventOf, type Result } from './events.ts';
 import { allPlayers } from './players.ts';
 import { smallestTeam } from './teams.ts';
-import { tableFrom } from './table.ts';
+import { tableSet } from './table.ts';
 import { openRound, planRounds } from './rounds.ts';
 import { advance, finish, touch } from './flow.ts';
 
 const notHost = (actor: Actor): boolean => actor.role !== 'host';
 
 /** Players in 'pick' mode who chose nothing are balanced into the smallest teams at the start. */
-function placeUnassigned(state: RoomState): RoomState {
+function placeUnassigned(state: LobbyRoom): LobbyRoom {
   if (state.settings.teamMode !== 'pick') return state;
   const sizes = [...state.teamSizes];
-  const players = allPlayers(state)
-    .sort((a, b) => a.joinIndex - b.joinIndex)
-    .map((p) => {
-      if (p.team !== null) return p;
-      const team = smallestTeam(sizes);
-      sizes[team]!++;
-      return { ...p, team };
-    });
-  return { ...state, players: tableFrom(players.map((p) => [p.id, p] as const)), teamSizes: sizes };
+  let players = state.players;
+  const unassigned = allPlayers(state).filter((p) => p.team === null).sort((a, b) => a.joinIndex - b.joinIndex);
+  for (const p of unassigned) {
+    const team = smallestTeam(sizes);
+    sizes[team]!++;
+    players = tableSet(players, p.id, { ...p, team } satisfies PlayerState);
+  }
+  return { ...state, players, teamSizes: sizes };
 }
 
 export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (notHost(e.actor)) return fail('not_host');
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
-  // Only the lobby lists recent arrivals; starting also places players, which would make its teams stale.
-  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, recent: [], plan: state.plan.length > 0 ? state.plan : planRounds(state.seed, state.settings) };
+  // Only the lobby lists recent arrivals (openRound leaves them behind).
+  const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, plan: state.plan.length > 0 ? state.plan : planRounds(state.seed, state.settings) };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }
 
@@ -50,13 +49,12 @@ export function onLock(state: RoomState, e: EventOf<'lock'>): Result {
  *  is already in changes nothing. Without auto-advance there is no countdown to hold. */
 export function onPause(state: RoomState, e: EventOf<'pause'>): Result {
   if (notHost(e.actor)) return fail('not_host');
-  const counting = state.phase === 'reveal' || state.phase === 'leaderboard';
-  if (!counting || !state.settings.autoAdvance) return fail('wrong_phase');
-  const paused = state.pausedLeftMs !== null;
-  if (e.paused === paused) return done(touch(state, e.now));
-  const next: RoomState = e.paused
+  if ((state.phase !== 'reveal' && state.phase !== 'leaderboard') || !state.settings.autoAdvance) return fail('wrong_phase');
+  const left = state.pausedLeftMs;
+  if (e.paused === (left !== null)) return done(touch(state, e.now));
+  const next: RoomState = left === null
     ? { ...state, pausedLeftMs: Math.max(0, (state.phaseDeadline ?? e.now) - e.now), phaseDeadline: null }
-    : { ...state, phaseDeadline: e.now + state.pausedLeftMs!, pausedLeftMs: null };
+    : { ...state, phaseDeadline: e.now + left, pausedLeftMs: null };
   return done(touch(next, e.now), { type: 'broadcast' });
 }
 

@@ -3,7 +3,7 @@ import type { PlayerId } from '../protocol.ts';
 import type { RoomState, PlayerState } from './state.ts';
 import { MAX_PLAYERS, MAX_WAITING } from './state.ts';
 import { done, fail, type EventOf, type Result } from './events.ts';
-import { addPlayer, getPlayer, nameTaken, playerIdOfToken, putPlayer, recentWithTeam, removePlayer, setConnected, withName } from './players.ts';
+import { addPlayer, getPlayer, nameTaken, playerIdOfToken, putPlayer, recentWithTeam, removePlayer, setConnected, sinceFor, withName } from './players.ts';
 import { checkName, nameKeys, suggestName } from './names.ts';
 import { smallestTeam, withTeamSize } from './teams.ts';
 import { closeIfAllAnswered, touch } from './flow.ts';
@@ -32,9 +32,9 @@ export const isBannedName = (state: RoomState, keys: readonly string[]): boolean
   state.banned.some((ban) => ban.keys.some((key) => keys.includes(key)));
 
 /** Makes a joiner a player (at once, or when the host admits them from the waiting room). */
-export function admitPlayer(state: RoomState, id: PlayerId, token: string, name: string, team: number | null, now: number): RoomState {
+export function admitPlayer<S extends RoomState>(state: S, id: PlayerId, token: string, name: string, team: number | null, now: number): S {
   const player: PlayerState = {
-    id, token, name, team, joinIndex: state.nextJoinIndex, connected: true, joinedAt: now,
+    id, token, name, team, joinIndex: state.nextJoinIndex, connected: true, joinedAt: now, since: sinceFor(state),
     score: 0, streak: 0, rank: null, current: null, history: [],
   };
   return touch(addPlayer(state, player), now);
@@ -63,12 +63,9 @@ export function onJoin(state: RoomState, e: EventOf<'join'>): Result {
 
 function hostReturns(state: RoomState, now: number): Result {
   // A reveal held while the host was away gets a fresh countdown, unless the host had paused it.
-  const holding = state.phase === 'reveal' && !state.host.connected && state.pausedLeftMs === null;
-  const next: RoomState = {
-    ...touch(state, now),
-    host: { ...state.host, connected: true },
-    phaseDeadline: holding ? revealDeadline(state, now) : state.phaseDeadline,
-  };
+  const back: RoomState = { ...touch(state, now), host: { ...state.host, connected: true } };
+  const holding = back.phase === 'reveal' && !state.host.connected && back.pausedLeftMs === null;
+  const next: RoomState = holding ? { ...back, phaseDeadline: revealDeadline(state, now) } : back;
   return done(next, { type: 'identified', role: 'host' }, { type: 'broadcast' }, { type: 'roster' });
 }
 
@@ -114,7 +111,6 @@ export function onPickTeam(state: RoomState, e: EventOf<'pickTeam'>): Result {
   if (state.phase !== 'lobby' || state.settings.teamMode !== 'pick') return fail('wrong_phase');
   if (e.team >= state.settings.teamCount) return fail('invalid_team');
   const sizes = withTeamSize(withTeamSize(state.teamSizes, player.team, -1), e.team, 1);
-  const recent = recentWithTeam(state.recent, player.id, e.team);
-  const next = touch({ ...putPlayer(state, { ...player, team: e.team }), teamSizes: sizes, recent }, e.now);
+  const next = touch({ ...recentWithTeam(putPlayer(state, { ...player, team: e.team }), player.id, e.team), teamSizes: sizes }, e.now);
   return done(next, { type: 'presence' }, { type: 'roster' });
 }

@@ -9,7 +9,7 @@ export const getPlayer = (state: RoomState, id: PlayerId): PlayerState | undefin
 
 export const allPlayers = (state: RoomState): PlayerState[] => tableValues(state.players);
 
-export const putPlayer = (state: RoomState, player: PlayerState): RoomState => ({
+export const putPlayer = <S extends RoomState>(state: S, player: PlayerState): S => ({
   ...state,
   players: tableSet(state.players, player.id, player),
 });
@@ -18,21 +18,32 @@ export const putPlayer = (state: RoomState, player: PlayerState): RoomState => (
 export const answerIn = (player: PlayerState, round: number): Slot | null =>
   player.current !== null && player.current.round === round ? player.current : null;
 
+/** The first round whose close counts a player joining now: the round running, or the next one. */
+export const sinceFor = (state: RoomState): number =>
+  state.phase === 'lobby' ? 1 : state.phase === 'question' ? state.round : state.round + 1;
+
 /** True when the player counts toward `pending`: connected, in a running question, no answer yet. */
 export const isPending = (state: RoomState, player: PlayerState): boolean =>
   state.phase === 'question' && player.connected && answerIn(player, state.round) === null;
 
 /** The recent arrivals after `player` joins: it goes first; whoever is no longer among the last RECENT drops.
  *  Only the lobby shows them: a late joiner is not listed. */
-function arrived(state: RoomState, player: PlayerState): Arrival[] {
-  if (state.phase !== 'lobby') return state.recent;
+function arrived(recent: readonly Arrival[], player: PlayerState): Arrival[] {
   const oldest = player.joinIndex + 1 - RECENT;
-  return [arrivalOf(player), ...state.recent.filter((a) => a.joinIndex >= oldest)];
+  return [arrivalOf(player), ...recent.filter((a) => a.joinIndex >= oldest)];
 }
 
+/** The lobby's recent arrivals, changed by `fn`; other phases list none. */
+const withRecent = <S extends RoomState>(state: S, fn: (recent: Arrival[]) => Arrival[]): S =>
+  state.phase === 'lobby' ? { ...state, recent: fn(state.recent) } : state;
+
 /** The recent arrivals after a player (maybe one of them) moved to another team. */
-export const recentWithTeam = (recent: Arrival[], playerId: PlayerId, team: number): Arrival[] =>
-  recent.some((a) => a.playerId === playerId) ? recent.map((a) => (a.playerId === playerId ? { ...a, team } : a)) : recent;
+export const recentWithTeam = <S extends RoomState>(state: S, playerId: PlayerId, team: number): S =>
+  withRecent(state, (recent) => (recent.some((a) => a.playerId === playerId) ? recent.map((a) => (a.playerId === playerId ? { ...a, team } : a)) : recent));
+
+/** The recent arrivals after a player was renamed. */
+export const recentWithName = <S extends RoomState>(state: S, playerId: PlayerId, name: string): S =>
+  withRecent(state, (recent) => recent.map((a) => (a.playerId === playerId ? { ...a, name } : a)));
 
 /** The names table with a name's keys pointing at `id` (or removed, with id null). */
 export function withName(names: Table<PlayerId>, name: string, id: PlayerId | null): Table<PlayerId> {
@@ -46,12 +57,11 @@ export const nameTaken = (state: RoomState, keys: readonly string[], except: Pla
     return owner !== undefined && owner !== except;
   });
 
-export function addPlayer(state: RoomState, player: PlayerState): RoomState {
-  const next = putPlayer(state, player);
+export function addPlayer<S extends RoomState>(state: S, player: PlayerState): S {
+  const next = withRecent(putPlayer(state, player), (recent) => arrived(recent, player));
   return {
     ...next,
     names: withName(state.names, player.name, player.id),
-    recent: arrived(state, player),
     playerCount: state.playerCount + 1,
     connectedCount: state.connectedCount + 1,
     nextJoinIndex: state.nextJoinIndex + 1,
@@ -60,12 +70,12 @@ export function addPlayer(state: RoomState, player: PlayerState): RoomState {
   };
 }
 
-export function removePlayer(state: RoomState, player: PlayerState): RoomState {
+export function removePlayer<S extends RoomState>(state: S, player: PlayerState): S {
+  const next = withRecent(state, (recent) => (recent.some((a) => a.playerId === player.id) ? recent.filter((a) => a.playerId !== player.id) : recent));
   return {
-    ...state,
+    ...next,
     players: tableDelete(state.players, player.id),
     names: withName(state.names, player.name, null),
-    recent: state.recent.some((a) => a.playerId === player.id) ? state.recent.filter((a) => a.playerId !== player.id) : state.recent,
     playerCount: state.playerCount - 1,
     connectedCount: state.connectedCount - (player.connected ? 1 : 0),
     teamSizes: withTeamSize(state.teamSizes, player.team, -1),
@@ -74,7 +84,7 @@ export function removePlayer(state: RoomState, player: PlayerState): RoomState {
 }
 
 /** Marks a player (dis)connected, adjusting the counters. */
-export function setConnected(state: RoomState, player: PlayerState, connected: boolean): RoomState {
+export function setConnected<S extends RoomState>(state: S, player: PlayerState, connected: boolean): S {
   if (player.connected === connected) return state;
   const delta = connected ? 1 : -1;
   const pendingDelta = isPending(state, { ...player, connected: true }) ? delta : 0;

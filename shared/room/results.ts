@@ -27,7 +27,7 @@ export function finalResults(state: RoomState, now: number): FinalResults {
     code: state.code,
     settings: state.settings,
     startedAt: state.startedAt,
-    finishedAt: state.finishedAt ?? now,
+    finishedAt: state.phase === 'finished' ? state.finishedAt : now,
     rounds: state.rounds.map(({ round, kind, concept, difficulty, seed }) => ({ round, kind, concept, difficulty, seed })),
     players: ranked(players).map(({ player: p, rank }) => ({
       playerId: p.id, name: p.name, team: p.team, teamName: p.team === null ? null : teamName(p.team),

@@ -4,7 +4,7 @@ import { createRng } from '../random.ts';
 import { kindById, type KindId } from '../puzzles/index.ts';
 import { offeredLevel } from '../puzzles/levels.ts';
 import type { RoomSettings } from '../protocol.ts';
-import { timing, type Level, type QuestionState, type RoomState } from './state.ts';
+import { commonOf, timing, type Level, type QuestionRoom, type QuestionState, type RoomState } from './state.ts';
 
 const LEVELS: readonly Level[] = ['easy', 'medium', 'hard'];
 /** Seeds tried per round for a template the kind has not shown yet in this game. */
@@ -74,10 +74,12 @@ export function roundPlan(roomSeed: string, settings: RoomSettings, round: numbe
 }
 
 /** The room's plan, or (a room saved before plans were stored) the same plan computed again. */
-const planOf = (state: RoomState, round: number): RoundPlan =>
+const planOf = (state: Pick<RoomState, 'plan' | 'seed' | 'settings'>, round: number): RoundPlan =>
   state.plan[round - 1] ?? roundPlan(state.seed, state.settings, round);
 
-export function questionFor(state: RoomState, round: number, now: number): QuestionState {
+/** Round `round`'s question, generated again from its plan: the same puzzle on every call (a restore calls it
+ *  with the saved start time instead of storing the puzzle). */
+export function questionFor(state: Pick<RoomState, 'plan' | 'seed' | 'settings'>, round: number, now: number): QuestionState {
   const plan = planOf(state, round);
   const kind = kindById(plan.kind);
   const puzzle = kind.generate(plan.seed, plan.difficulty);
@@ -95,22 +97,13 @@ export function questionFor(state: RoomState, round: number, now: number): Quest
   };
 }
 
-export function openRound(state: RoomState, round: number, now: number): RoomState {
+export function openRound(state: RoomState, round: number, now: number): QuestionRoom {
   const question = questionFor(state, round, now);
-  return {
-    ...state,
-    phase: 'question',
-    round,
-    question,
-    answered: 0,
-    pending: state.connectedCount,
-    reveal: null,
-    phaseDeadline: question.deadline,
-  };
+  return { ...commonOf(state), phase: 'question', round, question, answered: 0, pending: state.connectedCount };
 }
 
-export const revealDeadline = (state: RoomState, now: number): number | null =>
+export const revealDeadline = (state: Pick<RoomState, 'settings'>, now: number): number | null =>
   state.settings.autoAdvance ? now + timing.revealMs : null;
 
-export const leaderboardDeadline = (state: RoomState, now: number): number | null =>
+export const leaderboardDeadline = (state: Pick<RoomState, 'settings'>, now: number): number | null =>
   state.settings.autoAdvance ? now + timing.leaderboardMs : null;

@@ -1,7 +1,7 @@
-// The room's state: plain JSON with absolute times, so it can be saved, restored and replayed.
+// The room's state: plain data with absolute times, so it can be saved, restored and replayed.
 import type { Answer, PuzzleView } from '../puzzles/kind.ts';
 import type { KindId } from '../puzzles/index.ts';
-import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
+import type { PlayerId, RoomSettings } from '../protocol.ts';
 import type { RevealInfo } from './view-types.ts';
 import { emptyTable, type Table } from './table.ts';
 import type { RoundPlan } from './rounds.ts';
@@ -45,6 +45,10 @@ export interface PlayerState {
   connected: boolean;
   /** When the player joined (admitted, for a waiting room): "remove everyone who joined in the last N seconds". */
   joinedAt: number;
+  /** The first round whose close counts this player (a miss if they give no answer): the round running when they
+   *  joined, or the next one. Saved, so a restore rebuilds the same history from the answers on disk. */
+  since: number;
+  /** Settled when a round closes; derived from the saved answers on restore (restore.ts). */
   score: number;
   streak: number;
   rank: number | null;
@@ -105,26 +109,22 @@ export interface PlayedRound {
   seed: string;
 }
 
-export interface RoomState {
-  version: 1;
+/** What every phase has. */
+export interface RoomCommon {
+  version: 2;
   code: string;
   seed: string;
   settings: RoomSettings;
   createdAt: number;
   lastActivity: number;
   startedAt: number | null;
-  finishedAt: number | null;
-  phase: Phase;
+  /** 0 in the lobby; then the round being played or last played. */
   round: number;
   locked: boolean;
   host: { token: string; connected: boolean };
   players: Table<PlayerState>;
   /** Each name key (names.ts: ignoring case, by confusable skeleton) → player id, for players and the waiting. */
   names: Table<PlayerId>;
-  /** In the lobby, the players among the last RECENT to join who are still here, newest first (empty once the
-   *  game starts): shown without sorting the roster on every join. Derived from the players, so it is not saved
-   *  (restore rebuilds it). */
-  recent: Arrival[];
   playerCount: number;
   connectedCount: number;
   nextJoinIndex: number;
@@ -135,19 +135,64 @@ export interface RoomState {
   waiting: WaitingEntry[];
   /** The host's cap on players (null: MAX_PLAYERS). */
   maxPlayers: number | null;
-  question: QuestionState | null;
+  /** Answers to the current (or last) round. */
   answered: number;
-  /** Connected players who have not answered this round. */
+  /** Connected players who have not answered this round (0 outside a question). */
   pending: number;
-  reveal: RevealInfo | null;
-  /** When the current phase ends by itself (before the host-away hold is applied), or null. */
-  phaseDeadline: number | null;
-  /** The host paused the auto-advance countdown with this much of it left (phaseDeadline is null meanwhile). */
-  pausedLeftMs: number | null;
   rounds: PlayedRound[];
   /** Every round of the game: fixed at creation for a room made from a quiz (shared/quiz), else planned when it
    *  starts (empty in the lobby). Never in a view: it holds every round's seed. */
   plan: RoundPlan[];
+}
+
+/** Fields a phase does not have, typed so that reading them on the union gives undefined instead of a guess. */
+type Without<K extends PhaseField> = { [F in K]?: never };
+type PhaseField = 'recent' | 'question' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt';
+
+/** A countdown to the next phase when the room advances by itself: running (deadline), paused (time left), or
+ *  none (the host moves on: both null). */
+interface Countdown {
+  /** When the phase ends by itself (before the host-away hold is applied), or null. */
+  phaseDeadline: number | null;
+  /** The host paused the countdown with this much of it left (phaseDeadline is null meanwhile). */
+  pausedLeftMs: number | null;
+}
+
+export interface LobbyRoom extends RoomCommon, Without<'question' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt'> {
+  phase: 'lobby';
+  /** The players among the last RECENT to join who are still here, newest first: shown without sorting the roster
+   *  on every join. Derived from the players, so it is not saved (restore rebuilds it). */
+  recent: Arrival[];
+}
+/** A question runs until its own deadline (question.deadline) or until every connected player has answered. */
+export interface QuestionRoom extends RoomCommon, Without<'recent' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt'> {
+  phase: 'question';
+  question: QuestionState;
+}
+export interface RevealRoom extends RoomCommon, Countdown, Without<'recent' | 'finishedAt'> {
+  phase: 'reveal';
+  question: QuestionState;
+  reveal: RevealInfo;
+}
+/** The last round's question is still held: a player's own result keeps its explanation (views.ts). */
+export interface LeaderboardRoom extends RoomCommon, Countdown, Without<'recent' | 'reveal' | 'finishedAt'> {
+  phase: 'leaderboard';
+  question: QuestionState;
+}
+export interface FinishedRoom extends RoomCommon, Without<'recent' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs'> {
+  phase: 'finished';
+  /** The last round's question; null for a game ended in the lobby. */
+  question: QuestionState | null;
+  finishedAt: number;
+}
+
+/** The room: discriminated by phase, so question and reveal data exist only where they mean something. */
+export type RoomState = LobbyRoom | QuestionRoom | RevealRoom | LeaderboardRoom | FinishedRoom;
+
+/** The room without its phase's own fields: the base a transition builds the next phase on. */
+export function commonOf(state: RoomState): RoomCommon {
+  const { phase: _phase, recent: _recent, question: _question, reveal: _reveal, phaseDeadline: _deadline, pausedLeftMs: _left, finishedAt: _finished, ...common } = state;
+  return common;
 }
 
 export interface NewRoom {
@@ -160,17 +205,17 @@ export interface NewRoom {
   plan?: RoundPlan[];
 }
 
+/** Typed as the union: a room is built to move on from the lobby (a `let` of it takes every phase). */
 export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: NewRoom): RoomState {
   const teams = settings.teamMode === 'off' ? 0 : settings.teamCount;
   return {
-    version: 1,
+    version: 2,
     code,
     seed,
     settings,
     createdAt: now,
     lastActivity: now,
     startedAt: null,
-    finishedAt: null,
     phase: 'lobby',
     round: 0,
     locked: false,
@@ -186,12 +231,8 @@ export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: 
     waitingRoom: false,
     waiting: [],
     maxPlayers: null,
-    question: null,
     answered: 0,
     pending: 0,
-    reveal: null,
-    phaseDeadline: null,
-    pausedLeftMs: null,
     rounds: [],
     plan,
   };

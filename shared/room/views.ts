@@ -2,7 +2,7 @@
 // Nothing here reads the puzzle object itself; the solution reaches a view only through `state.reveal`.
 import type { PlayerId } from '../protocol.ts';
 import type { HostStatus, MeView, QuestionInfo, RankEntry, RoomView, RoundResult, TeamStanding, ViewBase } from './view-types.ts';
-import { RECENT, type PlayerState, type QuestionState, type RoomState, type Slot } from './state.ts';
+import { RECENT, type Arrival, type PlayerState, type QuestionState, type RoomState, type Slot } from './state.ts';
 import { allPlayers, answerIn, getPlayer } from './players.ts';
 import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
@@ -54,20 +54,19 @@ export function questionInfo(state: RoomState, q: QuestionState): QuestionInfo {
   };
 }
 
-const recent = (state: RoomState): { playerId: PlayerId; name: string; team: number | null }[] =>
-  state.recent.map(({ playerId, name, team }) => ({ playerId, name, team }));
+const recent = (arrivals: readonly Arrival[]): { playerId: PlayerId; name: string; team: number | null }[] =>
+  arrivals.map(({ playerId, name, team }) => ({ playerId, name, team }));
 
 /** The common view: built once per change and broadcast to the whole room. */
 export function viewForRoom(state: RoomState, now: number): RoomView {
   const common = base(state, now);
-  const q = state.question;
   switch (state.phase) {
     case 'lobby':
-      return { ...common, phase: 'lobby', settings: state.settings, recent: recent(state) };
+      return { ...common, phase: 'lobby', settings: state.settings, recent: recent(state.recent) };
     case 'question':
-      return { ...common, phase: 'question', question: questionInfo(state, q!) };
+      return { ...common, phase: 'question', question: questionInfo(state, state.question) };
     case 'reveal':
-      return { ...common, phase: 'reveal', question: questionInfo(state, q!), reveal: state.reveal!, holding: !state.host.connected };
+      return { ...common, phase: 'reveal', question: questionInfo(state, state.question), reveal: state.reveal, holding: !state.host.connected };
     case 'leaderboard':
       return { ...common, phase: 'leaderboard', top: topEntries(allPlayers(state), TOP) };
     case 'finished': {
@@ -85,10 +84,20 @@ export function roundResult(slot: Slot, question: QuestionState | null = null): 
   return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }
 
+/** Grades of a held question by answer: at a reveal every player's result explains their own answer, and most
+ *  players gave one of a few answers, so 10,000 results cost a handful of grades. Pure: the same question and
+ *  answer always grade the same. */
+const grades = new WeakMap<QuestionState, Map<string, Grade>>();
+
 /** Why this player's answer scored what it did: the puzzle graded again, only while its question is still held. */
 function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   if (slot.answer === null || question === null || question.round !== slot.round) return null;
-  return kindById(question.kind).grade(question.puzzle, slot.answer);
+  let byAnswer = grades.get(question);
+  if (!byAnswer) grades.set(question, (byAnswer = new Map()));
+  const key = JSON.stringify(slot.answer);
+  let grade = byAnswer.get(key);
+  if (!grade) byAnswer.set(key, (grade = kindById(question.kind).grade(question.puzzle, slot.answer)));
+  return grade;
 }
 
 /** The slot of this round: `current` while the question runs; once the round closed (reveal, leaderboard,
@@ -107,7 +116,7 @@ export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | nu
   return {
     playerId: p.id, name: p.name, team: p.team, score: p.score, streak: p.streak, rank: p.rank,
     answer: current && current.answer !== null ? { round: current.round, answer: current.answer, at: current.at ?? 0 } : null,
-    lastResult: last ? roundResult(last, state.question) : null,
+    lastResult: last ? roundResult(last, state.question ?? null) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answeredCount, conceptBars, outcomes, roundCell } from '../../client/src/host/host-view.ts';
+import { answeredCount, conceptBars, outcomes, roundSummaries } from '../../client/src/host/host-view.ts';
+import { puzzleKinds } from '../../shared/puzzles/index.ts';
 import { solutionText } from '../../client/src/lib/solution-labels.ts';
 import { checkForm, formMemory, initialForm, restoreForm } from '../../client/src/host/setup-form.ts';
 import { settingsLine } from '../../client/src/lib/settings-line.ts';
@@ -80,14 +81,24 @@ describe('conceptBars', () => {
   });
 });
 
-describe('roundCell', () => {
-  it.each([
-    [undefined, 'dash', 'no answer'],
-    [{ round: 1, answered: true, answer: 'x', score: 1, correct: true, points: 900, timeMs: 1000 }, 'check', 'right'],
-    [{ round: 1, answered: true, answer: ['a'], score: 0.5, correct: false, points: 400, timeMs: 1000 }, 'partial', '50%'],
-    [{ round: 1, answered: true, answer: 'y', score: 0, correct: false, points: 0, timeMs: 1000 }, 'cross', 'wrong'],
-  ])('shows %j with an icon and a word', (record, symbol, text) => {
-    expect(roundCell(record)).toMatchObject({ symbol, text });
+describe('roundSummaries', () => {
+  it('names every round by its question title, with how many got it fully right', () => {
+    const record = (round: number, correct: boolean) => ({ round, answered: true, answer: 'x', score: correct ? 1 : 0.5, correct, points: 0, timeMs: 1000 });
+    const results = {
+      rounds: [
+        { round: 1, kind: 'pod-phase', concept: 'Lifecycle', difficulty: 'easy', seed: 's1' },
+        { round: 2, kind: 'same-pod', concept: 'Pod anatomy', difficulty: 'hard', seed: 's2' },
+      ],
+      players: [
+        { rounds: [record(1, true), record(2, false)] },
+        { rounds: [record(1, true)] },
+      ],
+    } as unknown as FinalResults;
+    expect(roundSummaries(results)).toEqual([
+      { round: 1, title: puzzleKinds['pod-phase'].title, concept: 'Lifecycle', difficulty: 'easy', right: 2, players: 2 },
+      { round: 2, title: puzzleKinds['same-pod'].title, concept: 'Pod anatomy', difficulty: 'hard', right: 0, players: 2 },
+    ]);
+    expect(roundSummaries(results)[0]!.title).not.toMatch(/^R\d/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hashQuery, parseRoute } from '../../client/src/lib/route.ts';
 import { focusKinds } from '../../client/src/lib/practice-focus.ts';
-import { facilitatorKey, forgetToken, ownTokens, rememberToken, setFacilitatorKey } from '../../client/src/teacher/own-tokens.ts';
+import { facilitatorKey, forgetToken, forgetTokens, ownTokens, rememberToken, setFacilitatorKey, unmatched } from '../../client/src/teacher/own-tokens.ts';
 import { freshSeed, loadDraft, saveDraft } from '../../client/src/teacher/draft.ts';
 import { quizFromSettings } from '../../shared/quiz/index.ts';
 import { defaultSettings } from '../../shared/protocol.ts';
@@ -46,6 +46,17 @@ describe('what this browser keeps', () => {
     expect(ownTokens('quiz')).toEqual(['q1']);
     forgetToken('game', 'g2');
     expect(ownTokens('game')).toEqual(['g1']);
+  });
+
+  it('forgets the tokens a list answer said open nothing, and only those', () => {
+    for (const t of ['t3', 't2', 't1']) rememberToken('game', t);
+    const sent = ownTokens('game');
+    // The server found objects for t1 (index 0) and t3 (index 2); t2 opened nothing.
+    const gone = unmatched(sent, [{ tokenIndex: 2 }, { tokenIndex: 0 }, {}]);
+    expect(gone).toEqual(['t2']);
+    rememberToken('game', 't4'); // saved while the list was on its way: kept
+    forgetTokens('game', gone);
+    expect(ownTokens('game')).toEqual(['t4', 't1', 't3']);
   });
 
   it('survives junk in storage', () => {

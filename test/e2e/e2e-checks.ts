@@ -14,11 +14,23 @@ export const phones = [
 ] as const;
 export const PHONE_FLOOR = 14;
 export const CODE_FLOOR = 16;
+/** Every size a page is checked at; `stage`: the projector's floor for that window (client/src/styles/base.css). */
+export const pageSizes = [
+  { width: 1280, height: 720, stage: 18 },
+  { width: 1920, height: 1080, stage: 24 },
+  { width: 360, height: 640, stage: 18 },
+  { width: 390, height: 844, stage: 18 },
+] as const;
+/** Printed (A4 at 96 dpi): no text below 10 pt. */
+export const PRINT_FLOOR = 13.33;
+export const a4 = { width: 794, height: 1123 } as const;
 
 export interface Row {
   screen: string;
   smallestPx: number;
   smallestText: string;
+  /** Inside a projector-sized part of a page (a round as projected). */
+  smallestStagePx?: number;
   firstAnswer?: { top: number; bottom: number };
 }
 
@@ -41,7 +53,7 @@ export class Checks {
     for (const c of m.clipped) this.problems.push(`${label}: clipped ${c}`);
     for (const s of m.spills) this.problems.push(`${label}: spills over ${s}`);
     for (const o of m.pageOverflow) this.problems.push(`${label}: ${o}`);
-    this.rows.push({ screen: label, smallestPx: m.smallest.px, smallestText: m.smallest.text });
+    this.rows.push({ screen: label, smallestPx: m.smallest.px, smallestText: m.smallest.text, ...(m.smallestStage ? { smallestStagePx: m.smallestStage.px } : {}) });
   }
 
   /** A projector screen at 1280×720 and 1920×1080: floors, nothing clipped, no scrolling, controls in view. */
@@ -65,6 +77,60 @@ export class Checks {
     await settled(page);
   }
 
+  /** A page (the teacher's, a student's) at every size: the 14 px floor (code and tables 16 px), the parts drawn as
+   *  the projector draws them (.stage) at the projector's floor for that window, nothing clipped or wider than the
+   *  window; on a phone with `question`, the first answer control inside the first viewport. A screenshot at each
+   *  size (with `full`, also the whole page at 1280 px wide); axe at a laptop's and a phone's width (the two
+   *  layouts: 1920 and 390 change sizes, not what is on the page). */
+  async page(page: Page, label: string, { question = false, full = false, axeAt = [1280, 360] as number[] } = {}): Promise<void> {
+    const before = page.viewportSize();
+    for (const size of pageSizes) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await settled(page);
+      await page.evaluate('window.scrollTo(0, 0)');
+      const name = `${label}-${size.width}x${size.height}`;
+      this.record(name, await measure(page, { floor: PHONE_FLOOR, codeFloor: CODE_FLOOR, stageFloor: size.stage, pageScrollsDown: true }), PHONE_FLOOR);
+      if (question && size.width < 500) await this.firstAnswer(page, name, size);
+      await screenshot(page, name);
+      if (axeAt.includes(size.width)) this.problems.push(...(await axeProblems(page, name)));
+    }
+    if (full) {
+      await page.setViewportSize(pageSizes[0]);
+      await settled(page);
+      await screenshot(page, `${label}-full`, true);
+    }
+    if (before) await page.setViewportSize(before);
+    await settled(page);
+  }
+
+  /** The page as printed (print media on an A4-wide window): no text below 10 pt, nothing clipped; the whole page
+   *  as a screenshot. */
+  async print(page: Page, label: string): Promise<void> {
+    const before = page.viewportSize();
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize(a4);
+    await settled(page);
+    const name = `${label}-a4`;
+    this.record(name, await measure(page, { floor: PRINT_FLOOR, codeFloor: PRINT_FLOOR, pageScrollsDown: true }), PRINT_FLOOR);
+    await screenshot(page, name, true);
+    await page.emulateMedia({ media: 'screen' });
+    if (before) await page.setViewportSize(before);
+    await settled(page);
+  }
+
+  /** The first answer control fully inside the phone's first viewport, the page unscrolled. */
+  async firstAnswer(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
+    const box = await firstAnswerBox(page);
+    const row = this.rows.at(-1)!;
+    if (!box) this.problems.push(`${name}: no answer control`);
+    else {
+      row.firstAnswer = { top: Math.round(box.top), bottom: Math.round(box.bottom) };
+      if (box.scrollY !== 0 || !insideWindow(box, size.width, size.height)) {
+        this.problems.push(`${name}: first answer control (${box.what}) at ${Math.round(box.top)}–${Math.round(box.bottom)}, outside the first ${size.height}px`);
+      }
+    }
+  }
+
   /** A phone screen at its own size: floors (code and tables 16 px), nothing clipped or wider than the phone, and
    *  on a question the first answer control inside the first viewport. */
   async phone(page: Page, label: string, { question = false, shoot = true, axe = true } = {}): Promise<void> {
@@ -72,17 +138,7 @@ export class Checks {
     const name = `${label}-${size.width}x${size.height}`;
     await page.evaluate('window.scrollTo(0, 0)');
     this.record(name, await measure(page, { floor: PHONE_FLOOR, codeFloor: CODE_FLOOR, pageScrollsDown: true }), PHONE_FLOOR);
-    if (question) {
-      const box = await firstAnswerBox(page);
-      const row = this.rows.at(-1)!;
-      if (!box) this.problems.push(`${name}: no answer control`);
-      else {
-        row.firstAnswer = { top: Math.round(box.top), bottom: Math.round(box.bottom) };
-        if (box.scrollY !== 0 || !insideWindow(box, size.width, size.height)) {
-          this.problems.push(`${name}: first answer control (${box.what}) at ${Math.round(box.top)}–${Math.round(box.bottom)}, outside the first ${size.height}px`);
-        }
-      }
-    }
+    if (question) await this.firstAnswer(page, name, size);
     if (shoot) await screenshot(page, name);
     if (axe) this.problems.push(...(await axeProblems(page, name)));
   }

@@ -13,6 +13,8 @@ export interface TextSample {
 export interface Measured {
   /** The smallest visible text, with what it says. */
   smallest: TextSample;
+  /** The smallest inside a projector-sized part (.stage), if there is one. */
+  smallestStage: TextSample | null;
   /** Texts below the floor (at most 10). */
   small: TextSample[];
   /** Code and table texts below their own floor (phones: 16 px). */
@@ -28,6 +30,9 @@ export interface Measured {
 export interface MeasureOptions {
   floor: number;
   codeFloor?: number;
+  /** The floor of text inside a projector-sized part of a page (.stage: a round as projected, the homework's code
+   *  for the class); the page's own floor elsewhere. */
+  stageFloor?: number;
   /** Projector screens never scroll as a page; phone pages may scroll down. */
   pageScrollsDown: boolean;
 }
@@ -68,7 +73,8 @@ const measureSource = `((opts) => {
       if (m) px = px * Math.hypot(m.a, m.b);
     }
     const code = Boolean(el.closest('.code-view, .table-view, .cards'));
-    samples.push({ px: Math.round(px * 100) / 100, text: text.slice(0, 40), where: path(el), code });
+    const stage = Boolean(el.closest('.stage'));
+    samples.push({ px: Math.round(px * 100) / 100, text: text.slice(0, 40), where: path(el), code, stage });
   }
   samples.sort((a, b) => a.px - b.px);
   const strip = ({ px, text, where }) => ({ px, text, where });
@@ -100,7 +106,8 @@ const measureSource = `((opts) => {
   const codeFloor = opts.codeFloor ?? 0;
   return {
     smallest: samples[0] ? strip(samples[0]) : { px: Infinity, text: '', where: '' },
-    small: samples.filter((s) => s.px < opts.floor - 0.01).slice(0, 10).map(strip),
+    smallestStage: samples.find((s) => s.stage) ? strip(samples.find((s) => s.stage)) : null,
+    small: samples.filter((s) => s.px < (s.stage ? (opts.stageFloor ?? opts.floor) : opts.floor) - 0.01).slice(0, 10).map(strip),
     smallCode: samples.filter((s) => s.code && s.px < codeFloor - 0.01).slice(0, 10).map(strip),
     clipped: clipped.slice(0, 10),
     spills: spills.slice(0, 10),
@@ -140,12 +147,12 @@ export function hostControls(page: Page): Promise<({ name: string } & Box)[]> {
 export const insideWindow = (box: Box, width: number, height: number): boolean =>
   box.top >= -0.5 && box.left >= -0.5 && box.bottom <= height + 0.5 && box.right <= width + 0.5;
 
-/** Waits until the fitted body has settled on a layout (fit.ts runs in an animation frame after each change). */
+/** Waits until every fitted box (the projector's body, a round as projected in a page) has settled on a layout
+ *  (fit.ts runs in an animation frame after each change, a resize included). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const body = document.querySelector('.host-stage .body');
-    const content = body && body.firstElementChild;
-    return !body || (content && content.style.fontSize !== '');
-  })()`);
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  await page.waitForFunction(`[...document.querySelectorAll('.host-stage .body, .projected .screen')].every((box) => {
+    const content = box.firstElementChild;
+    return content && content.style.fontSize !== '';
+  })`);
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))');
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { StartupError } from '../../server/database.ts';
 import { openStore, type Store } from '../../server/store.ts';
+import { createRoom } from '../../shared/room/index.ts';
 
 let dir: string;
 let path: string;
@@ -70,7 +71,8 @@ describe('opening the database', () => {
 
   it('refuses a damaged database', () => {
     const store = open();
-    store.saveRoom(null, JSON.parse(JSON.stringify({ code: 'ABCDEF', phase: 'lobby', host: { token: 'h' }, players: [], names: [], rounds: [], lastActivity: 0 })), null);
+    const settings = { kinds: ['pod-phase' as const], difficulty: 'easy' as const, rounds: 1, secondsPerRound: 20, scoring: 'speed' as const, teamMode: 'off' as const, teamCount: 2, autoAdvance: false };
+    store.saveRoom(null, createRoom({ code: 'ABCDEF', seed: 's', hostToken: 'h', settings, now: 0 }), null);
     store.close();
     const bytes = readFileSync(path);
     bytes.fill(0xa5, 4096, Math.min(bytes.length, 4096 * 3));

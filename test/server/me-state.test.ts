@@ -41,4 +41,26 @@ describe('me:state at the reveal', () => {
     expect(benMe!.answer).toBeNull();
     expect(benMe!.lastResult).toMatchObject({ round: 1, answered: false });
   });
+  it('reaches the player whose answer closed the round after that answer\'s ack, as does the reveal', async () => {
+    const game = await setupGame(t, settings({ rounds: 1 }), ['Ana', 'Ben']);
+    const [ana, ben] = game.players;
+    const opened = waitFor<RoomView>(game.host, 'room:state', (v) => v.phase === 'question');
+    await ok(call(game.host, 'host:start', {}));
+    await opened;
+    const { solution } = answersFor(game.settings, 1);
+    await ok(call(ana!.socket, 'answer:submit', { round: 1, answer: solution }));
+    // Everything Ben's socket hears, in the order it arrives on the wire.
+    const heard: string[] = [];
+    ben!.socket.on('room:state', (v: RoomView) => heard.push(`room:state ${v.phase}`));
+    ben!.socket.on('me:state', (m: MeView) => { if (m.lastResult?.round === 1) heard.push('me:state'); });
+    const revealed = waitFor<MeView>(ben!.socket, 'me:state', (m) => m.lastResult?.round === 1);
+    // The ack is recorded in its own callback: a promise's continuation could run after listeners of later packets.
+    const acked = new Promise<unknown>((resolve) => {
+      (ben!.socket as unknown as { emit(e: string, p: unknown, ack: (a: unknown) => void): void })
+        .emit('answer:submit', { round: 1, answer: solution }, (ack) => { heard.push('ack'); resolve(ack); });
+    });
+    expect(await acked).toMatchObject({ ok: true });
+    await revealed;
+    expect(heard).toEqual(['ack', 'room:state reveal', 'me:state']);
+  });
 });

@@ -72,6 +72,30 @@ describe('saved quizzes', () => {
     expect((await api(`/quizzes/${created.id}`, { token: KEY })).status).toBe(404);
   });
 
+  it('counts the tokens a list request brings that open nothing, 200 to a request, and stops a guesser', async () => {
+    await t.close();
+    t = await startServer(undefined, { facilitatorKey: KEY, apiLimits: { unknownTokensPer10Minutes: 450 } });
+    const mine = await saveQuiz();
+    const guesses = (n: number): string[] => Array.from({ length: 200 }, (_, i) => `guess-${n}-${i}`);
+    // An honest browser's own tokens cost nothing, however often it asks.
+    for (let i = 0; i < 5; i++) expect((await api('/quizzes/mine', { method: 'POST', body: { tokens: [mine.token] } })).status).toBe(200);
+    // About 200 guesses a request: two lists answer (~400 of the 450), the third too (the budget runs out inside it) ...
+    for (const n of [1, 2, 3]) {
+      const r = await api(n === 2 ? '/games/mine' : '/quizzes/mine', { method: 'POST', body: { tokens: [mine.token, ...guesses(n).slice(1)] } });
+      expect(r.status).toBe(200);
+    }
+    // ... and every list after it is refused, the honest token included, for both kinds.
+    for (const path of ['/quizzes/mine', '/games/mine']) {
+      const r = await api(path, { method: 'POST', body: { tokens: [mine.token] } });
+      expect([r.status, r.body, r.headers.get('retry-after')]).toEqual([429, { error: 'rate_limited' }, '600']);
+    }
+    // The same token twice in one list is one guess, not two.
+    await t.close();
+    t = await startServer(undefined, { facilitatorKey: KEY, apiLimits: { unknownTokensPer10Minutes: 1 } });
+    expect((await api('/quizzes/mine', { method: 'POST', body: { tokens: ['same', 'same'] } })).status).toBe(200);
+    expect((await api('/quizzes/mine', { method: 'POST', body: { tokens: [] } })).status).toBe(429);
+  });
+
   it('rate-limits an address that keeps presenting wrong credentials', async () => {
     await t.close();
     t = await startServer(undefined, { facilitatorKey: KEY, apiLimits: { refusalsPerMinute: 5 } });

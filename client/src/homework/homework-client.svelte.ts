@@ -36,17 +36,30 @@ export class HomeworkClient {
   readonly code: string;
   readonly #socket: GameSocket;
   #clock = new ClockOffset();
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(socket: GameSocket, code: string) {
     this.#socket = socket;
     this.code = code;
     this.resuming = stored(code) !== null;
+    // Every (re)connect says whose seat this is, as the live rounds' players do: the server's flood cooldown then
+    // lets this student straight back in after someone else on the network was cut off (server/connection-guard.ts).
+    socket.auth = (send: (data: object) => void) => {
+      const token = stored(code);
+      send(token ? { code, token } : {});
+    };
     socket.on('connect', () => {
       this.online = true;
       void this.#resume();
     });
     socket.on('disconnect', () => {
       this.online = false;
+    });
+    // Refused by the server (a flood cooldown, a restart): socket.io does not retry that by itself.
+    socket.on('connect_error', () => {
+      if (socket.active) return;
+      clearTimeout(this.#retry);
+      this.#retry = setTimeout(() => socket.connect(), 1500);
     });
     socket.on('hw:state', (view) => this.#apply(view));
     socket.on('room:closed', ({ reason }) => {
@@ -125,6 +138,7 @@ export class HomeworkClient {
   }
 
   dispose(): void {
+    clearTimeout(this.#retry);
     this.#socket.disconnect();
   }
 }

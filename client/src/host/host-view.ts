@@ -1,7 +1,8 @@
 // The arithmetic behind the host's screens, kept out of the components so it can be tested.
 import type { ChartBar } from '../lib/chart.ts';
 import type { IconName } from '../lib/icons.ts';
-import type { Distribution, FinalResults, HostStatus, PlayerRoundRecord, RoomView } from '../../../shared/protocol.ts';
+import { puzzleKinds } from '../../../shared/puzzles/index.ts';
+import type { Distribution, FinalResults, HostStatus, RoomView } from '../../../shared/protocol.ts';
 
 /** "3 of 5 answered": a status from an earlier round counts as nobody yet. */
 export function answeredCount(status: HostStatus | null, view: RoomView): { answered: number; expected: number } {
@@ -41,12 +42,26 @@ export function conceptBars(results: FinalResults): ChartBar[] {
     .map((c) => ({ label: c.concept, value: Math.round(c.accuracy * 100), tone: c.accuracy < 0.5 ? 0 : c.accuracy < 0.8 ? 2 : 3 }));
 }
 
-/** One cell of the results table: an icon and a word, never colour alone. */
-export function roundCell(record: PlayerRoundRecord | undefined): { symbol: IconName; text: string; points: number } {
-  if (!record || !record.answered) return { symbol: 'dash', text: 'no answer', points: 0 };
-  if (record.correct) return { symbol: 'check', text: 'right', points: record.points };
-  if (record.score > 0) return { symbol: 'partial', text: `${Math.round(record.score * 100)}%`, points: record.points };
-  return { symbol: 'cross', text: 'wrong', points: record.points };
+export interface RoundSummary {
+  round: number;
+  /** The question's title, as the round's screen named it. */
+  title: string;
+  concept: string;
+  difficulty: string;
+  right: number;
+  players: number;
+}
+
+/** Every round by its title with how many got it fully right, for the results screen (no "R1" columns). */
+export function roundSummaries(results: FinalResults): RoundSummary[] {
+  return results.rounds.map((r) => ({
+    round: r.round,
+    title: puzzleKinds[r.kind]?.title ?? r.kind,
+    concept: r.concept,
+    difficulty: r.difficulty,
+    right: results.players.filter((p) => p.rounds.some((x) => x.round === r.round && x.correct)).length,
+    players: results.players.length,
+  }));
 }
 
 export function csvFileName(code: string): string {

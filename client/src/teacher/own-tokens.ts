@@ -53,11 +53,25 @@ export function rememberToken(kind: TokenKind, token: string): void {
 }
 
 export function forgetToken(kind: TokenKind, token: string): void {
+  forgetTokens(kind, [token]);
+}
+
+export function forgetTokens(kind: TokenKind, tokens: readonly string[]): void {
+  if (tokens.length === 0) return;
+  const gone = new Set(tokens);
   const kept = read();
   const field = kind === 'game' ? 'games' : 'quizzes';
-  kept[field] = kept[field].filter((t) => t !== token);
+  kept[field] = kept[field].filter((t) => !gone.has(t));
   write(kept);
 }
+
+/** The tokens of a list request that opened nothing in its answer (each object found says which token opened it).
+ *  Objects do not come back, and the server counts such tokens as guesses (server/library/api.ts), so a browser
+ *  sends each one once. */
+export const unmatched = (sent: readonly string[], found: readonly { tokenIndex?: number }[]): string[] => {
+  const used = new Set(found.map((f) => f.tokenIndex));
+  return sent.filter((_, i) => !used.has(i));
+};
 
 export function facilitatorKey(): string | null {
   try {

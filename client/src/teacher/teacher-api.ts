@@ -4,7 +4,7 @@ import type { CreatedAssignment, CreatedQuiz, GameSummary, QuizSummary, SavedQui
 import type { Quiz } from '../../../shared/quiz/index.ts';
 import type { Report } from '../../../shared/report/index.ts';
 import type { AssignmentProgress } from '../../../shared/assignment/progress.ts';
-import { facilitatorKey, ownTokens } from './own-tokens.ts';
+import { facilitatorKey, forgetTokens, ownTokens, unmatched } from './own-tokens.ts';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -37,6 +37,7 @@ export async function listQuizzes(): Promise<ApiResult<QuizSummary[]>> {
   const r = facilitatorKey()
     ? await request<{ quizzes: QuizSummary[] }>('/quizzes')
     : await request<{ quizzes: QuizSummary[] }>('/quizzes/mine', { method: 'POST', body: { tokens } });
+  if (r.ok && !facilitatorKey()) forgetTokens('quiz', unmatched(tokens, r.data.quizzes));
   return r.ok ? { ok: true, data: r.data.quizzes } : r;
 }
 
@@ -45,7 +46,17 @@ export async function listGames(): Promise<ApiResult<GameSummary[]>> {
   const r = facilitatorKey()
     ? await request<{ games: GameSummary[] }>('/games')
     : await request<{ games: GameSummary[] }>('/games/mine', { method: 'POST', body: { tokens } });
+  if (r.ok && !facilitatorKey()) forgetTokens('game', unmatched(tokens, r.data.games));
   return r.ok ? { ok: true, data: r.data.games } : r;
+}
+
+/** The id (on the Games page) of the live game this tab hosts with `hostToken`: its report's address. With the
+ *  facilitator key every game comes back, so the newest live game with this room code is the one. */
+export async function liveGameId(code: string, hostToken: string): Promise<string | null> {
+  const r = await request<{ games: GameSummary[] }>('/games/mine', { method: 'POST', body: { tokens: [hostToken] }, token: hostToken });
+  if (!r.ok) return null;
+  const ours = r.data.games.filter((g) => g.mode === 'live' && g.code === code).sort((a, b) => b.createdAt - a.createdAt);
+  return ours[0]?.id ?? null;
 }
 
 /** The token this browser keeps for a quiz or game id, found by asking the server which of ours opens it. */
@@ -56,7 +67,9 @@ export async function tokenFor(kind: 'quiz' | 'game', id: string): Promise<strin
   const path = kind === 'quiz' ? '/quizzes/mine' : '/games/mine';
   const r = await request<{ quizzes?: QuizSummary[]; games?: GameSummary[] }>(path, { method: 'POST', body: { tokens } });
   if (!r.ok) return null;
-  const hit = (r.data.quizzes ?? r.data.games ?? []).find((x) => x.id === id);
+  const found: { id: string; tokenIndex?: number }[] = r.data.quizzes ?? r.data.games ?? [];
+  forgetTokens(kind, unmatched(tokens, found));
+  const hit = found.find((x) => x.id === id);
   return hit?.tokenIndex === undefined ? null : (tokens[hit.tokenIndex] ?? null);
 }
 

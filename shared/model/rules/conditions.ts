@@ -15,6 +15,7 @@ export const conditionsRules = defineArea('conditions', {
   'node-selector': { title: 'A node must carry every label the pod\'s nodeSelector asks for', anchor: 'node-selector', docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#nodeselector' },
   cordoned: { title: 'A cordoned node takes no new pods', anchor: 'cordoned', docUrl: 'https://kubernetes.io/docs/concepts/architecture/nodes/#manual-node-administration' },
   'first-filter': { title: 'Each node is turned down by the first filter it fails; fixing that one may reveal the next', anchor: 'first-filter', docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation' },
+  'sandbox-stopped': { title: 'Once a pod has finished, the kubelet stops its sandbox: PodReadyToStartContainers turns False', anchor: 'sandbox-stopped', docUrl: `${LIFECYCLE}#pod-ready-to-start-containers` },
   'sandbox-ready': { title: 'PodReadyToStartContainers is True once the pod\'s sandbox and its network are set up', anchor: 'sandbox-ready', docUrl: `${LIFECYCLE}#pod-ready-to-start-containers` },
   'initialized-init': { title: 'Initialized is True once every regular init container exited 0 and every sidecar started', anchor: 'initialized-init', docUrl: `${LIFECYCLE}#pod-conditions` },
   'initialized-no-init': { title: 'A pod without init containers is Initialized from the start', anchor: 'initialized-no-init', docUrl: `${LIFECYCLE}#pod-ready-to-start-containers` },

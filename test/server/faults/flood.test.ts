@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startServerProcess, stopForGood, tempDatabase, type ServerProcess } from './server-process.ts';
-import { expectedScore, revealedSolutions, hostRoom, joinPlayer, singleChoiceSettings, type FaultPlayer } from './resilient-client.ts';
+import { answeredEveryRoundItCould, expectedScore, revealedSolutions, hostRoom, joinPlayer, singleChoiceSettings, type FaultPlayer } from './resilient-client.ts';
 
 const ROUNDS = 6;
 const PLAYERS = 30;
@@ -94,7 +94,9 @@ describe('a flooding classmate', () => {
     expect(counts.disconnects).toBeGreaterThan(0);
     expect(counts.acked).toBeLessThan(counts.sent / 2);
     expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p, revealedSolutions(host, players))]).sort());
-    expect(players.every((p) => p.answers.size === ROUNDS)).toBe(true);
+    // Every round a player was connected for is answered; a round may close while a dropped player is away (the
+    // room closes once every connected player answered), and then only that round is missed.
+    expect(players.filter((p) => !answeredEveryRoundItCould(p, ROUNDS)).map((p) => p.name)).toEqual([]);
     expect(away).toHaveLength(PLAYERS * 2);
     // The cooldown binds to the flooder, not to the address: no honest reconnection is refused, so each player is
     // back after the client's own first reconnection delay (the figure is printed above and by

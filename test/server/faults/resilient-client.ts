@@ -70,6 +70,9 @@ export interface FaultPlayer {
   refusals: number;
   /** Each acknowledged answer's round trip (ms). */
   latencies: { round: number; ms: number }[];
+  /** Rounds that were open at some moment while this player was away: the room closes a round once every
+   *  connected player has answered, so a player away at that moment may rightly miss it. */
+  interrupted: Set<number>;
   /** Lets a held round's answer go. */
   release(round: number): void;
   finished: Promise<void>;
@@ -97,7 +100,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
-    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], refusals: 0, latencies: [],
+    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], refusals: 0, latencies: [], interrupted: new Set(),
     release: (round) => {
       released.add(round);
       if (lastView) onView(lastView);
@@ -118,6 +121,10 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
       else if (ack) break;
     }
     sending = false;
+    // Refused while the seat was coming back (not_joined before the rejoin's ack), or the rejoin's view arrived
+    // while this send was in flight and was skipped: a player whose question is still open tries again, as a
+    // person would tap again.
+    if (!p.answers.has(view.round) && lastView?.phase === 'question' && lastView.round === view.round) onView(lastView);
   };
   const onView = (view: RoomView): void => {
     lastView = view;
@@ -130,8 +137,12 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   socket.on('room:state', onView);
   socket.on('me:state', (me) => void (p.me = me));
   socket.on('connect_error', () => void p.refusals++);
+  let lostRound: number | null = null;
+  socket.on('disconnect', () => void (lostRound ??= lastView?.round ?? 0));
   rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
     if (back.role !== 'player') return;
+    for (let r = lostRound ?? back.view.round; r <= back.view.round; r++) p.interrupted.add(r);
+    lostRound = null;
     p.me = back.me;
     if (back.me.answer) p.answers.set(back.me.answer.round, back.me.answer.answer as string);
     onView(back.view);
@@ -180,6 +191,10 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
   rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
   return host;
 }
+
+/** Every round answered, except those that may have closed while the player was away (see interrupted). */
+export const answeredEveryRoundItCould = (p: FaultPlayer, rounds: number): boolean =>
+  Array.from({ length: rounds }, (_, i) => i + 1).every((r) => p.answers.has(r) || p.interrupted.has(r));
 
 /** What each player should have: 1000 per round whose pick was the revealed solution. */
 export function expectedScore(p: FaultPlayer, solutions: ReadonlyMap<number, string> = p.solutions): number {

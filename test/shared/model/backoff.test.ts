@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backoffDelaySeconds, backoffResetSeconds, backoffSchedule, crashLoopRuns, nextRestartDelaySeconds, nthStartSeconds,
-  resetReading, totalWaitBeforeRestart,
+  resetReading, restartsWithin, totalWaitBeforeRestart,
 } from '../../../shared/model/backoff.ts';
 
 describe('backoffDelaySeconds (phase.md)', () => {
@@ -61,5 +61,19 @@ describe('crash loop timeline', () => {
 
   it('refuses a first start', () => {
     expect(() => nthStartSeconds(1, 5)).toThrow();
+  });
+});
+
+describe('restartsWithin', () => {
+  it('counts the restarts the back-off leaves room for: each waits 0, 10, 20, 40 … 300 s after a 5 s run', () => {
+    expect(restartsWithin(9)).toBe(0);
+    expect(restartsWithin(10)).toBe(1);
+    expect(restartsWithin(344)).toBe(5);
+    expect(restartsWithin(345)).toBe(6);
+    expect(restartsWithin(600)).toBe(6);
+  });
+
+  it('rules out a crash loop of 22 restarts in 17 minutes', () => {
+    expect(restartsWithin(17 * 60)).toBe(8);
   });
 });

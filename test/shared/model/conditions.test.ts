@@ -26,6 +26,13 @@ describe('podConditions', () => {
   it('turns PodReadyToStartContainers False when the sandbox is lost', () => {
     expect(status(base({ sandboxReady: false }), 'PodReadyToStartContainers')).toBe('False');
   });
+
+  it.each([0, 1])('turns PodReadyToStartContainers False once the pod has finished (exit %i): its sandbox is stopped', (exitCode) => {
+    const pod = base({ restartPolicy: 'Never', containers: [{ name: 'job', state: 'terminated', exitCode, ready: false }] });
+    expect(status(pod, 'PodReadyToStartContainers')).toBe('False');
+    expect(status(base({ phase: 'Failed' }), 'PodReadyToStartContainers')).toBe('False');
+    expect(status(base(), 'PodReadyToStartContainers')).toBe('True');
+  });
 });
 
 describe('Initialized', () => {

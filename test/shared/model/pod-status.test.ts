@@ -37,6 +37,12 @@ describe('podStatus', () => {
     expect(kubectlColumns(podListing(stopped)).status).toBe('Error');
   });
 
+  it('fails a pod the kubelet refused at admission at once, and kubectl prints the refusal', () => {
+    const refused = facts({ containers: [{ name: 'web', state: 'none' }], podHasInitialized: false, rejected: { reason: 'OutOfcpu', message: 'Node didn\'t have enough resource: cpu' } });
+    expect(podStatus(refused)).toMatchObject({ phase: 'Failed', reason: 'OutOfcpu', message: 'Pod was rejected: Node didn\'t have enough resource: cpu', decidedBy: 'rejected' });
+    expect(kubectlColumns(podListing(refused)).status).toBe('OutOfcpu');
+  });
+
   it('holds Ready False on a readiness gate while every container is ready', () => {
     const gate = 'target-health.elbv2.k8s.aws/k8s-shop-web-1a2b3c';
     const s = podStatus(facts({ readinessGates: [gate], customConditions: [{ type: gate, status: 'False' }] }));

@@ -41,7 +41,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${LIFECYCLE}#pod-conditions`]: 'PodScheduled, PodReadyToStartContainers, Initialized, ContainersReady (all containers ready), Ready',
   [`${LIFECYCLE}#pod-readiness-gate`]: 'readiness gates; a gate condition not found counts as False',
   [`${LIFECYCLE}#pod-readiness-status`]: 'ready only when all containers are ready and every readiness gate is True',
-  [`${LIFECYCLE}#pod-ready-to-start-containers`]: 'PodReadyToStartContainers once sandbox and network are set up; without init containers Initialized is True before that',
+  [`${LIFECYCLE}#pod-ready-to-start-containers`]: 'PodReadyToStartContainers once sandbox and network are set up, False whenever the Pod has no runtime sandbox with networking; without init containers Initialized is True before that',
   [`${LIFECYCLE}#pod-termination`]: 'graceful termination: Terminating, SIGTERM, grace period, SIGKILL',
   [`${LIFECYCLE}#termination-with-sidecars`]: 'sidecars get TERM after the last main container ends, in reverse spec order',
   // Other Pod pages.
@@ -84,6 +84,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity`]: 'place Pods relative to other Pods',
   [`${K}concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation`]: 'filtering, then scoring',
   [`${K}concepts/scheduling-eviction/taint-and-toleration/#concepts`]: 'NoSchedule/NoExecute taints repel Pods that do not tolerate them',
+  [`${K}concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions`]: 'unreachable/not-ready NoExecute taints; automatic tolerationSeconds=300; pods scheduled for deletion may keep running on a partitioned node',
   [`${K}concepts/scheduling-eviction/pod-scheduling-readiness/#usage-example`]: 'schedulingGates keep a Pod SchedulingGated until removed',
   [`${K}concepts/scheduling-eviction/node-pressure-eviction/#self-healing-behavior`]: 'what happens to evicted Pods and who replaces them',
   [`${K}concepts/architecture/nodes/#manual-node-administration`]: 'kubectl cordon marks a node unschedulable',

@@ -24,6 +24,14 @@ describe('kubectlStatus', () => {
     }
   });
 
+  it('offers RESTARTS counts as kubectl prints them (no "00")', () => {
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d).filter((q) => q.question.column === 'RESTARTS')) {
+        for (const o of p.options) expect(o.label, kubectlStatus.meta(p).template).toMatch(/^(0|[1-9]\d*)$/);
+      }
+    }
+  });
+
   it('asks all three columns at every level', () => {
     for (const d of ['easy', 'medium', 'hard'] as const) {
       expect(new Set(puzzles(d).map((p) => p.question.column))).toEqual(new Set(['STATUS', 'READY', 'RESTARTS']));
@@ -32,11 +40,29 @@ describe('kubectlStatus', () => {
 
   it.each<[Difficulty, string[]]>([
     ['easy', ['Running', 'CrashLoopBackOff', 'ImagePullBackOff', 'ContainerCreating', 'CreateContainerError', 'InvalidImageName', 'Completed', 'Terminating', 'Init:1/3']],
-    ['medium', ['ExitCode:1', 'Signal:9', 'Init:ExitCode:1', 'Init:Signal:9', 'NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'ErrImageNeverPull']],
-    ['hard', ['Unknown', 'DeadlineExceeded', 'ContainerStatusUnknown', 'Init:CrashLoopBackOff', 'Init:InvalidImageName', 'NotReady', 'Completed']],
+    ['medium', ['ExitCode:1', 'Signal:9', 'Init:ExitCode:1', 'Init:Signal:9', 'NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'OutOfcpu', 'ErrImageNeverPull']],
+    ['hard', ['Terminating', 'DeadlineExceeded', 'ContainerStatusUnknown', 'Init:CrashLoopBackOff', 'Init:InvalidImageName', 'NotReady', 'Completed']],
   ])('prints the STATUS strings of its level (%s)', (d, expected) => {
     const asked = statuses(d);
     for (const s of expected) expect(asked).toContain(s);
+  });
+
+  it('builds only states a current cluster shows: no NodeLost reason, no Evicted or DeadlineExceeded over a finished container', () => {
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d)) {
+        expect(p.facts.reason).not.toBe('NodeLost');
+        const s = kubectlStatus.meta(p).answerKey;
+        if (s === 'Evicted' || s === 'DeadlineExceeded') expect(p.facts.containers.some((c) => c.state === 'terminated')).toBe(false);
+      }
+    }
+  });
+
+  it('states the API server version wherever Completed gives way to an error', () => {
+    for (const d of ['medium', 'hard'] as const) {
+      for (const p of puzzles(d).filter((x) => kubectlStatus.meta(x).rules.includes('kubectl/error-over-completed'))) {
+        expect(p.prompt).toMatch(/API server runs Kubernetes 1\.3[3-9]/);
+      }
+    }
   });
 
   it('explains a STATUS through the step of printPod that produced it', () => {
@@ -54,7 +80,8 @@ describe('kubectlStatus', () => {
   });
 
   it('keeps Init:CrashLoopBackOff when a sidecar crash-loops after the app started', () => {
-    const after = puzzles('hard').filter((x) => x.template === 'kubectl-status/sidecar-init-scan'
+    // About one hard puzzle in 150 has this shape: 2,000 seeds find it for certain, 400 only usually.
+    const after = Array.from({ length: 2000 }, (_, i) => kubectlStatus.generate(`k${i}`, 'hard')).filter((x) => x.template === 'kubectl-status/sidecar-init-scan'
       && x.facts.containers.every((c) => c.state === 'running') && x.facts.initContainers.some((c) => c.reason === 'CrashLoopBackOff'));
     expect(after.length).toBeGreaterThan(0);
     for (const p of after) {
@@ -84,12 +111,12 @@ describe('kubectlStatus', () => {
       {
         "code": undefined,
         "options": [
+          "3/3",
           "0/3",
           "2/2",
           "2/3",
-          "3/3",
         ],
-        "prompt": "Deployment pod payments-sk6fgx6xm-cdz5v ships its logs with vector, a native sidecar. What does kubectl get pods show under READY?",
+        "prompt": "In Deployment pod payments-sk6fgx6xm-cdz5v, vector is a native sidecar (an init container with restartPolicy: Always). What does kubectl get pods show under READY?",
         "rows": [
           [
             "vector (sidecar)",

@@ -92,6 +92,44 @@ describe('podConditions', () => {
     for (const p of gated) expect(answerOf(p)).toBe('False (SchedulingGated)');
   });
 
+  it('never prints the condition it asks about: the gate-and-sidecar YAML shows the gate, not Ready', () => {
+    for (const p of of('hard', 'gate-and-sidecar')) expect(p.code?.text ?? '').not.toMatch(/type: (Ready|ContainersReady)\b/);
+  });
+
+  it('offers ContainersReady and Ready whenever a hard puzzle asks for the first condition not True', () => {
+    for (const p of [...of('hard', 'initialized-sticky')]) {
+      expect(p.options.map((o) => o.label)).toEqual(expect.arrayContaining(['Initialized', 'ContainersReady', 'Ready', 'None: all five are True']));
+    }
+  });
+
+  it('holds a hard readiness gate with a sidecar True in at most a third of its puzzles', () => {
+    const gate = of('hard', 'gate-and-sidecar');
+    expect(gate.filter((p) => answerOf(p) === 'Nothing: it is Ready').length).toBeLessThanOrEqual(gate.length / 3);
+  });
+
+  it('shows a finished pod with PodReadyToStartContainers False, and a killed container terminated', () => {
+    const late = of('hard', 'deadline-conditions').filter((p) => answerOf(p) === 'PodReadyToStartContainers');
+    expect(late.length).toBeGreaterThan(0);
+    for (const p of late) {
+      expect(podStatus(p.facts).phase).toBe('Failed');
+      expect(p.facts.containers.every((c) => c.state === 'terminated')).toBe(true);
+    }
+  });
+
+  it('does not quote the scheduler at easy: the nodes decide which change works', () => {
+    for (const p of of('easy', 'scheduler-message')) {
+      expect(p.prompt).not.toMatch(/nodes are available/);
+      expect(p.table?.columns).toEqual(['Node', 'Free CPU', 'Free memory', 'Taints', 'Labels']);
+    }
+  });
+
+  it('shows every node an explanation relies on: the control-plane node is in the table', () => {
+    for (const p of of('medium', 'scheduler-message-mixed')) {
+      expect(p.table?.rows.map((r) => r[0])).toContain('cp-1');
+      expect(podConditions.grade(p, podConditions.solve(p)).explanation).toContain('cp-1');
+    }
+  });
+
   it('masks values in the answer key of a scheduling change', () => {
     const p = of('easy', 'scheduler-message')[0]!;
     expect(podConditions.meta(p).answerKey).toMatch(/^(Lower the CPU request|Lower the memory request|Add a toleration|Drop the nodeSelector)$/);
@@ -107,35 +145,32 @@ describe('podConditions', () => {
         - conditionType: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
       status:
         conditions:
-        - type: target-health.elbv2.k8s.aws/k8s-shop-web-3f2a1b9c4d
-          status: "False"
-        - type: Ready
-          status: "False"
-          reason: ReadinessGatesNotReady",
+        - type: Initialized
+          status: "True"   # no condition of the gate's type yet",
         "options": [
+          "Only the sidecar must turn ready",
           "Nothing: it is Ready",
           "Both the sidecar and the gate",
           "Only the gate must turn True",
-          "Only the sidecar must turn ready",
         ],
         "prompt": "Deployment pod shipping-5dvkvrnwr-nlbf6 ships its logs with vector, a native sidecar, and sits behind an AWS load balancer that answers a readiness gate. What must still happen before its Ready condition turns True?",
         "rows": [
           [
             "vector (sidecar)",
             "Running",
-            "yes",
+            "0",
             "yes",
           ],
           [
             "shipping",
             "Running",
-            "yes",
+            "0",
             "yes",
           ],
         ],
         "template": "pod-conditions/gate-and-sidecar",
       }
     `);
-    expect(podConditions.grade(p, podConditions.solve(p)).explanation).toMatchInlineSnapshot(`"The load balancer must set the gate True. Ready needs every container ready (a sidecar counts) and every gate True."`);
+    expect(podConditions.grade(p, podConditions.solve(p)).explanation).toMatchInlineSnapshot(`"The load balancer controller must write the gate's condition, True. Ready needs every container ready (a sidecar counts) and every gate True."`);
   });
 });

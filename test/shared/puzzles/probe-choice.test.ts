@@ -75,10 +75,26 @@ describe('probeChoice: explanations players can read', () => {
     expect(probeChoice.grade(p, idOf(p, 'nothing-to-change')).explanation).toMatch(/restart storm/);
   });
 
-  it('says a readinessProbe never restarts, when the pod has only one and hung for hours', () => {
+  it('says a readinessProbe never restarts and a passed startupProbe no longer checks, when the pod has only those', () => {
     const p = firstOf('hard', 'probe-choice/hang-unnoticed', 'add-liveness');
     expect(p.yaml).not.toMatch(/livenessProbe/);
-    expect(probeChoice.grade(p, probeChoice.solve(p)).explanation).toMatch(/readiness never restarts/);
+    // Hard needs two rules: the tcpSocket check a player might blame is the startupProbe's, which stopped at its pass.
+    expect(p.yaml).toMatch(/startupProbe:\n\s+tcpSocket:/);
+    const explanation = probeChoice.grade(p, probeChoice.solve(p)).explanation;
+    expect(explanation).toMatch(/readiness never restarts/);
+    expect(explanation).toMatch(/startupProbe stopped checking/);
+  });
+
+  it('lets the YAML decide how a check counts: every answered check is slower than the default timeout', () => {
+    const ps = puzzlesAt('medium', 800).filter((p) => p.template === 'probe-choice/check-outcome-defaults' && !/deadlocked/.test(p.prompt));
+    expect(ps.length).toBeGreaterThan(20);
+    for (const p of ps) {
+      const after = Number(/after ([\d.]+) s/.exec(p.prompt)![1]);
+      expect(after, p.prompt).toBeGreaterThan(1);
+      // In time only where the YAML raises timeoutSeconds above the answer time.
+      const timeout = Number(/timeoutSeconds: (\d+)/.exec(p.yaml ?? '')?.[1] ?? 1);
+      expect(p.answer === 'check-times-out', `${p.prompt}\n${p.yaml}`).toBe(timeout < after);
+    }
   });
 
   it('tells a player who picks the wrong option why that option is wrong here', () => {

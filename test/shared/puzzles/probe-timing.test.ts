@@ -120,6 +120,27 @@ describe('probeTiming: grading and the reveal', () => {
     expect(probeTiming.grade(backoff, backoff.seconds + 2).score).toBe(0);
   });
 
+  it('states the near-miss rule in every probe-bound explanation, as docs/protocol.md promises, and never on exact waits', () => {
+    for (const d of difficulties) {
+      for (const p of all[d].slice(0, 200)) {
+        const tolerance = Math.max(1, p.seconds * 0.1);
+        const said = probeTiming.grade(p, p.seconds).explanation.includes('earns half credit');
+        expect(said, `${p.template}: ${p.prompt}`).toBe(p.approximate);
+        const share = p.seconds >= 10 ? ' (10 %)' : '';
+        if (p.approximate) expect(probeTiming.grade(p, p.seconds).explanation).toContain(`An answer within ${Math.round(tolerance * 10) / 10} s${share} earns half credit.`);
+      }
+    }
+  });
+
+  it('says "hangs" only where each check waits out its timeout; every other probe bound has checks that fail at once', () => {
+    for (const d of difficulties) {
+      for (const p of all[d].filter((x) => x.approximate)) {
+        if (p.template === 'probe-timing/hang-timeout') expect(p.prompt).toMatch(/hangs/);
+        else expect(p.prompt, p.template).not.toMatch(/\bhang|\bhung/);
+      }
+    }
+  });
+
   it.each(difficulties)('keeps every reveal under about 60 words, for the right answer and each typical miss (%s)', (d) => {
     for (const p of all[d].slice(0, 300)) {
       for (const x of [p.seconds, p.seconds + 1, ...p.misses.map((m) => m.value)]) {
@@ -172,6 +193,6 @@ describe('probeTiming: grading and the reveal', () => {
         "unit": "seconds",
       }
     `);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row, the first within a period: at most 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints."`);
+    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row, the first within a period: at most 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints. An answer within 3 s (10 %) earns half credit."`);
   });
 });

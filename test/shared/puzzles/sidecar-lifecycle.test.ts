@@ -173,4 +173,19 @@ describe('sidecarLifecycle realism', () => {
     expect(p.ask.rules).toContain('probes/startup-budget');
     expect(sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).docUrl).toBe(ruleInfo('probes/startup-budget').docUrl);
   });
+
+  it('links each claim to a section that says it: app readiness, an OnFailure rerun, and preStop timing owned up to', () => {
+    const docOf = (p: SidecarPuzzle): string => sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).docUrl;
+    // An app container not ready: the probes page says the Pod then gets no traffic; the sidecar page does not.
+    expect(docOf(find('pod-ready', 'easy', 'app'))).toBe('https://kubernetes.io/docs/concepts/workloads/pods/probes/#readiness-probe');
+    // main runs again under OnFailure: the restart-policy table, not the Jobs section (completion only).
+    expect(docOf(find('crashloop-at-end', 'hard', 'again'))).toContain('container-restarts/#pod-level-container-restart-policy');
+    // No docs page says a sidecar's preStop runs at once: the explanation says whose behaviour it is.
+    const hooked = puzzles('hard').filter((p) => p.ask.template === 'sidecar-lifecycle/sigterm-seconds');
+    expect(hooked.length).toBeGreaterThan(5);
+    for (const p of hooked) {
+      const text = sidecarLifecycle.grade(p, sidecarLifecycle.solve(p)).explanation;
+      if (/preStop/.test(text)) expect(text).toContain('kubelet behaviour, not in the docs');
+    }
+  });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Difficulty } from '../../../shared/puzzles/kind.ts';
 import type { StatePuzzle } from '../../../shared/puzzles/state-kind.ts';
+import { restartsWithin } from '../../../shared/model/backoff.ts';
 
 interface StateKindLike<Q> {
   id: string;
@@ -26,6 +27,16 @@ export function checkStateKind<Q>(kind: StateKindLike<Q>, answerOf: (p: StatePuz
         const label = p.options.find((o) => o.id === kind.solve(p))?.label;
         expect(label).toBe(answerOf(p));
         expect(kind.meta(p).answerKey).not.toBeNull();
+      }
+    });
+
+    it('never shows more restarts than the back-off allows in the time since startTime', () => {
+      for (const p of puzzles) {
+        const since = p.facts.deadline?.secondsSinceStart;
+        if (since === undefined) continue;
+        for (const c of [...p.facts.initContainers, ...p.facts.containers]) {
+          expect(c.restartCount ?? 0, `${kind.meta(p).template}: ${c.name} after ${since} s`).toBeLessThanOrEqual(Math.max(1, restartsWithin(since)));
+        }
       }
     });
 
@@ -59,6 +70,16 @@ export function checkStateKind<Q>(kind: StateKindLike<Q>, answerOf: (p: StatePuz
             for (const n of line.evidence?.codeLines ?? []) expect(n >= 1 && n <= lineCount, `${kind.meta(p).template}: line ${n}`).toBe(true);
           }
         }
+      }
+    });
+
+    it('never shows a container still running once the kill after a passed deadline is over (30 s grace)', () => {
+      for (const p of puzzles) {
+        const d = (p.facts as { deadline?: { activeDeadlineSeconds: number; secondsSinceStart?: number; endedAtSeconds?: number } }).deadline;
+        if (!d || d.secondsSinceStart === undefined || d.endedAtSeconds !== undefined) continue;
+        if (d.secondsSinceStart - d.activeDeadlineSeconds <= 30) continue;
+        const all = [...p.facts.initContainers, ...p.facts.containers];
+        expect(all.filter((c) => c.state === 'running' || c.state === 'waiting').map((c) => c.name), kind.meta(p).template).toEqual([]);
       }
     });
 

@@ -64,11 +64,14 @@ describe('reduce: pausing the auto-advance countdown', () => {
   it('survives a save and restore, and a room saved before pauses existed restores unpaused', () => {
     const s = apply(atReveal(), pause(true, START + 5000));
     const record = changesBetween(null, s).room!;
-    expect(record.pausedLeftMs).toBe(7000);
-    const saved = { room: JSON.parse(JSON.stringify(record)), players: [], slots: [] };
+    expect(record.stage).toMatchObject({ phase: 'reveal', pausedLeftMs: 7000 });
+    const saved = { code: record.code, room: JSON.parse(JSON.stringify(record)) as typeof record, players: [], slots: [] };
     expect(restoreRoom(saved, START + 9000).pausedLeftMs).toBe(7000);
-    const { pausedLeftMs: _gone, ...old } = saved.room;
-    expect(restoreRoom({ ...saved, room: old }, START + 9000).pausedLeftMs).toBeNull();
+    // Version 1 rows kept the phase inline; those written before pauses existed had no pausedLeftMs at all.
+    const { stage: _stage, ...rest } = saved.room;
+    const v1 = { ...rest, version: 1, phase: 'reveal', question: { round: 1, startedAt: s.question!.startedAt, deadline: s.question!.deadline },
+      reveal: { distribution: s.reveal!.distribution, averageScore: s.reveal!.averageScore }, phaseDeadline: null };
+    expect(restoreRoom({ ...saved, room: v1 }, START + 9000).pausedLeftMs).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ const ids = (from: number, to: number): string[] => Array.from({ length: to - fr
 
 function saveAndRestore(state: RoomState): RoomState {
   const c = changesBetween(null, state);
-  return restoreRoom({ room: c.room!, players: c.players, slots: c.slots }, T0);
+  return restoreRoom({ code: c.room!.code, room: c.room!, players: c.players, slots: c.slots }, T0);
 }
 
 describe('the lobby recent arrivals', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduce, nextDeadline, getPlayer, type RoomState } from '../../../shared/room/index.ts';
+import { commonOf } from '../../../shared/room/state.ts';
 import { answer, apply, asPlayer, fold, host, newRoom, next, solutionOf, started, T0, wrongOf } from './fixtures.ts';
 
 const START = T0 + 1000;
@@ -71,7 +72,7 @@ describe('reduce: a game', () => {
 
 describe('reduce: answers refused', () => {
   it.each([
-    ['in the lobby', (s: RoomState) => ({ ...s, phase: 'lobby' as const, round: 0 }), 1, START, 'wrong_phase'],
+    ['in the lobby', (s: RoomState): RoomState => ({ ...commonOf(s), phase: 'lobby', round: 0, recent: [] }), 1, START, 'wrong_phase'],
     ['for another round (stale)', (s: RoomState) => s, 2, START, 'stale_round'],
     ['after the deadline (late)', (s: RoomState) => s, 1, START + 20_001, 'round_closed'],
   ])('refuses an answer %s', (_, shape, round, now, error) => {
@@ -166,7 +167,7 @@ describe('reduce: durable state', () => {
     let s = started(['a', 'b'], { rounds: 2 });
     s = apply(s, answer(s, 'a', solutionOf(s), START + 3000));
     const restored = JSON.parse(JSON.stringify(s)) as RoomState;
-    const finish = (x: RoomState) => fold(x, [answer(x, 'b', wrongOf(x), START + 4000), next({ ...x, phase: 'reveal' }, START + 5000)]);
+    const finish = (x: RoomState) => fold(x, [answer(x, 'b', wrongOf(x), START + 4000), { type: 'next', actor: host, phase: 'reveal', round: x.round, now: START + 5000 }]);
     expect(finish(restored)).toEqual(finish(s));
   });
 });
