@@ -33,7 +33,7 @@ const newPods = toolTemplate('which-tool/new-pods', {
 const undo = toolTemplate('which-tool/undo', {
   Helm: {
     text: '{app} was installed from a chart, and the release\'s last upgrade changed both its Deployment and its ConfigMap. You want all of it back as it was.',
-    need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout',
+    need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo restores the Deployment\'s pod template; the ConfigMap keeps the upgrade\'s version.' },
     because: 'helm rollback {app} restores every object of the previous revision, the ConfigMap included.',
   },
@@ -143,7 +143,7 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
 const history = toolTemplate('which-tool/history', {
   Helm: {
     text: 'You want to know which chart version and which values were running in production yesterday.',
-    need: ['release-history'], answer: 'Helm',
+    need: ['release-history'], answer: 'Helm', doc: 'https://helm.sh/docs/helm/helm_history/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl shows today\'s objects; the release\'s revisions and their values are Helm\'s.' },
     because: 'helm history lists a release\'s revisions; helm get values --revision shows each one\'s values.',
   },
