@@ -34,13 +34,15 @@ export type Scope = 'that-container' | 'whole-pod' | 'nothing';
 /**
  * Which containers of a Deployment's (or, for image-patched, a bare) pod start afresh after the event. A container
  * the kubelet or the kernel killed is restarted as the pod's restartPolicy says: Always and OnFailure restart it (a
- * kill is never exit 0), Never leaves it stopped.
+ * kill is never exit 0), Never leaves it stopped. `controlled` is false for a bare Pod, made by no controller.
  */
-export function restartScope(event: PodEvent, restartPolicy: 'Always' | 'OnFailure' | 'Never' = 'Always'): Scope {
+export function restartScope(event: PodEvent, restartPolicy: 'Always' | 'OnFailure' | 'Never' = 'Always', controlled = true): Scope {
   switch (event) {
     case 'liveness-fails': case 'oom-killed': return restartPolicy === 'Never' ? 'nothing' : 'that-container';
     case 'image-patched': return 'that-container';
-    case 'node-drained': case 'template-changed': return 'whole-pod';
+    // A drained pod is deleted; only a controller makes a new one (a bare Pod is gone for good).
+    case 'node-drained': return controlled ? 'whole-pod' : 'nothing';
+    case 'template-changed': return 'whole-pod';
     case 'readiness-fails': return 'nothing';
   }
 }

@@ -117,7 +117,9 @@ const sourceOf = (pod: SharingPod, volume: string): VolumeSource =>
 function procAccess(pod: SharingPod, reader: SharingContainer, target: SharingContainer): { ok: boolean; why: string; byCap?: boolean } {
   const [ru, tu] = [knownUid(pod, reader), knownUid(pod, target)];
   if (ru === tu) return { ok: true, why: `both run as user ${ru}`, byCap: false };
-  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: true, why: `${reader.name} has the SYS_PTRACE capability`, byCap: true };
+  // capabilities.add reaches a root process only: a non-root process loses them at execve (no ambient capabilities).
+  if (reader.addCapabilities?.includes('SYS_PTRACE') && ru === 0) return { ok: true, why: `${reader.name} runs as root with the SYS_PTRACE capability`, byCap: true };
+  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: false, why: `${reader.name} runs as user ${ru}, not root, so its added SYS_PTRACE is not in effect (a non-root process loses added capabilities at execve), and ${target.name} runs as ${tu}` };
   return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}, and reading another user's /proc/<pid>/root needs CAP_SYS_PTRACE, which containers do not get by default` };
 }
 
@@ -198,9 +200,11 @@ function signal(pod: SharingPod, claim: Extract<Claim, { kind: 'signal' }>): Ver
   if (!pod.shareProcessNamespace) return { yes: false, reason: `without shareProcessNamespace: true, ${sender.name} cannot see ${possessive(target.name)} processes at all.`, rules: ['pid-namespace', 'signal-permission'], refs: [{ at: 'container', container: sender.name }] };
   const [su, tu] = [knownUid(pod, sender), knownUid(pod, target)];
   const refs: SpecRef[] = [{ at: 'spn' }, ...userRefs(pod, sender, target)];
-  if (su === tu) return { yes: true, reason: `the process is visible (shareProcessNamespace) and both run as user ${su}.`, rules: ['pid-namespace', 'signal-permission'], refs };
-  if (su === 0) return { yes: true, reason: `the process is visible, and ${sender.name} runs as root, which keeps CAP_KILL among the default capabilities.`, rules: ['pid-namespace', 'signal-permission'], refs };
-  return { yes: false, reason: `the process is visible, but ${sender.name} (user ${su}) may not signal a process of user ${tu} without CAP_KILL.`, rules: ['pid-namespace', 'signal-permission'], refs };
+  // The docs task says signalling needs SYS_PTRACE; kill(2) checks only the UID or CAP_KILL (docs/rules/sharing.md).
+  const docsNote = ' The docs page says this needs SYS_PTRACE, but kill(2) checks only the same UID or CAP_KILL; SYS_PTRACE is for ptrace and another user\'s /proc/<pid>/root.';
+  if (su === tu) return { yes: true, reason: `the process is visible (shareProcessNamespace) and both run as user ${su}.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
+  if (su === 0) return { yes: true, reason: `the process is visible, and ${sender.name} runs as root, which keeps CAP_KILL among the default capabilities.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
+  return { yes: false, reason: `the process is visible, but ${sender.name} (user ${su}) may not signal a process of user ${tu} without CAP_KILL${sender.addCapabilities?.includes('SYS_PTRACE') ? '; SYS_PTRACE does not help, whatever the docs page says: kill(2) does not check it' : ''}.`, rules: ['pid-namespace', 'signal-permission'], refs };
 }
 
 function reachPort(pod: SharingPod, claim: Extract<Claim, { kind: 'reach-port' }>): Verdict {

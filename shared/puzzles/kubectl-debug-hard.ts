@@ -33,11 +33,13 @@ const oomOrLiveness: SingleTemplate = {
       need, right, wrong,
       because: {
         oom: 'OOMKilled: the kernel killed it for going over its memory limit, so compare its live memory use with the limit: kubectl top.',
-        liveness: '137 without OOMKilled is a SIGKILL from outside: typically the kubelet after a failed liveness probe, which describe lists in the events.',
+        liveness: '137 is 128 + 9, a SIGKILL, and the reason is not OOMKilled, so it came from outside. A kubelet that kills a container (after failed liveness probes, say) sends SIGTERM first and SIGKILL only when the grace period runs out; describe lists the events that say who killed it and why (Unhealthy, Killing).',
         'app-error': 'Exit code 1 is the app giving up on its own: its last words are in the previous instance\'s log.',
       }[answer]!,
       rules: ['debugging/exit-137', answer === 'oom' ? 'debugging/top-usage' : answer === 'liveness' ? 'debugging/describe-events' : 'debugging/logs-previous'],
-      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs` : 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes',
+      docUrl: answer === 'app-error' ? `${RUNNING}#examine-pod-logs`
+        : answer === 'oom' ? 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#my-container-is-terminated'
+        : 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
     });
   },
 };

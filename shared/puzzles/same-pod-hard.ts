@@ -150,22 +150,27 @@ const hpaPlacement: SingleTemplate = {
 };
 
 type Owner = 'deployment' | 'job-onfailure' | 'job-never' | 'bare';
-/** Each answer with the (event, owner) pairs that lead to it: a kill restarts a container unless the pod says Never. */
+/**
+ * Each answer with the (event, owner) pairs that lead to it. Every pair needs the event's rule AND the owner's:
+ * a kill meets the restartPolicy, a drain meets whether a controller exists, an image patch meets the ReplicaSet
+ * leaving running pods alone. One-fact cases (readiness, a Deployment's drain or template change) are medium's.
+ */
 const EVENTS: Record<'that-container' | 'whole-pod' | 'nothing', [PodEvent, Owner][]> = {
   'that-container': [['liveness-fails', 'deployment'], ['oom-killed', 'deployment'], ['oom-killed', 'job-onfailure'], ['liveness-fails', 'job-onfailure'], ['image-patched', 'bare'], ['image-patched', 'deployment']],
   // A drained Job pod is replaced by its Job under either policy, so "Never" in the prompt never means "nothing" alone.
-  'whole-pod': [['node-drained', 'deployment'], ['node-drained', 'job-onfailure'], ['node-drained', 'job-never'], ['template-changed', 'deployment']],
-  nothing: [['readiness-fails', 'deployment'], ['oom-killed', 'job-never'], ['liveness-fails', 'job-never']],
+  'whole-pod': [['node-drained', 'job-onfailure'], ['node-drained', 'job-never']],
+  nothing: [['oom-killed', 'job-never'], ['liveness-fails', 'job-never'], ['node-drained', 'bare']],
 };
 const POLICY: Record<Owner, 'Always' | 'OnFailure' | 'Never'> = { deployment: 'Always', 'job-onfailure': 'OnFailure', 'job-never': 'Never', bare: 'Always' };
 const OWNER_TEXT: Record<Owner, string> = {
   deployment: 'a Deployment\'s pod', 'job-onfailure': 'a Job\'s pod (restartPolicy: OnFailure)', 'job-never': 'a Job\'s pod (restartPolicy: Never)', bare: 'a bare Pod, made by no controller',
 };
-const EVENT_TEXT: Record<PodEvent, (c: string) => string> = {
+const EVENT_TEXT: Record<PodEvent, (c: string, owner: Owner) => string> = {
   'liveness-fails': (c) => `${c}'s liveness probe fails three times in a row`,
   'oom-killed': (c) => `${c} goes over its memory limit and is OOMKilled`,
   'readiness-fails': (c) => `${c}'s readiness probe starts failing`,
-  'node-drained': () => 'the pod\'s node is drained for maintenance',
+  // kubectl drain refuses a pod with no controller unless --force is given.
+  'node-drained': (_c, owner) => owner === 'bare' ? 'the pod\'s node is drained for maintenance with kubectl drain --force' : 'the pod\'s node is drained for maintenance',
   'template-changed': (c) => `someone changes an environment variable of ${c} in the Deployment`,
   'image-patched': (c) => `someone patches ${c}'s image in the pod itself`,
 };
@@ -186,15 +191,15 @@ const whatRestarts: SingleTemplate = {
     const c = event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
     const other = c === app.name ? side : app.name;
     const policy = POLICY[owner];
-    const scope = restartScope(event, policy);
+    const scope = restartScope(event, policy, owner !== 'bare');
     if (scope !== answer) throw new Error(`same-pod/what-restarts: ${event} in ${owner} gives ${scope}`);
     const killed = event === 'liveness-fails' || event === 'oom-killed';
     return {
       template: this.id,
-      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c)}. What starts afresh?`,
+      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c, owner)}. What starts afresh?`,
       options: [
-        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'A failing readiness probe restarts nothing.') : 'The pod itself is replaced, with every container in it.' },
-        { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A failing readiness probe restarts nothing.') : `${other} keeps running; only ${c}'s container is restarted.` },
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'The drain deletes the pod; nothing is restarted in place.') : 'The pod itself is replaced, with every container in it.' },
+        { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A bare Pod has no controller, so nothing creates a new pod.') : `${other} keeps running; only ${c}'s container is restarted.` },
         { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : `restartPolicy: ${policy} restarts a container that was killed.` },
         { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
@@ -205,9 +210,9 @@ const whatRestarts: SingleTemplate = {
           ? `A pod's image may change in place; the kubelet restarts just that container.${owner === 'deployment' ? ' The ReplicaSet leaves a running pod\'s spec alone: only the pods it creates later get the template\'s image.' : ''}`
           : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
         'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'Readiness failures only take the pod out of the Service\'s endpoints; nothing is restarted.',
+        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
       }[answer]! }],
-      docUrl: answer === 'nothing' && !killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/probes/#probe-results' : event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
+      docUrl: event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
   },
 };

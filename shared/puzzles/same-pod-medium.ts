@@ -88,53 +88,61 @@ const decidingFact: SingleTemplate = {
   },
 };
 
-/** A Deployment holding two containers: is that a sidecar, or a mistake, and which? */
+/** A Deployment holding two containers: is that a sidecar in the wrong place, or a mistake, and which? */
 const yamlReview: SingleTemplate = {
   id: 'same-pod/yaml-review',
-  answers: ['copies', 'restart-loop', 'scale-coupled', 'fine'],
+  answers: ['copies', 'restart-loop', 'scale-coupled', 'native-sidecar'],
   make(rng, answer) {
     const app = apiSide(rng);
     const n = answer === 'restart-loop' ? 1 : rng.int(3, 6);
     const second = {
-      copies: { name: 'session-store', image: 'redis:7.2', port: 6379 },
-      'restart-loop': { name: 'migrate', image: app.image, port: 0 },
-      'scale-coupled': { name: 'worker', image: `ghcr.io/acme/queue-worker:${tag(rng)}`, port: 0 },
-      fine: { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', port: 5432 },
+      copies: { name: 'session-store', image: 'redis:7.2', port: 6379, args: '' },
+      'restart-loop': { name: 'migrate', image: app.image, port: 0, args: '' },
+      'scale-coupled': { name: 'worker', image: `ghcr.io/acme/queue-worker:${tag(rng)}`, port: 0, args: '' },
+      'native-sidecar': { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0', port: 5432, args: `["acme-prod:europe-west1:${app.name}-db"]` },
     }[answer]!;
+    // The proxy case states the two facts a regular container gets wrong: no wait at start, no order at shutdown.
     const role = {
       copies: `${app.name} keeps user sessions in ${second.name}, and every replica must see every session.`,
       'restart-loop': `migrate runs the database migrations and exits.`,
       'scale-coupled': `worker consumes a queue; an autoscaler adds replicas when the queue grows.`,
-      fine: `${app.name} reaches its Cloud SQL database through cloud-sql-proxy on 127.0.0.1:5432.`,
+      'native-sidecar': `${app.name} reaches its Cloud SQL database through cloud-sql-proxy on 127.0.0.1:5432. ${app.name} connects as soon as it starts, exits if that fails, and still writes to the database while it drains on shutdown.`,
     }[answer]!;
     const lines = [
       'kind: Deployment', `metadata: {name: ${app.name}}`, 'spec:', `  replicas: ${n}`, `  selector: {matchLabels: {app: ${app.name}}}`,
       '  template:', `    metadata: {labels: {app: ${app.name}}}`, '    spec:', '      containers:',
       `      - name: ${app.name}`, `        image: ${app.image}`, `        ports: [{containerPort: ${houseApp(app.name).port}}]`,
-      `      - name: ${second.name}`, `        image: ${second.image}`, ...(second.port ? [`        ports: [{containerPort: ${second.port}}]`] : []),
+      `      - name: ${second.name}`, `        image: ${second.image}`,
+      ...(second.args ? [`        args: ${second.args}`] : []),
+      ...(second.port ? [`        ports: [{containerPort: ${second.port}}]`] : []),
     ];
     const options: Record<string, DraftOption> = {
-      copies: { label: `Run one ${second.name}, in its own Deployment behind a Service`, correct: answer === 'copies', why: `${second.name} serves only its own pod; one shared instance would not do its job.` },
-      'restart-loop': { label: `Make ${second.name} an init container`, correct: answer === 'restart-loop', why: `${second.name} must keep running beside ${app.name}, not finish before it.` },
+      copies: { label: `Run one ${second.name}, in its own Deployment behind a Service`, correct: answer === 'copies', why: answer === 'native-sidecar' ? 'One proxy per replica on localhost is the right shape; what is wrong is when it starts and stops.' : `${second.name} serves only its own pod; one shared instance would not do its job.` },
+      'restart-loop': { label: `Move ${second.name} to initContainers as a regular init container, which runs to completion first`, correct: answer === 'restart-loop', why: `${second.name} must keep running beside ${app.name}, not finish before it.` },
       'scale-coupled': { label: `Give ${second.name} its own Deployment, scaled on the queue's length`, correct: answer === 'scale-coupled', why: `${second.name} does not consume a queue.` },
-      fine: { label: 'Nothing: leave it as it is', correct: answer === 'fine', why: `${second.name} cannot stay in this pod as it is.` },
+      'native-sidecar': { label: `Make ${second.name} a native sidecar: in initContainers, with restartPolicy: Always`, correct: answer === 'native-sidecar', why: answer === 'restart-loop' ? 'A native sidecar is restarted whenever it exits: migrate would run again and again.' : `As a sidecar ${second.name} would still be one copy inside each pod.` },
+      nothing: { label: 'Nothing: leave it as it is', correct: false, why: answer === 'native-sidecar' ? `As a regular container ${second.name} starts beside ${app.name} with nothing to wait for, and both get SIGTERM at the same moment on shutdown.` : `${second.name} cannot stay in this pod as it is.` },
     };
+    const shown = answer === 'native-sidecar' ? ['copies', 'restart-loop', 'native-sidecar', 'nothing']
+      : ['copies', 'restart-loop', 'scale-coupled', rng.pick(['native-sidecar', 'nothing'])];
     const because = {
       copies: `A container inside each replica gives each of the ${n} pods its own ${second.name}, splitting the sessions; one shared instance fixes it.`,
       'restart-loop': 'restartPolicy is Always in a Deployment: a container that exits is started again, forever. Run-once work belongs in an init container or a Job.',
       'scale-coupled': 'A pod is the unit of scaling: scaling on the queue would add whole pods, each with both containers.',
-      fine: `Each replica reaches its own cloud-sql-proxy on localhost: scaling together is what they should do.`,
+      'native-sidecar': `One proxy per replica on localhost is right, but in containers it gets no order: ${app.name} may connect before the proxy listens, and on shutdown both stop at once. A native sidecar is started before ${app.name} starts (with a startupProbe, once it is ready) and is stopped only after ${app.name} has exited.`,
     }[answer]!;
-    const rule = ({ copies: 'design/one-copy-per-replica', 'restart-loop': 'design/init-before', 'scale-coupled': 'design/scales-as-unit', fine: 'sharing/network-namespace' } as const)[answer as 'fine'];
+    const rules = ({ copies: ['design/one-copy-per-replica'], 'restart-loop': ['design/init-before'], 'scale-coupled': ['design/scales-as-unit'], 'native-sidecar': ['sidecars/start-gate', 'sidecars/termination-order'] } as const)[answer as 'copies'];
     return {
       template: this.id,
       prompt: `${role} A reviewer looks at this Deployment. What should they ask for?`,
       code: { language: 'yaml', text: lines.join('\n') },
-      options: Object.values(options),
-      answerKey: { copies: 'One shared instance behind a Service', 'restart-loop': 'Make it an init container', 'scale-coupled': 'Its own Deployment and autoscaler', fine: 'Nothing: leave it' }[answer]!,
-      rules: [rule],
+      options: shown.map((k) => options[k]!),
+      answerKey: { copies: 'One shared instance behind a Service', 'restart-loop': 'Make it an init container', 'scale-coupled': 'Its own Deployment and autoscaler', 'native-sidecar': 'Make it a native sidecar' }[answer]!,
+      rules: [...rules],
       because: [{ text: because }],
-      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : REASON_DOC[answer === 'fine' ? 'shares-localhost' : answer === 'copies' ? 'serves-many' : 'scales-independently'],
+      docUrl: answer === 'restart-loop' ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy'
+        : answer === 'native-sidecar' ? 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle'
+        : REASON_DOC[answer === 'copies' ? 'serves-many' : 'scales-independently'],
     };
   },
 };
@@ -284,7 +292,7 @@ const drainEffect: SingleTemplate = {
       : [[`${app.name}-${suffix()}`, 'node-1', app.name], [`${b}-${suffix()}`, answer === 'unaffected' ? 'node-2' : 'node-1', b]];
     return {
       template: this.id,
-      prompt: `Both are made by Deployments. You run kubectl drain node-1. What happens to ${code(b)}?`,
+      prompt: `${rows.length === 1 ? 'The pod is made by a Deployment' : 'Both are made by Deployments'}. You run kubectl drain node-1. What happens to ${code(b)}?`,
       table: { columns: ['Pod', 'Node', 'Containers'], rows },
       options: [
         { label: `Evicted with ${app.name}; both start again in one new pod`, correct: answer === 'moves-together', why: `${b} is in a pod of its own.` },

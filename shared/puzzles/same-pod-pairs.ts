@@ -114,8 +114,8 @@ export const APART: Record<string, PairMaker> = {
     const b = rng.pick([{ name: 'postgres', image: 'postgres:16' }, { name: 'mysql', image: 'mysql:8.0' }]);
     const [lo, hi] = [rng.int(2, 4), rng.int(10, 30)];
     return { pattern: 'web-db', a, b, needs: { scalesIndependently: true, talksOverNetwork: true }, gist: 'a web app and its database',
-      stated: `During sales ${code(a)} grows from ${lo} to ${hi} copies; ${code(b)} must stay a single primary, with its data on a PersistentVolume.`,
-      situation: `During sales ${code(a)} grows from ${lo} to ${hi} replicas. ${code(b)} holds the orders, written by one primary to its PersistentVolume, and ${code(a)} reaches it through a Service.` };
+      stated: `During sales ${code(a)} grows from ${lo} to ${hi} copies; ${code(b)} runs as a cluster of 3 (a primary and two replicas), and stays at 3 all year.`,
+      situation: `During sales ${code(a)} grows from ${lo} to ${hi} replicas. ${code(b)} runs as a primary and two replicas, each on its own PersistentVolume, 3 pods all year; ${code(a)} reaches it through a Service.` };
   },
   'producer-consumer': (rng) => {
     const queue = rng.pick(['Kafka', 'RabbitMQ', 'NATS']);

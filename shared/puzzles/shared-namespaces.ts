@@ -50,6 +50,8 @@ function rulesOf(p: SharedNamespacesPuzzle): SharingRule[] {
 function premises(p: SharedNamespacesPuzzle): string[] {
   const kinds = new Set(p.statements.map((s) => s.claim.kind));
   return [
+    // Stories say what a container is meant to do; a spec may not let it, and the YAML is what the statements ask about.
+    'The YAML decides, whatever the story intends.',
     ...(kinds.has('reach-port') || kinds.has('ports-coexist') ? ['The containerPorts list what each container listens on.'] : []),
     ...(kinds.has('signal') || p.statements.some((s) => s.claim.kind === 'read-file' && p.pod.shareProcessNamespace)
       ? ['Containers keep the runtime\'s default capabilities unless the YAML adds some.'] : []),

@@ -30,7 +30,7 @@ const logShipper: SharingTemplate = {
     const sh = rng.pick(SHIPPERS);
     const name = podName(rng, app.name);
     return {
-      story: `${app.name} writes its log files to ${app.logDir}; ${sh.name} tails them and ships them to ${sh.backend}.`,
+      story: `${app.name} writes its log files to ${app.logDir}; ${sh.name} is there to tail them and ship them to ${sh.backend}.`,
       knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'] },
       build: (k) => {
         const dir = k.mount === 'other-path' ? '/logs' : app.logDir;
@@ -68,7 +68,7 @@ const staticSite: SharingTemplate = {
     const web = rng.pick(WEB_SERVERS);
     const name = podName(rng, 'site');
     return {
-      story: `git-sync pulls the site's repository into /git every ${rng.pick([30, 60, 120])} s, and ${web.name} serves it.`,
+      story: `git-sync pulls the site's repository into /git every ${rng.pick([30, 60, 120])} s, for ${web.name} to serve.`,
       knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -163,7 +163,7 @@ const scratchHandoff: SharingTemplate = {
     const codec = rng.pick(['H.264', 'VP9', 'AV1']);
     const image = house(rng, 'frame-capture').image;
     return {
-      story: `capture writes raw camera frames to /frames and serves its status on a port; encoder turns the frames into ${codec} and removes each one it has encoded.`,
+      story: `capture writes raw camera frames to /frames and serves its status on a port; encoder is meant to turn the frames into ${codec} and remove each one it has encoded.`,
       knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -190,7 +190,7 @@ const configReload: SharingTemplate = {
     const name = podName(rng, 'grafana');
     const dir = '/etc/grafana/provisioning/dashboards';
     return {
-      story: 'config-reloader (the configmap-reload image) watches the directory it mounts and, on a change, calls Grafana\'s API to reload the provisioned dashboards.',
+      story: 'config-reloader (the configmap-reload image) is meant to watch the dashboards and, on a change, call Grafana\'s API to reload them; it watches whatever directory it mounts.',
       knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -242,7 +242,7 @@ const exportUploader: SharingTemplate = {
     const image = house(rng, 'reports').image;
     const bucket = rng.pick(['s3://acme-reports', 's3://acme-exports', 's3://finance-archive']);
     return {
-      story: `reports writes CSV exports to /exports; uploader syncs them to ${bucket} and then deletes them.`,
+      story: `reports writes CSV exports to /exports; uploader is meant to sync them to ${bucket} and then delete them.`,
       knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], ask: ['peer', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,

@@ -1,10 +1,11 @@
-// Hard shared-namespaces templates: every statement needs two rules together (a shared PID namespace and the user
+// Hard shared-namespaces templates: every statement needs two rules together. The PID/UID templates always share the
+// process namespace (without it each statement is one rule: nothing is visible); kill-pid1 and copied-config vary it (a shared PID namespace and the user
 // IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left;
 // a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
-import { possessive, type SharingContainer, type SharingPod } from '../model/sharing.ts';
+import { possessive, type SharingContainer } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
-import { say, type Knobs } from './sharing-statements.ts';
+import { say } from './sharing-statements.ts';
 import type { SharingTemplate } from './sharing-templates.ts';
 
 const ctr = (name: string, image: string, ports: number[], over: Partial<SharingContainer> = {}): SharingContainer => ({ name, image, ports, mounts: [], ...over });
@@ -15,10 +16,6 @@ const suffix = (rng: Rng, n: number): string => Array.from({ length: n }, () => 
 const USERS = ['same', 'root', 'other'] as const;
 const userOf = (k: unknown, app: number): number => (k === 'same' ? app : k === 'root' ? 0 : app === 1000 ? 2000 : 1000);
 
-/** One statement about the shared PID namespace itself: visible processes or the pause process as PID 1. */
-const pidNamespace = (viewer: string, target: string) => (pod: SharingPod, k: Knobs) =>
-  k.pidAsk === 'procs' ? say.seeProcesses(pod, viewer, target) : say.pid1Pause(pod, viewer);
-const PID_ASK = ['procs', 'pid1'] as const;
 
 /** Apps that reload their configuration on SIGHUP, each run as its image's own non-root user. */
 const RELOADABLE = [
@@ -34,21 +31,19 @@ const reloadSignal: SharingTemplate = {
     const app = rng.pick(RELOADABLE);
     const name = `${app.name}-${rng.int(0, 2)}`;
     return {
-      story: `reloader runs a busybox script: when the ConfigMap in /config changes, it finds ${possessive(app.name)} ${app.process} process and sends it SIGHUP.`,
-      knobs: { spn: [true, false], user: USERS, mount: ['same', 'none'], pidAsk: PID_ASK },
+      story: `reloader runs a busybox script meant to find ${possessive(app.name)} ${app.process} process and send it SIGHUP whenever the ConfigMap in /config changes.`,
+      knobs: { user: USERS, mount: ['same', 'none'], ptrace: [false, true] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid,
+        name, shareProcessNamespace: true, runAsUser: app.uid, runAsGroup: app.uid,
         volumes: [{ name: 'config', source: 'configMap' }],
         containers: [
           ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'config', mountPath: app.confDir }] }),
-          ctr('reloader', 'busybox:1.36', [], { mounts: k.mount === 'same' ? [{ volume: 'config', mountPath: '/config' }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) }) }),
+          ctr('reloader', 'busybox:1.36', [], { mounts: k.mount === 'same' ? [{ volume: 'config', mountPath: '/config' }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) }), ...(k.ptrace ? { addCapabilities: ['SYS_PTRACE'] } : {}) }),
         ],
       }),
       statements: [
         (pod) => say.signal(pod, 'reloader', app.name, app.process),
-        pidNamespace('reloader', app.name),
         (pod) => say.seeConfig(pod, 'reloader', app.name, app.confDir, app.file),
-        (pod) => say.killPid1(pod, app.name, app.process),
       ],
     };
   },
@@ -61,23 +56,23 @@ const procSecret: SharingTemplate = {
   setup(rng) {
     const h = house(rng, rng.pick(['checkout', 'profile', 'search-api']));
     const app = h.name;
-    const side = rng.pick([{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.104.0' }]);
+    const side = rng.pick([{ name: 'fluent-bit', image: 'fluent/fluent-bit:3.1', port: 2020 }, { name: 'otel-collector', image: 'otel/opentelemetry-collector-contrib:0.104.0', port: 4317 }]);
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
       story: `${app} terminates TLS with the key in /etc/tls, a Secret only it mounts; ${side.name} collects its telemetry.`,
-      knobs: { spn: [true, false], user: USERS, pidAsk: PID_ASK },
+      knobs: { user: USERS, ptrace: [false, true], ask: ['own', 'other'] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 1000, runAsGroup: 1000,
+        name, shareProcessNamespace: true, runAsUser: 1000, runAsGroup: 1000,
         volumes: [{ name: 'tls', source: 'secret' }],
         containers: [
           ctr(app, h.image, [h.port], { mounts: [{ volume: 'tls', mountPath: '/etc/tls' }] }),
-          ctr(side.name, side.image, [], k.user === 'same' ? {} : { runAsUser: userOf(k.user, 1000) }),
+          ctr(side.name, side.image, [side.port], { ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 1000) }), ...(k.ptrace ? { addCapabilities: ['SYS_PTRACE'] } : {}) }),
         ],
       }),
       statements: [
         (pod) => say.readSecret(pod, side.name, app, '/etc/tls/tls.key'),
         (pod) => say.signal(pod, side.name, app, 'main'),
-        (pod) => say.killPid1(pod, app, 'main'),
+        (pod, k) => say.reachPort(pod, side.name, app, k.ask === 'own' ? h.port : side.port),
       ],
     };
   },
@@ -91,9 +86,9 @@ const ptraceDebug: SharingTemplate = {
     const name = `web-${rng.int(0, 2)}`;
     return {
       story: 'shell is a busybox container added to look inside web without putting tools in web\'s image.',
-      knobs: { spn: [true, false], ptrace: [true, false], user: USERS, pidAsk: PID_ASK },
+      knobs: { ptrace: [true, false], user: USERS, host: ['pod', 'self'] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 101, runAsGroup: 101, volumes: [],
+        name, shareProcessNamespace: true, runAsUser: 101, runAsGroup: 101, volumes: [],
         containers: [
           ctr('web', 'nginxinc/nginx-unprivileged:1.27', [8080]),
           ctr('shell', 'busybox:1.36', [], { ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }), ...(k.ptrace ? { addCapabilities: ['SYS_PTRACE'] } : {}) }),
@@ -102,7 +97,7 @@ const ptraceDebug: SharingTemplate = {
       statements: [
         (pod) => say.seeConfig(pod, 'shell', 'web', '/etc/nginx', 'nginx.conf'),
         (pod) => say.signal(pod, 'shell', 'web', 'nginx master'),
-        (pod) => say.killPid1(pod, 'web', 'nginx master'),
+        (pod, k) => say.hostname(pod, 'shell', k.host === 'pod' ? name : 'shell'),
       ],
     };
   },
@@ -117,7 +112,7 @@ const initOrSidecar: SharingTemplate = {
     const appImage = house(rng, app).image;
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
-      story: `vault-agent logs in to Vault, renders ${possessive(app)} database credentials into /vault/secrets/db.env, and serves a local Vault API on 8200 while it runs.`,
+      story: `vault-agent logs in to Vault, renders database credentials into /vault/secrets/db.env on its volume, and serves a local Vault API on 8200 while it runs; ${app} is meant to read them.`,
       knobs: { role: ['init', 'sidecar'], spn: [true, false], mount: ['same', 'none'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), runAsUser: 100, runAsGroup: 1000,
@@ -145,7 +140,7 @@ const copiedConfig: SharingTemplate = {
     const appImage = house(rng, app).image;
     const name = `${app}-${rng.int(0, 2)}`;
     return {
-      story: (k) => `copy-config copies the ConfigMap's app.conf from /templates to ${k.initOut === 'volume' ? '/out' : '/tmp/out'} and exits; ${app} starts after it and rewrites parts of its app.conf at run time.`,
+      story: (k) => `copy-config copies the ConfigMap's app.conf from /templates to ${k.initOut === 'volume' ? '/out' : '/tmp/out'} and exits; ${app} starts after it and is meant to rewrite parts of its app.conf at run time.`,
       knobs: { appMounts: ['copy', 'config'], initOut: ['volume', 'layer'], readOnly: [true, false], spn: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn),
@@ -174,7 +169,7 @@ const restartAfterInit: SharingTemplate = {
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     const model = rng.pick(['model.onnx', 'index.bin', 'weights.pt']);
     return {
-      story: `download-model fetches ${model} into /models and exits; ${app} loads it at start and caches query results in /var/cache/app. ${possessive(app)} liveness probe just failed and the kubelet restarted its container.`,
+      story: `download-model fetches ${model} into /models and exits; ${app} is meant to load it at start, and caches query results in /var/cache/app. ${possessive(app)} liveness probe just failed and the kubelet restarted its container.`,
       knobs: { shared: ['same', 'other'], cache: ['volume', 'layer'], readOnly: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -203,10 +198,10 @@ const certRenewer: SharingTemplate = {
     const name = `web-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     const renewer = house(rng, 'cert-renewer').image;
     return {
-      story: 'cert-renewer is a native sidecar: it renews the TLS certificate into /certs and then sends SIGHUP to web\'s nginx master process.',
-      knobs: { spn: [true, false], user: USERS, mount: ['same', 'none'], readOnly: [true, false] },
+      story: 'cert-renewer is a native sidecar meant to renew the TLS certificate into /certs and then send SIGHUP to web\'s nginx master process.',
+      knobs: { user: USERS, mount: ['same', 'none'], readOnly: [true, false] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), runAsUser: 101, runAsGroup: 101,
+        name, shareProcessNamespace: true, runAsUser: 101, runAsGroup: 101,
         volumes: [{ name: 'certs', source: 'emptyDir' }],
         containers: [
           ctr('cert-renewer', renewer, [], { role: 'sidecar', mounts: k.mount === 'same' ? [{ volume: 'certs', mountPath: '/certs', ...ro(k.readOnly) }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }) }),
@@ -217,7 +212,6 @@ const certRenewer: SharingTemplate = {
         (pod) => say.signal(pod, 'cert-renewer', 'web', 'nginx master'),
         (pod) => say.writeDir(pod, 'cert-renewer', '/certs'),
         (pod) => say.seeContent(pod, 'web', 'cert-renewer', '/certs', 'tls.crt'),
-        (pod) => say.killPid1(pod, 'web', 'nginx master'),
       ],
     };
   },

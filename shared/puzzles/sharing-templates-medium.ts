@@ -19,7 +19,7 @@ const readOnlySources: SharingTemplate = {
     const name = `web-${rng.int(0, 2)}`;
     const dirs = { config: '/etc/nginx/conf.d', certs: '/etc/nginx/certs', cache: '/var/cache/nginx' } as const;
     return {
-      story: 'web serves HTTPS with its server blocks from a ConfigMap, its certificate from a Secret and a cache on an emptyDir; config-reloader watches the server blocks.',
+      story: 'web serves HTTPS with its server blocks from a ConfigMap, its certificate from a Secret and a cache on an emptyDir; config-reloader is meant to watch the server blocks.',
       knobs: { ask: ['config', 'certs', 'cache'], cacheRO: [true, false], reloader: ['config', 'certs'], host: ['pod', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
@@ -167,7 +167,7 @@ const volumeNotPath: SharingTemplate = {
     type Layout = 'same' | 'elsewhere' | 'other-volume';
     const mountOf = (l: Layout, ro2: boolean) => ({ volume: l === 'other-volume' ? 'scratch' : 'logs', mountPath: l === 'elsewhere' ? '/logs' : app.dir, ...ro(ro2) });
     return {
-      story: `${app.name} writes its logs to ${app.dir}; fluent-bit ships them and log-archiver compresses last hour's files and removes the originals.`,
+      story: `${app.name} writes its logs to ${app.dir}; fluent-bit is there to ship them, and log-archiver to compress last hour's files and remove the originals.`,
       knobs: { shipper: ['same', 'elsewhere', 'other-volume'], archiver: ['same', 'elsewhere', 'other-volume'], archiverRO: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,

@@ -15,7 +15,8 @@ export const TOOL_DOC: Record<Tool, string> = {
   stern: 'https://github.com/stern/stern#usage',
   Lens: 'https://github.com/lensapp/lens#readme',
   'kubectx / kubens': 'https://github.com/ahmetb/kubectx#kubectx1',
-  Helm: 'https://kubernetes.io/docs/concepts/workloads/management/#external-tool-helm',
+  // Cases without their own link install a chart version with values: helm upgrade --install's synopsis.
+  Helm: 'https://helm.sh/docs/helm/helm_upgrade/#synopsis',
 };
 
 export interface ToolCase {

@@ -43,10 +43,10 @@ const onCall = toolTemplate('which-tool/on-call', {
     because: 'Lens is point and click in a desktop window: the gentlest start for a new operator.',
   },
   kubectl: {
-    text: 'The on-call runbook says: paste the output of the exact command into the incident ticket, so that the next engineer can run it again and compare.',
-    need: ['exact-command', 'non-interactive'], answer: 'kubectl',
+    text: '{app}\'s container crashed and was restarted. The incident ticket must show what that crashed run printed, with the command that fetched it, so the next engineer can rerun it and compare.',
+    need: ['exact-command', 'previous-logs'], answer: 'kubectl', rule: 'debugging/logs-previous', doc: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-running-pod/#examine-pod-logs',
     tempt: { tool: 'k9s', why: SCRIPT_NOT_VIEW },
-    because: 'Runbooks are written in kubectl: one command, one printout that anyone can rerun, compare and paste.',
+    because: 'kubectl logs <pod> -c {app} --previous prints the run before the restart: one command and its printout, which anyone can paste and rerun.',
   },
 });
 

@@ -33,7 +33,7 @@ const newPods = toolTemplate('which-tool/new-pods', {
 const undo = toolTemplate('which-tool/undo', {
   Helm: {
     text: '{app} was installed from a chart, and the release\'s last upgrade changed both its Deployment and its ConfigMap. You want all of it back as it was.',
-    need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout',
+    need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo restores the Deployment\'s pod template; the ConfigMap keeps the upgrade\'s version.' },
     because: 'helm rollback {app} restores every object of the previous revision, the ConfigMap included.',
   },
@@ -132,10 +132,10 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     because: 'Lens shows all of it by point and click, which a newcomer can follow at once.',
   },
   kubectl: {
-    text: 'A cron job on a server must write the state of every pod to a file each night.',
-    need: ['non-interactive', 'exact-command'], answer: 'kubectl', rule: 'tools/non-interactive',
-    tempt: { tool: 'k9s', why: SCRIPT_NOT_VIEW },
-    because: 'kubectl get pods -A -o wide > pods.txt runs unattended and prints text.',
+    text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour.',
+    need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a cron job has no terminal to drive it.' },
+    because: 'kubectl top pod -A --containers prints one snapshot from Metrics Server and exits, so cron can redirect it to a file.',
   },
 });
 
@@ -143,7 +143,7 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
 const history = toolTemplate('which-tool/history', {
   Helm: {
     text: 'You want to know which chart version and which values were running in production yesterday.',
-    need: ['release-history'], answer: 'Helm',
+    need: ['release-history'], answer: 'Helm', doc: 'https://helm.sh/docs/helm/helm_history/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl shows today\'s objects; the release\'s revisions and their values are Helm\'s.' },
     because: 'helm history lists a release\'s revisions; helm get values --revision shows each one\'s values.',
   },

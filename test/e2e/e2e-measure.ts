@@ -150,9 +150,16 @@ export const insideWindow = (box: Box, width: number, height: number): boolean =
 /** Waits until every fitted box (the projector's body, a round as projected in a page) has settled on a layout
  *  (fit.ts runs in an animation frame after each change, a resize included). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`[...document.querySelectorAll('.host-stage .body, .projected .screen')].every((box) => {
+  // Polled through page.evaluate (the DevTools protocol), not waitForFunction: a string predicate there is compiled
+  // inside the page, which the server's CSP (no unsafe-eval) refuses now and then — an error the harness counts.
+  const fitted = `[...document.querySelectorAll('.host-stage .body, .projected .screen')].every((box) => {
     const content = box.firstElementChild;
     return content && content.style.fontSize !== '';
-  })`);
+  })`;
+  const end = Date.now() + 30_000;
+  while (!(await page.evaluate(fitted))) {
+    if (Date.now() > end) throw new Error('the layout never settled: a stage has no fitted font size after 30 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))');
 }

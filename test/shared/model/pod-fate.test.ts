@@ -20,6 +20,11 @@ describe('restartScope', () => {
   ])('%s restarts %s', (event, scope) => {
     expect(restartScope(event)).toBe(scope);
   });
+
+  it('a drained bare Pod is deleted and nothing makes a new one; a drained Job pod is replaced even under Never', () => {
+    expect(restartScope('node-drained', 'Always', false)).toBe('nothing');
+    expect(restartScope('node-drained', 'Never')).toBe('whole-pod');
+  });
 });
 
 describe('nodesFitting', () => {

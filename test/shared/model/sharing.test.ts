@@ -65,6 +65,12 @@ describe('judge (docs/rules/sharing.md)', () => {
     expect(judge(p, { kind: 'read-file', reader: 'shell', writer: 'web', path: '/etc/tls/tls.key' })).toMatchObject({ yes: true, refs: expect.arrayContaining([{ at: 'caps', container: 'shell' }]) });
   });
 
+  it('gives an added SYS_PTRACE no effect in a non-root container (a non-root process drops added capabilities at execve)', () => {
+    const p = pod({ shareProcessNamespace: true });
+    p.containers.find((c) => c.name === 'fluent-bit')!.addCapabilities = ['SYS_PTRACE'];
+    expect(judge(p, { kind: 'read-file', reader: 'fluent-bit', writer: 'web', path: '/etc/tls/tls.key' }).yes).toBe(false);
+  });
+
   it('says an init container no longer listens, though it declares the port', () => {
     const p = pod();
     p.containers[0]!.ports = [8081];

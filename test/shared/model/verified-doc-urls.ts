@@ -140,6 +140,8 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   'https://github.com/lensapp/lens#readme': 'Lens desktop',
   'https://github.com/ahmetb/kubectx#kubectx1': 'kubectx / kubens',
   // helm.sh (Docusaurus; checked against the stored pages and helm/helm-www).
+  'https://helm.sh/docs/helm/helm_history/#synopsis': 'helm history prints the historical revisions of a release, a table with chart and app version per revision',
+  'https://helm.sh/docs/helm/helm_rollback/#synopsis': 'helm rollback rolls a release back to a previous revision (the previous one when none is given)',
   'https://helm.sh/docs/helm/helm/#options': 'global flags: --kube-context, the kubeconfig context for this one command; -n',
   'https://helm.sh/docs/helm/helm_upgrade/#synopsis': 'upgrades a release to a chart version (--version) with --values/--set; the options list --install',
   'https://helm.sh/docs/faq/changes_since_helm2/#improved-upgrade-strategy-3-way-strategic-merge-patches': 'Helm 3 patches from the old manifest, the live state and the new manifest: an out-of-band kubectl edit/scale of a field the chart sets is put back',
