@@ -198,7 +198,9 @@ const readySidecarStartup: T = {
 
 const initImagePull: T = {
   id: 'kubectl-status/init-image-pull',
-  targets: ['Init:ImagePullBackOff', 'Init:ErrImageNeverPull', 'Init:InvalidImageName', 'Init:0/1', 'PodInitializing'],
+  // No PodInitializing target: once the init container has finished, STATUS hangs on the main container's image,
+  // which this view does not show (review G, KS-H3), so only the init container's own pull decides here.
+  targets: ['Init:ImagePullBackOff', 'Init:ErrImageNeverPull', 'Init:InvalidImageName', 'Init:0/1'],
   build(rng, target) {
     const c = cast(rng, service({ inits: [1, 1] }));
     const init = c.inits[0]!.name;
@@ -210,20 +212,18 @@ const initImagePull: T = {
       'Init:ErrImageNeverPull': () => ({ image: `${tool.repo}:${tool.tag}`, imagePullPolicy: 'Never' as const, cachedOnNode: false }),
       'Init:InvalidImageName': () => ({ image: `${tool.repo}:${tool.tag}:latest`, cachedOnNode: false }),
       'Init:0/1': () => ({ image: `${tool.repo}:${tool.tag}`, cachedOnNode: true }),
-      PodInitializing: () => ({ image: `${tool.repo}:${tool.tag}`, cachedOnNode: true }),
     }[target]!();
     const out = pullOutcome({ ...variant, registry: 'unreachable', backingOff: true });
-    const state = !out.ok ? waiting(init, out.reason) : target === 'PodInitializing' ? terminated(init, COMPLETED) : running(init);
+    const state = !out.ok ? waiting(init, out.reason) : running(init);
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [state], apps: [waiting(c.apps[0]!.name, 'PodInitializing')] });
     const yaml = yamlView(['spec:', '  initContainers:', `  - name: ${init}`, [`    image: ${variant.image}`, 'image'], ...(variant.imagePullPolicy ? [[`    imagePullPolicy: ${variant.imagePullPolicy}`, 'image'] as const] : [])]);
-    const done = target === 'PodInitializing' ? ` ${init} has already finished.` : '';
     const cache = variant.cachedOnNode ? (variant.image === tool.repo ? `${tool.repo}:latest` : variant.image) : `no ${tool.repo} image`;
     const why = !out.ok && out.reason === 'InvalidImageName' ? `${variant.image} is not a valid reference (a second tag), so the kubelet cannot even parse it.`
       : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have the image.'
       : !out.ok ? 'No tag (or :latest) and no imagePullPolicy means Always: the kubelet must reach the registry, cache or not.'
       : 'A pinned tag and no imagePullPolicy means IfNotPresent: the cached copy is used.';
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)} has this init container. The registry is unreachable and the node's cache holds ${cache}; where a pull is needed, the kubelet is between attempts.${done}`,
+      column: 'STATUS', prompt: `${who(c)} has this init container. The registry is unreachable and the node's cache holds ${cache}; where a pull is needed, the kubelet is between attempts.`,
       yaml, tempting: ['Init:ErrImagePull', 'ImagePullBackOff', 'Init:0/1', 'Pending'], rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy,
       extra: { text: why, evidence: yaml.at('image') },
     });
