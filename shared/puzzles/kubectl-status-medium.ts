@@ -1,6 +1,7 @@
 // kubectl-status, medium: one printPod rule the player must find (the first container with a reason wins, Completed
-// beside a running container, exit codes without a reason, which restarts count, sidecars in READY) or a default
-// to apply (the image pull policy).
+// beside a running container, which restarts count, sidecars in READY) or a default to apply (the image pull
+// policy). No exit-code-without-reason item: containerd and CRI-O always record Completed/Error/OOMKilled, so a
+// standard node never prints ExitCode:N (docs/rules/kubectl.md#exit-without-reason).
 import { COMPLETED, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import { podStatus } from '../model/pod-status.ts';
@@ -76,30 +77,6 @@ const notYetRunning: T = {
     const scheduled = podStatus(facts).conditions.find((x) => x.type === 'PodScheduled')!;
     const yaml = yamlView(['status:', '  phase: Pending', '  conditions:', ['  - type: PodScheduled', 'cond'], [`    status: "${scheduled.status}"`, 'cond'], ...(scheduled.reason ? [[`    reason: ${scheduled.reason}`, 'cond'] as const] : [])]);
     return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} was created a minute ago.`, yaml, columns: ['container', 'state', 'reason'], tempting: ['Unschedulable', 'Pending'] });
-  },
-};
-
-const exitWithoutReason: T = {
-  id: 'kubectl-status/exit-without-reason',
-  // Exit codes only: the kubelet never fills state.terminated.signal (a SIGKILL shows as exitCode 137), so a
-  // Signal:N status is one no real node prints (docs/rules/kubectl.md#exit-without-reason).
-  targets: ['ExitCode:1', 'ExitCode:2', 'ExitCode:137', 'ExitCode:143', 'Init:ExitCode:1', 'Init:ExitCode:137'],
-  build(rng, target) {
-    const inInit = target.startsWith('Init:');
-    const exitCode = Number(target.split(':').at(-1));
-    const killed = exitCode > 128;
-    // Job pods with restartPolicy Never: nothing restarts the dead container, so the table is a steady picture.
-    const c = cast(rng, job({ inits: inInit ? [1, 1] : [0, 0] }));
-    const dead: ContainerSnapshot = { name: inInit ? c.inits[0]!.name : c.apps[0]!.name, state: 'terminated', exitCode, started: false, ready: false, restartCount: 0 };
-    const apps = inInit ? [waiting(c.apps[0]!.name, 'PodInitializing')] : [dead];
-    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: inInit ? [dead] : [], apps });
-    const yaml = yamlView(['status:', `  ${inInit ? 'initContainerStatuses' : 'containerStatuses'}:`, [`  - name: ${dead.name}`, 'dead'], '    state:', '      terminated:', [`        exitCode: ${exitCode}`, 'dead'],
-      ...(inInit ? ['  containerStatuses:', `  - name: ${c.apps[0]!.name}`, '    state:', '      waiting:', '        reason: PodInitializing'] : [])]);
-    return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `On this node the container runtime records no reason when a container exits. ${who(c)} (restartPolicy: Never) reports these statuses.`, yaml,
-      tempting: [inInit ? 'Init:Error' : 'Error', killed ? (inInit ? 'Init:OOMKilled' : 'OOMKilled') : 'Completed'],
-      extra: { text: `Had the runtime recorded a reason (Error, OOMKilled), kubectl would print the reason.${killed ? ` Exit code ${exitCode} is 128 + ${exitCode - 128}: the process was killed by signal ${exitCode - 128}, but the status carries only the code.` : ''}`, evidence: yaml.at('dead') },
-    });
   },
 };
 
@@ -233,4 +210,4 @@ const podReason: T = {
   },
 };
 
-export const kubectlStatusMedium: readonly T[] = [firstContainerWins, completedWithRunning, notYetRunning, exitWithoutReason, restartsAfterInit, readyWithSidecars, pullPolicyStatus, deletedTerminal, podReason];
+export const kubectlStatusMedium: readonly T[] = [firstContainerWins, completedWithRunning, notYetRunning, restartsAfterInit, readyWithSidecars, pullPolicyStatus, deletedTerminal, podReason];

@@ -47,7 +47,7 @@ describe('kubectlStatus', () => {
 
   it.each<[Difficulty, string[]]>([
     ['easy', ['Running', 'CrashLoopBackOff', 'ImagePullBackOff', 'ContainerCreating', 'CreateContainerError', 'InvalidImageName', 'Completed', 'Terminating', 'Init:1/3']],
-    ['medium', ['ExitCode:1', 'ExitCode:137', 'Init:ExitCode:1', 'Init:ExitCode:137', 'NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'OutOfcpu', 'ErrImageNeverPull']],
+    ['medium', ['NotReady', 'SchedulingGated', 'Pending', 'Evicted', 'OutOfcpu', 'ErrImageNeverPull']],
     ['hard', ['Terminating', 'DeadlineExceeded', 'ContainerStatusUnknown', 'Init:CrashLoopBackOff', 'Init:InvalidImageName', 'NotReady', 'Completed']],
   ])('prints the STATUS strings of its level (%s)', (d, expected) => {
     const asked = statuses(d);
@@ -116,39 +116,21 @@ describe('kubectlStatus', () => {
     const view = kubectlStatus.publicView(p);
     expect({ template: p.template, prompt: view.prompt, code: view.code?.text, rows: view.table?.rows, options: view.options.map((o) => o.label) }).toMatchInlineSnapshot(`
       {
-        "code": undefined,
+        "code": "spec:
+        containers:
+        - name: memcached
+          image: MEMCACHED:1.6",
         "options": [
-          "3/3",
-          "0/3",
-          "2/2",
-          "2/3",
+          "Pending",
+          "ErrImagePull",
+          "ImagePullBackOff",
+          "InvalidImageName",
         ],
-        "prompt": "In Deployment pod payments-sk6fgx6xm-cdz5v, vector is a native sidecar (an init container with restartPolicy: Always). What does kubectl get pods show under READY?",
-        "rows": [
-          [
-            "vector (sidecar)",
-            "Running",
-            "no",
-          ],
-          [
-            "wait-for-db (init)",
-            "Terminated",
-            "yes",
-          ],
-          [
-            "payments",
-            "Running",
-            "yes",
-          ],
-          [
-            "statsd-exporter",
-            "Running",
-            "yes",
-          ],
-        ],
-        "template": "kubectl-status/ready-with-sidecars",
+        "prompt": "The registry is unreachable. Deployment pod memcached-glk8vsk6f-gx6xm is on a node that has memcached:1.6 in its image cache and nothing else of memcached. If the kubelet has to pull, it is between two attempts right now. What does kubectl get pods show under STATUS?",
+        "rows": undefined,
+        "template": "kubectl-status/pull-policy-status",
       }
     `);
-    expect(kubectlStatus.grade(p, kubectlStatus.solve(p)).explanation).toMatchInlineSnapshot(`"2/3: READY counts app containers that run and are ready, plus sidecars that are started and ready, out of 2 app + 1 sidecar. Regular init containers never count."`);
+    expect(kubectlStatus.grade(p, kubectlStatus.solve(p)).explanation).toMatchInlineSnapshot(`"InvalidImageName: memcached is waiting with reason InvalidImageName, and STATUS shows a container's reason, not the phase (Pending). MEMCACHED:1.6 is not a valid image reference (a repository name must be lowercase; only a tag may use capitals), so the kubelet cannot even parse it: no pull is tried."`);
   });
 });
