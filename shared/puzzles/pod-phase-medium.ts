@@ -49,7 +49,8 @@ const backoffReasons: T = {
       Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ran into trouble. What is its status.phase?`, columns: TABLE });
+    // The stem names no failure: under Never both Pending and Failed are drawn, and the table tells them apart.
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): the on-call engineer pasted its container status. What is its status.phase?`, columns: TABLE });
   },
 };
 
@@ -67,9 +68,10 @@ const initFailurePolicy: T = {
   build(rng, target) {
     const batch = target === 'Succeeded' || target === 'Failed' || rng.chance(0.4);
     const c = cast(rng, batch ? job({ inits: [1, 2] }) : service({ inits: [1, 2] }));
-    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
+    // Never is drawn for Succeeded too (a clean run: Never retries nothing), so the policy alone does not give Failed.
+    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const at = rng.int(0, c.inits.length - 1);
-    const retried = (n: string) => terminated(n, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) });
+    const retried = (n: string) => (policy === 'Never' ? terminated(n, COMPLETED) : terminated(n, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }));
     const pod = {
       Pending: () => initStuck(c, at, (n) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) })),
       Failed: () => initStuck(c, at, (n) => terminated(n, initFailure(rng))),
@@ -78,9 +80,9 @@ const initFailurePolicy: T = {
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, ...pod });
     const init = c.inits[at]!.name;
-    const retriedLine = target === 'Running' || target === 'Succeeded'
+    const retriedLine = (target === 'Running' || target === 'Succeeded') && policy !== 'Never'
       ? { extra: { text: `${init} failed and was retried, as restartPolicy ${policy} allows for init containers, until it exited 0.` } } : {};
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): one of its init containers has failed at least once. What is its status.phase?`, columns: TABLE, ...retriedLine });
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs init containers ahead of its app; these are its statuses. What is its status.phase?`, columns: TABLE, ...retriedLine });
   },
 };
 
@@ -89,7 +91,8 @@ const oomKilled: T = {
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
     const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
-    const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
+    // Never is drawn for Succeeded too (the limit held on the only run), so the policy alone does not give Failed.
+    const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : pick(rng, ['Never', 'OnFailure'] as const);
     const restarts = rng.int(1, 6);
     // In back-off between tries, as it stays for seconds to minutes (right after an exit it shows Terminated for a moment).
     const looping = (n: string) => waiting(n, 'CrashLoopBackOff', { restartCount: restarts, lastTerminationState: OOM });
@@ -99,10 +102,11 @@ const oomKilled: T = {
       Pending: () => ({ inits: [looping('migrate')], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
       Running: () => ({ inits: [], apps: [looping(main)] }),
       Failed: () => ({ inits: [], apps: [terminated(main, OOM)] }),
-      Succeeded: () => ({ inits: [], apps: [terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })] }),
+      Succeeded: () => ({ inits: [], apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })] }),
     }[target]!();
     const facts = factsOf({ cast: target === 'Pending' ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ran out of memory at least once. What is its status.phase?`, columns: TABLE });
+    // The stem names the tight limit, not its outcome: the table shows whether the kernel killed anything.
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE });
   },
 };
 
@@ -210,16 +214,17 @@ const initOrAppCrash: T = {
   build(rng, target) {
     const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
     const c = cast(rng, (batch ? job : service)({ inits: [1, 2] }));
-    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : 'OnFailure';
+    // Never is drawn for Succeeded too (nothing crashed on the only run), so the policy alone does not give Failed.
+    const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const initSide = target === 'Pending' || (target === 'Failed' && rng.chance(0.5));
     // Succeeded: the app container crashed before, then completed on a later try.
     const exit = initSide ? initFailure(rng) : failure(rng);
     const broken = (n: string) => (target === 'Failed' ? terminated(n, exit)
-      : target === 'Succeeded' ? terminated(n, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: exit })
+      : target === 'Succeeded' ? (policy === 'Never' ? terminated(n, COMPLETED) : terminated(n, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: exit }))
       : waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 30), lastTerminationState: exit }));
     const pod = initSide ? initStuck(c, rng.int(0, c.inits.length - 1), broken) : { inits: initsDone(c), apps: c.apps.map((a, k) => (k === 0 ? broken(a.name) : running(a.name))) };
     const facts = factsOf({ cast: c, restartPolicy: policy, ...pod });
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) has crashed at least once. What is its status.phase?`, columns: TABLE });
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): these are its container statuses, init containers first. What is its status.phase?`, columns: TABLE });
   },
 };
 

@@ -79,6 +79,16 @@ describe('podPhaseKind', () => {
     }
   });
 
+  it('lets the table, not the stem, decide medium restartPolicy Never items: no stem names the failure, and Never draws two phases per template', () => {
+    const never = puzzles('medium').filter((p) => p.facts.restartPolicy === 'Never');
+    for (const p of never) expect(p.prompt, p.template).not.toMatch(/ran out of memory|ran into trouble|crashed|failed at least once|OOM/i);
+    const phases = new Map<string, Set<string>>();
+    for (const p of never) phases.set(p.template, (phases.get(p.template) ?? new Set()).add(podStatus(p.facts).phase));
+    for (const t of ['pod-phase/backoff-reasons', 'pod-phase/init-failure-policy', 'pod-phase/oom-killed', 'pod-phase/init-or-app-crash']) {
+      expect(phases.get(t)?.size, t).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('renders a golden puzzle', () => {
     const p = podPhaseKind.generate('golden', 'hard');
     const view = podPhaseKind.publicView(p);
