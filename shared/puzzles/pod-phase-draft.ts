@@ -33,11 +33,13 @@ export interface PhaseShow {
   line?: ExplanationLine;
   docUrl?: string;
   withUnknown?: boolean;
+  /** Label a native sidecar "(init)" in the table: the YAML must show which init container is the sidecar. */
+  sidecarAsInit?: boolean;
   wrongNotes?: Record<string, string>;
 }
 
 export function phaseDraft(facts: PodFacts, show: PhaseShow): PhaseDraft {
-  const view: ContainerView | undefined = show.columns ? containerView(containersOf(facts), show.columns) : undefined;
+  const view: ContainerView | undefined = show.columns ? containerView(containersOf(facts), show.columns, { sidecarAsInit: show.sidecarAsInit === true }) : undefined;
   const why = phaseWhy(facts, (name) => view?.at(name, 'state', 'reason', 'status', 'exit', 'started', 'ready') ?? (show.textLines ? { codeLines: show.textLines } : {}));
   const rules = [...new Set([...why.rules, ...(show.rules ?? [])])];
   const lines = [show.line ?? why.line, ...(show.extra ? [show.extra] : [])];

@@ -10,7 +10,8 @@ import type { Rng } from '../random.ts';
 import { cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
-import { yamlView } from './pod-view.ts';
+import type { ExplanationLine } from './kind.ts';
+import { yamlView, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
 type T = StateTemplate<PhaseQuestion>;
@@ -19,6 +20,14 @@ const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
 // How the kubelet's stop leaves a sidecar: 143 if it dies of SIGTERM (cloud-sql-proxy v2 by default), 137 after the grace period.
 const STOPPED_SIDECAR: readonly Last[] = [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }];
 const sidecarOf = (c: Cast): string => c.inits.find((i) => i.sidecar)!.name;
+
+/** The spec lines that tell a native sidecar from a regular init container (marked 'where'), in the cast's order. */
+function sidecarSpec(c: Cast, policy: RestartPolicy): YamlView {
+  return yamlView(['spec:', `  restartPolicy: ${policy}`, '  initContainers:',
+    ...c.inits.flatMap((i) => [`  - name: ${i.name}`, `    image: ${i.image}`, ...(i.sidecar ? [['    restartPolicy: Always', 'where'] as const] : [])]),
+    '  containers:', ...c.apps.map((a) => `  - name: ${a.name}`)]);
+}
+const nativeLine = (side: string, yaml: YamlView): ExplanationLine => ({ text: `${side} is a native sidecar: the YAML lists it in initContainers with restartPolicy: Always.`, evidence: yaml.at('where') });
 
 const jobSidecarEnd: T = {
   id: 'pod-phase/job-with-sidecar',
@@ -38,9 +47,10 @@ const jobSidecarEnd: T = {
         ? (stage === 'probe' ? running(i.name, { started: false, ready: false }) : stage === 'pull' ? waiting(i.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : running(i.name))
         : stage === 'init' ? running(i.name) : waiting(i.name, 'PodInitializing')));
       const facts = factsOf({ cast: ordered, restartPolicy: 'Never', inits, apps: ordered.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      const yaml = sidecarSpec(ordered, 'Never');
       return phaseDraft(facts, {
-        prompt: `${who(c)} (restartPolicy: Never) ${sidecarDoes(side)}, a native sidecar with a startup probe. What is its status.phase?`,
-        columns: ['container', 'state', 'reason', 'started', 'exit'], rules: [stage === 'init' ? 'sidecars/start-gate' : 'phase/waiting-pending'], withUnknown: true,
+        prompt: `${who(c)} ${sidecarDoes(side)}, which has a startup probe. What is its status.phase?`, yaml, sidecarAsInit: true,
+        columns: ['container', 'state', 'reason', 'started', 'exit'], rules: [stage === 'init' ? 'sidecars/start-gate' : 'phase/waiting-pending'], withUnknown: true, extra: nativeLine(side, yaml),
       });
     }
     const policy: RestartPolicy = rng.chance(0.6) ? 'Never' : 'OnFailure';
@@ -48,9 +58,11 @@ const jobSidecarEnd: T = {
     const sidecar = (n: string) => (target === 'Running' ? running(n) : terminated(n, pick(rng, STOPPED_SIDECAR)));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: initsDone(c, sidecar), apps: c.apps.map((a) => terminated(a.name, mainExit)) });
     const second = target === 'Running' ? 'phase/decided-when-all-stopped' : 'sidecars/exit-ignored';
+    // The table calls the sidecar "(init)": the player finds it in the YAML, then applies the exit rule (review G, PP-H1/H2).
+    const yaml = sidecarSpec(c, policy);
     return phaseDraft(facts, {
-      prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecarOf(c))}, a native sidecar with a startup probe. What is its status.phase?`,
-      columns: TABLE, rules: [second], withUnknown: true,
+      prompt: `${who(c)} ${sidecarDoes(sidecarOf(c))}. What is its status.phase?`, yaml, sidecarAsInit: true,
+      columns: TABLE, rules: [second], withUnknown: true, extra: nativeLine(sidecarOf(c), yaml),
     });
   },
 };

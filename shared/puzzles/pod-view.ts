@@ -49,9 +49,9 @@ function statusCell(c: ContainerSnapshot): string {
   return reason === DASH ? stateWord(c) : `${stateWord(c)}: ${reason}`;
 }
 
-function cell(col: Column, { role, status: c }: ShownContainer): string {
+function cell(col: Column, { role, status: c }: ShownContainer, sidecarAsInit: boolean): string {
   switch (col) {
-    case 'container': return role === 'app' ? c.name : `${c.name} (${role})`;
+    case 'container': return role === 'app' ? c.name : `${c.name} (${sidecarAsInit ? 'init' : role})`;
     case 'state': return stateWord(c);
     case 'reason': return reasonCell(c);
     case 'status': return statusCell(c);
@@ -69,9 +69,10 @@ export interface ContainerView {
   at(name: string, ...cols: Column[]): Evidence;
 }
 
-export function containerView(containers: readonly ShownContainer[], cols: readonly Column[]): ContainerView {
+/** `sidecarAsInit` labels a native sidecar "(init)", as its place in initContainers, so the player must find it in the YAML. */
+export function containerView(containers: readonly ShownContainer[], cols: readonly Column[], { sidecarAsInit = false } = {}): ContainerView {
   if (cols.length > 5) throw new Error('a table shows at most five columns');
-  const table = { columns: cols.map((c) => HEADERS[c]), rows: containers.map((c) => cols.map((col) => cell(col, c))) };
+  const table = { columns: cols.map((c) => HEADERS[c]), rows: containers.map((c) => cols.map((col) => cell(col, c, sidecarAsInit))) };
   return {
     table,
     at(name, ...wanted) {

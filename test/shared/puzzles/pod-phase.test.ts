@@ -89,6 +89,17 @@ describe('podPhaseKind', () => {
     }
   });
 
+  it('makes the player find the sidecar in the YAML in hard Job-sidecar items: the table labels it (init), the YAML marks restartPolicy: Always', () => {
+    const items = puzzles('hard').filter((p) => p.template === 'pod-phase/job-with-sidecar');
+    expect(items.length).toBeGreaterThan(0);
+    for (const p of items) {
+      const view = podPhaseKind.publicView(p);
+      expect(view.table!.rows.flat().join(' ')).not.toContain('(sidecar)');
+      expect(view.code!.text).toMatch(/initContainers:[\s\S]*restartPolicy: Always/);
+      expect(view.prompt).not.toMatch(/sidecar/i);
+    }
+  });
+
   it('renders a golden puzzle', () => {
     const p = podPhaseKind.generate('golden', 'hard');
     const view = podPhaseKind.publicView(p);
