@@ -45,7 +45,7 @@ const mixedNeeds: SingleTemplate = {
 const REPLACEMENT: Record<'shares-localhost' | 'shares-volume' | 'shares-ipc', { thing: string; options: [string, string][]; because: string }> = {
   'shares-localhost': { thing: 'localhost', because: 'localhost stops at the pod; a Service reaches the other pods wherever they run.', options: [
     ['Separate pods, with a Service name instead of localhost', ''],
-    ['Separate pods, with podAffinity so that localhost still reaches', 'Same node is not the same network namespace: each pod has its own loopback.'],
+    ['Separate pods, with podAffinity so that localhost still reaches across', 'Same node is not the same network namespace: each pod has its own loopback.'],
     ['Separate pods, with shareProcessNamespace: true to keep localhost', 'That shares processes, inside one pod only; no setting spans two pods.'],
     ['One pod as today, so that localhost keeps working', ''],
   ] },
@@ -145,7 +145,7 @@ const hpaPlacement: SingleTemplate = {
     const options: DraftOption[] = [
       { label: `In ${app.name}'s pod, so each replica has its own`, correct: answer === 'same-pod', why: answer === 'singleton' ? `Each of up to 30 replicas would get its own ${helper.name}.` : `${helper.name} must scale with its queue, not with ${app.name}.` },
       { label: 'In its own pod, one instance for all replicas', correct: answer === 'singleton', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `One ${helper.name} cannot keep up with a growing queue.` },
-      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `${helper.name} must stay one instance.` },
+      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `Autoscaled copies of ${helper.name} would each hold part of the data, and a replica would miss what another wrote.` },
       { label: `In ${app.name}'s pod, with replicas: 1 set on ${helper.name}`, correct: false, why: 'Replica counts belong to pods, never to one container.' },
     ];
     return {
@@ -248,7 +248,7 @@ const colocate: SingleTemplate = {
       prompt: `${situation} How do you run ${code(b)} relative to ${code(app)}?`,
       options: [
         { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
-        { label: `${b} in ${app.name}'s pod, as an init container`, correct: false, why: `An init container must exit before ${app.name} starts, so ${b} would be gone while it runs.` },
+        { label: `${b} in ${app.name}'s pod, as an init container that exits first`, correct: false, why: `A plain init container must exit before ${app.name} starts, so ${b} would be gone while it runs.` },
         { label: `${b} in its own pods, with podAffinity from ${app.name}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'Same node is not the same network namespace: localhost never reaches another pod.' : 'Nothing needs them on one node.' },
         { label: `${b} in its own pods, with no placement rule`, correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
       ],

@@ -45,7 +45,7 @@ function crux(p: Pair, reason: DesignReason): string {
     case 'shares-volume': return `${a} and ${b} use the same files`;
     case 'shares-ipc': return `${a} and ${b} exchange data in shared memory`;
     case 'scales-independently': return `${a} and ${b} must scale to different replica counts`;
-    case 'serves-many': return `${a} and ${b} are many to one: every ${a} replica needs the same ${b}`;
+    case 'serves-many': return `${a} and ${b} are many to one: all ${a} replicas share one ${b}`;
     case 'separate-lifecycle': return `${a} and ${b} ship or run on different schedules`;
     case 'network-only': return `${a} and ${b} are linked by nothing but a Service call`;
   }
