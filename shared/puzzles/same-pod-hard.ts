@@ -40,13 +40,30 @@ const mixedNeeds: SingleTemplate = {
   },
 };
 
-const REPLACEMENT: Record<'shares-localhost' | 'shares-volume' | 'shares-ipc', { label: string; because: string }> = {
-  'shares-localhost': { label: 'A Service name instead of localhost', because: 'localhost stops at the pod; a Service reaches the other pods wherever they run.' },
-  'shares-volume': { label: 'Object storage or a ReadWriteMany volume instead of the emptyDir', because: 'an emptyDir belongs to one pod; storage that many pods can mount, or object storage, crosses pods.' },
-  'shares-ipc': { label: 'A network stream or a queue instead of shared memory', because: 'shared memory stops at the pod\'s IPC namespace; only the network crosses pods.' },
+// Every option keeps or replaces the one thing they share today, so none can be dropped for naming something else
+// (review F, item 10); the prompt does not say that they must split: the player weighs the split need.
+const REPLACEMENT: Record<'shares-localhost' | 'shares-volume' | 'shares-ipc', { thing: string; options: [string, string][]; because: string }> = {
+  'shares-localhost': { thing: 'localhost', because: 'localhost stops at the pod; a Service reaches the other pods wherever they run.', options: [
+    ['Separate pods, with a Service name instead of localhost', ''],
+    ['Separate pods, with podAffinity so that localhost still reaches across', 'Same node is not the same network namespace: each pod has its own loopback.'],
+    ['Separate pods, with shareProcessNamespace: true to keep localhost', 'That shares processes, inside one pod only; no setting spans two pods.'],
+    ['One pod as today, so that localhost keeps working', ''],
+  ] },
+  'shares-volume': { thing: 'the emptyDir', because: 'an emptyDir belongs to one pod; storage that many pods can mount, or object storage, crosses pods.', options: [
+    ['Separate pods, with object storage or a ReadWriteMany volume instead of the emptyDir', ''],
+    ['Separate pods, both mounting the same emptyDir by its name', 'An emptyDir belongs to one pod; another pod with the same name gets its own, empty one.'],
+    ['Separate pods, with podAffinity so that the emptyDir is on one node', 'Same node is not the same volume: each pod\'s emptyDir is its own.'],
+    ['One pod as today, so that the emptyDir keeps working', ''],
+  ] },
+  'shares-ipc': { thing: 'shared memory', because: 'shared memory stops at the pod\'s IPC namespace; only the network crosses pods.', options: [
+    ['Separate pods, with a network stream or a queue instead of shared memory', ''],
+    ['Separate pods, with shareProcessNamespace: true to keep shared memory', 'That shares processes, inside one pod only; no setting spans two pods.'],
+    ['Separate pods, with podAffinity so that shared memory stays on one node', 'Same node is not the same IPC namespace: each pod has its own.'],
+    ['One pod as today, so that shared memory keeps working', ''],
+  ] },
 };
 
-/** They must be split: what takes over from the localhost, volume or memory they share today? */
+/** One need ties them, another splits them: how do they run, and what carries what ties them today? */
 const splitReplacement: SingleTemplate = {
   id: 'same-pod/split-replacement',
   answers: Object.keys(REPLACEMENT),
@@ -54,15 +71,13 @@ const splitReplacement: SingleTemplate = {
     const p = rng.pick(mixedBy((x) => coupling(x) === answer))(rng);
     const split = podDesign(p.needs).reason;
     const r = REPLACEMENT[answer as keyof typeof REPLACEMENT];
+    const onePodWhy = `${BECAUSE[split]} That outweighs the ${r.thing} they share today.`;
     return {
       template: this.id,
-      prompt: `${p.stated} So they must move to separate pods. What replaces what ties them today?`,
+      prompt: `${p.stated} How do they run from now on?`,
       table: table(p),
-      options: [
-        ...Object.entries(REPLACEMENT).map(([k, v]) => ({ label: v.label, correct: k === answer, why: 'They do not share that today.' })),
-        { label: 'shareProcessNamespace: true on both pods', correct: false, why: 'Namespaces are shared inside one pod only; no setting spans two pods.' },
-      ],
-      answerKey: r.label,
+      options: r.options.map(([label, why], i) => ({ label, correct: i === 0, why: i === 3 ? onePodWhy : why })),
+      answerKey: r.options[0]![0],
       rules: [REASON_RULE[split], REASON_RULE[answer as DesignReason]],
       because: [{ text: `${BECAUSE[split]} Then ${r.because}` }],
       docUrl: REASON_DOC[answer as DesignReason],
@@ -130,7 +145,7 @@ const hpaPlacement: SingleTemplate = {
     const options: DraftOption[] = [
       { label: `In ${app.name}'s pod, so each replica has its own`, correct: answer === 'same-pod', why: answer === 'singleton' ? `Each of up to 30 replicas would get its own ${helper.name}.` : `${helper.name} must scale with its queue, not with ${app.name}.` },
       { label: 'In its own pod, one instance for all replicas', correct: answer === 'singleton', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `One ${helper.name} cannot keep up with a growing queue.` },
-      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `${helper.name} must stay one instance.` },
+      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `Autoscaled copies of ${helper.name} would each hold part of the data, and a replica would miss what another wrote.` },
       { label: `In ${app.name}'s pod, with replicas: 1 set on ${helper.name}`, correct: false, why: 'Replica counts belong to pods, never to one container.' },
     ];
     return {
@@ -225,23 +240,23 @@ const colocate: SingleTemplate = {
     const app = apiSide(rng);
     const [b, situation] = ({
       'pod-affinity': ['model-cache', `${code(app)} reads a 40 GiB model from the node's local SSD, where ${code('model-cache')} keeps it; ${code('model-cache')} runs on 3 nodes, ${code(app)} on 2 to 20 replicas.`],
-      'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy.`],
+      'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy, and a proxy on the same node would be close enough for latency.`],
       anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service; a few milliseconds of network latency between them are fine.`],
     } as const)[answer as 'one-pod']! as [string, string];
     return {
       template: this.id,
       prompt: `${situation} How do you run ${code(b)} relative to ${code(app)}?`,
       options: [
-        { label: `Separate pods, with podAffinity for ${b}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'They must share localhost, which only one pod gives.' : 'Nothing needs them on one node.' },
-        { label: 'One pod', correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
-        { label: 'Separate pods, with no placement rule', correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
-        { label: `Separate pods, both pinned with nodeName`, correct: false, why: 'Pinning to one node bypasses the scheduler and breaks when that node goes.' },
+        { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
+        { label: `${b} in ${app.name}'s pod, as an init container that exits first`, correct: false, why: `A plain init container must exit before ${app.name} starts, so ${b} would be gone while it runs.` },
+        { label: `${b} in its own pods, with podAffinity from ${app.name}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'Same node is not the same network namespace: localhost never reaches another pod.' : 'Nothing needs them on one node.' },
+        { label: `${b} in its own pods, with no placement rule`, correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
       ],
-      answerKey: { 'pod-affinity': 'Separate pods with podAffinity', 'one-pod': 'One pod', anywhere: 'Separate pods, no placement rule' }[answer]!,
+      answerKey: { 'pod-affinity': 'Own pods with podAffinity', 'one-pod': 'A second container in the pod', anywhere: 'Own pods, no placement rule' }[answer]!,
       rules: answer === 'pod-affinity' ? ['design/co-locate-affinity', 'design/scales-as-unit'] : answer === 'one-pod' ? ['sharing/network-namespace', 'design/scales-as-unit'] : ['design/network-only', 'design/co-locate-affinity'],
       because: [{ text: {
         'pod-affinity': 'They must share a node but scale apart: podAffinity puts them together without tying their replica counts.',
-        'one-pod': 'They share localhost and scale as a pair: that is one pod.',
+        'one-pod': 'They share localhost and scale as a pair: that is one pod. podAffinity would only share a node, and each pod has its own loopback.',
         anywhere: 'Nothing ties them to one node, so the scheduler may place each anywhere.',
       }[answer]! }],
       docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
@@ -266,7 +281,7 @@ const reloadAccess: SingleTemplate = {
         { label: `In ${a}'s pod, with shareProcessNamespace: true`, correct: answer === 'spn', why: answer === 'localhost' ? 'An HTTP call on localhost needs no shared processes.' : 'A Service call needs neither a shared pod nor shared processes.' },
         { label: `In ${a}'s pod; localhost is enough`, correct: answer === 'localhost', why: answer === 'spn' ? 'A signal needs the process to be visible, and PIDs are not shared by default.' : 'One watcher for 30 gateways cannot sit in each of their pods.' },
         { label: `In its own pod, calling ${a}'s Service`, correct: answer === 'service', why: answer === 'spn' ? 'A signal cannot cross pods.' : `${a} listens only on its pod's loopback.` },
-        { label: `In ${a}'s pod: containers of a pod see each other's processes`, correct: false, why: 'Not by default: processes are shared only with shareProcessNamespace: true.' },
+        { label: 'In its own pod, with shareProcessNamespace: true', correct: false, why: 'shareProcessNamespace shares processes inside one pod only; it never reaches another pod.' },
       ],
       answerKey: { spn: 'One pod with shareProcessNamespace', localhost: 'One pod, localhost', service: 'Own pod, through a Service' }[answer]!,
       rules: answer === 'spn' ? ['sharing/pid-namespace', 'sharing/signal-permission'] : answer === 'localhost' ? ['sharing/network-namespace', 'sharing/pid-namespace'] : ['design/network-only', 'design/one-copy-per-replica'],

@@ -43,11 +43,11 @@ function crux(p: Pair, reason: DesignReason): string {
   switch (reason) {
     case 'shares-localhost': return `${a} and ${b} talk over localhost`;
     case 'shares-volume': return `${a} and ${b} use the same files`;
-    case 'shares-ipc': return `${a} hands ${b} data in shared memory`;
-    case 'scales-independently': return `${b} must scale apart from ${a}`;
-    case 'serves-many': return `Every replica of ${a} needs the same ${b}`;
-    case 'separate-lifecycle': return `${b} ships or runs on its own schedule`;
-    case 'network-only': return `Nothing but a Service call links them`;
+    case 'shares-ipc': return `${a} and ${b} exchange data in shared memory`;
+    case 'scales-independently': return `${a} and ${b} must scale to different replica counts`;
+    case 'serves-many': return `${a} and ${b} are many to one: all ${a} replicas share one ${b}`;
+    case 'separate-lifecycle': return `${a} and ${b} ship or run on different schedules`;
+    case 'network-only': return `${a} and ${b} are linked by nothing but a Service call`;
   }
 }
 /** Facts true of almost any pair, technical ones among them, so the deciding fact is not the only technical option. */
@@ -147,16 +147,34 @@ const yamlReview: SingleTemplate = {
   },
 };
 
-const ADDRESS = {
-  localhost: { label: 'In the same pod: 127.0.0.1 is the pod\'s own loopback', reason: 'shares-localhost' as DesignReason },
-  socket: { label: 'In the same pod, both mounting the emptyDir that holds the socket', reason: 'shares-volume' as DesignReason },
-  memory: { label: 'In the same pod: shared memory stays inside one IPC namespace', reason: 'shares-ipc' as DesignReason },
-  service: { label: 'In any pod: a Service name resolves from anywhere in the cluster', reason: 'network-only' as DesignReason },
-};
-
-const ADDRESS_WRONG: Record<keyof typeof ADDRESS, string> = {
-  localhost: 'The address does not use 127.0.0.1.', socket: 'The address names no Unix socket.',
-  memory: 'The address uses no shared memory.', service: 'That address only works from inside one pod.',
+// Each address with four placements of one shape, all about that address: a test-wise player cannot drop the
+// wrong ones for naming a mechanism the address plainly does not use (review F, item 08).
+type Address = 'localhost' | 'socket' | 'memory' | 'service';
+const ADDRESS: Record<Address, { reason: DesignReason; options: (a: string, b: string) => [string, string][] }> = {
+  localhost: { reason: 'shares-localhost', options: (a) => [
+    [`In ${a}'s pod: 127.0.0.1 is that pod's own loopback`, ''],
+    [`In ${a}'s pod, and only with hostNetwork: true`, 'Containers of one pod share its loopback without hostNetwork.'],
+    [`In any pod on ${a}'s node: 127.0.0.1 is the node's loopback`, 'Each pod has its own network namespace and its own loopback.'],
+    ['In any pod that declares containerPort 5432', 'containerPort is informational: it publishes nothing on another pod\'s loopback.'],
+  ] },
+  socket: { reason: 'shares-volume', options: (a) => [
+    [`In ${a}'s pod, both mounting the emptyDir that holds the socket`, ''],
+    [`In ${a}'s pod, with no volume: a pod's containers share one filesystem`, 'Each container has its own root filesystem; only volumes they both mount are shared.'],
+    [`In any pod on ${a}'s node: /var/run is the node's directory`, '/var/run is in the container\'s own filesystem, not the node\'s.'],
+    ['In any pod: the Service forwards the socket path to it', 'A Service forwards TCP and UDP ports, never a Unix socket file.'],
+  ] },
+  memory: { reason: 'shares-ipc', options: (a) => [
+    [`In ${a}'s pod: shared memory stays inside one IPC namespace`, ''],
+    [`In ${a}'s pod, and only with shareProcessNamespace: true`, 'A pod\'s containers share the IPC namespace by default; shareProcessNamespace shares processes.'],
+    [`In any pod on ${a}'s node: shared memory is the node's RAM`, 'Each pod has its own IPC namespace, so its shared memory objects are its own.'],
+    [`In any pod of ${a}'s namespace: they share one IPC namespace`, 'A Kubernetes namespace is not a Linux IPC namespace; each pod has its own.'],
+  ] },
+  service: { reason: 'network-only', options: (a) => [
+    ['In its own pods, on any node: the Service routes to them from anywhere', ''],
+    [`In ${a}'s pod: a pooler must share the app's loopback to pool`, 'A pooler pools the connections it receives, over any network.'],
+    [`In any pod on ${a}'s node: a Service routes only to local pods`, 'Only internalTrafficPolicy: Local does that; by default a Service reaches pods on every node.'],
+    [`In pods of ${a}'s namespace only: names do not cross namespaces`, 'pgbouncer.data.svc names its namespace, so it resolves from every namespace.'],
+  ] },
 };
 
 /** The configured address decides where the other side may run. */
@@ -171,14 +189,15 @@ const addressDecides: SingleTemplate = {
       memory: ['frame-cache', 'SHM_NAME=/frames: it opens that POSIX shared memory object with shm_open'],
       service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:5432/app'],
     } as const)[answer as 'localhost']! as [string, string];
-    const reason = ADDRESS[answer as keyof typeof ADDRESS].reason;
+    const reason = ADDRESS[answer as Address].reason;
+    const opts = ADDRESS[answer as Address].options(a.name, b);
     return {
       template: this.id,
       prompt: `${code(a)} is configured with ${how}, served by ${code(b)}. Where may ${code(b)} run?`,
-      options: Object.entries(ADDRESS).map(([k, v]) => ({ label: v.label, correct: k === answer, why: answer === 'service' ? 'A Service name ties them to no pod.' : ADDRESS_WRONG[k as keyof typeof ADDRESS] })),
-      answerKey: ADDRESS[answer as keyof typeof ADDRESS].label,
+      options: opts.map(([label, why], i) => ({ label, correct: i === 0, why })),
+      answerKey: opts[0]![0].replace(a.name, '<app>'),
       rules: [answer === 'service' ? 'design/service-dns' : REASON_RULE[reason]],
-      because: [{ text: answer === 'service' ? 'A Service name works from every pod, so pgbouncer can run anywhere.' : BECAUSE[reason] }],
+      because: [{ text: answer === 'service' ? 'A Service name works from every pod on every node, so pgbouncer can run in its own pods anywhere.' : BECAUSE[reason] }],
       docUrl: answer === 'service' ? 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services' : REASON_DOC[reason],
     };
   },
@@ -236,7 +255,7 @@ const onePortSpace: SingleTemplate = {
         { label: 'One of them fails to bind its port: address already in use', correct: answer === 'clash', why: answer === 'both-run-own-ip' ? 'Each pod has its own IP and port space.' : 'Their ports differ.' },
         { label: `Both run, and ${b} reaches ${a} at localhost:8080`, correct: answer === 'both-run-localhost', why: answer === 'clash' ? 'Only one of them can hold 8080 in the pod\'s one port space.' : 'In separate pods, localhost is each pod\'s own.' },
         { label: 'Both run, each on 8080 of its own pod IP', correct: answer === 'both-run-own-ip', why: 'They share one pod, so one IP and one port space.' },
-        { label: 'Both run: Kubernetes gives the second one another port', correct: false, why: 'Kubernetes never remaps a container\'s port.' },
+        { label: 'Kubernetes gives the second one another port, so both run', correct: false, why: 'Kubernetes never remaps a container\'s port.' },
       ],
       answerKey: { clash: 'Address already in use', 'both-run-localhost': 'Both run, reachable on localhost', 'both-run-own-ip': 'Both run, each on its own pod IP' }[answer]!,
       rules: answer === 'both-run-own-ip' ? ['sharing/port-space', 'design/network-only'] : ['sharing/port-space'],

@@ -34,7 +34,7 @@ const DOC_BY_RULE: [SharingRule, string][] = [
   ['proc-root-permission', SPN_DOC], ['signal-permission', SPN_DOC], ['pause-pid1', SPN_DOC], ['pid-namespace', SPN_DOC],
   ['configmap-secret-read-only', `${VOLUMES}#configmap`], ['read-only-mount', `${VOLUMES}#read-only-mounts`],
   ['emptydir-lifetime', `${VOLUMES}#how-volumes-work`], ['init-runs-to-completion', 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#understanding-init-containers'],
-  ['volumes-where-mounted', `${VOLUMES}#how-volumes-work`], ['uts-namespace', `${PODS}#pod-networking`],
+  ['volumes-where-mounted', `${VOLUMES}#how-volumes-work`], ['uts-namespace', `${PODS}pod-hostname/#hostname-with-pod-s-hostname-and-subdomain-fields`],
   ['port-space', `${PODS}#pod-networking`], ['network-namespace', `${PODS}#pod-networking`],
 ];
 

@@ -35,13 +35,13 @@ export const say = {
   readLogs: (pod: SharingPod, reader: string, writer: string, dir: string): Statement | null =>
     has(pod, reader, writer) ? { wording: 'read-logs', claim: { kind: 'read-file', reader, writer, path: `${dir}/access.log` }, label: `${reader} can read the log files ${writer} writes to ${dir}` } : null,
   seeContent: (pod: SharingPod, reader: string, writer: string, dir: string, file = 'index.html'): Statement | null =>
-    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} sees the files ${writer} writes to ${dir}` } : null,
+    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} can read the files ${writer} writes to ${dir}, by any path` } : null,
   seeConfig: (pod: SharingPod, reader: string, owner: string, dir: string, file: string): Statement | null =>
     has(pod, reader, owner) ? { wording: 'see-config', claim: { kind: 'read-file', reader, writer: owner, path: `${dir}/${file}` }, label: `${reader} can read the ${file} that ${owner} loads from ${dir}` } : null,
   readSecret: (pod: SharingPod, reader: string, owner: string, path: string): Statement | null =>
     has(pod, reader, owner) ? { wording: 'read-secret', claim: { kind: 'read-file', reader, writer: owner, path }, label: `${reader} can read ${of(owner)} ${code(path)}` } : null,
   initFiles: (pod: SharingPod, app: string, init: string, dir: string, file: string): Statement | null =>
-    has(pod, app, init) ? { wording: 'init-files', claim: { kind: 'read-file', reader: app, writer: init, path: `${dir}/${file}` }, label: `${app} finds the ${file} that ${init} wrote to ${dir} before it exited` } : null,
+    has(pod, app, init) ? { wording: 'init-files', claim: { kind: 'read-file', reader: app, writer: init, path: `${dir}/${file}` }, label: `${app} can read the ${file} that ${init} wrote to ${dir} before it exited` } : null,
   writeDir: (pod: SharingPod, c: string, dir: string): Statement | null =>
     has(pod, c) ? { wording: 'write-dir', claim: { kind: 'write-dir', container: c, dir }, label: `${c} can write files to ${dir}` } : null,
   survivesRestart: (pod: SharingPod, c: string, dir: string, what: string): Statement | null =>

@@ -82,10 +82,10 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
     because: 'kubectx staging writes the current context into the kubeconfig, which every later command and shell reads.',
   },
   stern: {
-    text: 'For a few minutes you want to tail prod\'s {app}-… pods, while every other command, here and in your other terminals, stays on staging.',
+    text: 'For a few minutes you want to tail all of prod\'s {app}-… pods, which share no label, only that name prefix, while every other command, here and in your other terminals, stays on staging.',
     need: ['per-command-context', 'regex-pod-logs'], answer: 'stern', rule: 'tools/per-command-context',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
-    because: 'stern --context=prod \'^{app}-\' tails prod\'s matching pods and changes nothing else.',
+    because: 'stern --context=prod \'^{app}-\' tails prod\'s pods by name pattern, which kubectl logs cannot, and changes nothing else.',
   },
   Helm: {
     text: 'One chart upgrade must go to prod, while everything else, here and in your other terminals, stays on staging.',

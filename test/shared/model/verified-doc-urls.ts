@@ -51,6 +51,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/workloads/pods/#working-with-pods`]: 'restarting a container is not restarting the Pod',
   [`${K}concepts/workloads/pods/#pod-update-and-replacement`]: 'a changed template makes new Pods; in place only image and a few fields',
   [`${K}concepts/workloads/pods/#resource-sharing-and-communication`]: 'shared storage and networking',
+  [`${K}concepts/workloads/pods/pod-hostname/#hostname-with-pod-s-hostname-and-subdomain-fields`]: 'hostname seen inside the Pod is metadata.name, unless spec.hostname is set: that takes precedence',
   [`${K}concepts/workloads/pods/#pod-networking`]: 'one network namespace: IP, ports, localhost; SystemV semaphores and POSIX shared memory; hostname is the Pod name',
   [`${K}concepts/workloads/pods/init-containers/`]: 'Init Containers',
   [`${K}concepts/workloads/pods/init-containers/#understanding-init-containers`]: 'run to completion, each before the next; restartPolicy Never and a failed init container fail the Pod',

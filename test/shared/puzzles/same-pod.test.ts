@@ -69,6 +69,31 @@ describe('samePod', () => {
     }
   });
 
+  it('never lets the form of the options give the key away', () => {
+    // A test-wise player picks the odd one out: one option opening differently from three that open alike, or the only
+    // one that names a mechanism the prompt mentions. The key must never be either.
+    const opening = (l: string) => l.replace(/`/g, '').toLowerCase().split(/[\s,:;]+/).slice(0, 2).join(' ');
+    // What ties two containers (not "Service": a prompt's Service call is a situation, and the verdict labels name it).
+    const MECHANISMS = ['shared memory', 'localhost', 'emptydir', 'unix socket', 'shareprocessnamespace', 'podaffinity', '127.0.0.1'];
+    const bad = new Set<string>();
+    for (const d of levels) {
+      for (let i = 0; i < 600; i++) {
+        const p = samePod.generate(`form-${d}-${i}`, d);
+        const labels = samePod.publicView(p).options.map((o) => o.label);
+        const key = labels.find((l) => l === samePod.publicView(p).options.find((o) => o.id === samePod.solve(p))!.label)!;
+        const others = labels.filter((l) => l !== key);
+        const where = `${samePod.meta(p).template} ${d} form-${d}-${i}: ${key}`;
+        // pick-apart lists pair descriptions ("an API and its Envoy proxy"): alike openings there are chance, not form.
+        if (samePod.meta(p).template !== 'same-pod/pick-apart' && new Set(others.map(opening)).size === 1 && opening(others[0]!) !== opening(key)) bad.add(`odd opening: ${where}`);
+        const prompt = samePod.publicView(p).prompt.toLowerCase();
+        for (const m of MECHANISMS) {
+          if (prompt.includes(m) && key.toLowerCase().includes(m) && !others.some((l) => l.toLowerCase().includes(m))) bad.add(`only the key names ${m}: ${where}`);
+        }
+      }
+    }
+    expect([...bad].slice(0, 2000)).toEqual([]);
+  });
+
   it('renders a golden puzzle', () => {
     const p = samePod.generate('golden', 'hard');
     expect({ prompt: samePod.publicView(p).prompt, options: samePod.publicView(p).options.map((o) => o.label), meta: samePod.meta(p) }).toMatchSnapshot();
