@@ -199,7 +199,8 @@ const readySidecarStartup: T = {
 const initImagePull: T = {
   id: 'kubectl-status/init-image-pull',
   // No PodInitializing target: once the init container has finished, STATUS hangs on the main container's image,
-  // which this view does not show (review G, KS-H3), so only the init container's own pull decides here.
+  // which this view does not show (review G, KS-H3), so only the init container's own pull decides here. The stem
+  // says the init container has not completed, true of every target, so an init that already ran cannot be read in.
   targets: ['Init:ImagePullBackOff', 'Init:ErrImageNeverPull', 'Init:InvalidImageName', 'Init:0/1'],
   build(rng, target) {
     const c = cast(rng, service({ inits: [1, 1] }));
@@ -223,7 +224,7 @@ const initImagePull: T = {
       : !out.ok ? 'No tag (or :latest) and no imagePullPolicy means Always: the kubelet must reach the registry, cache or not.'
       : 'A pinned tag and no imagePullPolicy means IfNotPresent: the cached copy is used.';
     return kubectlDraft(rng, facts, {
-      column: 'STATUS', prompt: `${who(c)} has this init container. The registry is unreachable and the node's cache holds ${cache}; where a pull is needed, the kubelet is between attempts.`,
+      column: 'STATUS', prompt: `${who(c)} has this init container. The registry is unreachable and the node's cache holds ${cache}; where a pull is needed, the kubelet is between attempts. ${init} has not completed yet.`,
       yaml, tempting: ['Init:ErrImagePull', 'ImagePullBackOff', 'Init:0/1', 'Pending'], rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy,
       extra: { text: why, evidence: yaml.at('image') },
     });
