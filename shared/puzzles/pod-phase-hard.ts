@@ -70,10 +70,12 @@ const jobSidecarEnd: T = {
 const initFailureWithSidecar: T = {
   id: 'pod-phase/init-failure-with-sidecar',
   // No Failed: an init container failed under Never is the medium rule, and the stopped sidecar beside it cannot
-  // change the answer (review E, PP-H3). Each target here turns on the retry against the running sidecar.
+  // change the answer (review E, PP-H3). Running is never a running app container, which decides it alone (review I,
+  // PP-H2): the Job's container has exited 0 but the sidecar still runs, so the pod has not finished. Pending turns on
+  // the running sidecar, Succeeded on its non-zero exit.
   targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const batch = target === 'Succeeded' || rng.chance(0.4);
+    const batch = target !== 'Pending' || rng.chance(0.4);
     const raw = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [1, 1] }));
     const c: Cast = { ...raw, inits: [...raw.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
     const policy: RestartPolicy = batch ? 'OnFailure' : 'Always';
@@ -83,15 +85,15 @@ const initFailureWithSidecar: T = {
       Running: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
       Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
     }[target]!();
-    const apps = c.apps.map((a) => (target === 'Running' ? running(a.name) : target === 'Succeeded' ? terminated(a.name, COMPLETED) : waiting(a.name, 'PodInitializing')));
+    const apps = c.apps.map((a) => (target === 'Pending' ? waiting(a.name, 'PodInitializing') : terminated(a.name, COMPLETED)));
     // Once the pod has succeeded, the kubelet has stopped the sidecar, which often leaves it a non-zero exit.
     const side = target === 'Succeeded' ? terminated(sidecarOf(c), pick(rng, STOPPED_SIDECAR)) : running(sidecarOf(c));
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [side, initState], apps });
-    const retried = target === 'Running' || target === 'Succeeded';
-    const second = retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
+    const retried = target !== 'Pending';
+    const second = target === 'Running' ? 'phase/decided-when-all-stopped' : retried ? 'init/failure-retried' : 'phase/running-sidecar-not-enough';
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${policy}) starts ${sidecarOf(c)} as a native sidecar, then runs ${regular}. What is its status.phase?`,
-      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second, ...(target === 'Succeeded' ? ['sidecars/exit-ignored' as const] : [])], withUnknown: true,
+      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second, ...(target === 'Succeeded' ? ['sidecars/exit-ignored' as const] : target === 'Running' ? ['init/failure-retried' as const] : [])], withUnknown: true,
       extra: retried
         ? { text: `${regular} failed ${initState.restartCount} time${initState.restartCount === 1 ? '' : 's'} and was retried, as restartPolicy ${policy} allows, before it exited 0.` }
         : { text: `${sidecarOf(c)} runs, but a running sidecar does not make a pod Running while an init container has not exited 0.` },
@@ -196,9 +198,11 @@ const restartOverride: T = {
 
 const sidecarCrashStage: T = {
   id: 'pod-phase/sidecar-crash-stage',
-  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // No Failed: a main container that failed under Never fails the pod whatever the sidecar did, so the folklore "a
+  // crash-looping sidecar fails the pod" reached the key too (review I, PP-H3). Succeeded is where that myth is wrong.
+  targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const batch = target === 'Succeeded' || target === 'Failed';
+    const batch = target === 'Succeeded';
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [0, 0] }));
     // Once the pod has finished, the kill is over: the crash-looping sidecar is recorded Terminated, ContainerStatusUnknown.
     const looping = crashLoop(rng, sidecarOf(c));
@@ -207,10 +211,9 @@ const sidecarCrashStage: T = {
       Pending: () => waiting(a.name, 'PodInitializing'),
       Running: () => running(a.name),
       Succeeded: () => terminated(a.name, COMPLETED),
-      Failed: () => terminated(a.name, failure(rng)),
     })[target]!());
     const facts = factsOf({ cast: c, restartPolicy: batch ? 'Never' : 'Always', inits: [side], apps });
-    const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored', Failed: 'sidecars/exit-ignored' };
+    const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored' };
     const second = SECOND[target]!;
     return phaseDraft(facts, {
       prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} has crashed over and over. What is its status.phase?`,
@@ -238,7 +241,8 @@ const deadlineUnscheduled: T = {
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: `0/3 nodes are available: 3 ${reasonText.memory}.` },
       deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}), ...(target === 'Succeeded' ? { endedAtSeconds: ended } : {}) },
     });
-    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], 'status:',
+    // restartPolicy is shown because the Succeeded explanation cites it (review I, PP-H1).
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: Never', 'status:',
       ...(bound ? [[`  startTime: "2025-06-12T${clock(waited)}Z"`, 'start'] as const] : ['  conditions:', ['  - type: PodScheduled', 'start'] as const, ['    status: "False"', 'start'] as const])]);
     return phaseDraft(facts, {
       prompt: `${who(c)} was created at 10:00:00 and waited for a node. It is now ${clock(created)}${target === 'Succeeded' ? ` (its container finished at ${clock(waited + ended)})` : ''}. What is its status.phase?`,

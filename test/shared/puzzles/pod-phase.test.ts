@@ -79,6 +79,35 @@ describe('podPhaseKind', () => {
     }
   });
 
+  it('makes a failing sidecar matter in hard items: "the sidecar\'s failure fails the pod" gives the wrong answer in a real share of draws', () => {
+    // The myth: a native sidecar that exited non-zero or is crash-looping fails the pod. Where it agrees with the key
+    // the sidecar is scenery (review I, PP-H3), so most such draws must have another key.
+    const failing = puzzles('hard').filter((p) => p.facts.initContainers.some((c) => c.restartPolicy === 'Always'
+      && ((c.state === 'terminated' && c.exitCode !== 0) || (c.state === 'waiting' && c.lastTerminationState !== undefined))));
+    expect(failing.length).toBeGreaterThan(30);
+    const mythWrong = failing.filter((p) => podStatus(p.facts).phase !== 'Failed');
+    expect(mythWrong.length / failing.length).toBeGreaterThanOrEqual(0.75);
+    // A main container that failed beside a crash-looping sidecar forces Failed alone: no hard item pairs them.
+    for (const p of failing.filter((x) => x.template === 'pod-phase/sidecar-crash-stage')) expect(podStatus(p.facts).phase).not.toBe('Failed');
+  });
+
+  it('has no hard item that one running app container decides with nothing else in play (review I, PP-H2)', () => {
+    for (const p of puzzles('hard').filter((x) => x.template === 'pod-phase/init-failure-with-sidecar')) {
+      expect(p.facts.containers.some((c) => c.state === 'running')).toBe(false);
+    }
+  });
+
+  it('cites only a restartPolicy the hard view shows', () => {
+    for (const p of puzzles('hard')) {
+      const view = podPhaseKind.publicView(p);
+      const shown = `${view.prompt} ${view.code?.text ?? ''}`;
+      for (const m of podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation.matchAll(/restartPolicy:? (Never|OnFailure|Always)/g)) {
+        if (/its own restartPolicy|pod's/.test(m.input!.slice(Math.max(0, m.index! - 14), m.index!))) continue;
+        expect(shown, `${p.template}: ${m[0]}`).toMatch(new RegExp(`restartPolicy:? ${m[1]}`));
+      }
+    }
+  });
+
   it('lets the table, not the stem, decide medium restartPolicy Never items: no stem names the failure, and Never draws two phases per template', () => {
     const never = puzzles('medium').filter((p) => p.facts.restartPolicy === 'Never');
     for (const p of never) expect(p.prompt, p.template).not.toMatch(/ran out of memory|ran into trouble|crashed|failed at least once|OOM/i);
