@@ -211,7 +211,8 @@ const initImagePull: T = {
     const variant: Omit<PullFacts, 'registry' | 'backingOff'> = {
       'Init:ImagePullBackOff': () => pick(rng, [{ image: tool.repo, cachedOnNode: true }, { image: `${tool.repo}:latest`, cachedOnNode: true }]),
       'Init:ErrImageNeverPull': () => ({ image: `${tool.repo}:${tool.tag}`, imagePullPolicy: 'Never' as const, cachedOnNode: false }),
-      'Init:InvalidImageName': () => ({ image: `${tool.repo}:${tool.tag}:latest`, cachedOnNode: false }),
+      // A capital letter, the typo people make, rather than a second tag nobody writes (review I, probe rvIp-34830adb).
+      'Init:InvalidImageName': () => ({ image: `${tool.repo[0]!.toUpperCase()}${tool.repo.slice(1)}:${tool.tag}`, cachedOnNode: false }),
       'Init:0/1': () => ({ image: `${tool.repo}:${tool.tag}`, cachedOnNode: true }),
     }[target]!();
     const out = pullOutcome({ ...variant, registry: 'unreachable', backingOff: true });
@@ -219,13 +220,15 @@ const initImagePull: T = {
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [state], apps: [waiting(c.apps[0]!.name, 'PodInitializing')] });
     const yaml = yamlView(['spec:', '  initContainers:', `  - name: ${init}`, [`    image: ${variant.image}`, 'image'], ...(variant.imagePullPolicy ? [[`    imagePullPolicy: ${variant.imagePullPolicy}`, 'image'] as const] : [])]);
     const cache = variant.cachedOnNode ? (variant.image === tool.repo ? `${tool.repo}:latest` : variant.image) : `no ${tool.repo} image`;
-    const why = !out.ok && out.reason === 'InvalidImageName' ? `${variant.image} is not a valid reference (a second tag), so the kubelet cannot even parse it.`
+    const why = !out.ok && out.reason === 'InvalidImageName' ? `${variant.image} is not a valid reference (a repository name must be lowercase; only a tag may use capitals), so the kubelet cannot even parse it.`
       : !out.ok && out.reason === 'ErrImageNeverPull' ? 'imagePullPolicy: Never forbids a pull, and the node does not have the image.'
       : !out.ok ? 'No tag (or :latest) and no imagePullPolicy means Always: the kubelet must reach the registry, cache or not.'
       : 'A pinned tag and no imagePullPolicy means IfNotPresent: the cached copy is used.';
     return kubectlDraft(rng, facts, {
       column: 'STATUS', prompt: `${who(c)} has this init container. The registry is unreachable and the node's cache holds ${cache}; where a pull is needed, the kubelet is between attempts. ${init} has not completed yet.`,
-      yaml, tempting: ['Init:ErrImagePull', 'ImagePullBackOff', 'Init:0/1', 'Pending'], rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy,
+      // Both pull-policy outcomes are always offered, so a wrong reading of the default policy picks a wrong option
+      // and the stem cannot decide by elimination (review I, KS-H2); distractors() keeps the first two temptations.
+      yaml, tempting: ['Init:0/1', 'Init:ImagePullBackOff', 'Init:ErrImagePull', 'ImagePullBackOff', 'Pending'], rules: ['phase/pull-policy-default'], docUrl: !out.ok && out.reason === 'InvalidImageName' ? DOCS.imageNames : DOCS.pullPolicy,
       extra: { text: why, evidence: yaml.at('image') },
     });
   },

@@ -104,6 +104,12 @@ describe('kubectlStatus', () => {
     for (const p of late) expect(kubectlStatus.publicView(p).code?.text).not.toContain('DeadlineExceeded');
   });
 
+  it('offers both pull-policy outcomes side by side in init-image items, so the defaulting rule decides (review I, KS-H2)', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => kubectlStatus.generate(`s${i}`, 'hard')).filter((p) => kubectlStatus.meta(p).template === 'kubectl-status/init-image-pull');
+    expect(new Set(items.map(answerOf))).toEqual(new Set(['Init:ImagePullBackOff', 'Init:0/1', 'Init:ErrImageNeverPull', 'Init:InvalidImageName']));
+    for (const p of items) expect(p.options.map((o) => o.label), answerOf(p)).toEqual(expect.arrayContaining(['Init:0/1', 'Init:ImagePullBackOff']));
+  });
+
   it('names the container that decided and points at its cells', () => {
     const p = puzzles('medium').find((x) => x.template === 'kubectl-status/first-container-wins')!;
     const line = kubectlStatus.grade(p, kubectlStatus.solve(p)).lines[0]!;
