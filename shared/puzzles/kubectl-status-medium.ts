@@ -167,8 +167,20 @@ const deletedTerminal: T = {
     const name = c.apps[0]!.name;
     const state = { Terminating: () => running(name), Completed: () => terminated(name, COMPLETED), Error: () => terminated(name, errorExit(rng)), OOMKilled: () => terminated(name, OOM) }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [state], deleting: true, terminal: state.state === 'terminated' });
-    const yaml = yamlView(['metadata:', [`  deletionTimestamp: "2025-06-12T10:14:03Z"`, 'gone'], 'status:', [`  phase: ${podStatus(facts).phase}`, 'phase']]);
-    return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `Someone ran kubectl delete on ${who(c)} (restartPolicy: Never) a moment ago.`, yaml, columns: ['container', 'state', 'reason', 'exit'], tempting: ['Terminating', 'Succeeded', 'Failed'] });
+    const phase = podStatus(facts).phase;
+    // The apiserver deletes a finished pod at once (grace period 0); only a finalizer keeps it listed with a
+    // deletionTimestamp. A Job's pods carry job-tracking until the controller has counted them (review I, KS-M3).
+    const yaml = yamlView(['metadata:', [`  deletionTimestamp: "2025-06-12T10:14:03Z"`, 'gone'], ['  finalizers:', 'held'], ['  - batch.kubernetes.io/job-tracking', 'held'],
+      'status:', [`  phase: ${phase}`, 'phase']]);
+    const finished = state.state === 'terminated';
+    return kubectlDraft(rng, facts, {
+      column: 'STATUS', prompt: `Someone ran kubectl delete on ${who(c)} (restartPolicy: Never) a moment ago; a finalizer still holds it.`, yaml,
+      columns: ['container', 'state', 'reason', 'exit'], tempting: ['Terminating', 'Succeeded', 'Failed'],
+      ...(finished ? {
+        extra: { text: `Not Terminating: kubectl prints that only for a deleted pod whose phase is not yet Succeeded or Failed, and this one is ${phase}. The finalizer is what keeps it listed.`, evidence: yaml.at('gone', 'held', 'phase') },
+        docUrl: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
+      } : {}),
+    });
   },
 };
 

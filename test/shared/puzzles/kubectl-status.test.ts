@@ -110,6 +110,17 @@ describe('kubectlStatus', () => {
     for (const p of items) expect(p.options.map((o) => o.label), answerOf(p)).toEqual(expect.arrayContaining(['Init:0/1', 'Init:ImagePullBackOff']));
   });
 
+  it('says why a deleted pod that finished is not Terminating, and shows the finalizer that keeps it listed (review I, KS-M3)', () => {
+    const items = puzzles('medium').filter((p) => kubectlStatus.meta(p).template === 'kubectl-status/deleted-terminal');
+    expect(items.length).toBeGreaterThan(5);
+    for (const p of items) {
+      expect(kubectlStatus.publicView(p).code!.text).toMatch(/deletionTimestamp[\s\S]*finalizers:\n  - batch\.kubernetes\.io\/job-tracking/);
+      const explanation = kubectlStatus.grade(p, kubectlStatus.solve(p)).explanation;
+      if (answerOf(p) === 'Terminating') expect(explanation).not.toContain('Not Terminating');
+      else expect(explanation).toMatch(/Not Terminating: kubectl prints that only for a deleted pod whose phase is not yet Succeeded or Failed, and this one is (Succeeded|Failed)\./);
+    }
+  });
+
   it('names the container that decided and points at its cells', () => {
     const p = puzzles('medium').find((x) => x.template === 'kubectl-status/first-container-wins')!;
     const line = kubectlStatus.grade(p, kubectlStatus.solve(p)).lines[0]!;
