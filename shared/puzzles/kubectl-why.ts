@@ -11,6 +11,9 @@ export type KubectlColumn = 'STATUS' | 'READY' | 'RESTARTS';
 const DOC = {
   init: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-init-containers/#understanding-pod-status',
   states: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-states',
+  // STATUS rules point at the section that states them, not the general states list (review I).
+  terminated: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-state-terminated',
+  conditions: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-conditions',
   phase: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
   termination: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
   gated: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-scheduling-readiness/#usage-example',
@@ -52,17 +55,19 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
       const counted = l.initContainers.some(isSidecar) ? ', sidecars included,' : '';
       return { rules: ['kubectl/init-progress'], docUrl: DOC.init, text: `${status}: ${c?.name}${sidecar} is the first init container not done; ${done} of the ${all} init containers${counted} ${done === 1 ? 'is' : 'are'} done.` };
     }
-    case 'container-exit': return { rules: ['kubectl/exit-without-reason'], docUrl: DOC.states, text: `${status}: ${c?.name} terminated and the runtime gave no reason, so kubectl prints its exit code instead.${past}` };
+    case 'container-exit': return { rules: ['kubectl/exit-without-reason'], docUrl: DOC.terminated, text: `${status}: ${c?.name} terminated and the runtime gave no reason, so kubectl prints its exit code instead.${past}` };
     case 'container-reason': {
       const many = reasoned(l).length > 1;
       const text = many
         ? `${status}: kubectl takes the first app container in spec order that has a reason: ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.${past}`
         : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase})${l.reason ? ` nor status.reason (${l.reason})` : ''}.${past}`;
-      return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl: DOC.states, text };
+      // The phase table is where the docs say CrashLoopBackOff is a kubectl Status, not a phase.
+      const docUrl = c?.state === 'terminated' ? DOC.terminated : c?.reason === 'CrashLoopBackOff' ? DOC.phase : DOC.states;
+      return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl, text };
     }
-    case 'completed-running': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.states, text: `Running: ${c?.name} has Completed, but ${other?.name} still runs and the pod is Ready, so kubectl prints Running.` };
-    case 'completed-not-ready': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.states, text: `NotReady: ${c?.name} has Completed while ${other?.name} still runs, and the pod's Ready condition is False, so kubectl prints NotReady.` };
-    case 'completed-error': return { rules: ['kubectl/error-over-completed'], docUrl: DOC.states, text: `${status}: the first container shows Completed, but ${c?.name} exited ${c?.exitCode}, and kubectl prints that error instead of Completed.` };
+    case 'completed-running': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.conditions, text: `Running: ${c?.name} has Completed, but ${other?.name} still runs and the pod is Ready, so kubectl prints Running.` };
+    case 'completed-not-ready': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.conditions, text: `NotReady: ${c?.name} has Completed, and a terminated container is not ready, so the pod's Ready condition is False; ${other?.name} still runs, so kubectl prints NotReady.` };
+    case 'completed-error': return { rules: ['kubectl/error-over-completed'], docUrl: DOC.terminated, text: `${status}: the first container shows Completed, but ${c?.name} exited ${c?.exitCode}, and kubectl prints that error instead of Completed.` };
     case 'gated': return { rules: ['kubectl/scheduling-gated'], docUrl: DOC.gated, text: 'SchedulingGated: the PodScheduled condition has reason SchedulingGated; the phase is Pending and no container has a status yet.' };
     case 'pod-reason': return { rules: ['kubectl/pod-reason'], docUrl: DOC.phase, text: `${status}: status.reason replaces the phase as the starting text, and no container has a waiting or terminated reason to print over it.` };
     case 'phase': {
