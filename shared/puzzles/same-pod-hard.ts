@@ -8,6 +8,7 @@ import { createRng } from '../random.ts';
 import { MIXED, apiSide, code, type Pair, type PairMaker } from './same-pod-pairs.ts';
 import { BECAUSE, REASON_DOC, REASON_LABEL, REASON_RULE, verdictOptions } from './same-pod-words.ts';
 import type { DraftOption, SingleTemplate } from './single-draft.ts';
+import { houseApp } from '../model/software.ts';
 
 const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
 const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
@@ -199,33 +200,56 @@ const whatRestarts: SingleTemplate = {
   id: 'same-pod/what-restarts',
   answers: Object.keys(EVENTS),
   make(rng, answer) {
-    const [event, owner] = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
+    // A killed helper in a Never Job pod is the case where the helper's kind decides: a native sidecar is restarted
+    // whatever the pod's restartPolicy (docs/rules/sidecars.md#always-restarted), a second `containers` entry is not.
+    const nativeCase = answer === 'that-container' && rng.chance(0.3);
+    const [event, owner] = nativeCase ? [rng.pick(['liveness-fails', 'oom-killed'] as const), 'job-never' as const] : rng.pick(EVENTS[answer as keyof typeof EVENTS]);
     const job = owner.startsWith('job');
     const app = job ? { name: rng.pick(['export-orders', 'nightly-billing', 'reindex-catalog', 'send-invoices']) } : apiSide(rng);
     const side = rng.pick(job ? ['fluent-bit', 'vector'] : ['envoy', 'fluent-bit', 'vector']);
-    const c = event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
+    const c = nativeCase ? side : event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
     const other = c === app.name ? side : app.name;
     const policy = POLICY[owner];
-    const scope = restartScope(event, policy, owner !== 'bare');
+    const scope = nativeCase ? 'that-container' : restartScope(event, policy, owner !== 'bare');
     if (scope !== answer) throw new Error(`same-pod/what-restarts: ${event} in ${owner} gives ${scope}`);
     const killed = event === 'liveness-fails' || event === 'oom-killed';
+    // The lure for the native case: the same Never Job pod, but the helper as a second `containers` entry.
+    // A drain deletes the pod whatever the helper's kind, so the native form shows up there too and gives nothing away.
+    const native = nativeCase || (event === 'node-drained' && job && rng.chance(0.4));
+    const sideImage = { 'fluent-bit': 'fluent/fluent-bit:3.1', vector: 'timberio/vector:0.41.1-alpine', envoy: 'envoyproxy/envoy:v1.31.0' }[side]!;
+    const appImage = 'image' in app ? (app as { image: string }).image : `ghcr.io/acme/${app.name}:1.4.2`;
+    // The event's container carries what the event needs: a liveness probe to fail, a memory limit to go over.
+    const probe: Record<string, string> = { vector: '{httpGet: {path: /health, port: 8686}}', 'fluent-bit': '{httpGet: {path: /api/v1/health, port: 2020}}', envoy: '{httpGet: {path: /ready, port: 9901}}' };
+    const needs = (name: string) => event === 'liveness-fails' ? [`    livenessProbe: ${probe[name] ?? `{httpGet: {path: /healthz, port: ${'image' in app ? houseApp(app.name).port : 8080}}}`}`]
+      : event === 'oom-killed' ? ['    resources: {limits: {memory: 256Mi}}'] : [];
+    const sideLines = [`  - name: ${side}`, `    image: ${sideImage}`, ...(c === side ? needs(side) : [])];
+    const yaml = [
+      `# the pod's spec${job ? `, from the Job's template` : owner === 'deployment' ? `, from the Deployment's template` : ''}`,
+      ...(job ? [`restartPolicy: ${policy}`] : []),
+      ...(native ? ['initContainers:', ...sideLines, '    restartPolicy: Always'] : []),
+      'containers:', `  - name: ${app.name}`, `    image: ${appImage}`, ...(c === app.name ? needs(app.name) : []),
+      ...(native ? [] : sideLines),
+    ];
+    const kindText = native ? `${side} is a native sidecar (in initContainers, restartPolicy: Always)` : `${side} is a second entry in containers, not a native sidecar`;
     return {
       template: this.id,
-      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c, owner)}. What starts afresh?`,
+      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}, as the spec shows. Then ${EVENT_TEXT[event](c, owner)}. What starts afresh?`,
+      code: { language: 'yaml', text: yaml.join('\n') },
       options: [
-        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'The drain deletes the pod; nothing is restarted in place.') : 'The pod itself is replaced, with every container in it.' },
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c}, a regular container, stopped.` : 'The drain deletes the pod; nothing is restarted in place.') : 'The pod itself is replaced, with every container in it.' },
         { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A bare Pod has no controller, so nothing creates a new pod.') : `${other} keeps running; only ${c}'s container is restarted.` },
-        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : `restartPolicy: ${policy} restarts a container that was killed.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : native ? `${c} is a native sidecar: it is restarted whatever the pod's restartPolicy, even Never.` : `restartPolicy: ${policy} restarts a container that was killed.` },
         { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
       answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
-      rules: [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
+      rules: nativeCase ? ['sidecars/always-restarted', 'phase/decided-when-all-stopped'] : [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
       because: [{ text: {
         'that-container': event === 'image-patched'
           ? `A pod's image may change in place; the kubelet restarts just that container.${owner === 'deployment' ? ' The ReplicaSet leaves a running pod\'s spec alone: only the pods it creates later get the template\'s image.' : ''}`
+          : nativeCase ? `${kindText}: the kubelet restarts it whatever the pod's restartPolicy, even Never; ${other} and the pod carry on.`
           : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
         'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
+        nothing: killed ? `${kindText}. Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
       }[answer]! }],
       docUrl: event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
