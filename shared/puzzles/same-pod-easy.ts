@@ -3,7 +3,7 @@ import { podDesign, type DesignReason } from '../model/pod-design.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { createRng, type Rng } from '../random.ts';
 import { APART, TOGETHER, apiSide, code, type Pair, type PairMaker } from './same-pod-pairs.ts';
-import { BECAUSE, FOLKLORE, REASON_DOC, REASON_LABEL, REASON_RULE, REASONS, folkloreFor, verdictOptions } from './same-pod-words.ts';
+import { BECAUSE, FOLKLORE, REASON_DOC, REASON_LABEL, REASON_RULE, REASONS, folkloreFor, verdictOptions, type Folklore } from './same-pod-words.ts';
 import type { DraftOption, SingleTemplate } from './single-draft.ts';
 
 const TEST = 'The test: must they live, die and be scheduled together?';
@@ -101,14 +101,18 @@ const whyApart: SingleTemplate = {
   make(rng, answer) {
     const reason = answer as DesignReason;
     const p = rng.pick(pairsFor(reason))(rng);
-    const folk = folkloreFor(rng, false, false);
+    // Many-to-one and scaling apart overlap (ten copies against one store do scale to their own counts, and three
+    // database pods serve every web copy), so neither is offered beside the other: a second misconception stands in.
+    const splits = SPLITS.filter((r) => r === reason || reason === 'separate-lifecycle' || r === 'separate-lifecycle');
+    const apartFolklore = (Object.keys(FOLKLORE) as Folklore[]).filter((f) => !FOLKLORE[f].together);
+    const folks = rng.sample(apartFolklore, 4 - splits.length);
     return {
       template: this.id,
       prompt: `${p.stated} They run in separate pods. Which need makes that necessary?`,
       table: table(p),
       options: [
-        ...SPLITS.map((r) => ({ label: SHORT[r], correct: r === reason, why: 'Nothing in the prompt asks for that.' })),
-        { label: FOLKLORE[folk].label.replace(/^Separate pods: /, '').replace(/^./, (c) => c.toUpperCase()), correct: false, why: FOLKLORE[folk].rebuttal },
+        ...splits.map((r) => ({ label: SHORT[r], correct: r === reason, why: 'Nothing in the prompt asks for that.' })),
+        ...folks.map((folk) => ({ label: FOLKLORE[folk].label.replace(/^Separate pods: /, '').replace(/^./, (c) => c.toUpperCase()), correct: false, why: FOLKLORE[folk].rebuttal })),
       ],
       answerKey: SHORT[reason],
       rules: [REASON_RULE[reason]],

@@ -8,6 +8,7 @@ import { createRng } from '../random.ts';
 import { MIXED, apiSide, code, type Pair, type PairMaker } from './same-pod-pairs.ts';
 import { BECAUSE, REASON_DOC, REASON_LABEL, REASON_RULE, verdictOptions } from './same-pod-words.ts';
 import type { DraftOption, SingleTemplate } from './single-draft.ts';
+import { houseApp, software } from '../model/software.ts';
 
 const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
 const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
@@ -97,9 +98,10 @@ const JOB_HELPER = {
     because: 'An init container must finish before the Job\'s container starts, so the files are complete when it opens them; under restartPolicy: Never a failed init container fails the pod.',
   },
   'separate-deployment': {
-    need: (job: string) => `The ${code(job)} Job runs 50 pods in parallel; all of them must count against one shared API rate limit, kept by rate-limiter.`,
+    // Two rules: the count is shared by every pod (one copy), and it must outlive each pod (a pod's helpers end with it).
+    need: (job: string) => `The ${code(job)} Job works through its queue with 50 pods at a time; each pod exits when its batch is done and a new one starts. The partner API allows 1,000 calls a minute from all the pods together, and rate-limiter keeps that count in memory.`,
     rule: 'design/shared-service' as RuleId, doc: 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
-    because: 'One limiter must serve all 50 pods, so it runs once, in its own Deployment behind a Service.',
+    because: 'One limiter must count for all 50 pods, and its counters must outlive every pod that finishes, so it runs once, in its own Deployment behind a Service.',
   },
 };
 
@@ -112,7 +114,7 @@ const jobHelper: SingleTemplate = {
     const h = JOB_HELPER[answer as keyof typeof JOB_HELPER];
     const placement = placementFor(answer === 'native-sidecar' ? { runs: 'alongside', serves: 'one-pod' } : answer === 'init-container' ? { runs: 'before', serves: 'one-pod' } : { runs: 'alongside', serves: 'many-pods' });
     const options: DraftOption[] = [
-      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start once the sidecar is running, not done, and a sidecar that exits 0 is started again, whatever the pod\'s restartPolicy.' : 'A sidecar in each of the 50 pods gives each its own limit.' },
+      { label: 'A native sidecar: in initContainers, with restartPolicy: Always', correct: placement === 'native-sidecar', why: answer === 'init-container' ? 'The Job\'s container would start once the sidecar is running, not done, and a sidecar that exits 0 is started again, whatever the pod\'s restartPolicy.' : 'A sidecar in each of the 50 pods counts only its own calls, and its counters end with the pod when its batch is done.' },
       { label: 'An init container', correct: placement === 'init-container', why: answer === 'native-sidecar' ? 'An init container must exit before the Job starts, so the proxy would be gone during the run.' : 'Each pod would get its own limiter, and it would exit before the work starts.' },
       { label: 'A second entry in the pod\'s containers list', correct: false, why: answer === 'init-container' ? 'It would start together with the Job\'s container, in no order, so the files may be missing when it opens them.' : 'A regular container that keeps running holds the pod, and the Job never completes; it also starts together with the Job, in no order.' },
       { label: 'A Deployment of its own, behind a Service', correct: placement === 'separate-deployment', why: answer === 'native-sidecar' ? 'The proxy serves one pod on 127.0.0.1 and ends with it.' : 'The files must land in this pod\'s emptyDir.' },
@@ -122,7 +124,7 @@ const jobHelper: SingleTemplate = {
       prompt: `${h.need(job)} Where does the helper go?`,
       options,
       answerKey: options.find((o) => o.correct)!.label,
-      rules: [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : answer === 'init-container' ? 'design/native-sidecar' : 'design/shared-fate'],
+      rules: answer === 'separate-deployment' ? [h.rule, 'design/one-copy-per-replica', 'design/shared-fate'] : [h.rule, answer === 'separate-deployment' ? 'design/one-copy-per-replica' : answer === 'init-container' ? 'design/native-sidecar' : 'design/shared-fate'],
       because: [{ text: h.because }],
       docUrl: h.doc,
     };
@@ -199,35 +201,58 @@ const whatRestarts: SingleTemplate = {
   id: 'same-pod/what-restarts',
   answers: Object.keys(EVENTS),
   make(rng, answer) {
-    const [event, owner] = rng.pick(EVENTS[answer as keyof typeof EVENTS]);
+    // A killed helper in a Never Job pod is the case where the helper's kind decides: a native sidecar is restarted
+    // whatever the pod's restartPolicy (docs/rules/sidecars.md#always-restarted), a second `containers` entry is not.
+    const nativeCase = answer === 'that-container' && rng.chance(0.3);
+    const [event, owner] = nativeCase ? [rng.pick(['liveness-fails', 'oom-killed'] as const), 'job-never' as const] : rng.pick(EVENTS[answer as keyof typeof EVENTS]);
     const job = owner.startsWith('job');
-    const app = job ? { name: rng.pick(['export-orders', 'nightly-billing', 'reindex-catalog', 'send-invoices']) } : apiSide(rng);
+    const app = job ? apiSide(rng, rng.pick(['nightly-export', 'send-invoices', 'reindex', 'resize-images'])) : apiSide(rng);
     const side = rng.pick(job ? ['fluent-bit', 'vector'] : ['envoy', 'fluent-bit', 'vector']);
-    const c = event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
+    const c = nativeCase ? side : event === 'readiness-fails' || rng.chance(0.5) ? app.name : side;
     const other = c === app.name ? side : app.name;
     const policy = POLICY[owner];
-    const scope = restartScope(event, policy, owner !== 'bare');
+    const scope = nativeCase ? 'that-container' : restartScope(event, policy, owner !== 'bare');
     if (scope !== answer) throw new Error(`same-pod/what-restarts: ${event} in ${owner} gives ${scope}`);
     const killed = event === 'liveness-fails' || event === 'oom-killed';
+    // The lure for the native case: the same Never Job pod, but the helper as a second `containers` entry.
+    // A drain deletes the pod whatever the helper's kind, so the native form shows up there too and gives nothing away.
+    const native = nativeCase || (event === 'node-drained' && job && rng.chance(0.4));
+    const sideImage = software(side).image;
+    const appImage = app.image;
+    // The event's container carries what the event needs: a liveness probe to fail, a memory limit to go over.
+    const probe: Record<string, string> = { vector: '{httpGet: {path: /health, port: 8686}}', 'fluent-bit': '{httpGet: {path: /api/v1/health, port: 2020}}', envoy: '{httpGet: {path: /ready, port: 9901}}' };
+    const needs = (name: string) => event === 'liveness-fails' ? [`    livenessProbe: ${probe[name] ?? `{httpGet: {path: ${houseApp(name).live}, port: ${houseApp(name).port}}}`}`]
+      : event === 'oom-killed' ? ['    resources: {limits: {memory: 256Mi}}'] : [];
+    const sideLines = [`  - name: ${side}`, `    image: ${sideImage}`, ...(c === side ? needs(side) : [])];
+    const yaml = [
+      `# the pod's spec${job ? `, from the Job's template` : owner === 'deployment' ? `, from the Deployment's template` : ''}`,
+      ...(job ? [`restartPolicy: ${policy}`] : []),
+      ...(native ? ['initContainers:', ...sideLines, '    restartPolicy: Always'] : []),
+      'containers:', `  - name: ${app.name}`, `    image: ${appImage}`, ...(c === app.name ? needs(app.name) : []),
+      ...(native ? [] : sideLines),
+    ];
+    const kindText = native ? `${side} is a native sidecar (in initContainers, restartPolicy: Always)` : `${side} is a second entry in containers, not a native sidecar`;
     return {
       template: this.id,
-      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}. Then ${EVENT_TEXT[event](c, owner)}. What starts afresh?`,
+      prompt: `${code(app.name)} and ${code(side)} run in ${OWNER_TEXT[owner]}, as the spec shows. Then ${EVENT_TEXT[event](c, owner)}. What starts afresh?`,
+      code: { language: 'yaml', text: yaml.join('\n') },
       options: [
-        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c} stopped.` : 'The drain deletes the pod; nothing is restarted in place.') : 'The pod itself is replaced, with every container in it.' },
+        { label: `Only ${c}, restarted in place by the kubelet`, correct: scope === 'that-container', why: scope === 'nothing' ? (killed ? `restartPolicy: Never: the kubelet leaves ${c}, a regular container, stopped.` : 'The drain deletes the pod; nothing is restarted in place.') : 'The pod itself is replaced, with every container in it.' },
         { label: 'Both: a new pod replaces this one', correct: scope === 'whole-pod', why: scope === 'nothing' ? (killed ? `${other} still runs, so the pod is not finished and no new pod is made.` : 'A bare Pod has no controller, so nothing creates a new pod.') : `${other} keeps running; only ${c}'s container is restarted.` },
-        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : `restartPolicy: ${policy} restarts a container that was killed.` },
+        { label: 'Nothing restarts', correct: scope === 'nothing', why: scope === 'whole-pod' ? 'The pod is replaced.' : event === 'image-patched' ? `The kubelet restarts ${c}'s container with the new image.` : native ? `${c} is a native sidecar: it is restarted whatever the pod's restartPolicy, even Never.` : `restartPolicy: ${policy} restarts a container that was killed.` },
         { label: 'Both containers restart in place, in the same pod', correct: false, why: 'A container restart never takes the pod\'s other containers with it.' },
       ],
       answerKey: { 'that-container': 'Only that container, in place', 'whole-pod': 'The whole pod is replaced', nothing: 'Nothing restarts' }[answer]!,
-      rules: [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
+      rules: nativeCase ? ['sidecars/always-restarted', 'phase/decided-when-all-stopped'] : [EVENT_RULE[event], killed ? ({ Always: 'phase/always-restarts', OnFailure: 'phase/onfailure-restarts', Never: 'phase/decided-when-all-stopped' } as const)[policy] : 'design/shared-fate'],
       because: [{ text: {
         'that-container': event === 'image-patched'
           ? `A pod's image may change in place; the kubelet restarts just that container.${owner === 'deployment' ? ' The ReplicaSet leaves a running pod\'s spec alone: only the pods it creates later get the template\'s image.' : ''}`
+          : nativeCase ? `${kindText}: the kubelet restarts it whatever the pod's restartPolicy, even Never; ${other} and the pod carry on.`
           : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
         'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: killed ? `Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
+        nothing: killed ? `${kindText}. Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
       }[answer]! }],
-      docUrl: event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
+      docUrl: event === 'node-drained' && job ? 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#handling-pod-and-container-failures' : event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
   },
 };

@@ -38,30 +38,41 @@ const verdictSituation: SingleTemplate = {
   },
 };
 
+/** Each reason as a fact about the pair, all of one form and about one length, so no option stands out by its shape. */
 function crux(p: Pair, reason: DesignReason): string {
   const [a, b] = [p.a.name, p.b.name];
   switch (reason) {
     case 'shares-localhost': return `${a} and ${b} talk over localhost`;
-    case 'shares-volume': return `${a} and ${b} use the same files`;
+    case 'shares-volume': return `${a} and ${b} read and write the same files`;
     case 'shares-ipc': return `${a} and ${b} exchange data in shared memory`;
-    case 'scales-independently': return `${a} and ${b} must scale to different replica counts`;
-    case 'serves-many': return `${a} and ${b} are many to one: all ${a} replicas share one ${b}`;
-    case 'separate-lifecycle': return `${a} and ${b} ship or run on different schedules`;
-    case 'network-only': return `${a} and ${b} are linked by nothing but a Service call`;
+    case 'scales-independently': return `${a} and ${b} must scale to different counts`;
+    case 'serves-many': return `${a} and ${b} are many to one: one ${b} serves all`;
+    case 'separate-lifecycle': return `${a} and ${b} run or ship on different schedules`;
+    case 'network-only': return `${a} and ${b} are linked only by a Service call`;
   }
 }
-/** Facts true of almost any pair, technical ones among them, so the deciding fact is not the only technical option. */
-const CRUX_HERRINGS_TECH = [
-  (a: string, b: string) => `${a} and ${b} both log to stdout and stderr`,
-  (a: string, b: string) => `${a} and ${b} both read their settings from environment variables`,
-  (a: string, b: string) => `${a} and ${b} are scraped by the same Prometheus`,
-  (a: string, b: string) => `${a} and ${b} both run on the cluster's Linux nodes`,
-];
-const CRUX_HERRINGS_ORG = [
-  (a: string, b: string) => `The same team is on call for ${a} and ${b}`,
-  (a: string, b: string) => `${a} and ${b} went through the same security review`,
-  (a: string, b: string) => `${a} and ${b} were added in the same sprint`,
-];
+const TOGETHER_REASONS: readonly DesignReason[] = ['shares-localhost', 'shares-volume', 'shares-ipc'];
+/**
+ * Wrong facts for a pair: reasons the story does not support, drawn so that no option is the odd one out.
+ * Left out, because a reader could call them true of the pair: files beside shared memory (a Unix socket or
+ * /dev/shm is a file too), and for a coupled pair a different release schedule (a sidecar image is upgraded on its
+ * own) or a Service (nothing forbids one). An apart pair already talks through a Service and may ship on its own,
+ * so its wrong facts are the couplings it lacks.
+ */
+function wrongFacts(rng: Rng, reason: DesignReason): DesignReason[] {
+  const near = (r: DesignReason) => (reason === 'shares-ipc' && r === 'shares-volume') || (reason === 'shares-volume' && r === 'shares-ipc');
+  if (!TOGETHER_REASONS.includes(reason)) return [...TOGETHER_REASONS];
+  return [rng.pick(TOGETHER_REASONS.filter((r) => r !== reason && !near(r))), 'scales-independently', 'serves-many'];
+}
+const WRONG_WHY: Record<DesignReason, string> = {
+  'shares-localhost': 'Nothing here says they reach each other on localhost.',
+  'shares-volume': 'Nothing here says they share files.',
+  'shares-ipc': 'Nothing here says they share memory.',
+  'scales-independently': 'Each one works for its own partner instance, so they scale as a pair.',
+  'serves-many': 'Each instance needs its own; nothing here must be shared by every replica.',
+  'separate-lifecycle': 'Nothing here says they run on different schedules.',
+  'network-only': 'They are tied more closely than a Service call.',
+};
 
 /** Which of four facts decides the design? The others are true but beside the point. */
 const decidingFact: SingleTemplate = {
@@ -71,14 +82,14 @@ const decidingFact: SingleTemplate = {
     const reason = answer as DesignReason;
     const p = rng.pick(pairsFor(reason))(rng);
     const [a, b] = [p.a.name, p.b.name];
-    const herrings = [...rng.sample(CRUX_HERRINGS_TECH, 2), rng.pick(CRUX_HERRINGS_ORG)].map((h) => h(a, b));
+    const wrong = wrongFacts(rng, reason);
     return {
       template: this.id,
       prompt: `${p.situation} Which fact decides whether ${code(p.a)} and ${code(p.b)} belong in one pod?`,
       table: table(p),
       options: [
         { label: crux(p, reason), correct: true, why: '' },
-        ...herrings.map((h) => ({ label: h, correct: false, why: 'True of almost any two containers, in one pod or not: it says nothing about sharing a pod\'s fate.' })),
+        ...wrong.map((r) => ({ label: crux(p, r), correct: false, why: WRONG_WHY[r] })),
       ],
       answerKey: crux({ ...p, a: { name: '<a>', image: '' }, b: { name: '<b>', image: '' } }, reason),
       rules: [REASON_RULE[reason]],

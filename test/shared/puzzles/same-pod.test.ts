@@ -26,6 +26,25 @@ describe('samePod', () => {
     }
   });
 
+  it('shows in the YAML whether the helper is a native sidecar, and that decides a Never Job pod\'s restart', () => {
+    const t = hardTemplates.find((x) => x.id === 'same-pod/what-restarts')!;
+    let native = 0; let plain = 0;
+    for (let i = 0; i < 300; i++) {
+      const answer = t.answers[i % t.answers.length]!;
+      const d = t.make(createRng(`wr${i}`), answer);
+      const yaml = d.code!.text;
+      const never = /restartPolicy: Never/.test(yaml) && /OOMKilled|liveness probe fails/.test(d.prompt);
+      if (!never) continue;
+      const killed = /Then `?([a-z-]+)(?:'s|'|`)? (?:goes over|liveness)/.exec(d.prompt.replace(/`/g, ''))![1]!;
+      const isNative = new RegExp(`initContainers:\\n  - name: ${killed}\\n[\\s\\S]*?restartPolicy: Always`).test(yaml);
+      if (isNative) native++; else plain++;
+      expect(d.answerKey, `${d.prompt}\n${yaml}`).toBe(isNative ? 'Only that container, in place' : 'Nothing restarts');
+      expect(d.because[0]!.text).toMatch(isNative ? /native sidecar/ : /second entry in containers/);
+    }
+    expect(native).toBeGreaterThan(5);
+    expect(plain).toBeGreaterThan(5);
+  });
+
   it('takes the verdict from podDesign: the option naming the deciding reason is the answer', () => {
     const verdict = easyTemplates.find((t) => t.id === 'same-pod/verdict-stated')!;
     for (const [i, reason] of verdict.answers.entries()) {
