@@ -5,7 +5,7 @@ import { podStatus } from '../model/pod-status.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
 import { kubectlDraft, type KubectlQuestion } from './kubectl-status-draft.ts';
-import { cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
 import { yamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -22,8 +22,10 @@ const waitingReason: T = {
   build(rng, target) {
     const c = cast(rng, service({ batch: 'either' }));
     const name = c.apps[0]!.name;
-    const state = target === 'CrashLoopBackOff' ? waiting(name, target, { restartCount: rng.int(2, 30), lastTerminationState: failure(rng) }) : waiting(name, target);
-    const facts = factsOf({ cast: c, restartPolicy: policyOf(c, rng), inits: [], apps: [state] });
+    // A Job's crash loop runs under OnFailure (Never restarts nothing) and stays below its backoffLimit (review J, PP-H4).
+    const state = target === 'CrashLoopBackOff' ? waiting(name, target, { restartCount: rng.int(2, c.owner === 'Job' ? JOB_MAX_RESTARTS : 30), lastTerminationState: failure(rng) }) : waiting(name, target);
+    const policy: RestartPolicy = target === 'CrashLoopBackOff' && c.owner === 'Job' ? 'OnFailure' : policyOf(c, rng);
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
     return kubectlDraft(rng, facts, { column: 'STATUS', prompt: `${who(c)} has one container.`, columns: ['container', 'state', 'reason', 'restarts'], tempting: ['Waiting'] });
   },
 };

@@ -7,7 +7,7 @@ import { pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
 import { kubectlDraft, say, type KubectlQuestion } from './kubectl-status-draft.ts';
-import { cast, errorExit, factsOf, initFailure, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, initFailure, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
@@ -15,7 +15,9 @@ import type { StateTemplate } from './state-kind.ts';
 type T = StateTemplate<KubectlQuestion>;
 const pick = <V>(rng: Rng, items: readonly V[]): V => rng.pick(items);
 const OOM: Last = { exitCode: 137, reason: 'OOMKilled' };
-const crash = (rng: Rng, n: string, last: Last = failure(rng), withinSeconds?: number) => waiting(n, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 25, withinSeconds), lastTerminationState: last });
+const crash = (rng: Rng, n: string, last: Last = failure(rng), withinSeconds?: number, max = 25) => waiting(n, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, max, withinSeconds), lastTerminationState: last });
+/** A crash loop in a Job pod under OnFailure: its restarts stay below the Job's backoffLimit (review J, PP-H4). */
+const jobCrash = (rng: Rng, n: string, last: Last = failure(rng), withinSeconds?: number) => crash(rng, n, last, withinSeconds, JOB_MAX_RESTARTS);
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 const sidecarFirst = (c: Cast): Cast => ({ ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) });
@@ -34,7 +36,7 @@ const deadlineThenPrint: T = {
     const state = {
       DeadlineExceeded: () => running(name, { ready: false }),
       Error: () => killed(rng, running(name)),
-      CrashLoopBackOff: () => crash(rng, name, failure(rng), now),
+      CrashLoopBackOff: () => jobCrash(rng, name, failure(rng), now),
       Running: () => running(name),
       Completed: () => terminated(name, COMPLETED),
     }[target]!();
@@ -243,10 +245,10 @@ const firstWinsCompleted: T = {
     // Steady pictures only: a failed container stays Terminated under Never; under OnFailure it would be restarted.
     const policy: RestartPolicy = target === 'Error' || target === 'OOMKilled' ? 'Never' : target === 'NotReady' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const pair: Record<string, [ContainerSnapshot, ContainerSnapshot]> = {
-      Completed: [terminated(a, COMPLETED), crash(rng, b)],
+      Completed: [terminated(a, COMPLETED), jobCrash(rng, b)],
       Error: [terminated(a, COMPLETED), terminated(b, errorExit(rng))],
       NotReady: [terminated(a, COMPLETED), running(b)],
-      CrashLoopBackOff: [crash(rng, a), terminated(b, COMPLETED)],
+      CrashLoopBackOff: [jobCrash(rng, a), terminated(b, COMPLETED)],
       OOMKilled: [terminated(a, COMPLETED), terminated(b, OOM)],
     };
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: pair[target]! });

@@ -49,7 +49,21 @@ export function houseCast(rng: Rng, shape: CastShape): Cast {
 /** The container has run in this sandbox (running, exited, or restarting after an exit). */
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
 
+/**
+ * The Job controller's default spec.backoffLimit. Under restartPolicy OnFailure it adds up the restart counts of the
+ * pod's containers, init containers included, and fails the Job once the sum reaches the limit (docs/rules/phase.md#job-backoff-limit).
+ */
+export const JOB_BACKOFF_LIMIT = 6;
+/** The most restarts a Job pod under OnFailure can show before its Job fails. */
+export const JOB_MAX_RESTARTS = JOB_BACKOFF_LIMIT - 1;
+export const jobRestarts = (b: Pick<PodBuild, 'inits' | 'apps'>): number =>
+  [...b.inits, ...b.apps].reduce((sum, c) => sum + (c.restartCount ?? 0), 0);
+
 export function factsOf(b: PodBuild): PodFacts {
+  // A Job pod under OnFailure with backoffLimit-many restarts would already be gone: its Job failed (review J, PP-H4).
+  if (b.cast.owner === 'Job' && b.restartPolicy === 'OnFailure' && jobRestarts(b) >= JOB_BACKOFF_LIMIT) {
+    throw new Error(`a Job pod under OnFailure with ${jobRestarts(b)} restarts is past the default backoffLimit ${JOB_BACKOFF_LIMIT}`);
+  }
   // The prober marks a regular init container ready once it has exited 0, and not before (docs/rules/conditions.md).
   const inits = b.inits.map((c, i) => (b.cast.inits[i]?.sidecar ? { ...c, restartPolicy: 'Always' as const }
     : { ...c, ready: c.state === 'terminated' && (c.exitCode ?? 0) === 0 }));

@@ -10,7 +10,7 @@ import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS, READY_LABELS } from './p
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, type Fix } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, initializedOnly, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
-import { cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, initFailure, job, service, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -177,7 +177,7 @@ const initialized: T = {
     const at = c.inits.length - 1;
     const inits = c.inits.map((i, k) => (k < at || target === INITIALIZED_LABELS['all-done'] ? terminated(i.name, COMPLETED)
       : target === INITIALIZED_LABELS['init-running'] ? running(i.name)
-      : waiting(i.name, 'CrashLoopBackOff', { restartCount: rng.int(2, 15), lastTerminationState: initFailure(rng) })));
+      : waiting(i.name, 'CrashLoopBackOff', { restartCount: rng.int(2, c.owner === 'Job' ? JOB_MAX_RESTARTS : 15), lastTerminationState: initFailure(rng) })));
     const started = none || target === INITIALIZED_LABELS['all-done'];
     const apps = c.apps.map((a) => (started ? (rng.chance(0.5) ? running(a.name) : waiting(a.name, none ? 'ContainerCreating' : 'PodInitializing')) : waiting(a.name, 'PodInitializing')));
     const facts = factsOf({ cast: c, restartPolicy: c.owner === 'Job' ? 'OnFailure' : 'Always', inits, apps });

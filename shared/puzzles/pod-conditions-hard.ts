@@ -15,7 +15,7 @@ import {
 } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { DOCS } from './phase-why.ts';
-import { cast, errorExit, factsOf, houseCast, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, houseCast, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -81,7 +81,7 @@ const deadlineReady: T = {
     const now = stopped !== undefined ? stopped + rng.int(60, 900) : deadline - rng.int(60, 400);
     const state = target === READY_LABELS.PodCompleted ? terminated(name, COMPLETED, earlier)
       : kill ? kill
-      : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 9, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
+      : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, JOB_MAX_RESTARTS, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
     const cols: Column[] = ['container', 'state', 'reason', 'exit', 'restarts'];
@@ -306,7 +306,7 @@ const deadlineConditions: T = {
     const none = (n: string): ContainerSnapshot => ({ name: n, state: 'none' });
     const inits = !bound ? [none(init)] : target === FIRST_LABELS.Initialized ? [running(init)] : [terminated(init, COMPLETED)];
     const mainState = !bound ? none(main) : target === FIRST_LABELS.Initialized ? waiting(main, 'PodInitializing')
-      : late ? killed(rng, running(main)) : target === FIRST_LABELS.ContainersReady ? pick(rng, [running(main, { ready: false }), waiting(main, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, 6, sinceStart), lastTerminationState: errorExit(rng) })]) : running(main);
+      : late ? killed(rng, running(main)) : target === FIRST_LABELS.ContainersReady ? pick(rng, [running(main, { ready: false }), waiting(main, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, JOB_MAX_RESTARTS, sinceStart), lastTerminationState: errorExit(rng) })]) : running(main);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits, apps: [mainState], deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}) },
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' } });
     const start = created - sinceStart;

@@ -1,13 +1,13 @@
 // pod-phase, hard: two rules that interact. A sidecar next to a Job's exit codes, a retried init container
 // beside a running or stopped sidecar, a crash loop under a deadline, a deletion under restartPolicy Always, a container's own
 // restartPolicy against the pod's, a deadline that only starts once a kubelet has the pod.
-import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import { COMPLETED, crashLoop, failure, loopRestarts, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
 import { HOUSE_REGISTRY } from '../model/software.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, factsOf, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import type { ExplanationLine } from './kind.ts';
@@ -81,7 +81,7 @@ const initFailureWithSidecar: T = {
     const policy: RestartPolicy = batch ? 'OnFailure' : 'Always';
     const regular = c.inits[1]!.name;
     const initState = {
-      Pending: () => waiting(regular, 'CrashLoopBackOff', { restartCount: rng.int(2, 12), lastTerminationState: initFailure(rng) }),
+      Pending: () => waiting(regular, 'CrashLoopBackOff', { restartCount: rng.int(2, batch ? JOB_MAX_RESTARTS : 12), lastTerminationState: initFailure(rng) }),
       Running: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
       Succeeded: () => terminated(regular, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }),
     }[target]!();
@@ -118,7 +118,7 @@ const deadlineCrashloop: T = {
     const done = target === 'Succeeded';
     const ended = now - rng.int(30, 120);
     const before = done ? terminated(name, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: failure(rng) })
-      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : crashLoop(rng, name, Math.min(now, deadline));
+      : stuck ? waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, JOB_MAX_RESTARTS, Math.min(now, deadline)), lastTerminationState: failure(rng) });
     const state = late ? killed(rng, before) : before;
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(done ? { endedAtSeconds: ended } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: OnFailure', 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);

@@ -4,7 +4,7 @@ import { COMPLETED, crashLoop, failure, running, terminated, waiting, type Last 
 import { effectivePullPolicy, pullOutcome, type PullFacts } from '../model/image-pulls.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { Rng } from '../random.ts';
-import { cast, factsOf, houseCast, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, factsOf, houseCast, initFailure, initsDone, job, killed, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { phaseDraft, type PhaseQuestion } from './pod-phase-draft.ts';
 import { DOCS } from './phase-why.ts';
 import { yamlView } from './pod-view.ts';
@@ -44,8 +44,8 @@ const backoffReasons: T = {
     const name = c.apps[0]!.name;
     const state = {
       Pending: () => waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])),
-      Running: () => crashLoop(rng, name),
-      Succeeded: () => terminated(name, COMPLETED, { restartCount: rng.int(2, 6), lastTerminationState: failure(rng) }),
+      Running: () => (c.owner === 'Job' ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }) : crashLoop(rng, name)),
+      Succeeded: () => terminated(name, COMPLETED, { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }),
       Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
@@ -73,7 +73,7 @@ const initFailurePolicy: T = {
     const at = rng.int(0, c.inits.length - 1);
     const retried = (n: string) => (policy === 'Never' ? terminated(n, COMPLETED) : terminated(n, COMPLETED, { restartCount: rng.int(1, 4), lastTerminationState: initFailure(rng) }));
     const pod = {
-      Pending: () => initStuck(c, at, (n) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: initFailure(rng) })),
+      Pending: () => initStuck(c, at, (n) => waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(2, batch ? JOB_MAX_RESTARTS : 20), lastTerminationState: initFailure(rng) })),
       Failed: () => initStuck(c, at, (n) => terminated(n, initFailure(rng))),
       Running: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => running(a.name)) }),
       Succeeded: () => ({ inits: c.inits.map((i, k) => (k === at ? retried(i.name) : terminated(i.name, COMPLETED))), apps: c.apps.map((a) => terminated(a.name, COMPLETED)) }),
@@ -221,7 +221,7 @@ const initOrAppCrash: T = {
     const exit = initSide ? initFailure(rng) : failure(rng);
     const broken = (n: string) => (target === 'Failed' ? terminated(n, exit)
       : target === 'Succeeded' ? (policy === 'Never' ? terminated(n, COMPLETED) : terminated(n, COMPLETED, { restartCount: rng.int(2, 5), lastTerminationState: exit }))
-      : waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, 30), lastTerminationState: exit }));
+      : waiting(n, 'CrashLoopBackOff', { restartCount: rng.int(3, batch ? JOB_MAX_RESTARTS : 30), lastTerminationState: exit }));
     const pod = initSide ? initStuck(c, rng.int(0, c.inits.length - 1), broken) : { inits: initsDone(c), apps: c.apps.map((a, k) => (k === 0 ? broken(a.name) : running(a.name))) };
     const facts = factsOf({ cast: c, restartPolicy: policy, ...pod });
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): these are its container statuses, init containers first. What is its status.phase?`, columns: TABLE });
