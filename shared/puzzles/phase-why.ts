@@ -49,6 +49,10 @@ function find(f: PodFacts, name: string | undefined): ContainerSnapshot | undefi
   return [...f.initContainers, ...f.containers].find((c) => c.name === name);
 }
 
+/** Why a restart policy does not fail a pod whose container has never run: nothing has exited for it to act on. */
+const neverRan = (name: string, f: PodFacts): string =>
+  `${name} has never run, so it has not failed: restartPolicy ${f.restartPolicy} acts only on a container that exited, and the pod stays Pending.`;
+
 function waitingWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: string } {
   const c = find(f, d.by[0]);
   const reason = c?.reason ?? 'no reason';
@@ -125,6 +129,10 @@ function decisionWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text:
       // An init container waiting behind a sidecar that has not started: the sidecar is what holds everything.
       const at = f.initContainers.findIndex((x) => x.name === c?.name);
       const gate = f.initContainers.slice(0, at).find((x) => isSidecar(x) && x.started !== true);
+      if (gate && c?.state === 'waiting' && gate.state === 'waiting') {
+        // The view shows the sidecar waiting, not running: no probe has run, and there is nothing to blame it on (review J, PP-H3).
+        return { rules: ['sidecars/start-gate', ...(IMAGE_REASONS.includes(gate.reason ?? '') ? ['phase/image-pull-pending' as const] : [])], docUrl: DOCS.sidecar, text: `Pending: sidecar ${gate.name} cannot start (${gate.reason ?? 'waiting'}), so init container ${c.name} and the app containers wait behind it. ${neverRan(gate.name, f)}` };
+      }
       if (gate && c?.state === 'waiting') {
         return { rules: ['sidecars/startup-probe-gates', 'init/before-app-containers'], docUrl: DOCS.sidecar, text: `Pending: init container ${c.name} cannot start until sidecar ${gate.name} has started, and its startup probe has not passed yet; the app containers wait for both.` };
       }
@@ -138,7 +146,7 @@ function decisionWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text:
     }
     case 'sidecar-pending':
       if (c?.state === 'waiting') {
-        return { rules: ['sidecars/start-gate', ...(IMAGE_REASONS.includes(c.reason ?? '') ? ['phase/image-pull-pending' as const] : [])], docUrl: DOCS.sidecar, text: `Pending: sidecar ${c.name} cannot start (${c.reason ?? 'waiting'}), so initialization waits for it and no app container has run yet.` };
+        return { rules: ['sidecars/start-gate', ...(IMAGE_REASONS.includes(c.reason ?? '') ? ['phase/image-pull-pending' as const] : [])], docUrl: DOCS.sidecar, text: `Pending: sidecar ${c.name} cannot start (${c.reason ?? 'waiting'}), so initialization waits for it and no app container has run yet. ${neverRan(c.name, f)}` };
       }
       return { rules: ['sidecars/startup-probe-gates'], docUrl: DOCS.sidecar, text: `Pending: sidecar ${c?.name} has not started (its startup probe has not passed), so initialization waits for it and no app container has run yet.` };
     case 'waiting':

@@ -97,6 +97,19 @@ describe('podPhaseKind', () => {
     }
   });
 
+  it('blames a sidecar that cannot pull its image on the pull, not on a probe, and says why Never does not fail the pod', () => {
+    const pulls = puzzles('hard').filter((p) => p.template === 'pod-phase/job-with-sidecar'
+      && p.facts.initContainers.some((c) => c.restartPolicy === 'Always' && c.state === 'waiting'));
+    expect(pulls.length).toBeGreaterThan(3);
+    for (const p of pulls) {
+      const side = p.facts.initContainers.find((c) => c.restartPolicy === 'Always')!;
+      const text = podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation;
+      expect(text).toContain(side.reason!);
+      expect(text).not.toMatch(/startup probe has not passed/);
+      expect(text).toMatch(/has never run, so it has not failed: restartPolicy Never/);
+    }
+  });
+
   it('cites only a restartPolicy the hard view shows', () => {
     for (const p of puzzles('hard')) {
       const view = podPhaseKind.publicView(p);
