@@ -216,7 +216,9 @@ const whatRestarts: SingleTemplate = {
     const killed = event === 'liveness-fails' || event === 'oom-killed';
     // The lure for the native case: the same Never Job pod, but the helper as a second `containers` entry.
     // A drain deletes the pod whatever the helper's kind, so the native form shows up there too and gives nothing away.
-    const native = nativeCase || (event === 'node-drained' && job && rng.chance(0.4));
+    // A drained Job pod always has it: a log shipper in \`containers\` never exits, so that Job could never complete
+    // (review J, SP-H4). The plain form stays only where it is the lesson: a kill under Never.
+    const native = nativeCase || (event === 'node-drained' && job);
     const sideImage = software(side).image;
     const appImage = app.image;
     // The event's container carries what the event needs: a liveness probe to fail, a memory limit to go over.
@@ -250,7 +252,7 @@ const whatRestarts: SingleTemplate = {
           : nativeCase ? `${kindText}: the kubelet restarts it whatever the pod's restartPolicy, even Never; ${other} and the pod carry on.`
           : `A killed container is restarted under restartPolicy: ${policy}, alone; ${other} and the pod carry on.`,
         'whole-pod': event === 'node-drained' ? `The pod is evicted and its ${job ? 'Job' : 'Deployment'} creates a new one, both containers together.` : 'A changed pod template makes the Deployment replace the pod, both containers together.',
-        nothing: killed ? `${kindText}. Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
+        nothing: killed ? `${kindText}. Under restartPolicy: Never the kubelet leaves ${c} stopped, and ${other} keeps the pod running, so no new pod comes yet.${job ? ` That is also why a Job's helper belongs in initContainers with restartPolicy: Always: as a regular container ${side} never exits, so the Job can never complete.` : ''}` : 'The drain deletes the pod, and only a controller would create a replacement: a bare Pod has none, so both containers are gone for good.',
       }[answer]! }],
       docUrl: event === 'node-drained' && job ? 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#handling-pod-and-container-failures' : event === 'node-drained' ? 'https://kubernetes.io/docs/tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service' : answer === 'whole-pod' || event === 'image-patched' ? `${PODS}#pod-update-and-replacement` : killed ? 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy' : `${PODS}#working-with-pods`,
     };
@@ -297,7 +299,8 @@ const reloadAccess: SingleTemplate = {
     const [a, how] = ({
       spn: ['nginx', '`nginx` reloads its configuration only when its master process gets SIGHUP.'],
       localhost: ['prometheus', '`prometheus` reloads on POST /-/reload, and it listens only on 127.0.0.1:9090.'],
-      service: ['gateway', '`gateway` reloads on POST /admin/reload with a token, behind its Service; `config-watcher` manages 30 such gateways.'],
+      // Each gateway is one pod: a Service hands a request to one of its pods, so with replicas a POST would reload only one (review J, SP-H3).
+      service: ['gateway', '`gateway` reloads on POST /admin/reload with a token; `config-watcher` manages 30 such gateways, each a single pod (replicas: 1) behind its own Service.'],
     } as const)[answer as 'spn']! as [string, string];
     return {
       template: this.id,
@@ -313,9 +316,9 @@ const reloadAccess: SingleTemplate = {
       because: [{ text: {
         spn: 'A signal needs the target process in sight: one pod, and shareProcessNamespace: true, since PIDs are not shared by default.',
         localhost: 'The endpoint listens on the pod\'s loopback: one pod is needed, shared processes are not.',
-        service: 'An authenticated endpoint on a Service works from any pod, and one watcher serves all 30.',
+        service: 'An HTTP endpoint with a token works across pods, so one watcher in its own pod serves all 30. Each Service has one pod behind it, so the POST reaches that gateway; with more replicas a Service would deliver it to only one of them.',
       }[answer]! }],
-      docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services',
+      docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
     };
   },
 };

@@ -14,6 +14,18 @@ const levels: Difficulty[] = ['easy', 'medium', 'hard'];
 const puzzles = (d: Difficulty, n = 400) => Array.from({ length: n }, (_, i) => samePod.generate(`sp-${i}`, d));
 
 describe('samePod', () => {
+  it('never runs a drained Job pod\'s log shipper as a plain container, which would keep the Job from completing', () => {
+    const drained = puzzles('hard').filter((p) => samePod.meta(p).template === 'same-pod/what-restarts' && /drained/.test(samePod.publicView(p).prompt) && /Job/.test(samePod.publicView(p).prompt));
+    expect(drained.length).toBeGreaterThan(3);
+    for (const p of drained) expect(samePod.publicView(p).code!.text).toMatch(/initContainers:[\s\S]*restartPolicy: Always/);
+  });
+
+  it('makes each gateway a single pod when the reload goes through its Service', () => {
+    const viaService = puzzles('hard').filter((p) => samePod.meta(p).template === 'same-pod/reload-access' && samePod.meta(p).answerKey === 'Own pod, through a Service');
+    expect(viaService.length).toBeGreaterThan(0);
+    for (const p of viaService) expect(samePod.publicView(p).prompt).toContain('replicas: 1');
+  });
+
   it('gives every template at least three different correct answers', () => {
     for (const d of levels) {
       const answers = new Map<string, Set<string>>();
