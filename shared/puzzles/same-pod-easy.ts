@@ -225,7 +225,7 @@ const addressToUse: SingleTemplate = {
       : answer === 'service' ? `From the same namespace the Service's bare name, ${svc}, resolves to it.` : `From another namespace the name needs the namespace: ${svc}.${nsA}.`;
     return {
       template: this.id,
-      prompt: `${layout} ${code(a)} listens on 8080. Which address does ${code(b)} use to reach it?`,
+      prompt: `${layout} ${code(a)} listens on 8080${answer === 'localhost' ? '' : ', and the Service exposes port 8080'}. Which address does ${code(b)} use to reach it?`,
       options,
       answerKey: { localhost: 'localhost:<port>', service: 'http://<service>:<port>', 'service-namespace': 'http://<service>.<namespace>:<port>' }[answer]!,
       rules,

@@ -129,7 +129,7 @@ const yamlReview: SingleTemplate = {
     ];
     const options: Record<string, DraftOption> = {
       copies: { label: `Run one ${second.name}, in its own Deployment behind a Service`, correct: answer === 'copies', why: answer === 'native-sidecar' ? 'One proxy per replica on localhost is the right shape; what is wrong is when it starts and stops.' : `${second.name} serves only its own pod; one shared instance would not do its job.` },
-      'restart-loop': { label: `Move ${second.name} to initContainers as a regular init container, which runs to completion first`, correct: answer === 'restart-loop', why: `${second.name} must keep running beside ${app.name}, not finish before it.` },
+      'restart-loop': { label: `Move ${second.name} to initContainers, as a regular init container`, correct: answer === 'restart-loop', why: `${second.name} must keep running beside ${app.name}, not finish before it.` },
       'scale-coupled': { label: `Give ${second.name} its own Deployment, scaled on the queue's length`, correct: answer === 'scale-coupled', why: `${second.name} does not consume a queue.` },
       'native-sidecar': { label: `Make ${second.name} a native sidecar: in initContainers, with restartPolicy: Always`, correct: answer === 'native-sidecar', why: answer === 'restart-loop' ? 'A native sidecar is restarted whenever it exits: migrate would run again and again.' : `As a sidecar ${second.name} would still be one copy inside each pod.` },
       nothing: { label: 'Nothing: leave it as it is', correct: false, why: answer === 'native-sidecar' ? `As a regular container ${second.name} starts beside ${app.name} with nothing to wait for, and both get SIGTERM at the same moment on shutdown.` : `${second.name} cannot stay in this pod as it is.` },
