@@ -318,7 +318,7 @@ const reloadAccess: SingleTemplate = {
         localhost: 'The endpoint listens on the pod\'s loopback: one pod is needed, shared processes are not.',
         service: 'An HTTP endpoint with a token works across pods, so one watcher in its own pod serves all 30. Each Service has one pod behind it, so the POST reaches that gateway; with more replicas a Service would deliver it to only one of them.',
       }[answer]! }],
-      docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service',
+      docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
     };
   },
 };

@@ -116,6 +116,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects`]: 'kubectl apply -f <directory>/ updates every object the files define, even those that exist',
   [`${RUNNING}#node-shell-session`]: 'kubectl debug node/…: node filesystem at /host',
   [`${K}tasks/administer-cluster/safely-drain-node/#use-kubectl-drain-to-remove-a-node-from-service`]: 'kubectl drain evicts the pods on that node',
+  [`${K}concepts/workloads/controllers/job/#pod-backoff-failure-policy`]: '.spec.backoffLimit defaults to 6; under restartPolicy OnFailure the retries of all containers in the Job\'s Pending and Running pods count towards it',
   [`${K}concepts/workloads/controllers/job/#handling-pod-and-container-failures`]: 'a whole Pod can fail, e.g. kicked off its node (upgraded, rebooted, deleted); when a Pod fails, the Job controller starts a new Pod',
   [`${K}tasks/access-application-cluster/configure-access-multiple-clusters/#define-clusters-users-and-contexts`]: 'use-context writes the current context into the kubeconfig',
   // Reference.
