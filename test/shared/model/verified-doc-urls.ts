@@ -140,7 +140,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   // The tools' own docs.
   'https://github.com/derailed/k9s#key-bindings': 'k9s key bindings',
   'https://github.com/stern/stern#usage': 'stern query, --context, follows new pods',
-  'https://github.com/lensapp/lens#readme': 'Lens desktop',
+  'https://github.com/lensapp/lens#what-is-lens': 'Lens Desktop: one UI to manage and troubleshoot workloads, "the most effective way to learn Kubernetes"',
   'https://github.com/ahmetb/kubectx#kubectx1': 'kubectx / kubens',
   // helm.sh (Docusaurus; checked against the stored pages and helm/helm-www).
   'https://helm.sh/docs/helm/helm_history/#synopsis': 'helm history prints the historical revisions of a release, a table with chart and app version per revision',
