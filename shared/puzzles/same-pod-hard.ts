@@ -139,8 +139,8 @@ const DRAIN_STORIES: Record<DrainAnswer, { helper: string; text: (app: string) =
     { helper: 'flagd', lost: 'every request that reads a flag fails', text: (app) => `Every one of ${app}'s 6 replicas asks \`flagd\` for its feature flags on each request; each flagd instance holds the whole flag set. Nodes are drained every week, and requests must not fail during a drain.` },
   ],
   single: [
-    { helper: 'rate-limiter', lost: '', text: (app) => `${app}'s 6 replicas call a partner API that allows 1,000 calls a minute in total; \`rate-limiter\` keeps that count in memory, so two copies would each allow 1,000. Automation drains nodes every night and must never hang; calls may wait a few seconds while the limiter moves.` },
-    { helper: 'report-scheduler', lost: '', text: (app) => `\`report-scheduler\` starts each of ${app}'s scheduled reports exactly once, so there must never be two copies of it. Automation drains nodes every night and must never hang; a report may start a minute late.` },
+    { helper: 'license-proxy', lost: '', text: (app) => `\`license-proxy\` holds ${app}'s one licence seat on the vendor's server, which refuses a second connection, so a second copy could only fail. Automation drains nodes every night and must never hang; licensed calls may fail for a few seconds while it moves.` },
+    { helper: 'report-scheduler', lost: '', text: (app) => `\`report-scheduler\` reads ${app}'s report schedule from the database and starts each report; a second copy would start every report twice. Automation drains nodes every night and must never hang; a report may start a minute late.` },
   ],
   'in-pod': [
     { helper: 'envoy', lost: '', text: (app) => `Each of ${app}'s 6 replicas sends every outgoing call through \`envoy\` on localhost:15001. Nodes are drained every week; ${app} has its own PodDisruptionBudget (maxUnavailable: 1), so drains take its replicas one at a time.` },
@@ -288,13 +288,14 @@ const colocate: SingleTemplate = {
     const [b, situation] = ({
       'pod-affinity': ['model-cache', `${code(app)} reads a 40 GiB model from the node's local SSD, where ${code('model-cache')} keeps it; ${code('model-cache')} runs on 3 nodes, ${code(app)} on 2 to 20 replicas.`],
       'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy, and a proxy on the same node would be close enough for latency.`],
-      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service; a few milliseconds of network latency between them are fine.`],
+      // The shared ConfigMap is the lure: any number of pods mount one ConfigMap, so it ties nothing (two rules meet).
+      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service, and both mount the ${code('prices')} ConfigMap; a few milliseconds of network latency between them are fine.`],
     } as const)[answer as 'one-pod']! as [string, string];
     return {
       template: this.id,
       prompt: `${situation} How do you run ${code(b)} relative to ${code(app)}?`,
       options: [
-        { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
+        { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'Any number of pods can mount one ConfigMap, so it ties nothing; the rest is a Service call.' },
         { label: `${b} in ${app.name}'s pod, as an init container that exits first`, correct: false, why: `A plain init container must exit before ${app.name} starts, so ${b} would be gone while it runs.` },
         { label: `${b} in its own pods, with podAffinity from ${app.name}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'Same node is not the same network namespace: localhost never reaches another pod.' : 'Nothing needs them on one node.' },
         { label: `${b} in its own pods, with no placement rule`, correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
@@ -304,7 +305,7 @@ const colocate: SingleTemplate = {
       because: [{ text: {
         'pod-affinity': 'They must share a node but scale apart: podAffinity puts them together without tying their replica counts.',
         'one-pod': 'They share localhost and scale as a pair: that is one pod. podAffinity would only share a node, and each pod has its own loopback.',
-        anywhere: 'Nothing ties them to one node, so the scheduler may place each anywhere.',
+        anywhere: 'A ConfigMap is mounted by every pod that names it, unlike an emptyDir, and a Service call works from any node: nothing ties them, so the scheduler may place each anywhere.',
       }[answer]! }],
       docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
     };
