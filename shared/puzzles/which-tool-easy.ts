@@ -175,7 +175,7 @@ const clusters = toolTemplate('which-tool/clusters', {
     because: 'Lens lists every cluster of your kubeconfig in its sidebar and opens each in its own view.',
   },
   k9s: {
-    text: 'In the terminal view you are working in, you want to jump from staging\'s pods to prod\'s without quitting it.',
+    text: 'For an hour a pod list has been refreshing itself in your terminal, driven by keys. You want it to show prod\'s pods instead of staging\'s without quitting it and starting again.',
     need: ['live-terminal-ui', 'in-app-cluster-switch'], answer: 'k9s',
     tempt: { tool: 'kubectx / kubens', why: 'kubectx is a command for the shell: you would leave the view to run it.' },
     because: 'k9s lists the contexts with :ctx and switches to one without leaving its view.',

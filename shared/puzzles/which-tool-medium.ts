@@ -104,10 +104,10 @@ const packaging = toolTemplate('which-tool/packaging', {
     because: 'A chart is that package: teams install a version of it with their own values, and upgrade it later.',
   },
   kubectl: {
-    text: 'You have a folder of plain manifests, no templating, and want them applied as they are.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
-    tempt: { tool: 'Helm', why: 'Helm installs charts; plain files would first have to become one.' },
-    because: 'kubectl apply -f <folder>/ applies every file in it.',
+    text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
+    because: 'Kustomize is built into kubectl: kubectl apply -k overlays/prod applies the manifests with prod\'s patches.',
   },
   Lens: {
     text: 'A support engineer who has never used a shell must raise the replicas of the live {app} Deployment on staging from a laptop, seeing the object as a form before saving.',

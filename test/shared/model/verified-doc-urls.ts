@@ -135,6 +135,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${REF}kubectl_logs/#options`]: '--tail (10 with a selector), --max-log-requests 5, --prefix',
   [`${REF}kubectl_port-forward/`]: 'kubectl port-forward', [`${REF}kubectl_port-forward/#examples`]: 'pod/… or svc/… ports',
   [`${REF}kubectl_top/#synopsis`]: 'recent usage from Metrics Server, for spot checks; historical analysis needs a dedicated monitoring solution',
+  [`${K}tasks/manage-kubernetes-objects/kustomization/#customizing`]: 'patches customize the listed resources (replicas, memory limit); the page opens with: kubectl supports kustomization files since 1.14, kubectl apply -k <dir> applies them',
   [`${K}tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions`]: 'single instance: no PDB and tolerate occasional downtime (or maxUnavailable=0 and talk first); several instances with a quorum: maxUnavailable 1',
   [`${K}tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget`]: 'minAvailable = the number of replicas (or maxUnavailable 0) requires zero voluntary evictions: draining a node with such a pod never completes',
   [`${K}reference/command-line-tools-reference/kube-apiserver/#options`]: '--event-ttl defaults to 1h0m0s',
