@@ -35,7 +35,7 @@ const mixedNeeds: SingleTemplate = {
       options: verdictOptions(rng, p.needs, held),
       answerKey: REASON_LABEL[reason],
       rules: [REASON_RULE[reason], REASON_RULE[held]],
-      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which has to move to the network.` }],
+      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which becomes ${held === 'shares-localhost' ? 'a call to a Service' : held === 'shares-volume' ? 'a ReadWriteMany volume or object storage' : 'a network stream or a queue'}.` }],
       docUrl: REASON_DOC[reason],
     };
   },
