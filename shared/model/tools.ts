@@ -31,7 +31,9 @@ export type Capability =
   | 'port-forward'         // a local port tunnelled to a pod
   | 'pod-logs'             // one container's log
   | 'previous-logs'        // the log of a container's instance from before its last restart
-  | 'release-change';      // change a Helm release's settings so that the next upgrade keeps them
+  | 'release-change'       // change a Helm release's settings so that the next upgrade keeps them
+  | 'stock-client'         // already there on a locked-down host where nothing else may be installed
+  | 'usage-from-prometheus'; // CPU and memory read from the cluster's Prometheus, with no metrics-server
 
 const CAN: Record<Capability, readonly Tool[]> = {
   'exact-command': ['kubectl'],
@@ -67,6 +69,10 @@ const CAN: Record<Capability, readonly Tool[]> = {
   // A release's values change through helm upgrade; kubectl edit or scale only touch live objects, and the next
   // upgrade puts back every field the chart sets.
   'release-change': ['Helm'],
+  // A hardened bastion or a vendor's appliance ships the Kubernetes project's own client and nothing more.
+  'stock-client': ['kubectl'],
+  // kubectl top and k9s read the Metrics API that metrics-server serves; Lens draws its figures from Prometheus.
+  'usage-from-prometheus': ['Lens'],
 };
 
 /** What each capability means, said about a tool that lacks it. */
@@ -98,6 +104,8 @@ export const LACKS: Record<Capability, string> = {
   'pod-logs': 'shows no container logs',
   'previous-logs': 'has no way to print the instance from before the restart',
   'release-change': 'changes only the live objects: the next helm upgrade puts back what the release\'s values say',
+  'stock-client': 'is not on that host, and nothing may be installed there',
+  'usage-from-prometheus': 'shows no CPU or memory figures from Prometheus',
 };
 
 /**

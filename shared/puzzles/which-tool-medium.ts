@@ -7,26 +7,36 @@ import { toolTemplate } from './which-tool-easy.ts';
 const SWITCH_LEAKS = 'kubectx rewrites the kubeconfig\'s current context, which your other terminals read too: they would follow to prod.';
 const SCRIPT_NOT_VIEW = 'k9s is a view for a person at a keyboard: nothing a script or a cron job can run.';
 
-/** A stream that went quiet in a rollout: a fixed list of pods, against a query that picks up new ones. */
+/** A stream of many pods' logs: a fixed set, or one that changes; and what the host you are on has installed. */
 const newPods = toolTemplate('which-tool/new-pods', {
-  stern: {
+  stern: [{
     text: '`kubectl logs -f -l app={app}` went quiet halfway through a rollout, yet {app} is serving traffic and logging. You want a log stream that does not stop when pods are replaced.',
     need: ['follows-new-pods'], answer: 'stern', rule: 'tools/selector-logs-limits',
     tempt: { tool: 'kubectl', why: 'That is what went quiet: kubectl follows the pods it found at the start, and the rollout replaced them all.' },
     because: 'stern follows its query, not a list of pods: the rollout\'s new pods join the stream as they appear.',
-  },
+  }, {
+    text: 'Your `kubectl logs -f -l app={app} --prefix` shows lines from old pod names only, and fewer each minute, while a rollout of {app} is under way. You want to keep reading {app}\'s logs through the rest of it.',
+    need: ['follows-new-pods'], answer: 'stern', rule: 'tools/selector-logs-limits',
+    tempt: { tool: 'kubectl', why: 'That is the stream thinning out: kubectl follows the pods it found at the start, and each one replaced ends its stream.' },
+    because: 'stern -l app={app} watches for matching pods, so each one the rollout creates joins the stream.',
+  }],
   Lens: {
     text: 'A product manager watches {app}\'s rollout with you on a shared screen and wants to see each new pod appear in a list and read its first log lines, with nobody typing commands.',
     need: ['desktop-app', 'pod-logs'], answer: 'Lens',
     tempt: { tool: 'stern', why: 'stern prints one stream to a terminal: there is no list of pods to click.' },
     because: 'Lens keeps the pod list current through the rollout and opens a pod\'s logs from it: something a newcomer can follow on a shared screen.',
   },
-  k9s: {
-    text: 'In your terminal you want to watch the rollout\'s pods come and go in a list that updates itself, and open any new one\'s logs with a key.',
-    need: ['live-terminal-ui', 'pod-logs'], answer: 'k9s',
-    tempt: { tool: 'kubectl', why: 'kubectl get pods -w prints a line per change but opens nothing: each log is another command with the pod\'s name.' },
-    because: 'k9s keeps the list live through the rollout; l opens the logs of the pod under the cursor.',
-  },
+  kubectl: [{
+    text: 'No rollout is due and {app}\'s eight pods stay put. On a hardened bastion where nothing may be installed beyond the Kubernetes project\'s own client, you want all eight followed in one stream, each line tagged with its pod.',
+    need: ['stock-client', 'pod-logs'], answer: 'kubectl', rule: 'tools/selector-logs-limits', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
+    tempt: { tool: 'stern', why: 'stern would do it, but it is not on the bastion, and nothing may be installed there. With no pod replaced, a fixed list is enough.' },
+    because: 'kubectl logs -f -l app={app} --prefix --max-log-requests=8 follows all eight: without the flag it refuses, since a selector follows at most five streams by default.',
+  }, {
+    text: '{app} is a StatefulSet of six pods that nobody will restart tonight. From the locked-down bastion, which has the Kubernetes project\'s own client and nothing else, you want to follow all six at once, each line tagged with its pod.',
+    need: ['stock-client', 'pod-logs'], answer: 'kubectl', rule: 'tools/selector-logs-limits', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
+    tempt: { tool: 'stern', why: 'stern would do it, but it is not on the bastion, and nothing may be installed there. The six pods stay put, so a fixed list is enough.' },
+    because: 'kubectl logs -f -l app={app} --prefix --max-log-requests=6: a selector follows at most five streams unless you raise the limit.',
+  }],
 });
 
 /** Going back: a release, one Deployment's rollout, or the context you were in. */
@@ -38,13 +48,13 @@ const undo = toolTemplate('which-tool/undo', {
     because: 'helm rollback {app} restores every object of the previous revision, the ConfigMap included.',
   },
   kubectl: {
-    text: 'A Deployment applied by hand, with no chart, got a bad image in its last rollout. You want its previous pod template back.',
+    text: 'Deployment {app} was applied by hand, with no chart, and its last rollout brought a bad image. You want its previous pod template back.',
     need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it has no revision of it to roll back to.' },
     because: 'kubectl rollout undo deployment/<name> returns to the previous revision of its pod template.',
   },
   'kubectx / kubens': {
-    text: 'You just switched to the wrong cluster. You want to go back to the one you were in, without remembering its long context name.',
+    text: 'Looking for {app}, you just switched to the wrong cluster. You want to go back to the one you were in, without remembering its long context name.',
     need: ['switch-back'], answer: 'kubectx / kubens',
     because: 'kubectx - switches back to the previous context, as cd - does for directories.',
   },
@@ -77,7 +87,7 @@ const drift = toolTemplate('which-tool/drift', {
 /** One command elsewhere, or everything from now on. */
 const switchScope = toolTemplate('which-tool/switch-scope', {
   'kubectx / kubens': {
-    text: 'From now on, every kubectl, helm and stern command you type, in this shell and in new ones, must go to the staging context.',
+    text: 'You are done with prod. From now on, every kubectl, helm and stern command you type about {app}, in this shell and in new ones, must go to the staging context.',
     need: ['persists-switch', 'quick-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
     because: 'kubectx staging writes the current context into the kubeconfig, which every later command and shell reads.',
   },
@@ -88,7 +98,7 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
     because: 'stern --context=prod \'^{app}-\' tails prod\'s pods by name pattern, which kubectl logs cannot, and changes nothing else.',
   },
   Helm: {
-    text: 'One chart upgrade must go to prod, while everything else, here and in your other terminals, stays on staging.',
+    text: 'One upgrade of the {app} chart\'s release must go to prod, while everything else, here and in your other terminals, stays on staging.',
     need: ['per-command-context', 'chart-install'], answer: 'Helm', rule: 'tools/per-command-context', doc: 'https://helm.sh/docs/helm/helm/#options',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'helm upgrade --kube-context=prod aims only that upgrade at prod.',
@@ -98,7 +108,7 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
 /** A package other teams install, files applied as they are, or a live edit by someone who never uses a shell. */
 const packaging = toolTemplate('which-tool/packaging', {
   Helm: {
-    text: 'Other teams must install your app in their own clusters as a versioned package, setting only a handful of values (replicas, image tag, hostname) of their own.',
+    text: 'Other teams must install {app} in their own clusters as a versioned package, setting only a handful of values (replicas, image tag, hostname) of their own.',
     need: ['chart-install'], answer: 'Helm',
     tempt: { tool: 'kubectl', why: 'kubectl applies files as they are: no versioned package to install, upgrade and roll back with values.' },
     because: 'A chart is that package: teams install a version of it with their own values, and upgrade it later.',
@@ -117,22 +127,35 @@ const packaging = toolTemplate('which-tool/packaging', {
   },
 });
 
-/** The place you work from rules tools out before the task does. */
+/** The place you work from, and what the cluster runs, rule tools out before the task does. */
+const NO_METRICS = 'kubectl top is what failed: it asks the Metrics API, which only metrics-server serves.';
 const whereYouWork = toolTemplate('which-tool/where-you-work', {
-  k9s: {
-    text: 'Your laptop died; all you have is a colleague\'s headless Linux box over SSH, and you want to keep triaging pods as you would in Lens: browse, logs, shells.',
+  k9s: [{
+    text: 'Your laptop died; all you have is a colleague\'s headless Linux box over SSH, with the usual cluster tools on it. You want to keep triaging {app}\'s pods as before: browse them, read logs, open shells.',
     need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s',
-    tempt: { tool: 'Lens', why: 'Lens needs a desktop, and a headless box over SSH has none.' },
+    tempt: { tool: 'Lens', why: 'Lens needs a graphical session, and a headless box over SSH has none.' },
     because: 'k9s gives the same browse, logs and shell loop in nothing but a terminal.',
-  },
-  Lens: {
-    text: 'On a video call you are showing a new colleague the cluster: its pods, their logs and usage graphs, without teaching any commands first.',
-    need: ['desktop-app'], answer: 'Lens',
-    tempt: { tool: 'k9s', why: 'k9s is driven by keys and :commands: something to learn before you can show anything.' },
-    because: 'Lens shows all of it by point and click, which a newcomer can follow at once.',
-  },
+  }, {
+    text: 'The {app} cluster is reachable only from an ops VM you SSH into, with no display forwarding; its admins installed the common cluster tools there. For the next hour you will move between {app}\'s pods, their logs and shells.',
+    need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s',
+    tempt: { tool: 'Lens', why: 'Lens needs a graphical session on a machine that reaches the cluster; the only such machine is the VM, with no display.' },
+    because: 'k9s runs in the SSH session: pods in a live list, l for logs, s for a shell.',
+  }],
+  Lens: [{
+    text: 'On {app}\'s cluster `kubectl top pods` answers that the Metrics API is not available: nobody installed metrics-server. Prometheus scrapes every pod, though, and you want to see which of {app}\'s pods uses the most memory.',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'k9s', why: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
+    others: { kubectl: NO_METRICS },
+    because: 'Lens reads its usage figures from the cluster\'s Prometheus, so it shows memory per pod with no metrics-server at all.',
+  }, {
+    text: 'The {app} team\'s cluster runs Prometheus but no metrics-server. You want to check, pod by pod, how close {app} runs to its memory limit.',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'kubectl', why: 'kubectl top asks the Metrics API, which only metrics-server serves: here it answers that the API is not available.' },
+    others: { k9s: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
+    because: 'Lens takes its usage figures from Prometheus, so each pod\'s memory shows against its limit without metrics-server.',
+  }],
   kubectl: {
-    text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour.',
+    text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour; {app}\'s cluster runs metrics-server.',
     need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a cron job has no terminal to drive it.' },
     because: 'kubectl top pod -A --containers prints one snapshot from Metrics Server and exits, so cron can redirect it to a file.',
@@ -142,13 +165,13 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
 /** What changed, and when: a release's revisions, a Deployment's, or the last minutes of logs. */
 const history = toolTemplate('which-tool/history', {
   Helm: {
-    text: 'You want to know which chart version and which values were running in production yesterday.',
+    text: '{app} came from a chart and has been upgraded three times this week. You want to know which chart version and which values were running in production yesterday.',
     need: ['release-history'], answer: 'Helm', doc: 'https://helm.sh/docs/helm/helm_history/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl shows today\'s objects; the release\'s revisions and their values are Helm\'s.' },
     because: 'helm history lists a release\'s revisions; helm get values --revision shows each one\'s values.',
   },
   kubectl: {
-    text: 'A Deployment applied by hand got a new image yesterday. You want to know which image it had before.',
+    text: 'Deployment {app}, applied by hand with no chart, got a new image yesterday. You want to know which image it had before.',
     need: ['rollout-history'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#checking-rollout-history-of-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it keeps no revisions of it.' },
     because: 'kubectl rollout history deployment/<name> --revision=<n> shows that revision\'s pod template.',
