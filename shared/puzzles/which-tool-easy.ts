@@ -64,6 +64,11 @@ const onCall = toolTemplate('which-tool/on-call', {
     tempt: { tool: 'k9s', why: NOT_ON_BASTION('show the events') },
     because: 'kubectl describe pod <pod> ends with its events, the scheduler\'s reason among them; the client is the one tool that host has.',
   }],
+  'kubectx / kubens': {
+    text: 'Paged at night: the alert is about {app} in prod, but the kubeconfig on your laptop still points at staging. For the rest of the incident you want every command, in this terminal and the two you will open next, to go to prod.',
+    need: ['quick-switch', 'persists-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
+    because: 'kubectx prod makes prod the kubeconfig\'s current context: every later command, in every terminal that reads that file, goes there.',
+  },
   Lens: [{
     text: 'A developer new to Kubernetes wants to look around the staging cluster from a laptop, clicking through {app}\'s pods, logs and usage graphs rather than learning commands first.',
     need: ['desktop-app'], answer: 'Lens',

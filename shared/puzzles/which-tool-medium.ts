@@ -41,78 +41,128 @@ const newPods = toolTemplate('which-tool/new-pods', {
 
 /** Going back: a release, one Deployment's rollout, or the context you were in. */
 const undo = toolTemplate('which-tool/undo', {
-  Helm: {
+  Helm: [{
     text: '{app} was installed from a chart, and the release\'s last upgrade changed both its Deployment and its ConfigMap. You want all of it back as it was.',
     need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo restores the Deployment\'s pod template; the ConfigMap keeps the upgrade\'s version.' },
     because: 'helm rollback {app} restores every object of the previous revision, the ConfigMap included.',
-  },
-  kubectl: {
+  }, {
+    text: 'The upgrade of {app}\'s release to a new chart version changed its Deployment, its Service and a Secret, and its pods crash since. You want the revision before it back, whole.',
+    need: ['release-rollback'], answer: 'Helm', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
+    tempt: { tool: 'kubectl', why: 'kubectl rollout undo restores the Deployment\'s pod template only; the Service and the Secret keep the upgrade\'s version.' },
+    because: 'helm rollback {app} <revision> puts back every object as that revision had it.',
+  }],
+  kubectl: [{
     text: 'Deployment {app} was applied by hand, with no chart, and its last rollout brought a bad image. You want its previous pod template back.',
     need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it has no revision of it to roll back to.' },
     because: 'kubectl rollout undo deployment/<name> returns to the previous revision of its pod template.',
-  },
-  'kubectx / kubens': {
+  }, {
+    text: 'Deployment {app} comes from plain manifests, no chart. An image change an hour ago broke it; you want the previous pod template back now, and will fix the file in git after.',
+    need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
+    tempt: { tool: 'Helm', why: 'Helm did not install it: it has no revision of it to roll back to.' },
+    because: 'kubectl rollout undo deployment/{app} brings back the previous revision of its pod template.',
+  }],
+  'kubectx / kubens': [{
     text: 'Looking for {app}, you just switched to the wrong cluster. You want to go back to the one you were in, without remembering its long context name.',
     need: ['switch-back'], answer: 'kubectx / kubens',
     because: 'kubectx - switches back to the previous context, as cd - does for directories.',
-  },
+  }, {
+    text: 'A minute ago you jumped from your usual context to prod to look at {app}. Now you want the context you came from back, whatever its name was, in one short command.',
+    need: ['switch-back'], answer: 'kubectx / kubens',
+    because: 'kubectx - returns to the previous context, as cd - does for directories.',
+  }],
 });
 
 /** A fix that did not last: who owns the objects, and how far a switch reached. */
 const drift = toolTemplate('which-tool/drift', {
-  Helm: {
+  Helm: [{
     text: 'Last week someone raised {app}\'s memory limit with kubectl edit. Today\'s upgrade of the {app} release put the old limit back, and {app} is OOMKilled again.',
     question: 'Which tool should the fix have gone through?',
     need: ['release-change'], answer: 'Helm', rule: 'tools/release-drift', doc: 'https://helm.sh/docs/faq/changes_since_helm2/#improved-upgrade-strategy-3-way-strategic-merge-patches',
     tempt: { tool: 'kubectl', why: 'That is the fix that was lost: kubectl edit changed the live object, the release kept the old limit, and helm upgrade applies what the release says.' },
     because: '{app} belongs to a Helm release: set the limit in its values and helm upgrade, and the next upgrade keeps it.',
-  },
-  kubectl: {
+  }, {
+    text: 'On Monday someone scaled {app} from 3 to 6 replicas by hand for a sale. Wednesday\'s upgrade of the {app} release brought it back to 3, in the middle of the sale.',
+    question: 'Which tool should the change have gone through?',
+    need: ['release-change'], answer: 'Helm', rule: 'tools/release-drift', doc: 'https://helm.sh/docs/faq/changes_since_helm2/#improved-upgrade-strategy-3-way-strategic-merge-patches',
+    tempt: { tool: 'kubectl', why: 'That is the change that was lost: kubectl scale changed the live object, the release kept 3 replicas, and helm upgrade applies what the release says.' },
+    because: '{app} belongs to a Helm release: set replicas in its values and helm upgrade, and later upgrades keep 6.',
+  }],
+  kubectl: [{
     text: '{app}\'s Deployment was applied from a YAML file in git, no chart. Its memory limit must go up, and the file must stay the truth that the next deploy applies.',
     question: 'Which tool makes the change?',
     need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
     tempt: { tool: 'Helm', why: 'Helm did not install it: there is no release to upgrade.' },
     because: 'Change the limit in the file and kubectl apply -f it: the cluster and the file agree.',
-  },
-  'kubectx / kubens': {
+  }, {
+    text: '{app}\'s ConfigMap comes from a YAML file in git, no chart. A feature flag in it must be turned on, and stay on when the next deploy applies the files again.',
+    question: 'Which tool makes the change?',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
+    tempt: { tool: 'Helm', why: 'Helm did not install it: there is no release to upgrade.' },
+    because: 'Turn the flag on in the file and kubectl apply -f it: the cluster and the file agree, so the next deploy keeps it.',
+  }],
+  'kubectx / kubens': [{
     text: 'Your kubectl edit of {app} landed in prod, not staging. An hour ago, in another terminal, you switched clusters with one short command.',
     question: 'Which tool made that switch reach this terminal too?',
     need: ['quick-switch', 'persists-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
     because: 'kubectx writes current-context into the kubeconfig file, which every terminal reads: this one followed.',
-  },
+  }, {
+    text: 'The delete you ran in what you took for staging\'s {app} namespace hit prod. Earlier, in a different terminal window, you had moved to prod with one short command.',
+    question: 'Which tool made that move reach this window too?',
+    need: ['quick-switch', 'persists-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
+    because: 'kubectx wrote prod as current-context into the kubeconfig, which every terminal reads: this window followed.',
+  }],
 });
 
 /** One command elsewhere, or everything from now on. */
 const switchScope = toolTemplate('which-tool/switch-scope', {
-  'kubectx / kubens': {
+  'kubectx / kubens': [{
     text: 'You are done with prod. From now on, every kubectl, helm and stern command you type about {app}, in this shell and in new ones, must go to the staging context.',
     need: ['persists-switch', 'quick-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
     because: 'kubectx staging writes the current context into the kubeconfig, which every later command and shell reads.',
-  },
-  stern: {
+  }, {
+    text: 'For the rest of the sprint you work on {app} in staging only. Every command, in every shell you open, must go to staging\'s context without a flag.',
+    need: ['persists-switch', 'quick-switch'], answer: 'kubectx / kubens', rule: 'tools/kubeconfig-current-context',
+    because: 'kubectx staging makes it the kubeconfig\'s current context, which every later command and shell reads.',
+  }],
+  stern: [{
     text: 'For a few minutes you want to tail all of prod\'s {app}-… pods, which share no label, only that name prefix, while every other command, here and in your other terminals, stays on staging.',
     need: ['per-command-context', 'regex-pod-logs'], answer: 'stern', rule: 'tools/per-command-context',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'stern --context=prod \'^{app}-\' tails prod\'s pods by name pattern, which kubectl logs cannot, and changes nothing else.',
-  },
-  Helm: {
+  }, {
+    text: 'In prod, {app}\'s web pods and its {app}-worker pods carry different labels. You want both tailed together for a while, while your scripts in other terminals keep working on staging.',
+    need: ['per-command-context', 'regex-pod-logs'], answer: 'stern', rule: 'tools/per-command-context',
+    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
+    because: 'stern --context prod \'^{app}-\' matches both kinds of pod by name and leaves the current context on staging.',
+  }],
+  Helm: [{
     text: 'One upgrade of the {app} chart\'s release must go to prod, while everything else, here and in your other terminals, stays on staging.',
     need: ['per-command-context', 'chart-install'], answer: 'Helm', rule: 'tools/per-command-context', doc: 'https://helm.sh/docs/helm/helm/#options',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'helm upgrade --kube-context=prod aims only that upgrade at prod.',
-  },
+  }, {
+    text: 'Version 3.1 of the {app} chart must be installed once into prod as a new release; your shells and scripts stay on staging, and must not notice.',
+    need: ['per-command-context', 'chart-install'], answer: 'Helm', rule: 'tools/per-command-context', doc: 'https://helm.sh/docs/helm/helm/#options',
+    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
+    because: 'helm install … --version 3.1 --kube-context=prod aims that one install at prod.',
+  }],
 });
 
 /** A package other teams install, files applied as they are, or a live edit by someone who never uses a shell. */
 const packaging = toolTemplate('which-tool/packaging', {
-  Helm: {
+  Helm: [{
     text: 'Other teams must install {app} in their own clusters as a versioned package, setting only a handful of values (replicas, image tag, hostname) of their own.',
     need: ['chart-install'], answer: 'Helm',
     tempt: { tool: 'kubectl', why: 'kubectl applies files as they are: no versioned package to install, upgrade and roll back with values.' },
     because: 'A chart is that package: teams install a version of it with their own values, and upgrade it later.',
-  },
+  }, {
+    text: '{app} ships to forty customer clusters. Each customer sets its own hostname and storage size, and upgrades to a new version when it chooses.',
+    need: ['chart-install'], answer: 'Helm',
+    tempt: { tool: 'kubectl', why: 'kubectl applies files as they are: no versioned package to install, upgrade and roll back with values.' },
+    because: 'A chart is that package: each customer installs a version with its own values, and helm upgrade moves it on.',
+  }],
   kubectl: {
     text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
     need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
@@ -164,18 +214,28 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
 
 /** What changed, and when: a release's revisions, a Deployment's, or the last minutes of logs. */
 const history = toolTemplate('which-tool/history', {
-  Helm: {
+  Helm: [{
     text: '{app} came from a chart and has been upgraded three times this week. You want to know which chart version and which values were running in production yesterday.',
     need: ['release-history'], answer: 'Helm', doc: 'https://helm.sh/docs/helm/helm_history/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl shows today\'s objects; the release\'s revisions and their values are Helm\'s.' },
     because: 'helm history lists a release\'s revisions; helm get values --revision shows each one\'s values.',
-  },
-  kubectl: {
+  }, {
+    text: 'The {app} release was upgraded twice since Friday, and the service broke somewhere in between. You want each revision\'s chart version, and the values the one before last was installed with.',
+    need: ['release-history'], answer: 'Helm', doc: 'https://helm.sh/docs/helm/helm_history/#synopsis',
+    tempt: { tool: 'kubectl', why: 'kubectl shows today\'s objects; the release\'s revisions and their values are Helm\'s.' },
+    because: 'helm history {app} lists the revisions with their chart versions; helm get values {app} --revision <n> shows one\'s values.',
+  }],
+  kubectl: [{
     text: 'Deployment {app}, applied by hand with no chart, got a new image yesterday. You want to know which image it had before.',
     need: ['rollout-history'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#checking-rollout-history-of-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it keeps no revisions of it.' },
     because: 'kubectl rollout history deployment/<name> --revision=<n> shows that revision\'s pod template.',
-  },
+  }, {
+    text: '{app}\'s Deployment comes from plain manifests, no chart, and it has rolled out three times this week. You want to see the pod template of the rollout before the last one.',
+    need: ['rollout-history'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#checking-rollout-history-of-a-deployment',
+    tempt: { tool: 'Helm', why: 'Helm did not install it: it keeps no revisions of it.' },
+    because: 'kubectl rollout history deployment/{app} lists the revisions; --revision=<n> shows that one\'s pod template.',
+  }],
   stern: {
     text: 'You want everything printed in the last 15 minutes by every pod whose name starts with {app}- (the Deployment\'s pods, the {app}-migrate Job\'s pod and a debug pod, with no label in common), in one stream, each line tagged with its pod.',
     need: ['regex-pod-logs'], answer: 'stern', rule: 'tools/selector-logs-limits',
