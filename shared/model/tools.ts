@@ -63,7 +63,7 @@ const CAN: Record<Capability, readonly Tool[]> = {
   'pod-shell': ['kubectl', 'k9s', 'Lens'],
   'port-forward': ['kubectl', 'k9s', 'Lens'],
   'pod-logs': ['kubectl', 'k9s', 'Lens', 'stern'],
-  // kubectl logs --previous; k9s's log view toggles the previous instance. stern has no such flag: it tails the
+  // kubectl logs --previous; k9s's pod list opens the previous instance's logs (p; shift-l in older versions). stern has no such flag: it tails the
   // instances that run now (its README's flag list).
   'previous-logs': ['kubectl', 'k9s'],
   // A release's values change through helm upgrade; kubectl edit or scale only touch live objects, and the next

@@ -143,12 +143,17 @@ const contextScope = toolTemplate('which-tool/context-scope', {
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'kubectl --context=prod get pods -l app={app} looks at prod for that one command; the kubeconfig still says staging.',
   }],
-  stern: {
+  stern: [{
     text: 'Your deploy scripts in two other terminals work on staging. For ten minutes you want to follow prod\'s {app} logs through its rollout, new pods included, without sending anything else to prod.',
     need: ['per-command-context', 'follows-new-pods'], answer: 'stern', rule: 'tools/per-command-context',
     tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
     because: 'stern --context prod -l app={app} follows prod\'s pods, the rollout\'s new ones included, and leaves the current context on staging.',
-  },
+  }, {
+    text: 'Your other terminals run a long migration against staging. You want to watch prod\'s {app} logs during its rollout, the new pods included, and have nothing else touch prod.',
+    need: ['per-command-context', 'follows-new-pods'], answer: 'stern', rule: 'tools/per-command-context',
+    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
+    because: 'stern --context prod -l app={app} follows prod\'s pods as the rollout replaces them, and the current context stays staging.',
+  }],
 });
 
 /** How the app was installed decides how it is changed: the release, or the files. */
@@ -175,12 +180,17 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
     tempt: { tool: 'Helm', why: 'Helm changes only what it installed as a release; these objects are no release of it.' },
     because: 'kubectl apply -f on the folder updates the objects the files define, the ConfigMap among them.',
   }],
-  Lens: {
+  Lens: [{
     text: 'You look after the cluster from your laptop by pointing and clicking, never from a shell. The last upgrade of the {app} release broke it, and you want the whole release back as it was, its ConfigMap included.',
     need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo rolls one Deployment back; the ConfigMap the upgrade changed stays as it is.' },
     because: 'Lens lists Helm releases and rolls one back to an earlier revision, as helm rollback does: every object of it.',
-  },
+  }, {
+    text: 'The ops lead works only in a point-and-click app on her laptop, never in a shell. Yesterday\'s upgrade of the {app} release broke its Secret and Deployment, and she wants the release\'s previous revision back, all of it.',
+    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
+    tempt: { tool: 'kubectl', why: 'kubectl rollout undo rolls one Deployment back; the Secret the upgrade changed stays as it is.' },
+    because: 'Lens lists Helm releases and rolls one back to an earlier revision, as helm rollback does: every object of it.',
+  }],
 });
 
 /** Now, over time, or once: what kind of usage figure the question needs. */
@@ -244,12 +254,17 @@ const pipeline = toolTemplate('which-tool/pipeline', {
     tempt: { tool: 'k9s', why: 'k9s shows the rollout to a person; a job cannot wait on it or read a result from it.' },
     because: 'kubectl rollout status deployment/{app} blocks until the rollout completes, and exits non-zero when it passes its progress deadline.',
   }],
-  stern: {
+  stern: [{
     text: 'When the end-to-end tests fail, the pipeline must save into one file the logs of every pod whose name starts with e2e-{app}-; they come from different Jobs with different labels.',
     need: ['non-interactive', 'regex-pod-logs'], answer: 'stern', rule: 'tools/non-interactive',
     tempt: { tool: 'kubectl', why: 'kubectl logs picks pods by one label selector or by name, never by a pattern on names.' },
     because: 'stern \'^e2e-{app}-\' --no-follow matches the pods by a regular expression on their names and exits when done.',
-  },
+  }, {
+    text: 'After a failed canary the pipeline must archive the last 20 minutes of logs of every pod named {app}-canary-…, whatever Deployment or Job made them, then finish.',
+    need: ['non-interactive', 'regex-pod-logs'], answer: 'stern', rule: 'tools/non-interactive',
+    tempt: { tool: 'kubectl', why: 'kubectl logs picks pods by one label selector or by name, never by a pattern on names.' },
+    because: 'stern \'^{app}-canary-\' --since 20m --no-follow prints them by name pattern and exits, so the pipeline can go on.',
+  }],
 });
 
 /** Many clusters: switch everything, or keep them side by side in a tool. */
@@ -263,34 +278,54 @@ const clusters = toolTemplate('which-tool/clusters', {
     need: ['quick-switch', 'persists-switch'], answer: 'kubectx / kubens',
     because: 'kubectx, with fzf installed, filters the contexts as you type and makes the chosen one current in the kubeconfig.',
   }],
-  Lens: {
+  Lens: [{
     text: 'From your laptop you keep an eye on the nine clusters {app} runs in, and want them all in one window\'s sidebar, a click apart, without changing what your terminals point at.',
     need: ['desktop-app', 'in-app-cluster-switch'], answer: 'Lens',
     tempt: { tool: 'kubectx / kubens', why: 'kubectx switches the kubeconfig every terminal reads, and shows no window.' },
     because: 'Lens lists every cluster of your kubeconfig in its sidebar and opens each in its own view.',
-  },
-  k9s: {
+  }, {
+    text: 'On your laptop you want {app}\'s dev, staging and prod clusters open side by side in one app, each a click away in its sidebar, while your terminals keep pointing where they do.',
+    need: ['desktop-app', 'in-app-cluster-switch'], answer: 'Lens',
+    tempt: { tool: 'kubectx / kubens', why: 'kubectx switches the kubeconfig every terminal reads, and shows no window.' },
+    because: 'Lens shows every cluster of your kubeconfig in its sidebar and opens each one in its own view.',
+  }],
+  k9s: [{
     text: 'For an hour a pod list has been refreshing itself in your terminal, driven by keys. You want it to show prod\'s {app} pods instead of staging\'s without quitting it and starting again.',
     need: ['live-terminal-ui', 'in-app-cluster-switch'], answer: 'k9s',
     tempt: { tool: 'kubectx / kubens', why: 'kubectx is a command for the shell: you would leave the view to run it.' },
     because: 'k9s lists the contexts with :ctx and switches to one without leaving its view.',
-  },
+  }, {
+    text: 'Over SSH you have been watching staging\'s {app} pods in a self-updating list you drive with keys. Now you want the same list for prod, from inside that view, without quitting it.',
+    need: ['live-terminal-ui', 'in-app-cluster-switch'], answer: 'k9s',
+    tempt: { tool: 'kubectx / kubens', why: 'kubectx is a command for the shell: you would leave the view to run it.' },
+    because: 'k9s\'s :ctx lists the contexts and switches to one inside the view.',
+  }],
 });
 
 /** A shell in a pod: for a person in a terminal, a person clicking, a script, or a host with one tool on it. */
 const shellIn = toolTemplate('which-tool/shell-in', {
-  k9s: {
+  k9s: [{
     text: 'Over SSH on the jump host you want a shell in each {app} pod in turn, picking each from a live list.',
     need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s',
     tempt: { tool: 'Lens', why: 'Lens needs a graphical session; over SSH there is none.' },
     because: 'k9s needs only a terminal: s opens a shell in the pod under the cursor.',
-  },
-  Lens: {
+  }, {
+    text: 'On the ops VM, reached over SSH with no display, you want to go through {app}\'s pods one by one from a list that keeps itself current, opening a shell in each to check a file.',
+    need: ['live-terminal-ui', 'pod-shell'], answer: 'k9s',
+    tempt: { tool: 'Lens', why: 'Lens needs a graphical session; the VM has no display.' },
+    because: 'k9s runs in the SSH session: s opens a shell in the pod under the cursor, and the list stays live.',
+  }],
+  Lens: [{
     text: 'You are pairing with a developer who has never typed a kubectl command. From your laptop you want to show them {app}\'s pod as a list they can follow: a shell in it, with its logs open beside it.',
     need: ['desktop-app', 'pod-shell'], answer: 'Lens',
     tempt: { tool: 'k9s', why: 'k9s has shells a key away, but in a terminal, not in tabs of a window they can follow.' },
     because: 'Lens opens a pod\'s shell and its logs side by side in its window, from the pod list, with nothing to type first.',
-  },
+  }, {
+    text: 'A new teammate who has never used a shell wants to look inside {app}\'s pod with you on her laptop: a shell in it, and its logs next to it, reached by clicking.',
+    need: ['desktop-app', 'pod-shell'], answer: 'Lens',
+    tempt: { tool: 'k9s', why: 'k9s has shells a key away, but in a terminal she would have to learn first.' },
+    because: 'Lens opens a pod\'s shell and its logs in tabs of its window, from the pod list, by clicking.',
+  }],
   kubectl: [{
     text: 'After each config change, a script must run nginx -s reload inside each of the three pods of the {app} gateway.',
     need: ['non-interactive', 'pod-shell'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/tasks/debug/debug-application/get-shell-running-container/#running-individual-commands-in-a-container',

@@ -20,12 +20,17 @@ const newPods = toolTemplate('which-tool/new-pods', {
     tempt: { tool: 'kubectl', why: 'That is the stream thinning out: kubectl follows the pods it found at the start, and each one replaced ends its stream.' },
     because: 'stern -l app={app} watches for matching pods, so each one the rollout creates joins the stream.',
   }],
-  Lens: {
+  Lens: [{
     text: 'A product manager watches {app}\'s rollout with you on a shared screen and wants to see each new pod appear in a list and read its first log lines, with nobody typing commands.',
     need: ['desktop-app', 'pod-logs'], answer: 'Lens',
     tempt: { tool: 'stern', why: 'stern prints one stream to a terminal: there is no list of pods to click.' },
     because: 'Lens keeps the pod list current through the rollout and opens a pod\'s logs from it: something a newcomer can follow on a shared screen.',
-  },
+  }, {
+    text: 'On a video call you are walking a designer through {app}\'s canary: she wants to see the new pods appear beside the old ones and read what a new one logs, by clicking, not by reading commands.',
+    need: ['desktop-app', 'pod-logs'], answer: 'Lens',
+    tempt: { tool: 'stern', why: 'stern prints one stream to a terminal: there is no list of pods to click.' },
+    because: 'Lens keeps the pod list current and opens a pod\'s logs from it with a click, which she can follow on the call.',
+  }],
   kubectl: [{
     text: 'No rollout is due and {app}\'s eight pods stay put. On a hardened bastion where nothing may be installed beyond the Kubernetes project\'s own client, you want all eight followed in one stream, each line tagged with its pod.',
     need: ['stock-client', 'pod-logs'], answer: 'kubectl', rule: 'tools/selector-logs-limits', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
@@ -163,18 +168,28 @@ const packaging = toolTemplate('which-tool/packaging', {
     tempt: { tool: 'kubectl', why: 'kubectl applies files as they are: no versioned package to install, upgrade and roll back with values.' },
     because: 'A chart is that package: each customer installs a version with its own values, and helm upgrade moves it on.',
   }],
-  kubectl: {
+  kubectl: [{
     text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
     need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
     tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
     because: 'Kustomize is built into kubectl: kubectl apply -k overlays/prod applies the manifests with prod\'s patches.',
-  },
-  Lens: {
+  }, {
+    text: '{app} has a base folder and an overlay per environment (dev, stage, prod), each a kustomization.yaml with its patches, and no chart. The stage overlay must be applied.',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
+    because: 'kubectl apply -k overlays/stage builds the base with stage\'s patches and applies it: Kustomize is built into kubectl.',
+  }],
+  Lens: [{
     text: 'A support engineer who has never used a shell must raise the replicas of the live {app} Deployment on staging from a laptop, seeing the object as a form before saving.',
     need: ['desktop-app', 'edit-live'], answer: 'Lens',
     tempt: { tool: 'k9s', why: 'k9s edits live objects too, but in a terminal, with keys and a text editor: a shell is what this engineer does not use.' },
     because: 'Lens edits a live object in its window and applies it on save.',
-  },
+  }, {
+    text: 'A tester who has never opened a shell needs {app}\'s staging ConfigMap changed to switch a feature on, from her laptop, seeing the object before she saves it.',
+    need: ['desktop-app', 'edit-live'], answer: 'Lens',
+    tempt: { tool: 'k9s', why: 'k9s edits live objects too, but in a terminal, with keys and a text editor: a shell is what she does not use.' },
+    because: 'Lens opens the ConfigMap in its window, lets her edit it there, and applies it on save.',
+  }],
 });
 
 /** The place you work from, and what the cluster runs, rule tools out before the task does. */
@@ -204,12 +219,17 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     others: { k9s: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     because: 'Lens takes its usage figures from Prometheus, so each pod\'s memory shows against its limit without metrics-server.',
   }],
-  kubectl: {
+  kubectl: [{
     text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour; {app}\'s cluster runs metrics-server.',
     need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a cron job has no terminal to drive it.' },
     because: 'kubectl top pod -A --containers prints one snapshot from Metrics Server and exits, so cron can redirect it to a file.',
-  },
+  }, {
+    text: 'A nightly report job must record the memory of every {app} pod at 23:00, one line per pod, into the report it mails out; the cluster runs metrics-server.',
+    need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a job has no one to drive it.' },
+    because: 'kubectl top pod -l app={app} --no-headers prints one line per pod, once, from Metrics Server, for the job to capture.',
+  }],
 });
 
 /** What changed, and when: a release's revisions, a Deployment's, or the last minutes of logs. */
@@ -236,34 +256,54 @@ const history = toolTemplate('which-tool/history', {
     tempt: { tool: 'Helm', why: 'Helm did not install it: it keeps no revisions of it.' },
     because: 'kubectl rollout history deployment/{app} lists the revisions; --revision=<n> shows that one\'s pod template.',
   }],
-  stern: {
+  stern: [{
     text: 'You want everything printed in the last 15 minutes by every pod whose name starts with {app}- (the Deployment\'s pods, the {app}-migrate Job\'s pod and a debug pod, with no label in common), in one stream, each line tagged with its pod.',
     need: ['regex-pod-logs'], answer: 'stern', rule: 'tools/selector-logs-limits',
     tempt: { tool: 'kubectl', why: 'kubectl logs picks pods by one label selector or by name, never by a pattern on names, and these pods share no label.' },
     because: 'stern \'^{app}-\' --since 15m prints the last 15 minutes of every pod whose name matches the pattern, each line tagged with its pod.',
-  },
+  }, {
+    text: 'Since 09:40 something in the {app} namespace times out. The pods that matter are {app}-api-…, {app}-cache-… and a {app}-sync CronJob\'s pods, from three charts with unrelated labels. You want the last half hour of all of them in one stream, each line tagged with its pod.',
+    need: ['regex-pod-logs'], answer: 'stern', rule: 'tools/selector-logs-limits',
+    tempt: { tool: 'kubectl', why: 'kubectl logs picks pods by one label selector or by name, never by a pattern on names, and these pods share no label.' },
+    because: 'stern \'^{app}-\' --since 30m matches them all by name and prints the last half hour, each line prefixed with its pod.',
+  }],
 });
 
 /** After overnight restarts: what each crashed run printed, the trend before it, or a watch for the next one. */
 const crashEvidence = toolTemplate('which-tool/crash-evidence', {
-  kubectl: {
+  kubectl: [{
     text: 'Each of {app}\'s pods restarted once overnight. A script must collect, from every replica, what its crashed run printed.',
     need: ['non-interactive', 'previous-logs'], answer: 'kubectl', rule: 'debugging/logs-previous', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
     tempt: { tool: 'stern', why: 'stern tails the instances running now; it has no flag for the one before the restart.' },
     because: 'kubectl logs -l app={app} --previous --prefix --tail=-1 prints each replica\'s crashed run, whole, each line tagged with its pod, unattended.',
-  },
-  Lens: {
+  }, {
+    text: 'Three of {app}\'s five replicas were OOMKilled and restarted at 02:00. The postmortem needs one command, pasted into the doc, that prints what each replica\'s killed run printed last.',
+    need: ['exact-command', 'previous-logs'], answer: 'kubectl', rule: 'debugging/logs-previous', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/#options',
+    tempt: { tool: 'stern', why: 'stern tails the instances running now; it has no flag for the one before the restart.' },
+    because: 'kubectl logs -l app={app} --previous --prefix prints the end of each replica\'s previous run (10 lines each by default with -l), each line tagged with its pod.',
+  }],
+  Lens: [{
     text: 'You want to see whether {app}\'s memory climbed steadily before each overnight restart; Prometheus runs in the cluster.',
     need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
     because: 'Lens charts memory over time from Prometheus, so the climb before each restart shows; metrics-server, behind top and k9s, keeps no history.',
-  },
-  k9s: {
+  }, {
+    text: '{app}\'s pods restart every few nights. You suspect a leak and want to see its memory over the last three days, restart by restart; Prometheus keeps two weeks of it.',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'kubectl', why: 'kubectl top shows the present only, from metrics-server, which keeps no history.' },
+    because: 'Lens charts memory over a chosen range from Prometheus: a leak shows as a climb that drops at each restart.',
+  }],
+  k9s: [{
     text: 'You want to sit on a live list of {app}\'s pods in your terminal and, the moment one restarts, read what its crashed run printed, with a key or two.',
     need: ['live-terminal-ui', 'previous-logs'], answer: 'k9s',
     tempt: { tool: 'stern', why: 'stern has no list to watch and no flag for the run before a restart.' },
-    because: 'k9s shows RESTARTS climbing in its live list; its log view switches to the previous instance with a key.',
-  },
+    because: 'k9s shows RESTARTS climbing in its live list, and p (shift-l in older versions) opens the previous instance\'s logs of the pod under the cursor.',
+  }, {
+    text: '{app} restarts at random, a few times a night. You are on call over SSH and want its pods in a list that keeps itself current, and, when RESTARTS ticks up, to read the killed run\'s last lines from that list.',
+    need: ['live-terminal-ui', 'previous-logs'], answer: 'k9s',
+    tempt: { tool: 'stern', why: 'stern has no list to watch and no flag for the run before a restart.' },
+    because: 'k9s\'s pod list updates RESTARTS in place, and p (shift-l in older versions) opens the previous instance\'s logs of the pod under the cursor.',
+  }],
 });
 
 export const mediumTemplates: readonly SingleTemplate[] = [newPods, undo, drift, switchScope, packaging, whereYouWork, history, crashEvidence];
