@@ -211,13 +211,13 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     others: { kubectl: NO_METRICS },
-    because: 'Lens reads its usage figures from the cluster\'s Prometheus, so it shows memory per pod with no metrics-server at all.',
+    because: 'Lens charts each pod\'s CPU and memory from the cluster\'s Prometheus, not from metrics-server, so its pod pages show memory with no metrics-server at all.',
   }, {
     text: 'The {app} team\'s cluster runs Prometheus but no metrics-server. You want to check, pod by pod, how close {app} runs to its memory limit.',
     need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl top asks the Metrics API, which only metrics-server serves: here it answers that the API is not available.' },
     others: { k9s: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
-    because: 'Lens takes its usage figures from Prometheus, so each pod\'s memory shows against its limit without metrics-server.',
+    because: 'Lens charts each pod\'s memory from Prometheus, with its limit drawn beside it, so it needs no metrics-server.',
   }],
   kubectl: [{
     text: 'For capacity planning, a cron job on a server must write every container\'s CPU and memory use at that moment to a file, each hour; {app}\'s cluster runs metrics-server.',
