@@ -103,7 +103,7 @@ export const LACKS: Record<Capability, string> = {
   'port-forward': 'forwards no ports',
   'pod-logs': 'shows no container logs',
   'previous-logs': 'has no way to print the instance from before the restart',
-  'release-change': 'changes only the live objects: the next helm upgrade puts back what the release\'s values say',
+  'release-change': 'does not change a release\'s values, and the next helm upgrade applies only what those say',
   'stock-client': 'is not on that host, and nothing may be installed there',
   'usage-from-prometheus': 'shows no CPU or memory figures from Prometheus',
 };

@@ -127,7 +127,7 @@ describe('samePod', () => {
   });
 
   it('mixes technical folklore with the organisational kind, so "team, language, repository" is no shortcut', () => {
-    // Review K2 §4: the wrong options were always organisational. Now they are one kind of folklore among two.
+    // Review K2 (what repeats, item 4): the wrong options were always organisational. Now they are one kind of folklore among two.
     const labels = new Set(Object.values(FOLKLORE).map((f) => f.label));
     const shown = levels.flatMap((d) => puzzles(d).flatMap((p) => samePod.publicView(p).options.map((o) => o.label).filter((l) => labels.has(l))));
     expect(shown.length).toBeGreaterThan(200);
