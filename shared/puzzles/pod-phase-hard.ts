@@ -141,7 +141,9 @@ const deletedOrEvicted: T = {
   build(rng, target) {
     // Running always has two containers, one of which exited 0 on the SIGTERM and is not restarted: a single running
     // container would make "deletion does not change the phase" the only fact (review J, PP-H1).
-    const c = cast(rng, service({ apps: target === 'Running' ? [2, 2] : [1, 2] }));
+    // Pending likewise: one container exited 0 on the SIGTERM while the other was never created, so "deleted and a
+    // container has stopped" tempts Succeeded, and the waiting one keeps the pod Pending.
+    const c = cast(rng, service({ apps: target === 'Running' || target === 'Pending' ? [2, 2] : [1, 2] }));
     const evicted = target === 'Failed' && rng.chance(0.4);
     // A stopped container fails with 143 only if it ignores SIGTERM, which our own services may; redis, nginx and the
     // other catalogue servers stop cleanly on it, so for them the failure is the SIGKILL after the grace period (137).
@@ -149,8 +151,8 @@ const deletedOrEvicted: T = {
     const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : ownCode(n) ? pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]) : { exitCode: 137, reason: 'Error' });
     const loser = rng.int(0, c.apps.length - 1);
     const stillUp = rng.int(0, c.apps.length - 1);
-    // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
-    const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))
+    // Pending: deleted while one container was never created; the kubelet is still tearing it down.
+    const apps = c.apps.map((a, k) => (target === 'Pending' ? (k === stillUp ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])) : terminated(a.name, COMPLETED))
       : target === 'Running' ? (k === stillUp ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
     const stopping = target === 'Running' || target === 'Pending';
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: !stopping, deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
@@ -161,7 +163,7 @@ const deletedOrEvicted: T = {
       prompt: `${who(c)} (restartPolicy: Always) ${evicted ? 'was evicted by its kubelet' : 'was deleted a few seconds ago'}. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true,
       rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
-      ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted; ${c.apps[stillUp]!.name} still runs in its grace period, so the phase stays Running.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: 'Deletion alone does not change the phase: it becomes Succeeded or Failed only once the containers have stopped.', evidence: yaml.at('gone') } }
+      ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted; ${c.apps[stillUp]!.name} still runs in its grace period, so the phase stays Running.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 on the SIGTERM, but ${c.apps[stillUp]!.name} was never created and still waits, which keeps the pod Pending: deletion alone does not change the phase.`, evidence: yaml.at('gone') } }
         : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
     });
   },
