@@ -71,6 +71,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/storage/volumes/#secret`]: 'secret mounts the data in a read-only directory',
   [`${K}concepts/storage/volumes/#emptydir`]: 'emptyDir: scratch space created when the Pod lands on a node, deleted with the Pod',
   [`${K}concepts/containers/images/#image-names`]: 'image name, registry, tag and digest syntax',
+  [`${K}concepts/containers/images/#image-pull-policy`]: 'IfNotPresent, Always, Never: with Never the kubelet does not try fetching the image; present locally, it starts the container, otherwise startup fails',
   [`${K}concepts/containers/images/#imagepullpolicy-defaulting`]: 'no tag or :latest defaults to Always, otherwise IfNotPresent',
   [`${K}concepts/containers/images/#imagepullbackoff`]: 'back-off between pull attempts',
   [`${K}concepts/cluster-administration/logging/`]: 'Logging Architecture',
