@@ -166,7 +166,7 @@ const deletedOrEvicted: T = {
       yaml, columns: TABLE, withUnknown: true,
       rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
       ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted; ${c.apps[stillUp]!.name} still runs in its grace period, so the phase stays Running.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 on the SIGTERM, but ${c.apps[stillUp]!.name} was never created and still waits, which keeps the pod Pending: deletion alone does not change the phase.`, evidence: yaml.at('gone') } }
-        : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
+        : { extra: { text: `Without the ${evicted ? 'eviction' : 'deletion'}, restartPolicy Always would have restarted them and kept the pod Running.`, evidence: yaml.at('gone') } }),
     });
   },
 };
