@@ -87,7 +87,8 @@ const deadlineReady: T = {
       : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, JOB_MAX_RESTARTS, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
-    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'restarts'];
+    // Ready, not Restarts: True and ContainersNotReady turn on it, and the table must show it (self-review K3).
+    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
     const why = readyStory(facts, pointers(facts, cols, yaml));
     const late = target === READY_LABELS.PodFailed;
     const rules: RuleId[] = [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached', ...why.rules];
