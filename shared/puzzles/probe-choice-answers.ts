@@ -60,7 +60,7 @@ export const choiceLabels = {
   'replace-delay': 'Replace the long initialDelaySeconds with a startupProbe',
   'add-liveness': 'Add a livenessProbe: readiness never restarts anything',
   'tcp-to-http': 'Check over HTTP: an open port passes a tcpSocket check',
-  'exec-file': 'Check the app itself: that file check always passes',
+  'shorter-tcp-timeout': 'Give the tcpSocket check a shorter timeoutSeconds',
   'lower-readiness-threshold': 'Lower the readinessProbe’s failureThreshold',
   'out-and-back': 'It leaves the endpoints and returns after; nothing restarts',
   'liveness-kills-rebuild': 'The livenessProbe kills it in the middle of the task',

@@ -5,7 +5,7 @@ import { withProbeDefaults, type ContainerProbes, type ProbeSpec } from '../mode
 import { appName, httpHandler, withEndpoints } from './probe-apps.ts';
 import { docs, unexpected, type ChoiceTemplate } from './probe-choice-kit.ts';
 import { appContainer, leaveOut } from './probe-choice-scenes.ts';
-import { line, podYaml } from './probe-yaml.ts';
+import { podYaml } from './probe-yaml.ts';
 
 /** A name at the start of a sentence: 'The orders-api service', 'Keycloak', 'The etcd container'. */
 const cap = (s: string): string => (/^[a-z]/.test(s) && !s.startsWith('the ') ? `The ${s} container` : s.charAt(0).toUpperCase() + s.slice(1));
@@ -100,39 +100,32 @@ const slowBootFix: ChoiceTemplate = {
 
 const hangUnnoticed: ChoiceTemplate = {
   id: 'probe-choice/hang-unnoticed',
-  options: ['add-liveness', 'tcp-to-http', 'exec-file', 'lower-readiness-threshold'],
-  answers: ['add-liveness', 'tcp-to-http', 'exec-file'],
+  // Every option names something this pod has (a tcpSocket check, a readinessProbe, a livenessProbe or its lack), so
+  // none can be dropped as filler: the pod decides which change would have helped.
+  options: ['add-liveness', 'tcp-to-http', 'shorter-tcp-timeout', 'lower-readiness-threshold'],
+  answers: ['add-liveness', 'tcp-to-http'],
   build(rng, answer) {
-    const shells = withEndpoints('live', 'ready').filter((a) => /Node\.js|Python/.test(a.what));
-    const app = rng.pick(answer === 'exec-file' ? shells : withEndpoints('live', 'ready'));
+    const app = rng.pick(withEndpoints('live', 'ready'));
     const ready = { handler: httpHandler(app.ready!) };
     const tcp: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port } };
-    const file: ProbeSpec = { handler: { type: 'exec', command: ['cat', '/tmp/healthy'] } };
-    const withReady = rng.chance(0.5);
     // Two rules, not one: the tcpSocket check here is a startupProbe, which stopped at its first pass, so neither
     // changing it nor tuning readiness (which never restarts) helps.
     const boot: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port }, periodSeconds: 10, failureThreshold: rng.pick([18, 30]) };
     const probes: ContainerProbes = answer === 'add-liveness' ? { startupProbe: boot, readinessProbe: ready }
-      : answer === 'tcp-to-http' ? { livenessProbe: tcp, ...(withReady ? { readinessProbe: ready } : {}) }
-        : answer === 'exec-file' ? { livenessProbe: file, ...(withReady ? { readinessProbe: ready } : {}) } : unexpected(this.id, answer);
-    const runtime = /Node/.test(app.what) ? 'node server.js' : 'python -m app';
-    const extra = answer === 'exec-file' ? [line(`  command: [sh, -c, "touch /tmp/healthy && exec ${runtime}"]`, 'command')] : [];
-    const container = appContainer(app, probes);
+      : answer === 'tcp-to-http' ? { livenessProbe: tcp, readinessProbe: ready } : unexpected(this.id, answer);
     const lines = answer === 'add-liveness'
       ? [{ text: 'The startupProbe stopped checking once it passed at boot; the readinessProbe took the pod out of the endpoints, and readiness never restarts.', tags: ['startupProbe', 'readinessProbe'] },
         { text: `A livenessProbe on ${app.live!.path} would have had the kubelet restart it.` }]
-      : answer === 'tcp-to-http'
-        ? [{ text: 'The livenessProbe is a tcpSocket check, and the hung app’s port still accepted connections, so it kept passing.', tags: ['livenessProbe.handler'] },
-          { text: `An httpGet on ${app.live!.path} gets no answer from a hung app, and fails.` }]
-        : [{ text: 'The livenessProbe only reads /tmp/healthy, which the command wrote once at start: it passes however stuck the app is.', tags: ['livenessProbe.handler', 'command'] },
-          { text: `Check something the app itself answers, such as ${app.live!.path}.` }];
+      : [{ text: 'The livenessProbe is a tcpSocket check, and the hung app’s port still accepted connections, so it kept passing.', tags: ['livenessProbe.handler'] },
+        { text: `An httpGet liveness check on an endpoint the app itself serves (its health path is ${app.live!.path}) gets no answer from a hung app, and fails.` }];
     return {
       prompt: `Last night ${appName(app)} hung: the process kept running and its port kept accepting connections, but no request completed. It stayed so for ${rng.int(3, 8)} hours, until someone deleted the pod. What would have brought it back on its own?`,
-      yaml: podYaml({ containers: [{ ...container, extra: [...(container.extra ?? []), ...extra] }] }),
+      yaml: podYaml({ containers: [appContainer(app, probes)] }),
       lines,
       whyNot: {
         'lower-readiness-threshold': 'Readiness never restarts anything, however quickly it reacts.',
         'add-liveness': 'There is a livenessProbe already; it just cannot see the hang.',
+        'shorter-tcp-timeout': 'A hung app’s port still accepts the connection at once, so a tcpSocket check passes with any timeout.',
         ...(answer === 'add-liveness' ? { 'tcp-to-http': 'The tcpSocket check is the startupProbe, which stopped at its first pass: an HTTP check there would not run either.' } : {}),
       },
       rules: answer === 'add-liveness' ? ['probes/startup-stops', 'probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/check-mechanisms', 'probes/liveness-restarts'],
