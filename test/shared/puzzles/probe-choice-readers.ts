@@ -108,7 +108,7 @@ export const readers: Record<string, Reader> = {
   },
   'probe-choice/hang-unnoticed': (_, pod) => {
     const live = pod.containers[0]!.probes['livenessProbe'];
-    return !live ? 'add-liveness' : 'tcp-to-http';
+    return !live ? 'add-liveness' : live.handler === 'tcpSocket' ? 'tcp-to-http' : 'exec-file';
   },
   'probe-choice/maintenance-window': (prompt, pod) => {
     const failing = prompt.match(/503 on (\S+) on purpose/)![1]!;
