@@ -140,7 +140,7 @@ export const stopOrder: Template = {
   id: 'stop-order', levels: ['easy', 'medium'],
   keys: () => [''],
   make(rng, level): Ask {
-    const { init, containers } = shutdownCast(rng, level === 'easy' ? 1 : rng.int(1, 2), 2, level === 'medium' && rng.chance(0.6));
+    const { init, containers } = shutdownCast(rng, level === 'easy' ? 1 : rng.int(1, 2), 2, level === 'medium' && rng.chance(0.4));
     const stages = stagesOf(init, containers);
     const legacy = containers.some((b) => b.id !== undefined);
     const rules: RuleId[] = legacy ? ['sidecars/termination-order', 'sidecars/legacy-sidecar'] : ['sidecars/termination-order'];
