@@ -144,7 +144,8 @@ function ignoredNote(ask: Ask, shown: readonly Field[]): string {
   const both = shown.includes('initialDelaySeconds') && shown.includes('timeoutSeconds') && ask.from.tone === 'fail';
   const text = both ? 'neither initialDelaySeconds (it only follows a start) nor timeoutSeconds (checks fail at once) counts'
     : parts.slice(0, ask.from.tone === 'fail' ? 2 : 1).join('; ');
-  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : '';
+  // A field name keeps its case at the start of a sentence, as elsewhere in the reveals.
+  return text ? `${both ? 'N' : text.charAt(0)}${text.slice(1)}.` : '';
 }
 
 function defaultsNote(shown: ProbeSettings, fields: readonly Field[]): string {
