@@ -142,14 +142,15 @@ const mergedServices: SharingTemplate = {
     const [ia, ib] = [ha.image, hb.image];
     return {
       story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
-      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'] },
+      // metricsB: whether b's metrics listener made it into the merged spec (its old pod had it; this one may not).
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'], metricsB: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
-        containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), 9090])],
+        containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), ...(k.metricsB ? [9090] : [])])],
       }),
       statements: [
         (pod) => say.portsCoexist(pod, a, b),
-        // The wrong port is never a near miss: it is the asker's own port, so the peer does not answer there.
+        // The wrong port is never a near miss: it is the asker's own port, or one b no longer declares.
         (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9000, "'s metrics endpoint"),
         (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9090, "'s admin endpoint"),
         (pod, k) => say.hostname(pod, b, k.host === 'pod' ? name : b),
@@ -195,13 +196,14 @@ const configReload: SharingTemplate = {
     const dir = '/etc/grafana/provisioning/dashboards';
     return {
       story: 'config-reloader (the configmap-reload image) is meant to watch the dashboards and, on a change, call Grafana\'s API to reload them; it watches whatever directory it mounts.',
-      knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
+      // metrics: whether config-reloader's metrics listener is declared (the YAML then lists no port for it).
+      knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'], metrics: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'dashboards', source: 'configMap' }, ...(k.watches === 'alerts' ? [{ name: 'alerts', source: 'configMap' as const }] : [])],
         containers: [
           ctr('grafana', 'grafana/grafana:11.1.0', [3000], { mounts: [{ volume: 'dashboards', mountPath: dir }] }),
-          ctr('config-reloader', 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', [9533], { mounts: [{ volume: String(k.watches), mountPath: '/config' }] }),
+          ctr('config-reloader', 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', k.metrics ? [9533] : [], { mounts: [{ volume: String(k.watches), mountPath: '/config' }] }),
         ],
       }),
       statements: [

@@ -197,7 +197,7 @@ const secretPerContainer: SharingTemplate = {
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
       story: `${app} reads its database password from /etc/db; cloud-sql-proxy authenticates to Cloud SQL with a service-account key from /secrets and listens for ${possessive(app)} connections.`,
-      knobs: { proxyDb: [true, false], appKey: [true, false], ask: ['proxy', 'own'] },
+      knobs: { proxyDb: [true, false], appKey: [true, false], ask: ['proxy', 'own', 'mysql'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'db-creds', source: 'secret' }, { name: 'sa-key', source: 'secret' }],
@@ -209,7 +209,8 @@ const secretPerContainer: SharingTemplate = {
       statements: [
         (pod) => say.readSecret(pod, 'cloud-sql-proxy', app, '/etc/db/password'),
         (pod) => say.readSecret(pod, app, 'cloud-sql-proxy', '/secrets/key.json'),
-        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', k.ask === 'proxy' ? 5432 : h.port),
+        // The proxy's port, the asker's own, or MySQL's 3306, which this proxy (listening on 5432) does not serve.
+        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', k.ask === 'proxy' ? 5432 : k.ask === 'mysql' ? 3306 : h.port),
       ],
     };
   },
