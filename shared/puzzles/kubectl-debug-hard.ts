@@ -91,7 +91,8 @@ const probeFromInside: SingleTemplate = {
     const url = `localhost:${port}${s.svc.app.ready}`;
     const side = s.pod.containers[1];
     const sidePort = side?.port ?? port;
-    const local = sidePort + 10000;
+    // A free local port that does not spell the sidecar's own (no 10000 + port): the YAML has to be read for that.
+    const local = rng.pick([18000, 18888, 19000, 28080]);
     const page = laptop ? SIDE_PAGES[side!.name]! : '';
     const need = laptop ? { n: 'port', port: sidePort, local, svcPorts: [80] } as const : { n: 'probe-inside', c } as const;
     const right: Cmd = { 'exec-wget': { k: 'exec-cmd', c, cmd: `wget -qO- ${url}` } as Cmd, 'debug-curl': { k: 'debug-image', image: 'curlimages/curl:8.9.1' } as Cmd, 'port-forward': { k: 'port-forward', local, remote: sidePort } as Cmd }[answer]!;
