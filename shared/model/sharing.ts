@@ -190,7 +190,7 @@ function readAfterRestart(pod: SharingPod, claim: Extract<Claim, { kind: 'read-a
   const v = readFile(pod, { kind: 'read-file', reader: claim.reader, writer: claim.writer, path: claim.path });
   const rules: SharingRule[] = [...new Set<SharingRule>([...v.rules, 'emptydir-lifetime', 'init-runs-to-completion'])];
   return v.yes
-    ? { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}; that volume outlives the container restart, and the file stays though ${claim.writer} does not run again.` }
+    ? { ...v, rules, reason: `${v.reason.replace(/; the files stay there after .* exits/, '').replace(/\.$/, '')}; the volume outlives the container restart, so the file is still there though ${claim.writer} does not run again.` }
     : { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}, and ${claim.writer} does not run again when ${claim.reader} restarts.` };
 }
 
