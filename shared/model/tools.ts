@@ -77,7 +77,7 @@ const CAN: Record<Capability, readonly Tool[]> = {
 
 /** What each capability means, said about a tool that lacks it. */
 export const LACKS: Record<Capability, string> = {
-  'exact-command': 'is not the plain command line the docs and runbooks are written for',
+  'exact-command': 'is not the general command line that prints any object or log for a ticket or a runbook',
   'non-interactive': 'needs a person at a screen: it cannot run in a script or a CI job',
   'live-terminal-ui': 'has no full-screen terminal view that refreshes itself',
   'desktop-app': 'is no desktop application',
@@ -85,7 +85,7 @@ export const LACKS: Record<Capability, string> = {
   'live-usage-columns': 'shows no usage columns that refresh in place',
   'usage-snapshot': 'prints no one-off table of CPU and memory',
   'regex-pod-logs': 'cannot pick pods by a regular expression on their names',
-  'follows-new-pods': 'does not pick up pods created after it started',
+  'follows-new-pods': 'has no one log stream that takes in pods created after it started',
   'quick-switch': 'has no short command that switches the kubeconfig\'s current context',
   'switch-back': 'has no "back to the previous one" switch',
   'persists-switch': 'does not change the kubeconfig that every shell reads',

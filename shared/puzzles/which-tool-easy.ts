@@ -119,6 +119,12 @@ const logs = toolTemplate('which-tool/logs', {
   }],
 });
 
+const ONE_LOOK: ToolCase['others'] = {
+  k9s: 'k9s shows prod on a live screen: no printout to paste, and no command to rerun.',
+  Lens: 'Lens shows prod in its window: no printout to paste, and no command to rerun.',
+  stern: 'stern tails logs; it lists and describes nothing.',
+  Helm: 'Helm works on releases; it lists and describes no pods.',
+};
 const SWITCH_LEAKS = 'kubectx rewrites the kubeconfig\'s current context, which your other terminals read too: their commands would follow to prod.';
 
 /** One command somewhere else, or everything from now on: how far a switch reaches. */
@@ -133,14 +139,14 @@ const contextScope = toolTemplate('which-tool/context-scope', {
     because: 'kubens {app}-team makes it the current context\'s namespace, so every later command goes there without -n.',
   }],
   kubectl: [{
-    text: 'A deploy script is applying manifests to staging in your other terminal. You need one describe of {app}\'s pod in prod, now, without disturbing that script.',
+    text: 'A deploy script is applying manifests to staging in your other terminal. You need one describe of {app}\'s pod in prod, now, pasted into the ticket, without disturbing that script.',
     need: ['per-command-context', 'exact-command'], answer: 'kubectl', rule: 'tools/per-command-context',
-    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
+    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS }, others: ONE_LOOK,
     because: 'kubectl --context=prod describe pod … aims that one command at prod and leaves the kubeconfig alone.',
   }, {
-    text: 'A pipeline in your other terminal is rolling {app} out to staging. You want to list prod\'s {app} pods once, to compare, and leave that pipeline where it is.',
+    text: 'A pipeline in your other terminal is rolling {app} out to staging. You want prod\'s {app} pods listed once, as text for the team chat, and that pipeline left where it is.',
     need: ['per-command-context', 'exact-command'], answer: 'kubectl', rule: 'tools/per-command-context',
-    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS },
+    tempt: { tool: 'kubectx / kubens', why: SWITCH_LEAKS }, others: ONE_LOOK,
     because: 'kubectl --context=prod get pods -l app={app} looks at prod for that one command; the kubeconfig still says staging.',
   }],
   stern: [{
