@@ -199,10 +199,11 @@ const addressDecides: SingleTemplate = {
   make(rng, answer) {
     const a = apiSide(rng);
     const [b, how] = ({
-      localhost: [rng.pick(['pgbouncer', 'cloud-sql-proxy']), 'DATABASE_URL=postgres://127.0.0.1:5432/app'],
-      socket: ['pgbouncer', 'DATABASE_URL=postgres:///app?host=/var/run/pgbouncer (a Unix socket)'],
+      // pgbouncer listens on 6432 by default (its socket is .s.PGSQL.6432); the Cloud SQL Auth Proxy on 5432.
+      localhost: rng.pick([['pgbouncer', 'DATABASE_URL=postgres://127.0.0.1:6432/app'], ['cloud-sql-proxy', 'DATABASE_URL=postgres://127.0.0.1:5432/app']]),
+      socket: ['pgbouncer', 'DATABASE_URL=postgres:///app?host=/var/run/pgbouncer&port=6432 (a Unix socket)'],
       memory: ['frame-cache', 'SHM_NAME=/frames: it opens that POSIX shared memory object with shm_open'],
-      service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:5432/app'],
+      service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:6432/app'],
     } as const)[answer as 'localhost']! as [string, string];
     const reason = ADDRESS[answer as Address].reason;
     const opts = ADDRESS[answer as Address].options(a.name, b);

@@ -67,6 +67,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/storage/volumes/`]: 'Volumes',
   [`${K}concepts/storage/volumes/#how-volumes-work`]: 'each container mounts each volume it uses; data survives container restarts',
   [`${K}concepts/storage/volumes/#read-only-mounts`]: 'readOnly makes that container’s mount read-only; others may mount it read-write',
+  [`${K}concepts/configuration/configmap/#configmaps-and-pods`]: 'a Pod spec refers to a ConfigMap (an API object of its own) by name and configures its containers from it; Pod and ConfigMap in the same namespace',
   [`${K}concepts/storage/volumes/#configmap`]: 'configMap mounts the data in a read-only directory',
   [`${K}concepts/storage/volumes/#secret`]: 'secret mounts the data in a read-only directory',
   [`${K}concepts/storage/volumes/#emptydir`]: 'emptyDir: scratch space created when the Pod lands on a node, deleted with the Pod',
