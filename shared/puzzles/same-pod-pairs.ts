@@ -129,9 +129,12 @@ export const APART: Record<string, PairMaker> = {
       situation: `${code(a)} publishes to ${queue} at a steady rate; ${code(b)} is slow, and its backlog is cleared by running ${rng.int(5, 20)} more of it for an hour.` };
   },
   'frontend-api': (rng) => {
-    const a = houseSide(rng, 'frontend');
+    // Several faces of one case, so that easy lists do not show the same line in every draw (review L2b).
+    const [app, gist] = rng.pick([['frontend', 'a frontend and the API it calls'], ['storefront', 'a shop\'s web pages and a service they call'],
+      ['gateway', 'an API gateway and one of the services behind it'], ['recommender', 'a recommender and an API it reads']] as const);
+    const a = houseSide(rng, app);
     const b = apiSide(rng);
-    return { pattern: 'frontend-api', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist: 'a frontend and the API it calls',
+    return { pattern: 'frontend-api', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist,
       stated: `${code(a)} is deployed after every merge, several times a day; ${code(b)}, which it calls over HTTP, is deployed weekly.`,
       situation: `${code(a)}'s team deploys after every merge; each deploy would restart whatever shares its pod. ${code(b)} keeps long-lived connections open.` };
   },
