@@ -170,12 +170,12 @@ const packaging = toolTemplate('which-tool/packaging', {
   }],
   kubectl: [{
     text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#bases-and-overlays',
     tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
     because: 'Kustomize is built into kubectl: kubectl apply -k overlays/prod applies the manifests with prod\'s patches.',
   }, {
     text: '{app} has a base folder and an overlay per environment (dev, stage, prod), each a kustomization.yaml with its patches, and no chart. The stage overlay must be applied.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#bases-and-overlays',
     tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
     because: 'kubectl apply -k overlays/stage builds the base with stage\'s patches and applies it: Kustomize is built into kubectl.',
   }],
@@ -208,13 +208,13 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
   }],
   Lens: [{
     text: 'On {app}\'s cluster `kubectl top pods` answers that the Metrics API is not available: nobody installed metrics-server. Prometheus scrapes every pod, though, and you want to see which of {app}\'s pods uses the most memory.',
-    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'k9s', why: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     others: { kubectl: NO_METRICS },
     because: 'Lens charts each pod\'s CPU and memory from the cluster\'s Prometheus, not from metrics-server, so its pod pages show memory with no metrics-server at all.',
   }, {
     text: 'The {app} team\'s cluster runs Prometheus but no metrics-server. You want to check, pod by pod, how close {app} runs to its memory limit.',
-    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'kubectl', why: 'kubectl top asks the Metrics API, which only metrics-server serves: here it answers that the API is not available.' },
     others: { k9s: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     because: 'Lens charts each pod\'s memory from Prometheus, with its limit drawn beside it, so it needs no metrics-server.',
@@ -284,12 +284,12 @@ const crashEvidence = toolTemplate('which-tool/crash-evidence', {
   }],
   Lens: [{
     text: 'You want to see whether {app}\'s memory climbed steadily before each overnight restart; Prometheus runs in the cluster.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
     because: 'Lens charts memory over time from Prometheus, so the climb before each restart shows; metrics-server, behind top and k9s, keeps no history.',
   }, {
     text: '{app}\'s pods restart every few nights. You suspect a leak and want to see its memory over the last three days, restart by restart; Prometheus keeps two weeks of it.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'kubectl', why: 'kubectl top shows the present only, from metrics-server, which keeps no history.' },
     because: 'Lens charts memory over a chosen range from Prometheus: a leak shows as a climb that drops at each restart.',
   }],

@@ -137,6 +137,8 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${REF}kubectl_logs/#options`]: '--tail (10 with a selector), --max-log-requests 5, --prefix',
   [`${REF}kubectl_port-forward/`]: 'kubectl port-forward', [`${REF}kubectl_port-forward/#examples`]: 'pod/… or svc/… ports',
   [`${REF}kubectl_top/#synopsis`]: 'recent usage from Metrics Server, for spot checks; historical analysis needs a dedicated monitoring solution',
+  [`${K}tasks/manage-kubernetes-objects/kustomization/#bases-and-overlays`]: 'a base directory and overlays that refer to it and add their patches; kubectl apply -k <overlay> builds and applies the result',
+  [`${K}concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline`]: 'the resource metrics pipeline (HPA, kubectl top) is the lightweight, short-term, in-memory metrics-server; a full metrics pipeline such as Prometheus gives richer metrics',
   [`${K}tasks/manage-kubernetes-objects/kustomization/#customizing`]: 'patches customize the listed resources (replicas, memory limit); the page opens with: kubectl supports kustomization files since 1.14, kubectl apply -k <dir> applies them',
   [`${K}tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions`]: 'single instance: no PDB and tolerate occasional downtime (or maxUnavailable=0 and talk first); several instances with a quorum: maxUnavailable 1',
   [`${K}tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget`]: 'minAvailable = the number of replicas (or maxUnavailable 0) requires zero voluntary evictions: draining a node with such a pod never completes',
@@ -147,6 +149,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   // The tools' own docs.
   'https://github.com/derailed/k9s#key-bindings': 'k9s key bindings',
   'https://github.com/stern/stern#usage': 'stern query, --context, follows new pods',
+  'https://docs.k8slens.dev/using-lens/helm/releases#releases-view': 'Lens Desktop Releases view: lists the Helm releases of the cluster (name, chart, revision) and manages them from a details panel; lensapp/lens#2954: Lens rolls a release back to an older revision',
   'https://github.com/lensapp/lens#what-is-lens': 'Lens Desktop: one UI to manage and troubleshoot workloads, "the most effective way to learn Kubernetes"',
   'https://github.com/ahmetb/kubectx#kubectx1': 'kubectx / kubens',
   // helm.sh (Docusaurus; checked against the stored pages and helm/helm-www).
