@@ -67,6 +67,12 @@ const undo = toolTemplate('which-tool/undo', {
     need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it has no revision of it to roll back to.' },
     because: 'kubectl rollout undo deployment/{app} brings back the previous revision of its pod template.',
+  }, {
+    // The cue word "release" where Helm is not the answer, so that a class must read what made the objects (review L2b).
+    text: 'Today\'s release of {app} was a new image tag that the CI pipeline set on the Deployment directly; helm list shows no release for it. The new pods crash, and you want the Deployment\'s pod template from before the release back.',
+    need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
+    tempt: { tool: 'Helm', why: 'Here "release" means a deploy, not a Helm release: helm list has none, so helm rollback has no revision to return to.' },
+    because: 'kubectl rollout undo deployment/{app} returns to the previous revision of its pod template, the one before the image change.',
   }],
   'kubectx / kubens': [{
     text: 'Looking for {app}, you just switched to the wrong cluster. You want to go back to the one you were in, without remembering its long context name.',
@@ -229,6 +235,12 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a job has no one to drive it.' },
     because: 'kubectl top pod -l app={app} --no-headers prints one line per pod, once, from Metrics Server, for the job to capture.',
+  }, {
+    // The cue word "Prometheus" where the need is one current value, printed by a script (review L2b).
+    text: 'Prometheus and metrics-server both run in {app}\'s cluster. The paging script that wakes on-call must attach each {app} pod\'s memory use at that moment to the page, as text.',
+    need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'Lens', why: 'Lens draws memory over time from Prometheus, in a window for a person; a script needs one printed value, now.' },
+    because: 'kubectl top pod -l app={app} prints the current memory of each pod once, from metrics-server, for the script to attach; the history in Prometheus is not needed.',
   }],
 });
 
