@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { createServer, type PodiumServer } from './app.ts';
 import { systemClock, systemScheduler } from './clock.ts';
 import { StartupError } from './database.ts';
-import { openStore, type Store } from './store.ts';
+import { openStore, type SqliteStore, type Store } from './store.ts';
 import { errorFields, loggerFromEnv } from './log.ts';
 import { publicAddress } from './public-address.ts';
 import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
@@ -39,7 +39,7 @@ function trustOrExit(): TrustProxy {
   }
 }
 
-function openOrExit(): Store {
+function openOrExit(): SqliteStore {
   try {
     return openStore(dbPath, { warn: (message) => logger.warn(message) });
   } catch (error) {
@@ -89,6 +89,7 @@ const server = createServer({
   clock: systemClock,
   scheduler: systemScheduler(),
   store,
+  teacher: store.teacher,
   ...(noLimits ? { limits: unlimited } : {}),
   publicUrl: address.url,
   allowedOrigins,

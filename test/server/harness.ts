@@ -7,7 +7,7 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import type { Limits } from '../../server/context.ts';
 import type { Clock, Scheduler } from '../../server/clock.ts';
-import { openStore, type Store } from '../../server/store.ts';
+import { openStore, type SqliteStore } from '../../server/store.ts';
 import type { ClientToServerEvents, ServerToClientEvents, RoomSettings, Ack } from '../../shared/protocol.ts';
 import type { Answer } from '../../shared/puzzles/kind.ts';
 import { kindById } from '../../shared/puzzles/index.ts';
@@ -50,7 +50,7 @@ export function fakeTime(start = T0) {
 export interface TestServer {
   url: string;
   server: PodiumServer;
-  store: Store;
+  store: SqliteStore;
   dbPath: string;
   time: ReturnType<typeof fakeTime>;
   clients: Client[];
@@ -68,7 +68,7 @@ export async function startServer(limits: Partial<Limits> = generous, extra: Par
   const dbPath = join(dir, 'podium.db');
   const store = openStore(dbPath);
   const time = fakeTime();
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...extra });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, teacher: store.teacher, newSeed: () => SEED, limits, log: () => {}, ...extra });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];
