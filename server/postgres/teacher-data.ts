@@ -14,6 +14,9 @@ import { pgAssignments } from './pg-assignments.ts';
 import { startForwarder, type Forwarder } from './forwarder.ts';
 import { isUnavailable, reaching } from './unavailable.ts';
 
+/** How long closing waits for the outbox to reach PostgreSQL. */
+export const CLOSE_FLUSH_MS = 2000;
+
 export interface PostgresTeacherData extends TeacherData {
   readonly kind: 'postgres';
   pool: pg.Pool;
@@ -89,7 +92,10 @@ export async function openPostgresTeacherData(url: string, options: PostgresOpti
     finished: {
       gameFor: async (code, hostToken) => (await delivered(), reaching(() => finishedGameFor(pool, code, hostToken))),
     },
+    /** One last delivery of the outbox (bounded: a node being stopped must not hang on a database that is down),
+     *  then the pool. What is still waiting stays in the SQLite file for the next start. */
     async close() {
+      if (forwarder && forwarder.waiting() > 0) await Promise.race([forwarder.flush().catch(() => {}), new Promise((r) => setTimeout(r, CLOSE_FLUSH_MS))]);
       await forwarder?.stop();
       await pool.end();
     },

@@ -55,7 +55,8 @@ describe.each(BACKENDS)('assignments (%s)', (kind) => {
       expect(await store.loadAll()).toEqual([state]);
     }
     expect(Object.keys(state.students)).toEqual(['ana', 'ben']);
-    expect(state.students['ana']!.open).not.toBeNull();
+    expect(state.students['ana']!.current).toMatchObject({ round: 2 });
+    expect(state.students['ben']!.history).toHaveLength(1);
   });
 
   it('keep assignments apart, and forget a dropped one', async () => {
