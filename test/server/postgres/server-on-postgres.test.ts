@@ -90,6 +90,18 @@ async function reportOf(base: string, code: string): Promise<{ summary: GameSumm
 }
 
 describe('a server whose teacher data is in PostgreSQL', () => {
+  it('does not start when PostgreSQL cannot be reached, and says so without the password', async () => {
+    const nobody = await freePort();
+    const server = startServerProcess(await freePort(), database().path, { PODIUM_DATABASE_URL: `postgres://podium:s3cret@127.0.0.1:${nobody}/podium` });
+    servers.push(server);
+    const exit = await server.exited;
+    expect(exit.code).toBe(2);
+    const said = server.output.join('\n');
+    expect(said).toContain(`podium: cannot reach PostgreSQL at postgres://podium:***@127.0.0.1:${nobody}/podium`);
+    expect(said).toContain('check PODIUM_DATABASE_URL');
+    expect(said).not.toContain('s3cret');
+  });
+
   it('stores a played game there, serves its report and CSVs, and still does after a restart with a fresh SQLite file', async () => {
     const url = await postgres.createDatabase();
     const port = await freePort();
