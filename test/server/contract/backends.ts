@@ -29,17 +29,26 @@ export interface Backend {
 export type BackendKind = 'sqlite' | 'postgres';
 export const BACKENDS: BackendKind[] = ['sqlite', 'postgres'];
 
-/** Starts PostgreSQL once for the file; `make(kind)` gives a fresh backend. */
-export function backends(): { make(kind: BackendKind): Promise<Backend> } {
+/** A real PostgreSQL for the whole test file (started before its tests, stopped after): a fresh database each call. */
+export function postgresForFile(): { database(): Promise<string> } {
   let server: PostgresServer | null = null;
-  const open: Backend[] = [];
-  const dirs: string[] = [];
   beforeAll(async () => {
     server = await startPostgres();
   }, 60_000);
   afterAll(async () => {
-    for (const b of open.reverse()) await b.close().catch(() => {});
     await server?.close();
+  });
+  return { database: () => server!.createDatabase() };
+}
+
+/** Starts PostgreSQL once for the file; `make(kind)` gives a fresh backend. */
+export function backends(): { make(kind: BackendKind): Promise<Backend> } {
+  const open: Backend[] = [];
+  const dirs: string[] = [];
+  // Vitest runs afterAll hooks in reverse order of registration: this one closes the backends before PostgreSQL stops.
+  const postgres = postgresForFile();
+  afterAll(async () => {
+    for (const b of open.reverse()) await b.close().catch(() => {});
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
@@ -63,14 +72,14 @@ export function backends(): { make(kind: BackendKind): Promise<Backend> } {
     return b;
   }
 
-  async function postgres(url: string): Promise<Backend> {
+  async function postgresBackend(url: string): Promise<Backend> {
     const dbPath = join(dir(), 'podium.db');
     const store = openStore(dbPath, { finishedGames: 'outbox' });
     const teacher = await openPostgresTeacherData(url, { outbox: store.outbox, log: () => {}, pollMs: 20 });
     const b: Backend = {
       teacher, store, dbPath,
       finish: (r, hash) => store.saveGame(r, hash),
-      another: () => postgres(url),
+      another: () => postgresBackend(url),
       async close() {
         await teacher.close();
         store.close();
@@ -86,7 +95,7 @@ export function backends(): { make(kind: BackendKind): Promise<Backend> } {
         const dbPath = join(dir(), 'podium.db');
         return sqlite(openStore(dbPath), dbPath, true);
       }
-      return postgres(await server!.createDatabase());
+      return postgresBackend(await postgres.database());
     },
   };
 }
