@@ -42,8 +42,10 @@ export function startForwarder(outbox: Outbox, pool: pg.Pool, log: Log, pollMs =
     }
   }
 
+  /** One delivery after whatever delivery is under way: an item added while one runs is always in the next. */
   function flush(): Promise<void> {
-    running ??= deliverAll().then(
+    const previous = running ?? Promise.resolve();
+    const attempt = previous.catch(() => {}).then(deliverAll).then(
       () => {
         if (failures > 0) log(`PostgreSQL reachable again: the outbox is delivered (after ${failures} failed attempt(s))`);
         failures = 0;
@@ -56,10 +58,12 @@ export function startForwarder(outbox: Outbox, pool: pg.Pool, log: Log, pollMs =
         nextTry = Date.now() + Math.min(RETRY_MAX_MS, pollMs * 2 ** failures);
         throw error;
       },
-    ).finally(() => {
-      running = null;
+    );
+    running = attempt;
+    void attempt.catch(() => {}).finally(() => {
+      if (running === attempt) running = null;
     });
-    return running;
+    return attempt;
   }
 
   const timer = setInterval(() => {
