@@ -71,6 +71,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/storage/volumes/#secret`]: 'secret mounts the data in a read-only directory',
   [`${K}concepts/storage/volumes/#emptydir`]: 'emptyDir: scratch space created when the Pod lands on a node, deleted with the Pod',
   [`${K}concepts/containers/images/#image-names`]: 'image name, registry, tag and digest syntax',
+  [`${K}concepts/containers/images/#image-pull-policy`]: 'IfNotPresent, Always, Never: with Never the kubelet does not try fetching the image; present locally, it starts the container, otherwise startup fails',
   [`${K}concepts/containers/images/#imagepullpolicy-defaulting`]: 'no tag or :latest defaults to Always, otherwise IfNotPresent',
   [`${K}concepts/containers/images/#imagepullbackoff`]: 'back-off between pull attempts',
   [`${K}concepts/cluster-administration/logging/`]: 'Logging Architecture',
@@ -140,6 +141,8 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget`]: 'minAvailable = the number of replicas (or maxUnavailable 0) requires zero voluntary evictions: draining a node with such a pod never completes',
   [`${K}reference/command-line-tools-reference/kube-apiserver/#options`]: '--event-ttl defaults to 1h0m0s',
   [`${K}reference/kubernetes-api/workload-resources/pod-v1/#lifecycle`]: 'activeDeadlineSeconds, relative to startTime',
+  // Linux man pages (man7.org, the man-pages project's own site).
+  'https://man7.org/linux/man-pages/man2/kill.2.html#DESCRIPTION': 'permission to send a signal: CAP_KILL, or the sender\'s real or effective UID equals the target\'s real or saved set-user-ID (no SYS_PTRACE)',
   // The tools' own docs.
   'https://github.com/derailed/k9s#key-bindings': 'k9s key bindings',
   'https://github.com/stern/stern#usage': 'stern query, --context, follows new pods',
