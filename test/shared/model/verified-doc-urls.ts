@@ -141,7 +141,9 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget`]: 'minAvailable = the number of replicas (or maxUnavailable 0) requires zero voluntary evictions: draining a node with such a pod never completes',
   [`${K}reference/command-line-tools-reference/kube-apiserver/#options`]: '--event-ttl defaults to 1h0m0s',
   [`${K}reference/kubernetes-api/workload-resources/pod-v1/#lifecycle`]: 'activeDeadlineSeconds, relative to startTime',
+  [`${K}reference/labels-annotations-taints/#kubectl-kubernetes-io-default-container`]: 'kubectl logs or exec without -c uses the container this annotation names (else kubectl falls back to the first container and prints "Defaulted container")',
   // Linux man pages (man7.org, the man-pages project's own site).
+  'https://man7.org/linux/man-pages/man2/ptrace.2.html#DESCRIPTION': 'Ptrace access mode checking: /proc/<pid>/root and other /proc files need PTRACE_MODE_READ (FSCREDS: the caller\'s filesystem UID and GID against the target\'s real, effective and saved IDs); without a match only CAP_SYS_PTRACE in the target\'s user namespace lets the caller through, UID 0 included',
   'https://man7.org/linux/man-pages/man2/kill.2.html#DESCRIPTION': 'permission to send a signal: CAP_KILL, or the sender\'s real or effective UID equals the target\'s real or saved set-user-ID (no SYS_PTRACE)',
   // The tools' own docs.
   'https://github.com/derailed/k9s#key-bindings': 'k9s key bindings',
