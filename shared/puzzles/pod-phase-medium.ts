@@ -172,7 +172,7 @@ const sidecarStartup: T = {
   id: 'pod-phase/sidecar-startup',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [target === 'Failed' ? 1 : 0, 1] }));
     const policy: RestartPolicy = batch ? 'Never' : 'Always';
     const stage = target === 'Running' || target === 'Succeeded' ? 'done' : target === 'Failed' ? 'init-failed' : rng.chance(0.5) || !c.inits.some((i) => !i.sidecar) ? 'sidecar-starting' : 'init-running';
@@ -183,7 +183,9 @@ const sidecarStartup: T = {
       const sidecarPos = ordered.inits.findIndex((x) => x.sidecar);
       // Once the pod has failed or succeeded, the kubelet stops the sidecar: it is never still Running beside a
       // failed init container under Never (fix-g's note); it started first, so the failed init could run at all.
-      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }])) : running(i.name);
+      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }]))
+        // Running: the sidecar crashed once and was restarted, so the startup-and-restart rule decides (review L3, PP-M1).
+        : target === 'Running' ? running(i.name, { restartCount: 1, lastTerminationState: failure(rng) }) : running(i.name);
       if (stage === 'sidecar-starting' && k > sidecarPos) return waiting(i.name, 'PodInitializing');
       if (stage === 'init-running') return running(i.name);
       if (stage === 'init-failed') return terminated(i.name, initFailure(rng));
@@ -193,7 +195,7 @@ const sidecarStartup: T = {
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
     const failedInit = ordered.inits.find((i) => !i.sidecar)?.name;
-    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } }
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} crashed once and was restarted: a sidecar is restarted whatever the pod's restartPolicy${policy === 'Never' ? ' (here Never)' : ''}. It has started again, and a sidecar's crash never fails the pod.` } }
       : target === 'Failed' ? { extra: { text: `${sidecar} started first, so ${failedInit} could run; once ${failedInit} failed under restartPolicy Never, the pod failed and the kubelet stopped ${sidecar}.` } } : {};
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
@@ -236,7 +238,7 @@ const initOrAppCrash: T = {
   id: 'pod-phase/init-or-app-crash',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ inits: [1, 2] }));
     // Never is drawn for Succeeded too (nothing crashed on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
