@@ -62,7 +62,7 @@ function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
   // never scores less (the prompt says "about"), and the mistake's note still says what it missed.
   const tolerance = Math.max(1, p.seconds * NEAR);
   const near = x !== null && !exact && p.approximate && Math.abs(x - p.seconds) <= tolerance;
-  const head: ExplanationLine[] = near && miss ? [{ text: `Half credit for ${x}, near the ${p.seconds} s bound: ${miss.note}` }]
+  const head: ExplanationLine[] = near && miss ? [{ text: `Half credit: ${miss.note}` }]
     : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }]
       : miss ? [{ text: miss.note }] : [];
   // docs/protocol.md promises the near-miss rule in the explanation: the near hear it in the head line, a known
