@@ -29,7 +29,7 @@ function initList(size: number, at: number, prev: Box | null, target: Box, pool:
 // ── When does X start? ─────────────────────────────────────────────────────────────────────────
 
 const GATE_LABELS = {
-  first: () => 'Right away: it is listed first',
+  first: () => 'Right away, as soon as the pod\'s volumes are ready',
   'exit-0': () => 'Once the init container listed before it has exited with code 0',
   running: () => 'Once the init container listed before it is running',
   startup: () => 'Once the one listed before it is running and its startupProbe has passed',
@@ -38,7 +38,8 @@ const EASY_GATE = { ...GATE_LABELS, startup: () => 'Once the init container list
 
 export const startGate: Template = {
   id: 'start-gate', levels: ['easy', 'medium'],
-  keys: (level) => (level === 'easy' ? ['first', 'exit-0', 'running'] : ['first', 'exit-0', 'running', 'startup']),
+  // Medium never asks about the first container: its lesson is the container after a sidecar (and its startupProbe).
+  keys: (level) => (level === 'easy' ? ['first', 'exit-0', 'running'] : ['exit-0', 'running', 'startup']),
   make(rng, level, key): Ask {
     const size = level === 'easy' ? 3 : 4;
     const [sidecar, ...otherHelpers] = helpers(rng, 3);
