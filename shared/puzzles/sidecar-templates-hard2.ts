@@ -7,6 +7,7 @@ import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import { ruleInfo, type RuleId } from '../model/rules/index.ts';
 import { code, helperId, helpers, inits, jobSteps, podYaml, probeFor, probedService, service, type Box } from './sidecar-cast.ts';
 import { checked, optionsOf, type Ask, type Template } from './sidecar-ask.ts';
+import { STAYS_UP_UNHEALTHY } from './sidecar-templates-hard.ts';
 
 const doc = (rule: RuleId): string => ruleInfo(rule).docUrl;
 
@@ -81,7 +82,9 @@ export const endpointsStartup: Template = {
   id: 'endpoints-startup', levels: ['hard'],
   keys: () => ['yes', 'no-helper', 'no-started'],
   make(rng, _level, key): Ask {
-    const [h] = helpers(rng, 1);
+    // A failing sidecar readinessProbe only from a helper whose real check can fail while it runs (not Vector or the
+    // OpenTelemetry Collector, which report healthy whenever they run).
+    const [h] = key === 'no-helper' ? [helpers(rng, 4).find((x) => STAYS_UP_UNHEALTHY.has(helperId(x)))!] : helpers(rng, 1);
     // The app shows the readinessProbe the prompt says it passes; at "yes" the sidecar has none, so the answer needs
     // the YAML and a second rule (a started sidecar without a readinessProbe counts as ready).
     const app = probedService(rng);
