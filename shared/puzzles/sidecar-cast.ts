@@ -96,7 +96,9 @@ export function meshFirstNote(yaml: string): string | null {
 /** Regular init containers that need nothing from one another, so any order the casts list them in is one an
  *  instructor would write (a migrate listed before its wait-for-db would teach the wrong order). */
 const INITS: readonly { name: string; image: string }[] = [
-  { name: 'wait-for-db', image: software('postgres-client').image }, { name: 'wait-for-redis', image: software('redis').image },
+  // No wait-for-db: a pod with a cloud-sql-proxy reaches its database only through it, and a DB wait listed before
+  // the proxy (or beside a proxy in containers) would hang for good.
+  { name: 'wait-for-redis', image: software('redis').image },
   { name: 'fetch-config', image: software('curl').image }, { name: 'fix-permissions', image: software('busybox').image },
   { name: 'download-model', image: software('curl').image }, { name: 'clone-content', image: software('git').image },
 ];

@@ -29,7 +29,8 @@ const JOB_LABELS = {
   succeeded: (n: { M: string; H: string }) => `The pod ends Succeeded; the kubelet stops ${n.H}`,
   failed: (n: { M: string; H: string }) => `The pod ends Failed; the kubelet stops ${n.H}`,
   'main-restarts': (n: { M: string; H: string }) => `${n.M} is restarted; ${n.H} keeps running`,
-  'runs-on': (n: { M: string; H: string }) => `The pod stays Running while ${n.H} runs: the Job never completes`,
+  // "Nothing restarts" keeps this apart from main-restarts, where the pod also stays Running while H runs.
+  'runs-on': (n: { M: string; H: string }) => `Nothing restarts; the pod stays Running while ${n.H} runs`,
 };
 
 export const jobEnd: Template = {

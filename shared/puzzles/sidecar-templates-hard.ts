@@ -28,9 +28,15 @@ function failureCause(id: string): string {
     case 'vault-agent': return 'its Kubernetes auth role is wrong, so no token is ever written';
     // Fluent Bit's /api/v1/health (Health_Check On) fails once its outputs keep erroring; its HTTP server still runs.
     case 'fluent-bit': return 'its log backend rejects its credentials, and its health check counts the failed flushes';
-    default: return 'a typo in its configuration keeps it from starting its pipeline';
+    // Promtail's /ready answers 500 ("Unable to find any logs to tail") until it has a file to tail.
+    case 'promtail': return 'its scrape config matches no log file in the pod, so it has nothing to tail';
+    default: throw new Error(`stuck-sidecar: no real cause keeps ${id} up but unhealthy`);
   }
 }
+
+/** Helpers whose health check really fails while the process stays up. Vector and the OpenTelemetry Collector exit on
+ *  a bad config (Vector with code 78) and report healthy whenever they run, so they would crash-loop instead. */
+export const STAYS_UP_UNHEALTHY = new Set(['envoy', 'istio-proxy', 'linkerd-proxy', 'cloud-sql-proxy', 'vault-agent', 'fluent-bit', 'promtail']);
 
 const STUCK_LABELS = {
   stuck: (n: { S: string; N: string }) => `Stuck initializing: ${n.N} never starts, ${n.S} restarts over and over`,
@@ -43,7 +49,7 @@ export const stuckSidecar: Template = {
   id: 'stuck-sidecar', levels: ['hard'],
   keys: () => ['stuck', 'not-ready', 'loop'],
   make(rng, _level, key): Ask {
-    const [s] = helpers(rng, 1);
+    const s = helpers(rng, 4).find((h) => STAYS_UP_UNHEALTHY.has(helperId(h)));
     const probe = key === 'not-ready' ? 'readinessProbe' : 'startupProbe';
     const helper: Box = { ...s!, place: key === 'loop' ? 'containers' : 'sidecar', [probe]: probeFor(helperId(s!), key === 'not-ready' ? 'ready' : 'started') };
     // A mesh proxy that never gets its configuration forwards nothing either: the init container after a not-ready
@@ -236,7 +242,7 @@ export const crashloopAtEnd: Template = {
       // Jobs section, which covers only completion.
       format: 'single', template: 'sidecar-lifecycle/crashloop-at-end', key, options, answerKey, rules, why,
       docUrl: doc(key === 'again' || key === 'forever' ? 'sidecars/always-restarted' : 'sidecars/job-completes'),
-      prompt: `A Job's pod: ${S} is in CrashLoopBackOff (its backend is down) when ${M} exits with code ${exit}. What happens?`,
+      prompt: `A Job's pod: ${S} is in CrashLoopBackOff (a typo in its configuration makes it exit at every start) when ${M} exits with code ${exit}. What happens?`,
       yaml: podYaml(policy, legacy ? [main!, helper] : [helper, main!]),
     };
   },

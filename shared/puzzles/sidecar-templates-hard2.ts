@@ -5,8 +5,9 @@ import { nextInitStep } from '../model/init-sequence.ts';
 import { podConditions, conditionStatus } from '../model/conditions.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import { ruleInfo, type RuleId } from '../model/rules/index.ts';
-import { code, helperId, helpers, inits, jobSteps, podYaml, probeFor, service, type Box } from './sidecar-cast.ts';
+import { code, helperId, helpers, inits, jobSteps, podYaml, probeFor, probedService, service, type Box } from './sidecar-cast.ts';
 import { checked, optionsOf, type Ask, type Template } from './sidecar-ask.ts';
+import { STAYS_UP_UNHEALTHY } from './sidecar-templates-hard.ts';
 
 const doc = (rule: RuleId): string => ruleInfo(rule).docUrl;
 
@@ -81,10 +82,14 @@ export const endpointsStartup: Template = {
   id: 'endpoints-startup', levels: ['hard'],
   keys: () => ['yes', 'no-helper', 'no-started'],
   make(rng, _level, key): Ask {
-    const [h] = helpers(rng, 1);
-    const app = service(rng);
+    // A failing sidecar readinessProbe only from a helper whose real check can fail while it runs (not Vector or the
+    // OpenTelemetry Collector, which report healthy whenever they run).
+    const [h] = key === 'no-helper' ? [helpers(rng, 4).find((x) => STAYS_UP_UNHEALTHY.has(helperId(x)))!] : helpers(rng, 1);
+    // The app shows the readinessProbe the prompt says it passes; at "yes" the sidecar has none, so the answer needs
+    // the YAML and a second rule (a started sidecar without a readinessProbe counts as ready).
+    const app = probedService(rng);
     const legacy = key === 'no-helper' && rng.chance(0.4);
-    const withReadiness = key === 'no-helper' || (key === 'yes' && rng.chance(0.5));
+    const withReadiness = key === 'no-helper';
     const withStartup = key === 'no-started' || (!withReadiness && !legacy);
     const sidecar: Box = {
       ...h!, place: legacy ? 'containers' : 'sidecar',

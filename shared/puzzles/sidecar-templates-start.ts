@@ -4,7 +4,8 @@
 import { startGate as gateOf } from '../model/sidecars.ts';
 import { nextInitStep } from '../model/init-sequence.ts';
 import { podConditions, conditionStatus } from '../model/conditions.ts';
-import type { ContainerSnapshot } from '../model/pod-types.ts';
+import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
+import { containerShouldRestart } from '../model/restart-policy.ts';
 import { ruleInfo, type RuleId } from '../model/rules/index.ts';
 import type { Rng } from '../random.ts';
 import type { Difficulty } from './kind.ts';
@@ -29,43 +30,53 @@ function initList(size: number, at: number, prev: Box | null, target: Box, pool:
 // ── When does X start? ─────────────────────────────────────────────────────────────────────────
 
 const GATE_LABELS = {
-  first: () => 'Right away: it is listed first',
+  first: () => 'Right away, as soon as the pod\'s volumes are ready',
   'exit-0': () => 'Once the init container listed before it has exited with code 0',
   running: () => 'Once the init container listed before it is running',
   startup: () => 'Once the one listed before it is running and its startupProbe has passed',
 };
 const EASY_GATE = { ...GATE_LABELS, startup: () => 'Once the init container listed before it passes its readinessProbe' };
+// Medium never asks about the first container; its fourth answer is an earlier init container failing for good.
+const { first: _first, ...MEDIUM_BASE } = GATE_LABELS;
+const MEDIUM_GATE = { ...MEDIUM_BASE, never: () => 'Never: the pod fails before it gets there' };
 
 export const startGate: Template = {
   id: 'start-gate', levels: ['easy', 'medium'],
-  keys: (level) => (level === 'easy' ? ['first', 'exit-0', 'running'] : ['first', 'exit-0', 'running', 'startup']),
+  // Medium never asks about the first container: its lesson is the container after a sidecar (and its startupProbe).
+  keys: (level) => (level === 'easy' ? ['first', 'exit-0', 'running'] : ['exit-0', 'running', 'startup', 'never']),
   make(rng, level, key): Ask {
     const size = level === 'easy' ? 3 : 4;
     const [sidecar, ...otherHelpers] = helpers(rng, 3);
     const [regular, target, ...otherInits] = inits(rng, 5);
-    const prev = key === 'first' ? null : key === 'exit-0' ? regular! : { ...sidecar!, ...(key === 'startup' ? { startupProbe: probeFor(helperId(sidecar!), 'started') } : {}) };
+    // At medium the regular init container before the asked one may fail once: restartPolicy decides what follows.
+    const fails = key === 'never' || (level === 'medium' && key === 'exit-0' && rng.chance(0.5));
+    const policy: RestartPolicy | null = key === 'never' ? 'Never' : fails ? rng.pick(['Always', 'OnFailure'] as const) : level === 'medium' && rng.chance(0.3) ? 'Never' : null;
+    const prev = key === 'first' ? null : key === 'exit-0' || key === 'never' ? regular! : { ...sidecar!, ...(key === 'startup' ? { startupProbe: probeFor(helperId(sidecar!), 'started') } : {}) };
     const at = key === 'first' ? 0 : rng.int(1, size - 1);
-    const pool = rng.shuffle([...otherHelpers, ...otherInits, ...(key === 'exit-0' ? [sidecar!] : [regular!])]);
+    const pool = rng.shuffle([...otherHelpers, ...otherInits, ...(key === 'exit-0' || key === 'never' ? [sidecar!] : [regular!])]);
     let list = initList(size, at, prev, target!, pool);
     if (level === 'medium') list = list.map((b) => (b.place === 'sidecar' && b !== prev && rng.chance(0.5) ? { ...b, startupProbe: probeFor(helperId(b), 'started') } : b));
     const index = list.findIndex((b) => b.name === target!.name);
     const before = list[index - 1];
     const gate = gateOf(list.map(spec), index);
-    const got = gate === 'first' ? 'first' : gate === 'previous-exit-0' ? 'exit-0' : before?.startupProbe ? 'startup' : 'running';
+    const retried = !fails || containerShouldRestart({ name: before!.name, state: 'terminated', exitCode: 1 }, policy ?? 'Always', 1);
+    const got = gate === 'first' ? 'first' : gate === 'previous-exit-0' ? (retried ? 'exit-0' : 'never') : before?.startupProbe ? 'startup' : 'running';
     checked(key, got, 'start-gate');
     const P = before ? code(before.name) : '';
     const why = {
       first: `${code(target!.name)} is the first init container: the kubelet starts it as soon as the pod's sandbox and volumes are ready.`,
-      'exit-0': `${P} is a regular init container: they run one at a time, and the next starts only once it has exited with code 0.`,
+      'exit-0': `${P} is a regular init container: they run one at a time, and the next starts only once it has exited with code 0${fails ? ` (restartPolicy ${policy} retries a failed init container with a back-off until it does)` : ''}.`,
+      never: `${P} is a regular init container, and under restartPolicy Never a failed init container is not retried: the pod is Failed and ${code(target!.name)} never starts.`,
       running: `${P} is a native sidecar (restartPolicy: Always) without a startupProbe: it never exits, so the next init container starts as soon as it is running.`,
       startup: `${P} is a native sidecar with a startupProbe: it counts as started, and lets ${code(target!.name)} start, only once that probe passes. Readiness plays no part.`,
     }[key]!;
-    const rules: RuleId[] = key === 'startup' ? ['sidecars/start-gate', 'sidecars/startup-probe-gates'] : key === 'running' ? ['sidecars/start-gate'] : ['init/one-at-a-time'];
-    const { options, answerKey } = optionsOf(level === 'easy' ? EASY_GATE : GATE_LABELS, {}, {}, key);
+    const rules: RuleId[] = key === 'startup' ? ['sidecars/start-gate', 'sidecars/startup-probe-gates'] : key === 'running' ? ['sidecars/start-gate']
+      : key === 'never' ? ['init/one-at-a-time', 'init/failure-never-fails-pod'] : fails ? ['init/one-at-a-time', 'init/failure-retried'] : ['init/one-at-a-time'];
+    const { options, answerKey } = optionsOf(level === 'easy' ? EASY_GATE : MEDIUM_GATE, {}, {}, key);
     return {
       format: 'single', template: 'sidecar-lifecycle/start-gate', key, options, answerKey, rules, why: [why], docUrl: doc(rules),
-      prompt: `The kubelet is starting this pod. When does the init container ${code(target!.name)} start?`,
-      yaml: podYaml(null, [...list, service(rng)]),
+      prompt: `The kubelet is starting this pod${fails ? `; ${P} exits with code 1 the first time it runs` : ''}. When does the init container ${code(target!.name)} start?`,
+      yaml: podYaml(policy, [...list, service(rng)]),
     };
   },
 };

@@ -233,4 +233,47 @@ describe('sidecarLifecycle: states a cluster can reach', () => {
       }
     }
   });
+
+  it('names a probe of a container only when the YAML shows that probe on it', () => {
+    let checked = 0;
+    for (const ask of asks()) {
+      const text = [ask.prompt, ...ask.why].join(' ');
+      for (const m of text.matchAll(/`([a-z0-9-]+)`(?:'s| runs and passes its own| passes its) (readinessProbe|startupProbe|livenessProbe)/g)) {
+        checked++;
+        expect(entryOf(ask.yaml, m[1]!).join('\n'), `${ask.template}: ${m[0]}\n${ask.yaml}`).toContain(`${m[2]}:`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('never lists a database wait that could not reach its database through the cloud-sql-proxy', () => {
+    for (const ask of asks()) {
+      const wait = ask.yaml.indexOf('name: wait-for-db');
+      const proxy = ask.yaml.indexOf('name: cloud-sql-proxy');
+      if (wait < 0 || proxy < 0) continue;
+      expect(proxy < wait && proxy < ask.yaml.indexOf('containers:'), `${ask.template}\n${ask.yaml}`).toBe(true);
+    }
+  });
+
+  it('gives a helper an up-but-unhealthy cause only when the real software stays up that way', () => {
+    const failing = (a: { template: string; prompt: string }) => a.template === 'sidecar-lifecycle/stuck-sidecar' || /readinessProbe fails/.test(a.prompt);
+    for (const ask of asks().filter(failing)) {
+      expect(ask.yaml, ask.prompt).not.toMatch(/name: (vector|otel-collector)\b/);
+      expect(ask.prompt).not.toMatch(/typo/);
+    }
+  });
+
+  it('varies the answer to "when does X start?", and medium always asks about a container after another', () => {
+    for (const level of ['easy', 'medium'] as const) {
+      const gate = puzzles(level).filter((p) => p.ask.template === 'sidecar-lifecycle/start-gate');
+      const keys = new Set(gate.map((p) => (p.ask.format === 'single' ? p.ask.key : '')));
+      expect(keys.size, level).toBeGreaterThanOrEqual(3);
+      for (const p of gate) expect(p.options.some((o) => /listed first/.test(o.label))).toBe(false);
+      if (level === 'medium') for (const p of gate) {
+        const asked = /`([a-z0-9-]+)` start\?/.exec(p.ask.prompt)![1]!;
+        const lines = p.ask.yaml.split('\n');
+        expect(lines[lines.indexOf('initContainers:') + 1], p.ask.yaml).not.toContain(`name: ${asked}`);
+      }
+    }
+  });
 });
