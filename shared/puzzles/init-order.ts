@@ -139,7 +139,10 @@ function grade(p: InitOrderPuzzle, answer: unknown): Grade {
   const closing = p.cards.some((card) => card.sidecar)
     ? [{ text: 'A native sidecar keeps running from its place in the list; the init container after it starts once it is started: running, and past its startupProbe if it has one.' }]
     : [{ text: `Init containers run one at a time, in list order; ${p.appContainer} starts after the last one.` }];
-  return gradeOf(score, [...lead, ...dependencyLines(p, pairs, broken), ...closing], docUrl);
+  // A card no dependency touches is still explained (review M1-IO-M3): the player asks where it goes and why.
+  const free = p.cards.filter((card) => !pairs.some(([a, b]) => a === card.id || b === card.id));
+  const freeLines = free.map((card) => ({ text: `\`${card.name}\` depends on nothing here and nothing here needs it: any place is right.`, evidence: { itemIds: [card.id] } }));
+  return gradeOf(score, [...lead, ...dependencyLines(p, pairs, broken), ...freeLines, ...closing], docUrl);
 }
 
 function meta(p: InitOrderPuzzle): PuzzleMeta {

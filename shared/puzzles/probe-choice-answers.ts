@@ -12,6 +12,9 @@ export const choiceLabels = {
   'restarts-container': 'The kubelet restarts the container',
   'leaves-endpoints': 'The pod leaves the Service endpoints; nothing restarts',
   'nothing-unprobed': 'Nothing: no probe calls that path',
+  // for pods with no probes: a container that exited under Never also drops out of the endpoints (the pod is
+  // Failed), so this distractor names the probe that would have to act, and stays false in every such pod
+  'readiness-removes': 'Readiness takes it out of the endpoints; nothing restarts',
   'restarts-pod': 'The kubelet deletes the pod and creates a new one',
   'out-and-restart': 'It leaves the endpoints, and the container restarts',
   // which probes fail on one path: named by the probes, since a liveness restart also takes the pod out of the

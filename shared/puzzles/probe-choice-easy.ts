@@ -195,7 +195,7 @@ const failuresInARow: ChoiceTemplate = {
 
 const noProbe: ChoiceTemplate = {
   id: 'probe-choice/no-probe',
-  options: ['restarts-container', 'stays-stopped', 'nothing-looks-healthy', 'leaves-endpoints'],
+  options: ['restarts-container', 'stays-stopped', 'nothing-looks-healthy', 'readiness-removes'],
   answers: ['restarts-container', 'stays-stopped', 'nothing-looks-healthy'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live'));
@@ -218,7 +218,7 @@ const noProbe: ChoiceTemplate = {
       prompt: `The pod below defines no probes. The ${app.name} process ${c.event}. What does the kubelet do?`,
       yaml: podYaml({ spec: [line(`restartPolicy: ${c.policy}`, 'restartPolicy')], containers: [appContainer(app, {})] }),
       lines: [{ text: c.text, tags: ['restartPolicy'] }],
-      whyNot: { 'leaves-endpoints': 'Only a readinessProbe takes a pod out of the endpoints, and none is defined.' },
+      whyNot: { 'readiness-removes': 'The pod defines no readinessProbe, so no probe acts here.' },
       rules: [answer === 'nothing-looks-healthy' ? 'probes/unprobed-counts-healthy' : 'probes/exits-need-no-probe'],
       docUrl: answer === 'nothing-looks-healthy' ? docs.results : docs.restartPolicy,
     };

@@ -131,7 +131,8 @@ const hangUnnoticed: ChoiceTemplate = {
         : [{ text: 'The livenessProbe only reads /tmp/healthy, which the command wrote once at start: it passes however stuck the app is.', tags: ['livenessProbe.handler', 'command'] },
           { text: `An httpGet liveness check on an endpoint the app itself serves (its health path is ${app.live!.path}) would fail.` }];
     return {
-      prompt: `Last night ${appName(app)} hung: the process kept running and its port kept accepting connections, but no request completed. It stayed so for ${rng.int(3, 8)} hours, until someone deleted the pod. What would have brought it back on its own?`,
+      // The health path is stated, since the explanation names it and the pod may never call it.
+      prompt: `Last night ${appName(app)} hung: the process kept running and its port kept accepting connections, but no request completed, not even its health check ${app.live!.path} on port ${app.live!.port}. It stayed so for ${rng.int(3, 8)} hours, until someone deleted the pod. What would have brought it back on its own?`,
       yaml: podYaml({ containers: [{ ...container, extra: [...(container.extra ?? []), ...extra] }] }),
       lines,
       whyNot: {

@@ -125,17 +125,24 @@ const bootSurvives: ChoiceTemplate = {
       const outcome = bootOutcome(probes, boot);
       const wanted = answer === 'boots' ? 'boots' : answer === 'liveness-kills-boot' ? 'killed-by-liveness' : 'killed-by-startup';
       const gate = withProbeDefaults(withStartup ? startup : live);
-      const budget = gate.initialDelaySeconds + gate.failureThreshold * gate.periodSeconds;
-      if (outcome !== wanted || Math.abs(budget - boot) < 20) continue;
+      // One window everywhere (docs/rules/probes.md#when-a-probe-acts): the first counted check lands within one
+      // period after initialDelaySeconds, so the kill comes between a + (n − 1) × p and a + n × p. The boot keeps a
+      // full period clear of that window, so the worker's phase never decides the answer.
+      const earliest = gate.initialDelaySeconds + (gate.failureThreshold - 1) * gate.periodSeconds;
+      const latest = earliest + gate.periodSeconds;
+      const clear = answer === 'boots' ? boot <= earliest - gate.periodSeconds : boot >= latest + gate.periodSeconds;
+      if (outcome !== wanted || !clear) continue;
       const kind: ProbeKind = withStartup ? 'startupProbe' : 'livenessProbe';
-      const sum = `${gate.initialDelaySeconds > 0 ? `${gate.initialDelaySeconds} + ` : ''}${gate.failureThreshold} × ${gate.periodSeconds} = ${budget} s`;
+      const pre = gate.initialDelaySeconds > 0 ? `${gate.initialDelaySeconds} + ` : '';
+      const n = gate.failureThreshold;
+      const window = `after ${n} failures in a row: ${pre}${n - 1} × ${gate.periodSeconds} = ${earliest} s at the earliest, ${pre}${n} × ${gate.periodSeconds} = ${latest} s at the latest`;
       const text = answer === 'startup-kills-boot'
-        ? `The startupProbe allows ${sum}, less than the ${boot} s boot: it kills the container first, on every start.`
+        ? `The startupProbe kills ${window}, before the ${boot} s boot ends, on every start.`
         : answer === 'liveness-kills-boot'
-          ? `With no startupProbe, liveness checks the boot and allows ${sum}, less than ${boot} s: the kubelet kills the app before it has booted, every time.`
+          ? `With no startupProbe, liveness checks the boot and kills ${window}, before ${boot} s, every time.`
           : withStartup
-            ? `Liveness waits for the startupProbe, which allows ${sum}: enough for a ${boot} s boot.`
-            : `Liveness allows ${sum} before killing, more than the ${boot} s boot.`;
+            ? `Liveness waits for the startupProbe, which kills only ${window}: enough for a ${boot} s boot.`
+            : `Liveness kills only ${window}: the ${boot} s boot is done before.`;
       const note = defaultsNote([probes[kind]!], ['initialDelaySeconds', 'periodSeconds', 'failureThreshold'].filter((f) => f !== 'initialDelaySeconds' || !withStartup) as ('initialDelaySeconds' | 'periodSeconds' | 'failureThreshold')[]);
       return {
         prompt: `${cap(appName(app))} needs about ${boot} seconds to boot on this node, and none of its checks pass before then. What happens at its first start?`,

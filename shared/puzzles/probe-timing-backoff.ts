@@ -104,7 +104,8 @@ export function backoffFromRestarts(rng: Rng): TimingPuzzle {
   };
 }
 
-function totalQuestion(rng: Rng, n: number, template: string): TimingPuzzle {
+/** fromTable (hard): the prompt names no restart number, so n comes from the RESTARTS column (review M1-PT-H2). */
+function totalQuestion(rng: Rng, n: number, template: string, fromTable = false): TimingPuzzle {
   const app = rng.pick(probeApps);
   const name = podName(rng, app.name);
   const seconds = totalWaitBeforeRestart(n);
@@ -113,10 +114,16 @@ function totalQuestion(rng: Rng, n: number, template: string): TimingPuzzle {
   const code = getPod(name, 'CrashLoopBackOff', n - 1, ago, totalWaitBeforeRestart(n - 1) + ago + 3);
   const uncapped = Array.from({ length: n - 1 }, (_, i) => 10 * 2 ** i).reduce((a, b) => a + b, 0);
   return {
-    template, prompt: `The pod ${name} crashes the moment it starts, every time. Counting only the kubelet’s back-off waits, not the time it runs, how many seconds does it wait in all across restarts 1 to ${n}?`,
+    template, prompt: fromTable
+      ? `The pod ${name} crashes the moment it starts, every time. Counting only the kubelet’s back-off waits, not the time it runs, how many seconds in all does it wait across every restart so far and the one it is holding back now?`
+      : `The pod ${name} crashes the moment it starts, every time. Counting only the kubelet’s back-off waits, not the time it runs, how many seconds does it wait in all across restarts 1 to ${n}?`,
     code: { language: 'shell', text: code }, seconds, approximate: false, docUrl: BACKOFF_URL,
-    lines: [{ text: `The waits are ${scheduleText(n)} = ${seconds} s: the first restart is immediate, then 10 s doubling each time${n >= 7 ? ', capped at 300 s' : ''}.` }],
+    lines: [
+      ...(fromTable ? [{ text: `RESTARTS ${n - 1}, CrashLoopBackOff: restart ${n} is held back.`, codeLines: [3] }] : []),
+      { text: `The waits are ${scheduleText(n)} = ${seconds} s: the first restart is immediate, then 10 s doubling each time${n >= 7 ? ', capped at 300 s' : ''}.` },
+    ],
     misses: [
+      ...(fromTable ? [{ value: totalWaitBeforeRestart(n - 1), note: 'The wait it is in now counts too.' }, { value: totalWaitBeforeRestart(n + 1), note: 'RESTARTS counts the restarts already done.' }] : []),
       { value: uncapped, note: 'Each wait is capped at 300 s.' },
       { value: totalWaitBeforeRestart(n + 1), note: 'The first restart is immediate; the 10 s wait starts with the second.' },
     ].filter((m) => m.value !== seconds),
@@ -126,7 +133,7 @@ function totalQuestion(rng: Rng, n: number, template: string): TimingPuzzle {
 }
 
 export const backoffTotal = (rng: Rng): TimingPuzzle => totalQuestion(rng, rng.int(3, 6), 'probe-timing/backoff-total');
-export const backoffTotalCap = (rng: Rng): TimingPuzzle => totalQuestion(rng, rng.int(7, 10), 'probe-timing/backoff-total-cap');
+export const backoffTotalCap = (rng: Rng): TimingPuzzle => totalQuestion(rng, rng.int(7, 10), 'probe-timing/backoff-total-cap', true);
 
 /** Hard: a long healthy run resets the backoff, a short one does not (only runs where docs and kubelet agree). */
 export function backoffReset(rng: Rng): TimingPuzzle {

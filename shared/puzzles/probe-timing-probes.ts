@@ -125,7 +125,9 @@ const fieldOrder: readonly Field[] = ['initialDelaySeconds', 'periodSeconds', 't
 /** The fields written in the YAML: easy writes what matters; medium leaves exactly one of those to its default. */
 function shownFields(rng: Rng, ask: Ask, level: Level): Field[] {
   if (level === 'easy') return fieldOrder.filter((f) => ask.relevant.includes(f) || (f === 'timeoutSeconds' && rng.chance(0.5)));
-  const dropped = rng.pick(ask.relevant);
+  // Readiness recovery: successThreshold left out makes the answer one period, so it is left out only a third of
+  // the time; otherwise the written successThreshold multiplies the default 10 s period (review M1 pattern).
+  const dropped = ask.id === 'readiness-recovery' ? rng.pick(['periodSeconds', 'periodSeconds', 'successThreshold'] as const) : rng.pick(ask.relevant);
   return fieldOrder.filter((f) => f !== dropped && (ask.relevant.includes(f) || ((ask.decoys ?? []).includes(f) ? rng.chance(0.6) : rng.chance(0.25))));
 }
 
@@ -194,10 +196,12 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
 /** After a liveness kill, how long a container that ignores SIGTERM has before SIGKILL. */
 export function probeGraceQuestion(rng: Rng, level: Level): TimingPuzzle {
   const app = rng.pick(hangApps());
-  // Medium: a third each of probe-level set, only the pod's set, neither set (the 30 s default).
-  const which = level === 'easy' ? 0 : rng.int(0, 2);
-  const probeGrace = which === 0 ? rng.pick([5, 10, 15, 20]) : undefined;
-  const podGrace = which === 2 ? undefined : level === 'easy' || which === 1 || rng.chance(0.5) ? rng.pick([45, 60, 90, 120]) : undefined;
+  // Easy: the probe sets its own grace period (larger or smaller than the pod's), or only the pod sets one (review
+  // M1: not always "the probe's, the small one"). Medium adds neither set (the 30 s default).
+  const which = level === 'easy' ? rng.pick([0, 0, 1]) : rng.int(0, 2);
+  const podPick = rng.pick([20, 45, 60, 90]);
+  const probeGrace = which === 0 ? rng.pick([5, 10, 15, 30, 60, 120].filter((g) => g !== podPick)) : undefined;
+  const podGrace = which === 2 ? undefined : level === 'easy' || which === 1 || rng.chance(0.5) ? podPick : undefined;
   const spec: ProbeSpec = { handler: handlerFor(rng, app, 'livenessProbe', true), failureThreshold: 3, ...(probeGrace ? { terminationGracePeriodSeconds: probeGrace } : {}) };
   const yaml = podYaml({
     spec: podGrace ? [line(`terminationGracePeriodSeconds: ${podGrace}`, 'podGrace')] : [line('restartPolicy: Always', 'restartPolicy')],

@@ -220,3 +220,20 @@ describe('initOrder golden example', () => {
     `);
   });
 });
+
+describe('initOrder: review M1 properties', () => {
+  it('no single hard story exceeds a quarter of the draws', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 800; i++) { const p = initOrder.generate(`io-share-${i}`, 'hard'); counts.set(p.story, (counts.get(p.story) ?? 0) + 1); }
+    for (const [story, n] of counts) expect(n / 800, story).toBeLessThanOrEqual(0.25);
+    expect(counts.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(['easy', 'medium', 'hard'] as const)('every card is explained: by a dependency or as free (%s)', (d) => {
+    for (let i = 0; i < 300; i++) {
+      const p = initOrder.generate(`io-free-${d}-${i}`, d);
+      const text = initOrder.grade(p, initOrder.solve(p)).explanation;
+      for (const card of p.cards) expect(text, `${p.story}: ${card.name}`).toContain(card.name);
+    }
+  });
+});
