@@ -15,9 +15,10 @@ const templateOf = (r: QuizRound): string => {
   return kind.meta(kind.generate(r.seed, r.difficulty)).template;
 };
 
-/** A round of this kind and level from `seed`, preferring a question template no other round of the quiz uses. */
-export function freshRound(quiz: Quiz, kind: KindId, difficulty: Difficulty, seed: string, except: number | null = null): QuizRound {
-  const used = new Set(quiz.rounds.filter((_, i) => i !== except).map(templateOf));
+/** A round of this kind and level from `seed`, preferring a question template no round of the quiz uses yet (the
+ *  round being replaced included: "another question like this" must not come back as the same question). */
+export function freshRound(quiz: Quiz, kind: KindId, difficulty: Difficulty, seed: string): QuizRound {
+  const used = new Set(quiz.rounds.map(templateOf));
   let first: QuizRound | null = null;
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const round = { kind, difficulty, seed: attempt === 0 ? seed : `${seed}:${attempt}` };
@@ -33,7 +34,7 @@ const withRounds = (quiz: Quiz, rounds: QuizRound[]): Edit => ({ ok: true, quiz:
 export function replaceRound(quiz: Quiz, index: number, seed: string, kind?: KindId, difficulty?: Difficulty): Edit {
   const old = quiz.rounds[index];
   if (!old) return { ok: false, error: 'no_such_round' };
-  const round = freshRound(quiz, kind ?? old.kind, difficulty ?? old.difficulty, seed, index);
+  const round = freshRound(quiz, kind ?? old.kind, difficulty ?? old.difficulty, seed);
   return withRounds(quiz, quiz.rounds.map((r, i) => (i === index ? round : r)));
 }
 

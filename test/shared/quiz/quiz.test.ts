@@ -70,6 +70,17 @@ describe('editing a quiz', () => {
     expect(edit.quiz.rounds.filter((_, i) => i !== 2)).toEqual(quiz.rounds.filter((_, i) => i !== 2));
   });
 
+  it('never gives the replaced question back: another question like this has another template, for every round and many seeds', () => {
+    const quiz = base();
+    for (let index = 0; index < quiz.rounds.length; index++) {
+      for (let n = 0; n < 15; n++) {
+        const edit = replaceRound(quiz, index, `again-${index}-${n}`);
+        if (!edit.ok) throw new Error(edit.error);
+        expect(previewRound(edit.quiz.rounds[index]!, index).template).not.toBe(previewRound(quiz.rounds[index]!, index).template);
+      }
+    }
+  });
+
   it('replaces a round with another kind and level', () => {
     const edit = replaceRound(base(), 0, 'x', 'probe-timing', 'hard');
     if (!edit.ok) throw new Error(edit.error);
