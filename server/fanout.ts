@@ -5,6 +5,7 @@ import { finalResults, presenceOf, viewForHost, viewForPlayer, viewForRoom, type
 import type { CloseReason, PlayerId } from '../shared/protocol.ts';
 import type { LiveRoom } from './live-room.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
+import { presenceDue, presenceTold } from './presence-feed.ts';
 
 export interface FanoutDeps {
   io: GameServer;
@@ -14,11 +15,19 @@ export interface FanoutDeps {
 
 /** `state`: the one a step produced, which may be older than room.state when the send waited for a save. */
 export function broadcastState(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
-  deps.io.to(room.code).emit('room:state', viewForRoom(state, deps.now()));
+  const now = deps.now();
+  presenceTold(room, state, now);
+  deps.io.to(room.code).emit('room:state', viewForRoom(state, now));
 }
 
-/** Arrivals and departures: the counts and team sizes only (the phones merge them into the view on screen). */
+/** Arrivals and departures: the counts and team sizes only (the phones merge them into the view on screen), when
+ *  enough changed to be worth a message to everyone (presence-feed.ts); else the throttle checks again. */
 export function broadcastPresence(deps: FanoutDeps, room: LiveRoom): void {
+  const now = deps.now();
+  const due = presenceDue(room, room.state, now);
+  if (due === 'wait') return room.presence.request();
+  if (due === 'none') return;
+  presenceTold(room, room.state, now);
   deps.io.to(room.code).emit('room:presence', presenceOf(room.state));
 }
 
