@@ -1,5 +1,6 @@
 // Easy shared-namespaces templates: one rule, visible in the YAML (which volume each container mounts and how,
 // which ports each declares, whether shareProcessNamespace is set).
+import { ENVOY_IMAGE, LINKERD_PROXY_IMAGE } from '../model/software.ts';
 import type { SharingContainer, SharingPod } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
@@ -89,8 +90,8 @@ const staticSite: SharingTemplate = {
 };
 
 const PROXIES = [
-  { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0', ports: [15001, 9901], what: ["'s proxy port", "'s admin API"] },
-  { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', ports: [4143, 4191], what: ["'s inbound port", "'s admin port"] },
+  { name: 'envoy', image: ENVOY_IMAGE, ports: [15001, 9901], what: ["'s proxy port", "'s admin API"] },
+  { name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE, ports: [4143, 4191], what: ["'s inbound port", "'s admin port"] },
   { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.23.0', ports: [15006, 15021], what: ["'s inbound port", "'s health port"] },
 ] as const;
 const SERVICES = ['orders-api', 'payments', 'catalog', 'search-api', 'billing', 'profile'] as const;
