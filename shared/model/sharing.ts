@@ -116,11 +116,13 @@ const sourceOf = (pod: SharingPod, volume: string): VolumeSource =>
  */
 function procAccess(pod: SharingPod, reader: SharingContainer, target: SharingContainer): { ok: boolean; why: string; byCap?: boolean } {
   const [ru, tu] = [knownUid(pod, reader), knownUid(pod, target)];
-  if (ru === tu) return { ok: true, why: `both run as user ${ru}`, byCap: false };
+  const added = reader.addCapabilities?.includes('SYS_PTRACE');
   // capabilities.add reaches a root process only: a non-root process loses them at execve (no ambient capabilities).
-  if (reader.addCapabilities?.includes('SYS_PTRACE') && ru === 0) return { ok: true, why: `${reader.name} runs as root with the SYS_PTRACE capability`, byCap: true };
-  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: false, why: `${reader.name} runs as user ${ru}, not root, so its added SYS_PTRACE is not in effect (a non-root process loses added capabilities at execve), and ${target.name} runs as ${tu}` };
-  return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}, and reading another user's /proc/<pid>/root needs CAP_SYS_PTRACE, which containers do not get by default` };
+  const idle = added && ru !== 0 ? ' (the added SYS_PTRACE plays no part: a non-root process loses added capabilities when it starts)' : '';
+  if (ru === tu) return { ok: true, why: `both run as user ${ru}, which passes ptrace(2)'s access check${idle}`, byCap: false };
+  if (added && ru === 0) return { ok: true, why: `${reader.name} runs as root with the SYS_PTRACE capability, which ptrace(2)'s access check accepts for another user`, byCap: true };
+  if (added) return { ok: false, why: `${reader.name} (user ${ru}) and ${target.name} (user ${tu}) differ, so ptrace(2)'s access check needs CAP_SYS_PTRACE; the one the YAML adds does nothing, as a non-root process loses added capabilities when it starts` };
+  return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}: ptrace(2)'s access check lets another user through only with CAP_SYS_PTRACE, which containers lack by default${ru === 0 ? ', root included' : ''}` };
 }
 
 function readFile(pod: SharingPod, claim: Extract<Claim, { kind: 'read-file' }>): Verdict {
@@ -190,7 +192,7 @@ function readAfterRestart(pod: SharingPod, claim: Extract<Claim, { kind: 'read-a
   const v = readFile(pod, { kind: 'read-file', reader: claim.reader, writer: claim.writer, path: claim.path });
   const rules: SharingRule[] = [...new Set<SharingRule>([...v.rules, 'emptydir-lifetime', 'init-runs-to-completion'])];
   return v.yes
-    ? { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}; that volume outlives the container restart, and the file stays though ${claim.writer} does not run again.` }
+    ? { ...v, rules, reason: `${v.reason.replace(/; the files stay there after .* exits/, '').replace(/\.$/, '')}; the volume outlives the container restart, so the file is still there though ${claim.writer} does not run again.` }
     : { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}, and ${claim.writer} does not run again when ${claim.reader} restarts.` };
 }
 
@@ -201,10 +203,12 @@ function signal(pod: SharingPod, claim: Extract<Claim, { kind: 'signal' }>): Ver
   const [su, tu] = [knownUid(pod, sender), knownUid(pod, target)];
   const refs: SpecRef[] = [{ at: 'spn' }, ...userRefs(pod, sender, target)];
   // The docs task says signalling needs SYS_PTRACE; kill(2) checks only the UID or CAP_KILL (docs/rules/sharing.md).
-  const docsNote = ' The docs page says this needs SYS_PTRACE, but kill(2) checks only the same UID or CAP_KILL; SYS_PTRACE is for ptrace and another user\'s /proc/<pid>/root.';
+  const docsNote = ' (The Share Process Namespace task page says this needs SYS_PTRACE, but kill(2) checks only the same user or CAP_KILL; SYS_PTRACE is for ptrace and another user\'s /proc/<pid>/root.)';
   if (su === tu) return { yes: true, reason: `the process is visible (shareProcessNamespace) and both run as user ${su}.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
   if (su === 0) return { yes: true, reason: `the process is visible, and ${sender.name} runs as root, which keeps CAP_KILL among the default capabilities.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
-  return { yes: false, reason: `the process is visible, but ${sender.name} (user ${su}) may not signal a process of user ${tu} without CAP_KILL${sender.addCapabilities?.includes('SYS_PTRACE') ? '; SYS_PTRACE does not help, whatever the docs page says: kill(2) does not check it' : ''}.`, rules: ['pid-namespace', 'signal-permission'], refs };
+  // CAP_KILL is among the runtime's defaults, but only a root process holds them: a non-root one loses them at execve.
+  const ptrace = sender.addCapabilities?.includes('SYS_PTRACE') ? ' Nor does SYS_PTRACE help: kill(2) never checks it.' : '';
+  return { yes: false, reason: `the process is visible, but ${sender.name} runs as user ${su} and ${target.name} as ${tu}, so kill(2) needs CAP_KILL. That is a default capability, yet a non-root process holds none: it loses them when it starts.${ptrace}`, rules: ['pid-namespace', 'signal-permission'], refs };
 }
 
 function reachPort(pod: SharingPod, claim: Extract<Claim, { kind: 'reach-port' }>): Verdict {

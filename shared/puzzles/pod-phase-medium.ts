@@ -19,37 +19,42 @@ const justExited: T = {
   id: 'pod-phase/just-exited',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    // Pending: an init container has just exited (0: the next step starts; non-zero under Always: it is retried).
-    const policy: RestartPolicy = target === 'Running' ? pick(rng, ['Always', 'OnFailure'] as const) : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Always', 'Never'] as const) : pick(rng, ['Never', 'OnFailure'] as const);
-    const c = cast(rng, (policy === 'Always' ? service : job)({ inits: target === 'Pending' ? [1, 1] : [0, 0] }));
-    if (target === 'Pending') {
+    // Each answer needs a rule beyond the exit code (review J, PP-M2: "Never, one container Error" was an easy read):
+    // Pending and Failed are an init container's exit (0: the next step starts; non-zero: retried under Always, the
+    // end of the pod under Never), Running an app container that the policy restarts, Succeeded an exit 0 under
+    // OnFailure, which restarts only failures.
+    const initSide = target === 'Pending' || target === 'Failed';
+    const policy: RestartPolicy = target === 'Running' ? pick(rng, ['Always', 'OnFailure'] as const) : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Always', 'Never'] as const) : 'OnFailure';
+    const c = cast(rng, (policy === 'Always' ? service : job)({ inits: initSide ? [1, 1] : [0, 0] }));
+    if (initSide) {
       const init = c.inits[0]!.name;
-      const exit = policy === 'Always' && rng.chance(0.5) ? initFailure(rng) : COMPLETED;
-      const facts = factsOf({ cast: c, restartPolicy: policy, inits: [terminated(init, exit, { restartCount: exit === COMPLETED ? 0 : rng.int(0, 2) })], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      const exit = target === 'Failed' || (policy === 'Always' && rng.chance(0.5)) ? initFailure(rng) : COMPLETED;
+      const facts = factsOf({ cast: c, restartPolicy: policy, inits: [terminated(init, exit, { restartCount: exit === COMPLETED || policy === 'Never' ? 0 : rng.int(0, 2) })], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
       return phaseDraft(facts, { prompt: `${who(c)} has restartPolicy: ${policy}. A container has just exited. What is its status.phase?`, columns: TABLE });
     }
     const exit = target === 'Succeeded' || (policy === 'Always' && rng.chance(0.5)) ? COMPLETED : failure(rng);
     const name = c.apps[0]!.name;
-    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [terminated(name, exit, { restartCount: policy === 'Never' ? 0 : rng.int(0, 3) })] });
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [terminated(name, exit, { restartCount: rng.int(0, 3) })] });
     return phaseDraft(facts, { prompt: `${who(c)} has restartPolicy: ${policy}. A container has just exited. What is its status.phase?`, columns: TABLE });
   },
 };
 
 const backoffReasons: T = {
   id: 'pod-phase/backoff-reasons',
-  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // No Failed: a Never container that exited non-zero is the easy rule in view (review G PP-M2, review J PP-M2). Under
+  // Never the item is an image back-off, where the folklore "Never + an error = Failed" is the wrong reading.
+  targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const c = cast(rng, target === 'Failed' || target === 'Succeeded' || rng.chance(0.4) ? job() : service());
-    const policy: RestartPolicy = c.owner !== 'Job' ? 'Always' : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
+    const c = cast(rng, target === 'Succeeded' || rng.chance(0.4) ? job() : service());
+    const policy: RestartPolicy = c.owner !== 'Job' ? 'Always' : target === 'Pending' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const name = c.apps[0]!.name;
     const state = {
       Pending: () => waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])),
       Running: () => (c.owner === 'Job' ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }) : crashLoop(rng, name)),
       Succeeded: () => terminated(name, COMPLETED, { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }),
-      Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
-    // The stem names no failure: under Never both Pending and Failed are drawn, and the table tells them apart.
+    // The stem names no failure: the table shows whether the back-off is a pull or a crash.
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): the on-call engineer pasted its container status. What is its status.phase?`, columns: TABLE });
   },
 };
@@ -90,7 +95,10 @@ const oomKilled: T = {
   id: 'pod-phase/oom-killed',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
+    // Failed is the memory-hungry init container under Never (an init failure ends the pod), not the main container
+    // OOMKilled under Never, which is the easy rule in view (review G, PP-M3).
+    const migrating = target === 'Pending' || target === 'Failed';
+    const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : target === 'Succeeded' ? job({ sidecars: [1, 1] }) : job());
     // Never is drawn for Succeeded too (the limit held on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : pick(rng, ['Never', 'OnFailure'] as const);
     const restarts = rng.int(1, 6);
@@ -101,12 +109,20 @@ const oomKilled: T = {
       // A database migration that loads too much: a memory-hungry init container, run from the app's own image.
       Pending: () => ({ inits: [looping('migrate')], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
       Running: () => ({ inits: [], apps: [looping(main)] }),
-      Failed: () => ({ inits: [], apps: [terminated(main, OOM)] }),
-      Succeeded: () => ({ inits: [], apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })] }),
+      Failed: () => ({ inits: [terminated('migrate', OOM)], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
+      // Succeeded always has something the limit killed, so the premise comes into play (review L3, PP-M1): under
+      // OnFailure the main container's retry; under Never the native sidecar, which is restarted whatever the pod's
+      // policy, does not count toward the phase, and was stopped by the kubelet once the main container had exited 0.
+      Succeeded: () => ({
+        inits: [terminated(c.inits[0]!.name, pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 0, reason: 'Completed' }]), { restartCount: policy === 'Never' ? rng.int(1, 4) : 0, ...(policy === 'Never' ? { lastTerminationState: OOM } : {}) })],
+        apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })],
+      }),
     }[target]!();
-    const facts = factsOf({ cast: target === 'Pending' ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
+    const facts = factsOf({ cast: migrating ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
     // The stem names the tight limit, not its outcome: the table shows whether the kernel killed anything.
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE });
+    const side = target === 'Succeeded' && policy === 'Never' ? pod.inits[0]! : undefined;
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE,
+      ...(side ? { line: { text: `Succeeded: ${main} exited 0. Sidecar ${side.name}'s ${side.restartCount} restarts do not change that: a sidecar is restarted whatever the pod's restartPolicy, it exited ${side.exitCode} when the kubelet stopped it, and a sidecar never counts toward the phase.` } } : {}) });
   },
 };
 
@@ -147,7 +163,7 @@ const pullPolicyDefaults: T = {
       yaml,
       rules: ['phase/pull-policy-default'],
       extra: { text: `It has ${written}: ${use}.`, evidence: yaml.at('image') },
-      docUrl: DOCS.pullPolicy,
+      docUrl: v.policy === 'Never' ? DOCS.pullNever : DOCS.pullPolicy,
     });
   },
 };
@@ -156,7 +172,7 @@ const sidecarStartup: T = {
   id: 'pod-phase/sidecar-startup',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [target === 'Failed' ? 1 : 0, 1] }));
     const policy: RestartPolicy = batch ? 'Never' : 'Always';
     const stage = target === 'Running' || target === 'Succeeded' ? 'done' : target === 'Failed' ? 'init-failed' : rng.chance(0.5) || !c.inits.some((i) => !i.sidecar) ? 'sidecar-starting' : 'init-running';
@@ -165,7 +181,11 @@ const sidecarStartup: T = {
     const ordered: Cast = { ...c, inits: sidecarFirst ? [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) : c.inits };
     const inits = ordered.inits.map((i, k): ContainerSnapshot => {
       const sidecarPos = ordered.inits.findIndex((x) => x.sidecar);
-      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }])) : running(i.name);
+      // Once the pod has failed or succeeded, the kubelet stops the sidecar: it is never still Running beside a
+      // failed init container under Never (fix-g's note); it started first, so the failed init could run at all.
+      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }]))
+        // Running: the sidecar crashed once and was restarted, so the startup-and-restart rule decides (review L3, PP-M1).
+        : target === 'Running' ? running(i.name, { restartCount: 1, lastTerminationState: failure(rng) }) : running(i.name);
       if (stage === 'sidecar-starting' && k > sidecarPos) return waiting(i.name, 'PodInitializing');
       if (stage === 'init-running') return running(i.name);
       if (stage === 'init-failed') return terminated(i.name, initFailure(rng));
@@ -174,7 +194,9 @@ const sidecarStartup: T = {
     const apps = c.apps.map((a) => (target === 'Succeeded' ? terminated(a.name, COMPLETED) : stage === 'done' ? running(a.name) : waiting(a.name, 'PodInitializing')));
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
-    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } } : {};
+    const failedInit = ordered.inits.find((i) => !i.sidecar)?.name;
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} crashed once and was restarted: a sidecar is restarted whatever the pod's restartPolicy${policy === 'Never' ? ' (here Never)' : ''}. It has started again, and a sidecar's crash never fails the pod.` } }
+      : target === 'Failed' ? { extra: { text: `${sidecar} started first, so ${failedInit} could run; once ${failedInit} failed under restartPolicy Never, the pod failed and the kubelet stopped ${sidecar}.` } } : {};
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
 };
@@ -182,9 +204,12 @@ const sidecarStartup: T = {
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 
+
 const activeDeadline: T = {
   id: 'pod-phase/active-deadline',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // The deadline fires in about 40 % of draws, so the clock is never a distractor to ignore (review K3).
+  weights: [1, 1, 1, 2],
   build(rng, target) {
     const toolbox = target !== 'Succeeded' && rng.chance(0.3);
     const c: Cast = toolbox ? { owner: 'Deployment', podName: 'toolbox', inits: [], apps: [{ name: 'toolbox', image: 'busybox:1.36' }] } : cast(rng, job());
@@ -200,7 +225,8 @@ const activeDeadline: T = {
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], `  restartPolicy: ${policy}`, 'status:', [`  startTime: "2025-06-12T10:00:00Z"`, 'deadline']]);
     return phaseDraft(facts, {
       prompt: `${toolbox ? 'A toolbox pod someone started with a self-destruct timer' : who(c)}. It is now ${clock(now)} UTC${target === 'Succeeded' ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
-      yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'],
+      // The API reference states activeDeadlineSeconds and that it counts from startTime (review L3, PP-M3).
+      yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'], docUrl: DOCS.deadline,
       extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed${stopping ? '; the phase changes at once, while the container gets its grace period to stop' : ''}.`, evidence: yaml.at('deadline') }
         : target === 'Succeeded' ? { text: `It finished ${ended} s after startTime, before the ${deadline} s deadline, and a finished pod stays as it ended.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired yet.`, evidence: yaml.at('deadline') },
@@ -212,11 +238,13 @@ const initOrAppCrash: T = {
   id: 'pod-phase/init-or-app-crash',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ inits: [1, 2] }));
     // Never is drawn for Succeeded too (nothing crashed on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
-    const initSide = target === 'Pending' || (target === 'Failed' && rng.chance(0.5));
+    // Failed is always an init container's failure under Never: an app container's failure under Never is the easy
+    // rule in view (review J, PP-M2).
+    const initSide = target === 'Pending' || target === 'Failed';
     // Succeeded: the app container crashed before, then completed on a later try.
     const exit = initSide ? initFailure(rng) : failure(rng);
     const broken = (n: string) => (target === 'Failed' ? terminated(n, exit)

@@ -35,7 +35,7 @@ export const say = {
   readLogs: (pod: SharingPod, reader: string, writer: string, dir: string): Statement | null =>
     has(pod, reader, writer) ? { wording: 'read-logs', claim: { kind: 'read-file', reader, writer, path: `${dir}/access.log` }, label: `${reader} can read the log files ${writer} writes to ${dir}` } : null,
   seeContent: (pod: SharingPod, reader: string, writer: string, dir: string, file = 'index.html'): Statement | null =>
-    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} can read the files ${writer} writes to ${dir}, by any path` } : null,
+    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} can read the ${file} that ${writer} writes to ${dir}` } : null,
   seeConfig: (pod: SharingPod, reader: string, owner: string, dir: string, file: string): Statement | null =>
     has(pod, reader, owner) ? { wording: 'see-config', claim: { kind: 'read-file', reader, writer: owner, path: `${dir}/${file}` }, label: `${reader} can read the ${file} that ${owner} loads from ${dir}` } : null,
   readSecret: (pod: SharingPod, reader: string, owner: string, path: string): Statement | null =>
@@ -61,3 +61,12 @@ export const say = {
     return { wording: 'hostname', claim: { kind: 'hostname', container: c, value: v }, label: `${code('hostname')} in ${c} prints ${v}` };
   },
 };
+
+/**
+ * The hostname knob, so no container name is false by habit: 'pod' asks the pod's name (true); 'container' the
+ * asker's own name (false); 'bare' a bare pod that `kubectl run <app>` named after its app container, asked with the
+ * app's name (true: the pod's name is the app's); 'app' the app's name in a pod named `<app>-N` (false).
+ */
+export const podFor = (k: Knobs, name: string, app: string): string => (k.host === 'bare' ? app : name);
+export const hostAsked = (k: Knobs, pod: SharingPod, self: string, app: string): string =>
+  k.host === 'pod' ? pod.name : k.host === 'container' || k.host === 'self' ? self : app;
