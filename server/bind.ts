@@ -17,7 +17,7 @@ function displace(ctx: HandlerContext, room: LiveRoom, oldSocketId: string | und
 export function bindHost(ctx: HandlerContext, socket: GameSocket, room: LiveRoom): void {
   displace(ctx, room, room.hostSocket, socket);
   room.hostSocket = socket.id;
-  room.rosterDirty = true;
+  room.roster.reset();
   socket.data = { roomCode: room.code, role: 'host', playerId: null };
   socket.join(room.code);
 }

@@ -1,10 +1,11 @@
 // Turning a room's effects into messages: common state broadcast once per room, per-player messages only
 // where they differ (results at the reveal), the host's panel throttled.
 import type { RoomEffect } from '../shared/room/events.ts';
-import { finalResults, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
+import { finalResults, presenceOf, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
 import type { CloseReason, PlayerId } from '../shared/protocol.ts';
 import type { LiveRoom } from './live-room.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
+import { presenceDue, presenceTold } from './presence-feed.ts';
 
 export interface FanoutDeps {
   io: GameServer;
@@ -14,13 +15,30 @@ export interface FanoutDeps {
 
 /** `state`: the one a step produced, which may be older than room.state when the send waited for a save. */
 export function broadcastState(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
-  deps.io.to(room.code).emit('room:state', viewForRoom(state, deps.now()));
+  const now = deps.now();
+  presenceTold(room, state, now);
+  deps.io.to(room.code).emit('room:state', viewForRoom(state, now));
 }
 
+/** Arrivals and departures: the counts and team sizes only (the phones merge them into the view on screen), when
+ *  enough changed to be worth a message to everyone (presence-feed.ts); else the throttle checks again. */
+export function broadcastPresence(deps: FanoutDeps, room: LiveRoom): void {
+  const now = deps.now();
+  const due = presenceDue(room, room.state, now);
+  if (due === 'wait') return room.presence.request();
+  if (due === 'none') return;
+  presenceTold(room, room.state, now);
+  deps.io.to(room.code).emit('room:presence', presenceOf(room.state));
+}
+
+/** The counters, and the roster's changes since the last status (roster-feed.ts); without a host, the next one
+ *  gets the whole roster. */
 export function sendHostStatus(deps: FanoutDeps, room: LiveRoom): void {
   const socket = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
-  socket?.emit('host:status', viewForHost(room.state, room.rosterDirty));
-  room.rosterDirty = false;
+  if (!socket) return room.roster.reset();
+  const status = viewForHost(room.state);
+  const roster = room.roster.next(room.state);
+  socket.emit('host:status', roster ? { ...status, roster } : status);
 }
 
 function sendResults(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
@@ -80,10 +98,7 @@ export function applyEffects(deps: FanoutDeps, room: LiveRoom, state: RoomState,
   for (const effect of effects) {
     if (effect.type === 'broadcast') broadcastState(deps, room, state);
     else if (effect.type === 'presence' && !broadcasts) room.presence.request();
-    else if (effect.type === 'roster') {
-      room.rosterDirty = true;
-      room.status.request();
-    } else if (effect.type === 'answered') room.status.request();
+    else if (effect.type === 'roster' || effect.type === 'answered') room.status.request();
     else if (effect.type === 'results') sendResults(deps, room, state);
     else if (effect.type === 'finished') sendFinalResults(deps, room, state);
     else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);

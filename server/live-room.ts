@@ -2,6 +2,7 @@
 import type { PlayerId } from '../shared/protocol.ts';
 import type { RoomState } from '../shared/room/index.ts';
 import type { Throttle } from './throttle.ts';
+import type { RosterFeed } from './roster-feed.ts';
 
 export interface LiveRoom {
   code: string;
@@ -12,7 +13,9 @@ export interface LiveRoom {
   sockets: Map<PlayerId, string>;
   /** The host's panel: at most every 250 ms. */
   status: Throttle;
-  /** Lobby arrivals re-broadcast the room state at most every 500 ms (longer in a big room: room-host.ts). */
+  /** Arrivals and departures re-broadcast as room:presence at most every 500 ms (longer in a big room: room-host.ts,
+   *  and only once enough changed: presence-feed.ts). */
   presence: Throttle;
-  rosterDirty: boolean;
+  /** What the host's roster was last told: the next host:status carries only what changed since. */
+  roster: RosterFeed;
 }

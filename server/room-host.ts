@@ -8,8 +8,9 @@ import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoom } from './live-room.ts';
 import type { Store } from './store.ts';
 import { throttle } from './throttle.ts';
-import { applyEffects, broadcastState, forgetSocket, release, sendHostStatus, type FanoutDeps } from './fanout.ts';
+import { applyEffects, broadcastPresence, forgetSocket, release, sendHostStatus, type FanoutDeps } from './fanout.ts';
 import { saveBatch } from './save-batch.ts';
+import { RosterFeed } from './roster-feed.ts';
 import type { GameServer, Log } from './types.ts';
 
 export const HOST_STATUS_MS = 250;
@@ -183,9 +184,9 @@ export function createRoomHost({ io, clock, scheduler, store, log }: RoomHostDep
   function open(state: RoomState, save = true): LiveRoom {
     if (save) store.saveRoom(null, state, null);
     const status = (): void => sendHostStatus(fanout, room);
-    const presence = (): void => broadcastState(fanout, room, room.state);
+    const presence = (): void => broadcastPresence(fanout, room);
     const room: LiveRoom = {
-      code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), rosterDirty: true,
+      code: state.code, state, timer: null, hostSocket: null, sockets: new Map(), roster: new RosterFeed(),
       status: throttle(guarded(() => afterSave(status, status)), HOST_STATUS_MS, clock, scheduler),
       presence: throttle(guarded(() => afterSave(presence, presence)), () => presenceInterval(room.state), clock, scheduler),
     };

@@ -120,7 +120,7 @@ function rejoinNow(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom): Ack<
     // After the ack (queued next, behind this), so the client knows its role first.
     ctx.rooms.afterSave(() => queueMicrotask(() => socket.emit('host:results', results)));
   }
-  const status = viewForHost(room.state, true);
+  const status = { ...viewForHost(room.state), roster: room.roster.full(room.state) };
   return { ok: true, data: { role: 'host', hostToken: p.token, joinUrl: joinUrlOf(ctx, room.code), view, status } };
 }
 
