@@ -5,7 +5,8 @@ import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoomStore } from './live-store.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import type { Reply } from './outgoing.ts';
-import { LiveRoomHost, type RoomHost } from './room-host.ts';
+import { LiveRoomHost } from './live-room-host.ts';
+import type { RoomHost } from './room-host.ts';
 import type { Transport } from './transport.ts';
 import type { Log } from './types.ts';
 
