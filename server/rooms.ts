@@ -20,6 +20,8 @@ export interface RoomsDeps {
   transport: Transport;
   log: Log;
   acked?: (reply: Reply) => void;
+  /** The outbox's batch window (outbox.ts, FLUSH_MS). */
+  flushMs?: number;
 }
 
 export interface Rooms {
@@ -38,9 +40,9 @@ export interface Rooms {
   closeAll(): void;
 }
 
-export function createRooms({ clock, scheduler, store, transport, log, acked }: RoomsDeps): Rooms {
+export function createRooms({ clock, scheduler, store, transport, log, acked, flushMs }: RoomsDeps): Rooms {
   const rooms = new Map<string, RoomHost>();
-  const outbox = createOutbox({ store, transport, log, ...(acked ? { acked } : {}) });
+  const outbox = createOutbox({ store, transport, log, ...(acked ? { acked } : {}), ...(flushMs === undefined ? {} : { flushMs }) });
   const closed = (room: RoomHost): void => {
     if (rooms.get(room.code) === room) rooms.delete(room.code);
   };

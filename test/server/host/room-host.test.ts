@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRoom, restoreRoom, timing, type Result } from '../../../shared/room/index.ts';
 import type { Ack } from '../../../shared/protocol.ts';
 import { memoryLiveRooms } from '../../../server/live-store.ts';
-import { MAX_STEPS } from '../../../server/outbox.ts';
+import { FLUSH_MS, MAX_STEPS } from '../../../server/outbox.ts';
 import { RETRY_MS, type Request } from '../../../server/room-host.ts';
 import { createRooms } from '../../../server/rooms.ts';
 import { hashToken, protectToken } from '../../../server/tokens.ts';
@@ -14,7 +14,8 @@ import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
 import { recordingTransport } from './recording-transport.ts';
 
 const CODE = 'ABCDEF';
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Past the outbox's batch window: whatever was queued is committed and sent. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
 const okOrRefused = (result: Result): Ack<null> => (result.ok ? { ok: true, data: null } : refuse(result.error));
 
 function setup(s = settings({ rounds: 1 })) {
@@ -152,6 +153,23 @@ describe('RoomHost and the outbox', () => {
     await settle();
     expect(acksAtCommit).toEqual([0, MAX_STEPS, MAX_STEPS * 2]);
     expect(t.transport.sent.filter((s) => s.kind === 'ack' && s.event === 'room:join')).toHaveLength(MAX_STEPS * 2 + 10);
+  });
+
+  it(`keeps a batch open for ${FLUSH_MS} ms, so answers arriving in separate turns share one commit`, async () => {
+    const t = setup();
+    for (const id of ['ana', 'ben', 'cy']) t.join(id);
+    t.start();
+    await settle();
+    t.heard();
+    const commits = t.store.commits.length;
+    t.answer('ana');
+    await new Promise((resolve) => setImmediate(resolve));
+    t.answer('ben');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.heard()).toEqual([]);
+    await settle();
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.heard()).toEqual(['ack ana answer:submit ok', 'ack ben answer:submit ok']);
   });
 
   it('keeps rows a restart restores to the same room', async () => {
