@@ -114,7 +114,7 @@ export type Need =
       | 'last-termination' | 'probe-failures' | 'node-and-ip' | 'full-object' | 'usage' | 'status-changes' | 'events-live'
       | 'event-history' | 'warnings-only' | 'node-files' | 'node-capacity' | 'state-and-events' | 'node-usage' | 'all-namespaces'
       | 'rollout-done' | 'replicas-live' | 'all-replica-live-logs' | 'all-replica-previous-logs' }
-  | { n: 'port'; port: number; local?: number; svc?: string };
+  | { n: 'port'; port: number; local?: number; svc?: string; /** The ports the pod's Service carries, when a prompt names them. */ svcPorts?: readonly number[] };
 
 /** What the pod is going through, where it matters to which command works. */
 export interface PodState {
@@ -217,8 +217,10 @@ export function shortfall(pod: DebugPod, state: PodState, cmd: Cmd, need: Need):
     case 'try-image': return cmd.k === 'debug-copy-image' && onIt ? null : 'Only --copy-to with --set-image runs a copy on another image.';
     case 'port':
       if (cmd.k !== 'port-forward') return 'That opens no port on your machine.';
+      if (cmd.svc && !need.svc && need.svcPorts && !need.svcPorts.includes(cmd.remote)) return `The Service has no port ${cmd.remote} (only ${need.svcPorts.join(', ')}): kubectl stops with an error.`;
       if (need.svc ? cmd.svc !== need.svc : cmd.svc) return need.svc ? 'That skips the Service.' : 'That goes through a Service, maybe to another pod.';
       if (cmd.remote !== need.port) return `The other end must be ${need.port}.`;
+      if (need.local && cmd.local === need.port && cmd.local !== need.local) return `Your laptop's ${cmd.local} is taken: port-forward fails to listen there.`;
       return cmd.local === (need.local ?? need.port) ? null : `The local port must be ${need.local ?? need.port}.`;
   }
 }

@@ -1,4 +1,5 @@
 // Who is in a scenario pod: its owner, name, init containers, sidecars and app containers, with real images.
+import { ENVOY_IMAGE, LINKERD_PROXY_IMAGE } from './software.ts';
 import type { Rng } from '../random.ts';
 import type { Owner } from './pod-scenarios.ts';
 
@@ -17,7 +18,7 @@ const BATCH: readonly Named[] = [
   { name: 'send-invoices', image: 'ghcr.io/acme/billing:4.1.7' }, { name: 'reindex', image: 'ghcr.io/acme/search:5.0.3' },
 ];
 const SIDECARS: readonly Named[] = [
-  { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0' }, { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10' },
+  { name: 'envoy', image: ENVOY_IMAGE }, { name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE },
   { name: 'fluent-bit', image: 'fluent/fluent-bit:3.1' }, { name: 'vector', image: 'timberio/vector:0.40.0-alpine' },
   { name: 'cloud-sql-proxy', image: 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0' },
   { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.23.0' },

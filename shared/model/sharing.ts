@@ -190,7 +190,7 @@ function readAfterRestart(pod: SharingPod, claim: Extract<Claim, { kind: 'read-a
   const v = readFile(pod, { kind: 'read-file', reader: claim.reader, writer: claim.writer, path: claim.path });
   const rules: SharingRule[] = [...new Set<SharingRule>([...v.rules, 'emptydir-lifetime', 'init-runs-to-completion'])];
   return v.yes
-    ? { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}; that volume outlives the container restart, and the file stays though ${claim.writer} does not run again.` }
+    ? { ...v, rules, reason: `${v.reason.replace(/; the files stay there after .* exits/, '').replace(/\.$/, '')}; the volume outlives the container restart, so the file is still there though ${claim.writer} does not run again.` }
     : { ...v, rules, reason: `${v.reason.replace(/\.$/, '')}, and ${claim.writer} does not run again when ${claim.reader} restarts.` };
 }
 
@@ -201,10 +201,12 @@ function signal(pod: SharingPod, claim: Extract<Claim, { kind: 'signal' }>): Ver
   const [su, tu] = [knownUid(pod, sender), knownUid(pod, target)];
   const refs: SpecRef[] = [{ at: 'spn' }, ...userRefs(pod, sender, target)];
   // The docs task says signalling needs SYS_PTRACE; kill(2) checks only the UID or CAP_KILL (docs/rules/sharing.md).
-  const docsNote = ' The docs page says this needs SYS_PTRACE, but kill(2) checks only the same UID or CAP_KILL; SYS_PTRACE is for ptrace and another user\'s /proc/<pid>/root.';
+  const docsNote = ' (The Share Process Namespace task page says this needs SYS_PTRACE, but kill(2) checks only the same user or CAP_KILL; SYS_PTRACE is for ptrace and another user\'s /proc/<pid>/root.)';
   if (su === tu) return { yes: true, reason: `the process is visible (shareProcessNamespace) and both run as user ${su}.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
   if (su === 0) return { yes: true, reason: `the process is visible, and ${sender.name} runs as root, which keeps CAP_KILL among the default capabilities.${docsNote}`, rules: ['pid-namespace', 'signal-permission'], refs };
-  return { yes: false, reason: `the process is visible, but ${sender.name} (user ${su}) may not signal a process of user ${tu} without CAP_KILL${sender.addCapabilities?.includes('SYS_PTRACE') ? '; SYS_PTRACE does not help, whatever the docs page says: kill(2) does not check it' : ''}.`, rules: ['pid-namespace', 'signal-permission'], refs };
+  // CAP_KILL is among the runtime's defaults, but only a root process holds them: a non-root one loses them at execve.
+  const ptrace = sender.addCapabilities?.includes('SYS_PTRACE') ? ' Nor does SYS_PTRACE help: kill(2) never checks it.' : '';
+  return { yes: false, reason: `the process is visible, but ${sender.name} runs as user ${su} and ${target.name} as ${tu}, so kill(2) needs CAP_KILL. That is a default capability, yet a non-root process holds none: it loses them when it starts.${ptrace}`, rules: ['pid-namespace', 'signal-permission'], refs };
 }
 
 function reachPort(pod: SharingPod, claim: Extract<Claim, { kind: 'reach-port' }>): Verdict {

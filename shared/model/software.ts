@@ -51,17 +51,22 @@ export interface Software {
   standsInFor?: string;
 }
 
+/** Open-source Linkerd ships only edge releases since 2.15; edge-25.4.4 is Linkerd 2.18. Every kind takes the tag from
+ * here. The proxy's ports (inbound 4143, outbound 4140, admin 4191) and its UID 2102 are the same in every release. */
+export const LINKERD_PROXY_IMAGE = 'cr.l5d.io/linkerd/proxy:edge-25.4.4';
+export const ENVOY_IMAGE = 'envoyproxy/envoy:v1.31.0';
+
 const http = (port: number, path: string, kind: HealthEndpoint['for'], needs?: string): HealthEndpoint =>
   ({ kind: 'http', port, path, for: kind, ...(needs ? { needs } : {}) });
 
 export const helpers: readonly Software[] = [
   {
-    id: 'envoy', name: 'envoy', image: 'envoyproxy/envoy:v1.31.0', role: 'mesh-proxy', family: 'envoy', shell: true,
+    id: 'envoy', name: 'envoy', image: ENVOY_IMAGE, role: 'mesh-proxy', family: 'envoy', shell: true,
     ports: [{ name: 'proxy', port: 15001, purpose: 'traffic the app sends through the proxy' }, { name: 'admin', port: 9901, purpose: 'admin API (stats, /ready, drain)' }],
     health: [http(9901, '/ready', 'ready')],
   },
   {
-    id: 'linkerd-proxy', name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', role: 'mesh-proxy', uid: 2102, shell: false,
+    id: 'linkerd-proxy', name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE, role: 'mesh-proxy', uid: 2102, shell: false,
     ports: [
       { name: 'outbound', port: 4140, purpose: 'outbound traffic' }, { name: 'inbound', port: 4143, purpose: 'inbound traffic' },
       { name: 'admin', port: 4191, purpose: 'admin: metrics, /ready, /live' },

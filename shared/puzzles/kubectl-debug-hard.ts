@@ -75,39 +75,53 @@ const processNamespaces: SingleTemplate = {
   },
 };
 
-/** Send the probe's request from inside the pod's network namespace, with whatever tools are at hand. */
+/**
+ * Send the probe's request from inside the pod's network namespace with whatever tools are at hand, or bring a
+ * sidecar's port to the laptop: that port is the pod's (one network namespace, so port-forward names no container),
+ * the Service does not carry it, and the laptop's own copy of that port is taken.
+ */
 const probeFromInside: SingleTemplate = {
   id: 'kubectl-debug/probe-from-inside',
   answers: ['exec-wget', 'debug-curl', 'port-forward'],
   make(rng, answer) {
-    const s = answer === 'exec-wget' ? scene(rng, { tool: 'wget' }) : answer === 'debug-curl' ? scene(rng, { shell: false }) : scene(rng);
+    const laptop = answer === 'port-forward';
+    const s = answer === 'exec-wget' ? scene(rng, { tool: 'wget' }) : answer === 'debug-curl' ? scene(rng, { shell: false }) : scene(rng, { sidecars: 1 });
     const c = s.pod.app;
     const port = s.svc.port;
     const url = `localhost:${port}${s.svc.app.ready}`;
-    const laptop = answer === 'port-forward';
-    const need = laptop ? { n: 'port', port } as const : { n: 'probe-inside', c } as const;
-    const right: Cmd = { 'exec-wget': { k: 'exec-cmd', c, cmd: `wget -qO- ${url}` } as Cmd, 'debug-curl': { k: 'debug-image', image: 'curlimages/curl:8.9.1' } as Cmd, 'port-forward': { k: 'port-forward', local: port, remote: port } as Cmd }[answer]!;
+    const side = s.pod.containers[1];
+    const sidePort = side?.port ?? port;
+    // A free local port that does not spell the sidecar's own (no 10000 + port): the YAML has to be read for that.
+    const local = rng.pick([18000, 18888, 19000, 28080]);
+    const page = laptop ? SIDE_PAGES[side!.name]! : '';
+    const need = laptop ? { n: 'port', port: sidePort, local, svcPorts: [80] } as const : { n: 'probe-inside', c } as const;
+    const right: Cmd = { 'exec-wget': { k: 'exec-cmd', c, cmd: `wget -qO- ${url}` } as Cmd, 'debug-curl': { k: 'debug-image', image: 'curlimages/curl:8.9.1' } as Cmd, 'port-forward': { k: 'port-forward', local, remote: sidePort } as Cmd }[answer]!;
     const wrong: Cmd[] = {
       'exec-wget': [{ k: 'exec-cmd', c, cmd: `curl -s ${url}` }, { k: 'port-forward', local: port, remote: port }, { k: 'logs', c }] as Cmd[],
       'debug-curl': [{ k: 'exec-cmd', c, cmd: `wget -qO- ${url}` }, { k: 'exec-shell', c }, { k: 'logs', c }] as Cmd[],
-      'port-forward': [{ k: 'exec-shell', c }, { k: 'get-wide' }, { k: 'logs', c, follow: true }] as Cmd[],
+      'port-forward': [{ k: 'port-forward', local: sidePort, remote: sidePort }, { k: 'port-forward', local, remote: sidePort, svc: c }, { k: 'port-forward', local, remote: port }] as Cmd[],
     }[answer]!;
     const base = s.svc.base;
     return caseDraft({
       template: this.id,
       prompt: laptop
-        ? `You want to open ${code(c)}'s ${s.svc.app.live} page, on port ${port}, in your laptop's browser. Which command?`
+        ? `The Service ${code(c)} maps port 80 to the pods' port ${port}. You want ${code(side!.name)}'s ${page} in your laptop's browser, from this pod; your laptop already uses that port number for something else, and localhost:${local} is free. Which command?`
         : `${code(c)}'s readiness probe fails on ${url}. You want to send that same request from inside the pod. The image is built FROM ${base}. Which command?`,
       scene: s, code: podYaml(s), need, right, wrong,
       because: {
         'exec-wget': `${base} ships busybox wget but no curl; exec runs it inside ${c}, where localhost is the pod's.`,
         'debug-curl': `${base} has no shell and no tools; an ephemeral curl container shares the pod's network namespace, so localhost:${port} is ${c}.`,
-        'port-forward': `port-forward brings the pod's port ${port} to your laptop's localhost:${port}.`,
+        'port-forward': `${side?.name} listens on ${sidePort}, and every container's port is a port of the pod (one network namespace), so port-forward to the pod reaches it. The Service carries only its port 80, so svc/ cannot; your laptop's ${sidePort} is taken, so the local end, the first number, is ${local}.`,
       }[answer]!,
       rules: laptop ? ['debugging/port-forward', 'sharing/network-namespace'] : ['debugging/ephemeral-network', 'debugging/exec-needs-shell'],
       docUrl: answer === 'port-forward' ? `${REF}kubectl_port-forward/#examples` : answer === 'debug-curl' ? `${RUNNING}#ephemeral-container` : `${RUNNING}#container-exec`,
     });
   },
+};
+
+/** What each sidecar serves on its listed port. */
+const SIDE_PAGES: Record<string, string> = {
+  envoy: 'admin page (/stats)', 'linkerd-proxy': 'admin metrics (/metrics)', 'fluent-bit': 'monitoring page (/api/v1/metrics)', vector: 'API health page (/health)',
 };
 
 /** The error message and the pod together say what to run instead: two rules meet in each case. */

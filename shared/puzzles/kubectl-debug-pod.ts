@@ -3,7 +3,7 @@
 import { answers, render, shape, shortfall, type Cmd, type DebugContainer, type DebugPod, type Need, type PodState } from '../model/debugging.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import type { Rng } from '../random.ts';
-import { houseApp, houseApps, houseImage, houseRuntime, software, type HouseApp } from '../model/software.ts';
+import { ENVOY_IMAGE, houseApp, houseApps, houseImage, houseRuntime, LINKERD_PROXY_IMAGE, software, type HouseApp } from '../model/software.ts';
 import { version } from './house.ts';
 import type { CodeBlock, TableBlock } from './kind.ts';
 import type { SingleDraft } from './single-draft.ts';
@@ -19,8 +19,8 @@ export const SERVICES: readonly Service[] = ['checkout', 'catalog', 'shipping', 
   });
 
 export const SIDECARS: readonly (DebugContainer & { image: string })[] = [
-  { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0', shell: true, tar: true, port: 9901 },
-  { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', shell: false, tar: false, port: 4191 },
+  { name: 'envoy', image: ENVOY_IMAGE, shell: true, tar: true, port: 9901 },
+  { name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE, shell: false, tar: false, port: 4191 },
   { name: 'fluent-bit', image: 'fluent/fluent-bit:3.1', shell: false, tar: false, port: 2020 },
   { name: 'vector', image: 'timberio/vector:0.40.0-alpine', shell: true, tar: true, port: 8686 },
 ];

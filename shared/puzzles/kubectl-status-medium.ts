@@ -62,7 +62,9 @@ const completedWithRunning: T = {
 
 const notYetRunning: T = {
   id: 'kubectl-status/not-yet-running',
-  targets: ['Pending', 'SchedulingGated', 'ContainerCreating', 'Init:0/1', 'ErrImagePull'],
+  // No ContainerCreating or ErrImagePull: those copy the Reason cell, the easy rule (review K3, KS-M2/M3). What is
+  // left needs a rule: Unschedulable is no STATUS text, a gate shows through PodScheduled's reason, Init: counts.
+  targets: ['Pending', 'SchedulingGated', 'Init:0/1'],
   build(rng, target) {
     const c = cast(rng, service({ inits: target === 'Init:0/1' ? [1, 1] : [0, 0] }));
     const name = c.apps[0]!.name;

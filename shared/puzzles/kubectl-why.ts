@@ -10,7 +10,6 @@ export type KubectlColumn = 'STATUS' | 'READY' | 'RESTARTS';
 
 const DOC = {
   init: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-init-containers/#understanding-pod-status',
-  states: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-states',
   // STATUS rules point at the section that states them, not the general states list (review I).
   terminated: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-state-terminated',
   conditions: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-conditions',
@@ -61,13 +60,13 @@ function statusWhy(l: PodListing, status: string): Omit<KubectlWhy, 'line'> & { 
       const text = many
         ? `${status}: kubectl takes the first app container in spec order that has a reason: ${c?.name}, ${stateWord(c!)} with reason ${c?.reason}.${past}`
         : `${status}: ${c?.name} is ${stateWord(c!)} with reason ${c?.reason}, and STATUS shows a container's reason, not the phase (${l.phase})${l.reason ? ` nor status.reason (${l.reason})` : ''}.${past}`;
-      // The phase table is where the docs say CrashLoopBackOff is a kubectl Status, not a phase.
-      const docUrl = c?.state === 'terminated' ? DOC.terminated : c?.reason === 'CrashLoopBackOff' ? DOC.phase : DOC.states;
-      return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl, text };
+      // The phase section's note is the kubernetes.io text that says STATUS is a kubectl display field showing such a
+      // reason, not the phase; #container-states only lists the states (docs/rules/kubectl.md#container-reason).
+      return { rules: [many ? 'kubectl/first-container-wins' : 'kubectl/container-reason'], docUrl: DOC.phase, text };
     }
     case 'completed-running': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.conditions, text: `Running: ${c?.name} has Completed, but ${other?.name} still runs and the pod is Ready, so kubectl prints Running.` };
     case 'completed-not-ready': return { rules: ['kubectl/completed-with-running'], docUrl: DOC.conditions, text: `NotReady: ${c?.name} has Completed, and a terminated container is not ready, so the pod's Ready condition is False; ${other?.name} still runs, so kubectl prints NotReady.` };
-    case 'completed-error': return { rules: ['kubectl/error-over-completed'], docUrl: DOC.terminated, text: `${status}: the first container shows Completed, but ${c?.name} exited ${c?.exitCode}, and kubectl prints that error instead of Completed.` };
+    case 'completed-error': return { rules: ['kubectl/error-over-completed'], docUrl: DOC.phase, text: `${status}: the first container shows Completed, but ${c?.name} exited ${c?.exitCode}, and kubectl prints that error instead of Completed.` };
     case 'gated': return { rules: ['kubectl/scheduling-gated'], docUrl: DOC.gated, text: 'SchedulingGated: the PodScheduled condition has reason SchedulingGated; the phase is Pending and no container has a status yet.' };
     case 'pod-reason': return { rules: ['kubectl/pod-reason'], docUrl: DOC.phase, text: `${status}: status.reason replaces the phase as the starting text, and no container has a waiting or terminated reason to print over it.` };
     case 'phase': {

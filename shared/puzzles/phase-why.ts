@@ -17,6 +17,8 @@ export const DOCS = {
   sidecar: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#sidecar-containers-and-pod-lifecycle',
   jobSidecar: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/#jobs-with-sidecar-containers',
   pullPolicy: 'https://kubernetes.io/docs/concepts/containers/images/#imagepullpolicy-defaulting',
+  // An explicit Never is stated in the policy section, not the defaulting one (review G/K3, PP-M1).
+  pullNever: 'https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy',
   pullBackOff: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
   imageNames: 'https://kubernetes.io/docs/concepts/containers/images/#image-names',
   pending: 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-pods/#my-pod-stays-pending',

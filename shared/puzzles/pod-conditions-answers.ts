@@ -24,18 +24,22 @@ export type Holdup =
 export type Family = 'traffic' | 'apps' | 'sidecar' | 'gate' | 'gate-sidecar';
 
 export const HOLD_LABELS: Record<Family, Partial<Record<Holdup, string>>> = {
+  // Each label says where the pod is as well as what holds it, so only one is true of a pod: a pod still
+  // initializing also has containers that are not ready, and one with no node has no sandbox either (review K, PC-M1).
   traffic: {
-    ready: 'Yes: the pod is Ready', unscheduled: 'No: it has no node yet', initializing: 'No: it is still initializing',
-    finished: 'No: the pod has finished', 'app-readiness': 'No: a container is not ready', 'app-crashloop': 'No: a container is not ready',
-    'app-not-started': 'No: a container is not ready', 'app-startup': 'No: a container is not ready', sandbox: 'No: its sandbox is not set up',
+    ready: 'Yes: the pod is Ready', unscheduled: 'No: it has no node yet', initializing: 'No: it is on a node, but still initializing',
+    finished: 'No: the pod has finished', 'app-readiness': 'No: it is initialized, but a container is not ready', 'app-crashloop': 'No: it is initialized, but a container is not ready',
+    'app-not-started': 'No: it is initialized, but a container is not ready', 'app-startup': 'No: it is initialized, but a container is not ready', sandbox: 'No: it is on a node, but has no sandbox yet',
   },
   apps: {
     ready: 'Nothing: the pod is Ready', 'app-readiness': 'A readiness probe is failing', 'app-crashloop': 'A container is crash-looping',
     'app-not-started': 'A container has not been created yet', 'app-startup': 'A startup probe has not passed yet',
   },
+  // A sidecar that has not started leaves the app unstarted too, so "not ready" alone would be true of both: each
+  // label says which of the two is ready (review K, PC-M1).
   sidecar: {
-    ready: 'Yes: finished init containers do not count', 'sidecar-readiness': 'No: the sidecar is not ready',
-    'sidecar-not-started': 'No: the sidecar has not started', 'app-readiness': 'No: an app container is not ready',
+    ready: 'Yes: finished init containers do not count', 'sidecar-readiness': 'No: the app container is ready, the sidecar is not',
+    'sidecar-not-started': 'No: the sidecar has not started, so the app has not either', 'app-readiness': 'No: the sidecar is ready, the app container is not',
   },
   gate: {
     ready: 'True', 'gate-false': 'False: its gate condition is False', 'gate-missing': 'False: its gate condition does not exist yet',

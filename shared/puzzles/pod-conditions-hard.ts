@@ -70,6 +70,9 @@ const gateAndSidecar: T = {
 const deadlineReady: T = {
   id: 'pod-conditions/deadline-ready',
   targets: [READY_LABELS.True, READY_LABELS.ContainersNotReady, READY_LABELS.PodCompleted, READY_LABELS.PodFailed],
+  // The deadline fires in about half the draws (PodFailed), and a PodCompleted pod is often looked at after its deadline
+  // has gone by: a class must read the clock, not learn that the deadline is always a distractor (review K, pattern 1).
+  weights: [0.19, 0.19, 0.19, 0.43],
   build(rng, target) {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1800]);
@@ -84,7 +87,8 @@ const deadlineReady: T = {
       : target === READY_LABELS.ContainersNotReady ? waiting(name, 'CrashLoopBackOff', { restartCount: loopRestarts(rng, 2, JOB_MAX_RESTARTS, now), lastTerminationState: errorExit(rng) }) : running(name, earlier);
     const facts = factsOf({ cast: c, restartPolicy: 'OnFailure', inits: [], apps: [state], deadline: { activeDeadlineSeconds: deadline, secondsSinceStart: now, ...(target === READY_LABELS.PodCompleted && stopped !== undefined ? { endedAtSeconds: stopped } : {}) } });
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], ['  restartPolicy: OnFailure', 'policy'], 'status:', ['  startTime: "2025-06-12T10:00:00Z"', 'deadline']]);
-    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'restarts'];
+    // Ready, not Restarts: True and ContainersNotReady turn on it, and the table must show it (self-review K3).
+    const cols: Column[] = ['container', 'state', 'reason', 'exit', 'ready'];
     const why = readyStory(facts, pointers(facts, cols, yaml));
     const late = target === READY_LABELS.PodFailed;
     const rules: RuleId[] = [late ? 'phase/deadline-failed' : 'phase/deadline-not-reached', ...why.rules];
@@ -271,12 +275,16 @@ const gatedThenFilters: T = {
     const needs: PlacementNeeds = { requests: { cpuMilli: want, memoryMi: 1024 }, ...(gated ? { schedulingGates: ['kueue.x-k8s.io/admission'] } : {}) };
     const out = schedule(needs, nodes);
     const main = c.apps[0]!.name;
+    // A plain Pod, not a Job's: Kueue gates pods only through its pod integration; a batch Job it suspends instead, and
+    // the Job's pods do not exist until it is admitted (review K, PC-H1).
+    const name = `${main}-${c.podName.split('-').at(-1)}`;
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [out.scheduled ? waiting(main, 'ContainerCreating') : { name: main, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: out.reason, message: out.message } });
-    const yaml = yamlView(['spec:', ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : ['  # schedulingGates removed: Kueue has admitted it']),
-      '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
+    const yaml = yamlView(['metadata:', `  name: ${name}`, '  labels:', ['    kueue.x-k8s.io/queue-name: team-batch', 'queue'], 'spec:',
+      ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : [['  # no schedulingGates: Kueue removed its gate on admission', 'gate'] as const]),
+      '  restartPolicy: Never', '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
     const { table } = nodeTable(nodes);
     return condDraft(rng, facts, { ask: 'podscheduled', needs, nodes }, {
-      prompt: `Kueue holds ${who(c)} behind a scheduling gate until its queue has quota, then removes the gate. What does its PodScheduled condition say now?`,
+      prompt: `${name} is a plain Pod in a namespace where Kueue's pod integration is on: Kueue's webhook gave it a scheduling gate when it was created, and Kueue removes the gate once queue team-batch has quota. This is the pod as it stands. What does its PodScheduled condition say?`,
       yaml, table: { columns: [table.columns[0]!, table.columns[1]!, table.columns[3]!], rows: table.rows.map((r) => [r[0]!, r[1]!, r[3]!]) },
       family: Object.values(PODSCHEDULED_LABELS).slice(0, 4),
       lines: [{ text: gated ? 'SchedulingGated: while any gate remains, the scheduler does not try the pod at all, so no node problem shows yet.' : `The gate is gone, so the filters run: ${out.scheduled ? 'a node passes them all.' : out.message}`, evidence: yaml.at(gated ? 'gate' : 'req') },
@@ -293,6 +301,8 @@ const DEADLINE_FIRST = [FIRST_LABELS.PodScheduled, FIRST_LABELS.PodReadyToStartC
 const deadlineConditions: T = {
   id: 'pod-conditions/deadline-conditions',
   targets: DEADLINE_FIRST,
+  // PodReadyToStartContainers is the draw where the deadline has fired: about half of them (review K, pattern 1).
+  weights: [0.15, 0.4, 0.15, 0.15, 0.15],
   build(rng, target) {
     const c = cast(rng, job({ inits: [1, 1] }));
     const deadline = pick(rng, [600, 900]);

@@ -38,10 +38,17 @@ const sidecarReadiness: T = {
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits, apps });
     const cols: Column[] = ['container', 'state', 'started', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols));
+    const app = c.apps[0]!.name;
+    // The question is Ready, so every answer is told as Ready's story, the unstarted sidecar's too (review K, PC-M1).
+    const own: Partial<Record<string, { text: string; names: string[] }>> = {
+      [SIDE.ready!]: { text: `Yes: the app container and sidecar ${side} are ready. ${init} only had to exit 0: regular init containers never count toward ContainersReady.`, names: [side, init] },
+      [SIDE['sidecar-not-started']!]: { text: `No: ${side} has not passed its startup probe (Started: no), so ${init} waits and ${app} has not started. Ready is False because neither ${side} nor ${app} is ready, and both wait on ${side} starting.`, names: [side, app] },
+    };
+    const mine = own[target];
     return condDraft(rng, facts, { ask: 'holdup', family: 'sidecar' }, {
-      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar that starts first; init container ${init} runs after it. Is the pod Ready?`,
+      prompt: `${who(c)} ${sidecarDoes(side)}, a native sidecar that starts first; init container ${init} runs after it. Is the pod Ready, and why?`,
       columns: cols, family: Object.values(SIDE), ...why,
-      ...(target === SIDE.ready ? { lines: [{ text: `Yes: the app container and sidecar ${side} are ready. ${init} only had to exit 0: regular init containers never count toward ContainersReady.`, evidence: cellsOf(facts, cols, [side, init]) }], rules: ['conditions/containers-ready', 'sidecars/readiness-counts'] } : {}),
+      ...(mine ? { lines: [{ text: mine.text, evidence: cellsOf(facts, cols, mine.names) }], rules: target === SIDE.ready ? ['conditions/containers-ready', 'sidecars/readiness-counts'] : ['conditions/containers-ready', 'sidecars/readiness-counts', 'sidecars/startup-probe-gates'] } : {}),
     });
   },
 };

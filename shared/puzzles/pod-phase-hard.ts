@@ -1,7 +1,7 @@
 // pod-phase, hard: two rules that interact. A sidecar next to a Job's exit codes, a retried init container
 // beside a running or stopped sidecar, a crash loop under a deadline, a deletion under restartPolicy Always, a container's own
 // restartPolicy against the pod's, a deadline that only starts once a kubelet has the pod.
-import { COMPLETED, crashLoop, failure, loopRestarts, running, terminated, waiting, type Last } from '../model/container-states.ts';
+import { COMPLETED, failure, loopRestarts, running, terminated, waiting, type Last } from '../model/container-states.ts';
 import type { ContainerSnapshot, RestartPolicy } from '../model/pod-types.ts';
 import type { RuleId } from '../model/rules/index.ts';
 import { reasonText } from '../model/scheduling.ts';
@@ -37,14 +37,15 @@ const jobSidecarEnd: T = {
   build(rng, target) {
     const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 1] }));
     if (target === 'Pending') {
-      // The start, three ways: the sidecar runs but its startup probe has not passed; its image cannot be pulled; or it
-      // has started and a regular init container after it is still running. The Started column shows which.
+      // The start, two ways: the sidecar runs but its startup probe has not passed; or it has started and a regular
+      // init container after it is still running. The Started column shows which. No image-pull stage: with nothing
+      // run yet, "a pull error never fails a pod" decides it alone, one fact (review J, PP-H3).
       const side = sidecarOf(c);
       const ordered: Cast = { ...c, inits: [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) };
       const hasInit = ordered.inits.length > 1;
-      const stage = pick(rng, hasInit ? ['probe', 'pull', 'init'] as const : ['probe', 'pull'] as const);
+      const stage = pick(rng, hasInit ? ['probe', 'init'] as const : ['probe'] as const);
       const inits = ordered.inits.map((i) => (i.sidecar
-        ? (stage === 'probe' ? running(i.name, { started: false, ready: false }) : stage === 'pull' ? waiting(i.name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])) : running(i.name))
+        ? (stage === 'probe' ? running(i.name, { started: false, ready: false }) : running(i.name))
         : stage === 'init' ? running(i.name) : waiting(i.name, 'PodInitializing')));
       const facts = factsOf({ cast: ordered, restartPolicy: 'Never', inits, apps: ordered.apps.map((a) => waiting(a.name, 'PodInitializing')) });
       const yaml = sidecarSpec(ordered, 'Never');
@@ -107,6 +108,8 @@ const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor
 const deadlineCrashloop: T = {
   id: 'pod-phase/deadline-crashloop',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // The deadline fires in about 40 % of draws, so the clock is never a distractor to ignore (review K3).
+  weights: [1, 1, 1, 2],
   build(rng, target) {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900, 1200]);
@@ -138,16 +141,21 @@ const deletedOrEvicted: T = {
   id: 'pod-phase/deleted-or-evicted',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const c = cast(rng, service({ apps: [1, 2] }));
+    // Running always has two containers, one of which exited 0 on the SIGTERM and is not restarted: a single running
+    // container would make "deletion does not change the phase" the only fact (review J, PP-H1).
+    // Pending likewise: one container exited 0 on the SIGTERM while the other was never created, so "deleted and a
+    // container has stopped" tempts Succeeded, and the waiting one keeps the pod Pending.
+    const c = cast(rng, service({ apps: target === 'Running' || target === 'Pending' ? [2, 2] : [1, 2] }));
     const evicted = target === 'Failed' && rng.chance(0.4);
     // A stopped container fails with 143 only if it ignores SIGTERM, which our own services may; redis, nginx and the
     // other catalogue servers stop cleanly on it, so for them the failure is the SIGKILL after the grace period (137).
     const ownCode = (n: string) => c.apps.find((a) => a.name === n)?.image.startsWith(HOUSE_REGISTRY) === true;
     const gone = (n: string, ok: boolean) => terminated(n, ok ? COMPLETED : evicted ? { exitCode: 137, reason: 'ContainerStatusUnknown' } : ownCode(n) ? pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 137, reason: 'Error' }]) : { exitCode: 137, reason: 'Error' });
     const loser = rng.int(0, c.apps.length - 1);
-    // Pending: deleted before its container was ever created; the kubelet is still tearing it down.
-    const apps = c.apps.map((a, k) => (target === 'Pending' ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff']))
-      : target === 'Running' ? (k === 0 || rng.chance(0.5) ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
+    const stillUp = rng.int(0, c.apps.length - 1);
+    // Pending: deleted while one container was never created; the kubelet is still tearing it down.
+    const apps = c.apps.map((a, k) => (target === 'Pending' ? (k === stillUp ? waiting(a.name, pick(rng, ['ContainerCreating', 'ImagePullBackOff'])) : terminated(a.name, COMPLETED))
+      : target === 'Running' ? (k === stillUp ? running(a.name, { ready: false }) : terminated(a.name, COMPLETED)) : gone(a.name, target === 'Succeeded' || (k !== loser && !evicted))));
     const stopping = target === 'Running' || target === 'Pending';
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, terminal: !stopping, deleting: !evicted, ...(evicted ? { evicted: 'The node was low on resource: memory.' } : {}), sandboxReady: target === 'Running' });
     const yaml = yamlView(evicted
@@ -157,8 +165,8 @@ const deletedOrEvicted: T = {
       prompt: `${who(c)} (restartPolicy: Always) ${evicted ? 'was evicted by its kubelet' : 'was deleted a few seconds ago'}. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true,
       rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
-      ...(target === 'Running' ? {} : target === 'Pending' ? { extra: { text: 'Deletion alone does not change the phase: it becomes Succeeded or Failed only once the containers have stopped.', evidence: yaml.at('gone') } }
-        : { extra: { text: 'Without the deletion, restartPolicy Always would have restarted them and kept the pod Running.', evidence: yaml.at('gone') } }),
+      ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted; ${c.apps[stillUp]!.name} still runs in its grace period, so the phase stays Running.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 on the SIGTERM, but ${c.apps[stillUp]!.name} was never created and still waits, which keeps the pod Pending: deletion alone does not change the phase.`, evidence: yaml.at('gone') } }
+        : { extra: { text: `Without the ${evicted ? 'eviction' : 'deletion'}, restartPolicy Always would have restarted them and kept the pod Running.`, evidence: yaml.at('gone') } }),
     });
   },
 };
@@ -199,33 +207,46 @@ const restartOverride: T = {
 const sidecarCrashStage: T = {
   id: 'pod-phase/sidecar-crash-stage',
   // No Failed: a main container that failed under Never fails the pod whatever the sidecar did, so the folklore "a
-  // crash-looping sidecar fails the pod" reached the key too (review I, PP-H3). Succeeded is where that myth is wrong.
+  // crash-looping sidecar fails the pod" reached the key too (review I, PP-H3). Every draw is a Job pod under Never,
+  // where that folklore says Failed: the sidecar's own restartPolicy Always restarts it whatever the pod's policy, and
+  // at each stage a second rule decides (the start gate, the running main container, the ignored exit).
   targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const batch = target === 'Succeeded';
-    const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [0, 0] }));
+    const c = cast(rng, job({ sidecars: [1, 1], inits: [0, 0] }));
+    const name = sidecarOf(c);
+    // Restarts stay modest: a loop in a Job pod is noticed long before dozens of tries.
+    const looping = waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(3, 9), lastTerminationState: failure(rng) });
     // Once the pod has finished, the kill is over: the crash-looping sidecar is recorded Terminated, ContainerStatusUnknown.
-    const looping = crashLoop(rng, sidecarOf(c));
-    const side = batch ? killed(rng, looping) : looping;
+    const side = target === 'Succeeded' ? killed(rng, looping) : looping;
     const apps = c.apps.map((a) => ({
       Pending: () => waiting(a.name, 'PodInitializing'),
       Running: () => running(a.name),
       Succeeded: () => terminated(a.name, COMPLETED),
     })[target]!());
-    const facts = factsOf({ cast: c, restartPolicy: batch ? 'Never' : 'Always', inits: [side], apps });
+    const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [side], apps });
     const SECOND: Record<string, RuleId> = { Pending: 'sidecars/start-gate', Running: 'sidecars/always-restarted', Succeeded: 'sidecars/exit-ignored' };
-    const second = SECOND[target]!;
+    const main = c.apps[0]!.name;
+    const line: ExplanationLine | undefined = target === 'Pending'
+      ? { text: `Pending: ${name} has crashed each time before its startup probe passed, so it has never counted as started (its restarts are those crashes). Initialization cannot go past it: ${main} still waits with PodInitializing.` }
+      : undefined;
+    const extra: ExplanationLine = target === 'Succeeded'
+      ? { text: `The kubelet stopped ${name} once ${main} had exited 0; a sidecar's exit never counts toward Succeeded or Failed.` }
+      : { text: `${name} has its own restartPolicy: Always, so the kubelet restarts it even though the pod's policy is Never, and none of its crashes fails the pod.` };
+    // The spec shows both policies the item turns on: the pod's Never and the sidecar's own Always.
+    const yaml = sidecarSpec(c, 'Never');
     return phaseDraft(facts, {
-      prompt: `${who(c)} (restartPolicy: ${batch ? 'Never' : 'Always'}): its native sidecar ${side.name} has crashed over and over. What is its status.phase?`,
-      columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [second], withUnknown: true,
-      ...(target === 'Pending' ? { line: { text: `Pending: sidecar ${side.name} has never started, so initialization cannot go past it and no app container has run: the pod is still Pending.` } } : {}),
+      prompt: `${who(c)}: its native sidecar ${name}, which has a startup probe, has crashed over and over. What is its status.phase?`,
+      yaml, columns: ['container', 'state', 'reason', 'exit', 'restarts'], rules: [SECOND[target]!], withUnknown: true,
+      extra: target === 'Succeeded' ? extra : { ...extra, evidence: yaml.at('where') },
+      ...(line ? { line } : {}),
     });
   },
 };
-
 const deadlineUnscheduled: T = {
   id: 'pod-phase/deadline-from-start',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // The deadline fires in about 40 % of draws, so the clock is never a distractor to ignore (review K3).
+  weights: [1, 1, 1, 2],
   build(rng, target) {
     const c = cast(rng, job());
     const deadline = pick(rng, [600, 900]);

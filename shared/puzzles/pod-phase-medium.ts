@@ -19,37 +19,42 @@ const justExited: T = {
   id: 'pod-phase/just-exited',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    // Pending: an init container has just exited (0: the next step starts; non-zero under Always: it is retried).
-    const policy: RestartPolicy = target === 'Running' ? pick(rng, ['Always', 'OnFailure'] as const) : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Always', 'Never'] as const) : pick(rng, ['Never', 'OnFailure'] as const);
-    const c = cast(rng, (policy === 'Always' ? service : job)({ inits: target === 'Pending' ? [1, 1] : [0, 0] }));
-    if (target === 'Pending') {
+    // Each answer needs a rule beyond the exit code (review J, PP-M2: "Never, one container Error" was an easy read):
+    // Pending and Failed are an init container's exit (0: the next step starts; non-zero: retried under Always, the
+    // end of the pod under Never), Running an app container that the policy restarts, Succeeded an exit 0 under
+    // OnFailure, which restarts only failures.
+    const initSide = target === 'Pending' || target === 'Failed';
+    const policy: RestartPolicy = target === 'Running' ? pick(rng, ['Always', 'OnFailure'] as const) : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Always', 'Never'] as const) : 'OnFailure';
+    const c = cast(rng, (policy === 'Always' ? service : job)({ inits: initSide ? [1, 1] : [0, 0] }));
+    if (initSide) {
       const init = c.inits[0]!.name;
-      const exit = policy === 'Always' && rng.chance(0.5) ? initFailure(rng) : COMPLETED;
-      const facts = factsOf({ cast: c, restartPolicy: policy, inits: [terminated(init, exit, { restartCount: exit === COMPLETED ? 0 : rng.int(0, 2) })], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
+      const exit = target === 'Failed' || (policy === 'Always' && rng.chance(0.5)) ? initFailure(rng) : COMPLETED;
+      const facts = factsOf({ cast: c, restartPolicy: policy, inits: [terminated(init, exit, { restartCount: exit === COMPLETED || policy === 'Never' ? 0 : rng.int(0, 2) })], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) });
       return phaseDraft(facts, { prompt: `${who(c)} has restartPolicy: ${policy}. A container has just exited. What is its status.phase?`, columns: TABLE });
     }
     const exit = target === 'Succeeded' || (policy === 'Always' && rng.chance(0.5)) ? COMPLETED : failure(rng);
     const name = c.apps[0]!.name;
-    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [terminated(name, exit, { restartCount: policy === 'Never' ? 0 : rng.int(0, 3) })] });
+    const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [terminated(name, exit, { restartCount: rng.int(0, 3) })] });
     return phaseDraft(facts, { prompt: `${who(c)} has restartPolicy: ${policy}. A container has just exited. What is its status.phase?`, columns: TABLE });
   },
 };
 
 const backoffReasons: T = {
   id: 'pod-phase/backoff-reasons',
-  targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // No Failed: a Never container that exited non-zero is the easy rule in view (review G PP-M2, review J PP-M2). Under
+  // Never the item is an image back-off, where the folklore "Never + an error = Failed" is the wrong reading.
+  targets: ['Pending', 'Running', 'Succeeded'],
   build(rng, target) {
-    const c = cast(rng, target === 'Failed' || target === 'Succeeded' || rng.chance(0.4) ? job() : service());
-    const policy: RestartPolicy = c.owner !== 'Job' ? 'Always' : target === 'Failed' ? 'Never' : target === 'Pending' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
+    const c = cast(rng, target === 'Succeeded' || rng.chance(0.4) ? job() : service());
+    const policy: RestartPolicy = c.owner !== 'Job' ? 'Always' : target === 'Pending' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
     const name = c.apps[0]!.name;
     const state = {
       Pending: () => waiting(name, pick(rng, ['ImagePullBackOff', 'ErrImagePull'])),
       Running: () => (c.owner === 'Job' ? waiting(name, 'CrashLoopBackOff', { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }) : crashLoop(rng, name)),
       Succeeded: () => terminated(name, COMPLETED, { restartCount: rng.int(2, JOB_MAX_RESTARTS), lastTerminationState: failure(rng) }),
-      Failed: () => terminated(name, failure(rng)),
     }[target]!();
     const facts = factsOf({ cast: c, restartPolicy: policy, inits: [], apps: [state] });
-    // The stem names no failure: under Never both Pending and Failed are drawn, and the table tells them apart.
+    // The stem names no failure: the table shows whether the back-off is a pull or a crash.
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}): the on-call engineer pasted its container status. What is its status.phase?`, columns: TABLE });
   },
 };
@@ -90,6 +95,9 @@ const oomKilled: T = {
   id: 'pod-phase/oom-killed',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
+    // Failed is the memory-hungry init container under Never (an init failure ends the pod), not the main container
+    // OOMKilled under Never, which is the easy rule in view (review G, PP-M3).
+    const migrating = target === 'Pending' || target === 'Failed';
     const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
     // Never is drawn for Succeeded too (the limit held on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : pick(rng, ['Never', 'OnFailure'] as const);
@@ -101,10 +109,10 @@ const oomKilled: T = {
       // A database migration that loads too much: a memory-hungry init container, run from the app's own image.
       Pending: () => ({ inits: [looping('migrate')], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
       Running: () => ({ inits: [], apps: [looping(main)] }),
-      Failed: () => ({ inits: [], apps: [terminated(main, OOM)] }),
+      Failed: () => ({ inits: [terminated('migrate', OOM)], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
       Succeeded: () => ({ inits: [], apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })] }),
     }[target]!();
-    const facts = factsOf({ cast: target === 'Pending' ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
+    const facts = factsOf({ cast: migrating ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
     // The stem names the tight limit, not its outcome: the table shows whether the kernel killed anything.
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE });
   },
@@ -147,7 +155,7 @@ const pullPolicyDefaults: T = {
       yaml,
       rules: ['phase/pull-policy-default'],
       extra: { text: `It has ${written}: ${use}.`, evidence: yaml.at('image') },
-      docUrl: DOCS.pullPolicy,
+      docUrl: v.policy === 'Never' ? DOCS.pullNever : DOCS.pullPolicy,
     });
   },
 };
@@ -165,7 +173,9 @@ const sidecarStartup: T = {
     const ordered: Cast = { ...c, inits: sidecarFirst ? [...c.inits].sort((a, b) => Number(b.sidecar) - Number(a.sidecar)) : c.inits };
     const inits = ordered.inits.map((i, k): ContainerSnapshot => {
       const sidecarPos = ordered.inits.findIndex((x) => x.sidecar);
-      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }])) : running(i.name);
+      // Once the pod has failed or succeeded, the kubelet stops the sidecar: it is never still Running beside a
+      // failed init container under Never (fix-g's note); it started first, so the failed init could run at all.
+      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }])) : running(i.name);
       if (stage === 'sidecar-starting' && k > sidecarPos) return waiting(i.name, 'PodInitializing');
       if (stage === 'init-running') return running(i.name);
       if (stage === 'init-failed') return terminated(i.name, initFailure(rng));
@@ -174,7 +184,9 @@ const sidecarStartup: T = {
     const apps = c.apps.map((a) => (target === 'Succeeded' ? terminated(a.name, COMPLETED) : stage === 'done' ? running(a.name) : waiting(a.name, 'PodInitializing')));
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
-    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } } : {};
+    const failedInit = ordered.inits.find((i) => !i.sidecar)?.name;
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } }
+      : target === 'Failed' ? { extra: { text: `${sidecar} started first, so ${failedInit} could run; once ${failedInit} failed under restartPolicy Never, the pod failed and the kubelet stopped ${sidecar}.` } } : {};
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
 };
@@ -185,6 +197,8 @@ const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor
 const activeDeadline: T = {
   id: 'pod-phase/active-deadline',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
+  // The deadline fires in about 40 % of draws, so the clock is never a distractor to ignore (review K3).
+  weights: [1, 1, 1, 2],
   build(rng, target) {
     const toolbox = target !== 'Succeeded' && rng.chance(0.3);
     const c: Cast = toolbox ? { owner: 'Deployment', podName: 'toolbox', inits: [], apps: [{ name: 'toolbox', image: 'busybox:1.36' }] } : cast(rng, job());
@@ -216,7 +230,9 @@ const initOrAppCrash: T = {
     const c = cast(rng, (batch ? job : service)({ inits: [1, 2] }));
     // Never is drawn for Succeeded too (nothing crashed on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';
-    const initSide = target === 'Pending' || (target === 'Failed' && rng.chance(0.5));
+    // Failed is always an init container's failure under Never: an app container's failure under Never is the easy
+    // rule in view (review J, PP-M2).
+    const initSide = target === 'Pending' || target === 'Failed';
     // Succeeded: the app container crashed before, then completed on a later try.
     const exit = initSide ? initFailure(rng) : failure(rng);
     const broken = (n: string) => (target === 'Failed' ? terminated(n, exit)

@@ -72,16 +72,19 @@ const failingEndpoint: ChoiceTemplate = {
   answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready'));
-    // The failing path is drawn apart from the answer, so its name (/healthz, /ready…) tells nothing: which probe
-    // calls it is read off the spec, and specs that wire a path to the "wrong" probe are as likely as the usual ones.
-    const failingIsLive = rng.chance(0.5);
+    // Probes are wired the usual way (liveness on the live path, readiness on the ready one or on the same light
+    // check), never a liveness check crossed onto the readiness path: an unannounced crossed path would teach "the
+    // path name is a trap". The name still does not decide: whether a probe calls the path, and which ones, is read
+    // off the spec.
+    const failingIsLive = answer === 'restarts-container' || answer === 'out-and-restart' ? true
+      : answer === 'leaves-endpoints' ? rng.chance(0.3) : rng.chance(0.5);
     const failing = failingIsLive ? app.live! : app.ready!;
     const other = failingIsLive ? app.ready! : app.live!;
     const on = (e: Endpoint) => ({ handler: httpHandler(e) });
     const configs: Record<string, ContainerProbes[]> = {
       'restarts-container': [{ livenessProbe: on(failing) }, { livenessProbe: on(failing), readinessProbe: on(other) }],
-      'leaves-endpoints': [{ readinessProbe: on(failing) }, { livenessProbe: on(other), readinessProbe: on(failing) }],
-      'nothing-unprobed': [{ livenessProbe: on(other) }, { readinessProbe: on(other) }, { livenessProbe: on(other), readinessProbe: on(other) }],
+      'leaves-endpoints': failingIsLive ? [{ readinessProbe: on(failing) }] : [{ readinessProbe: on(failing) }, { livenessProbe: on(other), readinessProbe: on(failing) }],
+      'nothing-unprobed': failingIsLive ? [{ readinessProbe: on(other) }] : [{ livenessProbe: on(other) }, { livenessProbe: on(other), readinessProbe: on(other) }],
       'out-and-restart': [{ livenessProbe: on(failing), readinessProbe: on(failing) }],
     };
     const probes = pickFrom(rng, configs[answer] ?? [], answer);

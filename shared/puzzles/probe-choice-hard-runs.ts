@@ -157,10 +157,14 @@ const twoContainers: ChoiceTemplate = {
       { owner: 'app', endpoint: app.live! }, { owner: 'app', endpoint: app.ready! },
       ...(proxy.live ? [{ owner: 'proxy' as const, endpoint: proxy.live }] : []), { owner: 'proxy', endpoint: proxy.ready! },
     ];
-    // Which endpoint fails is drawn apart from who calls it: a path named /live or /ready says nothing about the
-    // probe wired to it, and a probe of one container may call another container's port (one network namespace).
-    const failing = pickFrom(rng, served.filter((x) => answer === 'proxy-restarts' ? x.owner === 'proxy'
-      : answer === 'pod-out-no-restart' ? x.endpoint !== proxy.live : true), answer);
+    // Probes are wired as the software really wires them (liveness on a live endpoint, readiness on a ready one, as
+    // linkerd's injector does with /live and /ready on 4191): a crossed path would be a trick on real software. The
+    // pod still decides: which container's probe calls the endpoint, whether any does, and a probe of one container
+    // may call another container's port (one network namespace).
+    const isLive = (e: Endpoint) => e === app.live || e === proxy.live;
+    const failing = pickFrom(rng, served.filter((x) => answer === 'proxy-restarts' ? x.endpoint === proxy.live
+      : answer === 'app-restarts' ? isLive(x.endpoint)
+        : answer === 'pod-out-no-restart' ? !isLive(x.endpoint) : true), answer);
     const same = (e: Endpoint | undefined) => e !== undefined && e.path === failing.endpoint.path && e.port === failing.endpoint.port;
     const probe = (e: Endpoint) => ({ handler: httpHandler(e) });
     // The usual wiring, minus every probe that would call the failing endpoint…

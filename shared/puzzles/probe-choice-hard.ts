@@ -100,7 +100,12 @@ const slowBootFix: ChoiceTemplate = {
 
 const hangUnnoticed: ChoiceTemplate = {
   id: 'probe-choice/hang-unnoticed',
-  options: ['add-liveness', 'tcp-to-http', 'exec-file', 'lower-readiness-threshold'],
+  // Every option names something the pod has (its tcpSocket or file check, its readinessProbe, a livenessProbe or
+  // its lack), so none can be dropped as filler: a pod with a file check is offered options about a file check.
+  options: ['add-liveness', 'tcp-to-http', 'shorter-tcp-timeout', 'lower-readiness-threshold'],
+  optionsFor: (answer) => (answer === 'exec-file'
+    ? ['add-liveness', 'exec-file', 'longer-exec-timeout', 'lower-readiness-threshold']
+    : ['add-liveness', 'tcp-to-http', 'shorter-tcp-timeout', 'lower-readiness-threshold']),
   answers: ['add-liveness', 'tcp-to-http', 'exec-file'],
   build(rng, answer) {
     const shells = withEndpoints('live', 'ready').filter((a) => /Node\.js|Python/.test(a.what));
@@ -108,13 +113,12 @@ const hangUnnoticed: ChoiceTemplate = {
     const ready = { handler: httpHandler(app.ready!) };
     const tcp: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port } };
     const file: ProbeSpec = { handler: { type: 'exec', command: ['cat', '/tmp/healthy'] } };
-    const withReady = rng.chance(0.5);
     // Two rules, not one: the tcpSocket check here is a startupProbe, which stopped at its first pass, so neither
     // changing it nor tuning readiness (which never restarts) helps.
     const boot: ProbeSpec = { handler: { type: 'tcpSocket', port: app.live!.port }, periodSeconds: 10, failureThreshold: rng.pick([18, 30]) };
     const probes: ContainerProbes = answer === 'add-liveness' ? { startupProbe: boot, readinessProbe: ready }
-      : answer === 'tcp-to-http' ? { livenessProbe: tcp, ...(withReady ? { readinessProbe: ready } : {}) }
-        : answer === 'exec-file' ? { livenessProbe: file, ...(withReady ? { readinessProbe: ready } : {}) } : unexpected(this.id, answer);
+      : answer === 'tcp-to-http' ? { livenessProbe: tcp, readinessProbe: ready }
+        : answer === 'exec-file' ? { livenessProbe: file, readinessProbe: ready } : unexpected(this.id, answer);
     const runtime = /Node/.test(app.what) ? 'node server.js' : 'python -m app';
     const extra = answer === 'exec-file' ? [line(`  command: [sh, -c, "touch /tmp/healthy && exec ${runtime}"]`, 'command')] : [];
     const container = appContainer(app, probes);
@@ -123,9 +127,9 @@ const hangUnnoticed: ChoiceTemplate = {
         { text: `A livenessProbe on ${app.live!.path} would have had the kubelet restart it.` }]
       : answer === 'tcp-to-http'
         ? [{ text: 'The livenessProbe is a tcpSocket check, and the hung app’s port still accepted connections, so it kept passing.', tags: ['livenessProbe.handler'] },
-          { text: `An httpGet on ${app.live!.path} gets no answer from a hung app, and fails.` }]
+          { text: `An httpGet liveness check on an endpoint the app itself serves (its health path is ${app.live!.path}) gets no answer from a hung app, and fails.` }]
         : [{ text: 'The livenessProbe only reads /tmp/healthy, which the command wrote once at start: it passes however stuck the app is.', tags: ['livenessProbe.handler', 'command'] },
-          { text: `Check something the app itself answers, such as ${app.live!.path}.` }];
+          { text: `An httpGet liveness check on an endpoint the app itself serves (its health path is ${app.live!.path}) would fail.` }];
     return {
       prompt: `Last night ${appName(app)} hung: the process kept running and its port kept accepting connections, but no request completed. It stayed so for ${rng.int(3, 8)} hours, until someone deleted the pod. What would have brought it back on its own?`,
       yaml: podYaml({ containers: [{ ...container, extra: [...(container.extra ?? []), ...extra] }] }),
@@ -133,6 +137,8 @@ const hangUnnoticed: ChoiceTemplate = {
       whyNot: {
         'lower-readiness-threshold': 'Readiness never restarts anything, however quickly it reacts.',
         'add-liveness': 'There is a livenessProbe already; it just cannot see the hang.',
+        'shorter-tcp-timeout': 'A hung app’s port still accepts the connection at once, so a tcpSocket check passes with any timeout.',
+        'longer-exec-timeout': 'cat answers at once whatever the app is doing: no timeout makes that check see the hang.',
         ...(answer === 'add-liveness' ? { 'tcp-to-http': 'The tcpSocket check is the startupProbe, which stopped at its first pass: an HTTP check there would not run either.' } : {}),
       },
       rules: answer === 'add-liveness' ? ['probes/startup-stops', 'probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/check-mechanisms', 'probes/liveness-restarts'],

@@ -23,6 +23,8 @@ export interface ChoiceTemplate {
   /** 'probe-choice/<name>' */
   id: string;
   options: readonly [ChoiceId, ChoiceId, ChoiceId, ChoiceId];
+  /** Where an option must name a check the pod has, the four offered for a drawn answer (default: `options`). */
+  optionsFor?(answer: ChoiceId): readonly [ChoiceId, ChoiceId, ChoiceId, ChoiceId];
   /** The options that can be right, drawn evenly. */
   answers: readonly ChoiceId[];
   build(rng: Rng, answer: ChoiceId): ChoiceCase;

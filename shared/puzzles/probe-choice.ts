@@ -42,8 +42,9 @@ function generate(seed: string, difficulty: Difficulty): ProbeChoicePuzzle {
   const template = rng.pick(byLevel[difficulty]);
   const answer = rng.pick(template.answers);
   const c = template.build(rng, answer);
-  const options = shuffledChoices(rng, template.options.map((o) => choiceLabels[o]));
-  const optionAnswers = Object.fromEntries(options.map((o) => [o.id, template.options.find((a) => choiceLabels[a] === o.label)!]));
+  const offered = template.optionsFor?.(answer) ?? template.options;
+  const options = shuffledChoices(rng, offered.map((o) => choiceLabels[o]));
+  const optionAnswers = Object.fromEntries(options.map((o) => [o.id, offered.find((a) => choiceLabels[a] === o.label)!]));
   const correctId = options.find((o) => optionAnswers[o.id] === answer)!.id;
   const lines = c.lines.map((l, i): ExplanationLine => {
     const codeLines = c.yaml && l.tags ? linesTagged(c.yaml, ...l.tags) : [];

@@ -92,7 +92,7 @@ export function backoffFromRestarts(rng: Rng): TimingPuzzle {
   const restart = restartsSoFar + 1;
   const seconds = backoffDelaySeconds(restart);
   return {
-    template: 'probe-timing/backoff-from-restarts', prompt: `The pod ${name} (restartPolicy Always) exits with an error about ${run} s after every start, and has just exited again. How many seconds does the kubelet wait before restarting it?`,
+    template: 'probe-timing/backoff-from-restarts', prompt: `The pod ${name} (restartPolicy Always) exits with an error about ${run} s after every start, and has just exited again (the “ago” under RESTARTS dates the exit before this one). How many seconds does the kubelet wait before restarting it?`,
     code: { language: 'shell', text: code }, seconds, approximate: false, docUrl: BACKOFF_URL,
     lines: [{ text: `RESTARTS shows ${restartsSoFar}, so the next start is restart ${restart}.`, codeLines: [3] }, { text: waitLine(restart, seconds) }],
     misses: [

@@ -55,7 +55,7 @@ const asks: readonly Ask[] = [
     seconds: livenessKillSeconds,
     trace: (s) => failingTrace('livenessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
-    working: (p, t) => `It takes failureThreshold failures in a row, one check every periodSeconds, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Then the kubelet kills this container and restarts it.`,
+    working: (p, t) => `It takes failureThreshold failures in a row, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s; then the kubelet restarts the container.`,
     misses: (p) => [{ value: p.initialDelaySeconds + p.failureThreshold * p.periodSeconds, note: 'initialDelaySeconds only holds back the first check after a start; hours later it plays no part.' }],
     rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
@@ -78,7 +78,7 @@ const asks: readonly Ask[] = [
     seconds: readinessRemovalSeconds,
     trace: (s) => failingTrace('readinessProbe', s, 0),
     from: { label: 'starts failing', tone: 'fail' },
-    working: (p, t) => `It takes failureThreshold failures in a row, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. The container is not restarted; it only stops getting traffic.`,
+    working: (p, t) => `It takes failureThreshold failures in a row, the first within a period: at most ${p.failureThreshold} × ${p.periodSeconds} = ${t} s. Nothing restarts.`,
     misses: (p) => [{ value: p.successThreshold * p.periodSeconds, note: 'successThreshold counts passes on the way back; going not ready takes failureThreshold failures.' }],
     rules: ['probes/failure-threshold'], docUrl: CONFIGURE,
   },
@@ -88,7 +88,7 @@ const asks: readonly Ask[] = [
     seconds: readinessRecoverySeconds,
     trace: (s) => passingTrace('readinessProbe', s, 0),
     from: { label: 'recovers', tone: 'start' },
-    working: (p, t) => `It needs successThreshold passes in a row, the first within a period: at most ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints.`,
+    working: (p, t) => `It needs successThreshold passes in a row, the first within a period: at most ${p.successThreshold} × ${p.periodSeconds} = ${t} s. Nothing restarts; the pod rejoins the endpoints.`,
     misses: (p) => [{ value: p.failureThreshold * p.periodSeconds, note: 'Coming back takes successThreshold passes, not failureThreshold.' }],
     rules: ['probes/success-threshold'], docUrl: CONFIGURE,
   },
@@ -98,7 +98,7 @@ const asks: readonly Ask[] = [
     seconds: readyAfterStartSeconds,
     trace: (s) => passingTrace('readinessProbe', s, withProbeDefaults(s).initialDelaySeconds),
     from: { label: 'start', tone: 'start' },
-    working: (p, t) => `Readiness counts as failed until it passes. No check runs for initialDelaySeconds, the first comes within a period of it${p.successThreshold > 1 ? `, then ${p.successThreshold - 1} more a period apart` : ''}: at most ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${t} s.`,
+    working: (p, t) => `Readiness starts as failed. No check runs for initialDelaySeconds; the first comes within a period of it${p.successThreshold > 1 ? `, then ${p.successThreshold - 1} more a period apart` : ''}: at most ${p.initialDelaySeconds} + ${p.successThreshold} × ${p.periodSeconds} = ${t} s.`,
     misses: (p) => [
       { value: p.successThreshold * p.periodSeconds, note: 'No check runs before initialDelaySeconds.' }, { value: 0, note: 'A readinessProbe counts as failed until its first pass.' },
       { value: p.initialDelaySeconds + (p.successThreshold - 1) * p.periodSeconds, note: 'That is the earliest it can be; the first check after the delay can come up to a period later.' },
@@ -129,6 +129,25 @@ function shownFields(rng: Rng, ask: Ask, level: Level): Field[] {
   return fieldOrder.filter((f) => f !== dropped && (ask.relevant.includes(f) || ((ask.decoys ?? []).includes(f) ? rng.chance(0.6) : rng.chance(0.25))));
 }
 
+/** Why a field that is written but not counted plays no part: the misconception a decoy field targets. */
+function ignoredNote(ask: Ask, shown: readonly Field[]): string {
+  const why: Partial<Record<Field, string>> = {
+    initialDelaySeconds: 'initialDelaySeconds applied only after the start, long ago',
+    timeoutSeconds: ask.from.tone === 'fail' ? 'timeoutSeconds adds nothing: checks fail at once' : '',
+    successThreshold: ask.kind === 'readinessProbe' ? 'successThreshold counts passes, not failures' : 'successThreshold must be 1 here',
+    failureThreshold: 'failureThreshold counts failures; none comes',
+  };
+  // The likeliest wrong sum first (a start delay added hours later); two clauses where the working is short (a
+  // bound counted from the moment checks start failing), one elsewhere, to keep the reveal short.
+  const order = [...new Set<Field>(['initialDelaySeconds', ...(ask.decoys ?? []), 'timeoutSeconds', 'successThreshold', 'failureThreshold'])];
+  const parts = order.filter((f) => shown.includes(f) && !ask.relevant.includes(f)).map((f) => why[f]).filter((w): w is string => !!w);
+  const both = shown.includes('initialDelaySeconds') && shown.includes('timeoutSeconds') && ask.from.tone === 'fail';
+  const text = both ? 'neither initialDelaySeconds (it only follows a start) nor timeoutSeconds (checks fail at once) counts'
+    : parts.slice(0, ask.from.tone === 'fail' ? 2 : 1).join('; ');
+  // A field name keeps its case at the start of a sentence, as elsewhere in the reveals.
+  return text ? `${both ? 'N' : text.charAt(0)}${text.slice(1)}.` : '';
+}
+
 function defaultsNote(shown: ProbeSettings, fields: readonly Field[]): string {
   const missing = fields.filter((f) => shown[f] === undefined).map((f) => `${f} ${probeDefaults[f]}`);
   return missing.length === 0 ? '' : `Defaults used: ${missing.join(', ')}.`;
@@ -149,6 +168,9 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
     const p = withProbeDefaults(settings);
     const total = ask.seconds(settings);
     const note = defaultsNote(settings, ask.relevant);
+    // At medium the written fields include decoys: say why each does not count (the misconception it targets).
+    const ignored = level === 'medium' ? ignoredNote(ask, fields) : '';
+    const notes = [note, ignored].filter((n) => n !== '').join(' ');
     const trace = ask.trace(settings);
     const container: Track = { label: app.name, marks: [{ at: 0, label: ask.from.label, tone: ask.from.tone }] };
     return {
@@ -158,7 +180,7 @@ export function singleProbeQuestion(rng: Rng, level: Level, askId: string): Timi
       seconds: total,
       lines: [
         { text: ask.working(p, total), codeLines: linesTagged(yaml, ...ask.relevant.map((f) => `${ask.kind}.${f}`)) },
-        ...(note ? [{ text: note }] : []),
+        ...(notes ? [{ text: notes }] : []),
       ],
       misses: ask.misses(p).filter((m) => m.value !== total),
       approximate: true,

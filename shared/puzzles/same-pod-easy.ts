@@ -170,13 +170,15 @@ const pickApart: SingleTemplate = {
   },
 };
 
+// The descriptions say how each helper works, never the need's own words, so the key is not the one option that
+// repeats the prompt (review H 4: "Git repository" → "keeps a Git checkout").
 const HELPERS: Record<string, { does: string; need: (app: string) => string; reason: DesignReason }> = {
-  envoy: { does: 'adds mTLS and retries to outbound calls', need: (a) => `${a} must get mTLS and retries on every outbound call without code changes.`, reason: 'shares-localhost' },
-  'fluent-bit': { does: 'ships log files to a backend', need: (a) => `${a} writes its logs to files under /var/log/app, and they must reach OpenSearch.`, reason: 'shares-volume' },
-  'cloud-sql-proxy': { does: 'tunnels to Cloud SQL with IAM auth', need: (a) => `${a} must connect to a Cloud SQL database with IAM authentication.`, reason: 'shares-localhost' },
-  'git-sync': { does: 'keeps a Git checkout in a volume', need: (a) => `${a} must serve the latest content of a Git repository, refreshed every minute.`, reason: 'shares-volume' },
-  'vault-agent': { does: 'renders Vault secrets into files', need: (a) => `${a} needs its database credentials from Vault as a file, renewed before they expire.`, reason: 'shares-volume' },
-  'nginx-prometheus-exporter': { does: 'turns stub_status into metrics', need: () => 'Prometheus must scrape this nginx\'s stub_status page as metrics.', reason: 'shares-localhost' },
+  envoy: { does: 'a proxy the app\'s calls pass through', need: (a) => `${a} must get mutual TLS and retries on every outbound call, with no change to its code.`, reason: 'shares-localhost' },
+  'fluent-bit': { does: 'tails files and forwards the lines', need: (a) => `${a} writes its logs only to files under /var/log/app, and they must reach OpenSearch.`, reason: 'shares-volume' },
+  'cloud-sql-proxy': { does: 'a local tunnel to a managed database', need: (a) => `${a} must reach its managed Postgres on Google Cloud, signing in with its IAM service account rather than a password.`, reason: 'shares-localhost' },
+  'git-sync': { does: 'pulls a repository into a volume, over and over', need: (a) => `${a} must serve the docs site as it is on the main branch, at most a minute after each push.`, reason: 'shares-volume' },
+  'vault-agent': { does: 'writes secrets to files and renews them', need: (a) => `${a} needs its database credentials as a file, issued by the platform team's secrets server and renewed before they expire.`, reason: 'shares-volume' },
+  'nginx-prometheus-exporter': { does: 'reads a status page, serves it as metrics', need: () => 'Prometheus must scrape this nginx\'s connection and request counts, which nginx shows only on its stub_status page.', reason: 'shares-localhost' },
 };
 const helperLabel = (k: string): string => `${k} (${HELPERS[k]!.does})`;
 

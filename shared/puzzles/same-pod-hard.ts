@@ -35,7 +35,7 @@ const mixedNeeds: SingleTemplate = {
       options: verdictOptions(rng, p.needs, held),
       answerKey: REASON_LABEL[reason],
       rules: [REASON_RULE[reason], REASON_RULE[held]],
-      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which has to move to the network.` }],
+      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which becomes ${held === 'shares-localhost' ? 'a call to a Service' : held === 'shares-volume' ? 'a ReadWriteMany volume or object storage' : 'a network stream or a queue'}.` }],
       docUrl: REASON_DOC[reason],
     };
   },
@@ -131,37 +131,57 @@ const jobHelper: SingleTemplate = {
   },
 };
 
-const HPA: Record<'same-pod' | 'singleton' | 'own-scaler', { helpers: [{ name: string; does: string }, { name: string; does: string }]; rule: RuleId }> = {
-  'same-pod': { helpers: [{ name: 'envoy', does: 'is the mesh proxy for each API instance' }, { name: 'fluent-bit', does: 'ships each instance\'s own log files' }], rule: 'design/scales-as-unit' },
-  singleton: { helpers: [{ name: 'postgres', does: 'holds the orders, written by one primary' }, { name: 'session-store', does: 'holds the sessions every replica must see' }], rule: 'design/one-copy-per-replica' },
-  'own-scaler': { helpers: [{ name: 'thumbnail-worker', does: 'works through the images the API queues' }, { name: 'email-worker', does: 'sends the emails the API queues' }], rule: 'design/scales-as-unit' },
+type DrainAnswer = 'replicated' | 'single' | 'in-pod';
+/** Each story names its helper, what it does for the app, and what a drain may or may not cost. */
+const DRAIN_STORIES: Record<DrainAnswer, { helper: string; text: (app: string) => string; lost: string }[]> = {
+  replicated: [
+    { helper: 'session-store', lost: 'nobody can log in', text: (app) => `A user's requests may land on any of ${app}'s 6 replicas; \`session-store\` keeps the sessions they all read, replicated among its own instances. Nodes are drained every week, and logins must keep working during each drain.` },
+    { helper: 'flagd', lost: 'every request that reads a flag fails', text: (app) => `Every one of ${app}'s 6 replicas asks \`flagd\` for its feature flags on each request; each flagd instance holds the whole flag set. Nodes are drained every week, and requests must not fail during a drain.` },
+  ],
+  single: [
+    { helper: 'license-proxy', lost: '', text: (app) => `\`license-proxy\` holds ${app}'s one licence seat on the vendor's server, which refuses a second connection, so a second copy could only fail. Automation drains nodes every night and must never hang; licensed calls may fail for a few seconds while it moves.` },
+    { helper: 'report-scheduler', lost: '', text: (app) => `\`report-scheduler\` reads ${app}'s report schedule from the database and starts each report; a second copy would start every report twice. Automation drains nodes every night and must never hang; a report may start a minute late.` },
+  ],
+  'in-pod': [
+    { helper: 'envoy', lost: '', text: (app) => `Each of ${app}'s 6 replicas sends every outgoing call through \`envoy\` on localhost:15001. Nodes are drained every week; ${app} has its own PodDisruptionBudget (maxUnavailable: 1), so drains take its replicas one at a time.` },
+    { helper: 'cloud-sql-proxy', lost: '', text: (app) => `Each of ${app}'s 6 replicas reaches its database through \`cloud-sql-proxy\` on 127.0.0.1:5432. Nodes are drained every week; ${app} has its own PodDisruptionBudget (maxUnavailable: 1), so drains take its replicas one at a time.` },
+  ],
 };
 
-/** The app is autoscaled: where does a helper belong, given how it must scale? */
-const hpaPlacement: SingleTemplate = {
-  id: 'same-pod/hpa-placement',
-  answers: Object.keys(HPA),
+/**
+ * A helper and the weekly drain: whom it serves decides the pod (shared → pods of its own, per replica → inside),
+ * and how it must survive a drain decides replicas and budget (a budget on one replica blocks the drain; keeping
+ * service needs more than one). Two rules meet in every answer (review H 3, review F 9: the autoscaler template
+ * this replaces was one fact, many to one).
+ */
+const drainBudget: SingleTemplate = {
+  id: 'same-pod/drain-budget',
+  answers: Object.keys(DRAIN_STORIES),
   make(rng, answer) {
     const app = apiSide(rng);
-    const helper = rng.pick(HPA[answer as keyof typeof HPA].helpers);
+    const story = rng.pick(DRAIN_STORIES[answer as DrainAnswer]);
+    const h = story.helper;
+    const a = answer as DrainAnswer;
+    const localOnly = `${h} is reached on the pod's own loopback, which pods of its own cannot answer.`;
+    const blocks = 'minAvailable: 1 on a single replica allows no eviction at all: the drain never completes.';
     const options: DraftOption[] = [
-      { label: `In ${app.name}'s pod, so each replica has its own`, correct: answer === 'same-pod', why: answer === 'singleton' ? `Each of up to 30 replicas would get its own ${helper.name}.` : `${helper.name} must scale with its queue, not with ${app.name}.` },
-      { label: 'In its own pod, one instance for all replicas', correct: answer === 'singleton', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `One ${helper.name} cannot keep up with a growing queue.` },
-      { label: 'In its own Deployment, with its own autoscaler', correct: answer === 'own-scaler', why: answer === 'same-pod' ? `${helper.name} works for one instance of ${app.name}.` : `Autoscaled copies of ${helper.name} would each hold part of the data, and a replica would miss what another wrote.` },
-      { label: `In ${app.name}'s pod, with replicas: 1 set on ${helper.name}`, correct: false, why: 'Replica counts belong to pods, never to one container.' },
+      { label: `In ${app.name}'s pods, as a second container`, correct: a === 'in-pod', why: a === 'replicated' ? `Each replica would get its own ${h}, and they would not share what the others hold.` : `Each of the 6 replicas would get its own ${h}: six of them, where there must be one.` },
+      { label: 'Own pods: 3 replicas, PodDisruptionBudget maxUnavailable: 1', correct: a === 'replicated', why: a === 'single' ? `Three copies of ${h} is what the story rules out: it must run once.` : localOnly },
+      { label: 'Own pod: 1 replica, PodDisruptionBudget minAvailable: 1', correct: false, why: a === 'in-pod' ? localOnly : blocks },
+      { label: 'Own pod: 1 replica, no PodDisruptionBudget', correct: a === 'single', why: a === 'replicated' ? `The drain evicts the only instance, and ${story.lost} until its replacement is up on another node.` : localOnly },
     ];
     return {
       template: this.id,
-      prompt: `An autoscaler runs ${code(app)} at 2 to 30 replicas, on CPU. ${code(helper.name)} ${helper.does}. Where does ${code(helper.name)} run?`,
+      prompt: `${story.text(code(app))} How do you run ${code(h)}?`,
       options,
-      answerKey: options.find((o) => o.correct)!.label.replace(app.name, '<app>').replace(helper.name, '<helper>'),
-      rules: [HPA[answer as keyof typeof HPA].rule, answer === 'same-pod' ? 'sharing/network-namespace' : 'design/network-only'],
+      answerKey: { replicated: 'Own pods, 3 replicas, maxUnavailable: 1', single: 'Own pod, 1 replica, no budget', 'in-pod': 'In the app\'s pods' }[a],
+      rules: a === 'in-pod' ? ['sharing/network-namespace', 'design/drain-budget'] : ['design/shared-service', 'design/drain-budget'],
       because: [{ text: {
-        'same-pod': `A pod is the unit of scaling: each new ${app.name} replica gets the ${helper.name} it needs.`,
-        singleton: `Every replica must reach the same ${helper.name}, so it runs once, behind a Service.`,
-        'own-scaler': `Its load follows the queue, not ${app.name}'s CPU, so it needs its own Deployment and autoscaler.`,
-      }[answer]! }],
-      docUrl: `${PODS}#workload-resources-for-managing-pods`,
+        replicated: `Every replica shares ${h}, so it runs in pods of its own; to keep serving through a drain it needs more than one, and maxUnavailable: 1 lets the drain take them one at a time.`,
+        single: `${h} is shared and may run only once: its own pod, one replica. A budget on it would make every drain hang; without one, the drain moves it and the short gap is accepted.`,
+        'in-pod': `Loopback stops at the pod, so each replica needs its own ${h} inside it. A drain evicts whole pods, ${h} with its app, and ${app.name}'s replicas and budget carry both.`,
+      }[a] }],
+      docUrl: a === 'in-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions',
     };
   },
 };
@@ -268,13 +288,14 @@ const colocate: SingleTemplate = {
     const [b, situation] = ({
       'pod-affinity': ['model-cache', `${code(app)} reads a 40 GiB model from the node's local SSD, where ${code('model-cache')} keeps it; ${code('model-cache')} runs on 3 nodes, ${code(app)} on 2 to 20 replicas.`],
       'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy, and a proxy on the same node would be close enough for latency.`],
-      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service; a few milliseconds of network latency between them are fine.`],
+      // The shared ConfigMap is the lure: any number of pods mount one ConfigMap, so it ties nothing (two rules meet).
+      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service, and both mount the ${code('prices')} ConfigMap; a few milliseconds of network latency between them are fine.`],
     } as const)[answer as 'one-pod']! as [string, string];
     return {
       template: this.id,
       prompt: `${situation} How do you run ${code(b)} relative to ${code(app)}?`,
       options: [
-        { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'They share nothing but a Service.' },
+        { label: `${b} in ${app.name}'s pod, as a second container`, correct: answer === 'one-pod', why: answer === 'pod-affinity' ? `One pod would tie ${b}'s replica count to ${app.name}'s.` : 'Any number of pods can mount one ConfigMap, so it ties nothing; the rest is a Service call.' },
         { label: `${b} in ${app.name}'s pod, as an init container that exits first`, correct: false, why: `A plain init container must exit before ${app.name} starts, so ${b} would be gone while it runs.` },
         { label: `${b} in its own pods, with podAffinity from ${app.name}'s pods`, correct: answer === 'pod-affinity', why: answer === 'one-pod' ? 'Same node is not the same network namespace: localhost never reaches another pod.' : 'Nothing needs them on one node.' },
         { label: `${b} in its own pods, with no placement rule`, correct: answer === 'anywhere', why: answer === 'pod-affinity' ? `${app.name} must land where ${b}'s data is.` : 'They must share localhost, which only one pod gives.' },
@@ -284,7 +305,7 @@ const colocate: SingleTemplate = {
       because: [{ text: {
         'pod-affinity': 'They must share a node but scale apart: podAffinity puts them together without tying their replica counts.',
         'one-pod': 'They share localhost and scale as a pair: that is one pod. podAffinity would only share a node, and each pod has its own loopback.',
-        anywhere: 'Nothing ties them to one node, so the scheduler may place each anywhere.',
+        anywhere: 'A ConfigMap is mounted by every pod that names it, unlike an emptyDir, and a Service call works from any node: nothing ties them, so the scheduler may place each anywhere.',
       }[answer]! }],
       docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
     };
@@ -296,65 +317,106 @@ const reloadAccess: SingleTemplate = {
   id: 'same-pod/reload-access',
   answers: ['spn', 'localhost', 'service'],
   make(rng, answer) {
-    const [a, how] = ({
-      spn: ['nginx', '`nginx` reloads its configuration only when its master process gets SIGHUP.'],
-      localhost: ['prometheus', '`prometheus` reloads on POST /-/reload, and it listens only on 127.0.0.1:9090.'],
+    // Several real stories per answer, so a class learns the rule, not one sentence (review J: the nginx SIGHUP story).
+    const [a, how, user] = rng.pick(({
+      spn: [
+        ['nginx', '`nginx` rereads its configuration only when its master process gets SIGHUP.', 'root'],
+        ['postgres', '`postgres` rereads postgresql.conf when its postmaster process gets SIGHUP, which is what pg_ctl reload sends.', 'UID 999'],
+        ['haproxy', '`haproxy` runs in master-worker mode and reloads its configuration when its master process gets SIGUSR2.', 'the image\'s haproxy user'],
+      ],
+      localhost: [
+        ['prometheus', '`prometheus` (started with --web.enable-lifecycle) reloads on POST /-/reload, and it listens only on 127.0.0.1:9090.', ''],
+        ['alertmanager', '`alertmanager` reloads on POST /-/reload, and it is started to listen only on 127.0.0.1:9093.', ''],
+      ],
       // Each gateway is one pod: a Service hands a request to one of its pods, so with replicas a POST would reload only one (review J, SP-H3).
-      service: ['gateway', '`gateway` reloads on POST /admin/reload with a token; `config-watcher` manages 30 such gateways, each a single pod (replicas: 1) behind its own Service.'],
-    } as const)[answer as 'spn']! as [string, string];
+      service: [
+        ['gateway', `\`gateway\` reloads on POST /admin/reload with a token; \`config-watcher\` manages ${rng.int(12, 40)} such gateways, each a single pod (replicas: 1) behind its own Service.`, ''],
+      ],
+    } as const)[answer as 'spn']) as readonly [string, string, string];
+    const many = /manages (\d+)/.exec(how)?.[1] ?? '30';
     return {
       template: this.id,
       prompt: `${how} ${code('config-watcher')} must trigger the reload when a ConfigMap changes. How do you run it, with no more access than it needs?`,
       options: [
         { label: `In ${a}'s pod, with shareProcessNamespace: true`, correct: answer === 'spn', why: answer === 'localhost' ? 'An HTTP call on localhost needs no shared processes.' : 'A Service call needs neither a shared pod nor shared processes.' },
-        { label: `In ${a}'s pod; localhost is enough`, correct: answer === 'localhost', why: answer === 'spn' ? 'A signal needs the process to be visible, and PIDs are not shared by default.' : 'One watcher for 30 gateways cannot sit in each of their pods.' },
+        { label: `In ${a}'s pod; localhost is enough`, correct: answer === 'localhost', why: answer === 'spn' ? 'A signal needs the process to be visible, and PIDs are not shared by default.' : `One watcher for ${many} gateways cannot sit in each of their pods.` },
         { label: `In its own pod, calling ${a}'s Service`, correct: answer === 'service', why: answer === 'spn' ? 'A signal cannot cross pods.' : `${a} listens only on its pod's loopback.` },
         { label: 'In its own pod, with shareProcessNamespace: true', correct: false, why: 'shareProcessNamespace shares processes inside one pod only; it never reaches another pod.' },
       ],
       answerKey: { spn: 'One pod with shareProcessNamespace', localhost: 'One pod, localhost', service: 'Own pod, through a Service' }[answer]!,
       rules: answer === 'spn' ? ['sharing/pid-namespace', 'sharing/signal-permission'] : answer === 'localhost' ? ['sharing/network-namespace', 'sharing/pid-namespace'] : ['design/network-only', 'design/one-copy-per-replica'],
       because: [{ text: {
-        spn: 'A signal needs the target process in sight: one pod, and shareProcessNamespace: true, since PIDs are not shared by default.',
+        spn: `A signal needs the target process in sight: one pod, and shareProcessNamespace: true, since PIDs are not shared by default. The watcher must also run as ${a}'s user (${user}) or hold CAP_KILL, or the kernel refuses the signal.`,
         localhost: 'The endpoint listens on the pod\'s loopback: one pod is needed, shared processes are not.',
-        service: 'An HTTP endpoint with a token works across pods, so one watcher in its own pod serves all 30. Each Service has one pod behind it, so the POST reaches that gateway; with more replicas a Service would deliver it to only one of them.',
+        service: `An HTTP endpoint with a token works across pods, so one watcher in its own pod serves all ${many}. Each Service has one pod behind it, so the POST reaches that gateway; with more replicas it would reach only one of them.`,
       }[answer]! }],
       docUrl: answer === 'spn' ? 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing' : answer === 'localhost' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
     };
   },
 };
 
-/** Logs: stdout reaches a node agent, files inside a container need a sidecar, and the collector is shared. */
+type LogAnswer = 'daemonset' | 'sidecar' | 'native-sidecar';
+const DAEMONSET = 'A DaemonSet: one agent per node, reading the node\'s container logs';
+const PLAIN_SIDECAR = (pod: string) => `A sidecar in ${pod} pod, sharing its log directory through an emptyDir`;
+const STDOUT_SIDECAR = 'A sidecar in every app\'s pod, reading the app\'s stdout';
+const OWN_FS = 'A sidecar in the app\'s pod, reading /var/log/app in its own filesystem';
+const NATIVE = 'A native sidecar in the Job\'s pod, sharing its log directory through an emptyDir';
+const COLLECTOR = 'Its own Deployment, behind a Service';
+
+/**
+ * Logs: where the lines are decides the agent (stdout is on the node, files stay in the container), and a second rule
+ * decides its form: a sidecar sees the files only through a shared volume, and beside a Job it must be a native
+ * sidecar or the Job never completes; for stdout, a node agent needs no change to anyone's pod.
+ */
 const loggingArchitecture: SingleTemplate = {
   id: 'same-pod/logging-architecture',
-  answers: ['daemonset', 'sidecar', 'aggregator'],
+  answers: ['daemonset', 'sidecar', 'native-sidecar'] satisfies LogAnswer[],
   make(rng, answer) {
+    const a = answer as LogAnswer;
     const n = rng.int(30, 80);
+    const job = rng.pick(['nightly-export', 'send-invoices', 'reindex-catalog']);
     const need = {
-      daemonset: `All ${n} apps in the cluster log to stdout, and every line must reach Loki.`,
-      sidecar: 'One legacy app writes its logs only to files under /var/log/app inside its container, never to stdout.',
-      aggregator: `Log agents already run on all ${n * 3} nodes. They must send to one place that buffers the logs and forwards them to S3.`,
-    }[answer]!;
+      daemonset: rng.pick([
+        `The ${n} teams' apps all log to stdout, and their lines must reach OpenSearch without any team changing its pod specs.`,
+        `All ${n} apps in the cluster log to stdout, Jobs whose pods finish in seconds among them, and every line must reach Loki with no change to those pods.`,
+      ]),
+      sidecar: rng.pick([
+        'One legacy app, run by a Deployment, writes its logs only to files under /var/log/app inside its container, never to stdout.',
+        'A vendor\'s app, run by a Deployment, can only log to rotating files under /var/log/app in its container; its stdout stays empty.',
+      ]),
+      'native-sidecar': `The ${code(job)} Job's container writes its log only to files under /var/log/app, never to stdout, and the Job must complete once its work is done.`,
+    }[a];
+    const filesStay = 'A node agent reads only stdout and stderr; files inside a container never reach the node\'s log directory.';
+    const elsewhere = 'A Deployment elsewhere reads neither the node\'s log files nor a pod\'s.';
+    const options: DraftOption[] = a === 'native-sidecar' ? [
+      { label: DAEMONSET, correct: false, why: filesStay },
+      { label: PLAIN_SIDECAR('the Job\'s'), correct: false, why: 'A regular container that keeps running holds the Job\'s pod: the Job never completes.' },
+      { label: NATIVE, correct: true, why: '' },
+      { label: COLLECTOR, correct: false, why: elsewhere },
+    ] : [
+      { label: DAEMONSET, correct: a === 'daemonset', why: filesStay },
+      { label: PLAIN_SIDECAR('the app\'s'), correct: a === 'sidecar', why: 'The apps write no files: their stdout is on the node already, and a sidecar would change every team\'s pod.' },
+      a === 'sidecar'
+        ? { label: OWN_FS, correct: false, why: 'Each container has its own filesystem: the app\'s /var/log/app is not in the sidecar\'s unless both mount one volume there.' }
+        : { label: STDOUT_SIDECAR, correct: false, why: 'A container cannot read another container\'s stdout; the node\'s agent reads it from the node.' },
+      { label: COLLECTOR, correct: false, why: elsewhere },
+    ];
     return {
       template: this.id,
-      prompt: `${need} Where does the container you add for it run?`,
-      options: [
-        { label: 'A DaemonSet: one agent per node, reading the node\'s container logs', correct: answer === 'daemonset', why: answer === 'sidecar' ? 'Files inside one container never reach the node\'s log directory.' : 'The agents are already there; this is the one place they send to.' },
-        { label: 'A sidecar in the app\'s pod, sharing its log directory', correct: answer === 'sidecar', why: `A sidecar ships one pod's files; ${answer === 'daemonset' ? 'stdout is already on every node' : 'the collector serves every node'}.` },
-        { label: 'Its own Deployment behind a Service', correct: answer === 'aggregator', why: 'A Deployment elsewhere cannot read the node\'s or the pod\'s files.' },
-        { label: 'A sidecar in every app\'s pod, reading the app\'s stdout', correct: false, why: 'A container cannot read another container\'s stdout; the node\'s agent reads it from the node.' },
-      ],
-      answerKey: { daemonset: 'DaemonSet node agent', sidecar: 'Sidecar with the log volume', aggregator: 'Own Deployment behind a Service' }[answer]!,
-      rules: answer === 'daemonset' ? ['design/node-agent', 'design/sidecar-for-files'] : answer === 'sidecar' ? ['design/sidecar-for-files', 'sharing/volumes-where-mounted'] : ['design/shared-service', 'design/node-agent'],
+      prompt: `${need} Where does the log shipper you add run?`,
+      options,
+      answerKey: { daemonset: 'DaemonSet node agent', sidecar: 'Sidecar sharing an emptyDir', 'native-sidecar': 'Native sidecar sharing an emptyDir' }[a],
+      rules: a === 'daemonset' ? ['design/node-agent', 'design/sidecar-for-files'] : a === 'sidecar' ? ['design/sidecar-for-files', 'sharing/volumes-where-mounted'] : ['design/sidecar-for-files', 'design/native-sidecar'],
       because: [{ text: {
-        daemonset: 'The kubelet keeps every container\'s stdout on its node: one agent per node reads them all.',
-        sidecar: 'A node agent reads only what containers write to stdout and stderr; files inside the container stay there, and a sidecar mounting the same emptyDir reads them.',
-        aggregator: 'One collector for every node is shared by all, so it runs in its own Deployment behind a Service.',
-      }[answer]! }],
-      docUrl: answer === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : answer === 'aggregator' ? 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes' : 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent',
+        daemonset: 'The kubelet keeps every container\'s stdout on its node: one agent per node reads them all, and no pod spec changes.',
+        sidecar: 'Files inside a container never reach the node\'s agent; a sidecar reads them when both containers mount one emptyDir at the log directory.',
+        'native-sidecar': 'The files need a sidecar sharing an emptyDir; beside a Job it must be a native one (in initContainers, restartPolicy: Always), which is stopped once the Job\'s container exits, so the Job completes.',
+      }[a] }],
+      docUrl: a === 'daemonset' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#using-a-node-logging-agent' : a === 'sidecar' ? 'https://kubernetes.io/docs/concepts/cluster-administration/logging/#sidecar-container-with-logging-agent' : `${PODS}sidecar-containers/#jobs-with-sidecar-containers`,
     };
   },
 };
 
 export const hardTemplates: readonly SingleTemplate[] = [
-  mixedNeeds, splitReplacement, jobHelper, hpaPlacement, whatRestarts, colocate, reloadAccess, loggingArchitecture,
+  mixedNeeds, splitReplacement, jobHelper, drainBudget, whatRestarts, colocate, reloadAccess, loggingArchitecture,
 ];

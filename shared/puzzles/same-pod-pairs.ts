@@ -1,5 +1,6 @@
 // The pairs of containers same-pod asks about, each with what ties or separates them, said two ways: plainly (easy)
 // and as a situation the need follows from (medium). Real software, real ports and backends (docs/rules/design.md).
+import { ENVOY_IMAGE, LINKERD_PROXY_IMAGE } from '../model/software.ts';
 import type { PairNeeds } from '../model/pod-design.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
@@ -42,7 +43,7 @@ export const TOGETHER: Record<string, PairMaker> = {
   proxy: (rng) => {
     const a = apiSide(rng);
     const envoy = rng.chance(0.5);
-    const b = envoy ? { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0' } : { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10' };
+    const b = envoy ? { name: 'envoy', image: ENVOY_IMAGE } : { name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE };
     return envoy
       ? { pattern: 'proxy', a, b, needs: { sharesLocalhost: true }, gist: 'an API and its Envoy proxy',
           stated: `${code(a)}'s HTTP client sends every outbound call to http://127.0.0.1:15001, where ${code(b)} adds mTLS, retries and metrics.`,

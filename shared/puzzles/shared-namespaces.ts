@@ -27,11 +27,13 @@ export interface SharedNamespacesPuzzle {
 const TEMPLATES: Record<Difficulty, readonly SharingTemplate[]> = { easy: easyTemplates, medium: mediumTemplates, hard: hardTemplates };
 
 const SPN_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing';
+const KILL_DOC = 'https://man7.org/linux/man-pages/man2/kill.2.html#DESCRIPTION';
 const VOLUMES = 'https://kubernetes.io/docs/concepts/storage/volumes/';
 const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
 /** The docs section for a puzzle: the most specific rule it exercises wins. */
+// Signals link kill(2): the Share Process Namespace task says they need SYS_PTRACE, which kill(2) never checks.
 const DOC_BY_RULE: [SharingRule, string][] = [
-  ['proc-root-permission', SPN_DOC], ['signal-permission', SPN_DOC], ['pause-pid1', SPN_DOC], ['pid-namespace', SPN_DOC],
+  ['signal-permission', KILL_DOC], ['proc-root-permission', SPN_DOC], ['pause-pid1', SPN_DOC], ['pid-namespace', SPN_DOC],
   ['configmap-secret-read-only', `${VOLUMES}#configmap`], ['read-only-mount', `${VOLUMES}#read-only-mounts`],
   ['emptydir-lifetime', `${VOLUMES}#how-volumes-work`], ['init-runs-to-completion', 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#understanding-init-containers'],
   ['volumes-where-mounted', `${VOLUMES}#how-volumes-work`], ['uts-namespace', `${PODS}pod-hostname/#hostname-with-pod-s-hostname-and-subdomain-fields`],

@@ -35,7 +35,7 @@ export const say = {
   readLogs: (pod: SharingPod, reader: string, writer: string, dir: string): Statement | null =>
     has(pod, reader, writer) ? { wording: 'read-logs', claim: { kind: 'read-file', reader, writer, path: `${dir}/access.log` }, label: `${reader} can read the log files ${writer} writes to ${dir}` } : null,
   seeContent: (pod: SharingPod, reader: string, writer: string, dir: string, file = 'index.html'): Statement | null =>
-    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} can read the files ${writer} writes to ${dir}, by any path` } : null,
+    has(pod, reader, writer) ? { wording: 'see-content', claim: { kind: 'read-file', reader, writer, path: `${dir}/${file}` }, label: `${reader} can read the ${file} that ${writer} writes to ${dir}` } : null,
   seeConfig: (pod: SharingPod, reader: string, owner: string, dir: string, file: string): Statement | null =>
     has(pod, reader, owner) ? { wording: 'see-config', claim: { kind: 'read-file', reader, writer: owner, path: `${dir}/${file}` }, label: `${reader} can read the ${file} that ${owner} loads from ${dir}` } : null,
   readSecret: (pod: SharingPod, reader: string, owner: string, path: string): Statement | null =>

@@ -1,5 +1,6 @@
 // Easy shared-namespaces templates: one rule, visible in the YAML (which volume each container mounts and how,
 // which ports each declares, whether shareProcessNamespace is set).
+import { ENVOY_IMAGE, LINKERD_PROXY_IMAGE } from '../model/software.ts';
 import type { SharingContainer, SharingPod } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
@@ -31,7 +32,8 @@ const logShipper: SharingTemplate = {
     const name = podName(rng, app.name);
     return {
       story: `${app.name} writes its log files to ${app.logDir}; ${sh.name} is there to tail them and ship them to ${sh.backend}.`,
-      knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'] },
+      // http: whether the shipper's HTTP server is on (fluent-bit and vector ship with it off) and so declared.
+      knobs: { mount: ['same-path', 'other-path', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'], http: [true, false] },
       build: (k) => {
         const dir = k.mount === 'other-path' ? '/logs' : app.logDir;
         const volume = k.mount === 'other-volume' ? 'buffer' : 'logs';
@@ -40,14 +42,14 @@ const logShipper: SharingTemplate = {
           volumes: emptyDirs('logs', ...(volume === 'buffer' ? ['buffer'] : [])),
           containers: [
             ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'logs', mountPath: app.logDir }] }),
-            ctr(sh.name, sh.image, [sh.port], { mounts: [{ volume, mountPath: dir, ...(k.readOnly ? { readOnly: true } : {}) }] }),
+            ctr(sh.name, sh.image, k.http ? [sh.port] : [], { mounts: [{ volume, mountPath: dir, ...(k.readOnly ? { readOnly: true } : {}) }] }),
           ],
         };
       },
       statements: [
         (pod) => say.readLogs(pod, sh.name, app.name, app.logDir),
         (pod) => say.writeDir(pod, sh.name, pod.containers[1]!.mounts[0]!.mountPath),
-        // False only for the right reason: the port asked is in the YAML, but it is the asker's own.
+        // False only for a reason in the YAML: the port asked is the asker's own, or the shipper declares none.
         (pod, k) => say.reachPort(pod, app.name, sh.name, k.ask === 'own' ? sh.port : app.port, sh.what),
       ],
     };
@@ -69,7 +71,7 @@ const staticSite: SharingTemplate = {
     const name = podName(rng, 'site');
     return {
       story: `git-sync pulls the site's repository into /git every ${rng.pick([30, 60, 120])} s, for ${web.name} to serve.`,
-      knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['peer', 'self'] },
+      knobs: { volume: ['site', 'cache'], readOnly: [true, false], ask: ['peer', 'self', 'habit'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('site', ...(k.volume === 'cache' ? ['cache'] : [])),
@@ -81,16 +83,19 @@ const staticSite: SharingTemplate = {
       statements: [
         (pod) => say.seeContent(pod, web.name, 'git-sync', '/git'),
         (pod) => say.writeDir(pod, web.name, web.root),
-        // web's port reached from git-sync, or web asking for git-sync on web's own port.
-        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'git-sync', web.name, web.port) : say.reachPort(pod, web.name, 'git-sync', web.port)),
+        // web's port reached from git-sync; web asking for git-sync on web's own port; or git-sync trying the port of
+        // habit (80 for nginx-unprivileged, which listens on 8080; 8080 for the servers that listen on 80).
+        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'git-sync', web.name, web.port)
+          : k.ask === 'habit' ? say.reachPort(pod, 'git-sync', web.name, web.port === 80 ? 8080 : 80)
+          : say.reachPort(pod, web.name, 'git-sync', web.port)),
       ],
     };
   },
 };
 
 const PROXIES = [
-  { name: 'envoy', image: 'envoyproxy/envoy:v1.31.0', ports: [15001, 9901], what: ["'s proxy port", "'s admin API"] },
-  { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:stable-2.14.10', ports: [4143, 4191], what: ["'s inbound port", "'s admin port"] },
+  { name: 'envoy', image: ENVOY_IMAGE, ports: [15001, 9901], what: ["'s proxy port", "'s admin API"] },
+  { name: 'linkerd-proxy', image: LINKERD_PROXY_IMAGE, ports: [4143, 4191], what: ["'s inbound port", "'s admin port"] },
   { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.23.0', ports: [15006, 15021], what: ["'s inbound port", "'s health port"] },
 ] as const;
 const SERVICES = ['orders-api', 'payments', 'catalog', 'search-api', 'billing', 'profile'] as const;
@@ -138,14 +143,15 @@ const mergedServices: SharingTemplate = {
     const [ia, ib] = [ha.image, hb.image];
     return {
       story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
-      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'] },
+      // metricsB: whether b's metrics listener made it into the merged spec (its old pod had it; this one may not).
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'], metricsB: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
-        containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), 9090])],
+        containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), ...(k.metricsB ? [9090] : [])])],
       }),
       statements: [
         (pod) => say.portsCoexist(pod, a, b),
-        // The wrong port is never a near miss: it is the asker's own port, so the peer does not answer there.
+        // The wrong port is never a near miss: it is the asker's own port, or one b no longer declares.
         (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9000, "'s metrics endpoint"),
         (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9090, "'s admin endpoint"),
         (pod, k) => say.hostname(pod, b, k.host === 'pod' ? name : b),
@@ -164,7 +170,7 @@ const scratchHandoff: SharingTemplate = {
     const image = house(rng, 'frame-capture').image;
     return {
       story: `capture writes raw camera frames to /frames and serves its status on a port; encoder is meant to turn the frames into ${codec} and remove each one it has encoded.`,
-      knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['peer', 'self'] },
+      knobs: { volume: ['frames', 'tmp'], path: ['/input', '/frames'], readOnly: [true, false], ask: ['peer', 'self', 'habit'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('frames', ...(k.volume === 'tmp' ? ['tmp'] : [])),
@@ -176,7 +182,7 @@ const scratchHandoff: SharingTemplate = {
       statements: [
         (pod) => say.seeContent(pod, 'encoder', 'capture', '/frames', 'frame-000123.raw'),
         (pod, k) => say.writeDir(pod, 'encoder', String(k.path)),
-        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'encoder', 'capture', 8080, "'s status page") : say.reachPort(pod, 'capture', 'encoder', 8080)),
+        (pod, k) => (k.ask === 'self' ? say.reachPort(pod, 'capture', 'encoder', 8080) : say.reachPort(pod, 'encoder', 'capture', k.ask === 'peer' ? 8080 : 80, "'s status page")),
       ],
     };
   },
@@ -191,13 +197,14 @@ const configReload: SharingTemplate = {
     const dir = '/etc/grafana/provisioning/dashboards';
     return {
       story: 'config-reloader (the configmap-reload image) is meant to watch the dashboards and, on a change, call Grafana\'s API to reload them; it watches whatever directory it mounts.',
-      knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'] },
+      // metrics: whether config-reloader's metrics listener is declared (the YAML then lists no port for it).
+      knobs: { watches: ['dashboards', 'alerts'], askGrafana: ['own', 'other'], askReload: ['own', 'grafana'], metrics: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'dashboards', source: 'configMap' }, ...(k.watches === 'alerts' ? [{ name: 'alerts', source: 'configMap' as const }] : [])],
         containers: [
           ctr('grafana', 'grafana/grafana:11.1.0', [3000], { mounts: [{ volume: 'dashboards', mountPath: dir }] }),
-          ctr('config-reloader', 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', [9533], { mounts: [{ volume: String(k.watches), mountPath: '/config' }] }),
+          ctr('config-reloader', 'ghcr.io/jimmidyson/configmap-reload:v0.13.1', k.metrics ? [9533] : [], { mounts: [{ volume: String(k.watches), mountPath: '/config' }] }),
         ],
       }),
       statements: [
@@ -243,12 +250,13 @@ const exportUploader: SharingTemplate = {
     const bucket = rng.pick(['s3://acme-reports', 's3://acme-exports', 's3://finance-archive']);
     return {
       story: `reports writes CSV exports to /exports; uploader is meant to sync them to ${bucket} and then delete them.`,
-      knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], ask: ['peer', 'self'] },
+      // status: whether reports serves (and declares) its status page at all.
+      knobs: { mount: ['same', 'other-volume', 'none'], readOnly: [true, false], ask: ['peer', 'self'], status: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: emptyDirs('exports', ...(k.mount === 'other-volume' ? ['scratch'] : [])),
         containers: [
-          ctr('reports', image, [8000], { mounts: [{ volume: 'exports', mountPath: '/exports' }] }),
+          ctr('reports', image, k.status ? [8000] : [], { mounts: [{ volume: 'exports', mountPath: '/exports' }] }),
           ctr('uploader', 'amazon/aws-cli:2.17.0', [], {
             mounts: k.mount === 'none' ? [] : [{ volume: k.mount === 'same' ? 'exports' : 'scratch', mountPath: '/exports', ...(k.readOnly ? { readOnly: true } : {}) }],
           }),

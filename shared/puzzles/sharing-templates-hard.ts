@@ -1,4 +1,4 @@
-// Hard shared-namespaces templates: every statement needs two rules together. The PID/UID templates always share the
+// Hard shared-namespaces templates: every puzzle needs two rules together. The PID/UID templates always share the
 // process namespace (without it each statement is one rule: nothing is visible); kill-pid1 and copied-config vary it (a shared PID namespace and the user
 // IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left;
 // a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
@@ -190,7 +190,10 @@ const restartAfterInit: SharingTemplate = {
   },
 };
 
-/** A native sidecar renews certificates into a shared volume and tells nginx to reload. */
+/**
+ * A native sidecar renews certificates and tells nginx to reload. Where it writes decides whether they outlive its
+ * restart and whether web sees them (its own mount, or /proc/<pid>/root if the users allow); the users decide the signal.
+ */
 const certRenewer: SharingTemplate = {
   id: 'shared-namespaces/cert-renewer',
   count: 3,
@@ -199,35 +202,38 @@ const certRenewer: SharingTemplate = {
     const renewer = house(rng, 'cert-renewer').image;
     return {
       story: 'cert-renewer is a native sidecar meant to renew the TLS certificate into /certs and then send SIGHUP to web\'s nginx master process.',
-      knobs: { user: USERS, mount: ['same', 'none'], readOnly: [true, false] },
+      knobs: { user: USERS, mount: ['same', 'none', 'other'] },
       build: (k) => ({
         name, shareProcessNamespace: true, runAsUser: 101, runAsGroup: 101,
-        volumes: [{ name: 'certs', source: 'emptyDir' }],
+        volumes: [{ name: 'certs', source: 'emptyDir' }, ...(k.mount === 'other' ? [{ name: 'scratch', source: 'emptyDir' as const }] : [])],
         containers: [
-          ctr('cert-renewer', renewer, [], { role: 'sidecar', mounts: k.mount === 'same' ? [{ volume: 'certs', mountPath: '/certs', ...ro(k.readOnly) }] : [], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }) }),
+          ctr('cert-renewer', renewer, [], { role: 'sidecar', mounts: k.mount === 'none' ? [] : [{ volume: k.mount === 'same' ? 'certs' : 'scratch', mountPath: '/certs' }], ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }) }),
           ctr('web', 'nginxinc/nginx-unprivileged:1.27', [], { mounts: [{ volume: 'certs', mountPath: '/etc/nginx/certs', readOnly: true }] }),
         ],
       }),
       statements: [
         (pod) => say.signal(pod, 'cert-renewer', 'web', 'nginx master'),
-        (pod) => say.writeDir(pod, 'cert-renewer', '/certs'),
+        (pod) => say.survivesRestart(pod, 'cert-renewer', '/certs', 'certificates'),
         (pod) => say.seeContent(pod, 'web', 'cert-renewer', '/certs', 'tls.crt'),
       ],
     };
   },
 };
 
-/** `kill -HUP 1` as a reload trick: fine alone, but with a shared PID namespace PID 1 is the pause process. */
+/**
+ * `kill -HUP 1` as a reload trick: fine alone, but with a shared PID namespace PID 1 is the pause process. Without
+ * the sharing every PID statement is isolation, so the hostname asks what a pod shares anyway (its UTS namespace).
+ */
 const killPid1: SharingTemplate = {
   id: 'shared-namespaces/kill-pid1',
-  count: 3,
+  count: 4,
   setup(rng) {
     const app = rng.pick(RELOADABLE);
     const name = `${app.name}-${rng.int(0, 2)}`;
     const side = rng.pick([{ name: 'toolbox', image: 'busybox:1.36' }, { name: 'debug', image: 'alpine:3.20' }]);
     return {
       story: `To reload ${app.name}, the runbook says \`kubectl exec ${name} -c ${app.name} -- kill -HUP 1\`; ${side.name} is a shell container for troubleshooting.`,
-      knobs: { spn: [true, false], user: USERS },
+      knobs: { spn: [true, false], user: USERS, host: ['pod', 'self'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid, volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr(side.name, side.image, [], k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) })],
@@ -236,6 +242,7 @@ const killPid1: SharingTemplate = {
         (pod) => say.killPid1(pod, app.name, app.process),
         (pod) => say.signal(pod, side.name, app.name, app.process),
         (pod) => say.seeConfig(pod, side.name, app.name, app.confDir, app.file),
+        (pod, k) => say.hostname(pod, side.name, k.host === 'pod' ? name : side.name),
       ],
     };
   },

@@ -87,7 +87,7 @@ const sharedHostname: SharingTemplate = {
     const value = (k: unknown, self: string): string => (k === 'pod' ? name : k === 'host' ? host : self);
     return {
       story: `Both containers tag every log line with the output of \`hostname\`; ${sidecar.name} forwards them.`,
-      knobs: { setHost: [true, false], askApp: ['pod', 'host', 'self'], askSide: ['pod', 'host', 'self'], askPort: ['own', 'self'] },
+      knobs: { setHost: [true, false], askApp: ['pod', 'host', 'self'], askSide: ['pod', 'host', 'self'], askPort: ['own', 'self', 'habit'] },
       build: (k) => ({
         name, shareProcessNamespace: false, volumes: [],
         ...(k.setHost ? { hostname: host } : {}),
@@ -96,7 +96,8 @@ const sharedHostname: SharingTemplate = {
       statements: [
         (pod, k) => say.hostname(pod, base, value(k.askApp, base)),
         (pod, k) => say.hostname(pod, sidecar.name, value(k.askSide, sidecar.name)),
-        (pod, k) => say.reachPort(pod, sidecar.name, base, k.askPort === 'own' ? app.port : sidecar.port),
+        // The app's port, the asker's own, or the port of habit (8080, or 80 for an app on 8080) the app does not declare.
+        (pod, k) => say.reachPort(pod, sidecar.name, base, k.askPort === 'own' ? app.port : k.askPort === 'self' ? sidecar.port : app.port === 8080 ? 80 : 8080),
       ],
     };
   },
@@ -111,7 +112,7 @@ const pauseSandbox: SharingTemplate = {
     const name = `${app.name}-${rng.int(0, 2)}`;
     return {
       story: `Besides ${app.name} and toolbox (a busybox container that only sleeps), the node runs the pod's sandbox container, which holds the pod's namespaces.`,
-      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self'], ask: ['peer', 'self'] },
+      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self'], ask: ['peer', 'self', 'habit'] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn), volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr('toolbox', 'busybox:1.36', [])],
@@ -119,7 +120,9 @@ const pauseSandbox: SharingTemplate = {
       statements: [
         (pod, k) => say.pid1Pause(pod, String(k.askPid1)),
         (pod, k) => say.hostname(pod, 'toolbox', k.host === 'pod' ? name : 'toolbox'),
-        (pod, k) => (k.ask === 'peer' ? say.reachPort(pod, 'toolbox', app.name, app.port) : say.reachPort(pod, app.name, 'toolbox', app.port)),
+        // The app's port; the app asking toolbox on its own port; or toolbox trying the port of habit (80 or 8080)
+        // that this app does not declare.
+        (pod, k) => (k.ask === 'self' ? say.reachPort(pod, app.name, 'toolbox', app.port) : say.reachPort(pod, 'toolbox', app.name, k.ask === 'peer' ? app.port : app.port === 80 ? 8080 : 80)),
       ],
     };
   },
@@ -197,7 +200,7 @@ const secretPerContainer: SharingTemplate = {
     const name = `${app}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
       story: `${app} reads its database password from /etc/db; cloud-sql-proxy authenticates to Cloud SQL with a service-account key from /secrets and listens for ${possessive(app)} connections.`,
-      knobs: { proxyDb: [true, false], appKey: [true, false], ask: ['proxy', 'own'] },
+      knobs: { proxyDb: [true, false], appKey: [true, false], ask: ['proxy', 'own', 'mysql'] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'db-creds', source: 'secret' }, { name: 'sa-key', source: 'secret' }],
@@ -209,7 +212,8 @@ const secretPerContainer: SharingTemplate = {
       statements: [
         (pod) => say.readSecret(pod, 'cloud-sql-proxy', app, '/etc/db/password'),
         (pod) => say.readSecret(pod, app, 'cloud-sql-proxy', '/secrets/key.json'),
-        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', k.ask === 'proxy' ? 5432 : h.port),
+        // The proxy's port, the asker's own, or MySQL's 3306, which this proxy (listening on 5432) does not serve.
+        (pod, k) => say.reachPort(pod, app, 'cloud-sql-proxy', k.ask === 'proxy' ? 5432 : k.ask === 'mysql' ? 3306 : h.port),
       ],
     };
   },
@@ -224,12 +228,13 @@ const nativeSidecar: SharingTemplate = {
     const name = `${app.name}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
       story: `vector runs as a native sidecar: it starts before ${app.name} and keeps running beside it, shipping its logs.`,
-      knobs: { mount: ['same', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'] },
+      // api: vector's API is off unless its config enables it; then the YAML declares no port for it.
+      knobs: { mount: ['same', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'], api: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
         volumes: [{ name: 'logs', source: 'emptyDir' }, ...(k.mount === 'other-volume' ? [{ name: 'buffer', source: 'emptyDir' as const }] : [])],
         containers: [
-          ctr('vector', 'timberio/vector:0.40.0-alpine', [8686], { role: 'sidecar', mounts: [{ volume: k.mount === 'same' ? 'logs' : 'buffer', mountPath: '/logs', ...ro(k.readOnly) }] }),
+          ctr('vector', 'timberio/vector:0.40.0-alpine', k.api ? [8686] : [], { role: 'sidecar', mounts: [{ volume: k.mount === 'same' ? 'logs' : 'buffer', mountPath: '/logs', ...ro(k.readOnly) }] }),
           ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'logs', mountPath: app.dir }] }),
         ],
       }),

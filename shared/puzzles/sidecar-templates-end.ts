@@ -69,9 +69,11 @@ export const jobEnd: Template = {
 
 const EXIT_LABELS = {
   'restarted-running': (n: { H: string }) => `The kubelet restarts ${n.H}; the pod stays Running`,
-  'stopped-running': (n: { H: string }) => `${n.H} stays stopped; the pod stays Running`,
-  'stopped-succeeded': (n: { H: string }) => `${n.H} stays stopped; the pod ends Succeeded`,
-  'stopped-failed': (n: { H: string }) => `${n.H} stays stopped; the pod ends Failed`,
+  // "Right after" and "now": under Never a helper's failed exit decides the pod's end, but only once the main
+  // container is done too, so "ends Failed" alone would be true of a pod that is still Running.
+  'stopped-running': (n: { H: string }) => `${n.H} stays stopped; the pod is still Running`,
+  'stopped-succeeded': (n: { H: string }) => `${n.H} stays stopped; the pod is Succeeded now`,
+  'stopped-failed': (n: { H: string }) => `${n.H} stays stopped; the pod is Failed now`,
 };
 
 export const helperExits: Template = {
@@ -99,13 +101,13 @@ export const helperExits: Template = {
     const why = native
       ? `${H} is a native sidecar: the kubelet restarts it whenever it exits, whatever the pod's restartPolicy (${policy}), as long as the pod is not ending.`
       : key === 'restarted-running' ? `${placed}: exit ${exit} is restarted.`
-        : key === 'stopped-running' ? `${placed}: exit ${exit} is not restarted. ${M} still runs, so the pod stays Running.`
+        : key === 'stopped-running' ? `${placed}: exit ${exit} is not restarted. ${M} still runs, so the pod stays Running${exit !== 0 ? `; once ${M} exits it will end Failed, since ${H} exited ${exit}` : ''}.`
           : `${placed}: exit ${exit} is not restarted. Nothing runs or will restart any more, so the pod ends ${key === 'stopped-succeeded' ? 'Succeeded: every container exited 0' : `Failed: ${H} exited ${exit}`}.`;
     const rules: RuleId[] = native ? ['sidecars/always-restarted'] : ['sidecars/legacy-sidecar'];
     return {
       format: 'single', template: 'sidecar-lifecycle/helper-exits', key, options, answerKey, rules, why: [why],
       docUrl: native ? doc(rules) : 'https://kubernetes.io/docs/concepts/workloads/pods/container-restarts/#pod-level-container-restart-policy',
-      prompt: `A Job's pod: ${M} ${mainDone ? 'has already exited with code 0' : 'is running'}. Now ${H} ${exit === 137 ? 'is OOM-killed (exit code 137)' : `exits with code ${exit}${exit === 0 ? ' (it was told to quit)' : ' (it crashed)'}`}. What happens?`,
+      prompt: `A Job's pod: ${M} ${mainDone ? 'has already exited with code 0' : 'is running'}. Now ${H} ${exit === 137 ? 'is OOM-killed (exit code 137)' : `exits with code ${exit}${exit === 0 ? ' (it was told to quit)' : ' (it crashed)'}`}. What happens, and what phase is the pod in right after?`,
       yaml: podYaml(policy, native ? [helper, main!] : [main!, helper]),
     };
   },
@@ -138,7 +140,7 @@ export const stopOrder: Template = {
   id: 'stop-order', levels: ['easy', 'medium'],
   keys: () => [''],
   make(rng, level): Ask {
-    const { init, containers } = shutdownCast(rng, level === 'easy' ? 1 : rng.int(1, 2), 2, level === 'medium' && rng.chance(0.6));
+    const { init, containers } = shutdownCast(rng, level === 'easy' ? 1 : rng.int(1, 2), 2, level === 'medium' && rng.chance(0.4));
     const stages = stagesOf(init, containers);
     const legacy = containers.some((b) => b.id !== undefined);
     const rules: RuleId[] = legacy ? ['sidecars/termination-order', 'sidecars/legacy-sidecar'] : ['sidecars/termination-order'];

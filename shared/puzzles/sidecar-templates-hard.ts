@@ -61,7 +61,7 @@ export const stuckSidecar: Template = {
     const N = code(next!.name);
     const { options, answerKey } = optionsOf(STUCK_LABELS, { S, N }, { S: '<helper>', N: '<next>' }, key);
     const why = {
-      stuck: [`${S} is a native sidecar with a startupProbe: it counts as started only once that probe passes, so ${N} and the app never start (STATUS Init:0/2).`,
+      stuck: [`${S} is a native sidecar with a startupProbe: it counts as started only once that probe passes, so ${N} and the app never start (STATUS Init:0/2, or Init:CrashLoopBackOff while ${S} waits out its back-off between restarts).`,
         `Each time the probe fails failureThreshold times, the kubelet kills ${S} and starts it again: sidecars always restart.`],
       'not-ready': [`A readinessProbe gates nothing at start-up: ${S} is started as soon as it runs, so ${N} and the app start.`,
         `Its readiness counts toward the pod's Ready, so the pod runs but stays out of the Service's endpoints. Readiness never restarts a container.`],

@@ -72,7 +72,7 @@ export const nextStepPolicy: Template = {
 
 const TRAFFIC_LABELS = {
   yes: () => 'Yes: the pod is Ready',
-  'no-helper': (n: { S: string; A: string }) => `No: ${n.S} is not ready`,
+  'no-helper': (n: { S: string; A: string }) => `No: ${n.A} is ready, but ${n.S} is not`,
   'no-started': (n: { S: string; A: string }) => `No: ${n.A} has not even started`,
   restarted: (n: { S: string; A: string }) => `No: ${n.S} is restarted until its probes pass`,
 };

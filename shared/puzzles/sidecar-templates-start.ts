@@ -140,9 +140,11 @@ export const nextStep: Template = {
 
 const READY_LABELS = {
   ready: () => 'Yes: the pod is Ready',
-  sidecar: (n: { S: string; A: string }) => `No: ${n.S} is not ready`,
-  app: (n: { S: string; A: string }) => `No: ${n.A} is not ready`,
-  initializing: () => 'No: the pod is still initializing',
+  // Each "No" names the one situation it fits, so exactly one option is true: a sidecar not started leaves the app
+  // unstarted too, and "X is not ready" alone would then be true of both.
+  sidecar: (n: { S: string; A: string }) => `No: ${n.A} is ready, but ${n.S} is not`,
+  app: (n: { S: string; A: string }) => `No: ${n.S} is ready, but ${n.A} is not`,
+  initializing: (n: { S: string; A: string }) => `No: ${n.A} has not even started`,
 };
 
 export const podReady: Template = {
@@ -169,7 +171,7 @@ export const podReady: Template = {
       ready: `Ready needs every app container and every sidecar ready; ${code(init!.name)}, a regular init container that exited 0, does not count. All of them are ready.`,
       sidecar: `A sidecar's readiness counts toward the pod's Ready like an app container's: ${S} is not ready, so the pod leaves the Service's endpoints.`,
       app: `${A} is not ready, so ContainersReady and Ready are False and the Service sends the pod no traffic. Nothing is restarted for that.`,
-      initializing: `${S} has not passed its startupProbe, so initialization is not over and ${A} has not even started: the pod is not Ready.`,
+      initializing: `${S} has not passed its startupProbe, so initialization is not over and ${A} has not even started: neither is ready, and the pod is not Ready.`,
     }[key]!;
     // An app container not ready → no traffic is the probes page's claim (its IP leaves the EndpointSlices), not the
     // sidecar page's, which covers a sidecar's readiness.
@@ -198,7 +200,9 @@ export const startOrder: Template = {
   make(rng, level): Ask {
     const list = rng.shuffle([...helpers(rng, 1), ...inits(rng, level === 'easy' ? 1 : 2)]);
     const app = service(rng);
-    const legacy = level === 'medium' ? [{ ...helpers(rng, 1)[0]!, place: 'containers' as const }].filter((b) => !list.some((x) => x.name === b.name)) : [];
+    // A helper in containers half the time at medium, not always: the list decides, so a named sidecar image must not
+    // read as "the trap" by habit.
+    const legacy = level === 'medium' && rng.chance(0.5) ? [{ ...helpers(rng, 1)[0]!, place: 'containers' as const }].filter((b) => !list.some((x) => x.name === b.name)) : [];
     const stages = [...list.map((b) => [b.name]), [app.name, ...legacy.map((b) => b.name)]];
     const notes = list.map((b, i) => (i === 0 ? `${code(b.name)} is listed first` : list[i - 1]!.place === 'sidecar'
       ? `${code(b.name)} starts once the sidecar ${code(list[i - 1]!.name)}, listed before it, is started` : `${code(b.name)} starts once ${code(list[i - 1]!.name)}, listed before it, has exited 0`));

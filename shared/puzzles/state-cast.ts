@@ -66,11 +66,21 @@ function mainOf(rng: Rng, batch: boolean, paired: boolean): { main: Named; extra
   return { main: { name: app.name, image: houseImage(app, version(rng)) }, extra: named(software('statsd-exporter')) };
 }
 
-/** Sidecars: at most one service-mesh proxy per pod, and no sidecar twice. */
-function sidecarsOf(rng: Rng, count: number): InitSpec[] {
+/** Servers that keep no database of their own, so a database proxy beside them would make no sense. */
+const NO_DATABASE = new Set(['redis', 'nginx']);
+
+/**
+ * Sidecars: at most one service-mesh proxy per pod, no sidecar twice, and no database proxy beside redis or nginx
+ * (it is swapped for a sidecar not drawn yet, after the draw, so every other pod is drawn exactly as before).
+ */
+function sidecarsOf(rng: Rng, count: number, main: Named): InitSpec[] {
   const mesh = rng.pick([...SIDECARS].filter((s) => MESH.has(s)));
   const pool = [mesh, ...SIDECARS.filter((s) => !MESH.has(s))];
-  return rng.sample(pool, count).map((id) => ({ ...named(software(id)), sidecar: true }));
+  const drawn = rng.sample(pool, count);
+  const ids = NO_DATABASE.has(main.name)
+    ? drawn.map((id) => (id === 'cloud-sql-proxy' ? pool.find((x) => x !== id && !MESH.has(x) && !drawn.includes(x))! : id))
+    : drawn;
+  return ids.map((id) => ({ ...named(software(id)), sidecar: true }));
 }
 
 export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
@@ -81,7 +91,7 @@ export function catalogueCast(rng: Rng, wanted: CastShape): Cast {
   const podName = owner === 'Job' ? `${main.name}-${rng.int(28900000, 29199999)}-${suffix(rng, 5)}`
     : owner === 'Deployment' ? `${main.name}-${suffix(rng, 9)}-${suffix(rng, 5)}` : `${main.name}-${rng.int(0, 2)}`;
   const regular = rng.sample(initsFor(main), rng.int(...wanted.inits)).sort((a, b) => INITS.indexOf(a) - INITS.indexOf(b)).map(({ name, image }) => ({ name, image, sidecar: false }));
-  const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars));
+  const sidecars = sidecarsOf(rng, rng.int(...wanted.sidecars), main);
   const inits = rng.chance(0.7) ? [...sidecars, ...regular] : [...regular, ...sidecars];
   const apps = twoApps ? [main, extra] : [main];
   return { owner, podName, inits, apps };

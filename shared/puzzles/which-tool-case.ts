@@ -13,7 +13,7 @@ export const TOOL_DOC: Record<Tool, string> = {
   kubectl: 'https://kubernetes.io/docs/reference/kubectl/#syntax',
   k9s: 'https://github.com/derailed/k9s#key-bindings',
   stern: 'https://github.com/stern/stern#usage',
-  Lens: 'https://github.com/lensapp/lens#readme',
+  Lens: 'https://github.com/lensapp/lens#what-is-lens',
   'kubectx / kubens': 'https://github.com/ahmetb/kubectx#kubectx1',
   // Cases without their own link install a chart version with values: helm upgrade --install's synopsis.
   Helm: 'https://helm.sh/docs/helm/helm_upgrade/#synopsis',

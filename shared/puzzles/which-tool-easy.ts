@@ -111,9 +111,9 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
   },
   Lens: {
     text: 'You look after the cluster with the mouse, from your laptop, never from a shell. The last upgrade of the {app} release broke it, and you want the whole release back as it was, its ConfigMap included.',
-    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout',
+    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo rolls one Deployment back; the ConfigMap the upgrade changed stays as it is.' },
-    because: 'Lens lists Helm releases and rolls one back to an earlier revision, every object of it.',
+    because: 'Lens lists Helm releases and rolls one back to an earlier revision, as helm rollback does: every object of it.',
   },
 });
 
@@ -175,7 +175,7 @@ const clusters = toolTemplate('which-tool/clusters', {
     because: 'Lens lists every cluster of your kubeconfig in its sidebar and opens each in its own view.',
   },
   k9s: {
-    text: 'In the terminal view you are working in, you want to jump from staging\'s pods to prod\'s without quitting it.',
+    text: 'For an hour a pod list has been refreshing itself in your terminal, driven by keys. You want it to show prod\'s pods instead of staging\'s without quitting it and starting again.',
     need: ['live-terminal-ui', 'in-app-cluster-switch'], answer: 'k9s',
     tempt: { tool: 'kubectx / kubens', why: 'kubectx is a command for the shell: you would leave the view to run it.' },
     because: 'k9s lists the contexts with :ctx and switches to one without leaving its view.',
@@ -191,10 +191,10 @@ const shellIn = toolTemplate('which-tool/shell-in', {
     because: 'k9s needs only a terminal: s opens a shell in the pod under the cursor.',
   },
   Lens: {
-    text: 'On your laptop you want to click a pod in a list and get a shell in it, in a tab beside its logs.',
+    text: 'You are pairing with a developer who has never typed a kubectl command. From your laptop you want to show them {app}\'s pod as a list they can follow: a shell in it, with its logs open beside it.',
     need: ['desktop-app', 'pod-shell'], answer: 'Lens',
     tempt: { tool: 'k9s', why: 'k9s has shells a key away, but in a terminal, not in tabs of a desktop window.' },
-    because: 'Lens opens a pod\'s shell and its logs in tabs of its window.',
+    because: 'Lens opens a pod\'s shell and its logs side by side in its window, from the pod list, with nothing to type first.',
   },
   kubectl: {
     text: 'After each config change, a script must run nginx -s reload inside each of the three nginx pods.',

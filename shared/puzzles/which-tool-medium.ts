@@ -16,10 +16,10 @@ const newPods = toolTemplate('which-tool/new-pods', {
     because: 'stern follows its query, not a list of pods: the rollout\'s new pods join the stream as they appear.',
   },
   Lens: {
-    text: 'During the rollout you would rather click than type: as each new pod shows up in a list, you want to open its logs in a tab.',
+    text: 'A product manager watches {app}\'s rollout with you on a shared screen and wants to see each new pod appear in a list and read its first log lines, with nobody typing commands.',
     need: ['desktop-app', 'pod-logs'], answer: 'Lens',
     tempt: { tool: 'stern', why: 'stern prints one stream to a terminal: there is no list of pods to click.' },
-    because: 'Lens keeps the pod list current through the rollout and opens a pod\'s logs in a tab with a click.',
+    because: 'Lens keeps the pod list current through the rollout and opens a pod\'s logs from it: something a newcomer can follow on a shared screen.',
   },
   k9s: {
     text: 'In your terminal you want to watch the rollout\'s pods come and go in a list that updates itself, and open any new one\'s logs with a key.',
@@ -95,7 +95,7 @@ const switchScope = toolTemplate('which-tool/switch-scope', {
   },
 });
 
-/** A package other teams install, files applied as they are, or a live edit by clicking. */
+/** A package other teams install, files applied as they are, or a live edit by someone who never uses a shell. */
 const packaging = toolTemplate('which-tool/packaging', {
   Helm: {
     text: 'Other teams must install your app in their own clusters as a versioned package, setting only a handful of values (replicas, image tag, hostname) of their own.',
@@ -104,15 +104,15 @@ const packaging = toolTemplate('which-tool/packaging', {
     because: 'A chart is that package: teams install a version of it with their own values, and upgrade it later.',
   },
   kubectl: {
-    text: 'You have a folder of plain manifests, no templating, and want them applied as they are.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/declarative-config/#how-to-update-objects',
-    tempt: { tool: 'Helm', why: 'Helm installs charts; plain files would first have to become one.' },
-    because: 'kubectl apply -f <folder>/ applies every file in it.',
+    text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
+    because: 'Kustomize is built into kubectl: kubectl apply -k overlays/prod applies the manifests with prod\'s patches.',
   },
   Lens: {
-    text: 'You would rather click than type: you want to open a live Deployment with the mouse, change its replicas and save.',
+    text: 'A support engineer who has never used a shell must raise the replicas of the live {app} Deployment on staging from a laptop, seeing the object as a form before saving.',
     need: ['desktop-app', 'edit-live'], answer: 'Lens',
-    tempt: { tool: 'k9s', why: 'k9s edits live objects too, but in a terminal, with your editor: not by clicking.' },
+    tempt: { tool: 'k9s', why: 'k9s edits live objects too, but in a terminal, with keys and a text editor: a shell is what this engineer does not use.' },
     because: 'Lens edits a live object in its window and applies it on save.',
   },
 });

@@ -66,6 +66,10 @@ export const designRules = defineArea('design', {
     title: 'Other pods reach a pod by its Service\'s name; from another namespace, <service>.<namespace>',
     anchor: 'service-dns', docUrl: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#namespaces-of-services',
   },
+  'drain-budget': {
+    title: 'A disruption budget that allows no eviction makes a drain hang; one replica without a budget is simply down for a while',
+    anchor: 'drain-budget', docUrl: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions',
+  },
   'co-locate-affinity': {
     title: 'Pods that must share a node but not a fate use pod affinity',
     anchor: 'co-locate-affinity', docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',

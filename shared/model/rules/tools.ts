@@ -6,7 +6,7 @@ export const toolsRules = defineArea('tools', {
   kubectl: { title: 'kubectl is the Kubernetes command line: every operation, with exact flags, scriptable', anchor: 'kubectl', docUrl: 'https://kubernetes.io/docs/reference/kubectl/#syntax' },
   k9s: { title: 'k9s is a terminal UI that keeps watching the cluster: navigate, read logs, shell in, port-forward and edit with keys', anchor: 'k9s', docUrl: 'https://github.com/derailed/k9s#key-bindings' },
   stern: { title: 'stern tails many pods and containers at once, chosen by a regular expression, and picks up new pods as they come', anchor: 'stern', docUrl: 'https://github.com/stern/stern#usage' },
-  lens: { title: 'Lens is a desktop application: clusters, views, charts and terminals by point and click', anchor: 'lens', docUrl: 'https://github.com/lensapp/lens#readme' },
+  lens: { title: 'Lens is a desktop application: clusters, views, charts and terminals by point and click', anchor: 'lens', docUrl: 'https://github.com/lensapp/lens#what-is-lens' },
   kubectx: { title: 'kubectx and kubens switch the kubeconfig\'s context and namespace in one short command, back with "-", from a menu with fzf', anchor: 'kubectx', docUrl: 'https://github.com/ahmetb/kubectx#kubectx1' },
   helm: { title: 'Helm installs charts as releases with values, keeps their revisions, and rolls every resource of a release back', anchor: 'helm', docUrl: 'https://kubernetes.io/docs/concepts/workloads/management/#external-tool-helm' },
   'non-interactive': { title: 'CI jobs and scripts need a tool that runs without a person at a screen', anchor: 'non-interactive', docUrl: 'https://kubernetes.io/docs/reference/kubectl/#syntax' },

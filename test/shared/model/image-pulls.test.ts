@@ -6,7 +6,7 @@ const facts = (over: Partial<PullFacts>): PullFacts => ({ image: 'nginx:1.27', c
 describe('parseImage', () => {
   it.each([
     'nginx', 'nginx:1.27', 'ghcr.io/acme/checkout:1.9.0', 'localhost:5000/tools/debug:0.1', 'docker.io/istio/proxyv2:1.23.0',
-    `postgres@sha256:${'a'.repeat(64)}`, 'cr.l5d.io/linkerd/proxy:stable-2.14.10', 'Registry.Example.com/payments:3.2.0',
+    `postgres@sha256:${'a'.repeat(64)}`, 'cr.l5d.io/linkerd/proxy:edge-25.4.4', 'Registry.Example.com/payments:3.2.0',
   ])('accepts %s', (image) => {
     expect(parseImage(image)).not.toBeNull();
   });

@@ -71,6 +71,7 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${K}concepts/storage/volumes/#secret`]: 'secret mounts the data in a read-only directory',
   [`${K}concepts/storage/volumes/#emptydir`]: 'emptyDir: scratch space created when the Pod lands on a node, deleted with the Pod',
   [`${K}concepts/containers/images/#image-names`]: 'image name, registry, tag and digest syntax',
+  [`${K}concepts/containers/images/#image-pull-policy`]: 'IfNotPresent, Always, Never: with Never the kubelet does not try fetching the image; present locally, it starts the container, otherwise startup fails',
   [`${K}concepts/containers/images/#imagepullpolicy-defaulting`]: 'no tag or :latest defaults to Always, otherwise IfNotPresent',
   [`${K}concepts/containers/images/#imagepullbackoff`]: 'back-off between pull attempts',
   [`${K}concepts/cluster-administration/logging/`]: 'Logging Architecture',
@@ -135,12 +136,17 @@ export const verifiedDocUrls: Readonly<Record<string, string>> = {
   [`${REF}kubectl_logs/#options`]: '--tail (10 with a selector), --max-log-requests 5, --prefix',
   [`${REF}kubectl_port-forward/`]: 'kubectl port-forward', [`${REF}kubectl_port-forward/#examples`]: 'pod/… or svc/… ports',
   [`${REF}kubectl_top/#synopsis`]: 'recent usage from Metrics Server, for spot checks; historical analysis needs a dedicated monitoring solution',
+  [`${K}tasks/manage-kubernetes-objects/kustomization/#customizing`]: 'patches customize the listed resources (replicas, memory limit); the page opens with: kubectl supports kustomization files since 1.14, kubectl apply -k <dir> applies them',
+  [`${K}tasks/run-application/configure-pdb/#think-about-how-your-application-reacts-to-disruptions`]: 'single instance: no PDB and tolerate occasional downtime (or maxUnavailable=0 and talk first); several instances with a quorum: maxUnavailable 1',
+  [`${K}tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget`]: 'minAvailable = the number of replicas (or maxUnavailable 0) requires zero voluntary evictions: draining a node with such a pod never completes',
   [`${K}reference/command-line-tools-reference/kube-apiserver/#options`]: '--event-ttl defaults to 1h0m0s',
   [`${K}reference/kubernetes-api/workload-resources/pod-v1/#lifecycle`]: 'activeDeadlineSeconds, relative to startTime',
+  // Linux man pages (man7.org, the man-pages project's own site).
+  'https://man7.org/linux/man-pages/man2/kill.2.html#DESCRIPTION': 'permission to send a signal: CAP_KILL, or the sender\'s real or effective UID equals the target\'s real or saved set-user-ID (no SYS_PTRACE)',
   // The tools' own docs.
   'https://github.com/derailed/k9s#key-bindings': 'k9s key bindings',
   'https://github.com/stern/stern#usage': 'stern query, --context, follows new pods',
-  'https://github.com/lensapp/lens#readme': 'Lens desktop',
+  'https://github.com/lensapp/lens#what-is-lens': 'Lens Desktop: one UI to manage and troubleshoot workloads, "the most effective way to learn Kubernetes"',
   'https://github.com/ahmetb/kubectx#kubectx1': 'kubectx / kubens',
   // helm.sh (Docusaurus; checked against the stored pages and helm/helm-www).
   'https://helm.sh/docs/helm/helm_history/#synopsis': 'helm history prints the historical revisions of a release, a table with chart and app version per revision',

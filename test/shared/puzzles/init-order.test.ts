@@ -206,7 +206,7 @@ describe('initOrder golden example', () => {
         "items": [
           "vault-agent-init (hashicorp/vault:1.17.2): \`vault agent -config=/etc/vault/agent.hcl -exit-after-auth\`: writes the postgres password to /out/db-password · mounts secrets at /out, vault-agent at /etc/vault (read-only)",
           "seed-data (postgres:16): \`PGPASSWORD=$(cat /vault/secrets/db-password) psql -h 127.0.0.1 -U app -d queue-worker -f /seed/reference.sql\` · mounts seed-sql at /seed (read-only), secrets at /vault/secrets (read-only)",
-          "linkerd-proxy (cr.l5d.io/linkerd/proxy:stable-2.14.10) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140; startupProbe GET /ready on port 4191",
+          "linkerd-proxy (cr.l5d.io/linkerd/proxy:edge-25.4.4) [restartPolicy: Always]: the mesh proxy: the pod's outbound traffic is redirected to it on port 4140; startupProbe GET /ready on port 4191",
           "cloud-sql-proxy (gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.11.0) [restartPolicy: Always]: \`/cloud-sql-proxy --port 5432 --health-check --http-address 0.0.0.0 acme-prod:europe-west1:queue-worker\`: listens on 127.0.0.1:5432; startupProbe GET /startup on port 9090",
         ],
         "prompt": "Order the initContainers of this \`queue-worker\` pod so each finds what it needs when it starts. Those marked restartPolicy: Always are native sidecars. The mesh redirects all of the pod's traffic, init containers' included, through linkerd-proxy: nothing gets out before it runs. The Cloud SQL instance is up and accepts connections only through cloud-sql-proxy. Its tables exist already.",

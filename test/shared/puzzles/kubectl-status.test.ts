@@ -18,6 +18,19 @@ const answerOf = (p: KubectlStatusPuzzle) => p.options.find((o) => o.id === kube
 const statuses = (d: Difficulty) => new Set(Array.from({ length: 1000 }, (_, i) => kubectlStatus.generate(`s${i}`, d)).filter((p) => p.question.column === 'STATUS').map(answerOf));
 
 describe('kubectlStatus', () => {
+  it('never shows a Completed container beside a Ready pod (a terminated container is never ready)', () => {
+    // printPod's Running branch for Completed needs Ready=True, which a pod with a terminated regular container
+    // cannot have (docs/rules/kubectl.md#completed-with-running).
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (const p of puzzles(d)) {
+        const l = podListing(p.facts);
+        expect(statusDecision(l).step, kubectlStatus.meta(p).template).not.toBe('completed-running');
+        const terminated = l.containers.some((c) => c.state === 'terminated');
+        if (terminated) expect(l.conditions?.find((c) => c.type === 'Ready')?.status, kubectlStatus.meta(p).template).not.toBe('True');
+      }
+    }
+  });
+
   it('offers four different options, the answer among them', () => {
     for (const d of ['easy', 'medium', 'hard'] as const) {
       for (const p of puzzles(d)) expect(new Set(p.options.map((o) => o.label)).size).toBe(4);

@@ -10,6 +10,7 @@ import { podConditions, type PodConditionsPuzzle } from '../../../shared/puzzles
 import { kindIds } from '../../../shared/puzzles/index.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
 import { checkStateKind } from './state-kind-checks.ts';
+import { optionHolds } from './pod-conditions-truth.ts';
 
 checkPuzzleKind(podConditions);
 checkStateKind(podConditions, (p) => conditionsAnswer(p.facts, p.question));
@@ -31,6 +32,24 @@ describe('podConditions', () => {
         expect(p.options.map((o) => o.label)).toContain(answerOf(p));
       }
     }
+  });
+
+  it('offers options of which exactly one, the answer, is true of the pod as an instructor reads it', () => {
+    const seen = new Set<string>();
+    for (const d of ['easy', 'medium', 'hard'] as const) {
+      for (let i = 0; i < 1000; i++) {
+        const p = podConditions.generate(`truth-${d}-${i}`, d);
+        const holding = p.options.filter((o) => {
+          const h = optionHolds(p.facts, p.question, o.label);
+          expect(h, `${p.template}: no reading for "${o.label}"`).toBeDefined();
+          return h;
+        });
+        expect(holding.map((o) => o.label), `${p.template}: ${p.prompt}`).toEqual([answerOf(p)]);
+        seen.add(p.template);
+      }
+    }
+    // Every template of every level was read.
+    expect(seen.size).toBe(new Set((['easy', 'medium', 'hard'] as const).flatMap((d) => podConditions.templates[d])).size);
   });
 
   it('offers Initialized "whys" of which exactly one, the answer, is true of the table', () => {
@@ -108,6 +127,24 @@ describe('podConditions', () => {
     const gated = of('hard', 'gated-then-filters').filter((p) => p.question.ask === 'podscheduled' && (p.question.needs.schedulingGates ?? []).length > 0);
     expect(gated.length).toBeGreaterThan(0);
     for (const p of gated) expect(answerOf(p)).toBe('False (SchedulingGated)');
+  });
+
+  it('gates only a plain Pod with Kueue\'s admission gate: a Job Kueue suspends, and its pods do not exist yet', () => {
+    const kueue = of('hard', 'gated-then-filters');
+    expect(kueue.length).toBeGreaterThan(0);
+    for (const p of kueue) {
+      expect(p.prompt).not.toMatch(/\bJob\b/);
+      expect(p.prompt).toMatch(/plain Pod/);
+      expect(p.code?.text).toContain('kueue.x-k8s.io/queue-name:');
+    }
+  });
+
+  it('lets the deadline fire in about half the puzzles that set one, so the clock cannot be ignored', () => {
+    const timed = Array.from({ length: 1200 }, (_, i) => podConditions.generate(`deadline-${i}`, 'hard')).filter((p) => p.facts.deadline);
+    expect(timed.length).toBeGreaterThan(100);
+    const fired = timed.filter((p) => podStatus(p.facts).decidedBy === 'deadline').length / timed.length;
+    expect(fired).toBeGreaterThan(0.35);
+    expect(fired).toBeLessThan(0.6);
   });
 
   it('never prints the condition it asks about: the gate-and-sidecar YAML shows the gate, not Ready', () => {

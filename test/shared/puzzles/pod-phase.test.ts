@@ -98,8 +98,9 @@ describe('podPhaseKind', () => {
   });
 
   it('blames a sidecar that cannot pull its image on the pull, not on a probe, and says why Never does not fail the pod', () => {
-    const pulls = puzzles('hard').filter((p) => p.template === 'pod-phase/job-with-sidecar'
-      && p.facts.initContainers.some((c) => c.restartPolicy === 'Always' && c.state === 'waiting'));
+    // job-with-sidecar no longer draws a pull stage (one fact); legacy-or-native still shows a native sidecar whose
+    // image cannot be pulled, where the start gate holds the main container back.
+    const pulls = puzzles('hard').filter((p) => p.facts.initContainers.some((c) => c.restartPolicy === 'Always' && c.state === 'waiting' && /Image/.test(c.reason ?? '')));
     expect(pulls.length).toBeGreaterThan(3);
     for (const p of pulls) {
       const side = p.facts.initContainers.find((c) => c.restartPolicy === 'Always')!;
@@ -107,6 +108,35 @@ describe('podPhaseKind', () => {
       expect(text).toContain(side.reason!);
       expect(text).not.toMatch(/startup probe has not passed/);
       expect(text).toMatch(/has never run, so it has not failed: restartPolicy Never/);
+    }
+  });
+
+  it('keeps medium Failed items off the easy rule: the failure is an init container\'s, a deadline\'s, or a Never pod with more to read', () => {
+    // "Never, one container exited non-zero" is an easy read (review J PP-M2, review G PP-M2/M3).
+    // pull-policy-defaults is exempt: its rule is the pull-policy default, and the task's exit is stated in the stem.
+    for (const p of puzzles('medium').filter((q) => podStatus(q.facts).phase === 'Failed' && q.template !== 'pod-phase/pull-policy-defaults')) {
+      const lone = p.facts.initContainers.length === 0 && p.facts.containers.length === 1 && p.facts.containers[0]!.state === 'terminated' && !p.facts.deadline;
+      expect(lone, p.template).toBe(false);
+    }
+  });
+
+  it('never shows a sidecar still Running beside a failed init container under Never (the kubelet stops it)', () => {
+    for (const d of ['medium', 'hard'] as const) {
+      for (const p of puzzles(d).filter((q) => q.facts.restartPolicy === 'Never' && podStatus(q.facts).phase === 'Failed')) {
+        const initFailed = p.facts.initContainers.some((c) => !c.restartPolicy && c.state === 'terminated' && (c.exitCode ?? 0) !== 0);
+        if (initFailed) expect(p.facts.initContainers.filter((c) => c.restartPolicy === 'Always' && c.state === 'running'), p.template).toEqual([]);
+      }
+    }
+  });
+
+  it('says why a crash-looping sidecar holds the pod Pending with its startup probe, not that it "never started" beside restarts', () => {
+    const items = puzzles('hard').filter((p) => p.template === 'pod-phase/sidecar-crash-stage');
+    expect(items.length).toBeGreaterThan(0);
+    for (const p of items) {
+      const text = podPhaseKind.grade(p, podPhaseKind.solve(p)).explanation;
+      expect(text).not.toMatch(/has never started/);
+      expect(p.prompt).toMatch(/startup probe/);
+      expect(p.facts.restartPolicy).toBe('Never');
     }
   });
 
@@ -126,8 +156,13 @@ describe('podPhaseKind', () => {
     for (const p of never) expect(p.prompt, p.template).not.toMatch(/ran out of memory|ran into trouble|crashed|failed at least once|OOM/i);
     const phases = new Map<string, Set<string>>();
     for (const p of never) phases.set(p.template, (phases.get(p.template) ?? new Set()).add(podStatus(p.facts).phase));
-    for (const t of ['pod-phase/backoff-reasons', 'pod-phase/init-failure-policy', 'pod-phase/oom-killed', 'pod-phase/init-or-app-crash']) {
+    for (const t of ['pod-phase/init-failure-policy', 'pod-phase/oom-killed', 'pod-phase/init-or-app-crash']) {
       expect(phases.get(t)?.size, t).toBeGreaterThanOrEqual(2);
+    }
+    // backoff-reasons has no Failed: under Never it is always an image back-off, where "Never + an error" misleads.
+    for (const p of never.filter((q) => q.template === 'pod-phase/backoff-reasons')) {
+      expect(podStatus(p.facts).phase).toBe('Pending');
+      expect(p.facts.containers.some((c) => /ImagePullBackOff|ErrImagePull/.test(c.reason ?? ''))).toBe(true);
     }
   });
 

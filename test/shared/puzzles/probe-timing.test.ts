@@ -193,6 +193,6 @@ describe('probeTiming: grading and the reveal', () => {
         "unit": "seconds",
       }
     `);
-    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row, the first within a period: at most 2 × 15 = 30 s. Nothing was restarted meanwhile; the pod simply rejoins the endpoints. An answer within 3 s (10 %) earns half credit."`);
+    expect(probeTiming.grade(p, p.seconds).explanation).toMatchInlineSnapshot(`"It needs successThreshold passes in a row, the first within a period: at most 2 × 15 = 30 s. Nothing restarts; the pod rejoins the endpoints. An answer within 3 s (10 %) earns half credit."`);
   });
 });

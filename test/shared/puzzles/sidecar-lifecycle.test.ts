@@ -110,7 +110,7 @@ describe('sidecarLifecycle', () => {
     expect(sidecarLifecycle.picture(order)?.type).toBe('sequence');
     expect(sidecarLifecycle.meta(order).answerKey).toBeNull();
     const single = find('pod-ready', 'easy', 'sidecar');
-    expect(sidecarLifecycle.meta(single).answerKey).toBe('No: `<sidecar>` is not ready'.replace(/`/g, ''));
+    expect(sidecarLifecycle.meta(single).answerKey).toBe('No: `<app>` is ready, but `<sidecar>` is not'.replace(/`/g, ''));
   });
 
   it('uses eight templates at every level', () => {

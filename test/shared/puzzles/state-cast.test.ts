@@ -13,6 +13,14 @@ describe('catalogueCast', () => {
     for (const c of withRedisWait) expect(c.apps[0]!.image.startsWith(HOUSE_REGISTRY), c.apps[0]!.name).toBe(true);
   });
 
+  it('never puts a database proxy beside redis or nginx, which keep no database of their own', () => {
+    const proxied = casts.filter((c) => c.inits.some((i) => i.name === 'cloud-sql-proxy'));
+    expect(proxied.length).toBeGreaterThan(0);
+    for (const c of proxied) expect(['redis', 'nginx']).not.toContain(c.apps[0]!.name);
+    // The swap keeps each pod's sidecars distinct.
+    for (const c of casts) expect(new Set(c.inits.map((i) => i.name)).size).toBe(c.inits.length);
+  });
+
   it('runs a schema migration only before our own code', () => {
     for (const c of casts.filter((x) => x.inits.some((i) => i.name === 'migrate'))) expect(c.apps[0]!.image.startsWith(HOUSE_REGISTRY)).toBe(true);
   });
