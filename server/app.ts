@@ -16,6 +16,7 @@ import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
 import { registerRecapHandlers } from './recap-handlers.ts';
+import { registerRosterHandlers } from './roster-handlers.ts';
 import { guardFloods } from './flood-guard.ts';
 import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
@@ -115,6 +116,7 @@ function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: 
   const sessionGone = registerSessionHandlers(ctx, routes);
   registerGameHandlers(ctx, routes);
   registerRecapHandlers(ctx, routes);
+  registerRosterHandlers(ctx, routes);
   const homeworkGone = registerHomeworkHandlers(ctx, assignments, routes);
   const flooded = (s: GameSocket): void => connections.flooded(s);
   return (socket) => {

@@ -1,19 +1,24 @@
 // The messages a room's changes make, as data (outgoing.ts): the common view broadcast once per room, per-player
 // messages only where they differ (results at the reveal), the host's panel. Nothing is sent here: the room's owner
 // (room-host.ts) puts these in its step and the outbox sends them once the change is on disk.
-import type { CloseReason, FinalResults, PlayerId } from '../shared/protocol.ts';
-import { viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
+import type { CloseReason, FinalResults, PlayerId, RosterUpdate } from '../shared/protocol.ts';
+import { presenceOf, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
 import type { Message, Outgoing } from './outgoing.ts';
 import type { SocketTable } from './socket-table.ts';
 
 export const roomStateMessage = (code: string, state: RoomState, now: number): Message =>
   ({ to: { room: code }, event: 'room:state', payload: viewForRoom(state, now) });
 
-/** null when no host socket is bound. */
-export function hostStatusMessage(sockets: SocketTable, state: RoomState, roster: boolean): Message | null {
+/** The counters, and the roster's changes since the last status (roster-feed.ts); null when no host socket is bound. */
+export function hostStatusMessage(sockets: SocketTable, state: RoomState, roster: RosterUpdate | undefined): Message | null {
   const host = sockets.host;
-  return host === null ? null : { to: { socket: host }, event: 'host:status', payload: viewForHost(state, roster) };
+  if (host === null) return null;
+  const status = viewForHost(state);
+  return { to: { socket: host }, event: 'host:status', payload: roster ? { ...status, roster } : status };
 }
+
+/** Arrivals and departures: the counts and team sizes only (the phones merge them into the view on screen). */
+export const presenceMessage = (code: string, state: RoomState): Message => ({ to: { room: code }, event: 'room:presence', payload: presenceOf(state) });
 
 /** A round closed: every bound player hears their own result. */
 export function results(out: Outgoing[], sockets: SocketTable, state: RoomState): void {

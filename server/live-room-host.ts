@@ -1,7 +1,9 @@
 // The owner of one live room (the RoomHost interface and what it promises: room-host.ts).
-import type { FinalResults, PlayerId, SocketData } from '../shared/protocol.ts';
+import type { FinalResults, PlayerId, RosterFull, SocketData } from '../shared/protocol.ts';
 import { allPlayers, finalResults, nextDeadline, reduce, type Actor, type RoomEffect, type RoomEvent, type RoomState } from '../shared/room/index.ts';
-import { finalResultsMessage, hostStatusMessage, meMessage, results, roomStateMessage } from './fanout.ts';
+import { finalResultsMessage, hostStatusMessage, meMessage, presenceMessage, results, roomStateMessage } from './fanout.ts';
+import { presenceDue, presenceTold } from './presence-feed.ts';
+import { RosterFeed } from './roster-feed.ts';
 import type { RoomCommit } from './live-store.ts';
 import { newStep, type Binding, type Message, type Step } from './outgoing.ts';
 import { HOST_STATUS_MS, PRESENCE_MS, PRESENCE_MS_PER_PLAYER, RETRY_MS, type Request, type RoomHost, type RoomHostDeps } from './room-host.ts';
@@ -27,7 +29,8 @@ export class LiveRoomHost implements RoomHost {
   private timer: { at: number; cancel: () => void } | null = null;
   private readonly status: Throttle;
   private readonly presence: Throttle;
-  private rosterDirty = true;
+  /** What the host's roster was last told: the next host:status carries only what changed since. */
+  private readonly roster = new RosterFeed();
   disposed = false;
 
   private readonly deps: RoomHostDeps;
@@ -141,7 +144,7 @@ export class LiveRoomHost implements RoomHost {
     // The panels were built from the undone state: send them again from the saved one, once the refusals are out.
     queueMicrotask(this.guarded(() => {
       if (this.disposed) return;
-      this.rosterDirty = true;
+      this.roster.reset();
       this.status.request();
       if (this.current.phase === 'lobby') this.presence.request();
     }));
@@ -175,6 +178,8 @@ export class LiveRoomHost implements RoomHost {
     for (const effect of effects) {
       switch (effect.type) {
         case 'broadcast':
+          // A full view carries the counts: the lobby's presence feed starts again from it.
+          presenceTold(this, state, clock.now());
           step.out.push(roomStateMessage(this.code, state, clock.now()));
           step.urgent = true;
           break;
@@ -182,7 +187,6 @@ export class LiveRoomHost implements RoomHost {
           presence ||= !broadcasts;
           break;
         case 'roster':
-          this.rosterDirty = true;
           status = true;
           break;
         case 'answered':
@@ -242,7 +246,12 @@ export class LiveRoomHost implements RoomHost {
 
   private bindHost(step: Step, socketId: string): void {
     this.seats.bindHost(step, socketId);
-    this.rosterDirty = true;
+    // A new host connection: its first update is the whole roster.
+    this.roster.reset();
+  }
+
+  fullRoster(): RosterFull {
+    return this.roster.full(this.current);
   }
 
   private answer<T>(step: Step, request: Request<T>): void {
@@ -251,16 +260,23 @@ export class LiveRoomHost implements RoomHost {
   }
 
   private sendStatus(): void {
-    const message = hostStatusMessage(this.sockets, this.current, this.rosterDirty);
-    this.rosterDirty = false;
+    // Without a host, the next one gets the whole roster.
+    if (this.sockets.host === null) this.roster.reset();
+    const message = this.sockets.host === null ? null : hostStatusMessage(this.sockets, this.current, this.roster.next(this.current));
     const step = newStep();
     if (message) step.out.push(message);
     this.deps.outbox.add(this, step);
   }
 
+  /** When enough changed to be worth a message to everyone (presence-feed.ts); else the throttle checks again. */
   private sendPresence(): void {
+    const now = this.deps.clock.now();
+    const due = presenceDue(this, this.current, now);
+    if (due === 'wait') return this.presence.request();
+    if (due === 'none') return;
+    presenceTold(this, this.current, now);
     const step = newStep();
-    step.out.push(roomStateMessage(this.code, this.current, this.deps.clock.now()));
+    step.out.push(presenceMessage(this.code, this.current));
     this.deps.outbox.add(this, step);
   }
 

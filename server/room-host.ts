@@ -3,7 +3,7 @@
 // means as data (outgoing.ts) — the reply, the messages, the bindings — which the outbox commits and sends
 // (outbox.ts). Two events for a room can never interleave, and nobody hears of a change before it is on disk.
 // The implementation is live-room-host.ts.
-import type { Ack, PlayerId, SocketData } from '../shared/protocol.ts';
+import type { Ack, PlayerId, RosterFull, SocketData } from '../shared/protocol.ts';
 import type { Actor, Result, RoomEvent, RoomState } from '../shared/room/index.ts';
 import type { Clock, Scheduler } from './clock.ts';
 import type { LiveRoomStore } from './live-store.ts';
@@ -48,6 +48,8 @@ export interface RoomHost extends Committable {
   gone(socketId: string, identity: SocketData): void;
   /** After a restart: whoever did not come back within the grace is marked away. */
   settleAbsent(): void;
+  /** The host's whole roster, from which the next host:status deltas build (host:roster, a host's rejoin). */
+  fullRoster(): RosterFull;
   /** When the room's timer is next due (deadline or idle expiry). */
   nextWake(): number;
   /** Sets the room down without telling anyone (server shutdown; it stays saved). */

@@ -125,7 +125,7 @@ function rejoinReply(ctx: HandlerContext, p: RejoinRoom, now: number) {
       return { ok: true, data: { role: 'player', playerToken: p.token, me: viewForPlayer(room.state, who.playerId)!, view } };
     }
     // The room sends host:results after this ack when the game is over (room-host.ts).
-    const status = viewForHost(room.state, true);
+    const status = { ...viewForHost(room.state), roster: room.fullRoster() };
     return { ok: true, data: { role: 'host', hostToken: p.token, joinUrl: joinUrlOf(ctx, room.code), view, status } };
   };
 }

@@ -44,6 +44,7 @@ export interface Routes {
 
 export function createRoutes(guard: Guard): Routes {
   const listeners: [EventName, Listener][] = [];
+  let shared: object | null = null;
 
   function reply(event: EventName, ack: (response: unknown) => void, response: Ack<unknown>): void {
     if (!response.ok) guard.refused?.(response.error);
@@ -69,6 +70,7 @@ export function createRoutes(guard: Guard): Routes {
 
   return {
     on(event, schema, handler) {
+      if (shared !== null) throw new Error(`route ${event} registered after the first socket`);
       const listener: Listener = function (payload, ack) {
         if (typeof ack !== 'function') return;
         const respond = ack as (response: unknown) => void;
@@ -88,8 +90,33 @@ export function createRoutes(guard: Guard): Routes {
       listeners.push([event, listener]);
     },
     attach(socket) {
+      shared ??= sharedListeners(listeners);
+      if (inheritListeners(socket, shared, listeners.length)) return;
       const on = (socket as unknown as { on(event: string, listener: Listener): void }).on.bind(socket);
       for (const [event, listener] of listeners) on(event, listener);
     },
   };
+}
+
+/** Node's EventEmitter keeps a socket's listeners in its own `_events` object: with ~30 routes that object is
+ *  ~1.5 KiB per socket (issue 14: RSS per connection). Every socket's routes are the same functions, so the
+ *  socket's `_events` inherits them from one object instead; listeners added later (disconnect) are its own. */
+function sharedListeners(listeners: readonly [EventName, Listener][]): object {
+  const events = Object.create(null) as Record<string, Listener>;
+  for (const [event, listener] of listeners) events[event] = listener;
+  return events;
+}
+
+/** False (nothing changed) when the socket is not the EventEmitter this expects, or already listens to a route. */
+function inheritListeners(socket: GameSocket, shared: object, count: number): boolean {
+  const emitter = socket as unknown as { _events?: Record<string | symbol, unknown>; _eventsCount?: number };
+  const own = emitter._events;
+  if (own === undefined || typeof emitter._eventsCount !== 'number') return false;
+  const keys = Reflect.ownKeys(own);
+  if (keys.some((k) => typeof k === 'string' && k in shared)) return false;
+  const events = Object.create(shared) as Record<string | symbol, unknown>;
+  for (const k of keys) events[k] = own[k];
+  emitter._events = events;
+  emitter._eventsCount += count;
+  return true;
 }
