@@ -1,5 +1,6 @@
 // The outbox: what the rooms' steps tell people waits here until their changes are on disk. One write per
-// FLUSH_MS (or per MAX_STEPS changes, whichever comes first): every changed room in ONE transaction, then
+// event-loop turn — or, when a turn brought only a few changes, per FLUSH_MS; and at most MAX_STEPS changes
+// each: every changed room in ONE transaction, then
 // the messages in a declared order — every ack first, then broadcasts and direct messages in the order they were
 // made — so an answer's ack never queues behind the reveal its round closed with (issue 14). If the write fails,
 // every room of the batch goes back to its last saved state (bindings included), the acks become internal_error
@@ -13,11 +14,14 @@ import type { Log } from './types.ts';
 /** Changes saved per transaction at most: a burst of 10,000 answers in one turn is saved (and acked) in slices,
  *  so the acks stream while answers still arrive and the round's close has only a short tail before it. */
 export const MAX_STEPS = 256;
-/** How long a batch stays open for more changes. A commit costs ~0.1–0.3 ms whatever it holds (BEGIN, the WAL
- *  pages, COMMIT): committed at the end of every event-loop turn, a 5,000-player round whose answers trickle in
- *  over 2 s spent ~20% of the server's busy time in commits (issue 14 profile). A few ms more before an ack buys
- *  far fewer commits; a change everyone sees (a question, a reveal) does not wait for it, nor does a deadline. */
+/** How long a batch of a few changes stays open for more. A commit costs ~0.1–0.3 ms whatever it holds (BEGIN,
+ *  the WAL pages, COMMIT): committed at the end of every event-loop turn, a 5,000-player round whose answers
+ *  trickle in over 2 s spent ~20% of the server's busy time in commits of one or two answers each (issue 14
+ *  profile). A few ms more before such an ack buys far fewer commits. A turn that brought FULL_TURN changes or
+ *  more (a burst) is committed at its end as before, so a burst's acks are not held back; a change everyone sees
+ *  (a question, a reveal) does not wait either, nor does a deadline. */
 export const FLUSH_MS = 5;
+export const FULL_TURN = 16;
 
 /** What the outbox needs of a room's owner (room-host.ts). */
 export interface Committable {
@@ -35,7 +39,7 @@ export interface OutboxDeps {
   log: Log;
   /** Every ack, as it is sent (the refusal counter in /metrics). */
   acked?: (reply: Reply) => void;
-  /** How long a batch stays open (FLUSH_MS); 0: until the end of the event-loop turn. */
+  /** How long a batch of fewer than FULL_TURN changes stays open (FLUSH_MS); 0: until the end of the turn. */
   flushMs?: number;
 }
 
@@ -119,8 +123,12 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS 
     const due = (): void => {
       if (scheduled) run(flush);
     };
-    if (flushMs > 0) setTimeout(due, flushMs);
-    else setImmediate(due);
+    // At the end of the turn: a full one is committed now, a thin one waits for more (up to flushMs).
+    setImmediate(() => {
+      if (!scheduled) return;
+      if (flushMs <= 0 || changed >= FULL_TURN) due();
+      else setTimeout(due, flushMs);
+    });
   }
 
   /** Flushes once the current callback has returned: after the handler that made the change queued its ack, before

@@ -31,7 +31,9 @@ export type Capability =
   | 'port-forward'         // a local port tunnelled to a pod
   | 'pod-logs'             // one container's log
   | 'previous-logs'        // the log of a container's instance from before its last restart
-  | 'release-change';      // change a Helm release's settings so that the next upgrade keeps them
+  | 'release-change'       // change a Helm release's settings so that the next upgrade keeps them
+  | 'stock-client'         // already there on a locked-down host where nothing else may be installed
+  | 'usage-from-prometheus'; // CPU and memory read from the cluster's Prometheus, with no metrics-server
 
 const CAN: Record<Capability, readonly Tool[]> = {
   'exact-command': ['kubectl'],
@@ -61,17 +63,21 @@ const CAN: Record<Capability, readonly Tool[]> = {
   'pod-shell': ['kubectl', 'k9s', 'Lens'],
   'port-forward': ['kubectl', 'k9s', 'Lens'],
   'pod-logs': ['kubectl', 'k9s', 'Lens', 'stern'],
-  // kubectl logs --previous; k9s's log view toggles the previous instance. stern has no such flag: it tails the
+  // kubectl logs --previous; k9s's pod list opens the previous instance's logs (p; shift-l in older versions). stern has no such flag: it tails the
   // instances that run now (its README's flag list).
   'previous-logs': ['kubectl', 'k9s'],
   // A release's values change through helm upgrade; kubectl edit or scale only touch live objects, and the next
   // upgrade puts back every field the chart sets.
   'release-change': ['Helm'],
+  // A hardened bastion or a vendor's appliance ships the Kubernetes project's own client and nothing more.
+  'stock-client': ['kubectl'],
+  // kubectl top and k9s read the Metrics API that metrics-server serves; Lens draws its figures from Prometheus.
+  'usage-from-prometheus': ['Lens'],
 };
 
 /** What each capability means, said about a tool that lacks it. */
 export const LACKS: Record<Capability, string> = {
-  'exact-command': 'is not the plain command line the docs and runbooks are written for',
+  'exact-command': 'is not the general command line that prints any object or log for a ticket or a runbook',
   'non-interactive': 'needs a person at a screen: it cannot run in a script or a CI job',
   'live-terminal-ui': 'has no full-screen terminal view that refreshes itself',
   'desktop-app': 'is no desktop application',
@@ -79,7 +85,7 @@ export const LACKS: Record<Capability, string> = {
   'live-usage-columns': 'shows no usage columns that refresh in place',
   'usage-snapshot': 'prints no one-off table of CPU and memory',
   'regex-pod-logs': 'cannot pick pods by a regular expression on their names',
-  'follows-new-pods': 'does not pick up pods created after it started',
+  'follows-new-pods': 'has no one log stream that takes in pods created after it started',
   'quick-switch': 'has no short command that switches the kubeconfig\'s current context',
   'switch-back': 'has no "back to the previous one" switch',
   'persists-switch': 'does not change the kubeconfig that every shell reads',
@@ -97,7 +103,9 @@ export const LACKS: Record<Capability, string> = {
   'port-forward': 'forwards no ports',
   'pod-logs': 'shows no container logs',
   'previous-logs': 'has no way to print the instance from before the restart',
-  'release-change': 'changes only the live objects: the next helm upgrade puts back what the release\'s values say',
+  'release-change': 'does not change a release\'s values, and the next helm upgrade applies only what those say',
+  'stock-client': 'is not on that host, and nothing may be installed there',
+  'usage-from-prometheus': 'shows no CPU or memory figures from Prometheus',
 };
 
 /**

@@ -6,7 +6,6 @@ import { APART, TOGETHER, apiSide, code, type Pair, type PairMaker } from './sam
 import { BECAUSE, FOLKLORE, REASON_DOC, REASON_LABEL, REASON_RULE, REASONS, folkloreFor, verdictOptions, type Folklore } from './same-pod-words.ts';
 import type { DraftOption, SingleTemplate } from './single-draft.ts';
 
-const TEST = 'The test: must they live, die and be scheduled together?';
 const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name, p.a.image], [p.b.name, p.b.image]] });
 
 /** Pair makers whose verdict is decided by this reason (a pair's needs do not depend on the draw). */
@@ -28,7 +27,7 @@ const verdictStated: SingleTemplate = {
       options: verdictOptions(rng, p.needs, null),
       answerKey: REASON_LABEL[reason],
       rules: [REASON_RULE[reason]],
-      because: [{ text: `${BECAUSE[reason]} ${TEST}` }],
+      because: [{ text: BECAUSE[reason] }],
       docUrl: REASON_DOC[reason],
     };
   },

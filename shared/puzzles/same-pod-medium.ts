@@ -13,9 +13,12 @@ const table = (p: Pair) => ({ columns: ['Container', 'Image'], rows: [[p.a.name,
 import { version as tag } from './house.ts';
 import { houseApp } from '../model/software.ts';
 
+// Facts that do not bear on sharing a pod, organisational and technical alike, so the herring is not always the
+// organisational sentence.
 const HERRINGS = [
-  'The same team is on call for both.', 'Both went through the same security review.', 'Both were added to the cluster in the same sprint.',
-  'Their code lives in one repository.', 'Both are written up on the same wiki page.',
+  'The same team is on call for both.', 'Both went through the same security review.', 'Their code lives in one repository.',
+  'Both images are built on the same distroless base.', 'Each has its own liveness probe.', 'Both request 100m of CPU.',
+  'Both images are pinned by digest.', 'Both were upgraded to a new minor version last month.',
 ];
 
 /** The verdict again, but the need has to be found in a situation, next to a fact that does not matter. */

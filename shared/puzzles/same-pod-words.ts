@@ -49,17 +49,26 @@ export const BECAUSE: Record<DesignReason, string> = {
   'shares-ipc': 'Shared memory works only inside one pod\'s IPC namespace.',
 };
 
-export type Folklore = 'one-team' | 'chatty' | 'depends' | 'one-container' | 'no-files' | 'own-ip' | 'same-language' | 'one-repo';
+// Folklore of two sorts, so that a class cannot learn "the organisational option is never the answer" as a shortcut:
+// who owns the code (team, language, repository) and per-container settings that sound like a reason for a pod
+// boundary but are set per container anyway (base image, resources, probes, user).
+export type Folklore = 'one-team' | 'chatty' | 'depends' | 'one-container' | 'no-files' | 'own-ip' | 'same-language' | 'one-repo'
+  | 'same-base' | 'same-size' | 'own-limits' | 'own-probe' | 'own-user';
 
 export const FOLKLORE: Record<Folklore, { together: boolean; label: string; rebuttal: string }> = {
   'one-team': { together: true, label: 'One pod: the same team builds and ships both', rebuttal: 'Who owns the code says nothing about sharing a node and a fate.' },
   chatty: { together: true, label: 'One pod: they call each other many times a second', rebuttal: 'Frequent calls through a Service are normal between pods.' },
   depends: { together: true, label: 'One pod: one cannot do its job without the other', rebuttal: 'Depending on another service is what Services are for.' },
   'same-language': { together: true, label: 'One pod: both are written in the same language', rebuttal: 'The language a container is written in has nothing to do with pods.' },
+  'same-base': { together: true, label: 'One pod: both images are built on the same base image', rebuttal: 'A node shares image layers between any pods; the base image ties no fates.' },
+  'same-size': { together: true, label: 'One pod: both need about the same CPU and memory', rebuttal: 'Requests and limits are set per container, in one pod or in two; similar sizes tie nothing.' },
   'one-container': { together: false, label: 'Separate pods: a pod can run only one container', rebuttal: 'A pod may hold several tightly coupled containers.' },
   'no-files': { together: false, label: 'Separate pods: containers in a pod cannot share files', rebuttal: 'Containers in a pod share any volume they both mount.' },
   'own-ip': { together: false, label: 'Separate pods: each container needs its own IP address', rebuttal: 'Containers in a pod share one IP and only need distinct ports.' },
   'one-repo': { together: false, label: 'Separate pods: their code lives in different repositories', rebuttal: 'Where the code lives says nothing about sharing a pod.' },
+  'own-limits': { together: false, label: 'Separate pods: each needs its own memory limit', rebuttal: 'Each container in a pod has its own requests and limits.' },
+  'own-probe': { together: false, label: 'Separate pods: each needs its own liveness probe', rebuttal: 'Probes are set per container: each container of a pod has its own.' },
+  'own-user': { together: false, label: 'Separate pods: they must run as different users', rebuttal: 'runAsUser can be set per container, in the container\'s securityContext.' },
 };
 
 /** Folklore that happens to be true of coupled pairs, so it is only offered where it leads to the wrong verdict. */

@@ -27,6 +27,8 @@ export interface ToolCase {
   because: string;
   /** The tool a player would reach for by habit and why it falls short here: always among the options. */
   tempt?: { tool: Tool; why: string };
+  /** Why another wrong tool falls short here, where the model's general line would say too little. */
+  others?: Partial<Record<Tool, string>>;
   /** The question, when this case asks something other than the template's. */
   question?: string;
   /** A second rule the case turns on, besides the answer's own. */
@@ -42,7 +44,7 @@ export function toolDraft(rng: Rng, template: string, c: ToolCase, question = 'W
   if (c.tempt && !lacking.includes(c.tempt.tool)) throw new Error(`${template}: ${c.tempt.tool} does not surely lack ${c.need.join(', ')}`);
   const wrong = c.tempt ? [c.tempt.tool, ...rng.sample(lacking.filter((t) => t !== c.tempt!.tool), 2)] : rng.sample(lacking, 3);
   if (wrong.length < 3) throw new Error(`${template}: too few tools lack ${c.need.join(', ')}`);
-  const why = (t: Tool): string => (c.tempt?.tool === t ? c.tempt.why : whyNot(t, c.need));
+  const why = (t: Tool): string => (c.tempt?.tool === t ? c.tempt.why : c.others?.[t] ?? whyNot(t, c.need));
   return {
     template,
     prompt: `${c.text} ${c.question ?? question}`,

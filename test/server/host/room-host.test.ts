@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRoom, restoreRoom, timing, type Result } from '../../../shared/room/index.ts';
 import type { Ack } from '../../../shared/protocol.ts';
 import { memoryLiveRooms } from '../../../server/live-store.ts';
-import { FLUSH_MS, MAX_STEPS } from '../../../server/outbox.ts';
+import { FLUSH_MS, FULL_TURN, MAX_STEPS } from '../../../server/outbox.ts';
 import { RETRY_MS, type Request } from '../../../server/room-host.ts';
 import { createRooms } from '../../../server/rooms.ts';
 import { hashToken, protectToken } from '../../../server/tokens.ts';
@@ -170,6 +170,15 @@ describe('RoomHost and the outbox', () => {
     await settle();
     expect(t.store.commits.length).toBe(commits + 1);
     expect(t.heard()).toEqual(['ack ana answer:submit ok', 'ack ben answer:submit ok']);
+  });
+
+  it(`commits a turn of ${FULL_TURN} changes or more at its end, without waiting`, async () => {
+    const t = setup();
+    const commits = t.store.commits.length;
+    for (let i = 0; i < FULL_TURN; i++) t.join(`p${i}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.transport.sent.filter((s) => s.kind === 'ack' && s.event === 'room:join')).toHaveLength(FULL_TURN);
   });
 
   it('keeps rows a restart restores to the same room', async () => {

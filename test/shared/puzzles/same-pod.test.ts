@@ -5,6 +5,7 @@ import { samePod } from '../../../shared/puzzles/same-pod.ts';
 import { easyTemplates } from '../../../shared/puzzles/same-pod-easy.ts';
 import { hardTemplates } from '../../../shared/puzzles/same-pod-hard.ts';
 import { MIXED, TOGETHER, APART } from '../../../shared/puzzles/same-pod-pairs.ts';
+import { FOLKLORE } from '../../../shared/puzzles/same-pod-words.ts';
 import { createRng } from '../../../shared/random.ts';
 import { checkPuzzleKind } from '../puzzle-kind-properties.ts';
 
@@ -123,6 +124,16 @@ describe('samePod', () => {
       }
     }
     expect([...bad].slice(0, 2000)).toEqual([]);
+  });
+
+  it('mixes technical folklore with the organisational kind, so "team, language, repository" is no shortcut', () => {
+    // Review K2 (what repeats, item 4): the wrong options were always organisational. Now they are one kind of folklore among two.
+    const labels = new Set(Object.values(FOLKLORE).map((f) => f.label));
+    const shown = levels.flatMap((d) => puzzles(d).flatMap((p) => samePod.publicView(p).options.map((o) => o.label).filter((l) => labels.has(l))));
+    expect(shown.length).toBeGreaterThan(200);
+    const organisational = shown.filter((l) => /team|language|repositor/.test(l)).length;
+    expect(organisational / shown.length).toBeLessThan(0.4);
+    expect(new Set(shown).size).toBeGreaterThanOrEqual(10);
   });
 
   it('renders a golden puzzle', () => {
