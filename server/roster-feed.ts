@@ -5,7 +5,8 @@ import type { RosterFull, RosterUpdate } from '../shared/protocol.ts';
 import { fullRoster, rosterDelta, type RoomState } from '../shared/room/index.ts';
 
 export class RosterFeed {
-  /** Never goes back, even across host connections: an update is always newer than any sent before it. */
+  /** Never goes back, even across host connections, while the server runs (a restart counts from 1 again: the
+   *  client takes a new connection's full roster whatever its version). */
   #version = 0;
   /** The state the host's copy describes; null: the next update is a full roster. */
   #base: RoomState | null = null;

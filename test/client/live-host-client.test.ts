@@ -138,6 +138,20 @@ describe('HostClient', () => {
     expect(client.roster).toEqual([entry('p1', 'Ada')]);
   });
 
+  it('takes the rejoin’s full roster even when its version is lower than the copy’s (a restarted server)', async () => {
+    const { fake, client } = setup({ 'podium:session:host:ABCDEF': 'host-tok', 'podium:session:host:last': 'ABCDEF' });
+    fake.trigger('host:status', status({ roster: full(57, [entry('p1', 'Ada'), entry('p2', 'Ben')]) }));
+    fake.respond('room:rejoin', () => ({
+      ok: true,
+      data: { role: 'host', hostToken: 'host-tok', joinUrl: 'https://x.test/#/join/ABCDEF', view: lobby(), status: status({ roster: full(1, [entry('p2', 'Ben')]) }) },
+    }));
+    client.resume();
+    await settle();
+    expect(client.roster).toEqual([entry('p2', 'Ben')]);
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 2, players: { added: [entry('p3', 'Cy')], changed: [], removed: [] } } }));
+    expect(client.roster).toEqual([entry('p2', 'Ben'), entry('p3', 'Cy')]);
+  });
+
   it('keeps the results pushed when the game finishes', () => {
     const { fake, client } = setup();
     const results = { code: 'ABCDEF', players: [] };

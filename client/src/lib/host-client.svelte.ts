@@ -143,6 +143,8 @@ export class HostClient extends GameClient {
   protected override onRejoined(data: Rejoined): boolean {
     if (data.role !== 'host') return false;
     this.joinUrl = data.joinUrl;
+    // A new connection starts a new count (a restarted server counts from 1 again): its full roster is the copy.
+    this.#lists = null;
     this.#applyStatus(data.status);
     return true;
   }
