@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import express from 'express';
 import type { Clock, Scheduler } from './clock.ts';
 import type { Store } from './store.ts';
+import type { TeacherData } from './teacher-data.ts';
 import { createApp } from './http-routes.ts';
 import { createRooms, type Rooms } from './rooms.ts';
 import { sqliteLiveRooms } from './live-store.ts';
@@ -37,7 +38,11 @@ import { assignmentGames } from './assignments/assignment-games.ts';
 export interface ServerDeps {
   clock: Clock;
   scheduler: Scheduler;
+  /** The live rooms (server/store.ts). */
   store: Store;
+  /** Finished games, quizzes, the games index, assignments: the SQLite file's (openStore(...).teacher) or
+   *  PostgreSQL's (server/postgres/teacher-data.ts). */
+  teacher: TeacherData;
   newId?: () => string;
   newSeed?: () => string;
   randomBytes?: (count: number) => Uint8Array;
@@ -67,8 +72,9 @@ export interface PodiumServer {
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
-  /** Assignments reopened from the database at start. */
-  restoredAssignments: number;
+  /** Assignments reopened from the database at start: resolves to how many once they are all back (main.ts
+   *  listens only then). */
+  restoredAssignments: Promise<number>;
   metrics: Metrics;
   /** Stops accepting rooms, /readyz turns 503, and every client hears server:restarting at once. */
   drain(): void;
@@ -145,10 +151,10 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const randomBytes = deps.randomBytes ?? ((n: number) => cryptoBytes(n));
   const homework = assignmentRoutes({ assignments: () => assignments, rooms: () => rooms, randomBytes, publicUrl: deps.publicUrl ?? '' });
   const api = apiRouter({
-    library: deps.store.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
+    library: deps.teacher.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
     newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
   });
-  const app = createApp({ store: deps.store, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
+  const app = createApp({ store: deps.store, finished: deps.teacher.finished, log, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -163,7 +169,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
     },
   });
-  const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
     clock: deps.clock, rooms, assignments, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
@@ -182,12 +188,13 @@ export function createServer(deps: ServerDeps): PodiumServer {
     publicUrl: deps.publicUrl ?? '',
     isDraining: () => draining,
     metrics,
-    library: deps.store.library,
+    library: deps.teacher.library,
     assignments,
   };
   io.on('connection', onConnection(ctx, assignments, limits, guard));
   const restored = rooms.restore();
   const restoredAssignments = assignments.restore();
+  restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
   const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
   prober.unref();
   const drain = (): void => {
@@ -204,7 +211,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
       // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
       rooms.closeAll();
-      assignments.closeAll();
+      const assignmentsSaved = assignments.closeAll();
       const closed = io.close();
       // A client that never answers the close handshake (a phone asleep, a frozen tab) would hold the HTTP server
       // open for the WebSocket's 30 s close timeout: cut whatever is left.
@@ -213,6 +220,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       }, CLOSE_GRACE_MS);
       await closed;
       clearTimeout(cut);
+      await assignmentsSaved;
     },
   };
 }

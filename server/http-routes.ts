@@ -4,12 +4,18 @@ import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { RoomCode } from '../shared/protocol.ts';
 import type { Store } from './store.ts';
+import type { FinishedGames } from './teacher-data.ts';
+import type { Log } from './types.ts';
+import { handle } from './library/api.ts';
 import { resultsCsv, timeZoneOr } from './csv.ts';
 import { bearer } from './library/access.ts';
 import type { TrustProxy } from './client-address.ts';
 
 export interface HttpDeps {
   store: Store;
+  /** Where the host's CSV is read from (the SQLite file or PostgreSQL: server/teacher-data.ts). */
+  finished: FinishedGames;
+  log: Log;
   isDraining(): boolean;
   metrics: Registry;
   /** HSTS only when the public address is https: on a LAN over http it would lock phones out later. */
@@ -43,11 +49,11 @@ const CSP = {
 
 /** The host's download from the results screen. No token, a wrong one, and no such game get the same answer, so
  *  the answer never tells whether a room code had a game (docs/protocol.md, "Facilitator API"). */
-function csvDownload(store: Store) {
-  return (req: Request, res: Response): void => {
+function csvDownload(finished: FinishedGames) {
+  return async (req: Request, res: Response): Promise<void> => {
     const token = bearer(req);
     const code = RoomCode.safeParse(req.params['code']);
-    const game = token !== null && code.success ? store.gameFor(code.data, token) : null;
+    const game = token !== null && code.success ? await finished.gameFor(code.data, token) : null;
     if (game === null || game === 'forbidden') {
       res.status(401).set('WWW-Authenticate', 'Bearer realm="podium"').json({ error: 'unauthorized' });
       return;
@@ -56,7 +62,7 @@ function csvDownload(store: Store) {
   };
 }
 
-export function createApp({ store, isDraining, metrics, https, trustProxy, api }: HttpDeps): Express {
+export function createApp({ store, finished, log, isDraining, metrics, https, trustProxy, api }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -74,7 +80,7 @@ export function createApp({ store, isDraining, metrics, https, trustProxy, api }
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
-  app.get('/api/rooms/:code/results.csv', csvDownload(store));
+  app.get('/api/rooms/:code/results.csv', handle(log, csvDownload(finished)));
   if (api) app.use('/api', api);
   return app;
 }

@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { createServer, type PodiumServer } from './app.ts';
 import { systemClock, systemScheduler } from './clock.ts';
 import { StartupError } from './database.ts';
-import { openStore, type Store } from './store.ts';
+import { openStore, type SqliteStore } from './store.ts';
+import type { TeacherData } from './teacher-data.ts';
+import { openPostgresTeacherData, redacted } from './postgres/teacher-data.ts';
 import { errorFields, loggerFromEnv } from './log.ts';
 import { publicAddress } from './public-address.ts';
 import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
@@ -17,6 +19,9 @@ const port = Number(env['PORT'] ?? 3000);
 /** The bind address: all interfaces by default; 127.0.0.1 for this machine only. */
 const host = env['HOST'] ?? '0.0.0.0';
 const dbPath = env['PODIUM_DB'] ?? './data/podium.db';
+/** Set: finished games, quizzes, the games index and assignments live in PostgreSQL; the SQLite file keeps the live
+ *  rooms and the outbox of finished games on their way there (docs/operations.md, "PostgreSQL"). */
+const databaseUrl = env['PODIUM_DATABASE_URL'] || null;
 // Relative to the working directory, like the database: the same whether run from source or from the bundle.
 const clientDir = resolve(env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
 /** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
@@ -39,9 +44,9 @@ function trustOrExit(): TrustProxy {
   }
 }
 
-function openOrExit(): Store {
+function openOrExit(): SqliteStore {
   try {
-    return openStore(dbPath, { warn: (message) => logger.warn(message) });
+    return openStore(dbPath, { warn: (message) => logger.warn(message), finishedGames: databaseUrl ? 'outbox' : 'here' });
   } catch (error) {
     const message = error instanceof StartupError ? error.message : `cannot open ${dbPath}: ${String(error)}`;
     // Plain text whatever the log format: refusing to start is read by the person starting it (operations.md).
@@ -53,7 +58,7 @@ function openOrExit(): Store {
 /** SIGTERM: not ready and "restarting" at once, games go on for the grace, then every socket is closed (cut if it
  *  does not answer), the last batch saved, the database and its lock released, exit 0. A watchdog exits 1 at the
  *  deadline if anything hangs. */
-function shutdown(server: PodiumServer, store: Store, signal: string): void {
+function shutdown(server: PodiumServer, store: SqliteStore, teacher: TeacherData, signal: string): void {
   const started = Date.now();
   server.drain();
   logger.info('draining: not ready, clients told to reconnect; rooms are saved', { signal, graceMs });
@@ -63,7 +68,8 @@ function shutdown(server: PodiumServer, store: Store, signal: string): void {
   }, DRAIN_DEADLINE_MS).unref();
   setTimeout(() => {
     const sockets = server.io.engine.clientsCount;
-    void server.close().finally(() => {
+    void server.close().finally(async () => {
+      await teacher.close().catch((error: unknown) => logger.error('closing the teacher data failed', errorFields(error)));
       store.close();
       logger.info(`drained in ${Date.now() - started} ms`, { drainedMs: Date.now() - started, socketsClosed: sockets });
       process.exit(0);
@@ -81,14 +87,29 @@ function keyOrExit(): FacilitatorKey {
   }
 }
 
+/** PostgreSQL reached and migrated before anything listens: a node that cannot reach it does not start. */
+async function postgresOrExit(url: string, store: SqliteStore): Promise<TeacherData> {
+  try {
+    return await openPostgresTeacherData(url, {
+      outbox: store.outbox, log: (message, error) => logger.error(message, errorFields(error)), warn: (message) => logger.warn(message),
+    });
+  } catch (error) {
+    console.error(`podium: ${error instanceof StartupError ? error.message : `PostgreSQL: ${String(error)}`}`);
+    store.close();
+    process.exit(error instanceof StartupError ? 2 : 1);
+  }
+}
+
 const trustProxy = trustOrExit();
 const store = openOrExit();
+const teacher = databaseUrl ? await postgresOrExit(databaseUrl, store) : store.teacher;
 const facilitator = keyOrExit();
 const address = publicAddress({ publicUrl: env['PUBLIC_URL'], host, port, interfaces: networkInterfaces() });
 const server = createServer({
   clock: systemClock,
   scheduler: systemScheduler(),
   store,
+  teacher,
   ...(noLimits ? { limits: unlimited } : {}),
   publicUrl: address.url,
   allowedOrigins,
@@ -99,6 +120,13 @@ const server = createServer({
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });
 
+try {
+  await server.restoredAssignments;
+} catch (error) {
+  console.error(`podium: could not restore the assignments: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
 server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
   const hint = error.code === 'EADDRINUSE' ? `port ${port} is in use: stop the other server or set PORT` : error.message;
   console.error(`podium: ${hint}`);
@@ -108,7 +136,10 @@ server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
 
 server.httpServer.listen(port, host, () => {
   const restored = server.restored > 0 ? `, ${server.restored} room(s) restored` : '';
-  logger.info(`Podium on ${address.url} (database ${dbPath}${restored})`, { url: address.url, bind: `${host}:${port}`, database: dbPath, restored: server.restored });
+  const teacherData = databaseUrl ? `; teacher's data in PostgreSQL ${redacted(databaseUrl)}` : '';
+  logger.info(`Podium on ${address.url} (database ${dbPath}${teacherData}${restored})`, {
+    url: address.url, bind: `${host}:${port}`, database: dbPath, teacherData: teacher.kind, restored: server.restored,
+  });
   if (address.warning) logger.warn(address.warning);
   // The one place the key is shown: whoever reads this console may open every report (docs/operations.md).
   const where = facilitator.source === 'environment' ? 'from PODIUM_FACILITATOR_KEY' : `kept in ${facilitator.path}`;
@@ -116,4 +147,4 @@ server.httpServer.listen(port, host, () => {
   if (noLimits) logger.warn('PODIUM_RATE_LIMITS=off: every rate limit is lifted (benchmarks only)');
 });
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => shutdown(server, store, signal));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => shutdown(server, store, teacher, signal));

@@ -1,5 +1,7 @@
 // One SQLite file (better-sqlite3, WAL): finished games (settings, players, teams, every answer, the ranking) and
-// the live rooms, each change written in the same transaction as it is made.
+// the live rooms, each change written in the same transaction as it is made. With PODIUM_DATABASE_URL set, finished
+// games go to PostgreSQL instead: here they only wait in an outbox table, written in that same transaction, until
+// server/postgres/forwarder.ts has stored them there (docs/operations.md, "PostgreSQL").
 import type Database from 'better-sqlite3';
 import { timingSafeEqual } from 'node:crypto';
 import type { FinalResults } from '../shared/protocol.ts';
@@ -7,15 +9,15 @@ import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '.
 import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
 import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
 import { hashToken } from './tokens.ts';
-import type { LibraryStore } from './library/library-store.ts';
 import { sqliteLibrary } from './library/sqlite-library.ts';
-import { assignmentsSql, type AssignmentStore } from './assignments/assignments-sql.ts';
+import { assignmentsSql } from './assignments/assignments-sql.ts';
+import type { TeacherData } from './teacher-data.ts';
+import { sqliteOutbox, OUTBOX_SCHEMA, type Outbox } from './postgres/outbox.ts';
 
+/** The live rooms' storage: the rooms' outbox commits through it, synchronously (live-store.ts, outbox.ts). */
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
   saveGame(results: FinalResults, hostTokenHash: string): void;
-  /** The latest finished game with this code, if the token is its host's: 'forbidden' when it is not. */
-  gameFor(code: string, hostToken: string): FinalResults | 'forbidden' | null;
   /** Writes what changed from `prev` to `next` (and the results of a game that just finished) in one transaction. */
   saveRoom(prev: RoomState | null, next: RoomState, results: FinalResults | null): void;
   /** Runs `fn` (several saveRoom calls) as one transaction: all of them are saved, or none (it throws). */
@@ -31,11 +33,21 @@ export interface Store {
   probe(): boolean;
   /** Time of each successful write transaction, for /metrics. */
   onWrite?: (seconds: number) => void;
-  /** Saved quizzes and the index of games, in the same database (server/library/). */
-  library: LibraryStore;
-  /** Live assignments, saved like live rooms (server/assignments/). */
-  assignments: AssignmentStore;
   close(): void;
+}
+
+/** The SQLite file: the live rooms, and the teacher's data in the same file (the default), or the outbox of
+ *  finished games bound for PostgreSQL. */
+export interface SqliteStore extends Store {
+  /** The teacher's data in this file. Not used when PostgreSQL holds it. */
+  teacher: TeacherData;
+  /** Finished games waiting for PostgreSQL; null unless opened with `finishedGames: 'outbox'`. */
+  outbox: Outbox | null;
+}
+
+export interface StoreOptions extends OpenOptions {
+  /** Where finished games go: this file's games tables (the default), or the outbox bound for PostgreSQL. */
+  finishedGames?: 'here' | 'outbox';
 }
 
 const SCHEMA = `
@@ -82,22 +94,24 @@ function insertGame(db: Database.Database, r: FinalResults, hostTokenHash: strin
   for (const t of r.teams) team.run(gameId, t.team, t.name, t.size, t.score, t.rank);
 }
 
-export function openStore(path: string, options: OpenOptions = {}): Store {
+export function openStore(path: string, options: StoreOptions = {}): SqliteStore {
   const lock = path === ':memory:' ? null : holdServerLock(path);
   let db: Database.Database;
   try {
     db = openDatabase(path, options);
-    db.exec(SCHEMA + LIVE_SCHEMA);
+    db.exec(SCHEMA + LIVE_SCHEMA + OUTBOX_SCHEMA);
   } catch (error) {
     lock?.close();
     throw error;
   }
   const live = liveRoomsSql(db);
-  const save = db.transaction((r: FinalResults, hash: string) => insertGame(db, r, hash));
+  const outbox = options.finishedGames === 'outbox' ? sqliteOutbox(db) : null;
+  const finish = (r: FinalResults, hash: string): void => (outbox ? outbox.add({ type: 'game', results: r, hostTokenHash: hash }) : insertGame(db, r, hash));
+  const save = db.transaction(finish);
   const writeRoom = (prev: RoomState | null, next: RoomState, results: FinalResults | null): void => {
     const changes = changesBetween(prev, next);
     if (!isEmptyChange(changes)) live.write(next.code, changes, next.lastActivity);
-    if (results) insertGame(db, results, next.host.token);
+    if (results) finish(results, next.host.token);
   };
   const saveRoom = db.transaction(writeRoom);
   const latest = db.prepare<[string], { host_token_hash: string; results: string }>(
@@ -107,19 +121,28 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   let lastWriteOk = true;
   const library = sqliteLibrary(db);
   const assignments = assignmentsSql(db, (results, ownerHash) => insertGame(db, results, ownerHash));
-  const store: Store = {
+  const teacher: TeacherData = {
+    kind: 'sqlite',
     library,
     assignments: {
-      save: (prev, next, results, now) => tracked(() => assignments.save(prev, next, results, now)),
-      drop: (code) => tracked(() => assignments.drop(code)),
-      loadAll: () => assignments.loadAll(),
+      save: async (prev, next, results, now) => tracked(() => assignments.save(prev, next, results, now)),
+      drop: async (code) => tracked(() => assignments.drop(code)),
+      loadAll: async () => assignments.loadAll(),
     },
+    finished: {
+      async gameFor(code, hostToken) {
+        const row = latest.get(code);
+        if (!row) return null;
+        return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
+      },
+    },
+    // The file is closed with the store (close() below), which the live rooms still use.
+    close: async () => {},
+  };
+  const store: SqliteStore = {
+    teacher,
+    outbox,
     saveGame: (results, hostTokenHash) => tracked(() => save(results, hostTokenHash)),
-    gameFor(code, hostToken) {
-      const row = latest.get(code);
-      if (!row) return null;
-      return sameHash(row.host_token_hash, hashToken(hostToken)) ? (JSON.parse(row.results) as FinalResults) : 'forbidden';
-    },
     // Inside batch() the outer transaction already makes the rooms all-or-nothing: no savepoint per room.
     saveRoom: (prev, next, results) => (db.inTransaction ? writeRoom(prev, next, results) : tracked(() => saveRoom(prev, next, results))),
     batch: (fn) => tracked(() => batch(fn)),

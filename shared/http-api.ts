@@ -78,4 +78,4 @@ export interface CreatedAssignment {
   joinUrl: string;
 }
 
-export type ApiError = 'unauthorized' | 'not_found' | 'invalid_payload' | 'rate_limited' | 'not_finished' | 'too_many' | 'internal_error';
+export type ApiError = 'unauthorized' | 'not_found' | 'invalid_payload' | 'rate_limited' | 'not_finished' | 'too_many' | 'storage_unavailable' | 'internal_error';

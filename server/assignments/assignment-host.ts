@@ -1,14 +1,16 @@
 // The live assignments: one pure state each (shared/assignment), one timer each (the earliest open question's
-// deadline, or the closing time), dispatch kept synchronous, and every change saved before anyone hears of it
-// (one transaction per event: an assignment's pace is a class answering over days, not a burst). Apart from the
-// live rooms' host on purpose: it shares the socket server, the store and the clock, nothing else.
+// deadline, or the closing time), and every change saved before anyone hears of it (one transaction per event: an
+// assignment's pace is a class answering over days, not a burst). The store is async (SQLite, or PostgreSQL:
+// server/teacher-data.ts), so each assignment's events run one after another through a queue: an event is reduced
+// against the state the previous one saved, never against a state still being written. Apart from the live rooms'
+// host on purpose: it shares the socket server and the clock, nothing else.
 import {
   assignmentResults, isClosed, nextAssignmentDeadline, reduceAssignment, viewForStudent, type AssignmentEvent, type AssignmentResult,
   type AssignmentState,
 } from '../../shared/assignment/index.ts';
 import type { PlayerId } from '../../shared/protocol.ts';
 import type { Clock, Scheduler } from '../clock.ts';
-import type { Store } from '../store.ts';
+import type { AssignmentStore } from './assignments-sql.ts';
 import type { GameServer, Log } from '../types.ts';
 
 /** A closed assignment stays open for recaps and its students' rejoins this long, then only its report remains. */
@@ -21,13 +23,15 @@ export interface LiveAssignment {
   timer: (() => void) | null;
   /** The socket speaking for each student now (a reload replaces it). */
   sockets: Map<PlayerId, string>;
+  /** The last event queued: the next one runs after it (see the file comment). */
+  queue: Promise<unknown>;
 }
 
 export interface AssignmentHostDeps {
   io: GameServer;
   clock: Clock;
   scheduler: Scheduler;
-  store: Store;
+  store: AssignmentStore;
   log: Log;
 }
 
@@ -50,45 +54,56 @@ export function createAssignmentHost({ io, clock, scheduler, store, log }: Assig
     if (at === null) return;
     a.timer = scheduler.at(Math.max(at, clock.now()), () => {
       a.timer = null;
-      try {
-        if (isClosed(a.state)) forget(a, true);
-        else if (!dispatch(a, { type: 'tick', now: clock.now() }).ok) a.timer = scheduler.at(clock.now() + RETRY_MS, () => arm(a));
-      } catch (error) {
-        log(`assignment ${a.code}: tick failed`, error);
-      }
+      if (isClosed(a.state)) return forget(a, true);
+      dispatch(a, { type: 'tick', now: clock.now() }).then(
+        (result) => {
+          if (!result.ok && a.timer === null && live.get(a.code) === a) a.timer = scheduler.at(clock.now() + RETRY_MS, () => arm(a));
+        },
+        (error: unknown) => log(`assignment ${a.code}: tick failed`, error),
+      );
     });
   }
 
   function forget(a: LiveAssignment, drop: boolean): void {
     a.timer?.();
-    if (drop) store.assignments.drop(a.code);
+    a.timer = null;
+    if (drop) void store.drop(a.code).catch((error: unknown) => log(`assignment ${a.code}: could not drop`, error));
     live.delete(a.code);
     byId.delete(a.state.id);
   }
 
   /** Reduce, save, then tell: a change that could not be saved is refused and leaves the assignment as it was. */
-  function dispatch(a: LiveAssignment, event: AssignmentEvent): AssignmentResult {
+  async function step(a: LiveAssignment, event: AssignmentEvent): Promise<AssignmentResult> {
     const result = reduceAssignment(a.state, event);
     if (!result.ok || result.state === a.state) return result;
     const closed = result.effects.some((e) => e.type === 'closed');
     const now = clock.now();
     try {
-      store.assignments.save(a.state, result.state, closed ? assignmentResults(result.state, now) : null, now);
+      await store.save(a.state, result.state, closed ? assignmentResults(result.state, now) : null, now);
     } catch (error) {
       log(`assignment ${a.code}: could not save`, error);
       return { ok: false, error: 'internal_error' };
     }
     a.state = result.state;
-    arm(a);
-    // After the ack this event's sender is waiting for (queued behind it on the same socket).
-    queueMicrotask(() => {
+    // Set down meanwhile (the server is closing): saved, but no timer for it any more.
+    if (live.get(a.code) === a) arm(a);
+    // After the ack this event's sender is waiting for: the ack goes out when this promise settles, in this
+    // round of microtasks; these wait for the next turn of the event loop.
+    setImmediate(() => {
       for (const e of result.effects) if (e.type === 'student') send(a, e.playerId);
     });
     return result;
   }
 
+  /** Queued behind the assignment's previous event (see the file comment). */
+  function dispatch(a: LiveAssignment, event: AssignmentEvent): Promise<AssignmentResult> {
+    const run = a.queue.then(() => step(a, event));
+    a.queue = run.catch(() => {});
+    return run;
+  }
+
   function add(state: AssignmentState): LiveAssignment {
-    const a: LiveAssignment = { code: state.code, state, timer: null, sockets: new Map() };
+    const a: LiveAssignment = { code: state.code, state, timer: null, sockets: new Map(), queue: Promise.resolve() };
     live.set(state.code, a);
     byId.set(state.id, state.code);
     arm(a);
@@ -97,24 +112,24 @@ export function createAssignmentHost({ io, clock, scheduler, store, log }: Assig
 
   return {
     /** A new assignment: saved, then live. */
-    open(state: AssignmentState): LiveAssignment {
-      store.assignments.save(null, state, null, clock.now());
+    async open(state: AssignmentState): Promise<LiveAssignment> {
+      await store.save(null, state, null, clock.now());
       return add(state);
     },
-    /** Every saved assignment back in memory (closed ones past their retention are dropped). Returns how many. */
-    restore(): number {
+    /** Every saved assignment back in memory (closed ones past their retention are dropped). Resolves to how many. */
+    async restore(): Promise<number> {
       const now = clock.now();
       let count = 0;
-      for (const state of store.assignments.loadAll()) {
+      for (const state of await store.loadAll()) {
         if (state.closedAt !== null && now >= state.closedAt + RETAIN_MS) {
-          store.assignments.drop(state.code);
+          await store.drop(state.code);
           continue;
         }
         // Nobody's socket survived the restart: everyone counts as away until they rejoin.
         const students = Object.fromEntries(Object.values(state.students).map((s) => [s.id, { ...s, connected: false }]));
         const a = add({ ...state, students });
         // A closing time or a question's timer that passed while the server was down takes effect now.
-        if (!isClosed(a.state)) dispatch(a, { type: 'tick', now });
+        if (!isClosed(a.state)) await dispatch(a, { type: 'tick', now });
         count++;
       }
       return count;
@@ -124,8 +139,11 @@ export function createAssignmentHost({ io, clock, scheduler, store, log }: Assig
     byId: (id: string): LiveAssignment | undefined => live.get(byId.get(id) ?? ''),
     has: (code: string): boolean => live.has(code),
     size: (): number => live.size,
-    closeAll(): void {
-      for (const a of [...live.values()]) forget(a, false);
+    /** Sets every assignment down (they stay saved); resolves once the saves already under way have ended. */
+    async closeAll(): Promise<void> {
+      const all = [...live.values()];
+      for (const a of all) forget(a, false);
+      await Promise.all(all.map((a) => a.queue));
     },
   };
 }

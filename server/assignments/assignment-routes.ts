@@ -71,7 +71,7 @@ export function assignmentRoutes(extra: AssignmentRouteDeps) {
       const id = deps.newId();
       const owner = hashToken(token);
       await deps.library.recordGame({ id, mode: 'assignment', code, ownerHash: owner, quizId, quizName: quiz.name, createdAt: now, opensAt, closesAt });
-      extra.assignments().open(createAssignment({
+      await extra.assignments().open(createAssignment({
         id, code, quizName: quiz.name, settings: { ...quiz.settings, scoring }, plan: planOfQuiz(quiz.rounds), owner, now, opensAt, closesAt,
       }));
       const created: CreatedAssignment = { id, code, token, joinUrl: `${extra.publicUrl}/#/hw/${code}` };
@@ -86,7 +86,7 @@ export function assignmentRoutes(extra: AssignmentRouteDeps) {
     router.post('/assignments/:id/close', handle(deps.log, async (req, res) => {
       const a = await opened(req, res);
       if (!a) return;
-      const result = extra.assignments().dispatch(a, { type: 'close', now: deps.clock.now() });
+      const result = await extra.assignments().dispatch(a, { type: 'close', now: deps.clock.now() });
       if (!result.ok && result.error !== 'wrong_phase') throw new Error(result.error);
       res.json(progressOf(a.state, deps.clock.now()));
     }));

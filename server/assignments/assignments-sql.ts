@@ -11,19 +11,39 @@ CREATE TABLE IF NOT EXISTS live_students (
   code TEXT NOT NULL, student_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (code, student_id)) WITHOUT ROWID;
 `;
 
+/** Async (PostgreSQL implements it too: server/postgres/pg-assignments.ts); a change is saved, all of it or
+ *  nothing, before anyone is told of it (assignment-host.ts). */
 export interface AssignmentStore {
   /** Writes what changed from prev to next (prev null: everything), and the results of one that just closed. */
-  save(prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number): void;
-  drop(code: string): void;
-  loadAll(): AssignmentState[];
+  save(prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number): Promise<void>;
+  drop(code: string): Promise<void>;
+  loadAll(): Promise<AssignmentState[]>;
 }
 
-type Record = Omit<AssignmentState, 'students'>;
+/** The record without its students, as both implementations store it. */
+export type AssignmentRecord = Omit<AssignmentState, 'students'>;
+
+/** The students whose state changed from prev to next (every one when prev is null). */
+export const changedStudents = (prev: AssignmentState | null, next: AssignmentState): StudentState[] =>
+  Object.values(next.students).filter((s) => prev?.students[s.id] !== s);
+
+/** Whether the record (everything but the students) changed. */
+export const recordChanged = (prev: AssignmentState | null, next: AssignmentState): boolean =>
+  prev === null || (Object.keys(next) as (keyof AssignmentState)[]).some((k) => k !== 'students' && prev[k] !== next[k]);
+
+/** The record to store: the state without its students. */
+export function recordOf(state: AssignmentState): AssignmentRecord {
+  const { students: _students, ...record } = state;
+  return record;
+}
 
 /** Results go where a finished live game's go (server/store.ts), so reports and the Games page read them alike. */
 export type SaveResults = (results: FinalResults, ownerHash: string) => void;
 
-export function assignmentsSql(db: Database.Database, saveResults: SaveResults): AssignmentStore {
+/** The SQLite side is synchronous (better-sqlite3); server/store.ts wraps it into the async AssignmentStore. */
+export type SqliteAssignments = { [K in keyof AssignmentStore]: (...args: Parameters<AssignmentStore[K]>) => Awaited<ReturnType<AssignmentStore[K]>> };
+
+export function assignmentsSql(db: Database.Database, saveResults: SaveResults): SqliteAssignments {
   db.exec(ASSIGNMENT_SCHEMA);
   const putRecord = db.prepare('INSERT OR REPLACE INTO live_assignments (code, state, updated_at) VALUES (?, ?, ?)');
   const putStudent = db.prepare('INSERT OR REPLACE INTO live_students (code, student_id, data) VALUES (?, ?, ?)');
@@ -33,11 +53,8 @@ export function assignmentsSql(db: Database.Database, saveResults: SaveResults):
   const students = db.prepare<[string], { data: string }>('SELECT data FROM live_students WHERE code = ?');
 
   const write = db.transaction((prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number) => {
-    const { students: all, ...record } = next;
-    if (prev === null || Object.keys(record).some((k) => prev[k as keyof Record] !== record[k as keyof Record])) {
-      putRecord.run(next.code, JSON.stringify(record), now);
-    }
-    for (const s of Object.values(all)) if (prev?.students[s.id] !== s) putStudent.run(next.code, s.id, JSON.stringify(s));
+    if (recordChanged(prev, next)) putRecord.run(next.code, JSON.stringify(recordOf(next)), now);
+    for (const s of changedStudents(prev, next)) putStudent.run(next.code, s.id, JSON.stringify(s));
     if (results) saveResults(results, next.owner);
   });
   const drop = db.transaction((code: string) => {
@@ -50,7 +67,7 @@ export function assignmentsSql(db: Database.Database, saveResults: SaveResults):
     drop: (code) => drop(code),
     loadAll: () =>
       records.all().map((row) => {
-        const record = JSON.parse(row.state) as Record;
+        const record = JSON.parse(row.state) as AssignmentRecord;
         const list = students.all(record.code).map((s) => JSON.parse(s.data) as StudentState);
         return { ...record, students: Object.fromEntries(list.map((s) => [s.id, s])) };
       }),

@@ -23,6 +23,13 @@ function bind(ctx: HandlerContext, socket: GameSocket, a: LiveAssignment, player
   socket.data = { roomCode: a.code, role: 'student', playerId };
 }
 
+/** The socket went away (or joined elsewhere) while its join was being saved: the student it made counts as away. */
+function gone(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocket, a: LiveAssignment, playerId: string): boolean {
+  if (socket.connected && socket.data.role === null) return false;
+  assignments.dispatch(a, { type: 'disconnect', playerId, now: ctx.clock.now() }).catch((error: unknown) => ctx.log('homework disconnect failed', error));
+  return true;
+}
+
 /** Looking up a code this address has not reached yet is a guess, limited like a room join (server/guesses.ts). */
 async function find(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocket, code: string): Promise<LiveAssignment | 'limited' | null> {
   const address = addressOf(socket);
@@ -47,10 +54,10 @@ function mine(assignments: AssignmentHost, socket: GameSocket): { a: LiveAssignm
   return a && role === 'student' && playerId !== null && a.sockets.get(playerId) === socket.id ? { a, playerId } : null;
 }
 
-function act(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocket, event: (playerId: string, now: number) => AssignmentEvent): Ack<StudentView> {
+async function act(ctx: HandlerContext, assignments: AssignmentHost, socket: GameSocket, event: (playerId: string, now: number) => AssignmentEvent): Promise<Ack<StudentView>> {
   const me = mine(assignments, socket);
   if (!me) return refuse('not_joined');
-  const result = assignments.dispatch(me.a, event(me.playerId, ctx.clock.now()));
+  const result = await assignments.dispatch(me.a, event(me.playerId, ctx.clock.now()));
   return result.ok ? viewOf(ctx, me.a, me.playerId) : refuse(result.error);
 }
 
@@ -63,8 +70,9 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     if (!a) return refuse('room_not_found');
     const playerId = ctx.newId();
     const token = `${playerId}.${ctx.newId()}`;
-    const result = assignments.dispatch(a, { type: 'join', playerId, token: protectToken(token), name: p.name, now: ctx.clock.now() });
+    const result = await assignments.dispatch(a, { type: 'join', playerId, token: protectToken(token), name: p.name, now: ctx.clock.now() });
     if (!result.ok) return refuse(result.error, result.suggestion);
+    if (gone(ctx, assignments, socket, a, playerId)) return refuse('already_joined');
     bind(ctx, socket, a, playerId);
     return { ok: true, data: { token, view: viewForStudent(a.state, playerId, ctx.clock.now())! } };
   });
@@ -73,10 +81,11 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     const a = await find(ctx, assignments, socket, p.code);
     if (a === 'limited') return refuse('too_many_attempts');
     if (!a) return refuse('room_not_found');
-    const result = assignments.dispatch(a, { type: 'rejoin', token: protectToken(p.token), now: ctx.clock.now() });
+    const result = await assignments.dispatch(a, { type: 'rejoin', token: protectToken(p.token), now: ctx.clock.now() });
     if (!result.ok) return refuse(result.error);
     const who = result.effects.find((e) => e.type === 'identified');
     if (who?.type !== 'identified') return refuse('unknown_token');
+    if (gone(ctx, assignments, socket, a, who.playerId)) return refuse('already_joined');
     bind(ctx, socket, a, who.playerId);
     return viewOf(ctx, a, who.playerId);
   });
@@ -96,10 +105,8 @@ export function registerHomeworkHandlers(ctx: HandlerContext, assignments: Assig
     const me = mine(assignments, this);
     if (!me) return;
     me.a.sockets.delete(me.playerId);
-    try {
-      assignments.dispatch(me.a, { type: 'disconnect', playerId: me.playerId, now: ctx.clock.now() });
-    } catch (error) {
+    assignments.dispatch(me.a, { type: 'disconnect', playerId: me.playerId, now: ctx.clock.now() }).catch((error: unknown) => {
       ctx.log('homework disconnect failed', error);
-    }
+    });
   };
 }

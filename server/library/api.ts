@@ -8,6 +8,7 @@ import type { Log } from '../types.ts';
 import type { FinalResults } from '../../shared/protocol.ts';
 import type { GameState } from '../../shared/http-api.ts';
 import type { Credentials } from './access.ts';
+import { StorageUnavailableError } from '../teacher-data.ts';
 import type { GameEntry, LibraryStore } from './library-store.ts';
 import { quizRoutes } from './quiz-routes.ts';
 import { gameRoutes } from './game-routes.ts';
@@ -61,11 +62,17 @@ function tooMany(res: Response, retryAfterSec: number): void {
   res.status(429).set('Retry-After', String(retryAfterSec)).json({ error: 'rate_limited' });
 }
 
-/** Async handlers: a rejection becomes a 500 (logged), never an unhandled rejection. */
+/** How long a client is asked to wait when the teacher's database cannot be reached. */
+export const UNAVAILABLE_RETRY_SEC = 30;
+
+/** Async handlers: a rejection becomes a 500 (logged), never an unhandled rejection; a database that cannot be
+ *  reached (PostgreSQL down: server/teacher-data.ts) a 503 storage_unavailable with Retry-After. */
 export const handle = (log: Log, fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response): void => {
   fn(req, res).catch((error: unknown) => {
     log(`${req.method} ${req.path} failed`, error);
-    if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+    if (res.headersSent) return;
+    if (error instanceof StorageUnavailableError) res.status(503).set('Retry-After', String(UNAVAILABLE_RETRY_SEC)).json({ error: 'storage_unavailable' });
+    else res.status(500).json({ error: 'internal_error' });
   });
 };
 

@@ -116,11 +116,13 @@ const sourceOf = (pod: SharingPod, volume: string): VolumeSource =>
  */
 function procAccess(pod: SharingPod, reader: SharingContainer, target: SharingContainer): { ok: boolean; why: string; byCap?: boolean } {
   const [ru, tu] = [knownUid(pod, reader), knownUid(pod, target)];
-  if (ru === tu) return { ok: true, why: `both run as user ${ru}`, byCap: false };
+  const added = reader.addCapabilities?.includes('SYS_PTRACE');
   // capabilities.add reaches a root process only: a non-root process loses them at execve (no ambient capabilities).
-  if (reader.addCapabilities?.includes('SYS_PTRACE') && ru === 0) return { ok: true, why: `${reader.name} runs as root with the SYS_PTRACE capability`, byCap: true };
-  if (reader.addCapabilities?.includes('SYS_PTRACE')) return { ok: false, why: `${reader.name} runs as user ${ru}, not root, so its added SYS_PTRACE is not in effect (a non-root process loses added capabilities at execve), and ${target.name} runs as ${tu}` };
-  return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}, and reading another user's /proc/<pid>/root needs CAP_SYS_PTRACE, which containers do not get by default` };
+  const idle = added && ru !== 0 ? ' (the added SYS_PTRACE plays no part: a non-root process loses added capabilities when it starts)' : '';
+  if (ru === tu) return { ok: true, why: `both run as user ${ru}, which passes ptrace(2)'s access check${idle}`, byCap: false };
+  if (added && ru === 0) return { ok: true, why: `${reader.name} runs as root with the SYS_PTRACE capability, which ptrace(2)'s access check accepts for another user`, byCap: true };
+  if (added) return { ok: false, why: `${reader.name} (user ${ru}) and ${target.name} (user ${tu}) differ, so ptrace(2)'s access check needs CAP_SYS_PTRACE; the one the YAML adds does nothing, as a non-root process loses added capabilities when it starts` };
+  return { ok: false, why: `${reader.name} runs as user ${ru} and ${target.name} as ${tu}: ptrace(2)'s access check lets another user through only with CAP_SYS_PTRACE, which containers lack by default${ru === 0 ? ', root included' : ''}` };
 }
 
 function readFile(pod: SharingPod, claim: Extract<Claim, { kind: 'read-file' }>): Verdict {

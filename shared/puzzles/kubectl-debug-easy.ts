@@ -63,15 +63,17 @@ const getInside: SingleTemplate = {
   id: 'kubectl-debug/get-inside',
   answers: ['shell', 'port', 'copy'],
   make(rng, answer) {
-    const s = scene(rng, { shell: true });
+    // The port case brings a sidecar with a port of its own, so the YAML (not the prompt) says which port is the app's.
+    const s = scene(rng, { shell: true, ...(answer === 'port' ? { sidecars: 1 } : {}) });
     const c = s.pod.app;
     const port = s.svc.port;
+    const sidePort = s.pod.containers.find((x) => x.name !== c && x.port && x.port !== port)?.port;
     // A file this runtime really writes: a JVM heap dump, a V8 heap snapshot, a cProfile dump, or a log file.
     const dump = ({ temurin: '/tmp/heap.hprof', node: '/tmp/heap.heapsnapshot', node22: '/tmp/heap.heapsnapshot', python: '/tmp/profile.prof' } as Record<string, string>)[s.svc.app.base];
     const path = rng.pick([...(dump ? [dump] : []), '/var/log/app/error.log']);
     const cases = {
       shell: { text: `You want an interactive shell inside ${code(c)} to look at the files it loaded.`, need: { n: 'shell', c } as const, right: { k: 'exec-shell', c } as Cmd, wrong: [{ k: 'port-forward', local: port, remote: port }, { k: 'cp', c, path }, { k: 'logs', c, follow: true }] as Cmd[], because: `exec -it runs sh inside ${c}, whose image has one.`, rule: 'debugging/exec-needs-shell' as const, doc: `${RUNNING}#container-exec` },
-      port: { text: `${code(c)} serves its admin page on port ${port}. You want it in your laptop's browser at localhost:${port}.`, need: { n: 'port', port } as const, right: { k: 'port-forward', local: port, remote: port } as Cmd, wrong: [{ k: 'exec-shell', c }, { k: 'get-wide' }, { k: 'logs', c, follow: true }] as Cmd[], because: `port-forward listens on localhost:${port} and tunnels to the pod's port ${port}.`, rule: 'debugging/port-forward' as const, doc: `${REF}kubectl_port-forward/#examples` },
+      port: { text: `${code(c)} serves its admin page on the port its container declares. You want that page in your laptop's browser, on the same port number.`, need: { n: 'port', port } as const, right: { k: 'port-forward', local: port, remote: port } as Cmd, wrong: [...(sidePort ? [{ k: 'port-forward', local: sidePort, remote: sidePort }] : [{ k: 'get-wide' }]), { k: 'exec-shell', c }, { k: 'logs', c, follow: true }] as Cmd[], because: `${c} declares containerPort ${port}; port-forward listens on localhost:${port} and tunnels to the pod's port ${port}.${sidePort ? ` ${sidePort} is the sidecar's port, so it would open the sidecar's page instead.` : ''}`, rule: 'debugging/port-forward' as const, doc: `${REF}kubectl_port-forward/#examples` },
       copy: { text: `${code(c)} wrote ${path}, and you want that file on your laptop.`, need: { n: 'copy-file', c } as const, right: { k: 'cp', c, path } as Cmd, wrong: [{ k: 'exec-shell', c }, { k: 'logs', c }, { k: 'port-forward', local: port, remote: port }] as Cmd[], because: `kubectl cp copies it out, using the tar in ${c}'s image.`, rule: 'debugging/cp-needs-tar' as const, doc: `${REF}kubectl_cp/#examples` },
     };
     const k = cases[answer as keyof typeof cases];
@@ -152,7 +154,7 @@ const events: SingleTemplate = {
     const minutes = rng.int(5, 40);
     const cases = {
       describe: { text: 'You want the pod\'s container states and its recent events on one page.', need: 'state-and-events', right: { k: 'describe' }, wrong: [{ k: 'events' }, { k: 'get-wide' }, { k: 'top' }], because: 'describe shows each container\'s state and the pod\'s recent events together.', rule: 'debugging/describe-events', deleted: false },
-      deleted: { text: `The pod was deleted and replaced ${minutes} minutes ago. You want to see what happened to it before it went.`, need: 'event-history', right: { k: 'events' }, wrong: [{ k: 'describe' }, { k: 'get-yaml' }, { k: 'logs', c: s.pod.app, previous: true }], because: 'Events are separate objects and outlive the pod; kubectl events --for finds them by its name.', rule: 'debugging/events-for', deleted: true },
+      deleted: { text: `The pod was deleted and replaced ${minutes} minutes ago. You want to see what happened to it before it went. The cluster keeps the default event TTL (kube-apiserver --event-ttl=1h).`, need: 'event-history', right: { k: 'events' }, wrong: [{ k: 'describe' }, { k: 'get-yaml' }, { k: 'logs', c: s.pod.app, previous: true }], because: 'Events are separate objects and outlive the pod for the event TTL (one hour here); kubectl events --for finds them by its name.', rule: 'debugging/events-for', deleted: true },
       warnings: { text: 'The pod has dozens of Normal events; you only want its Warning events.', need: 'warnings-only', right: { k: 'events', warnings: true }, wrong: [{ k: 'events' }, { k: 'describe' }, { k: 'get-watch' }], because: '--types=Warning leaves out the Normal events.', rule: 'debugging/events-for', deleted: false },
     } as const;
     const k = cases[answer as keyof typeof cases];

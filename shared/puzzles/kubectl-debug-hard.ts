@@ -187,7 +187,7 @@ const eventsTtl: SingleTemplate = {
     ];
     return {
       template: this.id,
-      prompt: `Pod ${p} ${when}. You want its recent events and what happened to its containers. Which command still answers?`,
+      prompt: `Pod ${p} ${when}. You want its recent events and what happened to its containers. The cluster runs with the default event TTL (kube-apiserver --event-ttl=1h). Which command still answers?`,
       options,
       answerKey: { describe: 'kubectl describe pod <pod>', events: 'kubectl events --for pod/<pod>', gone: 'None: the monitoring or log backend' }[answer]!,
       rules: ['debugging/events-ttl', answer === 'describe' ? 'debugging/describe-events' : 'debugging/events-for'],

@@ -41,11 +41,11 @@ const defaultTarget: SingleTemplate = {
       answerKey: { first: 'The first container in spec.containers', annotation: 'The one the default-container annotation names', 'not-the-sidecar': 'The first regular container, not the native sidecar' }[answer]!,
       rules: ['debugging/default-container'],
       because: [{ text: {
-        first: `Without -c, kubectl uses the first entry of spec.containers: ${chosen}.`,
-        annotation: `The kubectl.kubernetes.io/default-container annotation names ${chosen}, and kubectl honours it.`,
-        'not-the-sidecar': `The default is the first entry of spec.containers, ${chosen}; the native sidecar is in initContainers.`,
+        first: `Without -c, kubectl uses the container that the kubectl.kubernetes.io/default-container annotation names; this pod has none, so it takes the first entry of spec.containers, ${chosen}, and prints "Defaulted container \"${chosen}\" out of: ${regular.join(', ')}" on stderr.`,
+        annotation: `Without -c, kubectl uses the container that the kubectl.kubernetes.io/default-container annotation names, ${chosen}, even though it is not first; only without the annotation would it take the first entry of spec.containers (and print "Defaulted container …").`,
+        'not-the-sidecar': `Without -c, kubectl uses the kubectl.kubernetes.io/default-container annotation (none here), else the first entry of spec.containers, ${chosen}, and prints "Defaulted container \"${chosen}\" out of: ${regular.join(', ')}"; the native sidecar sits in initContainers, which that rule never looks at.`,
       }[answer]! }],
-      docUrl: `${REF}kubectl_logs/#examples`,
+      docUrl: 'https://kubernetes.io/docs/reference/labels-annotations-taints/#kubectl-kubernetes-io-default-container',
     };
   },
 };

@@ -75,7 +75,9 @@ function runningWhy(f: PodFacts, d: PhaseDecision): Omit<Why, 'line'> & { text: 
   // Name an app container that runs, if any: it is what makes the pod Running to a reader.
   const runner = f.containers.find((c) => c.state === 'running') ?? find(f, d.by[0]);
   const appsDone = f.containers.every((c) => c.state === 'terminated');
-  if (f.deleting && runner) return { rules: ['phase/terminal-exit-codes'], docUrl: DOCS.termination, text: `Running: the pod is being deleted, but ${runner.name} still runs in its grace period. Only once every container has stopped does the phase become Succeeded or Failed.` };
+  // #pod-phase, not #pod-termination: its note on deleted pods moving to a terminal phase backs "stays Running until
+  // every container has stopped" (review L3, PP-H3).
+  if (f.deleting && runner) return { rules: ['phase/terminal-exit-codes'], docUrl: DOCS.phase, text: `Running: the pod is being deleted, but ${runner.name} still runs in its grace period. Only once every container has stopped does the phase become Succeeded or Failed.` };
   if (crashing) return { rules: ['phase/crashloop-running'], docUrl: DOCS.crashloop, text: `Running: ${crashing.name} is in CrashLoopBackOff: it ran before and restartPolicy ${f.restartPolicy} will restart it. CrashLoopBackOff is a container reason, not a phase.` };
   if (appsDone && runner && isSidecar(runner)) return { rules: ['phase/sidecar-still-running'], docUrl: DOCS.jobSidecar, text: `Running: every app container has exited, but sidecar ${runner.name} still runs until the kubelet stops it, and a running container keeps the pod Running.` };
   const sidecarRestarting = f.initContainers.find((c) => isSidecar(c) && c.state === 'waiting' && c.lastTerminationState);

@@ -46,6 +46,17 @@ export function houseCast(rng: Rng, shape: CastShape): Cast {
   }
 }
 
+/** Servers that do not speak HTTP: no HTTP(S) load balancer's readiness gate (NEG, ALB target health) fronts them. */
+const NOT_HTTP = new Set(['redis', 'postgres', 'pg-dump']);
+
+/** A cast whose main container serves HTTP: for a pod behind a cloud HTTP(S) load balancer (review L3, PC-M1). */
+export function webCast(rng: Rng, shape: CastShape): Cast {
+  for (;;) {
+    const c = catalogueCast(rng, shape);
+    if (!NOT_HTTP.has(c.apps[0]!.name)) return c;
+  }
+}
+
 /** The container has run in this sandbox (running, exited, or restarting after an exit). */
 const hasRun = (c: ContainerSnapshot): boolean => c.state === 'running' || c.state === 'terminated' || c.lastTerminationState !== undefined;
 

@@ -15,7 +15,7 @@ import {
 } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, readyStory, CDOCS, type Pointers } from './pod-conditions-why.ts';
 import { DOCS } from './phase-why.ts';
-import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, houseCast, job, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { JOB_MAX_RESTARTS, cast, errorExit, factsOf, houseCast, job, webCast, killed, secondsToExit, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -160,7 +160,7 @@ const initializedSticky: T = {
   id: 'pod-conditions/initialized-sticky',
   targets: STICKY,
   build(rng, target) {
-    const c = cast(rng, service({ sidecars: [1, 1] }));
+    const c = webCast(rng, service({ sidecars: [1, 1] }));
     const side = c.inits[0]!.name;
     const crash = (): ContainerSnapshot => waiting(side, 'CrashLoopBackOff', { restartCount: rng.int(2, 20), lastTerminationState: failure(rng) });
     const beforeApp = target === FIRST_LABELS.Initialized;
@@ -169,7 +169,9 @@ const initializedSticky: T = {
     const apps = c.apps.map((a) => (beforeApp ? waiting(a.name, 'PodInitializing') : running(a.name)));
     const gate = target === FIRST_LABELS.Ready ? 'False' : 'True';
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [sideState], apps, readinessGates: [GATE], customConditions: [{ type: GATE, status: gate }] });
-    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gate}"`, 'gate']]);
+    // The kubelet's conditions are the question, so the excerpt says it shows only the controller's (review L3, PC-M1).
+    const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${GATE}`, 'gate'], 'status:', '  conditions:', [`  - type: ${GATE}`, 'gate'], [`    status: "${gate}"`, 'gate'],
+      "  # the kubelet's five conditions: left out, that is the question"]);
     const cols: Column[] = ['container', 'state', 'reason', 'restarts', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
     const sticky: RuleId = target === FIRST_LABELS.Initialized ? 'sidecars/start-gate' : target === FIRST_LABELS.ContainersReady ? 'conditions/initialized-sticky' : 'conditions/ready-needs-gates';
@@ -269,10 +271,17 @@ const gatedThenFilters: T = {
     const want = rng.int(8, 20) * 100;
     // Behind the gate the nodes may be unusable too: the gate is checked first, so it alone shows.
     const trouble = gated ? pick(rng, ['cpu', 'taint', 'none']) : target === PODSCHEDULED_LABELS.cpu ? 'cpu' : target === PODSCHEDULED_LABELS.taint ? 'taint' : 'none';
+    // Kueue writes the admitting ResourceFlavor's tolerations into the pod when it ungates it, so the flavor is stated
+    // and, once admitted, its toleration shows in the pod. The nodes are often tainted dedicated=batch whatever the
+    // answer: a flavor that tolerates it leaves CPU (or nothing) to decide; one that does not makes the taint decide.
+    const tainted = trouble === 'taint' || rng.chance(0.6);
+    const flavorTolerates = trouble === 'taint' ? false : tainted ? true : rng.chance(0.5);
     const nodes: NodeFacts[] = ['worker-1', 'worker-2'].map((name) => ({
-      name, labels: {}, taints: trouble === 'taint' ? [BATCH] : [], free: { cpuMilli: trouble === 'cpu' ? want - rng.int(1, 5) * 100 : want + 500, memoryMi: 8192 },
+      name, labels: {}, taints: tainted ? [BATCH] : [], free: { cpuMilli: trouble === 'cpu' ? want - rng.int(1, 5) * 100 : want + 500, memoryMi: 8192 },
     }));
-    const needs: PlacementNeeds = { requests: { cpuMilli: want, memoryMi: 1024 }, ...(gated ? { schedulingGates: ['kueue.x-k8s.io/admission'] } : {}) };
+    const injected = flavorTolerates && !gated;
+    const needs: PlacementNeeds = { requests: { cpuMilli: want, memoryMi: 1024 }, ...(gated ? { schedulingGates: ['kueue.x-k8s.io/admission'] } : {}),
+      ...(injected ? { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'batch', effect: 'NoSchedule' }] } : {}) };
     const out = schedule(needs, nodes);
     const main = c.apps[0]!.name;
     // A plain Pod, not a Job's: Kueue gates pods only through its pod integration; a batch Job it suspends instead, and
@@ -281,14 +290,23 @@ const gatedThenFilters: T = {
     const facts = factsOf({ cast: c, restartPolicy: 'Never', inits: [], apps: [out.scheduled ? waiting(main, 'ContainerCreating') : { name: main, state: 'none' }], placement: out.scheduled ? { bound: true } : { bound: false, reason: out.reason, message: out.message } });
     const yaml = yamlView(['metadata:', `  name: ${name}`, '  labels:', ['    kueue.x-k8s.io/queue-name: team-batch', 'queue'], 'spec:',
       ...(gated ? ['  schedulingGates:', ['  - name: kueue.x-k8s.io/admission', 'gate'] as const] : [['  # no schedulingGates: Kueue removed its gate on admission', 'gate'] as const]),
+      ...(injected ? [['  tolerations:   # written by Kueue from the flavor', 'tol'] as const, ['  - { key: dedicated, value: batch, effect: NoSchedule }', 'tol'] as const] : []),
       '  restartPolicy: Never', '  containers:', `  - name: ${main}`, [`    resources: { requests: { cpu: ${cpu(want)}, memory: 1Gi } }`, 'req']]);
     const { table } = nodeTable(nodes);
+    const flavor = flavorTolerates ? 'Its ResourceFlavor sets no nodeLabels and one toleration, dedicated=batch:NoSchedule, which Kueue writes into the pod when it admits it.'
+      : 'Its ResourceFlavor sets no nodeLabels and no tolerations, so admission adds nothing to the pod.';
+    const why = (): string => {
+      if (gated) return 'SchedulingGated: while any gate remains, the scheduler does not try the pod at all, so no node problem shows yet.';
+      if (out.scheduled) return `The gate is gone, so the filters run: ${tainted ? `the toleration Kueue wrote from the flavor matches ${taintText(BATCH)}, and ` : 'no node is tainted, and '}a node has ${cpu(want)} CPU free.`;
+      if (trouble === 'taint') return `The gate is gone, so the filters run. The flavor has no toleration, so the pod has none, and both nodes carry ${taintText(BATCH)}: ${out.message}`;
+      return `The gate is gone, so the filters run${tainted ? `; the flavor's toleration gets it past ${taintText(BATCH)}` : ''}, but ${out.message}`;
+    };
     return condDraft(rng, facts, { ask: 'podscheduled', needs, nodes }, {
-      prompt: `${name} is a plain Pod in a namespace where Kueue's pod integration is on: Kueue's webhook gave it a scheduling gate when it was created, and Kueue removes the gate once queue team-batch has quota. This is the pod as it stands. What does its PodScheduled condition say?`,
+      prompt: `${name} is a plain Pod in a namespace where Kueue's pod integration is on: Kueue's webhook gave it a scheduling gate when it was created, and Kueue removes the gate once queue team-batch has quota. ${flavor} This is the pod as it stands. What does its PodScheduled condition say?`,
       yaml, table: { columns: [table.columns[0]!, table.columns[1]!, table.columns[3]!], rows: table.rows.map((r) => [r[0]!, r[1]!, r[3]!]) },
       family: Object.values(PODSCHEDULED_LABELS).slice(0, 4),
-      lines: [{ text: gated ? 'SchedulingGated: while any gate remains, the scheduler does not try the pod at all, so no node problem shows yet.' : `The gate is gone, so the filters run: ${out.scheduled ? 'a node passes them all.' : out.message}`, evidence: yaml.at(gated ? 'gate' : 'req') },
-        ...(gated && trouble !== 'none' ? [{ text: `Once Kueue removes the gate, it will show Unschedulable: ${trouble === 'cpu' ? 'no node has the CPU' : `the nodes carry ${taintText(BATCH)}`}.` }] : [])],
+      lines: [{ text: why(), evidence: yaml.at(gated ? 'gate' : injected ? 'tol' : 'req') },
+        ...(gated && (trouble === 'cpu' || (trouble === 'taint' && !flavorTolerates)) ? [{ text: `Once Kueue removes the gate, it will show Unschedulable: ${trouble === 'cpu' ? 'no node has the CPU' : `the nodes carry ${taintText(BATCH)}`}.` }] : [])],
       rules: ['conditions/scheduling-gated', gated ? 'conditions/unschedulable' : trouble === 'taint' ? 'conditions/untolerated-taint' : 'conditions/insufficient-resources'],
       docUrl: gated ? CDOCS.gated : CDOCS.pending,
     });

@@ -13,7 +13,8 @@ import { FIRST_LABELS, HOLD_LABELS, INITIALIZED_LABELS } from './pod-conditions-
 import { cellsOf, condDraft, type CondQuestion } from './pod-conditions-draft.ts';
 import { cpu, fixLabel, mem, nodeTable, placementWhy, PLACEMENT_LABELS, taintText, workingFixes, type Fix } from './pod-conditions-scheduling.ts';
 import { conditionsWhy, initializedOnly, CDOCS, type Pointers } from './pod-conditions-why.ts';
-import { cast, factsOf, initFailure, service, sidecarDoes, who, type Cast } from './pod-build.ts';
+import { conditionLines } from './pod-conditions-yaml.ts';
+import { cast, webCast, factsOf, initFailure, service, sidecarDoes, who, type Cast } from './pod-build.ts';
 import { yamlView, type Column, type YamlView } from './pod-view.ts';
 import type { StateTemplate } from './state-kind.ts';
 
@@ -63,13 +64,14 @@ const readinessGate: T = {
   id: 'pod-conditions/readiness-gate',
   targets: [GATE.ready!, GATE['gate-false']!, GATE['gate-missing']!, GATE['app-readiness']!],
   build(rng, target) {
-    const c = cast(rng, service({ apps: [1, 2] }));
+    const c = webCast(rng, service({ apps: [1, 2] }));
     const gate = pick(rng, GATES);
     const status = target === GATE['gate-missing'] ? null : target === GATE['gate-false'] ? 'False' : 'True';
     const apps = c.apps.map((a, k) => (target === GATE['app-readiness'] && k === 0 ? running(a.name, { ready: false }) : running(a.name)));
     const facts = factsOf({ cast: c, restartPolicy: 'Always', inits: [], apps, readinessGates: [gate.type], customConditions: status ? [{ type: gate.type, status }] : [] });
+    // Every condition the pod has, Ready left out: a missing gate condition is missing from a complete list.
     const yaml = yamlView(['spec:', '  readinessGates:', [`  - conditionType: ${gate.type}`, 'gate'], 'status:', '  conditions:',
-      ...(status ? [[`  - type: ${gate.type}`, 'gate'] as const, [`    status: "${status}"`, 'gate'] as const] : ['  - type: PodScheduled', '    status: "True"'])]);
+      ...conditionLines(facts, { leaveOut: ['Ready'], mark: 'gate' })]);
     const cols: Column[] = ['container', 'state', 'ready'];
     const why = conditionsWhy(facts, pointers(facts, cols, yaml));
     return condDraft(rng, facts, { ask: 'holdup', family: 'gate' }, {
@@ -253,7 +255,7 @@ const endpointsWithGates: T = {
   id: 'pod-conditions/endpoints-with-gates',
   targets: ['0', '1', '2', '3'],
   build(rng, target) {
-    const base = cast(rng, service({ batch: false, sidecars: [0, 1], apps: [1, 2] }));
+    const base = webCast(rng, service({ batch: false, sidecars: [0, 1], apps: [1, 2] }));
     const gate = pick(rng, GATES).type;
     const readySet = new Set(rng.sample([0, 1, 2], Number(target)));
     const pods = [0, 1, 2].map((i) => {
@@ -275,19 +277,26 @@ const endpointsWithGates: T = {
   },
 };
 
-/** Nodes where every worker fails the pod for `kind`, a small control-plane node, and four candidate changes. */
-function mixedMessage(rng: Rng, kind: Fix['kind']): { needs: PlacementNeeds; nodes: NodeFacts[]; fixes: Fix[] } {
-  const want = { cpuMilli: rng.int(6, 12) * 100, memoryMi: rng.int(4, 8) * 256 };
+/**
+ * Nodes where every worker fails the pod for `kind`, a small control-plane node, and four candidate changes. The
+ * prompt quotes no event, so the table decides; a resource is short by more than one small step, and a second,
+ * smaller cut of that same resource is offered, so matching "cpu" to the CPU option is not enough (review L3, PC-M3).
+ */
+function mixedMessage(rng: Rng, kind: Fix['kind']): { needs: PlacementNeeds; nodes: NodeFacts[]; fixes: Fix[]; short?: Extract<Fix, { kind: 'cpu' | 'memory' }> } {
+  const want = { cpuMilli: rng.int(8, 14) * 100, memoryMi: rng.int(5, 9) * 256 };
   const worker = (name: string): NodeFacts => ({
     name, labels: { disktype: kind === 'selector' ? 'hdd' : 'ssd' }, taints: kind === 'tolerate' ? [BATCH_TAINT] : [],
-    free: { cpuMilli: kind === 'cpu' ? want.cpuMilli - rng.int(1, 4) * 100 : want.cpuMilli + 500, memoryMi: kind === 'memory' ? want.memoryMi - rng.int(1, 3) * 128 : want.memoryMi + 1024 },
+    free: { cpuMilli: kind === 'cpu' ? want.cpuMilli - rng.int(2, 5) * 100 : want.cpuMilli + 500, memoryMi: kind === 'memory' ? want.memoryMi - rng.int(2, 4) * 128 : want.memoryMi + 1024 },
   });
   const nodes: NodeFacts[] = [{ name: 'cp-1', labels: { disktype: 'ssd' }, taints: [CP_TAINT], free: { cpuMilli: 200, memoryMi: 512 } }, worker('worker-1'), worker('worker-2'), worker('worker-3')];
   const needs: PlacementNeeds = { requests: want, nodeSelector: { disktype: 'ssd' } };
-  const own: Fix = { cpu: { kind: 'cpu' as const, toMilli: want.cpuMilli - 500 }, memory: { kind: 'memory' as const, toMi: want.memoryMi - 512 }, tolerate: { kind: 'tolerate' as const, taint: BATCH_TAINT }, selector: { kind: 'selector' as const, drop: 'disktype: ssd' }, uncordon: { kind: 'uncordon' as const, node: 'worker-1' } }[kind];
-  // Tolerating the control-plane taint is always offered: the message names it, and the node behind it is too small.
+  const own: Fix = { cpu: { kind: 'cpu' as const, toMilli: want.cpuMilli - 600 }, memory: { kind: 'memory' as const, toMi: want.memoryMi - 640 }, tolerate: { kind: 'tolerate' as const, taint: BATCH_TAINT }, selector: { kind: 'selector' as const, drop: 'disktype: ssd' }, uncordon: { kind: 'uncordon' as const, node: 'worker-1' } }[kind];
+  // The cut that is too small: still above what any worker has free.
+  const short: Extract<Fix, { kind: 'cpu' | 'memory' }> | undefined = kind === 'cpu' ? { kind: 'cpu', toMilli: want.cpuMilli - 100 } : kind === 'memory' ? { kind: 'memory', toMi: want.memoryMi - 128 } : undefined;
+  // Tolerating the control-plane taint is always offered: the node behind it is too small.
   const others: Fix[] = [...(kind !== 'cpu' ? [{ kind: 'cpu' as const, toMilli: want.cpuMilli - 200 }] : []), ...(kind !== 'memory' ? [{ kind: 'memory' as const, toMi: want.memoryMi - 256 }] : []), ...(kind !== 'selector' ? [{ kind: 'selector' as const, drop: 'disktype: ssd' }] : [])];
-  return { needs, nodes, fixes: [own, { kind: 'tolerate', taint: CP_TAINT }, ...rng.sample(others, 2)] };
+  const fixes: Fix[] = [own, { kind: 'tolerate', taint: CP_TAINT }, ...(short ? [short, rng.pick(others)] : rng.sample(others, 2))];
+  return { needs, nodes, fixes, ...(short ? { short } : {}) };
 }
 
 const MIXED: Record<string, Fix['kind']> = { 'Lower the CPU request': 'cpu', 'Lower the memory request': 'memory', 'Add a toleration': 'tolerate', 'Drop the nodeSelector': 'selector' };
@@ -302,7 +311,7 @@ const schedulerMessageMixed: T = {
   targets: Object.keys(MIXED),
   build(rng, target) {
     const kind = MIXED[target]!;
-    const { needs, nodes, fixes } = mixedMessage(rng, kind);
+    const { needs, nodes, fixes, short } = mixedMessage(rng, kind);
     const out = schedule(needs, nodes);
     const works = workingFixes(needs, nodes, fixes);
     if (works.length !== 1) return schedulerMessageMixed.build(rng, target);
@@ -313,9 +322,10 @@ const schedulerMessageMixed: T = {
     const { table } = nodeTable(nodes);
     const cp = nodes[0]!;
     return condDraft(rng, facts, { ask: 'fix', needs, nodes, fixes }, {
-      prompt: `${who(c)} stays Pending. Its events: "${out.scheduled ? '' : out.message}" Here are the nodes. Which one change lets the scheduler place it?`,
+      prompt: `${who(c)} stays Pending. Here are the nodes, with what each has left unrequested. Which one change lets the scheduler place it?`,
       yaml, table, family: fixes.map(fixLabel),
-      lines: [{ text: `Tolerating ${cp.name}'s taint only brings it to the next filter, which it fails: it has ${cp.free.cpuMilli}m CPU and ${mem(cp.free.memoryMi)} free. On the workers, ${KIND_SAYS[kind]}; only "${fixLabel(works[0]!)}" fixes that.`, evidence: { ...yaml.at('req'), cells: [{ row: 0, column: 1 }, { row: 0, column: 2 }] } }],
+      lines: [{ text: `Tolerating ${cp.name}'s taint only brings it to the next filter, which it fails: it has ${cp.free.cpuMilli}m CPU and ${mem(cp.free.memoryMi)} free. On the workers, ${KIND_SAYS[kind]}; only "${fixLabel(works[0]!)}" fixes that${short ? `: ${short.kind === 'cpu' ? cpu(short.toMilli) : mem(short.toMi)} is still more than the ${short.kind === 'cpu' ? `${Math.max(...nodes.slice(1).map((n) => n.free.cpuMilli))}m CPU` : `${mem(Math.max(...nodes.slice(1).map((n) => n.free.memoryMi)))} memory`} the roomiest worker has` : ''}.`, evidence: { ...yaml.at('req'), cells: [{ row: 0, column: 1 }, { row: 0, column: 2 }] } },
+        ...(out.scheduled ? [] : [{ text: `The scheduler's event says: "${out.message}"` }])],
       rules: ['conditions/first-filter', kind === 'tolerate' ? 'conditions/untolerated-taint' : kind === 'selector' ? 'conditions/node-selector' : 'conditions/insufficient-resources'],
       docUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/kube-scheduler/#kube-scheduler-implementation',
     });

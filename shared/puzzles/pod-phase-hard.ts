@@ -165,7 +165,7 @@ const deletedOrEvicted: T = {
       prompt: `${who(c)} (restartPolicy: Always) ${evicted ? 'was evicted by its kubelet' : 'was deleted a few seconds ago'}. What is its status.phase?`,
       yaml, columns: TABLE, withUnknown: true,
       rules: [target === 'Running' ? 'phase/running' : target === 'Pending' ? 'phase/terminal-exit-codes' : 'phase/always-restarts'],
-      ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted; ${c.apps[stillUp]!.name} still runs in its grace period, so the phase stays Running.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 on the SIGTERM, but ${c.apps[stillUp]!.name} was never created and still waits, which keeps the pod Pending: deletion alone does not change the phase.`, evidence: yaml.at('gone') } }
+      ...(target === 'Running' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 and is not restarted, because the pod is being deleted.`, evidence: yaml.at('gone') } } : target === 'Pending' ? { extra: { text: `${c.apps[1 - stillUp]!.name} exited 0 on the SIGTERM, but ${c.apps[stillUp]!.name} was never created and still waits, which keeps the pod Pending: deletion alone does not change the phase.`, evidence: yaml.at('gone') } }
         : { extra: { text: `Without the ${evicted ? 'eviction' : 'deletion'}, restartPolicy Always would have restarted them and kept the pod Running.`, evidence: yaml.at('gone') } }),
     });
   },
@@ -256,19 +256,23 @@ const deadlineUnscheduled: T = {
     const name = c.apps[0]!.name;
     const bound = target !== 'Pending';
     const ended = sinceStart - rng.int(20, 90);
+    // Failed is always OnFailure, where a killed container would be restarted: only the deadline makes it Failed, so
+    // the trap can change the answer (under Never the 137 alone would say Failed; review L3, PP-H2). The other answers
+    // draw either policy, so the policy does not give Failed away.
+    const policy: RestartPolicy = target === 'Failed' ? 'OnFailure' : pick(rng, ['Never', 'OnFailure'] as const);
     const state = { Pending: () => ({ name, state: 'none' as const }), Running: () => running(name), Succeeded: () => terminated(name, COMPLETED), Failed: () => killed(rng, running(name)) }[target]!();
     const facts = factsOf({
-      cast: c, restartPolicy: 'Never', inits: [], apps: [state],
+      cast: c, restartPolicy: policy, inits: [], apps: [state],
       placement: bound ? { bound: true } : { bound: false, reason: 'Unschedulable', message: `0/3 nodes are available: 3 ${reasonText.memory}.` },
       deadline: { activeDeadlineSeconds: deadline, ...(bound ? { secondsSinceStart: sinceStart } : {}), ...(target === 'Succeeded' ? { endedAtSeconds: ended } : {}) },
     });
     // restartPolicy is shown because the Succeeded explanation cites it (review I, PP-H1).
-    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], '  restartPolicy: Never', 'status:',
+    const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], [`  restartPolicy: ${policy}`, 'policy'], 'status:',
       ...(bound ? [[`  startTime: "2025-06-12T${clock(waited)}Z"`, 'start'] as const] : ['  conditions:', ['  - type: PodScheduled', 'start'] as const, ['    status: "False"', 'start'] as const])]);
     return phaseDraft(facts, {
       prompt: `${who(c)} was created at 10:00:00 and waited for a node. It is now ${clock(created)}${target === 'Succeeded' ? ` (its container finished at ${clock(waited + ended)})` : ''}. What is its status.phase?`,
       yaml, columns: TABLE, rules: ['phase/deadline-from-start'], withUnknown: true, docUrl: DOCS.deadline,
-      extra: { text: bound ? `The deadline counts from startTime (${clock(waited)}), when a kubelet took the pod: ${sinceStart} s of ${deadline}.` : 'The deadline counts from startTime, which a pod gets only once a kubelet accepts it: this one has none.', evidence: yaml.at('deadline', 'start') },
+      extra: { text: bound ? `The deadline counts from startTime (${clock(waited)}), when a kubelet took the pod: ${sinceStart} s of ${deadline}.${target === 'Failed' ? ' Without it, OnFailure would have restarted the killed container.' : ''}` : 'The deadline counts from startTime, which a pod gets only once a kubelet accepts it: this one has none.', evidence: yaml.at('deadline', 'start') },
     });
   },
 };

@@ -98,7 +98,7 @@ const oomKilled: T = {
     // Failed is the memory-hungry init container under Never (an init failure ends the pod), not the main container
     // OOMKilled under Never, which is the easy rule in view (review G, PP-M3).
     const migrating = target === 'Pending' || target === 'Failed';
-    const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : job());
+    const c = target === 'Pending' ? houseCast(rng, service({ inits: [1, 1] })) : cast(rng, target === 'Running' ? service() : target === 'Succeeded' ? job({ sidecars: [1, 1] }) : job());
     // Never is drawn for Succeeded too (the limit held on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = target === 'Pending' || target === 'Running' ? 'Always' : target === 'Failed' ? 'Never' : pick(rng, ['Never', 'OnFailure'] as const);
     const restarts = rng.int(1, 6);
@@ -110,11 +110,19 @@ const oomKilled: T = {
       Pending: () => ({ inits: [looping('migrate')], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
       Running: () => ({ inits: [], apps: [looping(main)] }),
       Failed: () => ({ inits: [terminated('migrate', OOM)], apps: c.apps.map((a) => waiting(a.name, 'PodInitializing')) }),
-      Succeeded: () => ({ inits: [], apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })] }),
+      // Succeeded always has something the limit killed, so the premise comes into play (review L3, PP-M1): under
+      // OnFailure the main container's retry; under Never the native sidecar, which is restarted whatever the pod's
+      // policy, does not count toward the phase, and was stopped by the kubelet once the main container had exited 0.
+      Succeeded: () => ({
+        inits: [terminated(c.inits[0]!.name, pick(rng, [{ exitCode: 143, reason: 'Error' }, { exitCode: 0, reason: 'Completed' }]), { restartCount: policy === 'Never' ? rng.int(1, 4) : 0, ...(policy === 'Never' ? { lastTerminationState: OOM } : {}) })],
+        apps: [policy === 'Never' ? terminated(main, COMPLETED) : terminated(main, COMPLETED, { restartCount: 1, lastTerminationState: OOM })],
+      }),
     }[target]!();
     const facts = factsOf({ cast: migrating ? { ...c, inits: [{ name: 'migrate', image: c.apps[0]!.image, sidecar: false }] } : c, restartPolicy: policy, ...pod });
     // The stem names the tight limit, not its outcome: the table shows whether the kernel killed anything.
-    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE });
+    const side = target === 'Succeeded' && policy === 'Never' ? pod.inits[0]! : undefined;
+    return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) runs with a memory limit close to what it needs. What is its status.phase?`, columns: TABLE,
+      ...(side ? { line: { text: `Succeeded: ${main} exited 0. Sidecar ${side.name}'s ${side.restartCount} restarts do not change that: a sidecar is restarted whatever the pod's restartPolicy, it exited ${side.exitCode} when the kubelet stopped it, and a sidecar never counts toward the phase.` } } : {}) });
   },
 };
 
@@ -164,7 +172,7 @@ const sidecarStartup: T = {
   id: 'pod-phase/sidecar-startup',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ sidecars: [1, 1], inits: [target === 'Failed' ? 1 : 0, 1] }));
     const policy: RestartPolicy = batch ? 'Never' : 'Always';
     const stage = target === 'Running' || target === 'Succeeded' ? 'done' : target === 'Failed' ? 'init-failed' : rng.chance(0.5) || !c.inits.some((i) => !i.sidecar) ? 'sidecar-starting' : 'init-running';
@@ -175,7 +183,9 @@ const sidecarStartup: T = {
       const sidecarPos = ordered.inits.findIndex((x) => x.sidecar);
       // Once the pod has failed or succeeded, the kubelet stops the sidecar: it is never still Running beside a
       // failed init container under Never (fix-g's note); it started first, so the failed init could run at all.
-      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }])) : running(i.name);
+      if (i.sidecar) return stage === 'sidecar-starting' ? running(i.name, { started: false, ready: false }) : target === 'Succeeded' || target === 'Failed' ? terminated(i.name, pick(rng, [COMPLETED, { exitCode: 143, reason: 'Error' }]))
+        // Running: the sidecar crashed once and was restarted, so the startup-and-restart rule decides (review L3, PP-M1).
+        : target === 'Running' ? running(i.name, { restartCount: 1, lastTerminationState: failure(rng) }) : running(i.name);
       if (stage === 'sidecar-starting' && k > sidecarPos) return waiting(i.name, 'PodInitializing');
       if (stage === 'init-running') return running(i.name);
       if (stage === 'init-failed') return terminated(i.name, initFailure(rng));
@@ -185,7 +195,7 @@ const sidecarStartup: T = {
     const facts = factsOf({ cast: ordered, restartPolicy: policy, inits, apps });
     const sidecar = ordered.inits.find((i) => i.sidecar)!.name;
     const failedInit = ordered.inits.find((i) => !i.sidecar)?.name;
-    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} has started (its startup probe passed), so what comes after it in the pod could start.` } }
+    const startedLine = target === 'Running' ? { extra: { text: `${sidecar} crashed once and was restarted: a sidecar is restarted whatever the pod's restartPolicy${policy === 'Never' ? ' (here Never)' : ''}. It has started again, and a sidecar's crash never fails the pod.` } }
       : target === 'Failed' ? { extra: { text: `${sidecar} started first, so ${failedInit} could run; once ${failedInit} failed under restartPolicy Never, the pod failed and the kubelet stopped ${sidecar}.` } } : {};
     return phaseDraft(facts, { prompt: `${who(c)} (restartPolicy: ${policy}) ${sidecarDoes(sidecar)}, a native sidecar with a startup probe. What is its status.phase?`, columns: ['container', 'state', 'reason', 'started', 'exit'], ...startedLine });
   },
@@ -193,6 +203,7 @@ const sidecarStartup: T = {
 
 const two = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${two(10 + Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+
 
 const activeDeadline: T = {
   id: 'pod-phase/active-deadline',
@@ -214,7 +225,8 @@ const activeDeadline: T = {
     const yaml = yamlView(['spec:', [`  activeDeadlineSeconds: ${deadline}`, 'deadline'], `  restartPolicy: ${policy}`, 'status:', [`  startTime: "2025-06-12T10:00:00Z"`, 'deadline']]);
     return phaseDraft(facts, {
       prompt: `${toolbox ? 'A toolbox pod someone started with a self-destruct timer' : who(c)}. It is now ${clock(now)} UTC${target === 'Succeeded' ? ` (its container finished at ${clock(ended)})` : ''}. What is its status.phase?`,
-      yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'],
+      // The API reference states activeDeadlineSeconds and that it counts from startTime (review L3, PP-M3).
+      yaml, columns: ['container', 'state', 'reason', 'exit'], rules: target === 'Failed' ? [] : ['phase/deadline-not-reached'], docUrl: DOCS.deadline,
       extra: target === 'Failed' ? { text: `${clock(now)} is ${now} s after startTime, at least the ${deadline} s allowed${stopping ? '; the phase changes at once, while the container gets its grace period to stop' : ''}.`, evidence: yaml.at('deadline') }
         : target === 'Succeeded' ? { text: `It finished ${ended} s after startTime, before the ${deadline} s deadline, and a finished pod stays as it ended.`, evidence: yaml.at('deadline') }
         : { text: `Only ${now} s of the ${deadline} s allowed have passed since startTime, so the deadline has not fired yet.`, evidence: yaml.at('deadline') },
@@ -226,7 +238,7 @@ const initOrAppCrash: T = {
   id: 'pod-phase/init-or-app-crash',
   targets: ['Pending', 'Running', 'Succeeded', 'Failed'],
   build(rng, target) {
-    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(0.3);
+    const batch = target === 'Failed' || target === 'Succeeded' || rng.chance(target === 'Running' ? 0.7 : 0.3);
     const c = cast(rng, (batch ? job : service)({ inits: [1, 2] }));
     // Never is drawn for Succeeded too (nothing crashed on the only run), so the policy alone does not give Failed.
     const policy: RestartPolicy = !batch ? 'Always' : target === 'Failed' ? 'Never' : target === 'Succeeded' ? pick(rng, ['Never', 'OnFailure'] as const) : 'OnFailure';

@@ -35,8 +35,8 @@ const mixedNeeds: SingleTemplate = {
       options: verdictOptions(rng, p.needs, held),
       answerKey: REASON_LABEL[reason],
       rules: [REASON_RULE[reason], REASON_RULE[held]],
-      because: [{ text: `${BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which becomes ${held === 'shares-localhost' ? 'a call to a Service' : held === 'shares-volume' ? 'a ReadWriteMany volume or object storage' : 'a network stream or a queue'}.` }],
-      docUrl: REASON_DOC[reason],
+      because: [{ text: `${p.splitWhy ?? BECAUSE[reason]} That outweighs the ${held === 'shares-localhost' ? 'localhost' : held === 'shares-volume' ? 'emptyDir' : 'shared memory'} they use today, which becomes ${held === 'shares-localhost' ? 'a call to a Service' : held === 'shares-volume' ? 'a ReadWriteMany volume or object storage' : 'a network stream or a queue'}.` }],
+      docUrl: p.splitWhy ? `${PODS}#how-pods-manage-multiple-containers` : REASON_DOC[reason],
     };
   },
 };
@@ -72,7 +72,7 @@ const splitReplacement: SingleTemplate = {
     const p = rng.pick(mixedBy((x) => coupling(x) === answer))(rng);
     const split = podDesign(p.needs).reason;
     const r = REPLACEMENT[answer as keyof typeof REPLACEMENT];
-    const onePodWhy = `${BECAUSE[split]} That outweighs the ${r.thing} they share today.`;
+    const onePodWhy = `${p.splitWhy ?? BECAUSE[split]} That outweighs the ${r.thing} they share today.`;
     return {
       template: this.id,
       prompt: `${p.stated} How do they run from now on?`,
@@ -80,8 +80,8 @@ const splitReplacement: SingleTemplate = {
       options: r.options.map(([label, why], i) => ({ label, correct: i === 0, why: i === 3 ? onePodWhy : why })),
       answerKey: r.options[0]![0],
       rules: [REASON_RULE[split], REASON_RULE[answer as DesignReason]],
-      because: [{ text: `${BECAUSE[split]} Then ${r.because}` }],
-      docUrl: REASON_DOC[answer as DesignReason],
+      because: [{ text: `${p.splitWhy ?? BECAUSE[split]} Then ${r.because}` }],
+      docUrl: p.splitWhy ? `${PODS}#how-pods-manage-multiple-containers` : REASON_DOC[answer as DesignReason],
     };
   },
 };
@@ -279,6 +279,15 @@ const whatRestarts: SingleTemplate = {
   },
 };
 
+// The shared ConfigMap is the lure: any number of pods mount one ConfigMap, so it ties nothing (two rules meet).
+// Several stories, so that a class meets the rule and not one remembered sentence.
+const ANYWHERE_STORIES: readonly ((app: string) => [string, string])[] = [
+  (app) => ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service, and both mount the ${code('prices')} ConfigMap; a few milliseconds of network latency between them are fine.`],
+  (app) => ['fx-rates', `Both ${code(app)} and ${code('fx-rates')} read their currency list from files of the ${code('currencies')} ConfigMap, and ${code(app)} asks ${code('fx-rates')} for a rate at http://fx-rates:8080 about once a second.`],
+  (app) => ['tax-rules', `${code('tax-rules')} answers ${code(app)}'s gRPC calls through the Service ${code('tax-rules')}; each mounts the ${code('tax-tables')} ConfigMap at /etc/tax. Each call may take a few milliseconds longer across nodes; that is fine.`],
+  (app) => ['feature-flags', `${code(app)} polls ${code('feature-flags')} through its Service every 10 seconds; both read the flag defaults from the ${code('flag-defaults')} ConfigMap, mounted as files. ${code('feature-flags')} runs 2 replicas, ${code(app)} between 3 and 30.`],
+];
+
 /** Sharing a node is not sharing a fate: pod affinity places pods together and lets them scale apart. */
 const colocate: SingleTemplate = {
   id: 'same-pod/colocate-without-fate',
@@ -288,8 +297,7 @@ const colocate: SingleTemplate = {
     const [b, situation] = ({
       'pod-affinity': ['model-cache', `${code(app)} reads a 40 GiB model from the node's local SSD, where ${code('model-cache')} keeps it; ${code('model-cache')} runs on 3 nodes, ${code(app)} on 2 to 20 replicas.`],
       'one-pod': ['envoy', `${code(app)} sends every call to ${code('envoy')} on localhost:10000; each ${code(app)} replica needs its own proxy, and a proxy on the same node would be close enough for latency.`],
-      // The shared ConfigMap is the lure: any number of pods mount one ConfigMap, so it ties nothing (two rules meet).
-      anywhere: ['pricing-api', `${code(app)} calls ${code('pricing-api')} through its Service, and both mount the ${code('prices')} ConfigMap; a few milliseconds of network latency between them are fine.`],
+      anywhere: rng.pick(ANYWHERE_STORIES)(app.name),
     } as const)[answer as 'one-pod']! as [string, string];
     return {
       template: this.id,
@@ -305,9 +313,9 @@ const colocate: SingleTemplate = {
       because: [{ text: {
         'pod-affinity': 'They must share a node but scale apart: podAffinity puts them together without tying their replica counts.',
         'one-pod': 'They share localhost and scale as a pair: that is one pod. podAffinity would only share a node, and each pod has its own loopback.',
-        anywhere: 'A ConfigMap is mounted by every pod that names it, unlike an emptyDir, and a Service call works from any node: nothing ties them, so the scheduler may place each anywhere.',
+        anywhere: `A ConfigMap is an object of its own that any pod of the namespace may name and mount, unlike an emptyDir, which belongs to one pod; and a Service name reaches ${b}'s pods from any node. Nothing ties them, so the scheduler may place each anywhere, and ${b} keeps its own replica count.`,
       }[answer]! }],
-      docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
+      docUrl: answer === 'one-pod' ? `${PODS}#pod-networking` : answer === 'anywhere' ? 'https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-and-pods' : 'https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity',
     };
   },
 };

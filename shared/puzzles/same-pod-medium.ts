@@ -199,10 +199,11 @@ const addressDecides: SingleTemplate = {
   make(rng, answer) {
     const a = apiSide(rng);
     const [b, how] = ({
-      localhost: [rng.pick(['pgbouncer', 'cloud-sql-proxy']), 'DATABASE_URL=postgres://127.0.0.1:5432/app'],
-      socket: ['pgbouncer', 'DATABASE_URL=postgres:///app?host=/var/run/pgbouncer (a Unix socket)'],
+      // pgbouncer listens on 6432 by default (its socket is .s.PGSQL.6432); the Cloud SQL Auth Proxy on 5432.
+      localhost: rng.pick([['pgbouncer', 'DATABASE_URL=postgres://127.0.0.1:6432/app'], ['cloud-sql-proxy', 'DATABASE_URL=postgres://127.0.0.1:5432/app']]),
+      socket: ['pgbouncer', 'DATABASE_URL=postgres:///app?host=/var/run/pgbouncer&port=6432 (a Unix socket)'],
       memory: ['frame-cache', 'SHM_NAME=/frames: it opens that POSIX shared memory object with shm_open'],
-      service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:5432/app'],
+      service: ['pgbouncer', 'DATABASE_URL=postgres://pgbouncer.data.svc:6432/app'],
     } as const)[answer as 'localhost']! as [string, string];
     const reason = ADDRESS[answer as Address].reason;
     const opts = ADDRESS[answer as Address].options(a.name, b);
@@ -224,23 +225,30 @@ const schedulingSum: SingleTemplate = {
   answers: ['pending', 'one-node', 'each-own-node'],
   make(rng, answer) {
     const a = apiSide(rng);
-    const b = { name: rng.pick(['search-indexer', 'ml-scorer', 'image-resizer']) };
-    const reqA = { cpu: rng.pick([1500, 2000]), memory: 1024 };
-    const reqB = { cpu: 500, memory: rng.pick([3072, 4096]) };
+    const b = { name: rng.pick(['search-indexer', 'ml-scorer', 'image-resizer', 'pdf-renderer', 'geo-coder']) };
+    // Requests and every node vary, and the roles land on shuffled names: the whole table must be read (review L2b).
+    const reqA = { cpu: rng.pick([1250, 1500, 2000, 2500]), memory: rng.pick([512, 1024, 1536]) };
+    const reqB = { cpu: rng.pick([250, 500, 750]), memory: rng.pick([2048, 3072, 4096].filter((m) => m >= reqA.memory + 1536)) };
+    const sum = { cpu: reqA.cpu + reqB.cpu, memory: reqA.memory + reqB.memory };
+    const [nA, nB, nC] = rng.shuffle(['node-a', 'node-b', 'node-c']) as [string, string, string];
+    // nA fits only a (memory short of b), nB fits only b (CPU short of a); nC decides the case.
+    const third = answer === 'one-node' ? { cpu: sum.cpu + rng.pick([250, 500]), memory: sum.memory + rng.pick([512, 1024]) }
+      : answer === 'each-own-node' ? { cpu: reqA.cpu - 250, memory: reqB.memory - 512 }
+      : rng.pick([{ cpu: sum.cpu + 500, memory: sum.memory - 512 }, { cpu: sum.cpu - 250, memory: sum.memory + 1024 }]);
     const nodes = [
-      { name: 'node-a', cpu: reqA.cpu + 250, memory: reqB.memory - 1024 },
-      { name: 'node-b', cpu: reqB.cpu + 250, memory: reqB.memory + 512 },
-      { name: 'node-c', cpu: answer === 'one-node' ? reqA.cpu + reqB.cpu + 250 : reqA.cpu - 500, memory: answer === 'one-node' ? reqA.memory + reqB.memory + 512 : reqB.memory - 512 },
-    ];
+      { name: nA, cpu: reqA.cpu + rng.pick([250, 500, 1000]), memory: reqA.memory + rng.pick([256, 512]) },
+      { name: nB, cpu: reqB.cpu + rng.pick([100, 250]), memory: reqB.memory + rng.pick([256, 512, 1024]) },
+      { name: nC, ...third },
+    ].sort((x, y) => x.name.localeCompare(y.name));
     const together = answer !== 'each-own-node';
     const fits = nodesFitting([reqA, reqB], nodes);
     const layout = together ? `${code(a)} and ${code(b.name)} are two containers of one pod.` : `${code(a)} and ${code(b.name)} run in two separate pods.`;
     const gib = (mi: number): string => `${mi / 1024} GiB`;
     const options: DraftOption[] = [
-      { label: 'Pending: no node has room for both containers at once', correct: answer === 'pending', why: together ? 'node-c has room for the sum of both requests.' : 'Separate pods each need room only for their own container.' },
-      { label: 'Both containers on node-c', correct: answer === 'one-node', why: together ? 'node-c has no room for the sum of both requests.' : 'Separate pods are placed one by one, each where it fits.' },
-      { label: `${a.name} on node-a, ${b.name} on node-b`, correct: answer === 'each-own-node', why: 'Containers of one pod always share a node.' },
-      { label: `${a.name} on node-c, ${b.name} on node-b`, correct: false, why: together ? 'One pod never spans two nodes.' : `${a.name} needs ${reqA.cpu}m CPU, and node-c has ${nodes[2]!.cpu}m free.` },
+      { label: 'Pending: no node has room for both containers at once', correct: answer === 'pending', why: together ? `${nC} has room for the sum of both requests.` : 'Separate pods each need room only for their own container.' },
+      { label: `Both containers on ${nC}`, correct: answer === 'one-node', why: together ? `${nC} has no room for the sum of both requests.` : 'Separate pods are placed one by one, each where it fits.' },
+      { label: `${a.name} on ${nA}, ${b.name} on ${nB}`, correct: answer === 'each-own-node', why: 'Containers of one pod always share a node.' },
+      { label: `${a.name} on ${nC}, ${b.name} on ${nB}`, correct: false, why: together ? 'One pod never spans two nodes.' : `${a.name} needs ${reqA.cpu}m CPU, and ${nC} has ${third.cpu}m free.` },
     ];
     return {
       template: this.id,
@@ -249,7 +257,7 @@ const schedulingSum: SingleTemplate = {
       options,
       answerKey: { pending: 'Pending: no node fits the sum', 'one-node': 'On the one node that fits the sum', 'each-own-node': 'Each pod on a node that fits it' }[answer]!,
       rules: ['design/scheduled-as-unit'],
-      because: [{ text: together ? `A pod goes to one node with room for the sum, ${reqA.cpu + reqB.cpu}m CPU and ${gib(reqA.memory + reqB.memory)}: ${fits.length ? `only ${fits[0]} has it` : 'no node has it'}.` : `Separate pods are placed one by one: ${a.name} fits only node-a, ${b.name} only node-b.` }],
+      because: [{ text: together ? `A pod goes to one node with room for the sum, ${sum.cpu}m CPU and ${gib(sum.memory)}: ${fits.length ? `only ${fits[0]} has it` : 'no node has it'}.` : `Separate pods are placed one by one: ${a.name} fits only ${nA}, ${b.name} only ${nB}.` }],
       docUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-requests-are-scheduled',
     };
   },

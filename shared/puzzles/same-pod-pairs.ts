@@ -15,6 +15,8 @@ export interface Pair {
   needs: PairNeeds;
   /** The need in plain words. */
   stated: string;
+  /** Why the splitting need wins for this pair, where the generic sentence would not say it (one sentence). */
+  splitWhy?: string;
   /** A situation the need follows from, for the player to find. */
   situation: string;
   /** A short description of the pair for lists: "an API and its Envoy proxy". */
@@ -90,7 +92,7 @@ export const TOGETHER: Record<string, PairMaker> = {
     const codec = rng.pick(['H.264', 'VP9', 'AV1']);
     return { pattern: 'shm-encoder', a, b, needs: { sharesIpc: true }, gist: 'a frame grabber and its shared-memory encoder',
       stated: `${code(a)} creates a frame ring buffer with shm_open() and writes raw camera frames into it; ${code(b)} maps the same buffer with mmap() and encodes ${codec}.`,
-      situation: `Raw frames arrive at 60 per second, too fast to copy over the network; ${code(a)} writes them into a buffer it creates with shm_open(), which ${code(b)} maps to encode ${codec}.` };
+      situation: `Raw frames arrive at 60 per second and one encoder keeps up with them; rather than copy each frame, ${code(a)} writes them into a buffer it creates with shm_open(), which ${code(b)} maps to encode ${codec}.` };
   },
   'fpm-socket': (rng) => {
     const a = { name: 'nginx', image: 'nginx:1.27' };
@@ -127,9 +129,12 @@ export const APART: Record<string, PairMaker> = {
       situation: `${code(a)} publishes to ${queue} at a steady rate; ${code(b)} is slow, and its backlog is cleared by running ${rng.int(5, 20)} more of it for an hour.` };
   },
   'frontend-api': (rng) => {
-    const a = houseSide(rng, 'frontend');
+    // Several faces of one case, so that easy lists do not show the same line in every draw (review L2b).
+    const [app, gist] = rng.pick([['frontend', 'a frontend and the API it calls'], ['storefront', 'a shop\'s web pages and a service they call'],
+      ['gateway', 'an API gateway and one of the services behind it'], ['recommender', 'a recommender and an API it reads']] as const);
+    const a = houseSide(rng, app);
     const b = apiSide(rng);
-    return { pattern: 'frontend-api', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist: 'a frontend and the API it calls',
+    return { pattern: 'frontend-api', a, b, needs: { separateLifecycle: true, talksOverNetwork: true }, gist,
       stated: `${code(a)} is deployed after every merge, several times a day; ${code(b)}, which it calls over HTTP, is deployed weekly.`,
       situation: `${code(a)}'s team deploys after every merge; each deploy would restart whatever shares its pod. ${code(b)} keeps long-lived connections open.` };
   },
@@ -196,8 +201,9 @@ MIXED['shm-fanout'] = (rng) => {
   const b = { name: 'encoder', image: 'jrottenberg/ffmpeg:6.1-alpine' };
   const n = rng.int(6, 12);
   return { pattern: 'shm-fanout', a, b, needs: { sharesIpc: true, scalesIndependently: true }, gist: 'a frame grabber and a pool of encoders',
-    stated: `Today ${code(a)} hands raw frames to ${code(b)} in shared memory. Now one camera feed must be encoded at ${n} bitrates at once, by ${n} encoders, while capture stays one.`,
-    situation: `${code(b)} reads ${code(a)}'s frames from shared memory. The new product needs ${n} renditions of one feed, so ${n} encoders, and still one capture.` };
+    splitWhy: 'A pod runs on one node, and its container count is fixed in its spec: encoders on separate GPU nodes, as many as each event needs, must be pods of their own.',
+    stated: `Today ${code(a)} hands raw frames to ${code(b)} in shared memory. Now one camera feed must be encoded at up to ${n} bitrates, a number that changes per event, by one encoder per bitrate. Each encoder needs a whole GPU and a GPU node has one; the nodes are linked at 100 Gbit/s. Capture stays one.`,
+    situation: `${code(b)} reads ${code(a)}'s frames from shared memory. The new product needs up to ${n} renditions of one feed, as many as each event asks for, each encoder on a GPU node of its own, and still one capture.` };
 };
 
 export const ALL_PAIRS: Record<string, PairMaker> = { ...TOGETHER, ...APART };

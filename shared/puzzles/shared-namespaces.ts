@@ -28,12 +28,16 @@ const TEMPLATES: Record<Difficulty, readonly SharingTemplate[]> = { easy: easyTe
 
 const SPN_DOC = 'https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/#understanding-process-namespace-sharing';
 const KILL_DOC = 'https://man7.org/linux/man-pages/man2/kill.2.html#DESCRIPTION';
+// ptrace(2)'s "Ptrace access mode checking" (in DESCRIPTION) is what guards another process's /proc/<pid>/root.
+const PTRACE_DOC = 'https://man7.org/linux/man-pages/man2/ptrace.2.html#DESCRIPTION';
 const VOLUMES = 'https://kubernetes.io/docs/concepts/storage/volumes/';
 const PODS = 'https://kubernetes.io/docs/concepts/workloads/pods/';
 /** The docs section for a puzzle: the most specific rule it exercises wins. */
-// Signals link kill(2): the Share Process Namespace task says they need SYS_PTRACE, which kill(2) never checks.
+// A /proc/<pid>/root read decided by the user IDs links ptrace(2)'s access mode check (the headline claim a class
+// pushes back on: "root reads anything"); signals link kill(2): the Share Process Namespace task says they need
+// SYS_PTRACE, which kill(2) never checks. Each explanation line names its own man page either way.
 const DOC_BY_RULE: [SharingRule, string][] = [
-  ['signal-permission', KILL_DOC], ['proc-root-permission', SPN_DOC], ['pause-pid1', SPN_DOC], ['pid-namespace', SPN_DOC],
+  ['proc-root-permission', PTRACE_DOC], ['signal-permission', KILL_DOC], ['pause-pid1', SPN_DOC], ['pid-namespace', SPN_DOC],
   ['configmap-secret-read-only', `${VOLUMES}#configmap`], ['read-only-mount', `${VOLUMES}#read-only-mounts`],
   ['emptydir-lifetime', `${VOLUMES}#how-volumes-work`], ['init-runs-to-completion', 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#understanding-init-containers'],
   ['volumes-where-mounted', `${VOLUMES}#how-volumes-work`], ['uts-namespace', `${PODS}pod-hostname/#hostname-with-pod-s-hostname-and-subdomain-fields`],

@@ -61,3 +61,12 @@ export const say = {
     return { wording: 'hostname', claim: { kind: 'hostname', container: c, value: v }, label: `${code('hostname')} in ${c} prints ${v}` };
   },
 };
+
+/**
+ * The hostname knob, so no container name is false by habit: 'pod' asks the pod's name (true); 'container' the
+ * asker's own name (false); 'bare' a bare pod that `kubectl run <app>` named after its app container, asked with the
+ * app's name (true: the pod's name is the app's); 'app' the app's name in a pod named `<app>-N` (false).
+ */
+export const podFor = (k: Knobs, name: string, app: string): string => (k.host === 'bare' ? app : name);
+export const hostAsked = (k: Knobs, pod: SharingPod, self: string, app: string): string =>
+  k.host === 'pod' ? pod.name : k.host === 'container' || k.host === 'self' ? self : app;

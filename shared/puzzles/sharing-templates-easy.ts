@@ -4,7 +4,7 @@ import { ENVOY_IMAGE, LINKERD_PROXY_IMAGE } from '../model/software.ts';
 import type { SharingContainer, SharingPod } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
-import { say } from './sharing-statements.ts';
+import { hostAsked, podFor, say } from './sharing-statements.ts';
 import type { SharingTemplate } from './sharing-templates.ts';
 
 const podName = (rng: Rng, base: string): string => `${base}-${rng.int(0, 2)}`;
@@ -116,9 +116,9 @@ const meshPorts: SharingTemplate = {
     return {
       story: `${svc} is the app; ${px.name} is its mesh proxy.`,
       // No port clash here (merged-services asks that): a clash would leave every port of the loser unsure.
-      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], host: ['pod', 'container'] },
+      knobs: { toProxy: ['listener', 'admin', 'app'], toApp: ['main', 'admin', 'proxy'], host: ['pod', 'container', 'bare', 'app'] },
       build: (k) => ({
-        name, shareProcessNamespace: false, volumes: [],
+        name: podFor(k, name, svc), shareProcessNamespace: false, volumes: [],
         containers: [ctr(svc, image, [appPort, 8081]), ctr(px.name, px.image, [...px.ports])],
       }),
       statements: [
@@ -126,7 +126,7 @@ const meshPorts: SharingTemplate = {
           ? say.reachPort(pod, svc, px.name, pod.containers[0]!.ports[0]!)
           : say.reachPort(pod, svc, px.name, px.ports[k.toProxy === 'listener' ? 0 : 1], px.what[k.toProxy === 'listener' ? 0 : 1]),
         (pod, k) => say.reachPort(pod, px.name, svc, k.toApp === 'main' ? pod.containers[0]!.ports[0]! : k.toApp === 'admin' ? 8081 : px.ports[1]),
-        (pod, k) => say.hostname(pod, px.name, k.host === 'pod' ? name : px.name),
+        (pod, k) => say.hostname(pod, px.name, hostAsked(k, pod, px.name, svc)),
       ],
     };
   },
@@ -144,9 +144,9 @@ const mergedServices: SharingTemplate = {
     return {
       story: `${a} and ${b} used to run in separate pods; someone put both containers in one pod.`,
       // metricsB: whether b's metrics listener made it into the merged spec (its old pod had it; this one may not).
-      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container'], metricsB: [true, false] },
+      knobs: { portB: [8080, 8081], askA: ['own', 'other'], askB: ['own', 'other'], host: ['pod', 'container', 'bare', 'app'], metricsB: [true, false] },
       build: (k) => ({
-        name, shareProcessNamespace: false, volumes: [],
+        name: podFor(k, name, a), shareProcessNamespace: false, volumes: [],
         containers: [ctr(a, ia, [8080, 9000]), ctr(b, ib, [Number(k.portB), ...(k.metricsB ? [9090] : [])])],
       }),
       statements: [
@@ -154,7 +154,7 @@ const mergedServices: SharingTemplate = {
         // The wrong port is never a near miss: it is the asker's own port, or one b no longer declares.
         (pod, k) => say.reachPort(pod, a, b, k.askB === 'own' ? 9090 : 9000, "'s metrics endpoint"),
         (pod, k) => say.reachPort(pod, b, a, k.askA === 'own' ? 9000 : 9090, "'s admin endpoint"),
-        (pod, k) => say.hostname(pod, b, k.host === 'pod' ? name : b),
+        (pod, k) => say.hostname(pod, b, hostAsked(k, pod, b, a)),
       ],
     };
   },

@@ -1,11 +1,11 @@
 // Hard shared-namespaces templates: every puzzle needs two rules together. The PID/UID templates always share the
 // process namespace (without it each statement is one rule: nothing is visible); kill-pid1 and copied-config vary it (a shared PID namespace and the user
-// IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left;
-// a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
+// IDs or capabilities that allow a signal or /proc/<pid>/root; an init container that exited and the volume it left,
+// or no process left to reach its files through; a ConfigMap's read-only mount and readOnly; the pause process and kill -HUP 1).
 import { possessive, type SharingContainer } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
-import { say } from './sharing-statements.ts';
+import { hostAsked, podFor, say } from './sharing-statements.ts';
 import type { SharingTemplate } from './sharing-templates.ts';
 
 const ctr = (name: string, image: string, ports: number[], over: Partial<SharingContainer> = {}): SharingContainer => ({ name, image, ports, mounts: [], ...over });
@@ -86,9 +86,9 @@ const ptraceDebug: SharingTemplate = {
     const name = `web-${rng.int(0, 2)}`;
     return {
       story: 'shell is a busybox container added to look inside web without putting tools in web\'s image.',
-      knobs: { ptrace: [true, false], user: USERS, host: ['pod', 'self'] },
+      knobs: { ptrace: [true, false], user: USERS, host: ['pod', 'self', 'bare', 'app'] },
       build: (k) => ({
-        name, shareProcessNamespace: true, runAsUser: 101, runAsGroup: 101, volumes: [],
+        name: podFor(k, name, 'web'), shareProcessNamespace: true, runAsUser: 101, runAsGroup: 101, volumes: [],
         containers: [
           ctr('web', 'nginxinc/nginx-unprivileged:1.27', [8080]),
           ctr('shell', 'busybox:1.36', [], { ...(k.user === 'same' ? {} : { runAsUser: userOf(k.user, 101) }), ...(k.ptrace ? { addCapabilities: ['SYS_PTRACE'] } : {}) }),
@@ -97,7 +97,7 @@ const ptraceDebug: SharingTemplate = {
       statements: [
         (pod) => say.seeConfig(pod, 'shell', 'web', '/etc/nginx', 'nginx.conf'),
         (pod) => say.signal(pod, 'shell', 'web', 'nginx master'),
-        (pod, k) => say.hostname(pod, 'shell', k.host === 'pod' ? name : 'shell'),
+        (pod, k) => say.hostname(pod, 'shell', hostAsked(k, pod, 'shell', 'web')),
       ],
     };
   },
@@ -144,16 +144,19 @@ const copiedConfig: SharingTemplate = {
       knobs: { appMounts: ['copy', 'config'], initOut: ['volume', 'layer'], readOnly: [true, false], spn: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: Boolean(k.spn),
-        volumes: [{ name: 'config', source: 'configMap' }, { name: 'copy', source: 'emptyDir' }],
+        volumes: [{ name: 'config', source: 'configMap' }, ...(k.initOut === 'volume' || k.appMounts === 'copy' ? [{ name: 'copy', source: 'emptyDir' as const }] : [])],
         containers: [
           ctr('copy-config', 'busybox:1.36', [], { role: 'init', mounts: [{ volume: 'config', mountPath: '/templates' }, ...(k.initOut === 'volume' ? [{ volume: 'copy', mountPath: '/out' }] : [])] }),
           ctr(app, appImage, [], { mounts: [{ volume: String(k.appMounts), mountPath: '/etc/app', ...ro(k.readOnly) }] }),
         ],
       }),
       statements: [
+        // Each needs two rules: an exited init container and the volume it left (or no process to reach through
+        // /proc); the template a finished init container read, reachable only by mounting the ConfigMap; the
+        // ConfigMap's own read-only mount against an emptyDir's readOnly flag.
         (pod, k) => say.initFiles(pod, app, 'copy-config', k.initOut === 'volume' ? '/out' : '/tmp/out', 'app.conf'),
+        (pod) => say.seeConfig(pod, app, 'copy-config', '/templates', 'app.conf'),
         (pod) => say.writeDir(pod, app, '/etc/app'),
-        (pod) => say.killPid1(pod, app, 'main'),
       ],
     };
   },
@@ -232,17 +235,17 @@ const killPid1: SharingTemplate = {
     const name = `${app.name}-${rng.int(0, 2)}`;
     const side = rng.pick([{ name: 'toolbox', image: 'busybox:1.36' }, { name: 'debug', image: 'alpine:3.20' }]);
     return {
-      story: `To reload ${app.name}, the runbook says \`kubectl exec ${name} -c ${app.name} -- kill -HUP 1\`; ${side.name} is a shell container for troubleshooting.`,
-      knobs: { spn: [true, false], user: USERS, host: ['pod', 'self'] },
+      story: (k) => `To reload ${app.name}, the runbook says \`kubectl exec ${podFor(k, name, app.name)} -c ${app.name} -- kill -HUP 1\`; ${side.name} is a shell container for troubleshooting.`,
+      knobs: { spn: [true, false], user: USERS, host: ['pod', 'self', 'bare', 'app'] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid, volumes: [],
+        name: podFor(k, name, app.name), shareProcessNamespace: Boolean(k.spn), runAsUser: app.uid, runAsGroup: app.uid, volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr(side.name, side.image, [], k.user === 'same' ? {} : { runAsUser: userOf(k.user, app.uid) })],
       }),
       statements: [
         (pod) => say.killPid1(pod, app.name, app.process),
         (pod) => say.signal(pod, side.name, app.name, app.process),
         (pod) => say.seeConfig(pod, side.name, app.name, app.confDir, app.file),
-        (pod, k) => say.hostname(pod, side.name, k.host === 'pod' ? name : side.name),
+        (pod, k) => say.hostname(pod, side.name, hostAsked(k, pod, side.name, app.name)),
       ],
     };
   },

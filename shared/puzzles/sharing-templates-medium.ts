@@ -4,7 +4,7 @@
 import { possessive, type SharingContainer } from '../model/sharing.ts';
 import type { Rng } from '../random.ts';
 import { house } from './house.ts';
-import { say } from './sharing-statements.ts';
+import { hostAsked, podFor, say } from './sharing-statements.ts';
 import type { SharingTemplate } from './sharing-templates.ts';
 
 const ctr = (name: string, image: string, ports: number[], over: Partial<SharingContainer> = {}): SharingContainer => ({ name, image, ports, mounts: [], ...over });
@@ -20,9 +20,9 @@ const readOnlySources: SharingTemplate = {
     const dirs = { config: '/etc/nginx/conf.d', certs: '/etc/nginx/certs', cache: '/var/cache/nginx' } as const;
     return {
       story: 'web serves HTTPS with its server blocks from a ConfigMap, its certificate from a Secret and a cache on an emptyDir; config-reloader is meant to watch the server blocks.',
-      knobs: { ask: ['config', 'certs', 'cache'], cacheRO: [true, false], reloader: ['config', 'certs'], host: ['pod', 'self'] },
+      knobs: { ask: ['config', 'certs', 'cache'], cacheRO: [true, false], reloader: ['config', 'certs'], host: ['pod', 'self', 'bare', 'app'] },
       build: (k) => ({
-        name, shareProcessNamespace: false,
+        name: podFor(k, name, 'web'), shareProcessNamespace: false,
         volumes: [{ name: 'config', source: 'configMap' }, { name: 'certs', source: 'secret' }, { name: 'cache', source: 'emptyDir' }],
         containers: [
           ctr('web', 'nginxinc/nginx-unprivileged:1.27', [], { mounts: [{ volume: 'config', mountPath: dirs.config }, { volume: 'certs', mountPath: dirs.certs }, { volume: 'cache', mountPath: dirs.cache, ...ro(k.cacheRO) }] }),
@@ -32,7 +32,7 @@ const readOnlySources: SharingTemplate = {
       statements: [
         (pod, k) => say.writeDir(pod, 'web', dirs[k.ask as keyof typeof dirs]),
         (pod) => say.seeConfig(pod, 'config-reloader', 'web', dirs.config, 'default.conf'),
-        (pod, k) => say.hostname(pod, 'config-reloader', k.host === 'pod' ? name : 'config-reloader'),
+        (pod, k) => say.hostname(pod, 'config-reloader', hostAsked(k, pod, 'config-reloader', 'web')),
       ],
     };
   },
@@ -112,14 +112,14 @@ const pauseSandbox: SharingTemplate = {
     const name = `${app.name}-${rng.int(0, 2)}`;
     return {
       story: `Besides ${app.name} and toolbox (a busybox container that only sleeps), the node runs the pod's sandbox container, which holds the pod's namespaces.`,
-      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self'], ask: ['peer', 'self', 'habit'] },
+      knobs: { spn: [true, false], askPid1: [app.name, 'toolbox'], host: ['pod', 'self', 'bare', 'app'], ask: ['peer', 'self', 'habit'] },
       build: (k) => ({
-        name, shareProcessNamespace: Boolean(k.spn), volumes: [],
+        name: podFor(k, name, app.name), shareProcessNamespace: Boolean(k.spn), volumes: [],
         containers: [ctr(app.name, app.image, [app.port]), ctr('toolbox', 'busybox:1.36', [])],
       }),
       statements: [
         (pod, k) => say.pid1Pause(pod, String(k.askPid1)),
-        (pod, k) => say.hostname(pod, 'toolbox', k.host === 'pod' ? name : 'toolbox'),
+        (pod, k) => say.hostname(pod, 'toolbox', hostAsked(k, pod, 'toolbox', app.name)),
         // The app's port; the app asking toolbox on its own port; or toolbox trying the port of habit (80 or 8080)
         // that this app does not declare.
         (pod, k) => (k.ask === 'self' ? say.reachPort(pod, app.name, 'toolbox', app.port) : say.reachPort(pod, 'toolbox', app.name, k.ask === 'peer' ? app.port : app.port === 80 ? 8080 : 80)),
@@ -219,7 +219,12 @@ const secretPerContainer: SharingTemplate = {
   },
 };
 
-/** A native sidecar sits in initContainers but runs alongside the app and shares like any container. */
+/**
+ * A native sidecar sits in initContainers but runs alongside the app and shares like any container; and when it
+ * restarts (as a sidecar does, whatever the pod's policy), only what it kept on a volume is still there. Every draw
+ * asks the restart question, so the medium rule (a volume outlives a container restart, the writable layer does
+ * not) is always needed, on top of reading the mounts.
+ */
 const nativeSidecar: SharingTemplate = {
   id: 'shared-namespaces/native-sidecar',
   count: 3,
@@ -227,21 +232,22 @@ const nativeSidecar: SharingTemplate = {
     const app = rng.pick([{ name: 'web', image: 'nginx:1.27', port: 80, dir: '/var/log/nginx' }, { ...house(rng, 'orders-api'), dir: '/var/log/orders-api' }]);
     const name = `${app.name}-${suffix(rng, 9)}-${suffix(rng, 5)}`;
     return {
-      story: `vector runs as a native sidecar: it starts before ${app.name} and keeps running beside it, shipping its logs.`,
-      // api: vector's API is off unless its config enables it; then the YAML declares no port for it.
-      knobs: { mount: ['same', 'other-volume'], readOnly: [true, false], ask: ['own', 'peer'], api: [true, false] },
+      story: `vector runs as a native sidecar: it starts before ${app.name} and keeps running beside it, shipping its logs. It keeps its disk buffer in its data_dir, /var/lib/vector.`,
+      // buffer: vector's data_dir on an emptyDir of its own, or left in its writable layer. (No ports: the YAML
+      // stays within 16 lines, and the port statements live in other templates.)
+      knobs: { mount: ['same', 'other-volume'], buffer: ['volume', 'layer'], readOnly: [true, false] },
       build: (k) => ({
         name, shareProcessNamespace: false,
-        volumes: [{ name: 'logs', source: 'emptyDir' }, ...(k.mount === 'other-volume' ? [{ name: 'buffer', source: 'emptyDir' as const }] : [])],
+        volumes: [{ name: 'logs', source: 'emptyDir' }, ...(k.mount === 'other-volume' ? [{ name: 'scratch', source: 'emptyDir' as const }] : []), ...(k.buffer === 'volume' ? [{ name: 'data', source: 'emptyDir' as const }] : [])],
         containers: [
-          ctr('vector', 'timberio/vector:0.40.0-alpine', k.api ? [8686] : [], { role: 'sidecar', mounts: [{ volume: k.mount === 'same' ? 'logs' : 'buffer', mountPath: '/logs', ...ro(k.readOnly) }] }),
-          ctr(app.name, app.image, [app.port], { mounts: [{ volume: 'logs', mountPath: app.dir }] }),
+          ctr('vector', 'timberio/vector:0.40.0-alpine', [], { role: 'sidecar', mounts: [{ volume: k.mount === 'same' ? 'logs' : 'scratch', mountPath: '/logs', ...ro(k.readOnly) }, ...(k.buffer === 'volume' ? [{ volume: 'data', mountPath: '/var/lib/vector' }] : [])] }),
+          ctr(app.name, app.image, [], { mounts: [{ volume: 'logs', mountPath: app.dir }] }),
         ],
       }),
       statements: [
-        (pod, k) => say.reachPort(pod, app.name, 'vector', k.ask === 'own' ? 8686 : app.port, "'s API"),
-        (pod) => say.readLogs(pod, 'vector', app.name, app.dir),
         (pod) => say.writeDir(pod, 'vector', '/logs'),
+        (pod) => say.readLogs(pod, 'vector', app.name, app.dir),
+        (pod) => say.survivesRestart(pod, 'vector', '/var/lib/vector', 'buffered events'),
       ],
     };
   },

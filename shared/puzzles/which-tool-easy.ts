@@ -188,12 +188,12 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
   }],
   Lens: [{
     text: 'You look after the cluster from your laptop by pointing and clicking, never from a shell. The last upgrade of the {app} release broke it, and you want the whole release back as it was, its ConfigMap included.',
-    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
+    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://docs.k8slens.dev/using-lens/helm/releases#releases-view',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo rolls one Deployment back; the ConfigMap the upgrade changed stays as it is.' },
     because: 'Lens lists Helm releases and rolls one back to an earlier revision, as helm rollback does: every object of it.',
   }, {
     text: 'The ops lead works only in a point-and-click app on her laptop, never in a shell. Yesterday\'s upgrade of the {app} release broke its Secret and Deployment, and she wants the release\'s previous revision back, all of it.',
-    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://helm.sh/docs/helm/helm_rollback/#synopsis',
+    need: ['desktop-app', 'release-rollback'], answer: 'Lens', rule: 'tools/release-vs-rollout', doc: 'https://docs.k8slens.dev/using-lens/helm/releases#releases-view',
     tempt: { tool: 'kubectl', why: 'kubectl rollout undo rolls one Deployment back; the Secret the upgrade changed stays as it is.' },
     because: 'Lens lists Helm releases and rolls one back to an earlier revision, as helm rollback does: every object of it.',
   }],
@@ -203,12 +203,12 @@ const ownedBy = toolTemplate('which-tool/owned-by', {
 const usage = toolTemplate('which-tool/usage', {
   Lens: [{
     text: '{app} was OOMKilled at 14:02. You want to see how its memory grew over the hour before; Prometheus runs in the cluster.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
     because: 'Lens charts CPU and memory over time from the cluster\'s Prometheus; metrics-server only knows the present.',
   }, {
     text: 'Since Tuesday\'s release {app} seems to use more CPU. You want to compare its CPU over this week with last week\'s; the cluster\'s Prometheus keeps 30 days.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'kubectl', why: 'kubectl top shows the present only, from metrics-server, which keeps no history.' },
     because: 'Lens draws CPU over a chosen range from Prometheus, which has the weeks that metrics-server never keeps.',
   }],

@@ -67,6 +67,12 @@ const undo = toolTemplate('which-tool/undo', {
     need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
     tempt: { tool: 'Helm', why: 'Helm did not install it: it has no revision of it to roll back to.' },
     because: 'kubectl rollout undo deployment/{app} brings back the previous revision of its pod template.',
+  }, {
+    // The cue word "release" where Helm is not the answer, so that a class must read what made the objects (review L2b).
+    text: 'Today\'s release of {app} was a new image tag that the CI pipeline set on the Deployment directly; helm list shows no release for it. The new pods crash, and you want the Deployment\'s pod template from before the release back.',
+    need: ['rollout-undo'], answer: 'kubectl', rule: 'tools/release-vs-rollout', doc: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#rolling-back-a-deployment',
+    tempt: { tool: 'Helm', why: 'Here "release" means a deploy, not a Helm release: helm list has none, so helm rollback has no revision to return to.' },
+    because: 'kubectl rollout undo deployment/{app} returns to the previous revision of its pod template, the one before the image change.',
   }],
   'kubectx / kubens': [{
     text: 'Looking for {app}, you just switched to the wrong cluster. You want to go back to the one you were in, without remembering its long context name.',
@@ -170,12 +176,12 @@ const packaging = toolTemplate('which-tool/packaging', {
   }],
   kubectl: [{
     text: '{app}\'s repository holds one set of plain manifests and, per environment, a kustomization.yaml that patches replicas and the image tag; there is no chart and no template anywhere. Prod\'s version must be applied.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#bases-and-overlays',
     tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
     because: 'Kustomize is built into kubectl: kubectl apply -k overlays/prod applies the manifests with prod\'s patches.',
   }, {
     text: '{app} has a base folder and an overlay per environment (dev, stage, prod), each a kustomization.yaml with its patches, and no chart. The stage overlay must be applied.',
-    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#customizing',
+    need: ['apply-manifests'], answer: 'kubectl', doc: 'https://kubernetes.io/docs/tasks/manage-kubernetes-objects/kustomization/#bases-and-overlays',
     tempt: { tool: 'Helm', why: 'Helm renders and installs charts; these are plain files and patches, with no chart to install.' },
     because: 'kubectl apply -k overlays/stage builds the base with stage\'s patches and applies it: Kustomize is built into kubectl.',
   }],
@@ -208,13 +214,13 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
   }],
   Lens: [{
     text: 'On {app}\'s cluster `kubectl top pods` answers that the Metrics API is not available: nobody installed metrics-server. Prometheus scrapes every pod, though, and you want to see which of {app}\'s pods uses the most memory.',
-    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'k9s', why: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     others: { kubectl: NO_METRICS },
     because: 'Lens charts each pod\'s CPU and memory from the cluster\'s Prometheus, not from metrics-server, so its pod pages show memory with no metrics-server at all.',
   }, {
     text: 'The {app} team\'s cluster runs Prometheus but no metrics-server. You want to check, pod by pod, how close {app} runs to its memory limit.',
-    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['usage-from-prometheus'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'kubectl', why: 'kubectl top asks the Metrics API, which only metrics-server serves: here it answers that the API is not available.' },
     others: { k9s: 'k9s\'s CPU and memory columns come from metrics-server too: here they stay empty.' },
     because: 'Lens charts each pod\'s memory from Prometheus, with its limit drawn beside it, so it needs no metrics-server.',
@@ -229,6 +235,12 @@ const whereYouWork = toolTemplate('which-tool/where-you-work', {
     need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
     tempt: { tool: 'k9s', why: 'k9s shows live CPU and memory columns, but to a person at a keyboard: a job has no one to drive it.' },
     because: 'kubectl top pod -l app={app} --no-headers prints one line per pod, once, from Metrics Server, for the job to capture.',
+  }, {
+    // The cue word "Prometheus" where the need is one current value, printed by a script (review L2b).
+    text: 'Prometheus and metrics-server both run in {app}\'s cluster. The paging script that wakes on-call must attach each {app} pod\'s memory use at that moment to the page, as text.',
+    need: ['non-interactive', 'usage-snapshot'], answer: 'kubectl', rule: 'tools/non-interactive', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    tempt: { tool: 'Lens', why: 'Lens draws memory over time from Prometheus, in a window for a person; a script needs one printed value, now.' },
+    because: 'kubectl top pod -l app={app} prints the current memory of each pod once, from metrics-server, for the script to attach; the history in Prometheus is not needed.',
   }],
 });
 
@@ -284,12 +296,12 @@ const crashEvidence = toolTemplate('which-tool/crash-evidence', {
   }],
   Lens: [{
     text: 'You want to see whether {app}\'s memory climbed steadily before each overnight restart; Prometheus runs in the cluster.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'k9s', why: 'k9s shows usage as it is now, from metrics-server, which keeps no history.' },
     because: 'Lens charts memory over time from Prometheus, so the climb before each restart shows; metrics-server, behind top and k9s, keeps no history.',
   }, {
     text: '{app}\'s pods restart every few nights. You suspect a leak and want to see its memory over the last three days, restart by restart; Prometheus keeps two weeks of it.',
-    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/reference/kubectl/generated/kubectl_top/#synopsis',
+    need: ['charts-over-time'], answer: 'Lens', rule: 'tools/usage-now-or-history', doc: 'https://kubernetes.io/docs/concepts/cluster-administration/resource-usage-monitoring/#resource-metrics-pipeline',
     tempt: { tool: 'kubectl', why: 'kubectl top shows the present only, from metrics-server, which keeps no history.' },
     because: 'Lens charts memory over a chosen range from Prometheus: a leak shows as a climb that drops at each restart.',
   }],

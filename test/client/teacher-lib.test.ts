@@ -1,10 +1,11 @@
 // The teacher's pages' pure parts: routes, the key from the facilitator link, this browser's own tokens, the
 // practice focus from a recap, and the preview draft.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashQuery, parseRoute } from '../../client/src/lib/route.ts';
 import { focusKinds } from '../../client/src/lib/practice-focus.ts';
 import { facilitatorKey, forgetToken, forgetTokens, ownTokens, rememberToken, setFacilitatorKey, unmatched } from '../../client/src/teacher/own-tokens.ts';
 import { freshSeed, loadDraft, saveDraft } from '../../client/src/teacher/draft.ts';
+import { request } from '../../client/src/teacher/teacher-api.ts';
 import { quizFromSettings } from '../../shared/quiz/index.ts';
 import { defaultSettings } from '../../shared/protocol.ts';
 
@@ -93,5 +94,25 @@ describe('practice focus from a recap', () => {
     expect(focusKinds('#/practice/focus/pod-phase,same-pod,pod-phase,nope')).toEqual(['pod-phase', 'same-pod']);
     expect(focusKinds('#/practice')).toEqual([]);
     expect(focusKinds('#/practice/focus/%E0%A4%A')).toEqual([]);
+  });
+});
+
+describe('the teacher’s API errors', () => {
+  const answering = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('say the database is out of reach (games carry on) for 503 storage_unavailable, and only for that 503', async () => {
+    vi.stubGlobal('fetch', answering(503, { error: 'storage_unavailable' }));
+    const down = await request('/games');
+    expect(down).toMatchObject({ ok: false, status: 503 });
+    expect(!down.ok && down.message).toMatch(/cannot reach its database.*games in progress carry on/);
+    vi.stubGlobal('fetch', answering(503, { error: 'too_many' }));
+    const full = await request('/assignments', { method: 'POST', body: {} });
+    expect(!full.ok && full.message).toBe('The server refused (503).');
+    vi.stubGlobal('fetch', answering(401, { error: 'unauthorized' }));
+    const refused = await request('/games');
+    expect(!refused.ok && refused.message).toMatch(/may not open that/);
   });
 });

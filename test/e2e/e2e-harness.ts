@@ -8,7 +8,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import { systemClock, systemScheduler } from '../../server/clock.ts';
-import { openStore, type Store } from '../../server/store.ts';
+import { openStore, type SqliteStore, type Store } from '../../server/store.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 export const clientDir = join(root, 'dist/client');
@@ -51,6 +51,7 @@ export async function startServer(seed: string | (() => string), extra: Partial<
     clock: systemClock,
     scheduler: systemScheduler(),
     store,
+    teacher: (store as SqliteStore).teacher,
     newSeed: typeof seed === 'string' ? () => seed : seed,
     publicUrl: '',
     clientDir,

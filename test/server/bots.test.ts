@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PodiumServer } from '../../server/app.ts';
 import { systemClock, systemScheduler } from '../../server/clock.ts';
-import { openStore, type Store } from '../../server/store.ts';
+import { openStore, type SqliteStore } from '../../server/store.ts';
 import type { FinalResults } from '../../shared/protocol.ts';
 import { botSettings, createHostedRoom, runGame } from '../../scripts/bots/host-bot.ts';
 import { seedOracle } from '../../scripts/bots/oracle.ts';
@@ -16,14 +16,14 @@ import type { BotOutcome } from '../../scripts/bots/player-bot.ts';
 
 const SEED = 'bench-smoke';
 let dir: string;
-let store: Store;
+let store: SqliteStore;
 let server: PodiumServer;
 let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'podium-smoke-'));
   store = openStore(join(dir, 'smoke.db'));
-  server = createServer({ clock: systemClock, scheduler: systemScheduler(), store, newSeed: () => SEED, log: () => {} });
+  server = createServer({ clock: systemClock, scheduler: systemScheduler(), store, teacher: store.teacher, newSeed: () => SEED, log: () => {} });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
 });

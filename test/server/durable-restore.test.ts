@@ -26,7 +26,7 @@ const sockets: Client[] = [];
 
 async function boot(wrap: (s: Store) => Store = (s) => s): Promise<Booted> {
   const store = openStore(dbPath);
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store: wrap(store), newSeed: () => SEED, log: () => {} });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store: wrap(store), teacher: store.teacher, newSeed: () => SEED, log: () => {} });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const booted = { server, store, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}` };
   running.push(booted);

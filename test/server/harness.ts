@@ -7,7 +7,8 @@ import { io as connectClient, type Socket } from 'socket.io-client';
 import { createServer, type PodiumServer, type ServerDeps } from '../../server/app.ts';
 import type { Limits } from '../../server/context.ts';
 import type { Clock, Scheduler } from '../../server/clock.ts';
-import { openStore, type Store } from '../../server/store.ts';
+import { openStore, type SqliteStore } from '../../server/store.ts';
+import { openPostgresTeacherData } from '../../server/postgres/teacher-data.ts';
 import type { ClientToServerEvents, ServerToClientEvents, RoomSettings, Ack } from '../../shared/protocol.ts';
 import type { Answer } from '../../shared/puzzles/kind.ts';
 import { kindById } from '../../shared/puzzles/index.ts';
@@ -50,7 +51,7 @@ export function fakeTime(start = T0) {
 export interface TestServer {
   url: string;
   server: PodiumServer;
-  store: Store;
+  store: SqliteStore;
   dbPath: string;
   time: ReturnType<typeof fakeTime>;
   clients: Client[];
@@ -63,12 +64,14 @@ const generous: Partial<Limits> = {
   connectionsPerAddress: 100_000, guessesPerSocket: 100_000, guessesPerAddressPerMinute: 100_000,
 };
 
-export async function startServer(limits: Partial<Limits> = generous, extra: Partial<ServerDeps> = {}): Promise<TestServer> {
+/** `postgresUrl`: the teacher's data in that PostgreSQL (as with PODIUM_DATABASE_URL), else in the SQLite file. */
+export async function startServer(limits: Partial<Limits> = generous, extra: Partial<ServerDeps> = {}, postgresUrl: string | null = null): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'podium-test-'));
   const dbPath = join(dir, 'podium.db');
-  const store = openStore(dbPath);
+  const store = openStore(dbPath, { finishedGames: postgresUrl ? 'outbox' : 'here' });
+  const teacher = postgresUrl ? await openPostgresTeacherData(postgresUrl, { outbox: store.outbox, log: () => {}, pollMs: 20 }) : store.teacher;
   const time = fakeTime();
-  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, newSeed: () => SEED, limits, log: () => {}, ...extra });
+  const server = createServer({ clock: time.clock, scheduler: time.scheduler, store, teacher, newSeed: () => SEED, limits, log: () => {}, ...extra });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   const clients: Client[] = [];
@@ -83,6 +86,7 @@ export async function startServer(limits: Partial<Limits> = generous, extra: Par
     async close() {
       for (const c of clients) c.disconnect();
       await server.close();
+      await teacher.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -49,7 +49,7 @@ export function contentKey(view: PuzzleView): string {
 
 /** A kubernetes.io section; for the ecosystem tools kubernetes.io does not document (k9s, stern, Lens, kubectx), the
  *  section of the tool's own documentation; for a kernel rule kubernetes.io gets wrong (signals), the Linux man page. */
-export const DOC_URL = /^https:\/\/(kubernetes\.io\/docs\/.+|man7\.org\/linux\/man-pages\/.+|github\.com\/(derailed\/k9s|stern\/stern|lensapp\/lens|ahmetb\/kubectx)|helm\.sh\/docs\/.+)#.+/;
+export const DOC_URL = /^https:\/\/(kubernetes\.io\/docs\/.+|man7\.org\/linux\/man-pages\/.+|github\.com\/(derailed\/k9s|stern\/stern|lensapp\/lens|ahmetb\/kubectx)|helm\.sh\/docs\/.+|docs\.k8slens\.dev\/.+)#.+/;
 
 export function checkPuzzleKind<P>(kind: PuzzleKind<P>, minDistinct = 100): void {
   describe.each([...levelsOf(kind)])(`${kind.id} (%s)`, (difficulty) => {

@@ -10,6 +10,7 @@ export async function downloadResultsCsv(code: string, hostToken: string): Promi
   } catch {
     return 'The download failed: the server cannot be reached.';
   }
+  if (response.status === 503) return 'The results are kept, but the database cannot be reached right now. Try again in a minute.';
   if (!response.ok) return response.status === 404 ? 'The results are not saved yet. Try again in a moment.' : `The download failed (${response.status}).`;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

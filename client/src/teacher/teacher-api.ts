@@ -15,6 +15,17 @@ const messages: Record<number, string> = {
   429: 'Too many requests from this network. Wait a minute and try again.',
 };
 
+/** A 503 is either the database out of reach (storage_unavailable) or a server limit (too_many): the body says. */
+const UNAVAILABLE = 'The server cannot reach its database right now; games in progress carry on. Try again in a minute.';
+
+async function refusal(res: Response, fallback: string): Promise<string> {
+  if (res.status === 503) {
+    const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
+    if (body?.error === 'storage_unavailable') return UNAVAILABLE;
+  }
+  return messages[res.status] ?? fallback;
+}
+
 export async function request<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<ApiResult<T>> {
   const credential = facilitatorKey() ?? init.token ?? null;
   const headers: Record<string, string> = {};
@@ -26,7 +37,7 @@ export async function request<T>(path: string, init: { method?: string; body?: u
   } catch {
     return { ok: false, status: 0, message: 'The server cannot be reached. Check the connection and try again.' };
   }
-  if (!res.ok) return { ok: false, status: res.status, message: messages[res.status] ?? `The server refused (${res.status}).` };
+  if (!res.ok) return { ok: false, status: res.status, message: await refusal(res, `The server refused (${res.status}).`) };
   if (res.status === 204) return { ok: true, data: null as T };
   return { ok: true, data: (await res.json()) as T };
 }
@@ -105,7 +116,7 @@ export async function downloadReportCsv(id: string, fileName: string): Promise<s
   } catch {
     return 'The download failed: the server cannot be reached.';
   }
-  if (!res.ok) return messages[res.status] ?? `The download failed (${res.status}).`;
+  if (!res.ok) return refusal(res, `The download failed (${res.status}).`);
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -50,11 +50,11 @@ describe('the repo\'s migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_m, i) => i + 1));
   });
 
-  it('create the finished games and the library on an empty database, once', async () => {
+  it('create the finished games, the library and the assignments on an empty database, once', async () => {
     const client = await connect(await server.createDatabase());
     const first = await migrate(client);
     expect(first.applied).toEqual(readMigrations().map((m) => m.version));
-    expect(await tables(client)).toEqual(['game_answers', 'game_index', 'game_players', 'game_teams', 'games', 'quizzes', 'schema_migrations']);
+    expect(await tables(client)).toEqual(['game_answers', 'game_index', 'game_players', 'game_teams', 'games', 'live_assignments', 'live_students', 'quizzes', 'schema_migrations']);
     const again = await migrate(client);
     expect(again).toEqual({ applied: [], version: first.version });
   });
@@ -106,7 +106,8 @@ describe('the runner', () => {
   });
 
   it('refuses a directory whose files do not follow NNN_what.sql in sequence', () => {
-    expect(() => readMigrations(migrationsWith({ '009_skipped.sql': 'SELECT 1;' }))).toThrow(/expected version 003/);
+    const next = String(readMigrations().length + 1).padStart(3, '0');
+    expect(() => readMigrations(migrationsWith({ '009_skipped.sql': 'SELECT 1;' }))).toThrow(new RegExp(`expected version ${next}`));
     expect(() => readMigrations(migrationsWith({ '3_short.sql': 'SELECT 1;' }))).toThrow(/NNN_what\.sql/);
   });
 });
