@@ -6,7 +6,6 @@
 // each time), instead of one per interval. What is left over is told once the room has been quiet for a moment,
 // and never later than STALE_MS after the last update.
 import type { RoomState } from '../shared/room/index.ts';
-import type { LiveRoom } from './live-room.ts';
 
 /** Up to this many connected players, every change is told (at the throttle's pace). */
 export const SMALL_ROOM = 200;
@@ -39,16 +38,17 @@ interface Told {
   seenSince: number;
 }
 
-const told = new WeakMap<LiveRoom, Told>();
+/** Keyed by the room's owner (live-room-host.ts). */
+const told = new WeakMap<object, Told>();
 
 /** A room:state (which carries the counts) or a room:presence went out with these counts. */
-export function presenceTold(room: LiveRoom, state: RoomState, now: number): void {
+export function presenceTold(room: object, state: RoomState, now: number): void {
   const counts = countsOf(state);
   told.set(room, { counts, at: now, seen: counts, seenSince: now });
 }
 
 /** 'send': tell the room now; 'wait': check again later (the change is small and recent); 'none': nothing new. */
-export function presenceDue(room: LiveRoom, state: RoomState, now: number): 'send' | 'wait' | 'none' {
+export function presenceDue(room: object, state: RoomState, now: number): 'send' | 'wait' | 'none' {
   const last = told.get(room);
   if (!last) return 'send';
   const counts = countsOf(state);

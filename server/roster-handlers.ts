@@ -10,7 +10,7 @@ function roster(ctx: HandlerContext, socket: GameSocket): Ack<RosterFull> {
   const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
   if (!room) return refuse('not_joined');
   if (role !== 'host' || room.hostSocket !== socket.id) return refuse('not_host');
-  return { ok: true, data: room.roster.full(room.state) };
+  return { ok: true, data: room.fullRoster() };
 }
 
 export function registerRosterHandlers(ctx: HandlerContext, routes: Routes): void {
