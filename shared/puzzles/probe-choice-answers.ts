@@ -14,6 +14,11 @@ export const choiceLabels = {
   'nothing-unprobed': 'Nothing: no probe calls that path',
   'restarts-pod': 'The kubelet deletes the pod and creates a new one',
   'out-and-restart': 'It leaves the endpoints, and the container restarts',
+  // which probes fail on one path: named by the probes, since a liveness restart also takes the pod out of the
+  // endpoints while the container is down, so "leaves the endpoints and restarts" alone would fit two answers
+  'liveness-fails': 'Only liveness fails: the kubelet restarts the container',
+  'readiness-fails': 'Only readiness fails: it leaves the endpoints, no restart',
+  'both-fail': 'Both probes fail: it leaves the endpoints and restarts',
   'nothing-yet': 'Nothing yet: too few failures in a row',
   'killed-stays-stopped': 'The kubelet kills the container and leaves it stopped',
   'nothing-startup-done': 'Nothing: the startupProbe stopped after its first pass',

@@ -68,48 +68,48 @@ const wantedEffect: ChoiceTemplate = {
 
 const failingEndpoint: ChoiceTemplate = {
   id: 'probe-choice/failing-endpoint',
-  options: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
-  answers: ['restarts-container', 'leaves-endpoints', 'nothing-unprobed', 'out-and-restart'],
+  options: ['liveness-fails', 'readiness-fails', 'nothing-unprobed', 'both-fail'],
+  answers: ['liveness-fails', 'readiness-fails', 'nothing-unprobed', 'both-fail'],
   build(rng, answer) {
     const app = rng.pick(withEndpoints('live', 'ready'));
     // Probes are wired the usual way (liveness on the live path, readiness on the ready one or on the same light
     // check), never a liveness check crossed onto the readiness path: an unannounced crossed path would teach "the
     // path name is a trap". The name still does not decide: whether a probe calls the path, and which ones, is read
     // off the spec.
-    const failingIsLive = answer === 'restarts-container' || answer === 'out-and-restart' ? true
-      : answer === 'leaves-endpoints' ? rng.chance(0.3) : rng.chance(0.5);
+    const failingIsLive = answer === 'liveness-fails' || answer === 'both-fail' ? true
+      : answer === 'readiness-fails' ? rng.chance(0.3) : rng.chance(0.5);
     const failing = failingIsLive ? app.live! : app.ready!;
     const other = failingIsLive ? app.ready! : app.live!;
     const on = (e: Endpoint) => ({ handler: httpHandler(e) });
     const configs: Record<string, ContainerProbes[]> = {
-      'restarts-container': [{ livenessProbe: on(failing) }, { livenessProbe: on(failing), readinessProbe: on(other) }],
-      'leaves-endpoints': failingIsLive ? [{ readinessProbe: on(failing) }] : [{ readinessProbe: on(failing) }, { livenessProbe: on(other), readinessProbe: on(failing) }],
+      'liveness-fails': [{ livenessProbe: on(failing) }, { livenessProbe: on(failing), readinessProbe: on(other) }],
+      'readiness-fails': failingIsLive ? [{ readinessProbe: on(failing) }] : [{ readinessProbe: on(failing) }, { livenessProbe: on(other), readinessProbe: on(failing) }],
       'nothing-unprobed': failingIsLive ? [{ readinessProbe: on(other) }] : [{ livenessProbe: on(other) }, { livenessProbe: on(other), readinessProbe: on(other) }],
-      'out-and-restart': [{ livenessProbe: on(failing), readinessProbe: on(failing) }],
+      'both-fail': [{ livenessProbe: on(failing), readinessProbe: on(failing) }],
     };
     const probes = pickFrom(rng, configs[answer] ?? [], answer);
     const yaml = podYaml({ containers: [appContainer(app, probes)] });
     const p = failing.path;
-    const lines = answer === 'restarts-container'
-      ? [{ text: `In this spec ${p} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it.`, tags: ['livenessProbe.handler'] }]
-      : answer === 'leaves-endpoints'
+    const lines = answer === 'liveness-fails'
+      ? [{ text: `In this spec ${p} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it. The readinessProbe’s path still answers: the pod is out of the endpoints only while the container restarts.`, tags: ['livenessProbe.handler'] }]
+      : answer === 'readiness-fails'
         ? [{ text: `In this spec ${p} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
-        : answer === 'out-and-restart'
+        : answer === 'both-fail'
           ? [{ text: `Both probes call ${p}: readiness takes the pod out of the endpoints, and liveness has the kubelet restart the container.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }]
           : [{ text: `No probe in this spec calls ${p}, so the kubelet never sees it fail, whatever the path is called.`, tags: ['livenessProbe.handler', 'readinessProbe.handler'] }];
     return {
-      prompt: `From now on, every request to ${p} on port ${failing.port} gets a 503, while the rest of ${appName(app)} keeps working. What does the kubelet do?`,
+      prompt: `From now on, every request to ${p} on port ${failing.port} gets a 503, while the rest of ${appName(app)} keeps working. Which of its probes fail, and what follows?`,
       yaml,
       lines,
       whyNot: {
-        'restarts-container': answer === 'leaves-endpoints' ? 'A failing readinessProbe restarts nothing.' : answer === 'out-and-restart' ? 'The readinessProbe calls that path too.' : 'No livenessProbe calls that path.',
-        'leaves-endpoints': answer === 'out-and-restart' ? 'The livenessProbe calls that path too, and it restarts the container.' : 'No readinessProbe calls that path.',
+        'liveness-fails': answer === 'readiness-fails' ? 'No livenessProbe calls that path, and a failing readinessProbe restarts nothing.' : answer === 'both-fail' ? 'The readinessProbe calls that path too.' : 'No livenessProbe calls that path.',
+        'readiness-fails': answer === 'both-fail' ? 'The livenessProbe calls that path too, and it restarts the container.' : 'No readinessProbe calls that path.',
         'nothing-unprobed': `A probe in this spec does call ${p}.`,
-        'out-and-restart': 'Only one probe in this spec calls that path, if any.',
+        'both-fail': 'Only one probe in this spec calls that path, if any.',
       },
-      rules: answer === 'restarts-container' ? ['probes/liveness-restarts'] : answer === 'leaves-endpoints' ? ['probes/readiness-endpoints']
-        : answer === 'out-and-restart' ? ['probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/initial-state'],
-      docUrl: answer === 'restarts-container' || answer === 'out-and-restart' ? docs.liveness : answer === 'leaves-endpoints' ? docs.readiness : docs.results,
+      rules: answer === 'liveness-fails' ? ['probes/liveness-restarts'] : answer === 'readiness-fails' ? ['probes/readiness-endpoints']
+        : answer === 'both-fail' ? ['probes/readiness-endpoints', 'probes/liveness-restarts'] : ['probes/initial-state'],
+      docUrl: answer === 'liveness-fails' || answer === 'both-fail' ? docs.liveness : answer === 'readiness-fails' ? docs.readiness : docs.results,
     };
   },
 };

@@ -58,11 +58,13 @@ function grade(p: ProbeTimingPuzzle, answer: unknown): Grade {
   const x = asNumber(answer);
   const exact = x === p.seconds;
   const miss = exact || x === null ? undefined : p.misses.find((m) => m.value === x);
-  // Near a bound on a ticking clock earns half credit; a known mistake that happens to land near does not.
+  // Near a bound on a ticking clock earns half credit, a known mistake that lands near included: closer to the key
+  // never scores less (the prompt says "about"), and the mistake's note still says what it missed.
   const tolerance = Math.max(1, p.seconds * NEAR);
-  const near = x !== null && !exact && !miss && p.approximate && Math.abs(x - p.seconds) <= tolerance;
-  const head: ExplanationLine[] = miss ? [{ text: miss.note }]
-    : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }] : [];
+  const near = x !== null && !exact && p.approximate && Math.abs(x - p.seconds) <= tolerance;
+  const head: ExplanationLine[] = near && miss ? [{ text: `Half credit: ${miss.note}` }]
+    : near ? [{ text: `Close: ${p.seconds} s is the bound; checks tick on the kubelet’s own clock, so half credit for ${x}.` }]
+      : miss ? [{ text: miss.note }] : [];
   // docs/protocol.md promises the near-miss rule in the explanation: the near hear it in the head line, a known
   // mistake hears what it was, everyone else reads it on the last line (kept short: the reveal has ~60 words).
   const share = p.seconds * NEAR >= 1 ? ` (${NEAR * 100} %)` : '';

@@ -111,6 +111,16 @@ export function service(rng: Rng): Box {
   return { name: app.name.replace(/-api$/, ''), image: houseImage(app, version(rng)), place: 'containers' };
 }
 
+/** One of our services with the readinessProbe it really answers: a table may then show it running and not ready
+ *  (without a readinessProbe a started container is ready at once, docs/rules/probes.md). */
+export function probedService(rng: Rng): Box {
+  const app = rng.pick(houseApps.filter((a) => !a.batch));
+  return {
+    name: app.name.replace(/-api$/, ''), image: houseImage(app, version(rng)), place: 'containers',
+    readinessProbe: `{ httpGet: { path: ${app.ready}, port: ${app.port} } }`,
+  };
+}
+
 /** A Job's main container (and, for two-step Jobs, a second one). */
 export function jobSteps(rng: Rng, count: number): Box[] {
   const apps = rng.sample(houseApps.filter((a) => a.batch), count);

@@ -80,11 +80,12 @@ export const stuckSidecar: Template = {
 
 // ── A two-step Job ─────────────────────────────────────────────────────────────────────────────
 
+// Each option says whether anything restarts, so no option is another one with a clause added: exactly one fits.
 const TWO_LABELS = {
-  succeeded: (n: { S: string }) => `Succeeded; the kubelet stops ${n.S}`,
-  failed: (n: { S: string }) => `Failed; the kubelet stops ${n.S}`,
-  running: (n: { S: string }) => `Running; ${n.S} keeps running`,
-  restarting: (n: { S: string }) => `Running; a container is restarted and ${n.S} keeps running`,
+  succeeded: (n: { S: string; M: string }) => `Succeeded; nothing restarts, and the kubelet stops ${n.S}`,
+  failed: (n: { S: string; M: string }) => `Failed; nothing restarts, and the kubelet stops ${n.S}`,
+  running: (n: { S: string; M: string }) => `Running; nothing restarts, and ${n.S} keeps running`,
+  restarting: (n: { S: string; M: string }) => `Running; ${n.M} runs again, and ${n.S} keeps running`,
 };
 
 export const jobTwoSteps: Template = {
@@ -104,18 +105,18 @@ export const jobTwoSteps: Template = {
     else got = podPhase({ restartPolicy: policy, podIsTerminal: true, initContainers: [{ name: sidecar!.name, restartPolicy: 'Always', state: 'terminated', exitCode: sidecarExit }], containers: [a, b] }) === 'Succeeded' ? 'succeeded' : 'failed';
     checked(key, got, 'job-two-steps');
     const S = code(sidecar!.name);
-    const { options, answerKey } = optionsOf(TWO_LABELS, { S }, { S: '<sidecar>' }, key);
+    const { options, answerKey } = optionsOf(TWO_LABELS, { S, M: code(a.name) }, { S: '<sidecar>', M: '<main>' }, key);
     const state = (c: ContainerSnapshot): string => (c.state === 'running' ? `${code(c.name)} is still running` : `${code(c.name)} exited ${c.exitCode}`);
     const why = {
       succeeded: [`Both regular containers exited 0 and restartPolicy ${policy} restarts neither: the kubelet ends the pod and stops ${S}.`, `${S}'s own exit code (${sidecarExit}) is ignored: Succeeded.`],
       failed: [`Neither container will run again under restartPolicy Never, so the kubelet ends the pod and stops ${S}.`, `${code(a.name)} exited ${code1}: Failed, whatever ${S}'s exit code.`],
-      running: [`${code(b.name)} still runs, so the pod is not over: Running, and the native sidecar ${S} keeps running beside it.`],
+      running: [`${code(a.name)} exited 0, so nothing restarts; ${code(b.name)} still runs, so the pod is not over: Running, and the native sidecar ${S} keeps running beside it.`],
       restarting: [`Under OnFailure, ${code(a.name)} exited ${code1} and will run again: the pod is not over, so it stays Running and ${S} keeps running.`],
     }[key]!;
     const rules: RuleId[] = key === 'succeeded' || key === 'failed' ? ['sidecars/job-completes', 'sidecars/exit-ignored'] : ['sidecars/job-completes', 'sidecars/always-restarted'];
     return {
       format: 'single', template: 'sidecar-lifecycle/job-two-steps', key, options, answerKey, rules, why, docUrl: doc('sidecars/job-completes'),
-      prompt: `A Job's pod with two containers (${code('upload')} copies the report to S3): ${state(a)}, ${state(b)}. What is the pod's phase a moment later, and what happens to ${S}?`,
+      prompt: `A Job's pod with two containers (${code('upload')} copies the report to S3): ${state(a)}, ${state(b)}. What is the pod's phase a moment later, and what do its containers do?`,
       yaml: podYaml(policy, [sidecar!, main!, second]),
     };
   },

@@ -8,7 +8,7 @@ import type { ContainerSnapshot } from '../model/pod-types.ts';
 import { ruleInfo, type RuleId } from '../model/rules/index.ts';
 import type { Rng } from '../random.ts';
 import type { Difficulty } from './kind.ts';
-import { code, helperId, helpers, inits, podYaml, probeFor, service, type Box } from './sidecar-cast.ts';
+import { code, helperId, helpers, inits, podYaml, probeFor, probedService, service, type Box } from './sidecar-cast.ts';
 import { checked, optionsOf, type Ask, type Template } from './sidecar-ask.ts';
 
 const spec = (b: Box) => (b.place === 'sidecar' ? { name: b.name, restartPolicy: 'Always' as const } : { name: b.name });
@@ -154,11 +154,12 @@ export const podReady: Template = {
     const [s] = helpers(rng, 1);
     const sidecar: Box = { ...s!, readinessProbe: probeFor(helperId(s!), 'ready'), ...(key === 'initializing' ? { startupProbe: probeFor(helperId(s!), 'started') } : {}) };
     const [init] = inits(rng, 1);
-    const app = service(rng);
+    // The app always has its readinessProbe: shown not ready without one would be a state no cluster produces.
+    const app = probedService(rng);
     const sidecarStatus: ContainerSnapshot = key === 'initializing'
       ? { name: sidecar.name, restartPolicy: 'Always', state: 'running', started: false, ready: false }
       : { name: sidecar.name, restartPolicy: 'Always', state: 'running', started: true, ready: key !== 'sidecar' };
-    const appStatus: ContainerSnapshot = key === 'initializing' ? { name: app.name, state: 'none' } : { name: app.name, state: 'running', ready: key !== 'app' };
+    const appStatus: ContainerSnapshot = key === 'initializing' ? { name: app.name, state: 'none' } : { name: app.name, state: 'running', started: true, ready: key !== 'app' };
     const initStatus: ContainerSnapshot = { name: init!.name, state: 'terminated', exitCode: 0, reason: 'Completed' };
     const conditions = podConditions({ restartPolicy: 'Always', scheduled: true, sandboxReady: true, initContainers: [initStatus, sidecarStatus], containers: [appStatus] });
     const readyNow = conditionStatus(conditions, 'Ready') === 'True';
@@ -170,7 +171,7 @@ export const podReady: Template = {
     const why = {
       ready: `Ready needs every app container and every sidecar ready; ${code(init!.name)}, a regular init container that exited 0, does not count. All of them are ready.`,
       sidecar: `A sidecar's readiness counts toward the pod's Ready like an app container's: ${S} is not ready, so the pod leaves the Service's endpoints.`,
-      app: `${A} is not ready, so ContainersReady and Ready are False and the Service sends the pod no traffic. Nothing is restarted for that.`,
+      app: `${A}'s readinessProbe is not passing: ${A} is not ready, so ContainersReady and Ready are False and the Service sends the pod no traffic. Nothing is restarted for that.`,
       initializing: `${S} has not passed its startupProbe, so initialization is not over and ${A} has not even started: neither is ready, and the pod is not Ready.`,
     }[key]!;
     // An app container not ready → no traffic is the probes page's claim (its IP leaves the EndpointSlices), not the

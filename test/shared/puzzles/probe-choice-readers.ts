@@ -31,8 +31,8 @@ export const readers: Record<string, Reader> = {
   'probe-choice/failing-endpoint': (prompt, pod) => {
     const [, path, port] = prompt.match(/request to (\S+) on port (\d+)/)!;
     const who = callers(pod, path!, Number(port));
-    if (who.includes('livenessProbe') && who.includes('readinessProbe')) return 'out-and-restart';
-    return who.includes('livenessProbe') ? 'restarts-container' : who.includes('readinessProbe') ? 'leaves-endpoints' : 'nothing-unprobed';
+    if (who.includes('livenessProbe') && who.includes('readinessProbe')) return 'both-fail';
+    return who.includes('livenessProbe') ? 'liveness-fails' : who.includes('readinessProbe') ? 'readiness-fails' : 'nothing-unprobed';
   },
   'probe-choice/check-outcome': (prompt, pod) => {
     const [kind, p] = Object.entries(pod.containers[0]!.probes)[0]!;

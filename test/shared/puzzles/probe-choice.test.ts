@@ -98,10 +98,10 @@ describe('probeChoice: explanations players can read', () => {
   });
 
   it('tells a player who picks the wrong option why that option is wrong here', () => {
-    const p = firstOf('easy', 'probe-choice/failing-endpoint', 'leaves-endpoints');
-    const wrong = probeChoice.grade(p, idOf(p, 'restarts-container'));
+    const p = firstOf('easy', 'probe-choice/failing-endpoint', 'readiness-fails');
+    const wrong = probeChoice.grade(p, idOf(p, 'liveness-fails'));
     expect(wrong.score).toBe(0);
-    expect(wrong.lines[0]).toMatchObject({ text: 'A failing readinessProbe restarts nothing.', evidence: { optionIds: [idOf(p, 'restarts-container')] } });
+    expect(wrong.lines[0]).toMatchObject({ text: 'No livenessProbe calls that path, and a failing readinessProbe restarts nothing.', evidence: { optionIds: [idOf(p, 'liveness-fails')] } });
   });
 });
 

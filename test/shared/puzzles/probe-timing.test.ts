@@ -120,6 +120,30 @@ describe('probeTiming: grading and the reveal', () => {
     expect(probeTiming.grade(backoff, backoff.seconds + 2).score).toBe(0);
   });
 
+  it.each(difficulties)('never scores an answer closer to the key below one further away, on every template (%s)', (d) => {
+    const templates = new Set<string>();
+    for (const p of all[d].slice(0, 300)) {
+      templates.add(p.template);
+      const tol = Math.max(1, p.seconds * 0.1);
+      const step = Math.max(0.5, tol / 8);
+      const xs = [...Array.from({ length: 41 }, (_, i) => p.seconds + (i - 20) * step), p.seconds - tol, p.seconds + tol,
+        p.seconds - tol - 0.5, p.seconds + tol + 0.5, ...p.misses.map((m) => m.value)].filter((x) => x >= 0);
+      const scored = xs.map((x) => ({ x, gap: Math.abs(x - p.seconds), score: probeTiming.grade(p, x).score })).sort((a, b) => a.gap - b.gap);
+      // Walking outwards from the key, no answer may score more than any answer strictly closer.
+      let floor = Infinity;
+      let floorAt = '';
+      for (let i = 0; i < scored.length; i++) {
+        const a = scored[i]!;
+        expect(a.score, `${p.template} key ${p.seconds}: ${a.x} scores ${a.score}, closer ${floorAt} less`).toBeLessThanOrEqual(floor);
+        const next = scored[i + 1];
+        if (!next || next.gap > a.gap) {
+          for (const c of scored.filter((c) => c.gap === a.gap)) if (c.score < floor) { floor = c.score; floorAt = String(c.x); }
+        }
+      }
+    }
+    expect(templates.size).toBeGreaterThanOrEqual(8);
+  });
+
   it('states the near-miss rule in every probe-bound explanation, as docs/protocol.md promises, and never on exact waits', () => {
     for (const d of difficulties) {
       for (const p of all[d].slice(0, 200)) {

@@ -189,3 +189,48 @@ describe('sidecarLifecycle realism', () => {
     }
   });
 });
+
+/** The YAML lines of one container's entry (its `- name:` line and the indented lines under it). */
+function entryOf(spec: string, name: string): string[] {
+  const lines = spec.split('\n');
+  const at = lines.findIndex((l) => new RegExp(`^- (\\{ )?name: ${name}\\b`).test(l));
+  if (at < 0) return [];
+  const rest = lines.slice(at + 1);
+  const end = rest.findIndex((l) => !l.startsWith('  '));
+  return [lines[at]!, ...(end < 0 ? rest : rest.slice(0, end))];
+}
+
+describe('sidecarLifecycle: states a cluster can reach', () => {
+  const asks = () => sidecarTemplates.flatMap((t) => t.levels.flatMap((level) => t.keys(level).flatMap((key) =>
+    Array.from({ length: 40 }, (_, i) => t.make(createRng(`reach:${t.id}:${level}:${key}:${i}`), level, key)))));
+
+  it('shows a running, started container not ready only when it has a readinessProbe, and links a probe it has', () => {
+    let checked = 0;
+    for (const ask of asks()) {
+      const cols = ask.table?.columns ?? [];
+      const [state, started, ready] = ['State', 'Started', 'Ready'].map((c) => cols.indexOf(c));
+      if (ready === undefined || ready < 0) continue;
+      for (const row of ask.table!.rows) {
+        if (row[state!] !== 'Running' || row[started!] !== 'yes' || row[ready] !== 'no') continue;
+        checked++;
+        const entry = entryOf(ask.yaml, row[0]!).join('\n');
+        expect(entry, `${ask.template} ${row[0]}\n${ask.yaml}`).toMatch(/readinessProbe:/);
+        if (ask.docUrl.includes('#readiness-probe')) expect(entry).toMatch(/readinessProbe:/);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('offers no two-part option that is another option with a clause added', () => {
+    const parts = (label: string): string[] => label.split(/; |, and |, | and |: /).map((s) => s.trim().replace(/^and /, ''));
+    for (const ask of asks()) {
+      if (ask.format !== 'single') continue;
+      for (const a of ask.options) for (const b of ask.options) {
+        if (a.key === b.key) continue;
+        const pa = parts(a.label);
+        const pb = parts(b.label);
+        expect(pa.length > 1 && pa.every((x) => pb.includes(x)), `${ask.template}: "${a.label}" ⊂ "${b.label}"`).toBe(false);
+      }
+    }
+  });
+});
