@@ -63,7 +63,7 @@ export interface Figures {
   missedViews: number;
   joinS: number;
   cpuPerJoinUs: number | null;
-  /** While joining and in the lobby: lobby room:state messages per player (and MiB in all), and what the hosts
+  /** While joining and in the lobby: lobby room:state and room:presence messages per player (and MiB in all), and what the hosts
    *  received in host:status (the roster rides there), MiB. */
   lobbyMessagesPerPlayer: number;
   lobbyMiB: number;

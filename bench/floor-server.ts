@@ -67,7 +67,7 @@ function view(room: FloorRoom): object {
   if (room.phase === 'question') return { ...common, phase: 'question', question: room.question };
   if (room.phase === 'reveal') return { ...common, phase: 'reveal', question: room.question, reveal: room.reveal, holding: false };
   if (room.phase === 'leaderboard' || room.phase === 'finished') return { ...common, phase: room.phase, top: [] };
-  return { ...common, phase: 'lobby', recent: [] };
+  return { ...common, phase: 'lobby' };
 }
 
 const broadcast = (room: FloorRoom): void => void io.to(room.code).emit('room:state', view(room));

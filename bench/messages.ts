@@ -64,7 +64,7 @@ export interface DriverOutcome {
   /** me:state messages received per round, counted at the end (they follow the reveal): Podium sends one per
    *  player at each reveal, the floor none. Index 0 is before the first question. */
   meStates: number[];
-  /** Lobby room:state messages the players received (all of them, with their JSON characters). */
+  /** Lobby room:state and room:presence messages the players received (all of them, with their JSON characters). */
   lobby: { messages: number; bytes: number };
 }
 

@@ -51,7 +51,7 @@ export class PlayerPool {
   private readonly parsed = new Map<string, RoomView>();
   private readonly sweeper: NodeJS.Timeout;
   private stopping = false;
-  /** Lobby room:state messages all players received, and their JSON characters. */
+  /** Lobby room:state and room:presence messages all players received, and their JSON characters. */
   private readonly lobby = { messages: 0, bytes: 0 };
 
   constructor() {
@@ -123,7 +123,11 @@ export class PlayerPool {
     return {
       onEvent: (name, payload, at) => {
         if (name === 'room:state') this.onState(p, payload, at);
-        else if (name === 'me:state') {
+        else if (name === 'room:presence') {
+          // Presence updates replace the lobby room:state re-broadcasts: counted with them, like for like.
+          this.lobby.messages++;
+          this.lobby.bytes += payload.length;
+        } else if (name === 'me:state') {
           const rec = p.recs[p.round];
           if (rec) rec.meStates++;
           else p.outsideMeStates++;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { changesBetween, createRoom, reduce, viewForHost, viewForPlayer, viewForRoom, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+import { changesBetween, createRoom, fullRoster, reduce, rosterDelta, viewForHost, viewForPlayer, viewForRoom, type RoomEvent, type RoomState } from '../shared/room/index.ts';
 import { allPlayers } from '../shared/room/players.ts';
 import { openStore } from '../server/store.ts';
 
@@ -75,8 +75,12 @@ async function sizeReport(n: number): Promise<string[]> {
   out.push(row('join (reduce), per join', n, ms, bytes, 500));
   [ms, bytes] = await measure(() => void viewForRoom(s, T0));
   out.push(row('lobby view (viewForRoom)', n, ms, bytes));
-  [ms, bytes] = await measure(() => void JSON.stringify(viewForHost(s, true)));
-  out.push(row('host status with roster, JSON', n, ms, bytes));
+  [ms, bytes] = await measure(() => void JSON.stringify({ ...viewForHost(s), roster: fullRoster(s, 1) }));
+  out.push(row('host status with the full roster, JSON', n, ms, bytes));
+  const lobbyFull = s;
+  const renamed = must(s, { type: 'rename', actor: { role: 'host' }, playerId: 'p0', name: 'Renamed', now: T0 });
+  [ms, bytes] = await measure(() => void JSON.stringify({ ...viewForHost(renamed), roster: rosterDelta(lobbyFull, renamed, 2) }));
+  out.push(row('host status with a one-player delta, JSON', n, ms, bytes));
   s = must(s, { type: 'start', actor: { role: 'host' }, now: T0 + 1 });
   const answer = answerOf(s);
   // Everyone but two answers; 500 of them measured.

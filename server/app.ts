@@ -9,12 +9,15 @@ import type { Clock, Scheduler } from './clock.ts';
 import type { Store } from './store.ts';
 import type { TeacherData } from './teacher-data.ts';
 import { createApp } from './http-routes.ts';
-import { createRoomHost, type RoomHost } from './room-host.ts';
+import { createRooms, type Rooms } from './rooms.ts';
+import { sqliteLiveRooms } from './live-store.ts';
+import { socketIoTransport } from './transport.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
 import { registerGameHandlers } from './game-handlers.ts';
 import { registerRecapHandlers } from './recap-handlers.ts';
+import { registerRosterHandlers } from './roster-handlers.ts';
 import { guardFloods } from './flood-guard.ts';
 import { connectionGuard, type ConnectionGuard } from './connection-guard.ts';
 import { guesses } from './guesses.ts';
@@ -65,7 +68,7 @@ export interface ServerDeps {
 export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
-  rooms: RoomHost;
+  rooms: Rooms;
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
@@ -115,10 +118,11 @@ function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustPr
 /** Each new socket: no identity yet, its rate limits first, then the handlers (registered once per server:
  *  validated.ts). */
 function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {
-  const routes = createRoutes({ log: ctx.log, afterSave: ctx.rooms.ackAfterSave, refused: (error) => ctx.metrics.rejections.inc({ reason: error }) });
+  const routes = createRoutes({ log: ctx.log, queue: (reply) => ctx.rooms.outbox.reply(reply), refused: (error) => ctx.metrics.rejections.inc({ reason: error }) });
   const sessionGone = registerSessionHandlers(ctx, routes);
   registerGameHandlers(ctx, routes);
   registerRecapHandlers(ctx, routes);
+  registerRosterHandlers(ctx, routes);
   const homeworkGone = registerHomeworkHandlers(ctx, assignments, routes);
   const flooded = (s: GameSocket): void => connections.flooded(s);
   return (socket) => {
@@ -159,7 +163,12 @@ export function createServer(deps: ServerDeps): PodiumServer {
     socket.once('close', () => connections.delete(socket));
   });
   const io = createIo(httpServer);
-  const rooms = createRoomHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.store, log });
+  const rooms = createRooms({
+    clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport: socketIoTransport(io), log,
+    acked: ({ payload }) => {
+      if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
+    },
+  });
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({

@@ -9,7 +9,7 @@
 //   reconnect as fast as their network allows.
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from './clock.ts';
-import type { RoomHost } from './room-host.ts';
+import type { Rooms } from './rooms.ts';
 import type { LimiterStore } from './limiter.ts';
 import { limiter } from './limiter.ts';
 import { protectToken } from './tokens.ts';
@@ -30,7 +30,7 @@ export interface AssignmentLookup {
 
 export interface ConnectionGuardDeps {
   clock: Clock;
-  rooms: RoomHost;
+  rooms: Rooms;
   assignments?: AssignmentLookup;
   store: LimiterStore;
   connectionsPerAddress: number;
@@ -43,7 +43,7 @@ export interface ConnectionGuardDeps {
 
 /** The seat a handshake's token opens ('CODE:host' or 'CODE:playerId', waiting included; 'CODE:studentId' in an
  *  assignment), or null. */
-export function seatOf(rooms: RoomHost, auth: unknown, assignments?: AssignmentLookup): string | null {
+export function seatOf(rooms: Rooms, auth: unknown, assignments?: AssignmentLookup): string | null {
   const { code, token } = (auth ?? {}) as { code?: unknown; token?: unknown };
   if (typeof code !== 'string' || typeof token !== 'string' || token.length > 200) return null;
   const room = rooms.get(code.toUpperCase());

@@ -1,6 +1,6 @@
 // Everything the socket handlers share: the rooms, entropy, limits, the public address.
 import type { Clock } from './clock.ts';
-import type { RoomHost } from './room-host.ts';
+import type { Rooms } from './rooms.ts';
 import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
 import type { Metrics } from './metrics.ts';
@@ -26,7 +26,7 @@ export const defaultLimits: Limits = {
 
 export interface HandlerContext {
   io: GameServer;
-  rooms: RoomHost;
+  rooms: Rooms;
   clock: Clock;
   newId(): string;
   newSeed(): string;

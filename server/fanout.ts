@@ -1,93 +1,48 @@
-// Turning a room's effects into messages: common state broadcast once per room, per-player messages only
-// where they differ (results at the reveal), the host's panel throttled.
-import type { RoomEffect } from '../shared/room/events.ts';
-import { finalResults, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
-import type { CloseReason, PlayerId } from '../shared/protocol.ts';
-import type { LiveRoom } from './live-room.ts';
-import { noIdentity, type GameServer, type Log } from './types.ts';
+// The messages a room's changes make, as data (outgoing.ts): the common view broadcast once per room, per-player
+// messages only where they differ (results at the reveal), the host's panel. Nothing is sent here: the room's owner
+// (room-host.ts) puts these in its step and the outbox sends them once the change is on disk.
+import type { CloseReason, FinalResults, PlayerId, RosterUpdate } from '../shared/protocol.ts';
+import { presenceOf, viewForHost, viewForPlayer, viewForRoom, type RoomState } from '../shared/room/index.ts';
+import type { Message, Outgoing } from './outgoing.ts';
+import type { SocketTable } from './socket-table.ts';
 
-export interface FanoutDeps {
-  io: GameServer;
-  now(): number;
-  log: Log;
+export const roomStateMessage = (code: string, state: RoomState, now: number): Message =>
+  ({ to: { room: code }, event: 'room:state', payload: viewForRoom(state, now) });
+
+/** The counters, and the roster's changes since the last status (roster-feed.ts); null when no host socket is bound. */
+export function hostStatusMessage(sockets: SocketTable, state: RoomState, roster: RosterUpdate | undefined): Message | null {
+  const host = sockets.host;
+  if (host === null) return null;
+  const status = viewForHost(state);
+  return { to: { socket: host }, event: 'host:status', payload: roster ? { ...status, roster } : status };
 }
 
-/** `state`: the one a step produced, which may be older than room.state when the send waited for a save. */
-export function broadcastState(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
-  deps.io.to(room.code).emit('room:state', viewForRoom(state, deps.now()));
-}
+/** Arrivals and departures: the counts and team sizes only (the phones merge them into the view on screen). */
+export const presenceMessage = (code: string, state: RoomState): Message => ({ to: { room: code }, event: 'room:presence', payload: presenceOf(state) });
 
-export function sendHostStatus(deps: FanoutDeps, room: LiveRoom): void {
-  const socket = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
-  socket?.emit('host:status', viewForHost(room.state, room.rosterDirty));
-  room.rosterDirty = false;
-}
-
-function sendResults(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
-  for (const [playerId, socketId] of room.sockets) {
+/** A round closed: every bound player hears their own result. */
+export function results(out: Outgoing[], sockets: SocketTable, state: RoomState): void {
+  for (const [playerId, socket] of sockets.entries()) {
     const me = viewForPlayer(state, playerId);
-    if (me) deps.io.sockets.sockets.get(socketId)?.emit('me:state', me);
+    if (me) out.push({ to: { socket }, event: 'me:state', payload: me });
   }
 }
 
-/** The results were saved with the finishing step (room-host); the host hears them now. */
-function sendFinalResults(deps: FanoutDeps, room: LiveRoom, state: RoomState): void {
-  const results = finalResults(state, deps.now());
-  const host = room.hostSocket === null ? undefined : deps.io.sockets.sockets.get(room.hostSocket);
-  host?.emit('host:results', results);
-}
-
-/** Forgets who a socket was, without telling it (its ack says why). */
-export function forgetSocket(deps: FanoutDeps, room: LiveRoom, socketId: string): void {
-  const socket = deps.io.sockets.sockets.get(socketId);
-  if (!socket) return;
-  socket.leave(room.code);
-  socket.data = noIdentity();
-}
-
-/** Tells a socket it is out of the room and forgets who it was. */
-export function release(deps: FanoutDeps, room: LiveRoom, socketId: string, reason: CloseReason): void {
-  deps.io.sockets.sockets.get(socketId)?.emit('room:closed', { reason });
-  forgetSocket(deps, room, socketId);
-}
-
-/** A waiting joiner let in: the socket becomes the player, joins the room's broadcasts and hears its seat. */
-function admitted(deps: FanoutDeps, room: LiveRoom, state: RoomState, playerId: PlayerId): void {
-  const socket = deps.io.sockets.sockets.get(room.sockets.get(playerId) ?? '');
+export function meMessage(sockets: SocketTable, state: RoomState, playerId: PlayerId): Message | null {
+  const socket = sockets.socketOf(playerId);
   const me = viewForPlayer(state, playerId);
-  if (!socket || !me) return;
-  socket.data = { roomCode: room.code, role: 'player', playerId };
-  socket.join(room.code);
-  socket.emit('room:admitted', { me, view: viewForRoom(state, deps.now()) });
+  return socket === undefined || !me ? null : { to: { socket }, event: 'me:state', payload: me };
 }
 
-function sendMe(deps: FanoutDeps, room: LiveRoom, state: RoomState, playerId: PlayerId): void {
+export function finalResultsMessage(sockets: SocketTable, results: FinalResults): Message | null {
+  const host = sockets.host;
+  return host === null ? null : { to: { socket: host }, event: 'host:results', payload: results };
+}
+
+export const closedMessage = (socket: string, reason: CloseReason): Message => ({ to: { socket }, event: 'room:closed', payload: { reason } });
+
+/** A waiting joiner let in: they hear their seat and the room. */
+export function admittedMessage(socket: string, state: RoomState, playerId: PlayerId, now: number): Message | null {
   const me = viewForPlayer(state, playerId);
-  if (me) deps.io.sockets.sockets.get(room.sockets.get(playerId) ?? '')?.emit('me:state', me);
-}
-
-function removed(deps: FanoutDeps, room: LiveRoom, playerId: PlayerId, reason: 'kicked' | 'left' | 'refused'): void {
-  const socketId = room.sockets.get(playerId);
-  room.sockets.delete(playerId);
-  if (socketId !== undefined) release(deps, room, socketId, reason);
-}
-
-/** A full broadcast carries the latest state, so a presence re-broadcast still pending (or asked for in the same
- *  step) would only repeat it later, and a client could take that copy for a new phase. */
-export function applyEffects(deps: FanoutDeps, room: LiveRoom, state: RoomState, effects: readonly RoomEffect[]): void {
-  const broadcasts = effects.some((e) => e.type === 'broadcast');
-  if (broadcasts) room.presence.cancel();
-  for (const effect of effects) {
-    if (effect.type === 'broadcast') broadcastState(deps, room, state);
-    else if (effect.type === 'presence' && !broadcasts) room.presence.request();
-    else if (effect.type === 'roster') {
-      room.rosterDirty = true;
-      room.status.request();
-    } else if (effect.type === 'answered') room.status.request();
-    else if (effect.type === 'results') sendResults(deps, room, state);
-    else if (effect.type === 'finished') sendFinalResults(deps, room, state);
-    else if (effect.type === 'removed') removed(deps, room, effect.playerId, effect.reason);
-    else if (effect.type === 'admitted') admitted(deps, room, state, effect.playerId);
-    else if (effect.type === 'me') sendMe(deps, room, state, effect.playerId);
-  }
+  return me ? { to: { socket }, event: 'room:admitted', payload: { me, view: viewForRoom(state, now) } } : null;
 }

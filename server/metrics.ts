@@ -1,7 +1,7 @@
 // /metrics in Prometheus text format (prom-client), one registry per server: rooms, players, connections,
 // answers, refusals by reason, save latency, and Node's own figures (event-loop lag, memory, handles).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { RoomHost } from './room-host.ts';
+import type { Rooms } from './rooms.ts';
 
 export interface Metrics {
   registry: Registry;
@@ -11,7 +11,7 @@ export interface Metrics {
   saveSeconds: Histogram;
 }
 
-export function createMetrics(source: { rooms(): RoomHost; connections(): number }): Metrics {
+export function createMetrics(source: { rooms(): Rooms; connections(): number }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   new Gauge({ name: 'podium_rooms', help: 'Live rooms on this server', registers: [registry], collect() { this.set(source.rooms().size()); } });

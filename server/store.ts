@@ -14,7 +14,7 @@ import { assignmentsSql } from './assignments/assignments-sql.ts';
 import type { TeacherData } from './teacher-data.ts';
 import { sqliteOutbox, OUTBOX_SCHEMA, type Outbox } from './postgres/outbox.ts';
 
-/** The live rooms' storage (the room host and its save batches use it, synchronously). */
+/** The live rooms' storage: the rooms' outbox commits through it, synchronously (live-store.ts, outbox.ts). */
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
   saveGame(results: FinalResults, hostTokenHash: string): void;

@@ -2,7 +2,7 @@
 // the error codes, and the views the client renders. docs/protocol.md describes the same thing in prose.
 import { z } from 'zod';
 import { isKindId, type KindId } from './puzzles/index.ts';
-import type { FinalResults, HostStatus, MeView, RoomView } from './room/view-types.ts';
+import type { FinalResults, HostStatus, MeView, PresenceView, RoomView } from './room/view-types.ts';
 import type { Recap } from './report/recap.ts';
 import type { StudentView } from './assignment/views.ts';
 import { limits } from './limits.ts';
@@ -159,6 +159,54 @@ export type HomeworkRejoin = z.input<typeof HomeworkRejoin>;
 export const HomeworkRound = z.strictObject({ round: RoundNumber });
 export type HomeworkRound = z.infer<typeof HomeworkRound>;
 
+// ── The host's roster: one full list, then deltas (docs/protocol.md, "The host's roster") ─────────────────
+// Server → client, but typed with zod: the client checks each update against these, and one it cannot apply
+// (a version it does not follow from, an entry it does not have) makes it ask for a full roster (host:roster).
+
+/** Counts the updates of one host connection's roster: a delta of version v applies on top of version v − 1. */
+export const RosterVersion = z.number().int().nonnegative();
+export const RosterEntry = z.strictObject({
+  playerId: PlayerId,
+  name: z.string(),
+  team: z.number().int().nonnegative().nullable(),
+  connected: z.boolean(),
+  /** Epoch ms (server clock): for "remove everyone who joined in the last N seconds". */
+  joinedAt: z.number(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+/** Someone in the waiting room: not a player until the host admits them. `at`: when they asked to join. */
+export const WaitingEntryView = z.strictObject({ playerId: PlayerId, name: z.string(), at: z.number() });
+export type WaitingEntryView = z.infer<typeof WaitingEntryView>;
+/** A player the host removed (kick, refusal, bulk removal): their token and name stay out until the ban is lifted. */
+export const BanEntryView = z.strictObject({ playerId: PlayerId, name: z.string(), at: z.number() });
+export type BanEntryView = z.infer<typeof BanEntryView>;
+
+/** Players in join order, the waiting room in arrival order, the newest bans first (at most 100). */
+export const RosterFull = z.strictObject({
+  kind: z.literal('full'),
+  version: RosterVersion,
+  players: z.array(RosterEntry),
+  waiting: z.array(WaitingEntryView),
+  banned: z.array(BanEntryView),
+});
+export type RosterFull = z.infer<typeof RosterFull>;
+/** A list's changes: `removed` ids go first; `changed` entries replace theirs in place; `added` ones (in order) go
+ *  at the end, which is where a newcomer belongs in join or arrival order. */
+const listDelta = <T extends z.ZodType>(entry: T) =>
+  z.strictObject({ added: z.array(entry), changed: z.array(entry), removed: z.array(PlayerId) });
+/** What changed since version − 1; a list that did not change is absent. `banned` is short (the newest 100) and
+ *  changes only by the host's hand, so it comes whole. */
+export const RosterDelta = z.strictObject({
+  kind: z.literal('delta'),
+  version: RosterVersion.min(1),
+  players: listDelta(RosterEntry).optional(),
+  waiting: listDelta(WaitingEntryView).optional(),
+  banned: z.array(BanEntryView).optional(),
+});
+export type RosterDelta = z.infer<typeof RosterDelta>;
+export const RosterUpdate = z.discriminatedUnion('kind', [RosterFull, RosterDelta]);
+export type RosterUpdate = z.infer<typeof RosterUpdate>;
+
 // ── Views (server → client): see shared/room/view-types.ts ───────────────────────────────────
 
 export type * from './room/view-types.ts';
@@ -227,6 +275,8 @@ export interface ClientToServerEvents {
   'host:rename': (p: HostRename, ack: AckFn<null>) => void;
   'host:end': (p: Empty, ack: AckFn<null>) => void;
   'host:results': (p: Empty, ack: AckFn<FinalResults>) => void;
+  /** The whole roster again, when the host's copy missed an update; deltas then follow from its version. */
+  'host:roster': (p: Empty, ack: AckFn<RosterFull>) => void;
   /** A player's own recap once the game is finished (wrong_phase before). */
   'player:recap': (p: Empty, ack: AckFn<Recap>) => void;
   'hw:join': (p: HomeworkJoin, ack: AckFn<HomeworkJoined>) => void;
@@ -244,6 +294,8 @@ export type CloseReason = 'kicked' | 'left' | 'expired' | 'replaced' | 'refused'
 
 export interface ServerToClientEvents {
   'room:state': (view: RoomView) => void;
+  /** Arrivals and departures between full views: merge into the view on screen. */
+  'room:presence': (presence: PresenceView) => void;
   'me:state': (me: MeView) => void;
   'host:status': (status: HostStatus) => void;
   'host:results': (results: FinalResults) => void;

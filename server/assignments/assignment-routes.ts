@@ -4,7 +4,7 @@ import type { Request, Response, Router } from 'express';
 import { AssignmentBody, type CreatedAssignment } from '../../shared/http-api.ts';
 import { createAssignment, progressOf } from '../../shared/assignment/index.ts';
 import { planOfQuiz } from '../../shared/quiz/index.ts';
-import type { RoomHost } from '../room-host.ts';
+import type { Rooms } from '../rooms.ts';
 import { hashToken } from '../tokens.ts';
 import { bearer, mayOpen } from '../library/access.ts';
 import { handle, type ApiDeps, type ApiHelpers } from '../library/api.ts';
@@ -19,7 +19,7 @@ export const OPEN_ASSIGNMENTS_MAX = 1000;
 /** Getters: the router is made before the socket server, which the hosts need. */
 export interface AssignmentRouteDeps {
   assignments: () => AssignmentHost;
-  rooms: () => RoomHost;
+  rooms: () => Rooms;
   randomBytes(count: number): Uint8Array;
   publicUrl: string;
 }

@@ -1,7 +1,7 @@
 // What the rooms in memory say about the games the index lists: live state and player count. (Assignments add
 // theirs through `withAssignments`.) The room must be the one the entry was made for: codes are reused.
 import type { FinalResults } from '../../shared/protocol.ts';
-import type { RoomHost } from '../room-host.ts';
+import type { Rooms } from '../rooms.ts';
 import type { LiveGames } from './api.ts';
 import type { GameEntry } from './library-store.ts';
 
@@ -10,7 +10,7 @@ export interface LiveGamesSource extends LiveGames {
   withAssignments(other: LiveGames): void;
 }
 
-export function liveGames(rooms: () => RoomHost): LiveGamesSource {
+export function liveGames(rooms: () => Rooms): LiveGamesSource {
   let assignments: LiveGames | null = null;
   return {
     status(entry: GameEntry) {

@@ -3,7 +3,7 @@
 import type { PlayerId } from '../protocol.ts';
 import { MAX_BANS, MAX_PLAYERS, type Ban, type PlayerState, type RoomState, type WaitingEntry } from './state.ts';
 import { done, fail, type Actor, type EventOf, type Result, type RoomEffect } from './events.ts';
-import { allPlayers, getPlayer, nameTaken, putPlayer, recentWithName, removePlayer, withName } from './players.ts';
+import { allPlayers, getPlayer, nameTaken, putPlayer, removePlayer, withName } from './players.ts';
 import { checkName, nameKeys } from './names.ts';
 import { closeIfAllAnswered, touch } from './flow.ts';
 import { admitPlayer, capOf, isBannedName, teamFor } from './lobby-events.ts';
@@ -116,6 +116,6 @@ export function onRename(state: RoomState, e: EventOf<'rename'>): Result {
   const keys = nameKeys(checked.name);
   if (nameTaken(state, keys, player.id) || isBannedName(state, keys)) return fail('name_taken');
   const names = withName(withName(state.names, player.name, null), checked.name, player.id);
-  const next = { ...recentWithName(putPlayer(touch(state, e.now), { ...player, name: checked.name }), player.id, checked.name), names };
+  const next = { ...putPlayer(touch(state, e.now), { ...player, name: checked.name }), names };
   return done(next, { type: 'me', playerId: player.id }, { type: 'presence' }, { type: 'roster' });
 }

@@ -28,7 +28,6 @@ export function onStart(state: RoomState, e: EventOf<'start'>): Result {
   if (notHost(e.actor)) return fail('not_host');
   if (state.phase !== 'lobby') return fail('wrong_phase');
   if (state.playerCount === 0) return fail('no_players');
-  // Only the lobby lists recent arrivals (openRound leaves them behind).
   const started = { ...placeUnassigned(touch(state, e.now)), startedAt: e.now, plan: state.plan.length > 0 ? state.plan : planRounds(state.seed, state.settings) };
   return done(openRound(started, 1, e.now), { type: 'broadcast' }, { type: 'roster' }, { type: 'answered' });
 }

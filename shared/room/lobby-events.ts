@@ -3,7 +3,7 @@ import type { PlayerId } from '../protocol.ts';
 import type { RoomState, PlayerState } from './state.ts';
 import { MAX_PLAYERS, MAX_WAITING } from './state.ts';
 import { done, fail, type EventOf, type Result } from './events.ts';
-import { addPlayer, getPlayer, nameTaken, playerIdOfToken, putPlayer, recentWithTeam, removePlayer, setConnected, sinceFor, withName } from './players.ts';
+import { addPlayer, getPlayer, nameTaken, playerIdOfToken, putPlayer, removePlayer, setConnected, sinceFor, withName } from './players.ts';
 import { checkName, nameKeys, suggestName } from './names.ts';
 import { smallestTeam, withTeamSize } from './teams.ts';
 import { closeIfAllAnswered, touch } from './flow.ts';
@@ -111,6 +111,6 @@ export function onPickTeam(state: RoomState, e: EventOf<'pickTeam'>): Result {
   if (state.phase !== 'lobby' || state.settings.teamMode !== 'pick') return fail('wrong_phase');
   if (e.team >= state.settings.teamCount) return fail('invalid_team');
   const sizes = withTeamSize(withTeamSize(state.teamSizes, player.team, -1), e.team, 1);
-  const next = touch({ ...recentWithTeam(putPlayer(state, { ...player, team: e.team }), player.id, e.team), teamSizes: sizes }, e.now);
+  const next = touch({ ...putPlayer(state, { ...player, team: e.team }), teamSizes: sizes }, e.now);
   return done(next, { type: 'presence' }, { type: 'roster' });
 }

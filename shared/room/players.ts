@@ -1,6 +1,6 @@
 // Reading and writing players while keeping the room's counters (counts, team sizes, pending) in step.
 import type { PlayerId } from '../protocol.ts';
-import { RECENT, arrivalOf, type Arrival, type PlayerState, type RoomState, type Slot } from './state.ts';
+import type { PlayerState, RoomState, Slot } from './state.ts';
 import { tableDelete, tableGet, tableSet, tableValues, type Table } from './table.ts';
 import { nameKeys } from './names.ts';
 import { withTeamSize } from './teams.ts';
@@ -26,25 +26,6 @@ export const sinceFor = (state: RoomState): number =>
 export const isPending = (state: RoomState, player: PlayerState): boolean =>
   state.phase === 'question' && player.connected && answerIn(player, state.round) === null;
 
-/** The recent arrivals after `player` joins: it goes first; whoever is no longer among the last RECENT drops.
- *  Only the lobby shows them: a late joiner is not listed. */
-function arrived(recent: readonly Arrival[], player: PlayerState): Arrival[] {
-  const oldest = player.joinIndex + 1 - RECENT;
-  return [arrivalOf(player), ...recent.filter((a) => a.joinIndex >= oldest)];
-}
-
-/** The lobby's recent arrivals, changed by `fn`; other phases list none. */
-const withRecent = <S extends RoomState>(state: S, fn: (recent: Arrival[]) => Arrival[]): S =>
-  state.phase === 'lobby' ? { ...state, recent: fn(state.recent) } : state;
-
-/** The recent arrivals after a player (maybe one of them) moved to another team. */
-export const recentWithTeam = <S extends RoomState>(state: S, playerId: PlayerId, team: number): S =>
-  withRecent(state, (recent) => (recent.some((a) => a.playerId === playerId) ? recent.map((a) => (a.playerId === playerId ? { ...a, team } : a)) : recent));
-
-/** The recent arrivals after a player was renamed. */
-export const recentWithName = <S extends RoomState>(state: S, playerId: PlayerId, name: string): S =>
-  withRecent(state, (recent) => recent.map((a) => (a.playerId === playerId ? { ...a, name } : a)));
-
 /** The names table with a name's keys pointing at `id` (or removed, with id null). */
 export function withName(names: Table<PlayerId>, name: string, id: PlayerId | null): Table<PlayerId> {
   return nameKeys(name).reduce((t, key) => (id === null ? tableDelete(t, key) : tableSet(t, key, id)), names);
@@ -58,7 +39,7 @@ export const nameTaken = (state: RoomState, keys: readonly string[], except: Pla
   });
 
 export function addPlayer<S extends RoomState>(state: S, player: PlayerState): S {
-  const next = withRecent(putPlayer(state, player), (recent) => arrived(recent, player));
+  const next = putPlayer(state, player);
   return {
     ...next,
     names: withName(state.names, player.name, player.id),
@@ -71,9 +52,8 @@ export function addPlayer<S extends RoomState>(state: S, player: PlayerState): S
 }
 
 export function removePlayer<S extends RoomState>(state: S, player: PlayerState): S {
-  const next = withRecent(state, (recent) => (recent.some((a) => a.playerId === player.id) ? recent.filter((a) => a.playerId !== player.id) : recent));
   return {
-    ...next,
+    ...state,
     players: tableDelete(state.players, player.id),
     names: withName(state.names, player.name, null),
     playerCount: state.playerCount - 1,

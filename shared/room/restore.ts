@@ -5,7 +5,7 @@
 // their answers (a closed round without one is a miss), and the counters from the players.
 import type { z } from 'zod';
 import type { Ban, PlayerState, RoomCommon, RoomState, Slot, WaitingEntry } from './state.ts';
-import { RECENT, arrivalOf, timing } from './state.ts';
+import { timing } from './state.ts';
 import type { Distribution } from './view-types.ts';
 import {
   DistributionSchema, PlayerRecordSchema, PlayerRecordV1Schema, RoomRecordSchema, RoomRecordV1Schema, SlotRecordSchema,
@@ -109,10 +109,8 @@ function rankAll(players: readonly PlayerState[], lastClosed: number | undefined
 function phaseOf(common: RoomCommon, room: RoomRecord, players: readonly PlayerState[]): RoomState {
   const { stage } = room;
   switch (stage.phase) {
-    case 'lobby': {
-      const recent = players.filter((p) => p.joinIndex >= common.nextJoinIndex - RECENT).map(arrivalOf).reverse();
-      return { ...common, phase: 'lobby', recent };
-    }
+    case 'lobby':
+      return { ...common, phase: 'lobby' };
     case 'question':
       return { ...common, phase: 'question', question: questionFor(room, room.round, stage.startedAt) };
     case 'reveal': {

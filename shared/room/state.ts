@@ -19,8 +19,6 @@ export const MAX_PLAYERS = 10_000;
 export const MAX_WAITING = 500;
 /** The ban list keeps the latest this many (a bulk removal of bots can add hundreds at once). */
 export const MAX_BANS = 2_000;
-/** How many of the latest arrivals the lobby shows. */
-export const RECENT = 20;
 
 export type Level = 'easy' | 'medium' | 'hard';
 
@@ -56,16 +54,6 @@ export interface PlayerState {
   current: Slot | null;
   history: Slot[];
 }
-
-/** A recent arrival as the lobby lists it (kept up to date when the player picks a team). */
-export interface Arrival {
-  playerId: PlayerId;
-  name: string;
-  team: number | null;
-  joinIndex: number;
-}
-
-export const arrivalOf = (p: PlayerState): Arrival => ({ playerId: p.id, name: p.name, team: p.team, joinIndex: p.joinIndex });
 
 /** Removed by the host (kick, refusal, bulk removal): the token cannot rejoin and the name cannot join again
  *  until the host lifts the ban. `keys` are the name's keys (names.ts). */
@@ -147,7 +135,7 @@ export interface RoomCommon {
 
 /** Fields a phase does not have, typed so that reading them on the union gives undefined instead of a guess. */
 type Without<K extends PhaseField> = { [F in K]?: never };
-type PhaseField = 'recent' | 'question' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt';
+type PhaseField = 'question' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt';
 
 /** A countdown to the next phase when the room advances by itself: running (deadline), paused (time left), or
  *  none (the host moves on: both null). */
@@ -158,28 +146,26 @@ interface Countdown {
   pausedLeftMs: number | null;
 }
 
+/** Who joined last is the end of the host's roster (join order): the room keeps no list of recent arrivals. */
 export interface LobbyRoom extends RoomCommon, Without<'question' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt'> {
   phase: 'lobby';
-  /** The players among the last RECENT to join who are still here, newest first: shown without sorting the roster
-   *  on every join. Derived from the players, so it is not saved (restore rebuilds it). */
-  recent: Arrival[];
 }
 /** A question runs until its own deadline (question.deadline) or until every connected player has answered. */
-export interface QuestionRoom extends RoomCommon, Without<'recent' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt'> {
+export interface QuestionRoom extends RoomCommon, Without<'reveal' | 'phaseDeadline' | 'pausedLeftMs' | 'finishedAt'> {
   phase: 'question';
   question: QuestionState;
 }
-export interface RevealRoom extends RoomCommon, Countdown, Without<'recent' | 'finishedAt'> {
+export interface RevealRoom extends RoomCommon, Countdown, Without<'finishedAt'> {
   phase: 'reveal';
   question: QuestionState;
   reveal: RevealInfo;
 }
 /** The last round's question is still held: a player's own result keeps its explanation (views.ts). */
-export interface LeaderboardRoom extends RoomCommon, Countdown, Without<'recent' | 'reveal' | 'finishedAt'> {
+export interface LeaderboardRoom extends RoomCommon, Countdown, Without<'reveal' | 'finishedAt'> {
   phase: 'leaderboard';
   question: QuestionState;
 }
-export interface FinishedRoom extends RoomCommon, Without<'recent' | 'reveal' | 'phaseDeadline' | 'pausedLeftMs'> {
+export interface FinishedRoom extends RoomCommon, Without<'reveal' | 'phaseDeadline' | 'pausedLeftMs'> {
   phase: 'finished';
   /** The last round's question; null for a game ended in the lobby. */
   question: QuestionState | null;
@@ -191,7 +177,7 @@ export type RoomState = LobbyRoom | QuestionRoom | RevealRoom | LeaderboardRoom 
 
 /** The room without its phase's own fields: the base a transition builds the next phase on. */
 export function commonOf(state: RoomState): RoomCommon {
-  const { phase: _phase, recent: _recent, question: _question, reveal: _reveal, phaseDeadline: _deadline, pausedLeftMs: _left, finishedAt: _finished, ...common } = state;
+  const { phase: _phase, question: _question, reveal: _reveal, phaseDeadline: _deadline, pausedLeftMs: _left, finishedAt: _finished, ...common } = state;
   return common;
 }
 
@@ -222,7 +208,6 @@ export function createRoom({ code, seed, hostToken, settings, now, plan = [] }: 
     host: { token: hostToken, connected: true },
     players: emptyTable(),
     names: emptyTable(),
-    recent: [],
     playerCount: 0,
     connectedCount: 0,
     nextJoinIndex: 0,

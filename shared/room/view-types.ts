@@ -2,7 +2,7 @@
 // HostStatus and FinalResults for the host. Re-exported by shared/protocol.ts; built by shared/room/views.ts.
 import type { Answer, ExplanationLine, Picture, PuzzleView } from '../puzzles/kind.ts';
 import type { KindId } from '../puzzles/index.ts';
-import type { Phase, PlayerId, RoomSettings } from '../protocol.ts';
+import type { Phase, PlayerId, RoomSettings, RosterUpdate } from '../protocol.ts';
 
 export interface TeamStanding {
   team: number;
@@ -86,8 +86,6 @@ export interface ViewBase {
 export interface LobbyView extends ViewBase {
   phase: 'lobby';
   settings: RoomSettings;
-  /** The 20 most recent arrivals, newest first. */
-  recent: { playerId: PlayerId; name: string; team: number | null }[];
 }
 export interface QuestionView extends ViewBase {
   phase: 'question';
@@ -110,6 +108,14 @@ export interface FinishedView extends ViewBase {
   podium: RankEntry[];
   top: RankEntry[];
 }
+/** room:presence: who is here changed (arrivals, departures, team moves) and nothing else did. The client merges it
+ *  into the view on screen; it is the same size in a room of 30 and of 10,000. */
+export interface PresenceView {
+  playerCount: number;
+  connectedCount: number;
+  teams: TeamStanding[];
+}
+
 /** The common state, one object for everyone in the room (players and host). */
 export type RoomView = LobbyView | QuestionView | RevealView | LeaderboardView | FinishedView;
 
@@ -148,31 +154,6 @@ export interface MeView {
   lastResult: RoundResult | null;
 }
 
-export interface RosterEntry {
-  playerId: PlayerId;
-  name: string;
-  team: number | null;
-  connected: boolean;
-  score: number;
-  /** Epoch ms (server clock): for "remove everyone who joined in the last N seconds". */
-  joinedAt: number;
-}
-
-/** Someone in the waiting room: not a player until the host admits them. */
-export interface WaitingEntryView {
-  playerId: PlayerId;
-  name: string;
-  /** Epoch ms when they asked to join. */
-  at: number;
-}
-
-/** A player the host removed (kick, refusal, bulk removal): their token and name stay out until the ban is lifted. */
-export interface BanEntryView {
-  playerId: PlayerId;
-  name: string;
-  at: number;
-}
-
 /** Who may join: the host's own controls, always in host:status. */
 export interface AdmissionView {
   waitingRoom: boolean;
@@ -181,7 +162,8 @@ export interface AdmissionView {
   waitingCount: number;
 }
 
-/** The host's live panel, throttled (at most one every 250 ms). `roster` only when it changed. */
+/** The host's live panel, throttled (at most one every 250 ms). `roster`: a full list after the host (re)connects,
+ *  then only what changed (docs/protocol.md, "The host's roster"). */
 export interface HostStatus {
   phase: Phase;
   round: number;
@@ -191,10 +173,8 @@ export interface HostStatus {
   connectedCount: number;
   playerCount: number;
   admission: AdmissionView;
-  /** With `roster` (when anything in these lists changed). */
-  roster?: RosterEntry[];
-  waiting?: WaitingEntryView[];
-  banned?: BanEntryView[];
+  /** When the players, the waiting room or the bans changed. */
+  roster?: RosterUpdate;
 }
 
 export interface PlayerRoundRecord {

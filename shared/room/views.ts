@@ -1,8 +1,8 @@
 // Views per audience, built field by field: the room (everyone), one player, the host's live panel.
 // Nothing here reads the puzzle object itself; the solution reaches a view only through `state.reveal`.
 import type { PlayerId } from '../protocol.ts';
-import type { HostStatus, MeView, QuestionInfo, RankEntry, RoomView, RoundResult, TeamStanding, ViewBase } from './view-types.ts';
-import { RECENT, type Arrival, type PlayerState, type QuestionState, type RoomState, type Slot } from './state.ts';
+import type { HostStatus, MeView, PresenceView, QuestionInfo, RankEntry, RoomView, RoundResult, TeamStanding, ViewBase } from './view-types.ts';
+import type { PlayerState, QuestionState, RoomState, Slot } from './state.ts';
 import { allPlayers, answerIn, getPlayer } from './players.ts';
 import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
@@ -11,17 +11,15 @@ import { kindById } from '../puzzles/index.ts';
 import type { Grade } from '../puzzles/kind.ts';
 
 export const TOP = 10;
-/** The host sees the newest bans only: a bulk removal of 500 bots would otherwise ride in every roster update. */
-export const BANS_SHOWN = 100;
-export { RECENT };
 
 export function standings(state: RoomState, players: readonly PlayerState[]): TeamStanding[] {
   return state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, players);
 }
 
-/** Team standings read every player: only when there are teams, so a join in a big room stays O(1). */
+/** Team standings read every player's score: only when there are teams, and not in the lobby, where every score is
+ *  still 0, so a join (its ack's view, the presence update) stays O(1) in a big room. */
 const teamsOf = (state: RoomState): TeamStanding[] =>
-  state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, allPlayers(state));
+  state.settings.teamMode === 'off' ? [] : teamStandings(state.teamSizes, state.phase === 'lobby' ? [] : allPlayers(state));
 
 export function topEntries(players: readonly PlayerState[], count: number): RankEntry[] {
   return ranked(players)
@@ -54,15 +52,18 @@ export function questionInfo(state: RoomState, q: QuestionState): QuestionInfo {
   };
 }
 
-const recent = (arrivals: readonly Arrival[]): { playerId: PlayerId; name: string; team: number | null }[] =>
-  arrivals.map(({ playerId, name, team }) => ({ playerId, name, team }));
+/** Arrivals and departures between full views (room:presence): the counts and team sizes, nothing that grows
+ *  with the room. */
+export function presenceOf(state: RoomState): PresenceView {
+  return { playerCount: state.playerCount, connectedCount: state.connectedCount, teams: teamsOf(state) };
+}
 
 /** The common view: built once per change and broadcast to the whole room. */
 export function viewForRoom(state: RoomState, now: number): RoomView {
   const common = base(state, now);
   switch (state.phase) {
     case 'lobby':
-      return { ...common, phase: 'lobby', settings: state.settings, recent: recent(state.recent) };
+      return { ...common, phase: 'lobby', settings: state.settings };
     case 'question':
       return { ...common, phase: 'question', question: questionInfo(state, state.question) };
     case 'reveal':
@@ -120,17 +121,11 @@ export function viewForPlayer(state: RoomState, playerId: PlayerId): MeView | nu
   };
 }
 
-export function viewForHost(state: RoomState, withRoster: boolean): HostStatus {
-  const status: HostStatus = {
+/** The host's counters and door controls; the roster rides beside them as a full list or a delta (roster-delta.ts). */
+export function viewForHost(state: RoomState): HostStatus {
+  return {
     phase: state.phase, round: state.round, answered: state.answered, pending: state.pending,
     connectedCount: state.connectedCount, playerCount: state.playerCount,
     admission: { waitingRoom: state.waitingRoom, maxPlayers: state.maxPlayers, waitingCount: state.waiting.length },
   };
-  if (!withRoster) return status;
-  const roster = allPlayers(state)
-    .sort((a, b) => a.joinIndex - b.joinIndex)
-    .map((p) => ({ playerId: p.id, name: p.name, team: p.team, connected: p.connected, score: p.score, joinedAt: p.joinedAt }));
-  const waiting = state.waiting.map((w) => ({ playerId: w.id, name: w.name, at: w.at }));
-  const banned = state.banned.slice(-BANS_SHOWN).map((b) => ({ playerId: b.playerId, name: b.name, at: b.at })).reverse();
-  return { ...status, roster, waiting, banned };
 }

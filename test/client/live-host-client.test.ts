@@ -3,7 +3,7 @@ import { HostClient, absoluteJoinUrl } from '../../client/src/lib/host-client.sv
 import { SessionStore } from '../../client/src/lib/session-store.ts';
 import { fakeSocket, memoryStore, settle } from './live-fake-socket.ts';
 import { lobby, question, reveal, settings } from './live-views.ts';
-import type { HostStatus, LeaderboardView, RankEntry } from '../../shared/protocol.ts';
+import type { HostStatus, LeaderboardView, RankEntry, RosterEntry, RosterFull } from '../../shared/protocol.ts';
 
 function setup(stored: Record<string, string> = {}) {
   const fake = fakeSocket();
@@ -23,6 +23,9 @@ const status = (over: Partial<HostStatus> = {}): HostStatus => ({
   ...over,
 });
 
+const entry = (playerId: string, name: string): RosterEntry => ({ playerId, name, team: null, connected: true, joinedAt: 0 });
+const full = (version: number, players: RosterEntry[], waiting: RosterFull['waiting'] = []): RosterFull => ({ kind: 'full', version, players, waiting, banned: [] });
+
 function board(round: number, ranks: [string, number][]): LeaderboardView {
   const top: RankEntry[] = ranks.map(([playerId, rank]) => ({ playerId, rank, name: playerId, team: null, score: 0, streak: 0, gained: 0 }));
   return { ...lobby(), phase: 'leaderboard', round, top } as LeaderboardView;
@@ -41,11 +44,55 @@ describe('HostClient', () => {
 
   it('keeps the last roster when a status comes without one', () => {
     const { fake, client } = setup();
-    const roster = [{ playerId: 'p1', name: 'Ada', team: null, connected: true, score: 0, joinedAt: 0 }];
-    fake.trigger('host:status', status({ roster }));
+    const players = [entry('p1', 'Ada')];
+    fake.trigger('host:status', status({ roster: full(1, players) }));
     fake.trigger('host:status', status({ answered: 1 }));
-    expect(client.roster).toEqual(roster);
+    expect(client.roster).toEqual(players);
     expect(client.status?.answered).toBe(1);
+  });
+
+  it('applies roster deltas in order: added at the end, changed in place, removed', () => {
+    const { fake, client } = setup();
+    fake.trigger('host:status', status({ roster: full(1, [entry('p1', 'Ada'), entry('p2', 'Ben')], [{ playerId: 'w1', name: 'Wes', at: 5 }]) }));
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 2, players: { added: [entry('p3', 'Cy')], changed: [{ ...entry('p1', 'Ada'), connected: false }], removed: ['p2'] } } }));
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 3, waiting: { added: [], changed: [], removed: ['w1'] }, banned: [{ playerId: 'p2', name: 'Ben', at: 9 }] } }));
+    expect(client.roster).toEqual([{ ...entry('p1', 'Ada'), connected: false }, entry('p3', 'Cy')]);
+    expect(client.waiting).toEqual([]);
+    expect(client.banned).toEqual([{ playerId: 'p2', name: 'Ben', at: 9 }]);
+    expect(fake.sent).toEqual([]);
+  });
+
+  it('asks for the whole roster when a delta does not follow from its copy, and takes it', async () => {
+    const { fake, client } = setup();
+    fake.respond('host:roster', () => ({ ok: true, data: full(5, [entry('p1', 'Ada'), entry('p9', 'Zoe')]) }));
+    fake.trigger('host:status', status({ roster: full(1, [entry('p1', 'Ada')]) }));
+    // Version 2 never arrived.
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 3, players: { added: [entry('p9', 'Zoe')], changed: [], removed: [] } } }));
+    await settle();
+    expect(fake.sent).toEqual([{ event: 'host:roster', payload: {} }]);
+    expect(client.roster).toEqual([entry('p1', 'Ada'), entry('p9', 'Zoe')]);
+    // From version 5 on, deltas apply again; one from before the full roster changes nothing.
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 4, players: { added: [entry('p4', 'Old')], changed: [], removed: [] } } }));
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 6, players: { added: [], changed: [], removed: ['p1'] } } }));
+    expect(client.roster).toEqual([entry('p9', 'Zoe')]);
+    expect(fake.sent).toHaveLength(1);
+  });
+
+  it('asks for the whole roster when a delta names a player its copy does not have', async () => {
+    const { fake, client } = setup();
+    fake.respond('host:roster', () => ({ ok: true, data: full(3, []) }));
+    fake.trigger('host:status', status({ roster: full(1, [entry('p1', 'Ada')]) }));
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 2, players: { added: [], changed: [entry('p7', 'Who')], removed: [] } } }));
+    await settle();
+    expect(fake.sent).toEqual([{ event: 'host:roster', payload: {} }]);
+    expect(client.roster).toEqual([]);
+  });
+
+  it('merges a presence update into the view on screen', () => {
+    const { fake, client } = setup();
+    fake.trigger('room:state', lobby());
+    fake.trigger('room:presence', { playerCount: 41, connectedCount: 40, teams: [] });
+    expect(client.view).toMatchObject({ phase: 'lobby', playerCount: 41, connectedCount: 40, settings });
   });
 
   it.each([
@@ -81,13 +128,28 @@ describe('HostClient', () => {
     const { fake, client } = setup({ 'podium:session:host:ABCDEF': 'host-tok', 'podium:session:host:last': 'ABCDEF' });
     fake.respond('room:rejoin', () => ({
       ok: true,
-      data: { role: 'host', hostToken: 'host-tok', joinUrl: 'https://x.test/#/join/ABCDEF', view: lobby(), status: status({ roster: [] }) },
+      data: { role: 'host', hostToken: 'host-tok', joinUrl: 'https://x.test/#/join/ABCDEF', view: lobby(), status: status({ roster: full(1, [entry('p1', 'Ada')]) }) },
     }));
     expect(client.resume()).toBe(true);
     await settle();
     expect(fake.sent[0]).toEqual({ event: 'room:rejoin', payload: { code: 'ABCDEF', token: 'host-tok' } });
     expect(client.joinUrl).toBe('https://x.test/#/join/ABCDEF');
     expect(client.view?.phase).toBe('lobby');
+    expect(client.roster).toEqual([entry('p1', 'Ada')]);
+  });
+
+  it('takes the rejoin’s full roster even when its version is lower than the copy’s (a restarted server)', async () => {
+    const { fake, client } = setup({ 'podium:session:host:ABCDEF': 'host-tok', 'podium:session:host:last': 'ABCDEF' });
+    fake.trigger('host:status', status({ roster: full(57, [entry('p1', 'Ada'), entry('p2', 'Ben')]) }));
+    fake.respond('room:rejoin', () => ({
+      ok: true,
+      data: { role: 'host', hostToken: 'host-tok', joinUrl: 'https://x.test/#/join/ABCDEF', view: lobby(), status: status({ roster: full(1, [entry('p2', 'Ben')]) }) },
+    }));
+    client.resume();
+    await settle();
+    expect(client.roster).toEqual([entry('p2', 'Ben')]);
+    fake.trigger('host:status', status({ roster: { kind: 'delta', version: 2, players: { added: [entry('p3', 'Cy')], changed: [], removed: [] } } }));
+    expect(client.roster).toEqual([entry('p2', 'Ben'), entry('p3', 'Cy')]);
   });
 
   it('keeps the results pushed when the game finishes', () => {

@@ -28,7 +28,7 @@ const base = {
 };
 
 export function lobby(over: Partial<LobbyView> = {}): LobbyView {
-  return { ...base, phase: 'lobby', recent: [], ...over };
+  return { ...base, phase: 'lobby', ...over };
 }
 
 export function question(round = 1, over: Partial<QuestionView> = {}): QuestionView {

@@ -1,7 +1,7 @@
 // The host's control of who is in the room, over real sockets: kick = ban (and lifting it), removing everyone who
 // joined in the last N seconds, the waiting room, the player cap, renaming, and the name policy's error codes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HostStatus, Joined, MeView, Rejoined, Removed, RoomView, Waiting } from '../../shared/protocol.ts';
+import type { HostStatus, Joined, MeView, PresenceView, Rejoined, Removed, RoomView, Waiting } from '../../shared/protocol.ts';
 import { call, ok, settings, startServer, waitFor, type Client, type TestServer } from './harness.ts';
 import { setupGame } from './game.ts';
 
@@ -25,9 +25,9 @@ describe('kick is a ban', () => {
     expect(await call(again, 'room:rejoin', { code: game.code, token: ben.playerToken })).toEqual({ ok: false, error: 'kicked' });
     expect(await call(again, 'room:join', { code: game.code, name: 'Ben' })).toEqual({ ok: false, error: 'name_banned' });
     expect(await call(again, 'room:join', { code: game.code, name: 'ＢＥＮ' })).toEqual({ ok: false, error: 'name_banned' });
-    const banned = waitFor<HostStatus>(game.host, 'host:status', (s) => s.banned !== undefined);
+    const banned = waitFor<HostStatus>(game.host, 'host:status', (s) => s.roster?.banned !== undefined);
     t.time.advance(250);
-    expect((await banned).banned).toEqual([{ playerId: ben.me.playerId, name: 'Ben', at: expect.any(Number) }]);
+    expect((await banned).roster?.banned).toEqual([{ playerId: ben.me.playerId, name: 'Ben', at: expect.any(Number) }]);
     expect(await call(game.players[0]!.socket, 'host:unban', { playerId: ben.me.playerId })).toEqual({ ok: false, error: 'not_host' });
     await ok(call(game.host, 'host:unban', { playerId: ben.me.playerId }));
     expect(await call(game.host, 'host:unban', { playerId: ben.me.playerId })).toEqual({ ok: false, error: 'player_not_found' });
@@ -71,18 +71,20 @@ describe('the waiting room', () => {
     await ok(call(game.host, 'host:lock', { locked: true }));
     await locked;
     await ok(call(game.host, 'host:lock', { locked: false }));
-    const status = waitFor<HostStatus>(game.host, 'host:status', (s) => (s.waiting?.length ?? 0) > 0);
+    const status = waitFor<HostStatus>(game.host, 'host:status', (s) => s.roster?.waiting !== undefined);
     t.time.advance(250);
-    const { waiting, admission } = await status;
+    const { roster, admission } = await status;
     expect(admission).toEqual({ waitingRoom: true, maxPlayers: null, waitingCount: 1 });
+    const waiting = roster?.kind === 'delta' ? roster.waiting?.added : roster?.waiting;
     expect(waiting).toEqual([{ playerId: expect.any(String), name: 'Zed', at: expect.any(Number) }]);
     const admitted = waitFor<{ me: MeView; view: RoomView }>(reloaded, 'room:admitted');
     await ok(call(game.host, 'host:admit', { playerId: waiting![0]!.playerId, admit: true }));
     expect(heard).toEqual([]);
     expect(await admitted).toMatchObject({ me: { name: 'Zed', score: 0 }, view: { phase: 'lobby', playerCount: 2 } });
-    const broadcast = waitFor<RoomView>(reloaded, 'room:state');
+    // Now in the room's broadcasts: the presence update of its own arrival reaches it.
+    const presence = waitFor<PresenceView>(reloaded, 'room:presence');
     t.time.advance(500);
-    await broadcast;
+    expect(await presence).toEqual({ playerCount: 2, connectedCount: 2, teams: [] });
 
     const mallory = await joinAs(game.code, 'Mallory');
     const refused = waitFor<{ reason: string }>(mallory.socket, 'room:closed');

@@ -22,3 +22,6 @@ export function groupByTeam(players: readonly RosterEntry[], teams: readonly Tea
       players: members,
     }));
 }
+
+/** The newest arrivals first: the roster is in join order, so they are its end. */
+export const latestArrivals = (players: readonly RosterEntry[], count: number): RosterEntry[] => players.slice(-count).reverse();

@@ -4,7 +4,7 @@ import { ClockOffset } from './clock.ts';
 import { errorMessage, type ClientError } from './live-errors.ts';
 import { SessionStore, type Role, type Session } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
-import type { Ack, ClientToServerEvents, CloseReason, Rejoined, RoomView } from '../../../shared/protocol.ts';
+import type { Ack, ClientToServerEvents, CloseReason, PresenceView, Rejoined, RoomView } from '../../../shared/protocol.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'restarting' | 'closed';
 
@@ -49,6 +49,7 @@ export class GameClient {
     // down tokenless connections from this network (someone on it flooded; docs/protocol.md, "Limits").
     socket.auth = (send: (data: object) => void) => send(this.session ? { code: this.session.code, token: this.session.token } : {});
     socket.on('room:state', (view) => this.applyView(view));
+    socket.on('room:presence', (presence) => this.applyPresence(presence));
     socket.on('room:closed', ({ reason }) => this.onClosed(reason));
     socket.on('server:restarting', ({ retryAfterMs }) => this.#onRestarting(retryAfterMs));
     if (socket.connected) this.connection = 'online';
@@ -91,6 +92,11 @@ export class GameClient {
   /** Milliseconds on the server's clock, for countdowns. */
   serverTime(clientNow = Date.now()): number {
     return clientNow + this.serverOffset;
+  }
+
+  /** Arrivals and departures: new counts and team sizes in the view on screen, the rest as it was. */
+  applyPresence(presence: PresenceView): void {
+    if (this.view) this.view = { ...this.view, playerCount: presence.playerCount, connectedCount: presence.connectedCount, teams: presence.teams };
   }
 
   applyView(view: RoomView): void {

@@ -5,27 +5,34 @@ import { ranksOf } from './rank-change.ts';
 import { rememberToken } from '../teacher/own-tokens.ts';
 import type { SessionStore } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
-import type {
-  BanEntryView,
-  Removed,
-  WaitingEntryView,
-  Created,
-  FinalResults,
-  HostStatus,
-  Rejoined,
-  RoomSettings,
-  RoomView,
-  RosterEntry,
+import {
+  RosterUpdate,
+  type BanEntryView,
+  type Removed,
+  type WaitingEntryView,
+  type Created,
+  type FinalResults,
+  type HostStatus,
+  type Rejoined,
+  type RoomSettings,
+  type RoomView,
+  type RosterEntry,
+  type RosterFull,
 } from '../../../shared/protocol.ts';
+import { applyRoster, rosterLists, type RosterLists } from '../../../shared/room/roster-delta.ts';
 
 export class HostClient extends GameClient {
   status = $state.raw<HostStatus | null>(null);
-  /** host:status carries the roster only when it changed: keep the last one. */
+  /** Players in join order: a full list after each (re)connection, then kept up to date by host:status's deltas. */
   roster = $state.raw<RosterEntry[]>([]);
   results = $state.raw<FinalResults | null>(null);
-  /** The waiting room, the bans and the cap (host:status carries the lists with the roster). */
+  /** The waiting room and the newest bans, updated with the roster. */
   waiting = $state.raw<WaitingEntryView[]>([]);
   banned = $state.raw<BanEntryView[]>([]);
+  /** The roster's version; null before the first full one. */
+  #lists: RosterLists | null = null;
+  /** A host:roster request is on its way: further gaps wait for its answer. */
+  #asking = false;
   joinUrl = $state('');
   /** Ranks on the leaderboard before the one on screen; null before the second leaderboard. */
   previousRanks = $state.raw<ReadonlyMap<string, number> | null>(null);
@@ -121,6 +128,7 @@ export class HostClient extends GameClient {
 
   override reset(): void {
     this.status = null;
+    this.#lists = null;
     this.roster = [];
     this.waiting = [];
     this.banned = [];
@@ -135,15 +143,47 @@ export class HostClient extends GameClient {
   protected override onRejoined(data: Rejoined): boolean {
     if (data.role !== 'host') return false;
     this.joinUrl = data.joinUrl;
+    // A new connection starts a new count (a restarted server counts from 1 again): its full roster is the copy.
+    this.#lists = null;
     this.#applyStatus(data.status);
     return true;
   }
 
   #applyStatus(status: HostStatus): void {
-    if (status.roster) this.roster = status.roster;
-    if (status.waiting) this.waiting = status.waiting;
-    if (status.banned) this.banned = status.banned;
+    if (status.roster !== undefined) this.#applyRoster(status.roster);
     this.status = status;
+  }
+
+  /** A full roster replaces the copy; a delta applies to it, unless it is malformed or does not follow from the
+   *  copy's version (one was missed): then the copy asks for a full one (docs/protocol.md, "The host's roster"). */
+  #applyRoster(raw: unknown): void {
+    const parsed = RosterUpdate.safeParse(raw);
+    const update = parsed.success ? parsed.data : null;
+    if (update?.kind === 'full') return this.#setLists(update);
+    const next = update && this.#lists ? applyRoster(this.#lists, update) : null;
+    if (next) this.#setLists(next);
+    else void this.#askForRoster();
+  }
+
+  #setLists(lists: RosterLists | RosterFull): void {
+    // A full roster older than the copy (an answer overtaken by a newer update) changes nothing.
+    if (this.#lists && lists.version < this.#lists.version) return;
+    const next = 'kind' in lists ? rosterLists(lists) : lists;
+    if (next.players !== this.#lists?.players) this.roster = next.players;
+    if (next.waiting !== this.#lists?.waiting) this.waiting = next.waiting;
+    if (next.banned !== this.#lists?.banned) this.banned = next.banned;
+    this.#lists = next;
+  }
+
+  async #askForRoster(): Promise<void> {
+    if (this.#asking) return;
+    this.#asking = true;
+    try {
+      const result = await this.request('host:roster', {});
+      if (result.ok) this.#setLists(result.data);
+    } finally {
+      this.#asking = false;
+    }
   }
 
   /** Each leaderboard once: the same view sent again must not wipe the arrows. */

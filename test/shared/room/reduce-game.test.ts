@@ -72,7 +72,7 @@ describe('reduce: a game', () => {
 
 describe('reduce: answers refused', () => {
   it.each([
-    ['in the lobby', (s: RoomState): RoomState => ({ ...commonOf(s), phase: 'lobby', round: 0, recent: [] }), 1, START, 'wrong_phase'],
+    ['in the lobby', (s: RoomState): RoomState => ({ ...commonOf(s), phase: 'lobby', round: 0 }), 1, START, 'wrong_phase'],
     ['for another round (stale)', (s: RoomState) => s, 2, START, 'stale_round'],
     ['after the deadline (late)', (s: RoomState) => s, 1, START + 20_001, 'round_closed'],
   ])('refuses an answer %s', (_, shape, round, now, error) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesBetween, restoreRoom, viewForHost, viewForPlayer, viewForRoom, finalResults, type RoomState } from '../../../shared/room/index.ts';
+import { changesBetween, fullRoster, restoreRoom, viewForHost, viewForPlayer, viewForRoom, finalResults, type RoomState } from '../../../shared/room/index.ts';
 import { kindIds, kindById } from '../../../shared/puzzles/index.ts';
 import { answer, apply, fold, join, newRoom, next, solutionOf, started, T0, wrongOf } from './fixtures.ts';
 import { tableDiff } from '../../../shared/room/table.ts';
@@ -23,7 +23,7 @@ describe('viewForRoom before the reveal', () => {
       s = { ...s, seed: `s${seed}` };
       s = apply(s, { type: 'start', actor: { role: 'host' }, now: T0 + 1 });
       s = apply(s, answer(s, 'a', solutionOf(s), T0 + 2));
-      const sent = [viewForRoom(s, T0 + 3), viewForPlayer(s, 'b'), viewForHost(s, true)];
+      const sent = [viewForRoom(s, T0 + 3), viewForPlayer(s, 'b'), viewForHost(s), fullRoster(s, 1)];
       for (const view of sent) {
         expect(keysOf(view).filter((k) => ANSWER_LIKE_KEY.test(k) && k !== 'score')).toEqual([]);
         expect(leaks(JSON.stringify(view), kindById(s.question!.kind).solve(s.question!.puzzle))).toBe(false);

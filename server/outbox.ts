@@ -1,0 +1,176 @@
+// The outbox: what the rooms' steps tell people waits here until their changes are on disk. One write per
+// event-loop turn — or, when a turn brought only a few changes, per FLUSH_MS; and at most MAX_STEPS changes
+// each: every changed room in ONE transaction, then
+// the messages in a declared order — every ack first, then broadcasts and direct messages in the order they were
+// made — so an answer's ack never queues behind the reveal its round closed with (issue 14). If the write fails,
+// every room of the batch goes back to its last saved state (bindings included), the acks become internal_error
+// and nothing else is sent: whatever a client was told is still on disk (docs/operations.md, "Durable rooms").
+import { refuse } from './validated.ts';
+import type { Binding, Outgoing, Reply, Step } from './outgoing.ts';
+import type { LiveRoomStore, RoomCommit } from './live-store.ts';
+import { applyBinding, deliver, type Transport } from './transport.ts';
+import type { Log } from './types.ts';
+
+/** Changes saved per transaction at most: a burst of 10,000 answers in one turn is saved (and acked) in slices,
+ *  so the acks stream while answers still arrive and the round's close has only a short tail before it. */
+export const MAX_STEPS = 256;
+/** How long a batch of a few changes stays open for more. A commit costs ~0.1–0.3 ms whatever it holds (BEGIN,
+ *  the WAL pages, COMMIT): committed at the end of every event-loop turn, a 5,000-player round whose answers
+ *  trickle in over 2 s spent ~20% of the server's busy time in commits of one or two answers each (issue 14
+ *  profile). A few ms more before such an ack buys far fewer commits. A turn that brought FULL_TURN changes or
+ *  more (a burst) is committed at its end as before, so a burst's acks are not held back; a change everyone sees
+ *  (a question, a reveal) does not wait either, nor does a deadline. */
+export const FLUSH_MS = 5;
+export const FULL_TURN = 16;
+
+/** What the outbox needs of a room's owner (room-host.ts). */
+export interface Committable {
+  readonly code: string;
+  /** The room's change since its last commit; null when it has none. */
+  pending(): RoomCommit | null;
+  committed(): void;
+  /** Back to the last commit; returns the bindings that undo what the batch bound. */
+  rollback(): Binding[];
+}
+
+export interface OutboxDeps {
+  store: LiveRoomStore;
+  transport: Transport;
+  log: Log;
+  /** Every ack, as it is sent (the refusal counter in /metrics). */
+  acked?: (reply: Reply) => void;
+  /** How long a batch of fewer than FULL_TURN changes stays open (FLUSH_MS); 0: until the end of the turn. */
+  flushMs?: number;
+}
+
+export interface Outbox {
+  /** Applies the step's bindings now (the socket's next event already sees who it is) and queues its messages
+   *  behind the batch's commit; sent at once when nothing is waiting to be saved. */
+  add(owner: Committable, step: Step): void;
+  /** An ack that no room step carries (a refusal before any dispatch, a query): it waits like the others. */
+  reply(reply: Reply): void;
+  /** Commits and sends now; false when the write failed (the batch was undone and refused). */
+  flush(): boolean;
+  /** A room that is going away: its unsaved changes are not written. */
+  forget(owner: Committable): void;
+}
+
+export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS }: OutboxDeps): Outbox {
+  /** Owners touched since the last flush (state or bindings); `changed`: those with state to commit. */
+  let touched = new Set<Committable>();
+  let changed = 0;
+  let acks: Reply[] = [];
+  let sends: Outgoing[] = [];
+  let scheduled = false;
+  let soon = false;
+
+  const run = (fn: () => void): void => {
+    try {
+      fn();
+    } catch (error) {
+      log('the outbox failed', error);
+    }
+  };
+
+  const sendAck = (r: Reply): void => {
+    acked?.(r);
+    deliver(transport, r, log);
+  };
+
+  function commit(owners: Set<Committable>): boolean {
+    const rows: RoomCommit[] = [];
+    for (const owner of owners) {
+      const pending = owner.pending();
+      if (pending) rows.push(pending);
+    }
+    if (rows.length === 0) return true;
+    try {
+      store.commit(rows);
+      return true;
+    } catch (error) {
+      log(`could not save ${rows.length} room(s)`, error);
+      return false;
+    }
+  }
+
+  function flush(): boolean {
+    scheduled = false;
+    soon = false;
+    const owners = touched;
+    const replies = acks;
+    const messages = sends;
+    touched = new Set();
+    changed = 0;
+    acks = [];
+    sends = [];
+    const saved = commit(owners);
+    for (const owner of owners) {
+      if (saved) owner.committed();
+      else for (const b of owner.rollback()) applyBinding(transport, b);
+    }
+    if (saved) {
+      for (const r of replies) sendAck(r);
+      for (const m of messages) deliver(transport, m, log);
+    } else {
+      for (const r of replies) sendAck({ to: r.to, event: r.event, payload: refuse('internal_error') });
+    }
+    return saved;
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    const due = (): void => {
+      if (scheduled) run(flush);
+    };
+    // At the end of the turn: a full one is committed now, a thin one waits for more (up to flushMs).
+    setImmediate(() => {
+      if (!scheduled) return;
+      if (flushMs <= 0 || changed >= FULL_TURN) due();
+      else setTimeout(due, flushMs);
+    });
+  }
+
+  /** Flushes once the current callback has returned: after the handler that made the change queued its ack, before
+   *  the next socket's message is read. */
+  function flushSoon(): void {
+    if (soon) return;
+    soon = true;
+    queueMicrotask(() => {
+      if (soon) run(flush);
+    });
+  }
+
+  const idle = (): boolean => touched.size === 0 && acks.length === 0 && sends.length === 0;
+
+  return {
+    add(owner, step) {
+      const nothingWaits = idle();
+      for (const b of step.bindings) applyBinding(transport, b);
+      if (!step.changed && step.bindings.length === 0 && nothingWaits) {
+        // Nothing to save and nothing ahead of it: a reply or a throttled panel goes out now.
+        for (const o of step.out) 'ack' in o.to ? sendAck(o as Reply) : deliver(transport, o, log);
+        return;
+      }
+      touched.add(owner);
+      for (const o of step.out) {
+        if ('ack' in o.to) acks.push(o as Reply);
+        else sends.push(o);
+      }
+      schedule();
+      if (step.changed && ++changed >= MAX_STEPS) flushSoon();
+      else if (step.urgent) flushSoon();
+    },
+    reply(r) {
+      if (idle()) sendAck(r);
+      else {
+        acks.push(r);
+        schedule();
+      }
+    },
+    flush,
+    forget(owner) {
+      touched.delete(owner);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// How messages reach sockets. The room logic only produces data (outgoing.ts); a Transport delivers it. Here: the
+// local socket.io server. In cluster mode an adapter-backed one (socket.io's Redis adapter reaches every node's
+// sockets through io.to(...), socketsJoin and friends) and a forwarded ack take its place without the room changing.
+import type { SocketData } from '../shared/protocol.ts';
+import type { AckTo, Binding, Message, Outgoing, PayloadOf, ServerEvent } from './outgoing.ts';
+import { noIdentity, type GameServer, type Log } from './types.ts';
+
+export interface Transport {
+  ack(to: AckTo, payload: unknown): void;
+  send<E extends ServerEvent>(socket: string, event: E, payload: PayloadOf<E>): void;
+  broadcast<E extends ServerEvent>(room: string, event: E, payload: PayloadOf<E>): void;
+  /** Sets who the socket is (socket.data). */
+  identify(socket: string, identity: SocketData): void;
+  join(socket: string, room: string): void;
+  leave(socket: string, room: string): void;
+  disconnect(socket: string): void;
+}
+
+/** Delivers one outgoing item; an exception in one send never stops the others. */
+export function deliver(transport: Transport, item: Outgoing, log: Log): void {
+  try {
+    const { to } = item;
+    if ('ack' in to) transport.ack(to.ack, item.payload);
+    else {
+      // The union of event/payload pairs is checked where the message is built (Message).
+      const m = item as Message;
+      if ('room' in m.to) transport.broadcast(m.to.room, m.event, m.payload as never);
+      else transport.send(m.to.socket, m.event, m.payload as never);
+    }
+  } catch (error) {
+    log('ack' in item.to ? `ack for ${item.event} failed` : `sending ${item.event} failed`, error);
+  }
+}
+
+export function applyBinding(transport: Transport, b: Binding): void {
+  if (b.kind === 'release') {
+    transport.leave(b.socket, b.room);
+    transport.identify(b.socket, noIdentity());
+    return;
+  }
+  transport.identify(b.socket, b.identity);
+  if (b.hears) transport.join(b.socket, b.room);
+}
+
+/** socket.io's typed emit, for an event and payload already checked together (Message). */
+type Emitter = { emit(event: string, payload: unknown): unknown };
+
+export function socketIoTransport(io: GameServer): Transport {
+  const socket = (id: string) => io.sockets.sockets.get(id);
+  return {
+    ack: (to, payload) => to(payload),
+    send: (id, event, payload) => void (socket(id) as Emitter | undefined)?.emit(event, payload),
+    broadcast: (room, event, payload) => void (io.to(room) as unknown as Emitter).emit(event, payload),
+    identify: (id, identity) => {
+      const s = socket(id);
+      if (s) s.data = identity;
+    },
+    join: (id, room) => void socket(id)?.join(room),
+    leave: (id, room) => void socket(id)?.leave(room),
+    disconnect: (id) => void socket(id)?.disconnect(true),
+  };
+}

@@ -1,0 +1,209 @@
+// The room's owner and the outbox without sockets: a recording transport and the in-memory store. What is checked
+// is what clients would see, in wire order — and what they must not see (a change that is not on disk).
+import { describe, expect, it } from 'vitest';
+import { createRoom, restoreRoom, timing, type Result } from '../../../shared/room/index.ts';
+import type { Ack } from '../../../shared/protocol.ts';
+import { memoryLiveRooms } from '../../../server/live-store.ts';
+import { FLUSH_MS, FULL_TURN, MAX_STEPS } from '../../../server/outbox.ts';
+import { RETRY_MS, type Request } from '../../../server/room-host.ts';
+import { createRooms } from '../../../server/rooms.ts';
+import { hashToken, protectToken } from '../../../server/tokens.ts';
+import { noIdentity } from '../../../server/types.ts';
+import { refuse, type EventName } from '../../../server/validated.ts';
+import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
+import { recordingTransport } from './recording-transport.ts';
+
+const CODE = 'ABCDEF';
+/** Past the outbox's batch window: whatever was queued is committed and sent. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
+const okOrRefused = (result: Result): Ack<null> => (result.ok ? { ok: true, data: null } : refuse(result.error));
+
+function setup(s = settings({ rounds: 1 })) {
+  const time = fakeTime();
+  const store = memoryLiveRooms();
+  const transport = recordingTransport();
+  const logged: string[] = [];
+  const rooms = createRooms({ clock: time.clock, scheduler: time.scheduler, store, transport, log: (m) => logged.push(m) });
+  const room = rooms.open(createRoom({ code: CODE, seed: SEED, hostToken: hashToken('host-token'), settings: s, now: time.now() }));
+  const request = (socketId: string, event: EventName): Request<null> => ({ socketId, event, ack: transport.ackFor(socketId, event), reply: okOrRefused });
+  room.attachHost(request('host', 'room:create'));
+  const join = (id: string, socketId = id) =>
+    room.dispatch({ type: 'join', playerId: id, token: protectToken(`${id}.secret`), name: id, now: time.now() }, request(socketId, 'room:join'));
+  const start = () => room.dispatch({ type: 'start', actor: { role: 'host' }, now: time.now() }, request('host', 'host:start'));
+  const answer = (id: string, right = true) => {
+    const { solution, wrong } = answersFor(s, room.state.round);
+    return room.dispatch({ type: 'answer', playerId: id, round: room.state.round, answer: right ? solution : wrong, now: time.now() }, request(id, 'answer:submit'));
+  };
+  /** What went out since the last call, host panels left out (they are throttled, so their timing is not the point). */
+  const heard = (): string[] => {
+    const lines = transport.lines().filter((l) => !l.includes('host:status'));
+    transport.sent.length = 0;
+    return lines;
+  };
+  return { time, store, transport, rooms, room, s, join, start, answer, heard, logged, request };
+}
+
+describe('RoomHost and the outbox', () => {
+  it("acks every answer of the batch before the reveal, the closing player's included, then each player's result", async () => {
+    const t = setup();
+    t.join('ana');
+    t.join('ben');
+    t.start();
+    await settle();
+    t.heard();
+    t.answer('ana');
+    const closing = t.answer('ben');
+    // The step is data: the reveal, each result and the ack, in the order the room made them.
+    expect(closing.out.map((o) => `${o.event} ${'ack' in o.to ? 'ack' : 'room' in o.to ? o.to.room : o.to.socket}`))
+      .toEqual(['room:state ABCDEF', 'me:state ana', 'me:state ben', 'answer:submit ack']);
+    expect(t.transport.sent).toEqual([]);
+    await settle();
+    expect(t.heard()).toEqual([
+      'ack ana answer:submit ok', 'ack ben answer:submit ok', 'broadcast ABCDEF room:state reveal', 'send ana me:state', 'send ben me:state',
+    ]);
+  });
+
+  it('sends nothing about a change before it is committed, not even a panel', () => {
+    const t = setup();
+    t.join('ana');
+    t.join('ben');
+    // Synchronously after the dispatches: only the create's ack, which was committed before (open saves the room).
+    expect(t.transport.lines()).toEqual([]);
+    expect(t.store.commits).toHaveLength(1);
+  });
+
+  it('refuses the whole batch when the commit fails: state back to the saved one, joins unbound, nothing else sent', async () => {
+    const t = setup();
+    t.join('ana');
+    t.join('ben');
+    t.start();
+    await settle();
+    t.heard();
+    const before = t.room.state;
+    t.store.failing = true;
+    t.answer('ana');
+    t.answer('ben');
+    t.join('cy');
+    // Bound at once (the socket's next event sees who it is)…
+    expect(t.transport.identityOf('cy')).toMatchObject({ role: 'player', playerId: 'cy' });
+    await settle();
+    expect(t.heard()).toEqual(['ack ana answer:submit internal_error', 'ack ben answer:submit internal_error', 'ack cy room:join internal_error']);
+    expect(t.room.state).toBe(before);
+    // …and unbound when its commit failed.
+    expect(t.transport.identityOf('cy')).toEqual(noIdentity());
+    expect(t.transport.rooms('cy')).toEqual([]);
+    expect(t.room.socketOf('cy')).toBeUndefined();
+    expect(t.logged).toContain('could not save 1 room(s)');
+    t.store.failing = false;
+    t.answer('ana');
+    await settle();
+    expect(t.heard()).toEqual(['ack ana answer:submit ok']);
+  });
+
+  it('gives a displaced socket its seat back when the rejoin that replaced it could not be saved', async () => {
+    const t = setup();
+    t.join('ana');
+    await settle();
+    t.heard();
+    t.store.failing = true;
+    t.room.dispatch({ type: 'rejoin', token: protectToken('ana.secret'), now: t.time.now() }, t.request('ana-tab-2', 'room:rejoin'));
+    expect(t.transport.identityOf('ana')).toEqual(noIdentity());
+    await settle();
+    // The old socket was never told it was replaced, and speaks for Ana again.
+    expect(t.heard()).toEqual(['ack ana-tab-2 room:rejoin internal_error']);
+    expect(t.transport.identityOf('ana')).toEqual({ roomCode: CODE, role: 'player', playerId: 'ana' });
+    expect(t.transport.rooms('ana')).toEqual([CODE]);
+    expect(t.transport.identityOf('ana-tab-2')).toEqual(noIdentity());
+    expect(t.room.socketOf('ana')).toBe('ana');
+  });
+
+  it('closes a round at its deadline on the clock, and retries a deadline it could not save', async () => {
+    const t = setup(settings({ rounds: 2 }));
+    t.join('ana');
+    t.join('ben');
+    t.start();
+    await settle();
+    t.answer('ana');
+    await settle();
+    t.heard();
+    t.store.failing = true;
+    t.time.advance(t.s.secondsPerRound * 1000);
+    expect(t.room.state.phase).toBe('question');
+    expect(t.heard()).toEqual([]);
+    t.store.failing = false;
+    t.time.advance(RETRY_MS);
+    expect(t.room.state.phase).toBe('reveal');
+    // A tick is flushed at once: no ack to wait for.
+    expect(t.heard()).toEqual(['broadcast ABCDEF room:state reveal', 'send ana me:state', 'send ben me:state']);
+  });
+
+  it(`saves a burst in slices of ${MAX_STEPS} changes, each followed by its own acks`, async () => {
+    const t = setup();
+    const acksAtCommit: number[] = [];
+    const commit = t.store.commit.bind(t.store);
+    t.store.commit = (rows) => {
+      acksAtCommit.push(t.transport.sent.filter((s) => s.kind === 'ack' && s.event === 'room:join').length);
+      commit(rows);
+    };
+    // One callback per join, as socket.io delivers them: microtasks run between callbacks.
+    for (let i = 0; i < MAX_STEPS * 2 + 10; i++) {
+      t.join(`p${i}`);
+      await Promise.resolve();
+    }
+    await settle();
+    expect(acksAtCommit).toEqual([0, MAX_STEPS, MAX_STEPS * 2]);
+    expect(t.transport.sent.filter((s) => s.kind === 'ack' && s.event === 'room:join')).toHaveLength(MAX_STEPS * 2 + 10);
+  });
+
+  it(`keeps a batch open for ${FLUSH_MS} ms, so answers arriving in separate turns share one commit`, async () => {
+    const t = setup();
+    for (const id of ['ana', 'ben', 'cy']) t.join(id);
+    t.start();
+    await settle();
+    t.heard();
+    const commits = t.store.commits.length;
+    t.answer('ana');
+    await new Promise((resolve) => setImmediate(resolve));
+    t.answer('ben');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.heard()).toEqual([]);
+    await settle();
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.heard()).toEqual(['ack ana answer:submit ok', 'ack ben answer:submit ok']);
+  });
+
+  it(`commits a turn of ${FULL_TURN} changes or more at its end, without waiting`, async () => {
+    const t = setup();
+    const commits = t.store.commits.length;
+    for (let i = 0; i < FULL_TURN; i++) t.join(`p${i}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.transport.sent.filter((s) => s.kind === 'ack' && s.event === 'room:join')).toHaveLength(FULL_TURN);
+  });
+
+  it('keeps rows a restart restores to the same room', async () => {
+    const t = setup();
+    t.join('ana');
+    t.join('ben');
+    t.start();
+    t.answer('ana', false);
+    await settle();
+    const [saved] = t.store.load();
+    const restored = restoreRoom(saved!, t.time.now());
+    expect(restored.phase).toBe('question');
+    expect(restored.playerCount).toBe(2);
+    expect(restored.answered).toBe(1);
+  });
+
+  it('drops an idle room and tells everyone bound to it', async () => {
+    const t = setup();
+    t.join('ana');
+    await settle();
+    t.heard();
+    t.time.advance(timing.idleMs + 1000);
+    expect(t.rooms.has(CODE)).toBe(false);
+    expect(t.store.load()).toEqual([]);
+    expect(t.heard()).toEqual(['send ana room:closed', 'send host room:closed']);
+    expect(t.transport.identityOf('ana')).toEqual(noIdentity());
+  });
+});
