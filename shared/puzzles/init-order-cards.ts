@@ -217,10 +217,11 @@ export const fixPermissions = (c: Ctx, dir: string): Card => card({
   does: `runs as root: \`chown -R ${c.uid}:${c.uid} ${dir}\``, provides: ['writable:data'],
 });
 
-export const restoreData = (c: Ctx, dir: string): Card => card({
-  name: 'restore-data', image: c.appImage, mounts: [mount('data', dir)],
-  does: `runs as uid ${c.uid}: \`${c.app} restore --from ${dir}/snapshot.tar --data-dir ${dir}\``, needs: ['writable:data'],
-  reads: [`${dir}/snapshot.tar`], writes: [`${dir}/store/CURRENT`],
+/** `env`: the app's settings file (app.env) the restore reads too, e.g. the store's format version. */
+export const restoreData = (c: Ctx, dir: string, env?: From): Card => card({
+  name: 'restore-data', image: c.appImage, mounts: [mount('data', dir), ...(env ? [env.mount] : [])],
+  does: `runs as uid ${c.uid}: \`${c.app} restore${env ? ` --env-file ${env.file}` : ''} --from ${dir}/snapshot.tar --data-dir ${dir}\``, needs: ['writable:data'],
+  reads: [`${dir}/snapshot.tar`, ...(env ? [env.file] : [])], writes: [`${dir}/store/CURRENT`],
 });
 
 // ── Native sidecars (initContainers with restartPolicy: Always) ────────────────────────────────
