@@ -77,12 +77,6 @@ export const waitForRedis = (c: Ctx): Card => card({
   does: `\`until redis-cli -h ${c.app}-redis ping | grep -q PONG; do sleep 1; done\``, provides: ['cache-up'], needs: net(c),
 });
 
-/** kcat -L succeeds only once a broker answers a metadata request. */
-export const waitForKafka = (c: Ctx): Card => card({
-  name: 'wait-for-kafka', image: img('kcat'), mounts: [],
-  does: '`until kcat -b kafka:9092 -L; do sleep 5; done`', provides: ['kafka-up'], needs: net(c),
-});
-
 /** _cluster/health answers 503 while no master is elected; -f makes curl fail on it. */
 export const waitForSearch = (c: Ctx, base = 'http://elasticsearch:9200', needs: string[] = net(c)): Card => card({
   name: 'wait-for-search', image: img('curl'), mounts: [],
