@@ -77,12 +77,6 @@ export const waitForRedis = (c: Ctx): Card => card({
   does: `\`until redis-cli -h ${c.app}-redis ping | grep -q PONG; do sleep 1; done\``, provides: ['cache-up'], needs: net(c),
 });
 
-/** kcat -L succeeds only once a broker answers a metadata request. */
-export const waitForKafka = (c: Ctx): Card => card({
-  name: 'wait-for-kafka', image: img('kcat'), mounts: [],
-  does: '`until kcat -b kafka:9092 -L; do sleep 5; done`', provides: ['kafka-up'], needs: net(c),
-});
-
 /** _cluster/health answers 503 while no master is elected; -f makes curl fail on it. */
 export const waitForSearch = (c: Ctx, base = 'http://elasticsearch:9200', needs: string[] = net(c)): Card => card({
   name: 'wait-for-search', image: img('curl'), mounts: [],
@@ -217,10 +211,11 @@ export const fixPermissions = (c: Ctx, dir: string): Card => card({
   does: `runs as root: \`chown -R ${c.uid}:${c.uid} ${dir}\``, provides: ['writable:data'],
 });
 
-export const restoreData = (c: Ctx, dir: string): Card => card({
-  name: 'restore-data', image: c.appImage, mounts: [mount('data', dir)],
-  does: `runs as uid ${c.uid}: \`${c.app} restore --from ${dir}/snapshot.tar --data-dir ${dir}\``, needs: ['writable:data'],
-  reads: [`${dir}/snapshot.tar`], writes: [`${dir}/store/CURRENT`],
+/** `env`: the app's settings file (app.env) the restore reads too, e.g. the store's format version. */
+export const restoreData = (c: Ctx, dir: string, env?: From): Card => card({
+  name: 'restore-data', image: c.appImage, mounts: [mount('data', dir), ...(env ? [env.mount] : [])],
+  does: `runs as uid ${c.uid}: \`${c.app} restore${env ? ` --env-file ${env.file}` : ''} --from ${dir}/snapshot.tar --data-dir ${dir}\``, needs: ['writable:data'],
+  reads: [`${dir}/snapshot.tar`, ...(env ? [env.file] : [])], writes: [`${dir}/store/CURRENT`],
 });
 
 // ── Native sidecars (initContainers with restartPolicy: Always) ────────────────────────────────

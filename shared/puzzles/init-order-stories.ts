@@ -1,13 +1,15 @@
 // The question templates of init-order: one story each, a pod whose init containers hand each other files through
 // volumes and wait for services. Easy and medium tell the same stories: easy mounts a volume at the same path in
 // every container and has three cards; medium mounts it at each container's own path (the player must match volumes,
-// not paths) and adds a card. Hard stories add native sidecars the other init containers need.
+// not paths) and may add a card, always one another card depends on (a wait-for-X with nothing after it that uses
+// the service would leave "why is this here?" unanswered). Hard stories add native sidecars the other init
+// containers need.
 import type { Mount } from '../model/init-handoffs.ts';
 import type { Difficulty } from './kind.ts';
 import {
   cloneContent, cloudSqlProxy, compressStatic, downloadArchive, envoySidecar, fetchConfig, fetchNginxConf, fetchWarmup,
   fixPermissions, fluentBit, fromConfig, indexTemplate, meshProxy, migrateApp, migrateTool, mount, renderConfig,
-  renderEnvoyConfig, restoreData, seedData, unpackArchive, vaultAgentInit, vaultAgentSidecar, waitForDb, waitForKafka,
+  renderEnvoyConfig, restoreData, seedData, unpackArchive, vaultAgentInit, vaultAgentSidecar, waitForDb,
   waitForRedis, waitForSearch, warmCache, type Card, type Ctx, type From,
 } from './init-order-cards.ts';
 
@@ -82,7 +84,17 @@ const modelUnpack: Story = { id: 'model-unpack', hard: false, apps: ['recommende
     does: `\`${c.app} compile-model ${warmDir}/model.onnx\`: writes the compiled ${warmDir}/model.plan`,
     reads: [`${warmDir}/model.onnx`], writes: [`${warmDir}/model.plan`], provides: [], needs: [],
   });
-  if (level !== 'easy') cards.push(waitForSearch(c));
+  // Medium: compile-model also reads an INT8 calibration table another card downloads: a second branch into it.
+  if (level !== 'easy') {
+    const compile = cards[2]!;
+    const calib = `${warmDir}/calibration.cache`;
+    compile.does = `\`${c.app} compile-model --calibration ${calib} ${warmDir}/model.onnx\`: writes the compiled ${warmDir}/model.plan`;
+    compile.reads = [...compile.reads, calib];
+    cards.push({
+      ...cards[0]!, id: 'download-calibration', name: 'download-calibration', mounts: [mount('models', '/calib')],
+      does: `\`curl -fsSLo /calib/calibration.cache https://models.acme.internal/${c.app}/calibration.cache\``, writes: ['/calib/calibration.cache'],
+    });
+  }
   return { cards, premises: [], appMounts: [mount('models', '/models', true)] };
 } };
 
@@ -95,8 +107,10 @@ const permissions: Story = { id: 'permissions', hard: false, build(c, level) {
     does: `runs as uid ${c.uid}: \`curl -fso ${dlDir}/snapshot.tar https://backups.acme.internal/${c.app}/latest.tar\``,
     writes: [`${dlDir}/snapshot.tar`], needs: ['writable:data'],
   };
-  const cards = [fixPermissions(c, fixDir), download, restoreData(c, restoreDir)];
-  if (level !== 'easy') cards.push(waitForRedis(c));
+  const cards = [fixPermissions(c, fixDir), download];
+  // Medium: the restore also reads the app's settings, which fetch-config brings: a second branch into restore-data.
+  if (level === 'easy') cards.push(restoreData(c, restoreDir));
+  else cards.push(fetchConfig(c, '/config'), restoreData(c, restoreDir, { file: '/etc/app/app.env', mount: mount('config', '/etc/app', true) }));
   return {
     cards,
     premises: [`The data volume is a new PersistentVolumeClaim: its root directory belongs to root, and the pod sets no fsGroup. The app runs as uid ${c.uid}.`],
@@ -107,15 +121,13 @@ const permissions: Story = { id: 'permissions', hard: false, build(c, level) {
 const searchIndex: Story = { id: 'search-index', hard: false, build(c, level) {
   const indexDir = own(level, '/content', '/mappings');
   const cards = [waitForSearch(c), cloneContent(c, '/content'), indexTemplate(c, `${indexDir}/repo/index-template.json`, mount('content', indexDir, true))];
-  if (level !== 'easy') cards.push(waitForKafka(c));
   return { cards, premises: [searchElecting], appMounts: [mount('content', '/srv/content', true)] };
 } };
 
 const cacheWarm: Story = { id: 'cache-warm', hard: false, build(c, level) {
   const cards = [waitForRedis(c), fetchWarmup(c, '/seed'), warmCache(c, own(level, '/seed', '/input'))];
-  if (level !== 'easy') cards.push(waitForDb(c));
   return {
-    cards, premises: [`Redis (${c.app}-redis) may still be loading its snapshot when the pod starts.`, ...(level === 'easy' ? [] : [dbStarting(c)])],
+    cards, premises: [`Redis (${c.app}-redis) may still be loading its snapshot when the pod starts.`],
     appMounts: [],
   };
 } };

@@ -236,4 +236,16 @@ describe('initOrder: review M1 properties', () => {
       for (const card of p.cards) expect(text, `${p.story}: ${card.name}`).toContain(card.name);
     }
   });
+
+  // A wait card with nothing after it that uses the service is a card a student rightly asks "why is this here?" about.
+  it.each(['easy', 'medium', 'hard'] as const)('every wait-for-X card has a card that depends on it (%s)', (d) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const p = initOrder.generate(`io-wait-${d}-${i}`, d);
+      seen.add(p.story);
+      const before = new Set(handoffPrecedence(p.cards).map(([a]) => a));
+      for (const card of p.cards.filter((c) => c.name.startsWith('wait-for-'))) expect(before.has(card.id), `${p.story}: ${card.name}`).toBe(true);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(8);
+  });
 });
