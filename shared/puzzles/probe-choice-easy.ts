@@ -90,8 +90,12 @@ const failingEndpoint: ChoiceTemplate = {
     const probes = pickFrom(rng, configs[answer] ?? [], answer);
     const yaml = podYaml({ containers: [appContainer(app, probes)] });
     const p = failing.path;
+    // With no readinessProbe a running container counts as ready, so the endpoints line must not name one.
+    const readiness = probes.readinessProbe
+      ? 'The readinessProbe’s path still answers'
+      : 'With no readinessProbe the container counts as ready while it runs';
     const lines = answer === 'liveness-fails'
-      ? [{ text: `In this spec ${p} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it. The readinessProbe’s path still answers: the pod is out of the endpoints only while the container restarts.`, tags: ['livenessProbe.handler'] }]
+      ? [{ text: `In this spec ${p} is the livenessProbe’s check: after failureThreshold failures in a row the kubelet kills the container and restarts it. ${readiness}: the pod is out of the endpoints only while the container restarts.`, tags: ['livenessProbe.handler'] }]
       : answer === 'readiness-fails'
         ? [{ text: `In this spec ${p} is the readinessProbe’s check: the pod is marked not ready and leaves the Service endpoints; nothing restarts.`, tags: ['readinessProbe.handler'] }]
         : answer === 'both-fail'

@@ -19,6 +19,18 @@ describe('probeChoice: what the view shows', () => {
     }
   });
 
+  // "a livenessProbe's job" in a spec-less question is the concept; "the readinessProbe's path/check" is this spec's.
+  it.each(difficulties)('an explanation points at a probe\'s path or check only where the spec has that probe (%s)', (d) => {
+    for (const p of puzzlesAt(d)) {
+      const yaml = p.yaml ?? '';
+      for (const line of p.lines) {
+        for (const [, probe] of line.text.matchAll(/\b(liveness|readiness|startup)Probe’s (?:path|check)/g)) {
+          expect(yaml, `${p.template}: ${probe}Probe\n${line.text}`).toContain(`${probe}Probe:`);
+        }
+      }
+    }
+  });
+
   it('boot-survives keeps the boot at least one period away from the kill window', () => {
     let checked = 0;
     for (const p of puzzlesAt('medium', 1500).filter((q) => q.template === 'probe-choice/boot-survives')) {
