@@ -159,11 +159,12 @@ export const appStart: Template = {
       const lasts = starting[i]!.seconds ?? 0;
       clock += lasts;
       if (b !== sidecar) return { label: b.name, marks: [{ at, label: 'starts', tone: 'start' as const }, { at: at + lasts, label: 'exits 0', tone: 'ok' as const }] };
-      const gate = probe ? [{ at: at + passAfter, label: 'started (startupProbe)', tone: 'ok' as const }] : [{ at, label: 'started', tone: 'ok' as const }, { at: at + passAfter, label: 'ready', tone: 'ready' as const }];
-      return { label: b.name, marks: [{ at, label: 'starts', tone: 'start' as const }, ...gate] };
+      // Without a startupProbe it starts and counts as started at the same moment: one mark, not two on top of each other.
+      if (!probe) return { label: b.name, marks: [{ at, label: 'starts (started)', tone: 'start' as const }, { at: at + passAfter, label: 'ready', tone: 'ready' as const }] };
+      return { label: b.name, marks: [{ at, label: 'starts', tone: 'start' as const }, { at: at + passAfter, label: 'started (startupProbe)', tone: 'ok' as const }] };
     });
     const picture = {
-      type: 'timeline' as const, unit: 's' as const, end: value + Math.max(5, probe ? 0 : passAfter), answerAt: value,
+      type: 'timeline' as const, unit: 's' as const, end: value + (probe ? 5 : passAfter + 3), answerAt: value,
       tracks: [...tracks, { label: app.name, marks: [{ at: value, label: 'starts', tone: 'start' as const }] }],
     };
     return {

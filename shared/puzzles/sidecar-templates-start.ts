@@ -164,15 +164,18 @@ export const podReady: Template = {
   make(rng, level, key): Ask {
     const [s] = helpers(rng, 1);
     const sidecar: Box = { ...s!, readinessProbe: probeFor(helperId(s!), 'ready'), ...(key === 'initializing' ? { startupProbe: probeFor(helperId(s!), 'started') } : {}) };
-    const [init] = inits(rng, 1);
+    const [drawn] = inits(rng, 1);
+    // Easy shows a finished regular init container (it does not count toward Ready); medium leaves it out, so the
+    // spec, the table and four two-name options still fit a 1280×720 projector beside the reveal.
+    const init = level === 'easy' ? drawn : undefined;
     // The app always has its readinessProbe: shown not ready without one would be a state no cluster produces.
     const app = probedService(rng);
     const sidecarStatus: ContainerSnapshot = key === 'initializing'
       ? { name: sidecar.name, restartPolicy: 'Always', state: 'running', started: false, ready: false }
       : { name: sidecar.name, restartPolicy: 'Always', state: 'running', started: true, ready: key !== 'sidecar' };
     const appStatus: ContainerSnapshot = key === 'initializing' ? { name: app.name, state: 'none' } : { name: app.name, state: 'running', started: true, ready: key !== 'app' };
-    const initStatus: ContainerSnapshot = { name: init!.name, state: 'terminated', exitCode: 0, reason: 'Completed' };
-    const conditions = podConditions({ restartPolicy: 'Always', scheduled: true, sandboxReady: true, initContainers: [initStatus, sidecarStatus], containers: [appStatus] });
+    const initStatus: ContainerSnapshot[] = init ? [{ name: init.name, state: 'terminated', exitCode: 0, reason: 'Completed' }] : [];
+    const conditions = podConditions({ restartPolicy: 'Always', scheduled: true, sandboxReady: true, initContainers: [...initStatus, sidecarStatus], containers: [appStatus] });
     const readyNow = conditionStatus(conditions, 'Ready') === 'True';
     const got = readyNow ? 'ready' : key === 'initializing' && appStatus.state === 'none' ? 'initializing' : sidecarStatus.ready === false ? 'sidecar' : 'app';
     checked(key, got, 'pod-ready');
@@ -180,7 +183,9 @@ export const podReady: Template = {
     const A = code(app.name);
     const { options, answerKey } = optionsOf(READY_LABELS, { S, A }, { S: '<sidecar>', A: '<app>' }, key);
     const why = {
-      ready: `Ready needs every app container and every sidecar ready; ${code(init!.name)}, a regular init container that exited 0, does not count. All of them are ready.`,
+      ready: init
+        ? `Ready needs every app container and every sidecar ready; ${code(init.name)}, a regular init container that exited 0, does not count. All of them are ready.`
+        : `Ready needs every app container and every sidecar ready, and both ${A} and ${S} are.`,
       sidecar: `A sidecar's readiness counts toward the pod's Ready like an app container's: ${S} is not ready, so the pod leaves the Service's endpoints.`,
       app: `${A}'s readinessProbe is not passing: ${A} is not ready, so ContainersReady and Ready are False and the Service sends the pod no traffic. Nothing is restarted for that.`,
       initializing: `${S} has not passed its startupProbe, so initialization is not over and ${A} has not even started: neither is ready, and the pod is not Ready.`,
@@ -195,10 +200,10 @@ export const podReady: Template = {
     return {
       format: 'single', template: 'sidecar-lifecycle/pod-ready', key, options, answerKey, rules, why: [why], docUrl: doc(rules),
       prompt: `A Deployment's pod, as the table shows it now. Does its Service send it traffic?`,
-      yaml: podYaml(null, [init!, sidecar, app]),
+      yaml: podYaml(null, [...(init ? [init] : []), sidecar, app]),
       table: {
         columns: ['Container', 'Kind', 'State', 'Started', 'Ready'],
-        rows: [row(init!.name, 'init', initStatus), row(sidecar.name, 'sidecar', sidecarStatus), row(app.name, 'app', appStatus)],
+        rows: [...(init ? [row(init.name, 'init', initStatus[0]!)] : []), row(sidecar.name, 'sidecar', sidecarStatus), row(app.name, 'app', appStatus)],
       },
     };
   },
