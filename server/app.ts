@@ -10,6 +10,8 @@ import type { Store } from './store.ts';
 import type { TeacherData } from './teacher-data.ts';
 import { createApp } from './http-routes.ts';
 import { createRooms, type Rooms } from './rooms.ts';
+import { createRoomCalls } from './room-calls.ts';
+import { LOCAL_NODE, originOf } from './origin.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport } from './transport.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
@@ -179,6 +181,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, clock: deps.clock, log,
+    calls: createRoomCalls(rooms),
+    origin: (socket) => originOf(socket, LOCAL_NODE),
     newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes,

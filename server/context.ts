@@ -1,6 +1,9 @@
 // Everything the socket handlers share: the rooms, entropy, limits, the public address.
 import type { Clock } from './clock.ts';
 import type { Rooms } from './rooms.ts';
+import type { Origin } from './origin.ts';
+import type { RoomCalls } from './room-calls.ts';
+import type { GameSocket } from './types.ts';
 import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
 import type { Metrics } from './metrics.ts';
@@ -27,6 +30,10 @@ export const defaultLimits: Limits = {
 export interface HandlerContext {
   io: GameServer;
   rooms: Rooms;
+  /** Every room operation by name, run where the room is (this node, or its owner in cluster mode). */
+  calls: RoomCalls;
+  /** The socket's event as data, stamped with this node's name (origin.ts). */
+  origin(socket: GameSocket): Origin;
   clock: Clock;
   newId(): string;
   newSeed(): string;
