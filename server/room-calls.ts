@@ -5,7 +5,7 @@
 // (server/cluster/forwarding.ts). Either way the caller learns the same Outcome.
 import type { Ack, ErrorCode } from '../shared/protocol.ts';
 import type { Origin } from './origin.ts';
-import type { AckTo, Step } from './outgoing.ts';
+import { isReply, type AckTo, type Step } from './outgoing.ts';
 import type { RoomHost } from './room-host.ts';
 import type { Rooms } from './rooms.ts';
 import { ACKED, refuse, type Acked, type EventName } from './validated.ts';
@@ -21,6 +21,8 @@ export type RoomOp<P = never, T = unknown> = (room: RoomHost, origin: Origin, pa
 export interface Outcome<T = unknown> {
   answer: Ack<T> | Acked;
   error: ErrorCode | null;
+  /** The room's step carries the ack (false: a plain answer in `answer`, or a miss the caller answers itself). */
+  carried?: boolean;
 }
 
 export interface RoomCalls {
@@ -38,7 +40,7 @@ export interface RoomCalls {
 export function outcomeOf<T>(result: Ack<T> | Step | void): Outcome<T> {
   if (result === undefined) return { answer: ACKED, error: null };
   if ('ok' in result) return { answer: result, error: result.ok ? null : result.error };
-  return { answer: ACKED, error: result.result && !result.result.ok ? result.result.error : null };
+  return { answer: ACKED, error: result.result && !result.result.ok ? result.result.error : null, carried: result.out.some(isReply) };
 }
 
 /** Applies `then` at once to an outcome already known, so a local call stays synchronous. */
@@ -55,8 +57,8 @@ interface Defined {
 
 /** Where a room is, when this node does not host it (cluster mode's directory and forwarding). */
 export interface RemoteRooms {
-  /** Runs the call on the room's owner node; undefined when the room is hosted here after all (just taken over). */
-  call<T>(code: string, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>): Promise<Outcome<T> | 'none' | 'local'>;
+  /** Runs the call on the room's owner node; `local`: this node hosts the room after all (it just took it over). */
+  call<T>(code: string, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>): Promise<Outcome<T> | 'none' | { local: RoomHost }>;
   exists(code: string): Promise<boolean>;
 }
 
@@ -67,12 +69,14 @@ export function createRoomCalls(rooms: Pick<Rooms, 'get' | 'has'>, remote: Remot
     const error = typeof missing === 'string' ? missing : missing(payload as never);
     return { answer: refuse(error), error };
   };
-  const runHere = <T>(code: string, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>): Outcome<T> | undefined => {
-    const room = rooms.get(code);
-    if (!room) return undefined;
+  const runOn = <T>(room: RoomHost, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>): Outcome<T> => {
     const defined = ops.get(name);
     if (!defined) throw new Error(`no room operation ${name}`);
     return outcomeOf(defined.op(room, origin, payload as never, ack as AckTo) as Ack<T> | Step | void);
+  };
+  const runHere = <T>(code: string, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>): Outcome<T> | undefined => {
+    const room = rooms.get(code);
+    return room ? runOn(room, name, origin, payload, ack) : undefined;
   };
   return {
     define(name, missing, op) {
@@ -86,7 +90,7 @@ export function createRoomCalls(rooms: Pick<Rooms, 'get' | 'has'>, remote: Remot
       if (!remote) return missingOf(name, payload);
       return remote.call(code, name, origin, payload, ack).then((o) => {
         if (o === 'none') return missingOf(name, payload);
-        if (o === 'local') return runHere(code, name, origin, payload, ack) ?? missingOf(name, payload);
+        if ('local' in o) return runOn(o.local, name, origin, payload, ack);
         return o;
       });
     },
