@@ -16,7 +16,4 @@ export interface Origin {
   readonly address: string;
 }
 
-/** The node name single-node mode uses (no other node exists to tell apart). */
-export const LOCAL_NODE = 'local';
-
 export const originOf = (socket: GameSocket, node: string): Origin => ({ socketId: socket.id, node, identity: socket.data, address: addressOf(socket) });
