@@ -14,6 +14,7 @@ import { createRoomCalls } from './room-calls.ts';
 import { originOf } from './origin.ts';
 import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts';
 import { nodeName } from './cluster/node-name.ts';
+import { clusterRouting, publishMetrics, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport } from './transport.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
@@ -69,6 +70,9 @@ export interface ServerDeps {
   trustProxy?: TrustProxy;
   /** This node's name (server/cluster/node-name.ts); generated when absent. */
   node?: string;
+  /** Cluster mode's Redis connections for the socket layer (server/cluster/routing.ts): the adapter, forwarding.
+   *  `directory` makes where rooms live across nodes (default: this node only). */
+  cluster?: ClusterLinks & { directory?: (rooms: Rooms, node: string) => RoomDirectory };
 }
 
 export interface PodiumServer {
@@ -79,6 +83,8 @@ export interface PodiumServer {
   directory: RoomDirectory;
   /** This node's name. */
   node: string;
+  /** Cluster mode: the socket layer across nodes (null on a single node). */
+  routing: ClusterRouting | null;
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
@@ -105,8 +111,12 @@ function serveClient(app: express.Express, dir: string): void {
   app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
 }
 
-function createIo(httpServer: HttpServer): GameServer {
-  return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+/** Cluster mode takes WebSocket only: long-polling would need sticky sessions at the balancer (ip_hash breaks for
+ *  a class behind one NAT address; docs/operations.md, "Cluster mode"). The web client tries WebSocket first. */
+function createIo(httpServer: HttpServer, cluster: boolean): GameServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false, ...(cluster ? { transports: ['websocket'] } : {}),
+  });
 }
 
 /** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake.
@@ -172,15 +182,17 @@ export function createServer(deps: ServerDeps): PodiumServer {
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
   });
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, deps.cluster !== undefined);
+  const node = deps.node ?? nodeName();
+  const routing = deps.cluster ? clusterRouting(io, node, deps.cluster, log) : null;
+  if (routing) publishMetrics(metrics.registry, routing);
   const rooms = createRooms({
-    clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport: socketIoTransport(io), log,
+    clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport: routing?.transport ?? socketIoTransport(io), log,
     acked: ({ payload }) => {
       if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
     },
   });
-  const node = deps.node ?? nodeName();
-  const directory = localDirectory(rooms, node);
+  const directory = deps.cluster?.directory?.(rooms, node) ?? localDirectory(rooms, node);
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
@@ -191,7 +203,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, directory, clock: deps.clock, log,
-    calls: createRoomCalls(rooms),
+    calls: createRoomCalls(rooms, routing ? routing.remote(directory) : null),
     origin: (socket) => originOf(socket, node),
     newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
@@ -206,6 +218,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     assignments,
   };
   io.on('connection', onConnection(ctx, assignments, limits, guard));
+  routing?.attach(ctx.calls, rooms.outbox);
   const restored = rooms.restore();
   const restoredAssignments = assignments.restore();
   restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
@@ -217,7 +230,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, directory, node, assignments, restored, restoredAssignments, metrics,
+    httpServer, io, rooms, directory, node, routing, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
@@ -234,6 +247,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       }, CLOSE_GRACE_MS);
       await closed;
       clearTimeout(cut);
+      await routing?.close();
       await assignmentsSaved;
     },
   };
