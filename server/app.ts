@@ -16,7 +16,8 @@ import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts'
 import { nodeName } from './cluster/node-name.ts';
 import { clusterRouting, publishMetrics, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
 import { sqliteLiveRooms } from './live-store.ts';
-import { socketIoTransport } from './transport.ts';
+import { socketIoTransport, type Transport } from './transport.ts';
+import type { Reply } from './outgoing.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
@@ -70,9 +71,26 @@ export interface ServerDeps {
   trustProxy?: TrustProxy;
   /** This node's name (server/cluster/node-name.ts); generated when absent. */
   node?: string;
-  /** Cluster mode's Redis connections for the socket layer (server/cluster/routing.ts): the adapter, forwarding.
-   *  `directory` makes where rooms live across nodes (default: this node only). */
-  cluster?: ClusterLinks & { directory?: (rooms: Rooms, node: string) => RoomDirectory };
+  /** Cluster mode: the Redis connections of the socket layer (server/cluster/routing.ts: the adapter, forwarding),
+   *  and the node's rooms with the directory of every node's (server/cluster/cluster-rooms.ts) built on its
+   *  transport. Without `rooms`: this process's rooms, found through `directory` (tests) or here only. */
+  cluster?: ClusterLinks & {
+    rooms?: (wiring: RoomsWiring) => Rooms & { readonly directory: RoomDirectory };
+    directory?: (rooms: Rooms, node: string) => RoomDirectory;
+  };
+}
+
+/** What the cluster's rooms are built with (ServerDeps.cluster.rooms). */
+export interface RoomsWiring {
+  node: string;
+  clock: Clock;
+  scheduler: Scheduler;
+  transport: Transport;
+  log: Log;
+  /** Every ack as it is sent (the refusal counter in /metrics). */
+  acked: (reply: Reply) => void;
+  /** Tells the room's sockets on every node to reconnect (they rejoin at its new owner): routing.ts. */
+  evacuate(code: string): void;
 }
 
 export interface PodiumServer {
@@ -186,13 +204,15 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const node = deps.node ?? nodeName();
   const routing = deps.cluster ? clusterRouting(io, node, deps.cluster, log) : null;
   if (routing) publishMetrics(metrics.registry, routing);
-  const rooms = createRooms({
-    clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport: routing?.transport ?? socketIoTransport(io), log,
-    acked: ({ payload }) => {
-      if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
-    },
-  });
-  const directory = deps.cluster?.directory?.(rooms, node) ?? localDirectory(rooms, node);
+  const acked = ({ payload }: Reply): void => {
+    if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
+  };
+  const transport = routing?.transport ?? socketIoTransport(io);
+  const clustered = routing && deps.cluster?.rooms
+    ? deps.cluster.rooms({ node, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked, evacuate: routing.evacuate })
+    : null;
+  const rooms = clustered ?? createRooms({ clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport, log, acked });
+  const directory = clustered?.directory ?? deps.cluster?.directory?.(rooms, node) ?? localDirectory(rooms, node);
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({

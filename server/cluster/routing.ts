@@ -33,11 +33,17 @@ export interface ClusterRouting {
   remote(directory: RoomDirectory): RemoteRooms;
   /** Once the handlers exist: forwarded events run through these. */
   attach(calls: RoomCalls, outbox: Outbox): void;
+  /** The room's sockets on every node hear server:restarting and are disconnected, so they reconnect and rejoin
+   *  with their tokens wherever the room is now (a takeover: cluster-rooms.ts). */
+  evacuate(code: string): void;
   /** Subscribed to this node's channel. */
   ready: Promise<void>;
   /** Publishes what is queued and stops listening (the Redis connections are the caller's to close). */
   close(): Promise<void>;
 }
+
+/** An evacuated client reconnects after this long (the room is already loaded on its new owner). */
+export const EVACUATE_RETRY_MS = 250;
 
 export function clusterRouting(io: GameServer, node: string, links: ClusterLinks, log: Log): ClusterRouting {
   if ('redis' in links) io.adapter(createAdapter(links.redis.pub, links.redis.sub));
@@ -62,6 +68,11 @@ export function clusterRouting(io: GameServer, node: string, links: ClusterLinks
     attach(c, o) {
       calls = c;
       outbox = o;
+    },
+    evacuate(code) {
+      forwarder.flush();
+      transport.broadcast(code, 'server:restarting', { retryAfterMs: EVACUATE_RETRY_MS });
+      io.in(code).disconnectSockets(true);
     },
     ready,
     close: () => forwarder.close(),
