@@ -14,7 +14,9 @@ import { createRoomCalls } from './room-calls.ts';
 import { originOf } from './origin.ts';
 import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts';
 import { nodeName } from './cluster/node-name.ts';
-import { clusterRouting, publishMetrics, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
+import { clusterRouting, publishMetrics, redisLinks, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
+import { clusterRoomsOn, type ClusterSetup } from './cluster/cluster-setup.ts';
+import type { ClusterRooms } from './cluster/cluster-rooms.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport, type Transport } from './transport.ts';
 import type { Reply } from './outgoing.ts';
@@ -71,26 +73,11 @@ export interface ServerDeps {
   trustProxy?: TrustProxy;
   /** This node's name (server/cluster/node-name.ts); generated when absent. */
   node?: string;
-  /** Cluster mode: the Redis connections of the socket layer (server/cluster/routing.ts: the adapter, forwarding),
-   *  and the node's rooms with the directory of every node's (server/cluster/cluster-rooms.ts) built on its
-   *  transport. Without `rooms`: this process's rooms, found through `directory` (tests) or here only. */
-  cluster?: ClusterLinks & {
-    rooms?: (wiring: RoomsWiring) => Rooms & { readonly directory: RoomDirectory };
-    directory?: (rooms: Rooms, node: string) => RoomDirectory;
-  };
-}
-
-/** What the cluster's rooms are built with (ServerDeps.cluster.rooms). */
-export interface RoomsWiring {
-  node: string;
-  clock: Clock;
-  scheduler: Scheduler;
-  transport: Transport;
-  log: Log;
-  /** Every ack as it is sent (the refusal counter in /metrics). */
-  acked: (reply: Reply) => void;
-  /** Tells the room's sockets on every node to reconnect (they rejoin at its new owner): routing.ts. */
-  evacuate(code: string): void;
+  /** Cluster mode (PODIUM_REDIS_URL): live rooms leased and saved in Redis (server/cluster/), events for rooms owned
+   *  by other nodes forwarded there (server/cluster/routing.ts: `links`, by default two connections of its own to
+   *  `redisUrl`). Routing tests may instead keep this process's rooms and find other nodes' through `directory`.
+   *  Absent: this process's rooms in the SQLite file, as always. */
+  cluster?: (ClusterSetup & { links?: ClusterLinks }) | { links: ClusterLinks; directory: (rooms: Rooms, node: string) => RoomDirectory };
 }
 
 export interface PodiumServer {
@@ -103,6 +90,10 @@ export interface PodiumServer {
   node: string;
   /** Cluster mode: the socket layer across nodes (null on a single node). */
   routing: ClusterRouting | null;
+  /** Cluster mode's rooms (null on a single node, and with a routing test's directory). */
+  cluster: ClusterRooms | null;
+  /** Resolves to how many rooms this node reopened (cluster mode: took over from Redis) before it listens. */
+  restoredRooms: Promise<number>;
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
@@ -192,7 +183,11 @@ export function createServer(deps: ServerDeps): PodiumServer {
     library: deps.teacher.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
     newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
   });
-  const app = createApp({ store: deps.store, finished: deps.teacher.finished, log, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
+  const node = deps.node ?? nodeName();
+  const app = createApp({
+    store: deps.store, finished: deps.teacher.finished, log, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api,
+    ...(deps.cluster ? { node } : {}),
+  });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -201,18 +196,18 @@ export function createServer(deps: ServerDeps): PodiumServer {
     socket.once('close', () => connections.delete(socket));
   });
   const io = createIo(httpServer, deps.cluster !== undefined);
-  const node = deps.node ?? nodeName();
-  const routing = deps.cluster ? clusterRouting(io, node, deps.cluster, log) : null;
-  if (routing) publishMetrics(metrics.registry, routing);
   const acked = ({ payload }: Reply): void => {
     if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
   };
+  // Cluster mode (marked): the socket layer across nodes, and the rooms this node owns by lease, saved in Redis;
+  // else every room here, in SQLite.
+  const setup = deps.cluster && 'redis' in deps.cluster ? deps.cluster : null;
+  const routing = deps.cluster ? clusterRouting(io, node, deps.cluster.links ?? redisLinks(setup!.redisUrl, log), log) : null;
+  if (routing) publishMetrics(metrics.registry, routing);
   const transport = routing?.transport ?? socketIoTransport(io);
-  const clustered = routing && deps.cluster?.rooms
-    ? deps.cluster.rooms({ node, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked, evacuate: routing.evacuate })
-    : null;
-  const rooms = clustered ?? createRooms({ clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport, log, acked });
-  const directory = clustered?.directory ?? deps.cluster?.directory?.(rooms, node) ?? localDirectory(rooms, node);
+  const cluster = setup ? clusterRoomsOn(setup, { node, io, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked }) : null;
+  const rooms: Rooms = cluster ?? createRooms({ clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport, log, acked });
+  const directory = cluster?.directory ?? (deps.cluster && 'directory' in deps.cluster ? deps.cluster.directory(rooms, node) : localDirectory(rooms, node));
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
@@ -240,6 +235,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   io.on('connection', onConnection(ctx, assignments, limits, guard));
   routing?.attach(ctx.calls, rooms.outbox);
   const restored = rooms.restore();
+  const restoredRooms = cluster ? cluster.start() : Promise.resolve(restored);
+  restoredRooms.catch((error: unknown) => log('could not take over the rooms in Redis', error));
   const restoredAssignments = assignments.restore();
   restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
   const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
@@ -250,13 +247,15 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, directory, node, routing, assignments, restored, restoredAssignments, metrics,
+    httpServer, io, rooms, directory, node, routing, cluster, restoredRooms, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
       clearInterval(prober);
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
-      // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
+      // (not disconnecting each socket) lets socket.io clients reconnect by themselves. Cluster mode: everything
+      // queued is written and every lease given up first, so other nodes take the rooms at once.
+      if (cluster) await cluster.drain().catch((error: unknown) => log('could not hand the rooms over', error));
       rooms.closeAll();
       const assignmentsSaved = assignments.closeAll();
       const closed = io.close();

@@ -40,6 +40,10 @@ export interface ClusterRoomsDeps {
   flushMs?: number;
   /** How often podium:rooms is swept for rooms nobody holds (LEASE_RENEW_EVERY_MS). */
   sweepEveryMs?: number;
+  /** At start, rooms other nodes hold are waited for this long and swept again before start() resolves (the
+   *  node listens only then): the rooms of a node this one replaces after a kill -9 (their leases run out within
+   *  a lease time) are back before its players reconnect. 0: no wait. */
+  startWaitMs?: number;
 }
 
 export interface ClusterRooms extends Rooms {
@@ -264,15 +268,17 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     return local ? { kind: 'local', room: local.room } : { kind: 'none' };
   }
 
-  async function sweep(): Promise<number> {
-    if (draining) return 0;
+  /** Takes over every listed room nobody holds; how many it took, and how many other nodes hold. */
+  async function sweepOnce(): Promise<{ taken: number; held: number }> {
+    if (draining) return { taken: 0, held: 0 };
     const codes = (await index.all()).filter((c) => !entries.has(c) && !taking.has(c) && !broken.has(c));
-    const held = await Promise.all(codes.map((c) => commands.owner(c)));
-    const free = codes.filter((_, i) => held[i] === null);
+    const owners = await Promise.all(codes.map((c) => commands.owner(c)));
+    const free = codes.filter((_, i) => owners[i] === null);
     const taken = await Promise.all(free.map((c) => takeOver(c)));
     delivery.retry();
-    return taken.filter((r) => r !== null).length;
+    return { taken: taken.filter((r) => r !== null).length, held: owners.filter((o) => o !== null && o.holder !== node).length };
   }
+  const sweep = async (): Promise<number> => (await sweepOnce()).taken;
 
   const directory: RoomDirectory = {
     node,
@@ -301,7 +307,13 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
       for (const room of local()) room.dispose();
     },
     async start() {
-      const count = await sweep();
+      const first = await sweepOnce();
+      let count = first.taken;
+      if (first.held > 0 && deps.startWaitMs) {
+        const wait = deps.startWaitMs;
+        await new Promise<void>((resolve) => scheduler.at(clock.now() + wait, resolve));
+        count += await sweep();
+      }
       const every = deps.sweepEveryMs ?? LEASE_RENEW_EVERY_MS;
       let stopped = false;
       let cancel = (): void => {};

@@ -3,7 +3,7 @@
 // sockets on other nodes: forwarding.ts) over the SAME two Redis connections — so what one node publishes arrives
 // in order — the transport the rooms' outbox sends through (cluster-transport.ts), and the room calls' remote
 // side (remote-rooms.ts).
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Gauge, type Registry } from 'prom-client';
 import type { Outbox } from '../outbox.ts';
@@ -22,7 +22,24 @@ import type { RoomDirectory } from './room-directory.ts';
 export type ClusterLinks = ({ redis: { pub: Redis; sub: Redis } } | { bus: NodeBus }) & {
   /** How long a forwarded event waits for its owner (forwarding.ts, FORWARD_TIMEOUT_MS). */
   forwardTimeoutMs?: number;
+  /** Closes connections the links own (redisLinks), after the last publish. */
+  close?(): Promise<void>;
 };
+
+/** Two connections of the routing's own to `url`: commands + publishes, and the subscriber. */
+export function redisLinks(url: string, log: Log): ClusterLinks {
+  const pub = new Redis(url, { maxRetriesPerRequest: 1 });
+  const sub = pub.duplicate();
+  // Reconnects are ioredis's; meanwhile a failed publish is logged where it happens (node-bus.ts).
+  pub.on('error', (error: unknown) => log('Redis (publisher) connection error', error));
+  sub.on('error', (error: unknown) => log('Redis (subscriber) connection error', error));
+  return {
+    redis: { pub, sub },
+    async close() {
+      await Promise.all([pub.quit().catch(() => {}), sub.quit().catch(() => {})]);
+    },
+  };
+}
 
 export interface ClusterRouting {
   transport: Transport;
@@ -33,17 +50,11 @@ export interface ClusterRouting {
   remote(directory: RoomDirectory): RemoteRooms;
   /** Once the handlers exist: forwarded events run through these. */
   attach(calls: RoomCalls, outbox: Outbox): void;
-  /** The room's sockets on every node hear server:restarting and are disconnected, so they reconnect and rejoin
-   *  with their tokens wherever the room is now (a takeover: cluster-rooms.ts). */
-  evacuate(code: string): void;
   /** Subscribed to this node's channel. */
   ready: Promise<void>;
   /** Publishes what is queued and stops listening (the Redis connections are the caller's to close). */
   close(): Promise<void>;
 }
-
-/** An evacuated client reconnects after this long (the room is already loaded on its new owner). */
-export const EVACUATE_RETRY_MS = 250;
 
 export function clusterRouting(io: GameServer, node: string, links: ClusterLinks, log: Log): ClusterRouting {
   if ('redis' in links) io.adapter(createAdapter(links.redis.pub, links.redis.sub));
@@ -69,13 +80,11 @@ export function clusterRouting(io: GameServer, node: string, links: ClusterLinks
       calls = c;
       outbox = o;
     },
-    evacuate(code) {
-      forwarder.flush();
-      transport.broadcast(code, 'server:restarting', { retryAfterMs: EVACUATE_RETRY_MS });
-      io.in(code).disconnectSockets(true);
-    },
     ready,
-    close: () => forwarder.close(),
+    async close() {
+      await forwarder.close();
+      await links.close?.();
+    },
   };
 }
 

@@ -36,7 +36,7 @@ export type Directory = ReturnType<typeof sharedDirectory>;
 
 /** One node named `node` on the shared directory. */
 export function startNode(node: string, directory: Directory, links: ClusterLinks, postgresUrl: string | null = null): Promise<TestServer> {
-  return startServer(undefined, { node, cluster: { ...links, directory: directory.make } }, postgresUrl).then(async (t) => {
+  return startServer(undefined, { node, cluster: { links, directory: directory.make } }, postgresUrl).then(async (t) => {
     await t.server.routing!.ready;
     return t;
   });

@@ -6,14 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { Created, Joined } from '../../../shared/protocol.ts';
+import type { Created, FinalResults, Joined } from '../../../shared/protocol.ts';
 import { systemClock, systemScheduler } from '../../../server/clock.ts';
-import { createClusterRooms, type ClusterRooms } from '../../../server/cluster/cluster-rooms.ts';
-import { redisLeaseCommands } from '../../../server/cluster/redis-lease-commands.ts';
-import { redisRoomIndex } from '../../../server/cluster/room-index.ts';
-import { roomLeases } from '../../../server/cluster/room-lease.ts';
+import type { ClusterRooms } from '../../../server/cluster/cluster-rooms.ts';
 import { saveFinishedGame } from '../../../server/postgres/finished-games.ts';
-import type { RoomsWiring } from '../../../server/app.ts';
 import { startRedis, type RedisServer } from '../../infra/redis.ts';
 import { startPostgres, type PostgresServer } from '../../infra/postgres.ts';
 import { call, ok, settings, startServer, waitFor, type TestServer } from '../harness.ts';
@@ -26,21 +22,18 @@ let pool: pg.Pool;
 const connections: Redis[] = [];
 const nodes: TestServer[] = [];
 
+/** A node as main.ts makes one in cluster mode: its rooms leased and saved in Redis, finished games to PostgreSQL,
+ *  the routing on two Redis connections of its own. */
 function clusterNode(node: string): Promise<TestServer> {
-  const pub = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-  const sub = pub.duplicate();
-  const commandsClient = new Redis(redis.url, { enableAutoPipelining: true, maxRetriesPerRequest: 1 });
-  connections.push(pub, sub, commandsClient);
-  const commands = redisLeaseCommands(commandsClient);
-  const rooms = (w: RoomsWiring) => createClusterRooms({
-    node: w.node, clock: w.clock, scheduler: w.scheduler, commands, index: redisRoomIndex(commandsClient), transport: w.transport, log: w.log,
-    leases: roomLeases({ commands, holder: w.node, clock: w.clock, scheduler: w.scheduler }),
-    saveFinished: async (results, hostTokenHash) => void (await saveFinishedGame(pool, results, hostTokenHash)),
-    evacuate: w.evacuate, acked: w.acked, flushMs: 0,
-  });
-  return startServer(undefined, { node, clock: systemClock, scheduler: systemScheduler(), cluster: { redis: { pub, sub }, rooms } }, databaseUrl).then(async (t) => {
+  const client = new Redis(redis.url, { enableAutoPipelining: true, maxRetriesPerRequest: 1 });
+  connections.push(client);
+  const cluster = {
+    redis: client, redisUrl: redis.url,
+    saveFinished: async (results: FinalResults, hostTokenHash: string) => void (await saveFinishedGame(pool, results, hostTokenHash)),
+  };
+  return startServer(undefined, { node, clock: systemClock, scheduler: systemScheduler(), cluster }, databaseUrl).then(async (t) => {
     await t.server.routing!.ready;
-    await (t.server.rooms as ClusterRooms).start();
+    await t.server.restoredRooms;
     return t;
   });
 }
@@ -48,9 +41,9 @@ function clusterNode(node: string): Promise<TestServer> {
 beforeAll(async () => {
   [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
   databaseUrl = await postgres.createDatabase();
+  pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   nodes.push(await clusterNode('A'));
   nodes.push(await clusterNode('B'));
-  pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // PostgreSQL stopping at the end of the file may reach an idle client first.
   pool.on('error', () => {});
 }, 60_000);
