@@ -141,4 +141,33 @@ describe('two nodes on Redis', () => {
     expect(identityOn(b, ana.id)).toEqual({ roomCode: null, role: null, playerId: null });
     expect(await call(ana, 'answer:submit', { round: 1, answer: 'x' })).toEqual({ ok: false, error: 'not_joined' });
   }, 30_000);
+
+  it('batches per node: 200 players on B answering at once, then their results at the reveal, in a few publishes', async () => {
+    const [a, b] = nodes as [TestServer, TestServer];
+    const s = settings({ kinds: ['pod-phase'], rounds: 1 });
+    const host = await a.connect();
+    const created = await ok<Created>(call(host, 'room:create', { settings: s }));
+    const players = await Promise.all(Array.from({ length: 200 }, async (_, i) => {
+      const socket = await b.connect();
+      await ok(call(socket, 'room:join', { code: created.code, name: `P${i}` }));
+      return socket;
+    }));
+    const question = waitFor<RoomView>(players[0]!, 'room:state', (v) => v.phase === 'question');
+    await ok(call(host, 'host:start', {}));
+    await question;
+    const { solution } = answersFor(s, 1);
+    const results = players.map((p) => waitFor<{ lastResult: { round: number } | null }>(p, 'me:state', (m) => m.lastResult?.round === 1));
+    const before = { a: a.server.routing!.bus.published, b: b.server.routing!.bus.published, broadcasts: a.server.routing!.counts.broadcasts };
+    await Promise.all(players.map((p) => ok(call(p, 'answer:submit', { round: 1, answer: solution }))));
+    await Promise.all(results);
+    const requests = b.server.routing!.bus.published - before.b;
+    const replies = a.server.routing!.bus.published - before.a;
+    const broadcasts = a.server.routing!.counts.broadcasts - before.broadcasts;
+    // Far fewer than one publish per answer each way: requests go out per turn on B, acks per commit on A, and the
+    // 200 results at the reveal in one message to B.
+    expect(requests).toBeLessThan(200);
+    expect(replies).toBeLessThan(200);
+    expect(broadcasts).toBe(1);
+    console.log(`[cluster] 200 answers from the other node + the reveal: ${requests} publishes B→A, ${replies} A→B, ${broadcasts} broadcast (${((requests + replies + broadcasts) / 200).toFixed(2)} per answer)`);
+  }, 60_000);
 });
