@@ -24,6 +24,9 @@ import type { NodeBus } from './node-bus.ts';
 export const FORWARD_TIMEOUT_MS = 5000;
 /** Items per publish at most: a reveal's 5,000 per-player results go out in ten messages, not one of megabytes. */
 export const MAX_ITEMS = 500;
+/** Sockets of other nodes remembered at most (a socket released without a disconnect reaching here is never
+ *  forgotten otherwise); the oldest go first. */
+export const MAX_REMEMBERED_SOCKETS = 200_000;
 
 /** What crosses between nodes. `call`: a request for a room the receiver owns; everything else is for a socket the
  *  receiver holds. */
@@ -120,9 +123,16 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     });
   }
 
+  function remember(socketId: string, at: string): void {
+    if (socketNodes.get(socketId) === at) return;
+    socketNodes.delete(socketId);
+    socketNodes.set(socketId, at);
+    if (socketNodes.size > MAX_REMEMBERED_SOCKETS) socketNodes.delete(socketNodes.keys().next().value!);
+  }
+
   function call(from: string, item: Extract<Item, { k: 'call' }>): void {
     const { id, code, op, origin, payload } = item;
-    if (origin.node !== node) socketNodes.set(origin.socketId, origin.node);
+    if (origin.node !== node) remember(origin.socketId, origin.node);
     const calls = deps.calls();
     if (op === 'room:gone') {
       calls.runHere(code, op, origin, payload, () => {});
