@@ -235,7 +235,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   io.on('connection', onConnection(ctx, assignments, limits, guard));
   routing?.attach(ctx.calls, rooms.outbox);
   const restored = rooms.restore();
-  const restoredRooms = cluster ? cluster.start() : Promise.resolve(restored);
+  // Subscribed to this node's channel before it takes rooms over or listens: nothing forwarded here is missed.
+  const restoredRooms = cluster ? (routing?.ready ?? Promise.resolve()).then(() => cluster.start()) : Promise.resolve(restored);
   restoredRooms.catch((error: unknown) => log('could not take over the rooms in Redis', error));
   const restoredAssignments = assignments.restore();
   restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
