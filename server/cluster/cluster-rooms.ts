@@ -21,6 +21,9 @@ import { roomWrites, savedRoomFrom, storedResultsFrom } from './room-rows.ts';
 
 /** A client whose room moved (set down here, or taken over from a dead node) reconnects after this long. */
 export const MOVE_RETRY_MS = 250;
+/** ...or after this long when the room's lease could not be given up (Redis unreachable): by then it has lapsed
+ *  and a sweep has taken the room again (once Redis answers). */
+export const MOVE_RETRY_LAPSED_MS = LEASE_TTL_MS + LEASE_RENEW_EVERY_MS;
 
 export interface ClusterRoomsDeps {
   node: string;
@@ -76,6 +79,7 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
   /** Rooms whose saved rows this node refused (RestoreError): not retried every sweep (logged once). */
   const broken = new Set<string>();
   let draining = false;
+  let sweepFailing = false;
   let stopSweep = (): void => {};
 
   const delivery = finishedDelivery({ saveFinished: deps.saveFinished, log, leaseOf: (code) => entries.get(code)?.lease ?? null });
@@ -145,11 +149,18 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     if (!entry) return;
     log(`room ${code} set down on ${node}: ${why}`);
     const sockets = new Set([...socketsOf(entry.room), ...extra]);
+    entry.releasing = true;
     entry.room.dispose();
-    for (const s of sockets) {
-      transport.send(s, 'server:restarting', { retryAfterMs: MOVE_RETRY_MS });
-      transport.disconnect(s);
-    }
+    const tell = (retryAfterMs: number): void => {
+      for (const s of sockets) {
+        transport.send(s, 'server:restarting', { retryAfterMs });
+        transport.disconnect(s);
+      }
+    };
+    entry.lease.release().then(() => tell(MOVE_RETRY_MS), (error: unknown) => {
+      log(`could not release room ${code} (it lapses within ${LEASE_TTL_MS} ms)`, error);
+      tell(MOVE_RETRY_LAPSED_MS);
+    });
   }
 
   async function dropLater(code: string, report: DroppedGame | null): Promise<void> {
@@ -320,7 +331,14 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
       const next = (): void => {
         cancel = scheduler.at(clock.now() + every, () => {
           if (stopped) return;
-          sweep().catch((error: unknown) => log('the failover sweep failed', error)).finally(() => {
+          sweep().then(() => {
+            if (sweepFailing) log('the failover sweep reaches Redis again');
+            sweepFailing = false;
+          }, (error: unknown) => {
+            // Once per outage, not every second.
+            if (!sweepFailing) log('the failover sweep failed (Redis unreachable?); retried every sweep', error);
+            sweepFailing = true;
+          }).finally(() => {
             if (!stopped) next();
           });
         });
