@@ -124,6 +124,30 @@ describe('cluster rooms: the owner', () => {
     expect(Object.keys(await base.readRoom(CODE)).sort()).toEqual(['p:ana', 'room']);
   });
 
+  it('a batch with several rooms: only the room whose write was refused is set down, the others are acked and sent', async () => {
+    let refuse = false;
+    const { shared, time } = cluster((m) => ({ ...m, writeFenced: (room, token, w) => (refuse && room === 'BBBBBB' ? Promise.resolve(false) : m.writeFenced(room, token, w)) }));
+    const a = clusterNode(shared, 'a');
+    const s = settings({ rounds: 1 });
+    const one = await a.rooms.directory.open(newRoom(time.now(), s));
+    const two = await a.rooms.directory.open({ ...newRoom(time.now(), s), code: 'BBBBBB' });
+    const p1 = player(shared, () => one, s);
+    const p2 = player(shared, () => two, s);
+    p1.host();
+    await settle();
+    refuse = true;
+    // Both joins in one turn: one batch, two fenced scripts.
+    p1.join('ana');
+    p2.join('ben');
+    await settle();
+    const lines = shared.transport.lines();
+    expect(lines).toContain('ack ana room:join ok');
+    expect(lines).toContain('ack ben room:join internal_error');
+    expect(lines.filter((l) => l.startsWith('broadcast BBBBBB'))).toEqual([]);
+    expect(a.rooms.has(CODE)).toBe(true);
+    expect(a.rooms.has('BBBBBB')).toBe(false);
+  });
+
   it('a write that cannot reach Redis sets the room down and refuses the acks; the room is reloaded from Redis next', async () => {
     const { shared, time, base, run } = cluster();
     const a = clusterNode(shared, 'a');
