@@ -78,6 +78,9 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
   const taking = new Map<string, Promise<LiveRoomHost | null>>();
   /** Another node's room: its name, believed until `until` (a lease time) or a 'not_owner' reply. */
   const owners = new Map<string, { node: string; until: number }>();
+  /** Rooms set down here whose lease could not be given up (Redis unreachable): the token it still holds, so a sweep
+   *  takes the room back as soon as Redis answers instead of waiting for the lease to lapse. */
+  const unreleased = new Map<string, number>();
   /** Rooms whose saved rows this node refused (RestoreError): not retried every sweep (logged once). */
   const broken = new Set<string>();
   let draining = false;
@@ -145,8 +148,11 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
         transport.disconnect(s);
       }
     };
+    // An expired lease may still be this node's in Redis (its renewals did not get through).
+    if (retryAfterMs === MOVE_RETRY_LAPSED_MS) unreleased.set(code, entry.lease.token);
     entry.lease.release().then(() => tell(retryAfterMs), (error: unknown) => {
       log(`could not release room ${code} (it lapses within ${LEASE_TTL_MS} ms)`, error);
+      unreleased.set(code, entry.lease.token);
       tell(MOVE_RETRY_LAPSED_MS);
     });
   }
@@ -228,13 +234,15 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     }
   }
 
-  /** Leases and loads a room nobody holds; null if another node got it first or there is nothing to run. */
-  function takeOver(code: string): Promise<LiveRoomHost | null> {
+  /** Leases and loads a room nobody holds (or that this node still holds with `token`: taken back); null if another
+   *  node got it first or there is nothing to run. */
+  function takeOver(code: string, token: number | null = null): Promise<LiveRoomHost | null> {
     const existing = taking.get(code);
     if (existing) return existing;
     const attempt = (async () => {
       if (draining) return null;
-      const lease = await leases.acquire(code);
+      const lease = token === null ? await leases.acquire(code) : await leases.resume(code, token);
+      unreleased.delete(code);
       return lease === null ? null : adopt(code, lease);
     })().finally(() => taking.delete(code));
     taking.set(code, attempt);
@@ -257,6 +265,10 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
       owners.set(code, { node: owner.holder, until: now + LEASE_TTL_MS });
       return { kind: 'remote', node: owner.holder };
     }
+    if (owner !== null && unreleased.get(code) === owner.token) {
+      const room = await takeOver(code, owner.token);
+      if (room) return { kind: 'local', room };
+    }
     if (owner === null && (await index.has(code))) {
       const room = await takeOver(code);
       if (room) return { kind: 'local', room };
@@ -272,8 +284,13 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     if (draining) return { taken: 0, held: 0 };
     const codes = (await index.all()).filter((c) => !entries.has(c) && !taking.has(c) && !broken.has(c));
     const owners = await Promise.all(codes.map((c) => commands.owner(c)));
-    const free = codes.filter((_, i) => owners[i] === null);
-    const taken = await Promise.all(free.map((c) => takeOver(c)));
+    // Free, or still this node's from before Redis stopped answering.
+    const free = codes.flatMap((c, i): { c: string; token: number | null }[] => {
+      const o = owners[i]!;
+      if (o === null) return [{ c, token: null }];
+      return o.holder === node && unreleased.get(c) === o.token ? [{ c, token: o.token }] : [];
+    });
+    const taken = await Promise.all(free.map(({ c, token }) => takeOver(c, token)));
     delivery.retry();
     return { taken: taken.filter((r) => r !== null).length, held: owners.filter((o) => o !== null && o.holder !== node).length };
   }

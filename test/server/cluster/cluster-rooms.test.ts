@@ -165,14 +165,39 @@ describe('cluster rooms: the owner', () => {
     const told = shared.transport.sent.filter((m) => m.event === 'server:restarting').map((m) => [m.kind === 'ack' ? '' : 'socket' in m ? m.socket : '', m.payload]);
     expect(told.sort()).toEqual([['ana', { retryAfterMs: MOVE_RETRY_LAPSED_MS }], ['ben', { retryAfterMs: MOVE_RETRY_LAPSED_MS }], ['host', { retryAfterMs: MOVE_RETRY_LAPSED_MS }]]);
     base.down = false;
-    // Its lease could not be released (Redis was down): the room comes back once the lease has run out, as Redis
-    // has it: ana's join (acked) is there, ben's (refused) is not.
-    expect(await a.rooms.directory.locate(CODE)).toEqual({ kind: 'none' });
-    await run(LEASE_TTL_MS);
+    // Its lease could not be released (Redis was down) but is still this node's, with the same token: the room is
+    // taken back at once, as Redis has it — ana's join (acked) is there, ben's (refused) is not.
+    const token = (await base.owner(CODE))!.token;
     const back = await a.rooms.directory.locate(CODE);
     expect(back.kind).toBe('local');
+    expect(await base.owner(CODE)).toEqual({ holder: 'a', token });
     expect(back.kind === 'local' && back.room.state.playerCount).toBe(1);
     expect(back.kind === 'local' && getPlayer(back.room.state, 'ana')?.name).toBe('ana');
+    // And it runs there again: a join is saved and acked.
+    if (back.kind !== 'local') return;
+    player(shared, () => back.room, settings({ rounds: 1 })).join('cy');
+    await settle();
+    expect(shared.transport.lines()).toContain('ack cy room:join ok');
+    expect(Object.keys(await base.readRoom(CODE))).toContain('p:cy');
+  });
+
+  it('a sweep takes back a room whose lease expired while Redis did not answer, once it does', async () => {
+    const { shared, time, base, run } = cluster();
+    const a = clusterNode(shared, 'a');
+    const room = await a.rooms.directory.open(newRoom(time.now()));
+    const p = player(shared, () => room, settings({ rounds: 1 }));
+    p.host();
+    p.join('ana');
+    await settle();
+    await a.rooms.start();
+    base.down = true;
+    // Renewals fail; by a's clock the lease runs out (Redis itself would still hold it a moment longer).
+    await run(LEASE_TTL_MS);
+    expect(a.rooms.has(CODE)).toBe(false);
+    expect(shared.transport.sent.filter((m) => m.event === 'server:restarting').map((m) => m.payload)).toEqual(expect.arrayContaining([{ retryAfterMs: MOVE_RETRY_LAPSED_MS }]));
+    base.down = false;
+    await run(LEASE_RENEW_EVERY_MS);
+    expect(a.rooms.get(CODE)?.state.playerCount).toBe(1);
   });
 
   it("takes over a dead owner's room within a lease time and a sweep: scores, answers and the deadline carry on", async () => {
