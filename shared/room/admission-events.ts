@@ -115,7 +115,7 @@ export function onRename(state: RoomState, e: EventOf<'rename'>): Result {
   if (!checked.ok) return fail(checked.error);
   const keys = nameKeys(checked.name);
   if (nameTaken(state, keys, player.id) || isBannedName(state, keys)) return fail('name_taken');
-  const names = withName(withName(state.names, player.name, null), checked.name, player.id);
+  const names = withName(withName(state.names, player.name, null), checked.name, player.id, keys);
   const next = { ...putPlayer(touch(state, e.now), { ...player, name: checked.name }), names };
   return done(next, { type: 'me', playerId: player.id }, { type: 'presence' }, { type: 'roster' });
 }

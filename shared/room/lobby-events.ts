@@ -32,12 +32,14 @@ export const isBannedName = (state: RoomState, keys: readonly string[]): boolean
   state.banned.some((ban) => ban.keys.some((key) => keys.includes(key)));
 
 /** Makes a joiner a player (at once, or when the host admits them from the waiting room). */
-export function admitPlayer<S extends RoomState>(state: S, id: PlayerId, token: string, name: string, team: number | null, now: number): S {
+export function admitPlayer<S extends RoomState>(
+  state: S, id: PlayerId, token: string, name: string, team: number | null, now: number, keys: readonly string[] = nameKeys(name),
+): S {
   const player: PlayerState = {
     id, token, name, team, joinIndex: state.nextJoinIndex, connected: true, joinedAt: now, since: sinceFor(state),
     score: 0, streak: 0, rank: null, current: null, history: [],
   };
-  return touch(addPlayer(state, player), now);
+  return touch(addPlayer(state, player, keys), now);
 }
 
 export function onJoin(state: RoomState, e: EventOf<'join'>): Result {
@@ -54,10 +56,10 @@ export function onJoin(state: RoomState, e: EventOf<'join'>): Result {
   if (team === false) return fail('invalid_team');
   if (state.waitingRoom) {
     const entry = { id: e.playerId, token: e.token, name, team: e.team, at: e.now };
-    const next = { ...touch(state, e.now), waiting: [...state.waiting, entry], names: withName(state.names, name, e.playerId) };
+    const next = { ...touch(state, e.now), waiting: [...state.waiting, entry], names: withName(state.names, name, e.playerId, keys) };
     return done(next, { type: 'identified', role: 'waiting', playerId: e.playerId }, { type: 'roster' });
   }
-  const next = admitPlayer(state, e.playerId, e.token, name, team, e.now);
+  const next = admitPlayer(state, e.playerId, e.token, name, team, e.now, keys);
   return done(next, { type: 'identified', role: 'player', playerId: e.playerId }, { type: 'presence' }, { type: 'roster' }, { type: 'answered' });
 }
 

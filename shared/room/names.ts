@@ -71,18 +71,27 @@ export function cleanName(raw: string): string | null {
   return checked.ok ? checked.name : null;
 }
 
-/** TS #39's skeleton: NFD, the confusables mapping, NFD again. Only for comparing, never for showing. */
-export const skeleton = (text: string): string => unhomoglyph(text.normalize('NFD')).normalize('NFD');
+let lastText: string | null = null;
+let lastSkeleton = '';
+/** TS #39's skeleton: NFD, the confusables mapping, NFD again. Only for comparing, never for showing. The last one
+ *  is kept: a join asks for the same name's skeleton in checkName and again in nameKeys (issue 14). */
+export function skeleton(text: string): string {
+  if (text !== lastText) {
+    lastSkeleton = unhomoglyph(text.normalize('NFD')).normalize('NFD');
+    lastText = text;
+  }
+  return lastSkeleton;
+}
 
 /**
  * Two names clash when either key is equal: "case:" compares confusable skeletons of the lower-cased names (ANA = Аna),
  * "look:" lower-cases the skeletons (so capital I, lower-case l and digit 1 are one letter: "Ilona" = "llona").
  * Neither alone is both case-insensitive and confusable-aware, since "looks like" is not transitive.
  */
-export const nameKeys = (name: string): [string, string] => [
-  `case:${skeleton(name.toLowerCase())}`,
-  `look:${skeleton(name).toLowerCase()}`,
-];
+export function nameKeys(name: string): [string, string] {
+  const look = skeleton(name); // first: checkName has just computed it
+  return [`case:${skeleton(name.toLowerCase())}`, `look:${look.toLowerCase()}`];
+}
 
 /** `Ana` → `Ana2`, `Ana3`…, cut so the result still fits in 20 code points. */
 export function suggestName(name: string, isTaken: (keys: readonly string[]) => boolean): string | undefined {

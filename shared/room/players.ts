@@ -26,9 +26,9 @@ export const sinceFor = (state: RoomState): number =>
 export const isPending = (state: RoomState, player: PlayerState): boolean =>
   state.phase === 'question' && player.connected && answerIn(player, state.round) === null;
 
-/** The names table with a name's keys pointing at `id` (or removed, with id null). */
-export function withName(names: Table<PlayerId>, name: string, id: PlayerId | null): Table<PlayerId> {
-  return nameKeys(name).reduce((t, key) => (id === null ? tableDelete(t, key) : tableSet(t, key, id)), names);
+/** The names table with a name's keys pointing at `id` (or removed, with id null). `keys` when the caller has them. */
+export function withName(names: Table<PlayerId>, name: string, id: PlayerId | null, keys: readonly string[] = nameKeys(name)): Table<PlayerId> {
+  return keys.reduce((t, key) => (id === null ? tableDelete(t, key) : tableSet(t, key, id)), names);
 }
 
 /** True when any of these keys names someone in the room (a player or someone waiting) other than `except`. */
@@ -38,11 +38,12 @@ export const nameTaken = (state: RoomState, keys: readonly string[], except: Pla
     return owner !== undefined && owner !== except;
   });
 
-export function addPlayer<S extends RoomState>(state: S, player: PlayerState): S {
+/** `keys`: the name's keys (names.ts), when the caller has already computed them. */
+export function addPlayer<S extends RoomState>(state: S, player: PlayerState, keys: readonly string[] = nameKeys(player.name)): S {
   const next = putPlayer(state, player);
   return {
     ...next,
-    names: withName(state.names, player.name, player.id),
+    names: withName(state.names, player.name, player.id, keys),
     playerCount: state.playerCount + 1,
     connectedCount: state.connectedCount + 1,
     nextJoinIndex: state.nextJoinIndex + 1,
