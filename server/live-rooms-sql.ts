@@ -1,6 +1,11 @@
 // Live rooms in SQLite: a row per room (without players), a row per player (without answers), a row per answer
 // (the slot). Written from changesBetween, so an answer is one small INSERT.
 //
+// Players are keyed by their join index, not their id: ids are random, so a join landed on a random B-tree page
+// (and split it half-full), while join indexes grow, so joins append at the end of the room's rows. A player's
+// join index is fixed from the join on and unique in the room (lobby-events.ts, restore.ts), so rewriting a player
+// still replaces their one row. Removing players scans the room's rows once per commit, by id, as for the answers.
+//
 // Answers are appended in arrival order (a rowid table, indexed by room only), never inserted by key: with the
 // key (room, player, round) every commit of a burst touched one B-tree page per answer, since player ids are
 // random — at 10,000 players a round of answers cost ~250 ms of SQLite work and WAL pages; appended, ~35 ms
@@ -13,7 +18,7 @@ import type { RoomChanges, SavedRoom } from '../shared/room/index.ts';
 export const LIVE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS live_rooms (code TEXT PRIMARY KEY, phase TEXT NOT NULL, state TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS live_players (
-  code TEXT NOT NULL, player_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (code, player_id)) WITHOUT ROWID;
+  code TEXT NOT NULL, join_index INTEGER NOT NULL, player_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (code, join_index)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS live_answers (code TEXT NOT NULL, player_id TEXT NOT NULL, round INTEGER NOT NULL, slot TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS live_answers_code ON live_answers (code);
 `;
@@ -28,6 +33,21 @@ function migrateKeyedSlots(db: Database.Database): void {
   })();
 }
 
+/** Files written before players were keyed by join index: the rows are moved over once. A row whose data has no
+ *  join index (it would fail restore anyway) gets a negative one, so it is kept, not dropped or clashing. */
+export function migrateKeyedPlayers(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'live_players\')').all();
+  if (columns.length === 0 || columns.some((c) => c.name === 'join_index')) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE live_players RENAME TO live_players_by_id');
+    db.exec(LIVE_SCHEMA);
+    db.exec(`INSERT INTO live_players (code, join_index, player_id, data)
+      SELECT code, CASE WHEN json_valid(data) AND json_type(data, '$.joinIndex') = 'integer' THEN json_extract(data, '$.joinIndex')
+        ELSE -row_number() OVER (PARTITION BY code ORDER BY player_id) END, player_id, data FROM live_players_by_id`);
+    db.exec('DROP TABLE live_players_by_id');
+  })();
+}
+
 export interface LiveRoomsSql {
   write(code: string, changes: RoomChanges, now: number): void;
   drop(code: string): void;
@@ -36,10 +56,11 @@ export interface LiveRoomsSql {
 
 export function liveRoomsSql(db: Database.Database): LiveRoomsSql {
   migrateKeyedSlots(db);
+  migrateKeyedPlayers(db);
   const putRoom = db.prepare('INSERT OR REPLACE INTO live_rooms (code, phase, state, updated_at) VALUES (?, ?, ?, ?)');
-  const putPlayer = db.prepare('INSERT OR REPLACE INTO live_players (code, player_id, data) VALUES (?, ?, ?)');
+  const putPlayer = db.prepare('INSERT OR REPLACE INTO live_players (code, join_index, player_id, data) VALUES (?, ?, ?, ?)');
   const addSlot = db.prepare('INSERT INTO live_answers (code, player_id, round, slot) VALUES (?, ?, ?, ?)');
-  const delPlayer = db.prepare('DELETE FROM live_players WHERE code = ? AND player_id = ?');
+  const delPlayers = db.prepare('DELETE FROM live_players WHERE code = ? AND player_id IN (SELECT value FROM json_each(?))');
   const delPlayersSlots = db.prepare('DELETE FROM live_answers WHERE code = ? AND player_id IN (SELECT value FROM json_each(?))');
   const drops = ['live_rooms', 'live_players', 'live_answers'].map((t) => db.prepare(`DELETE FROM ${t} WHERE code = ?`));
   const rooms = db.prepare<[], { code: string; state: string }>('SELECT code, state FROM live_rooms');
@@ -50,10 +71,11 @@ export function liveRoomsSql(db: Database.Database): LiveRoomsSql {
   return {
     write(code, changes, now) {
       if (changes.room) putRoom.run(code, changes.room.stage.phase, JSON.stringify(changes.room), now);
-      for (const p of changes.players) putPlayer.run(code, p.id, JSON.stringify(p));
+      for (const p of changes.players) putPlayer.run(code, p.joinIndex, p.id, JSON.stringify(p));
       if (changes.removed.length > 0) {
-        for (const id of changes.removed) delPlayer.run(code, id);
-        delPlayersSlots.run(code, JSON.stringify(changes.removed));
+        const ids = JSON.stringify(changes.removed);
+        delPlayers.run(code, ids);
+        delPlayersSlots.run(code, ids);
       }
       for (const s of changes.slots) addSlot.run(code, s.playerId, s.slot.round, JSON.stringify(s.slot));
     },
