@@ -212,6 +212,16 @@ export function tableDiff<V>(prev: Table<V>, next: Table<V>, visit: (key: string
 function diffNodes<V>(a: Node<V> | null, b: Node<V> | null, shift: number, visit: (key: string, before: V | undefined, after: V | undefined) => void): void {
   if (a === b) return;
   if (a !== null && b !== null && a.t === 1 && b.t === 1) {
+    // Same children slots (a change below, no key added or removed at this level): compared in step, and only the
+    // children that differ are visited (most of them are shared, issue 14).
+    if (a.bitmap === b.bitmap) {
+      for (let i = 0; i < a.slots.length; i++) {
+        const x = a.slots[i]!;
+        const y = b.slots[i]!;
+        if (x !== y) diffNodes(x, y, shift + BITS, visit);
+      }
+      return;
+    }
     const bits = a.bitmap | b.bitmap;
     for (let c = 0; c <= MASK; c++) {
       const bit = 1 << c;
