@@ -145,12 +145,12 @@ export class GameClient {
    *  after `room_moving`, or when the connection dropped while it waited for its ack (a move's evacuation, a lost
    *  network): it is kept, the client reconnects and rejoins, and then `carry.settled()` reads the room as it is
    *  now — done, moot, or to be sent again (safe: every event carried this way is idempotent or guarded by what
-   *  the sender saw; docs/protocol.md, "Conventions"). Meanwhile `moving` is set and `error` stays empty. */
+   *  the sender saw; docs/protocol.md, "Conventions"). Meanwhile `error` stays empty. */
   protected async requestAcrossMoves<E extends EventName>(event: E, payload: PayloadOf<E>, carry: Carry<DataOf<E>>): Promise<Result<DataOf<E>>> {
     let result = await this.request(event, payload);
     for (let carried = 0; carried < MAX_CARRIES && this.#outcomeUnknown(result); carried++) {
+      // The screen says why meanwhile: "moving" after room_moving (set by the hop), else the connection's own state.
       this.error = '';
-      this.moving = true;
       if (!(await this.#backInRoom())) return result;
       const done = carry.settled();
       if (done) return done;
