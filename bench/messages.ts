@@ -84,7 +84,7 @@ export type ProbeRequest =
 
 /** Heap sampling in a profiled window: none; every allocation, collected or not (churn); or only what is still
  *  live at the end of the window (what it kept, e.g. per connection after the join). */
-export type HeapSampling = 'none' | 'allocated' | 'live';
+export type HeapSampling = 'none' | 'allocated' | 'live' | 'promoted';
 
 /** Where the RSS is: V8's heap (total reserved, used) and memory outside it (buffers, sockets' native memory). */
 export interface MemoryReply {

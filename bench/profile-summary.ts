@@ -1,7 +1,8 @@
 // Where a server's CPU or allocation went, from the profiles `npm run bench -- --cpu-prof` (and --heap-prof) writes
 // to bench/results/ (<target>-<scenario>-<run>-<window>.cpuprofile / .heapprofile, windows: join, r1, r2…):
 // self time per function, or with --inclusive the time in a function and everything it called; for a heap
-// profile, the bytes allocated (sampled, still live at the end of the window) per function, self or inclusive.
+// profile, the bytes allocated (sampled: still live at the end of the window, or with --heap-prof promoted every
+// object that outlived the young generation, collected since or not) per function, self or inclusive.
 // --modules groups self time (or bytes) by where the code lives: a package under node_modules, a file of ours
 // (server/…, shared/…, bench/…), node: internals, or V8's own entries ((garbage collector), (idle), natives).
 //   node --import tsx bench/profile-summary.ts bench/results/podium-10k-1-r3.cpuprofile [--inclusive|--modules] [--top 40]

@@ -1,6 +1,6 @@
 // npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
-//                  [--cpu-prof] [--heap-prof allocated|live] [--sqlite-log] [--out FILE]
+//                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
 // floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
 // figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const names = chosenTargets();
   const repeat = bounded('repeat', v.repeat, 1, 5);
   const heap = (v['heap-prof'] ?? 'none') as HeapSampling;
-  if (!['none', 'allocated', 'live'].includes(heap)) throw new Error('--heap-prof must be allocated or live');
+  if (!['none', 'allocated', 'live', 'promoted'].includes(heap)) throw new Error('--heap-prof must be allocated, live or promoted');
   mkdirSync(resultsDir, { recursive: true });
   const before = machine();
   console.log(`machine: ${before.cpus} cpus (${before.cpuModel}), ${before.memGiB} GiB, node ${before.node}, load average ${before.load.join(' ')}`);

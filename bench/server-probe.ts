@@ -53,9 +53,11 @@ async function profile(req: Extract<ProbeRequest, { type: 'profile' }>): Promise
     session.connect();
     await post('Profiler.enable');
     await post('Profiler.start');
-    // 'allocated' counts collected objects too (how much a step churns); 'live' only what it kept.
-    const collected = req.heap === 'allocated';
-    if (req.heap !== 'none') await post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: collected, includeObjectsCollectedByMinorGC: collected });
+    // 'allocated' counts collected objects too (how much a step churns); 'live' only what it kept; 'promoted' what
+    // outlived the young generation, collected later or not (what makes the old space, and the peak RSS, grow).
+    const major = req.heap === 'allocated' || req.heap === 'promoted';
+    const minor = req.heap === 'allocated';
+    if (req.heap !== 'none') await post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: major, includeObjectsCollectedByMinorGC: minor });
   } else {
     const { profile: cpu } = (await post('Profiler.stop')) as { profile: unknown };
     writeFileSync(`${req.path}.cpuprofile`, JSON.stringify(cpu));

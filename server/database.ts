@@ -11,7 +11,7 @@ export class StartupError extends Error {
 
 /** 'Podi': marks a database Podium created, so another application's file is never adopted by mistake. */
 export const APPLICATION_ID = 0x506f6469;
-const OUR_TABLES = new Set(['games', 'game_players', 'game_teams', 'game_answers', 'live_rooms', 'live_players', 'live_slots', 'health', 'quizzes', 'game_index', 'live_assignments', 'live_students', 'pg_outbox']);
+const OUR_TABLES = new Set(['games', 'game_players', 'game_teams', 'game_answers', 'live_rooms', 'live_players', 'live_slots', 'live_answers', 'health', 'quizzes', 'game_index', 'live_assignments', 'live_students', 'pg_outbox']);
 const LEFTOVERS = ['-wal', '-shm', '-journal'];
 
 export interface OpenOptions {

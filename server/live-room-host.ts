@@ -283,11 +283,12 @@ export class LiveRoomHost implements RoomHost {
   private tick(): void {
     this.timer = null;
     try {
+      // Flushed once every timer due now has run: rooms closing together share one commit, and their reveals go out
+      // before their per-player results (outbox.ts). A failed save rolls the room back and retries (rollback).
+      this.deps.outbox.holdForTimers();
       const step = this.dispatch({ type: 'tick', now: this.deps.clock.now() });
-      // A tick has no ack to wait for, and whether to retry depends on the save: flushed at once.
-      const saved = this.deps.outbox.flush();
       if (this.disposed) return;
-      if (!saved || !step.result?.ok) this.retryLater();
+      if (!step.result?.ok) this.retryLater();
       else if (this.timer === null) this.rearm();
     } catch (error) {
       this.deps.log(`tick failed in room ${this.code}`, error);

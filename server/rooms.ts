@@ -98,6 +98,7 @@ export function createRooms({ clock, scheduler, store, transport, log, acked, fl
     flush: () => outbox.flush(),
     closeAll() {
       outbox.flush();
+      outbox.drain();
       for (const room of [...rooms.values()]) room.dispose();
     },
   };

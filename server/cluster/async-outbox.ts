@@ -58,6 +58,8 @@ export function createAsyncOutbox({ transport, log, save, failed, acked, flushMs
   let writing: Promise<void> | null = null;
   let scheduled = false;
   let soon = false;
+  /** A timers-phase flush is armed (holdForTimers). */
+  let held = false;
   /** Rooms set down after a failed write: whatever they still add is refused, never sent. */
   const down = new WeakSet<Committable>();
 
@@ -184,6 +186,18 @@ export function createAsyncOutbox({ transport, log, save, failed, acked, flushMs
     flush,
     forget() {
       // A room going away (disposed) has no pending change; what it still queued (an expiry's goodbyes) is sent.
+    },
+    holdForTimers() {
+      // Rooms whose deadlines fall due together share one write: flushed once every timer due now has run.
+      if (held) return;
+      held = true;
+      setImmediate(() => {
+        held = false;
+        run(() => void flush());
+      });
+    },
+    drain() {
+      // Nothing waits here once written (each batch is sent as its write resolves): settled() is what waits.
     },
     async settled() {
       for (;;) {

@@ -1,5 +1,4 @@
 // Answers and the clock. An answer is graded on arrival; the grade stays in the state until the reveal.
-import { kindById } from '../puzzles/index.ts';
 import type { Answer } from '../puzzles/kind.ts';
 import { answerAs } from '../puzzles/answers.ts';
 import type { PlayerState, QuestionRoom, RoomState, Slot } from './state.ts';
@@ -8,6 +7,7 @@ import { done, fail, type EventOf, type Failure, type Result } from './events.ts
 import { answerIn, getPlayer } from './players.ts';
 import { tableSet } from './table.ts';
 import { scoreAnswer } from './scoring.ts';
+import { gradeOf } from './grades.ts';
 import { advance, closeIfAllAnswered, phaseDeadlineOf } from './flow.ts';
 
 /** The room and player an answer is for, or why it is refused. */
@@ -22,7 +22,7 @@ function answerable(state: RoomState, player: PlayerState | undefined, e: EventO
 
 function gradedSlot(state: QuestionRoom, player: PlayerState, answer: Answer, now: number): Slot {
   const { question } = state;
-  const grade = kindById(question.kind).grade(question.puzzle, answer);
+  const grade = gradeOf(question, answer);
   const timeMs = Math.max(0, now - question.startedAt);
   const facts = { score: grade.score, correct: grade.correct, timeMs, durationMs: question.deadline - question.startedAt, streakBefore: player.streak };
   const { points, streakBonus } = scoreAnswer(state.settings.scoring, facts);

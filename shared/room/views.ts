@@ -7,7 +7,7 @@ import { allPlayers, answerIn, getPlayer } from './players.ts';
 import { ranked } from './ranking.ts';
 import { teamStandings } from './teams.ts';
 import { phaseDeadlineOf } from './flow.ts';
-import { kindById } from '../puzzles/index.ts';
+import { gradeOf } from './grades.ts';
 import type { Grade } from '../puzzles/kind.ts';
 
 export const TOP = 10;
@@ -85,20 +85,11 @@ export function roundResult(slot: Slot, question: QuestionState | null = null): 
   return own === null ? result : { ...result, explanation: own.explanation, lines: own.lines };
 }
 
-/** Grades of a held question by answer: at a reveal every player's result explains their own answer, and most
- *  players gave one of a few answers, so 10,000 results cost a handful of grades. Pure: the same question and
- *  answer always grade the same. */
-const grades = new WeakMap<QuestionState, Map<string, Grade>>();
-
-/** Why this player's answer scored what it did: the puzzle graded again, only while its question is still held. */
+/** Why this player's answer scored what it did: the puzzle graded again (grades.ts: once per distinct answer),
+ *  only while its question is still held. */
 function ownGrade(slot: Slot, question: QuestionState | null): Grade | null {
   if (slot.answer === null || question === null || question.round !== slot.round) return null;
-  let byAnswer = grades.get(question);
-  if (!byAnswer) grades.set(question, (byAnswer = new Map()));
-  const key = JSON.stringify(slot.answer);
-  let grade = byAnswer.get(key);
-  if (!grade) byAnswer.set(key, (grade = kindById(question.kind).grade(question.puzzle, slot.answer)));
-  return grade;
+  return gradeOf(question, slot.answer);
 }
 
 /** The slot of this round: `current` while the question runs; once the round closed (reveal, leaderboard,

@@ -12,6 +12,9 @@ import { openStore, type Store } from '../../server/store.ts';
 import type { Created, FinalResults, Joined, Rejoined, RoomView } from '../../shared/protocol.ts';
 import { answersFor, call, fakeTime, ok, settings, SEED, waitFor, type Client } from './harness.ts';
 
+/** Past every timer due now: what the timers made is committed once they have all run (outbox.ts holdForTimers). */
+const afterTimers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface Booted {
   server: PodiumServer;
   store: Store;
@@ -135,6 +138,8 @@ describe('a room across a crash', () => {
     time.advance(0);
     expect(second.server.rooms.get(game.code)!.state.phase).toBe('question');
     time.advance(5000);
+    // The deadline's close is committed once the timers due have run (the outbox's timer batch).
+    await afterTimers();
     expect(second.server.rooms.get(game.code)!.state.phase).toBe('reveal');
     await crash(second);
     const third = await boot();
@@ -242,9 +247,11 @@ describe('saving', () => {
     await ok(call(host, 'host:start', {}));
     failing = true;
     time.advance(20_000);
+    await afterTimers();
     expect(first.server.rooms.get(created.code)!.state.phase).toBe('question');
     failing = false;
     time.advance(1000);
+    await afterTimers();
     expect(first.server.rooms.get(created.code)!.state.phase).toBe('reveal');
   });
 });

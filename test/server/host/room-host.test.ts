@@ -1,10 +1,10 @@
 // The room's owner and the outbox without sockets: a recording transport and the in-memory store. What is checked
 // is what clients would see, in wire order — and what they must not see (a change that is not on disk).
 import { describe, expect, it } from 'vitest';
-import { createRoom, restoreRoom, timing, type Result } from '../../../shared/room/index.ts';
+import { createRoom, restoreRoom, timing, viewForPlayer, type Result } from '../../../shared/room/index.ts';
 import type { Ack } from '../../../shared/protocol.ts';
 import { memoryLiveRooms } from '../../../server/live-store.ts';
-import { FLUSH_MS, FULL_TURN, MAX_STEPS } from '../../../server/outbox.ts';
+import { FLUSH_MS, FULL_TURN, MAX_STEPS, SEND_SLICE } from '../../../server/outbox.ts';
 import { RETRY_MS, type Request } from '../../../server/room-host.ts';
 import { createRooms } from '../../../server/rooms.ts';
 import { hashToken, protectToken } from '../../../server/tokens.ts';
@@ -14,8 +14,15 @@ import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
 import { recordingTransport } from './recording-transport.ts';
 
 const CODE = 'ABCDEF';
-/** Past the outbox's batch window: whatever was queued is committed and sent. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
+/** Past the outbox's batch window: whatever was queued is committed and sent. The window's timer is armed at the
+ *  end of the turn (setImmediate), so this waits for that first: on a busy machine a wait armed earlier could
+ *  otherwise fall due before the window's own timer. */
+const settle = async (): Promise<void> => {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
+};
+/** Past every timer due now: the outbox flushes what timers made once they have all run (holdForTimers). */
+const afterTimers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const okOrRefused = (result: Result): Ack<null> => (result.ok ? { ok: true, data: null } : refuse(result.error));
 
 function setup(s = settings({ rounds: 1 })) {
@@ -128,12 +135,16 @@ describe('RoomHost and the outbox', () => {
     t.heard();
     t.store.failing = true;
     t.time.advance(t.s.secondsPerRound * 1000);
+    // Nothing is told before the timers' batch is flushed, and then nothing either: the save failed.
+    expect(t.heard()).toEqual([]);
+    await afterTimers();
     expect(t.room.state.phase).toBe('question');
     expect(t.heard()).toEqual([]);
     t.store.failing = false;
     t.time.advance(RETRY_MS);
+    await afterTimers();
     expect(t.room.state.phase).toBe('reveal');
-    // A tick is flushed at once: no ack to wait for.
+    // A tick has no ack to wait for: flushed as soon as the timers due have run.
     expect(t.heard()).toEqual(['broadcast ABCDEF room:state reveal', 'send ana me:state', 'send ben me:state']);
   });
 
@@ -195,6 +206,60 @@ describe('RoomHost and the outbox', () => {
     expect(restored.answered).toBe(1);
   });
 
+  it('closes rooms whose deadlines fall together in one commit, every reveal ahead of their per-player results', async () => {
+    const t = setup();
+    const other = t.rooms.open(createRoom({ code: 'GHIJKL', seed: SEED, hostToken: hashToken('host-2'), settings: t.s, now: t.time.now() }));
+    other.attachHost(t.request('host2', 'room:create'));
+    for (const id of ['ana', 'ben']) t.join(id);
+    for (const id of ['cat', 'dan']) other.dispatch({ type: 'join', playerId: id, token: protectToken(`${id}.secret`), name: id, now: t.time.now() }, t.request(id, 'room:join'));
+    t.start();
+    other.dispatch({ type: 'start', actor: { role: 'host' }, now: t.time.now() }, t.request('host2', 'host:start'));
+    await settle();
+    t.heard();
+    const commits = t.store.commits.length;
+    t.time.advance(t.s.secondsPerRound * 1000);
+    await afterTimers();
+    expect([t.room.state.phase, other.state.phase]).toEqual(['reveal', 'reveal']);
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.store.commits.at(-1)!.map((c) => c.code).sort()).toEqual(['ABCDEF', 'GHIJKL']);
+    expect(t.heard()).toEqual([
+      'broadcast ABCDEF room:state reveal', 'broadcast GHIJKL room:state reveal',
+      'send ana me:state', 'send ben me:state', 'send cat me:state', 'send dan me:state',
+    ]);
+  });
+
+  it(`sends at most ${SEND_SLICE} items a turn, the rest on the next turns and before anything queued later`, async () => {
+    const t = setup(settings({ rounds: 2 }));
+    const players = Array.from({ length: SEND_SLICE + 10 }, (_, i) => `p${i}`);
+    for (const id of players) t.join(id);
+    t.start();
+    await settle();
+    t.heard();
+    // Everyone but the last answers; the last answer closes the round: its ack, the reveal, a result per player.
+    for (const id of players.slice(0, -1)) t.answer(id);
+    await settle();
+    t.heard();
+    t.answer(players.at(-1)!);
+    t.rooms.flush();
+    const revealed = t.room.state;
+    const first = t.transport.sent.length;
+    const firstLines = t.heard();
+    expect(first).toBe(SEND_SLICE);
+    expect(firstLines.slice(0, 2)).toEqual([`ack ${players.at(-1)} answer:submit ok`, 'broadcast ABCDEF room:state reveal']);
+    // Queued after the backlog (nothing to save): it waits for the rest of the results.
+    t.rooms.outbox.reply({ to: { ack: t.transport.ackFor('host', 'host:results') }, event: 'host:results', payload: { ok: false, error: 'wrong_phase' } });
+    expect(t.heard()).toEqual([]);
+    // The room moves on before the rest is sent: each result still says what the reveal's state says.
+    t.room.dispatch({ type: 'next', actor: { role: 'host' }, phase: 'reveal', round: 1, now: t.time.now() }, null);
+    expect(t.room.state.phase).toBe('leaderboard');
+    await afterTimers();
+    for (const m of t.transport.sent) if (m.kind === 'send' && m.event === 'me:state') expect(m.payload).toEqual(viewForPlayer(revealed, m.socket));
+    const rest = t.heard().filter((l) => !l.includes('room:state leaderboard'));
+    expect(rest).toHaveLength(players.length + 2 - SEND_SLICE + 1);
+    expect(rest.at(-1)).toBe('ack host host:results wrong_phase');
+    expect(rest.slice(0, -1).every((l) => l.endsWith('me:state'))).toBe(true);
+  });
+
   it('drops an idle room and tells everyone bound to it', async () => {
     const t = setup();
     t.join('ana');
@@ -203,6 +268,7 @@ describe('RoomHost and the outbox', () => {
     t.time.advance(timing.idleMs + 1000);
     expect(t.rooms.has(CODE)).toBe(false);
     expect(t.store.load()).toEqual([]);
+    await afterTimers();
     expect(t.heard()).toEqual(['send ana room:closed', 'send host room:closed']);
     expect(t.transport.identityOf('ana')).toEqual(noIdentity());
   });
