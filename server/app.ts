@@ -16,6 +16,7 @@ import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts'
 import { nodeName } from './cluster/node-name.ts';
 import { clusterRouting, publishMetrics, redisLinks, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
 import { clusterRoomsOn, type ClusterSetup } from './cluster/cluster-setup.ts';
+import { redisSeatOf } from './cluster/remote-seat.ts';
 import type { ClusterRooms } from './cluster/cluster-rooms.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport, type Transport } from './transport.ts';
@@ -214,6 +215,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     clock: deps.clock, rooms, assignments, store: limiterStore, connectionsPerAddress: limits.connectionsPerAddress,
     allowedOrigins: deps.allowedOrigins ?? [], refused: (reason) => metrics.rejections.inc({ reason }),
     addressOf: (req) => clientAddress(req, trust),
+    ...(setup ? { remoteSeat: redisSeatOf(setup.redis) } : {}),
   });
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {

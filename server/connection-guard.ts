@@ -6,7 +6,8 @@
 //   for FLOOD_COOLDOWN_MS, and its address may open connections without a valid token only once a second. A
 //   client that brings the token of another seat (auth { code, token }, sent by the web client on every
 //   (re)connect: a room's host or player, or a student of an assignment) passes at once: the flooder's classmates
-//   reconnect as fast as their network allows.
+//   reconnect as fast as their network allows. In cluster mode a token for a room another node owns is checked
+//   against the room's hash in Redis (cluster/remote-seat.ts), only on that slow lane, bounded in time.
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from './clock.ts';
 import type { Rooms } from './rooms.ts';
@@ -16,6 +17,7 @@ import { protectToken } from './tokens.ts';
 import { getPlayer } from '../shared/room/index.ts';
 import { studentOf, type AssignmentState } from '../shared/assignment/index.ts';
 import type { GameSocket } from './types.ts';
+import type { RemoteSeatOf } from './cluster/remote-seat.ts';
 import { addressOf } from './types.ts';
 
 export const FLOOD_COOLDOWN_MS = 10_000;
@@ -39,6 +41,8 @@ export interface ConnectionGuardDeps {
   refused(reason: ConnectionRefusal): void;
   /** The client's address for a request (the peer's, or forwarded by a trusted proxy: client-address.ts). */
   addressOf(req: IncomingMessage): string;
+  /** Cluster mode: the seat a token opens in a room this node does not host (null: none, or no answer in time). */
+  remoteSeat?: RemoteSeatOf;
 }
 
 /** The seat a handshake's token opens ('CODE:host' or 'CODE:playerId', waiting included; 'CODE:studentId' in an
@@ -129,10 +133,18 @@ export function connectionGuard(deps: ConnectionGuardDeps) {
     openCount: (address: string): number => open.get(address) ?? 0,
     /** socket.io middleware: the flood cooldown binds to the flooder's seat and its tokenless connections. */
     middleware(socket: GameSocket, next: (err?: Error) => void): void {
-      const seat = seatOf(deps.rooms, socket.handshake.auth, deps.assignments);
-      if (seat !== null && isCooling(seat)) return refuse(next);
-      if (seat !== null || !isCooling(`addr:${addressOf(socket)}`)) return next();
-      void tokenless.take(addressOf(socket)).then((ok) => (ok ? next() : refuse(next)), () => next());
+      const auth = socket.handshake.auth;
+      const seat = seatOf(deps.rooms, auth, deps.assignments);
+      if (seat !== null) return isCooling(seat) ? refuse(next) : next();
+      if (!isCooling(`addr:${addressOf(socket)}`)) return next();
+      const slowLane = (): void => void tokenless.take(addressOf(socket)).then((ok) => (ok ? next() : refuse(next)), () => next());
+      const { code, token } = (auth ?? {}) as { code?: unknown; token?: unknown };
+      if (!deps.remoteSeat || typeof code !== 'string' || typeof token !== 'string') return slowLane();
+      // Only here, on a cooling address: a seat of a room owned by another node passes as a local one would.
+      void deps.remoteSeat(code, token).then(
+        (remote) => (remote === null ? slowLane() : isCooling(remote) ? refuse(next) : next()),
+        () => slowLane(),
+      );
     },
     flooded(socket: GameSocket): void {
       const seat = seatOfSocket(socket);

@@ -7,6 +7,7 @@ import type { Reply } from '../outgoing.ts';
 import type { Transport } from '../transport.ts';
 import type { GameServer, Log } from '../types.ts';
 import { createClusterRooms, MOVE_RETRY_MS, type ClusterRooms } from './cluster-rooms.ts';
+import { evacuateRoom } from './evacuate.ts';
 import type { SaveFinished } from './finished-delivery.ts';
 import { redisLeaseCommands } from './redis-lease-commands.ts';
 import { redisRoomIndex } from './room-index.ts';
@@ -44,11 +45,8 @@ export function clusterRoomsOn(setup: ClusterSetup, w: ClusterWiring): ClusterRo
     log: w.log, acked: w.acked, saveFinished: setup.saveFinished,
     ...(setup.renewEveryMs ? { sweepEveryMs: setup.renewEveryMs } : {}),
     ...(setup.awaitLapsedLeases ? { startWaitMs: (setup.ttlMs ?? LEASE_TTL_MS) + (setup.renewEveryMs ?? LEASE_RENEW_EVERY_MS) } : {}),
-    // Through the adapter when there is one (every node's sockets in the room): told, then cut, so they reconnect
-    // through the balancer and rejoin with their tokens here.
-    evacuate(code) {
-      w.io.to(code).emit('server:restarting', { retryAfterMs: MOVE_RETRY_MS });
-      w.io.in(code).disconnectSockets(true);
-    },
+    // Every node's sockets in the room: told, then cut, so they reconnect through the balancer and rejoin with
+    // their tokens here.
+    evacuate: (code) => evacuateRoom(w.io, w.transport, code, MOVE_RETRY_MS),
   });
 }

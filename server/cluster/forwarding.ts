@@ -10,7 +10,8 @@
 //
 // Failure: no answer within `timeoutMs` ⇒ the caller gets `room_moving` (the owner may have applied the event:
 // docs/protocol.md, "Errors"); `not_owner` (the room moved, or was never here) ⇒ the caller looks again and retries
-// once (remote-rooms.ts).
+// once (remote-rooms.ts); `gone` (nobody listens on the owner's channel: it died) ⇒ the caller looks again until
+// another node has the room (remote-rooms.ts), instead of waiting out the timeout for a node that cannot answer.
 import type { Ack, ErrorCode, SocketData } from '../../shared/protocol.ts';
 import type { Origin } from '../origin.ts';
 import type { Outbox } from '../outbox.ts';
@@ -48,6 +49,8 @@ interface Envelope {
 export type Forwarded =
   | { status: 'ok'; ack: Ack<unknown> | null; error: ErrorCode | null }
   | { status: 'not_owner' }
+  /** Nobody received the request: the owner's node is dead or cut off from Redis (nothing was applied). */
+  | { status: 'gone' }
   | { status: 'timeout' };
 
 export interface ForwarderDeps {
@@ -102,7 +105,9 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     for (const [to, items] of queues) {
       for (let i = 0; i < items.length; i += MAX_ITEMS) {
         const envelope: Envelope = { from: node, items: items.slice(i, i + MAX_ITEMS) };
-        bus.publish(to, JSON.stringify(envelope));
+        const calls = envelope.items.flatMap((item) => (item.k === 'call' && item.id > 0 ? [item.id] : []));
+        const unheard = calls.length === 0 ? undefined : () => calls.forEach((id) => answered(id, { status: 'gone' }));
+        bus.publish(to, JSON.stringify(envelope), unheard);
       }
     }
     queues.clear();

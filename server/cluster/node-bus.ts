@@ -9,8 +9,10 @@ import type { Redis } from 'ioredis';
 export const nodeChannel = (node: string): string => `podium:node:${node}`;
 
 export interface NodeBus {
-  /** Publishes one message to the node's channel (not awaited: the connection keeps the order). */
-  publish(node: string, message: string): void;
+  /** Publishes one message to the node's channel (not awaited: the connection keeps the order). `unheard` runs
+   *  when nobody listens on that channel (Redis answers PUBLISH with the number of receivers): the node is dead
+   *  (a kill -9 closes its connections at once) or cut off from Redis. */
+  publish(node: string, message: string, unheard?: () => void): void;
   /** Receives what other nodes publish to this node's channel; resolves once subscribed. */
   listen(node: string, receive: (message: string) => void): Promise<void>;
   /** Publishes so far (the bench reads it from /metrics: Redis round trips per answer). */
@@ -24,9 +26,14 @@ export function redisNodeBus(pub: Redis, sub: Redis, log: (message: string, erro
   let channel: string | null = null;
   let listener: ((channel: string, message: string) => void) | null = null;
   return {
-    publish(node, message) {
+    publish(node, message, unheard) {
       published++;
-      pub.publish(nodeChannel(node), message).catch((error: unknown) => log(`publish to node ${node} failed`, error));
+      pub.publish(nodeChannel(node), message).then(
+        (receivers) => {
+          if (receivers === 0) unheard?.();
+        },
+        (error: unknown) => log(`publish to node ${node} failed`, error),
+      );
     },
     async listen(node, receive) {
       channel = nodeChannel(node);
@@ -70,8 +77,9 @@ export function memoryNodeHub() {
     bus(): NodeBus {
       let published = 0;
       return {
-        publish(node, message) {
+        publish(node, message, unheard) {
           published++;
+          if (!nodes.has(node) && unheard) setImmediate(unheard);
           queue.push({ node, message });
           schedule();
         },

@@ -7,17 +7,23 @@ import type { AckTo } from '../outgoing.ts';
 import type { OpName, Outcome, RemoteRooms } from '../room-calls.ts';
 import type { Log } from '../types.ts';
 import { ACKED, refuse } from '../validated.ts';
-import type { Forwarder } from './forwarding.ts';
+import { FORWARD_TIMEOUT_MS, type Forwarder } from './forwarding.ts';
 import type { RoomDirectory } from './room-directory.ts';
 
 /** The owner did not answer in time, or the room changed owner twice in a row: try again in a moment. */
 const moving = (): Outcome<never> => ({ answer: refuse('room_moving'), error: 'room_moving' satisfies ErrorCode });
+/** An owner nobody hears (dead) is looked up again this often, until its lease lapses and a node has the room
+ *  (locate takes a listed room nobody holds over at once), for as long as a forward may wait for its answer. */
+export const GONE_RETRY_MS = 250;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function remoteRooms(directory: RoomDirectory, forwarder: Forwarder, log: Log): RemoteRooms {
+export function remoteRooms(directory: RoomDirectory, forwarder: Forwarder, log: Log, forwardTimeoutMs = FORWARD_TIMEOUT_MS): RemoteRooms {
   return {
     async call<T>(code: string, name: OpName, origin: Origin, payload: unknown, ack: AckTo<T>) {
-      // Twice at most: a stale cached owner answers not_owner, and the second look finds the new one.
-      for (let attempt = 0; attempt < 2; attempt++) {
+      // not_owner twice at most: a stale cached owner answers not_owner, and the second look finds the new one.
+      // A dead owner (gone): looked up again until another node has the room, up to the forward timeout.
+      const until = Date.now() + forwardTimeoutMs;
+      for (let misses = 0; misses < 2; ) {
         const where = await directory.locate(code);
         if (where.kind === 'none') return 'none' as const;
         if (where.kind === 'local') return { local: where.room };
@@ -28,6 +34,13 @@ export function remoteRooms(directory: RoomDirectory, forwarder: Forwarder, log:
         const answer = await forwarder.request(where.node, code, name, origin, payload);
         if (answer.status === 'not_owner') {
           directory.forgetOwner(code);
+          misses++;
+          continue;
+        }
+        if (answer.status === 'gone') {
+          directory.forgetOwner(code);
+          if (Date.now() + GONE_RETRY_MS > until) return moving();
+          await sleep(GONE_RETRY_MS);
           continue;
         }
         if (answer.status === 'timeout') {

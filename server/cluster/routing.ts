@@ -75,7 +75,7 @@ export function clusterRouting(io: GameServer, node: string, links: ClusterLinks
   ready.catch((error: unknown) => log(`could not subscribe to node ${node}'s channel`, error));
   return {
     transport, forwarder, counts: transport.counts, bus,
-    remote: (directory) => remoteRooms(directory, forwarder, log),
+    remote: (directory) => remoteRooms(directory, forwarder, log, links.forwardTimeoutMs),
     attach(c, o) {
       calls = c;
       outbox = o;

@@ -13,7 +13,8 @@ export interface FakeSocket {
   auth: unknown;
   /** Every emit in order: event name and payload. */
   sent: { event: string; payload: unknown }[];
-  /** How the "server" answers an event; an event without a responder never acks (a timeout). */
+  /** How the "server" answers an event; an event without a responder never acks (a timeout). A responder that
+   *  returns `noAnswerYet` leaves the ack pending until the connection drops (socket.io then rejects it). */
   respond(event: string, responder: Responder): void;
   trigger(event: string, ...args: unknown[]): void;
   connect(): void;
@@ -21,9 +22,18 @@ export interface FakeSocket {
   connectCalls: number;
 }
 
+/** A responder's way of saying "the server never answers this one while the connection lasts". */
+export const noAnswerYet = Symbol('no answer yet');
+
 export function fakeSocket(connected = true): FakeSocket {
   const handlers = new Map<string, Handler[]>();
   const responders = new Map<string, Responder>();
+  /** Acks still waiting: socket.io rejects them when the connection closes ("socket has been disconnected"). */
+  const pending = new Set<(error: Error) => void>();
+  const rejectPending = () => {
+    for (const reject of [...pending]) reject(new Error('socket has been disconnected'));
+    pending.clear();
+  };
   const fake = {
     connected,
     /** socket.io's own: true while it will retry by itself (false once the server refused the connection). */
@@ -43,6 +53,7 @@ export function fakeSocket(connected = true): FakeSocket {
     },
     drop(reason = 'transport close') {
       fake.connected = false;
+      rejectPending();
       fake.trigger('disconnect', reason);
     },
   } as FakeSocket;
@@ -50,7 +61,9 @@ export function fakeSocket(connected = true): FakeSocket {
     fake.sent.push({ event, payload });
     const responder = responders.get(event);
     if (!responder) return Promise.reject(new Error('operation has timed out'));
-    return Promise.resolve(responder(payload));
+    const answer = responder(payload);
+    if (answer !== noAnswerYet) return Promise.resolve(answer);
+    return new Promise((_resolve, reject) => pending.add(reject));
   };
   const socket = {
     get connected() {
@@ -71,8 +84,13 @@ export function fakeSocket(connected = true): FakeSocket {
       fake.connectCalls += 1;
       return socket;
     },
+    /** Like socket.io's: a socket that was connected closes at once, its pending acks rejected, 'disconnect' fired
+     *  with 'io client disconnect'. */
     disconnect() {
+      if (!fake.connected) return socket;
       fake.connected = false;
+      rejectPending();
+      fake.trigger('disconnect', 'io client disconnect');
       return socket;
     },
   };

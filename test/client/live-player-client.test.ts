@@ -214,8 +214,9 @@ describe('PlayerClient', () => {
     expect(client.view).toBeNull();
   });
 
-  it('reconnects by itself after the server says it is restarting', async () => {
+  it('reconnects by itself after the server says it is restarting (plus its random share: none here)', async () => {
     vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     const { fake, client } = setup();
     fake.trigger('server:restarting', { retryAfterMs: 2000 });
     expect(connectionMessage(client.connection, false)).toMatch(/restarting/);

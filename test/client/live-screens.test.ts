@@ -5,6 +5,7 @@ import PlayerReveal from '../../client/src/player/PlayerReveal.svelte';
 import JoinForm from '../../client/src/player/JoinForm.svelte';
 import PlayerLobby from '../../client/src/player/PlayerLobby.svelte';
 import HostLeaderboard from '../../client/src/host/HostLeaderboard.svelte';
+import ConnectionStatus from '../../client/src/player/ConnectionStatus.svelte';
 import { HostSound } from '../../client/src/lib/sound.svelte.ts';
 import { PlayerClient } from '../../client/src/lib/player-client.svelte.ts';
 import { SessionStore } from '../../client/src/lib/session-store.ts';
@@ -152,5 +153,16 @@ describe('PlayerReveal with a PlayerClient on a fake socket', () => {
     fake.trigger('me:state', me({ lastResult: { ...result, explanation: 'This round: partly.' } }));
     await rerender({ view: client.view as RevealView, me: client.me });
     expect(shown(container)).toBe('This round: partly.');
+  });
+});
+
+describe('ConnectionStatus', () => {
+  it('says calmly, in its live region, that the game is moving to another server, and nothing once all is well', async () => {
+    const { rerender } = render(ConnectionStatus, { connection: 'reconnecting', resuming: true, moving: true });
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('The game is moving to another server. Reconnecting…');
+    expect(status.textContent).not.toMatch(/try again|error/i);
+    await rerender({ connection: 'online', resuming: false, moving: false });
+    expect(screen.getByRole('status').textContent?.trim()).toBe('');
   });
 });

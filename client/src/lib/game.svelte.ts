@@ -2,6 +2,7 @@
 // the connection state, and rejoining with the stored token after a refresh, a dropped connection or a restart.
 import { ClockOffset } from './clock.ts';
 import { errorMessage, type ClientError } from './live-errors.ts';
+import { reconnectDelay, RETRY_AFTER_MIN_MS } from './reconnect-delay.ts';
 import { SessionStore, type Role, type Session } from './session-store.ts';
 import type { GameSocket } from './socket.ts';
 import type { Ack, ClientToServerEvents, CloseReason, PresenceView, Rejoined, RoomView } from '../../../shared/protocol.ts';
@@ -14,7 +15,18 @@ export type PayloadOf<E extends EventName> = Parameters<Events[E]>[0];
 export type DataOf<E extends EventName> = Parameters<Events[E]>[1] extends (ack: Ack<infer T>) => void ? T : never;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ClientError; suggestion?: string };
 
-export const ackTimeoutMs = 5000;
+/** Longer than a cluster node waits for a room's owner (5 s, then `room_moving`): the server's own verdict arrives
+ *  before the client gives up (docs/protocol.md, "Conventions"). */
+export const ackTimeoutMs = 8000;
+/** How often an event is carried across a move of its room before the client gives up on it. */
+const MAX_CARRIES = 5;
+
+/** What to do with an event sent again: settle it from the room as it is now (the result to give), or null to send
+ *  it again; and how to read the answer to a resend. */
+export interface Carry<T> {
+  settled(): Result<T> | null;
+  resent?(result: Result<T>): Result<T>;
+}
 /** A session the server no longer knows: forget it instead of retrying forever. */
 const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
 
@@ -28,6 +40,8 @@ export class GameClient {
   resuming = $state(false);
   /** The last thing that went wrong, in words. */
   error = $state('');
+  /** The room is moving to another node (`room_moving`): reconnecting and rejoining, not an error. */
+  moving = $state(false);
 
   readonly role: Role;
   protected readonly socket: GameSocket;
@@ -37,6 +51,8 @@ export class GameClient {
   #identified = false;
   #retryAfterMs: number | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Carried events waiting to be back in the room. */
+  #waitingForRoom: ((back: boolean) => void)[] = [];
 
   constructor(socket: GameSocket, role: Role, sessions = new SessionStore()) {
     this.socket = socket;
@@ -78,12 +94,14 @@ export class GameClient {
     this.error = '';
     this.resuming = false;
     this.#identified = false;
+    this.#lostRoom();
     this.socket.disconnect();
     this.connection = 'connecting';
     this.socket.connect();
   }
 
   dispose(): void {
+    this.#lostRoom();
     clearTimeout(this.#retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
@@ -114,10 +132,59 @@ export class GameClient {
       const ack = await send.call(timed, event, payload);
       if (!ack.ok) this.error = errorMessage(ack.error);
       else this.error = '';
+      // The room's owner node did not answer (it died, or the room is changing node): reconnect, so the rejoin
+      // finds the room wherever it is next.
+      if (!ack.ok && ack.error === 'room_moving') this.#hop();
       return ack;
     } catch {
       return this.#fail('timeout');
     }
+  }
+
+  /** An event a player or host expects to just work when its room moves between nodes. Its outcome is unknown
+   *  after `room_moving`, or when the connection dropped while it waited for its ack (a move's evacuation, a lost
+   *  network): it is kept, the client reconnects and rejoins, and then `carry.settled()` reads the room as it is
+   *  now — done, moot, or to be sent again (safe: every event carried this way is idempotent or guarded by what
+   *  the sender saw; docs/protocol.md, "Conventions"). Meanwhile `error` stays empty. */
+  protected async requestAcrossMoves<E extends EventName>(event: E, payload: PayloadOf<E>, carry: Carry<DataOf<E>>): Promise<Result<DataOf<E>>> {
+    let result = await this.request(event, payload);
+    for (let carried = 0; carried < MAX_CARRIES && this.#outcomeUnknown(result); carried++) {
+      // The screen says why meanwhile: "moving" after room_moving (set by the hop), else the connection's own state.
+      this.error = '';
+      if (!(await this.#backInRoom())) return result;
+      const done = carry.settled();
+      if (done) return done;
+      result = await this.request(event, payload);
+      if (carry.resent) result = carry.resent(result);
+    }
+    return result;
+  }
+
+  #outcomeUnknown(result: Result<unknown>): boolean {
+    return !result.ok && (result.error === 'room_moving' || (result.error === 'timeout' && !this.socket.connected));
+  }
+
+  /** Resolves true once this socket is (again) the seat, false when the seat is gone. */
+  #backInRoom(): Promise<boolean> {
+    if (this.#identified && this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => this.#waitingForRoom.push(resolve));
+  }
+
+  #lostRoom(): void {
+    this.moving = false;
+    for (const resolve of this.#waitingForRoom.splice(0)) resolve(false);
+  }
+
+  /** Leave this connection and come back on a new one after a short, jittered wait: a fresh socket has no
+   *  identity, so its rejoin is located afresh (at the room's new owner, once there is one). */
+  #hop(): void {
+    if (!this.socket.connected) return;
+    this.moving = true;
+    this.#identified = false;
+    clearTimeout(this.#retryTimer);
+    this.socket.disconnect();
+    this.connection = 'reconnecting';
+    this.#retryTimer = setTimeout(() => this.socket.connect(), reconnectDelay(RETRY_AFTER_MIN_MS));
   }
 
   /** A create, join or rejoin succeeded on this socket: remember it for the next refresh. No view: someone in a
@@ -129,6 +196,8 @@ export class GameClient {
     this.resuming = false;
     this.closed = null;
     if (view) this.applyView(view);
+    this.moving = false;
+    for (const resolve of this.#waitingForRoom.splice(0)) resolve(true);
   }
 
   /** Subclasses take their own half of a rejoin (me or host status); false when the token was for the other role. */
@@ -142,6 +211,7 @@ export class GameClient {
   protected onClosed(reason: CloseReason): void {
     this.closed = reason;
     this.#identified = false;
+    this.#lostRoom();
     clearTimeout(this.#retryTimer);
     this.socket.disconnect();
     if (reason === 'replaced') {
@@ -179,10 +249,14 @@ export class GameClient {
     if (this.session !== session) return;
     if (result.ok && this.onRejoined(result.data)) {
       this.identified({ code: session.code, token: session.token }, 'view' in result.data ? result.data.view : null);
+    } else if (!result.ok && result.error === 'room_moving') {
+      // Not an error for the person: the request hopped to a new connection, whose connect rejoins.
+      this.error = '';
     } else if (!result.ok && !lostSession.includes(result.error)) {
       // A timeout or a hiccup: the next reconnect tries again.
       this.resuming = false;
     } else {
+      this.#lostRoom();
       this.sessions.forget(this.role, session.code);
       this.session = null;
       this.view = null;
@@ -198,7 +272,8 @@ export class GameClient {
     if (this.connection !== 'restarting') this.connection = 'reconnecting';
     // The server hung up on us (a restart): socket.io does not retry that by itself.
     if (reason === 'io server disconnect') {
-      this.#retryTimer = setTimeout(() => this.socket.connect(), this.#retryAfterMs ?? 1000);
+      // Everyone in the room heard the same thing at the same moment: each waits a random share longer.
+      this.#retryTimer = setTimeout(() => this.socket.connect(), reconnectDelay(this.#retryAfterMs ?? 1000));
     }
   }
 
@@ -213,7 +288,7 @@ export class GameClient {
 
   #onRestarting(retryAfterMs: number): void {
     this.connection = 'restarting';
-    this.#retryAfterMs = Math.min(Math.max(retryAfterMs, 250), 30_000);
+    this.#retryAfterMs = retryAfterMs;
   }
 
   #fail(error: ClientError): Result<never> {
@@ -223,7 +298,8 @@ export class GameClient {
 }
 
 /** The sentence a screen reader hears (and everyone sees) about the connection; empty when all is well. */
-export function connectionMessage(state: ConnectionState, resuming: boolean): string {
+export function connectionMessage(state: ConnectionState, resuming: boolean, moving = false): string {
+  if (moving) return 'The game is moving to another server. Reconnecting…';
   if (state === 'connecting') return 'Connecting to the game server…';
   if (state === 'reconnecting') return 'Connection lost. Reconnecting…';
   if (state === 'restarting') return 'The server is restarting. Reconnecting in a moment…';

@@ -21,6 +21,8 @@ import {
 } from '../../../shared/protocol.ts';
 import { applyRoster, rosterLists, type RosterLists } from '../../../shared/room/roster-delta.ts';
 
+const done: Result<null> = { ok: true, data: null };
+
 export class HostClient extends GameClient {
   status = $state.raw<HostStatus | null>(null);
   /** Players in join order: a full list after each (re)connection, then kept up to date by host:status's deltas. */
@@ -63,28 +65,45 @@ export class HostClient extends GameClient {
     return result;
   }
 
+  // The game's own controls survive a move of the room to another node (requestAcrossMoves): each is settled
+  // from the room as the rejoin shows it, and sent again only if it has not happened. The others (unban, admit,
+  // rename, remove-recent, waiting room, player cap) say "try again in a moment" instead: remove-recent counts
+  // its window from when the server gets it, so a late copy would remove someone else.
+
   start(): Promise<Result<null>> {
-    return this.request('host:start', {});
+    return this.requestAcrossMoves('host:start', {}, {
+      settled: () => (this.view?.phase === 'lobby' ? null : done),
+      resent: (again) => (!again.ok && again.error === 'wrong_phase' ? this.#moot() : again),
+    });
   }
 
-  /** Carries the phase and round on screen, so a double click cannot skip two steps. */
+  /** Carries the phase and round on screen, so a double click cannot skip two steps, and a copy sent again after
+   *  a move cannot either: the server refuses it once the game has left that phase and round. */
   next(): Promise<Result<null>> {
     const view = this.view;
     if (!view) return Promise.resolve({ ok: false, error: 'wrong_phase' });
-    return this.request('host:next', { phase: view.phase, round: view.round });
+    const from = { phase: view.phase, round: view.round };
+    return this.requestAcrossMoves('host:next', from, {
+      settled: () => (this.view?.phase === from.phase && this.view.round === from.round ? null : done),
+      resent: (again) => (!again.ok && (again.error === 'wrong_phase' || again.error === 'stale_round') ? this.#moot() : again),
+    });
   }
 
+  /** Kicking the same player twice is harmless: once they are off the roster it is done. */
   kick(playerId: string): Promise<Result<null>> {
-    return this.request('host:kick', { playerId });
+    return this.requestAcrossMoves('host:kick', { playerId }, {
+      settled: () => (this.roster.some((p) => p.playerId === playerId) || this.waiting.some((w) => w.playerId === playerId) ? null : done),
+      resent: (again) => (!again.ok && again.error === 'player_not_found' ? this.#moot() : again),
+    });
   }
 
   lock(locked: boolean): Promise<Result<null>> {
-    return this.request('host:lock', { locked });
+    return this.requestAcrossMoves('host:lock', { locked }, { settled: () => (this.view?.locked === locked ? done : null) });
   }
 
   /** Holds (or resumes) the auto-advance countdown of the reveal or leaderboard on screen. */
   pause(paused: boolean): Promise<Result<null>> {
-    return this.request('host:pause', { paused });
+    return this.requestAcrossMoves('host:pause', { paused }, { settled: () => (this.view?.paused === paused ? done : null) });
   }
 
   unban(playerId: string): Promise<Result<null>> {
@@ -112,7 +131,13 @@ export class HostClient extends GameClient {
   }
 
   end(): Promise<Result<null>> {
-    return this.request('host:end', {});
+    return this.requestAcrossMoves('host:end', {}, { settled: () => (this.view?.phase === 'finished' ? done : null) });
+  }
+
+  /** A copy sent again found its work already done (the first one got through, or the game moved on). */
+  #moot(): Result<null> {
+    this.error = '';
+    return done;
   }
 
   async fetchResults(): Promise<Result<FinalResults>> {

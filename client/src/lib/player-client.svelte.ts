@@ -5,6 +5,9 @@ import type { GameSocket } from './socket.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
 import type { AnswerAccepted, CloseReason, Joined, MeView, Recap, Rejoined, Waiting } from '../../../shared/protocol.ts';
 
+/** Refusals of a resent answer that only mean the round ended while the room was moving. */
+const closedMeanwhile: readonly string[] = ['round_closed', 'stale_round', 'wrong_phase'];
+
 export class PlayerClient extends GameClient {
   me = $state.raw<MeView | null>(null);
   /** A free name close to the one refused with name_taken. */
@@ -42,13 +45,33 @@ export class PlayerClient extends GameClient {
     return result;
   }
 
-  /** Sends this round's answer; on success the answer is kept in `me` so the widget stays locked. */
+  /** Sends this round's answer; on success the answer is kept in `me` so the widget stays locked. If the room moves
+   *  to another node meanwhile, the answer is kept and, once back in the room, settled from what the rejoin shows
+   *  (already in: done; round over: the reveal shows how it went) or sent again while the round is still open. */
   async answer(answer: Answer): Promise<Result<AnswerAccepted>> {
     const view = this.view;
     if (view?.phase !== 'question') return { ok: false, error: 'wrong_phase' };
     const round = view.question.round;
-    const result = await this.request('answer:submit', { round, answer });
-    if (result.ok && this.me) this.me = { ...this.me, answer: { round, answer, at: result.data.at } };
+    const result = await this.requestAcrossMoves('answer:submit', { round, answer }, {
+      settled: () => {
+        const mine = this.me?.answer;
+        if (mine?.round === round) return { ok: true, data: { round, at: mine.at } };
+        const now = this.view;
+        return now?.phase === 'question' && now.question.round === round ? null : { ok: false, error: 'round_closed' };
+      },
+      resent: (again) => {
+        if (again.ok) return again;
+        // The first copy got through after all.
+        if (again.error === 'already_answered') {
+          this.error = '';
+          return { ok: true, data: { round, at: this.serverTime() } };
+        }
+        // The round closed while we were away: the reveal on screen says how it went.
+        if (closedMeanwhile.includes(again.error)) this.error = '';
+        return again;
+      },
+    });
+    if (result.ok && this.me && this.me.answer?.round !== round) this.me = { ...this.me, answer: { round, answer, at: result.data.at } };
     return result;
   }
 

@@ -1,6 +1,7 @@
 // Forwarding between nodes over a memory bus (node-bus.ts): a host on node A, players on node B. Events from B
 // run on A, their acks come back after B applied the socket's identity, messages and bindings for B's sockets go
-// through B, a stale owner is retried once, a silent owner times out with room_moving, a disconnect reaches A.
+// through B, a stale owner is retried once, a silent owner times out with room_moving, an owner nobody hears (dead)
+// is looked up again until another node has the room, a disconnect reaches A.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Created, Joined, MeView, RoomView } from '../../../shared/protocol.ts';
 import { memoryNodeHub } from '../../../server/cluster/node-bus.ts';
@@ -143,6 +144,25 @@ describe('forwarding to the room owner', () => {
     expect(await answer).toEqual({ ok: false, error: 'room_moving' });
     expect(b!.server.routing!.forwarder.waiting).toBe(0);
     hub.pause(false);
+  });
+
+  it('an owner nobody hears (killed: its channel has no subscriber) is looked up again until another node has the room', async () => {
+    const { nodes: [a, b], directory } = await cluster(['A', 'B']);
+    const { player, created } = await hostAndPlayer(a!, b!);
+    // B still believes the room is on DEAD, a node that is gone; A has it (as after a takeover).
+    directory.stale.set(`B:${created.code}`, 'DEAD');
+    // The room's answer, not room_moving after the 5 s forward timeout: B looked again and found A.
+    expect(await call(player, 'team:pick', { team: 1 })).toEqual({ ok: false, error: 'wrong_phase' });
+    expect(directory.forgotten).toContain(`B:${created.code}`);
+  });
+
+  it('an owner nobody hears for longer than a forward may wait: room_moving, nothing waits forever', async () => {
+    const { nodes: [a, b], directory } = await cluster(['A', 'B'], 700);
+    const { player, created } = await hostAndPlayer(a!, b!);
+    directory.owners.set(created.code, 'DEAD');
+    expect(await call(player, 'team:pick', { team: 1 })).toEqual({ ok: false, error: 'room_moving' });
+    expect(directory.forgotten.filter((f) => f === `B:${created.code}`).length).toBeGreaterThanOrEqual(2);
+    expect(b!.server.routing!.forwarder.waiting).toBe(0);
   });
 
   it('a room nobody hosts is room_not_found from any node, and a socket in no room is not_joined without a publish', async () => {
