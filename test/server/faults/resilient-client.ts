@@ -3,6 +3,7 @@
 // the expected score follows from the revealed solutions (accuracy scoring: 1000 per right answer).
 import { io, type Socket } from 'socket.io-client';
 import { choicesOf } from '../../../shared/puzzles/answers.ts';
+import { TracedWebSocket } from '../../infra/node-of.ts';
 import type {
   Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
 } from '../../../shared/protocol.ts';
@@ -15,9 +16,11 @@ export const singleChoiceSettings = (rounds: number): RoomSettings => ({
   secondsPerRound: 30, scoring: 'accuracy', teamMode: 'off', teamCount: 2, autoAdvance: false,
 });
 
+/** WebSocket only, through TracedWebSocket (engine.io-client's own Node transport, which also notes the node that
+ *  served each connection: test/infra/node-of.ts). */
 export function connect(url: string): Sock {
   return io(url, {
-    transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
+    transports: [TracedWebSocket as never], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
   });
 }
 
