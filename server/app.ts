@@ -10,6 +10,8 @@ import type { Store } from './store.ts';
 import type { TeacherData } from './teacher-data.ts';
 import { createApp } from './http-routes.ts';
 import { createRooms, type Rooms } from './rooms.ts';
+import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts';
+import { nodeName } from './cluster/node-name.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport } from './transport.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
@@ -63,12 +65,18 @@ export interface ServerDeps {
   apiLimits?: Partial<ApiLimits>;
   /** Which peers may tell us the client's address (X-Forwarded-For): none by default (client-address.ts). */
   trustProxy?: TrustProxy;
+  /** This node's name (server/cluster/node-name.ts); generated when absent. */
+  node?: string;
 }
 
 export interface PodiumServer {
   httpServer: HttpServer;
   io: GameServer;
   rooms: Rooms;
+  /** Where rooms live and how new ones open (server/cluster/room-directory.ts). */
+  directory: RoomDirectory;
+  /** This node's name. */
+  node: string;
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
@@ -169,6 +177,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
       if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
     },
   });
+  const node = deps.node ?? nodeName();
+  const directory = localDirectory(rooms, node);
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
@@ -178,7 +188,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
   });
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
-    io, rooms, clock: deps.clock, log,
+    io, rooms, directory, clock: deps.clock, log,
     newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes,
@@ -203,7 +213,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, assignments, restored, restoredAssignments, metrics,
+    httpServer, io, rooms, directory, node, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();

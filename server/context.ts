@@ -1,6 +1,7 @@
 // Everything the socket handlers share: the rooms, entropy, limits, the public address.
 import type { Clock } from './clock.ts';
 import type { Rooms } from './rooms.ts';
+import type { RoomDirectory } from './cluster/room-directory.ts';
 import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
 import type { Metrics } from './metrics.ts';
@@ -26,7 +27,10 @@ export const defaultLimits: Limits = {
 
 export interface HandlerContext {
   io: GameServer;
+  /** The rooms this node owns. */
   rooms: Rooms;
+  /** Where any room lives (this node, another one in cluster mode, nowhere), and how a new one is opened. */
+  directory: RoomDirectory;
   clock: Clock;
   newId(): string;
   newSeed(): string;

@@ -24,6 +24,9 @@ export interface HttpDeps {
   api?: Router;
   /** req.ip is the client's behind a trusted proxy, as the sockets' address is (client-address.ts). */
   trustProxy: TrustProxy;
+  /** Cluster mode: this node's name, in /healthz and an X-Podium-Node header on every response (where the balancer
+   *  sent a client). Absent on a single node, whose answers stay as they were. */
+  node?: string;
 }
 
 /** What the built client needs and nothing more: its own scripts, styles and socket, QR codes drawn as inline SVG
@@ -62,14 +65,20 @@ function csvDownload(finished: FinishedGames) {
   };
 }
 
-export function createApp({ store, finished, log, isDraining, metrics, https, trustProxy, api }: HttpDeps): Express {
+export function createApp({ store, finished, log, isDraining, metrics, https, trustProxy, api, node }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
   app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: https }));
+  if (node !== undefined) {
+    app.use((_req, res, next) => {
+      res.setHeader('X-Podium-Node', node);
+      next();
+    });
+  }
   // Liveness: the process answers. Readiness: it should get traffic (not draining, and storage takes writes).
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    res.json(node === undefined ? { ok: true } : { ok: true, node });
   });
   app.get('/readyz', (_req, res) => {
     const draining = isDraining();

@@ -5,16 +5,17 @@ import { kindsOf, planOfQuiz } from '../shared/quiz/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { AckTo, Step } from './outgoing.ts';
 import type { RoomHost } from './room-host.ts';
+import { RoomCodeTaken } from './cluster/room-directory.ts';
 import { hashToken, protectToken } from './tokens.ts';
 import { ACKED, refuse, type Acked, type Routes } from './validated.ts';
 import { addressOf, type GameSocket } from './types.ts';
 
 const joinUrlOf = (ctx: HandlerContext, code: string): string => `${ctx.publicUrl}/join/${code}`;
 
-function freshCode(ctx: HandlerContext): string | null {
+async function freshCode(ctx: HandlerContext): Promise<string | null> {
   for (let i = 0; i < 20; i++) {
     const code = roomCodeFrom(ctx.randomBytes(16));
-    if (code !== null && !ctx.rooms.has(code) && !ctx.assignments.has(code)) return code;
+    if (code !== null && !ctx.assignments.has(code) && !(await ctx.directory.exists(code))) return code;
   }
   return null;
 }
@@ -24,7 +25,7 @@ async function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom, ac
   if (ctx.isDraining()) return refuse('server_draining');
   if (!(await ctx.creates.take(addressOf(socket)))) return refuse('rate_limited');
   if (socket.data.role !== null) return refuse('already_joined');
-  const code = freshCode(ctx);
+  const code = await freshCode(ctx);
   if (code === null) return refuse('internal_error');
   const now = ctx.clock.now();
   const hostToken = ctx.newId();
@@ -37,8 +38,18 @@ async function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom, ac
     id: ctx.newId(), mode: 'live', code, ownerHash: hashToken(hostToken), quizId: quiz?.id ?? null, quizName: quiz?.name ?? null,
     createdAt: now, opensAt: null, closesAt: null,
   });
-  if (socket.data.role !== null || ctx.rooms.has(code)) return refuse(socket.data.role !== null ? 'already_joined' : 'internal_error');
-  const room = ctx.rooms.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings, now, plan }));
+  if (socket.data.role !== null) return refuse('already_joined');
+  // Saved (in cluster mode: leased, listed and written to Redis) before anyone can join it. A code another node
+  // took meanwhile is internal_error, like a taken code always was; a store that refused throws as before.
+  let room: RoomHost;
+  try {
+    room = await ctx.directory.open(createRoom({ code, seed: ctx.newSeed(), hostToken: hashToken(hostToken), settings, now, plan }));
+  } catch (error) {
+    if (error instanceof RoomCodeTaken) return refuse('internal_error');
+    throw error;
+  }
+  // The socket may have joined a room while this one was being saved (cluster mode awaits Redis here).
+  if (socket.data.role !== null) return refuse('already_joined');
   ctx.guesses.know(addressOf(socket), code, now);
   room.attachHost({
     socketId: socket.id, event: 'room:create', ack,
