@@ -15,6 +15,8 @@ export interface NginxOptions {
   upstreams: readonly number[];
   /** The site config (http context); the repo's by default. */
   site?: string;
+  /** Connections per worker (4,096): each proxied client holds two. */
+  workerConnections?: number;
 }
 
 export interface NginxServer {
@@ -52,11 +54,12 @@ export function withTestPorts(site: string, upstreams: readonly number[], listen
   return out;
 }
 
-function mainConfig(dir: string): string {
+function mainConfig(dir: string, workerConnections = 4096): string {
   return `worker_processes 1;
+worker_rlimit_nofile ${workerConnections + 64};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections ${workerConnections}; }
 http {
   access_log off;
   client_body_temp_path ${dir}/temp/body;
@@ -89,7 +92,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
     chownSync(join(dir, 'temp'), user.uid, user.gid);
   }
   const site = readFileSync(options.site ?? REPO_SITE, 'utf8');
-  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir));
+  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir, options.workerConnections));
   let child: Child | null = null;
   let config = '';
   for (let attempt = 1; ; attempt++) {
