@@ -23,6 +23,8 @@ export interface ClusterOptions {
   env?: Readonly<Record<string, string>>;
   nodeEnv?: (index: number) => Readonly<Record<string, string>>;
   redis?: RedisOptions;
+  /** nginx's port (a free one by default); when given, it is also every node's PUBLIC_URL (join links, QR codes). */
+  nginxPort?: number;
 }
 
 export interface ClusterNode {
@@ -82,6 +84,11 @@ interface NodeSetup {
   env: Record<string, string>;
 }
 
+const DEFAULT_ENV = (dir: string): Record<string, string> => ({
+  NODE_ENV: 'production', HOST: '127.0.0.1', PODIUM_TRUSTED_PROXIES: '127.0.0.1', PODIUM_FACILITATOR_KEY: FACILITATOR_KEY,
+  PODIUM_CLIENT_DIR: join(dir, 'no-client'), PODIUM_LOG_FORMAT: 'json',
+});
+
 function makeNode(setup: NodeSetup, port: number): ClusterNode & { launch(): Promise<void> } {
   const id = `node-${setup.index + 1}`;
   const dbPath = join(setup.dir, 'podium.db');
@@ -93,11 +100,7 @@ function makeNode(setup: NodeSetup, port: number): ClusterNode & { launch(): Pro
     if (!child) throw new Error(`${id} was never started`);
     return child;
   };
-  const env = {
-    ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PODIUM_DB: dbPath, PUBLIC_URL: url,
-    PODIUM_NODE_ID: id, PODIUM_TRUSTED_PROXIES: '127.0.0.1', PODIUM_FACILITATOR_KEY: FACILITATOR_KEY,
-    PODIUM_CLIENT_DIR: join(setup.dir, 'no-client'), PODIUM_LOG_FORMAT: 'json', ...setup.env,
-  };
+  const env = { ...process.env, ...DEFAULT_ENV(setup.dir), PUBLIC_URL: url, ...setup.env, PORT: String(port), PODIUM_DB: dbPath, PODIUM_NODE_ID: id };
   const launch = async (): Promise<void> => {
     if (child?.running()) throw new Error(`${id} is already running`);
     if (child) earlier += child.output();
@@ -173,14 +176,17 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   try {
     [redis, postgres] = await Promise.all([startRedis(options.redis), startPostgres()]);
     const databaseUrl = await postgres.createDatabase('podium');
-    const shared = { PODIUM_REDIS_URL: redis.url, PODIUM_DATABASE_URL: databaseUrl, ...options.env };
+    const shared = {
+      PODIUM_REDIS_URL: redis.url, PODIUM_DATABASE_URL: databaseUrl,
+      ...(options.nginxPort ? { PUBLIC_URL: `http://127.0.0.1:${options.nginxPort}` } : {}), ...options.env,
+    };
     // One at a time: the first applies the PostgreSQL migrations, and a 2-core machine starts them faster so.
     for (let index = 0; index < count; index++) {
       const dir = mkdtempSync(join(tmpdir(), `podium-node-${index + 1}-`));
       dirs.push(dir);
       nodes.push(await startNode({ index, dir, env: { ...shared, ...options.nodeEnv?.(index) } }));
     }
-    nginx = await startNginx({ upstreams: nodes.map((n) => n.port) });
+    nginx = await startNginx({ upstreams: nodes.map((n) => n.port), ...(options.nginxPort ? { port: options.nginxPort } : {}) });
     const [r, p, x] = [redis, postgres, nginx];
     return {
       redis: r, postgres: p, databaseUrl, nginx: x, url: x.url, nodes,

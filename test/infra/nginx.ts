@@ -17,6 +17,8 @@ export interface NginxOptions {
   site?: string;
   /** Connections per worker (4,096): each proxied client holds two. */
   workerConnections?: number;
+  /** Listen on this port (a free one by default). */
+  port?: number;
 }
 
 export interface NginxServer {
@@ -96,7 +98,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
   let child: Child | null = null;
   let config = '';
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? await freePort();
     try {
       config = withTestPorts(site, options.upstreams, port);
       writeFileSync(join(dir, 'site.conf'), config);
@@ -124,7 +126,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
       const output = `${failed?.output() ?? ''}${readLog(dir)}`;
       await failed?.stop('SIGKILL');
       child = null;
-      if (attempt < 3 && addressInUse(output)) continue;
+      if (attempt < 3 && addressInUse(output) && options.port === undefined) continue;
       rmSync(dir, { recursive: true, force: true });
       throw new StartError(`nginx did not start: ${error instanceof Error ? error.message : String(error)}\n${output.slice(-2000)}`, failed?.pid ?? null, dir);
     }
