@@ -12,6 +12,8 @@ import { createApp } from './http-routes.ts';
 import { createRooms, type Rooms } from './rooms.ts';
 import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts';
 import { nodeName } from './cluster/node-name.ts';
+import { clusterRoomsOn, type ClusterSetup } from './cluster/cluster-setup.ts';
+import type { ClusterRooms } from './cluster/cluster-rooms.ts';
 import { sqliteLiveRooms } from './live-store.ts';
 import { socketIoTransport } from './transport.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
@@ -29,6 +31,7 @@ import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
 import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
+import type { Reply } from './outgoing.ts';
 import { apiRouter, type ApiLimits } from './library/api.ts';
 import { liveGames } from './library/live-games.ts';
 import { hashToken } from './tokens.ts';
@@ -67,6 +70,9 @@ export interface ServerDeps {
   trustProxy?: TrustProxy;
   /** This node's name (server/cluster/node-name.ts); generated when absent. */
   node?: string;
+  /** Cluster mode (PODIUM_REDIS_URL): live rooms leased and saved in Redis (server/cluster/). Absent: this
+   *  process's rooms in the SQLite file, as always. */
+  cluster?: ClusterSetup;
 }
 
 export interface PodiumServer {
@@ -77,6 +83,10 @@ export interface PodiumServer {
   directory: RoomDirectory;
   /** This node's name. */
   node: string;
+  /** Cluster mode's rooms (null on a single node). */
+  cluster: ClusterRooms | null;
+  /** Resolves to how many rooms this node reopened (cluster mode: took over from Redis) before it listens. */
+  restoredRooms: Promise<number>;
   assignments: AssignmentHost;
   /** Rooms reopened from the database at start. */
   restored: number;
@@ -162,7 +172,11 @@ export function createServer(deps: ServerDeps): PodiumServer {
     library: deps.teacher.library, creds: { keyHash: deps.facilitatorKey ? hashToken(deps.facilitatorKey) : null }, clock: deps.clock,
     newId: ids, limiterStore, live, log, ...(deps.apiLimits ? { limits: deps.apiLimits } : {}), extra: homework,
   });
-  const app = createApp({ store: deps.store, finished: deps.teacher.finished, log, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api });
+  const node = deps.node ?? nodeName();
+  const app = createApp({
+    store: deps.store, finished: deps.teacher.finished, log, isDraining: () => draining, metrics: metrics.registry, https: (deps.publicUrl ?? '').startsWith('https:'), trustProxy: trust, api,
+    ...(deps.cluster ? { node } : {}),
+  });
   if (deps.clientDir !== undefined) serveClient(app, deps.clientDir);
   const httpServer = createHttpServer(app);
   const connections = new Set<TcpSocket>();
@@ -171,14 +185,14 @@ export function createServer(deps: ServerDeps): PodiumServer {
     socket.once('close', () => connections.delete(socket));
   });
   const io = createIo(httpServer);
-  const rooms = createRooms({
-    clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport: socketIoTransport(io), log,
-    acked: ({ payload }) => {
-      if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
-    },
-  });
-  const node = deps.node ?? nodeName();
-  const directory = localDirectory(rooms, node);
+  const acked = ({ payload }: Reply): void => {
+    if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
+  };
+  const transport = socketIoTransport(io);
+  // Cluster mode (marked): the rooms this node owns by lease, saved in Redis; else every room here, in SQLite.
+  const cluster = deps.cluster ? clusterRoomsOn(deps.cluster, { node, io, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked }) : null;
+  const rooms: Rooms = cluster ?? createRooms({ clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport, log, acked });
+  const directory = cluster?.directory ?? localDirectory(rooms, node);
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
@@ -203,6 +217,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   };
   io.on('connection', onConnection(ctx, assignments, limits, guard));
   const restored = rooms.restore();
+  const restoredRooms = cluster ? cluster.start() : Promise.resolve(restored);
+  restoredRooms.catch((error: unknown) => log('could not take over the rooms in Redis', error));
   const restoredAssignments = assignments.restore();
   restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
   const prober = setInterval(() => deps.store.probe(), deps.storageProbeMs ?? 1000);
@@ -213,13 +229,15 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, directory, node, assignments, restored, restoredAssignments, metrics,
+    httpServer, io, rooms, directory, node, cluster, restoredRooms, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
       clearInterval(prober);
       // Rooms first: the sockets closing below must not be saved as players dropping out. Closing the engine
-      // (not disconnecting each socket) lets socket.io clients reconnect by themselves.
+      // (not disconnecting each socket) lets socket.io clients reconnect by themselves. Cluster mode: everything
+      // queued is written and every lease given up first, so other nodes take the rooms at once.
+      if (cluster) await cluster.drain().catch((error: unknown) => log('could not hand the rooms over', error));
       rooms.closeAll();
       const assignmentsSaved = assignments.closeAll();
       const closed = io.close();

@@ -13,6 +13,12 @@ import { publicAddress } from './public-address.ts';
 import { facilitatorLink, loadFacilitatorKey, type FacilitatorKey } from './library/facilitator-key.ts';
 import { trustedProxies, type TrustProxy } from './client-address.ts';
 import { DRAIN_DEADLINE_MS, drainGraceMs } from './drain-settings.ts';
+import { nodeName } from './cluster/node-name.ts';
+import { connectRedisOrExit } from './cluster/redis-connection.ts';
+import { redisLimiterStore } from './cluster/redis-limiter-store.ts';
+import type { ClusterSetup } from './cluster/cluster-setup.ts';
+import { saveFinishedGame } from './postgres/finished-games.ts';
+import type { PostgresTeacherData } from './postgres/teacher-data.ts';
 
 const env = process.env;
 const port = Number(env['PORT'] ?? 3000);
@@ -22,6 +28,9 @@ const dbPath = env['PODIUM_DB'] ?? './data/podium.db';
 /** Set: finished games, quizzes, the games index and assignments live in PostgreSQL; the SQLite file keeps the live
  *  rooms and the outbox of finished games on their way there (docs/operations.md, "PostgreSQL"). */
 const databaseUrl = env['PODIUM_DATABASE_URL'] || null;
+/** Set: cluster mode — live rooms leased and saved in Redis, limits counted there (docs/operations.md, "Cluster
+ *  mode"). Needs PODIUM_DATABASE_URL: finished games must outlive any one node. */
+const redisUrl = env['PODIUM_REDIS_URL'] || null;
 // Relative to the working directory, like the database: the same whether run from source or from the bundle.
 const clientDir = resolve(env['PODIUM_CLIENT_DIR'] ?? 'dist/client');
 /** PODIUM_RATE_LIMITS=off lifts the per-address limits, e.g. for a benchmark whose bots all come from 127.0.0.1. */
@@ -58,7 +67,7 @@ function openOrExit(): SqliteStore {
 /** SIGTERM: not ready and "restarting" at once, games go on for the grace, then every socket is closed (cut if it
  *  does not answer), the last batch saved, the database and its lock released, exit 0. A watchdog exits 1 at the
  *  deadline if anything hangs. */
-function shutdown(server: PodiumServer, store: SqliteStore, teacher: TeacherData, signal: string): void {
+function shutdown(server: PodiumServer, store: SqliteStore, teacher: TeacherData, signal: string, cluster: ClusterSetup | null): void {
   const started = Date.now();
   server.drain();
   logger.info('draining: not ready, clients told to reconnect; rooms are saved', { signal, graceMs });
@@ -70,6 +79,7 @@ function shutdown(server: PodiumServer, store: SqliteStore, teacher: TeacherData
     const sockets = server.io.engine.clientsCount;
     void server.close().finally(async () => {
       await teacher.close().catch((error: unknown) => logger.error('closing the teacher data failed', errorFields(error)));
+      await cluster?.redis.quit().catch(() => {});
       store.close();
       logger.info(`drained in ${Date.now() - started} ms`, { drainedMs: Date.now() - started, socketsClosed: sockets });
       process.exit(0);
@@ -100,9 +110,29 @@ async function postgresOrExit(url: string, store: SqliteStore): Promise<TeacherD
   }
 }
 
+/** A node name that cannot go into a lease is refused before anything opens. */
+function nodeOrExit(): string {
+  try {
+    return nodeName(env);
+  } catch (error) {
+    console.error(`podium: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+
+if (redisUrl && !databaseUrl) {
+  console.error('podium: PODIUM_REDIS_URL (cluster mode) needs PODIUM_DATABASE_URL too: finished games, quizzes and assignments must live in PostgreSQL, where every node reads them');
+  process.exit(2);
+}
+const node = nodeOrExit();
 const trustProxy = trustOrExit();
 const store = openOrExit();
 const teacher = databaseUrl ? await postgresOrExit(databaseUrl, store) : store.teacher;
+// Cluster mode (marked): Redis reached before anything listens, like PostgreSQL.
+const redis = redisUrl ? await connectRedisOrExit(redisUrl, { log: (message, error) => logger.error(message, errorFields(error)), closeFirst: () => store.close() }) : null;
+const cluster: ClusterSetup | null = redis && redisUrl ? {
+  redis, redisUrl, awaitLapsedLeases: true, saveFinished: async (results, hostTokenHash) => void (await saveFinishedGame((teacher as PostgresTeacherData).pool, results, hostTokenHash)),
+} : null;
 const facilitator = keyOrExit();
 const address = publicAddress({ publicUrl: env['PUBLIC_URL'], host, port, interfaces: networkInterfaces() });
 const server = createServer({
@@ -117,8 +147,18 @@ const server = createServer({
   storageProbeMs: Number(env['PODIUM_STORAGE_PROBE_MS'] ?? 1000),
   facilitatorKey: facilitator.key,
   trustProxy,
+  node,
+  ...(cluster ? { cluster, limiterStore: redisLimiterStore(cluster.redis) } : {}),
   ...(existsSync(clientDir) ? { clientDir } : {}),
 });
+
+let restoredRooms: number;
+try {
+  restoredRooms = await server.restoredRooms;
+} catch (error) {
+  console.error(`podium: could not take over the rooms in Redis: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 try {
   await server.restoredAssignments;
@@ -135,10 +175,12 @@ server.httpServer.once('error', (error: NodeJS.ErrnoException) => {
 });
 
 server.httpServer.listen(port, host, () => {
-  const restored = server.restored > 0 ? `, ${server.restored} room(s) restored` : '';
+  const restored = restoredRooms > 0 ? `, ${restoredRooms} room(s) restored` : '';
   const teacherData = databaseUrl ? `; teacher's data in PostgreSQL ${redacted(databaseUrl)}` : '';
-  logger.info(`Podium on ${address.url} (database ${dbPath}${teacherData}${restored})`, {
-    url: address.url, bind: `${host}:${port}`, database: dbPath, teacherData: teacher.kind, restored: server.restored,
+  const clusterMode = redisUrl ? `; cluster mode as node ${node}, live rooms in Redis ${redacted(redisUrl)}` : '';
+  logger.info(`Podium on ${address.url} (database ${dbPath}${teacherData}${clusterMode}${restored})`, {
+    url: address.url, bind: `${host}:${port}`, database: dbPath, teacherData: teacher.kind, restored: restoredRooms,
+    ...(redisUrl ? { node, liveRooms: 'redis' } : {}),
   });
   if (address.warning) logger.warn(address.warning);
   // The one place the key is shown: whoever reads this console may open every report (docs/operations.md).
@@ -147,4 +189,4 @@ server.httpServer.listen(port, host, () => {
   if (noLimits) logger.warn('PODIUM_RATE_LIMITS=off: every rate limit is lifted (benchmarks only)');
 });
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => shutdown(server, store, teacher, signal));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => shutdown(server, store, teacher, signal, cluster));

@@ -42,6 +42,8 @@ export interface LeaseCommands {
    * lease (a long GC, SIGSTOP, a VM migration) from overwriting its successor's state when it wakes up.
    */
   writeFenced(room: string, token: number, writes: RoomWrites): Promise<boolean>;
+  /** Deletes the room's saved state (the room ended or idled out), only if `token` is still the room's newest. */
+  dropFenced(room: string, token: number): Promise<boolean>;
   /** The room's saved state, every field. */
   readRoom(room: string): Promise<Record<string, string>>;
 }

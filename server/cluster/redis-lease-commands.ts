@@ -31,11 +31,18 @@ for i = 3, last_set, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 for i = last_set + 1, #ARGV do redis.call('HDEL', KEYS[2], ARGV[i]) end
 return 1`;
 
+// KEYS[1] fence, KEYS[2] room hash; ARGV[1] token. 1 when deleted (or already gone).
+const DROP_FENCED = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[2])
+return 1`;
+
 interface LeaseScripts {
   podiumAcquire(lease: string, fence: string, holder: string, ttlMs: number, keepMs: number): Promise<number | null>;
   podiumRenew(lease: string, value: string, ttlMs: number): Promise<number>;
   podiumRelease(lease: string, value: string): Promise<number>;
   podiumWriteFenced(fence: string, room: string, ...args: (string | number)[]): Promise<number>;
+  podiumDropFenced(fence: string, room: string, token: string): Promise<number>;
 }
 
 export function redisLeaseCommands(redis: Redis): LeaseCommands {
@@ -43,6 +50,7 @@ export function redisLeaseCommands(redis: Redis): LeaseCommands {
   redis.defineCommand('podiumRenew', { numberOfKeys: 1, lua: RENEW });
   redis.defineCommand('podiumRelease', { numberOfKeys: 1, lua: RELEASE });
   redis.defineCommand('podiumWriteFenced', { numberOfKeys: 2, lua: WRITE_FENCED });
+  redis.defineCommand('podiumDropFenced', { numberOfKeys: 2, lua: DROP_FENCED });
   const scripts = redis as unknown as LeaseScripts;
   return {
     async acquire(room, holder, ttlMs) {
@@ -62,6 +70,9 @@ export function redisLeaseCommands(redis: Redis): LeaseCommands {
       const sets = Object.entries(writes.set);
       const args = [String(token), sets.length, ...sets.flat(), ...writes.del];
       return (await scripts.podiumWriteFenced(fenceKey(room), roomKey(room), ...args)) === 1;
+    },
+    async dropFenced(room, token) {
+      return (await scripts.podiumDropFenced(fenceKey(room), roomKey(room), String(token))) === 1;
     },
     async readRoom(room) {
       return redis.hgetall(roomKey(room));

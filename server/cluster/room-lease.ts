@@ -27,6 +27,8 @@ export interface RoomLease {
   valid(): boolean;
   /** The fenced write of the room's state: false (nothing written) once another node has taken the room. */
   write(writes: RoomWrites): Promise<boolean>;
+  /** The fenced delete of the room's whole saved state (it ended): false once another node has taken the room. */
+  drop(): Promise<boolean>;
   /** Gives the room up now (shutdown, the room ended). */
   release(): Promise<void>;
   /** Called once, when the lease is lost for good (a renewal found another owner, or its time ran out). */
@@ -114,6 +116,7 @@ export function roomLeases(options: LeaseOptions): RoomLeases {
       valid: () => lost === null && clock.now() < validUntil,
       // Refused here once lost (a released lease's token may still be the newest); the fence refuses the rest.
       write: async (writes) => (lost === null ? commands.writeFenced(room, token, writes) : false),
+      drop: async () => (lost === null ? commands.dropFenced(room, token) : false),
       async release() {
         if (lost !== null) return;
         lose('released');

@@ -92,5 +92,18 @@ export function leaseContract(name: string, setup: () => ContractSetup): void {
       await commands.release(room, 'a', token);
       expect(await commands.writeFenced(room, token, { set: { room: 'v' }, del: [] })).toBe(true);
     });
+
+    it("drops the room's whole state only with its newest token", async () => {
+      const { commands, wait } = setup();
+      const room = fresh();
+      const old = (await commands.acquire(room, 'a', SHORT))!;
+      await commands.writeFenced(room, old, { set: { room: 'v1', 'p:1': 'x', 's:1:1': 'y' }, del: [] });
+      await wait(SHORT * 2);
+      const next = (await commands.acquire(room, 'b', LONG))!;
+      expect(await commands.dropFenced(room, old)).toBe(false);
+      expect(await commands.readRoom(room)).toEqual({ room: 'v1', 'p:1': 'x', 's:1:1': 'y' });
+      expect(await commands.dropFenced(room, next)).toBe(true);
+      expect(await commands.readRoom(room)).toEqual({});
+    });
   });
 }

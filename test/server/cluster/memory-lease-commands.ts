@@ -49,6 +49,12 @@ export function memoryLeaseCommands(clock: Clock): MemoryLeaseCommands {
       rooms.set(room, hash);
       return true;
     },
+    async dropFenced(room, token) {
+      enter(`drop ${room} ${token}`);
+      if (fences.get(room) !== token) return false;
+      rooms.delete(room);
+      return true;
+    },
     async readRoom(room) {
       enter(`read ${room}`);
       return Object.fromEntries(rooms.get(room) ?? []);
