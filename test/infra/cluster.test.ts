@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, metric, startCluster, type Cluster } from './cluster.ts';
-import { TracedWebSocket } from './node-of.ts';
+import { nodeOf, TracedWebSocket } from './node-of.ts';
 import { singleChoiceSettings } from '../server/faults/resilient-client.ts';
 
 const alive = (pid: number): boolean => {
@@ -60,6 +60,9 @@ describe('startCluster', () => {
     const added = (await connections(cluster)).map((c, i) => c - before[i]!);
     expect(added.reduce((a, b) => a + b, 0)).toBe(9);
     expect(added.every((n) => n >= 1)).toBe(true);
+    // Each upgrade names the node that took it (X-Podium-Node), and every node took some.
+    expect(new Set(opened.map(nodeOf))).toEqual(new Set(['node-1', 'node-2', 'node-3']));
+    expect(((await (await cluster.nodes[2]!.get('/healthz')).json()) as { node: string }).node).toBe('node-3');
     // A request and its ack through nginx.
     const ack = (await opened[0]!.timeout(5000).emitWithAck('room:create' as never, { settings: singleChoiceSettings(1) } as never)) as { ok: boolean };
     expect(ack.ok).toBe(true);
