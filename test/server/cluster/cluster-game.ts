@@ -91,6 +91,7 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Cluster mode (issue 13, step 2) comes from the cluster-core and cluster-route branches: until both are merged
- *  here, a node ignores PODIUM_REDIS_URL and the scenarios cannot pass, so they are skipped (and start nothing). */
-export const clusterModeLanded = false;
+/** Cluster mode's routing (events forwarded to a room's owner, broadcasts across nodes) comes from the
+ *  cluster-route branch: until it is merged here, a player on another node than the room's owner cannot play, so
+ *  the scenarios that need it are skipped (and start nothing). */
+export const routingLanded = false;
