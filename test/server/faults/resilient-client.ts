@@ -19,9 +19,17 @@ export const singleChoiceSettings = (rounds: number): RoomSettings => ({
 /** WebSocket only, through TracedWebSocket (engine.io-client's own Node transport, which also notes the node that
  *  served each connection: test/infra/node-of.ts). */
 export function connect(url: string): Sock {
-  return io(url, {
+  const socket: Sock = io(url, {
     transports: [TracedWebSocket as never], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
   });
+  // As the web client does (client/src/lib/game.svelte.ts): a server that hung up on purpose (a room moving to
+  // another node tells its sockets server:restarting, then disconnects them) is not retried by socket.io itself.
+  let retryAfterMs = 1000;
+  socket.on('server:restarting', (p) => void (retryAfterMs = p.retryAfterMs));
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), retryAfterMs);
+  });
+  return socket;
 }
 
 export async function call<T>(socket: Sock, event: string, payload: unknown, timeoutMs = 3000): Promise<Ack<T>> {
