@@ -10,12 +10,16 @@ import type { Store } from './store.ts';
 import type { TeacherData } from './teacher-data.ts';
 import { createApp } from './http-routes.ts';
 import { createRooms, type Rooms } from './rooms.ts';
+import { createRoomCalls } from './room-calls.ts';
+import { originOf } from './origin.ts';
 import { localDirectory, type RoomDirectory } from './cluster/room-directory.ts';
 import { nodeName } from './cluster/node-name.ts';
+import { clusterRouting, publishMetrics, redisLinks, type ClusterLinks, type ClusterRouting } from './cluster/routing.ts';
 import { clusterRoomsOn, type ClusterSetup } from './cluster/cluster-setup.ts';
 import type { ClusterRooms } from './cluster/cluster-rooms.ts';
 import { sqliteLiveRooms } from './live-store.ts';
-import { socketIoTransport } from './transport.ts';
+import { socketIoTransport, type Transport } from './transport.ts';
+import type { Reply } from './outgoing.ts';
 import { defaultLimits, type HandlerContext, type Limits } from './context.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { registerSessionHandlers } from './session-handlers.ts';
@@ -31,7 +35,6 @@ import { clientAddress, trustNone, type TrustProxy } from './client-address.ts';
 import { CLOSE_GRACE_MS, RESTART_RETRY_MS } from './drain-settings.ts';
 import { newId } from './tokens.ts';
 import { noIdentity, type GameServer, type GameSocket, type Log } from './types.ts';
-import type { Reply } from './outgoing.ts';
 import { apiRouter, type ApiLimits } from './library/api.ts';
 import { liveGames } from './library/live-games.ts';
 import { hashToken } from './tokens.ts';
@@ -70,9 +73,11 @@ export interface ServerDeps {
   trustProxy?: TrustProxy;
   /** This node's name (server/cluster/node-name.ts); generated when absent. */
   node?: string;
-  /** Cluster mode (PODIUM_REDIS_URL): live rooms leased and saved in Redis (server/cluster/). Absent: this
-   *  process's rooms in the SQLite file, as always. */
-  cluster?: ClusterSetup;
+  /** Cluster mode (PODIUM_REDIS_URL): live rooms leased and saved in Redis (server/cluster/), events for rooms owned
+   *  by other nodes forwarded there (server/cluster/routing.ts: `links`, by default two connections of its own to
+   *  `redisUrl`). Routing tests may instead keep this process's rooms and find other nodes' through `directory`.
+   *  Absent: this process's rooms in the SQLite file, as always. */
+  cluster?: (ClusterSetup & { links?: ClusterLinks }) | { links: ClusterLinks; directory: (rooms: Rooms, node: string) => RoomDirectory };
 }
 
 export interface PodiumServer {
@@ -83,7 +88,9 @@ export interface PodiumServer {
   directory: RoomDirectory;
   /** This node's name. */
   node: string;
-  /** Cluster mode's rooms (null on a single node). */
+  /** Cluster mode: the socket layer across nodes (null on a single node). */
+  routing: ClusterRouting | null;
+  /** Cluster mode's rooms (null on a single node, and with a routing test's directory). */
   cluster: ClusterRooms | null;
   /** Resolves to how many rooms this node reopened (cluster mode: took over from Redis) before it listens. */
   restoredRooms: Promise<number>;
@@ -113,8 +120,12 @@ function serveClient(app: express.Express, dir: string): void {
   app.get('/{*splat}', (_req, res) => res.sendFile('index.html', { root: dir, maxAge: 0 }));
 }
 
-function createIo(httpServer: HttpServer): GameServer {
-  return new Server(httpServer, { maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false });
+/** Cluster mode takes WebSocket only: long-polling would need sticky sessions at the balancer (ip_hash breaks for
+ *  a class behind one NAT address; docs/operations.md, "Cluster mode"). The web client tries WebSocket first. */
+function createIo(httpServer: HttpServer, cluster: boolean): GameServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES, perMessageDeflate: false, serveClient: false, ...(cluster ? { transports: ['websocket'] } : {}),
+  });
 }
 
 /** Connections: origin and per-address cap at the HTTP request, the flood cooldown at the socket.io handshake.
@@ -184,18 +195,22 @@ export function createServer(deps: ServerDeps): PodiumServer {
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
   });
-  const io = createIo(httpServer);
+  const io = createIo(httpServer, deps.cluster !== undefined);
   // Cluster mode (marked): the socket.io handshake and the WebSocket upgrade (engine.io's, not Express's) name the
   // node too, so a client behind the balancer can tell where it landed (docs/operations.md, "Cluster mode").
   if (deps.cluster) io.engine.on('headers', (headers: Record<string, string>) => void (headers['X-Podium-Node'] = node));
   const acked = ({ payload }: Reply): void => {
     if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
   };
-  const transport = socketIoTransport(io);
-  // Cluster mode (marked): the rooms this node owns by lease, saved in Redis; else every room here, in SQLite.
-  const cluster = deps.cluster ? clusterRoomsOn(deps.cluster, { node, io, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked }) : null;
+  // Cluster mode (marked): the socket layer across nodes, and the rooms this node owns by lease, saved in Redis;
+  // else every room here, in SQLite.
+  const setup = deps.cluster && 'redis' in deps.cluster ? deps.cluster : null;
+  const routing = deps.cluster ? clusterRouting(io, node, deps.cluster.links ?? redisLinks(setup!.redisUrl, log), log) : null;
+  if (routing) publishMetrics(metrics.registry, routing);
+  const transport = routing?.transport ?? socketIoTransport(io);
+  const cluster = setup ? clusterRoomsOn(setup, { node, io, clock: deps.clock, scheduler: deps.scheduler, transport, log, acked }) : null;
   const rooms: Rooms = cluster ?? createRooms({ clock: deps.clock, scheduler: deps.scheduler, store: sqliteLiveRooms(deps.store), transport, log, acked });
-  const directory = cluster?.directory ?? localDirectory(rooms, node);
+  const directory = cluster?.directory ?? (deps.cluster && 'directory' in deps.cluster ? deps.cluster.directory(rooms, node) : localDirectory(rooms, node));
   const assignments = createAssignmentHost({ io, clock: deps.clock, scheduler: deps.scheduler, store: deps.teacher.assignments, log });
   live.withAssignments(assignmentGames(assignments, deps.clock));
   const guard = connectionGuard({
@@ -206,6 +221,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   guardConnections(io, guard, trust);
   const ctx: HandlerContext = {
     io, rooms, directory, clock: deps.clock, log,
+    calls: createRoomCalls(rooms, routing ? routing.remote(directory) : null),
+    origin: (socket) => originOf(socket, node),
     newId: ids,
     newSeed: deps.newSeed ?? (() => cryptoBytes(9).toString('base64url')),
     randomBytes,
@@ -219,8 +236,10 @@ export function createServer(deps: ServerDeps): PodiumServer {
     assignments,
   };
   io.on('connection', onConnection(ctx, assignments, limits, guard));
+  routing?.attach(ctx.calls, rooms.outbox);
   const restored = rooms.restore();
-  const restoredRooms = cluster ? cluster.start() : Promise.resolve(restored);
+  // Subscribed to this node's channel before it takes rooms over or listens: nothing forwarded here is missed.
+  const restoredRooms = cluster ? (routing?.ready ?? Promise.resolve()).then(() => cluster.start()) : Promise.resolve(restored);
   restoredRooms.catch((error: unknown) => log('could not take over the rooms in Redis', error));
   const restoredAssignments = assignments.restore();
   restoredAssignments.catch((error: unknown) => log('could not restore the assignments', error));
@@ -232,7 +251,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
     io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
-    httpServer, io, rooms, directory, node, cluster, restoredRooms, assignments, restored, restoredAssignments, metrics,
+    httpServer, io, rooms, directory, node, routing, cluster, restoredRooms, assignments, restored, restoredAssignments, metrics,
     drain,
     close: async () => {
       drain();
@@ -251,6 +270,7 @@ export function createServer(deps: ServerDeps): PodiumServer {
       }, CLOSE_GRACE_MS);
       await closed;
       clearTimeout(cut);
+      await routing?.close();
       await assignmentsSaved;
     },
   };

@@ -1,6 +1,9 @@
 // Everything the socket handlers share: the rooms, entropy, limits, the public address.
 import type { Clock } from './clock.ts';
 import type { Rooms } from './rooms.ts';
+import type { Origin } from './origin.ts';
+import type { RoomCalls } from './room-calls.ts';
+import type { GameSocket } from './types.ts';
 import type { RoomDirectory } from './cluster/room-directory.ts';
 import type { Guesses, GuessLimits } from './guesses.ts';
 import type { Limiter } from './limiter.ts';
@@ -29,6 +32,10 @@ export interface HandlerContext {
   io: GameServer;
   /** The rooms this node owns. */
   rooms: Rooms;
+  /** Every room operation by name, run where the room is (this node, or its owner in cluster mode). */
+  calls: RoomCalls;
+  /** The socket's event as data, stamped with this node's name (origin.ts). */
+  origin(socket: GameSocket): Origin;
   /** Where any room lives (this node, another one in cluster mode, nowhere), and how a new one is opened. */
   directory: RoomDirectory;
   clock: Clock;

@@ -2,17 +2,17 @@
 // roster"). The deltas that follow in host:status build on the version this one carries.
 import { Empty, type Ack, type RosterFull } from '../shared/protocol.ts';
 import type { HandlerContext } from './context.ts';
+import type { Origin } from './origin.ts';
+import { answerOf } from './room-calls.ts';
+import type { RoomHost } from './room-host.ts';
 import { refuse, type Routes } from './validated.ts';
-import type { GameSocket } from './types.ts';
 
-function roster(ctx: HandlerContext, socket: GameSocket): Ack<RosterFull> {
-  const { roomCode, role } = socket.data;
-  const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
-  if (!room) return refuse('not_joined');
-  if (role !== 'host' || room.hostSocket !== socket.id) return refuse('not_host');
+function roster(room: RoomHost, origin: Origin): Ack<RosterFull> {
+  if (origin.identity.role !== 'host' || room.hostSocket !== origin.socketId) return refuse('not_host');
   return { ok: true, data: room.fullRoster() };
 }
 
 export function registerRosterHandlers(ctx: HandlerContext, routes: Routes): void {
-  routes.on('host:roster', Empty, (_, socket) => roster(ctx, socket));
+  ctx.calls.define<null, RosterFull>('host:roster', 'not_joined', (room, origin) => roster(room, origin));
+  routes.on('host:roster', Empty, (_, socket, ack) => answerOf(ctx.calls.call(socket.data.roomCode, 'host:roster', ctx.origin(socket), null, ack)));
 }

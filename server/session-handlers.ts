@@ -4,6 +4,8 @@ import { createRoom, roomCodeFrom, viewForHost, viewForPlayer, viewForRoom, type
 import { kindsOf, planOfQuiz } from '../shared/quiz/index.ts';
 import type { HandlerContext } from './context.ts';
 import type { AckTo, Step } from './outgoing.ts';
+import type { Origin } from './origin.ts';
+import { answerOf, whenDone } from './room-calls.ts';
 import type { RoomHost } from './room-host.ts';
 import { RoomCodeTaken } from './cluster/room-directory.ts';
 import { hashToken, protectToken } from './tokens.ts';
@@ -58,15 +60,11 @@ async function create(ctx: HandlerContext, socket: GameSocket, p: CreateRoom, ac
   return ACKED;
 }
 
-/** The error a handled event ended with: a refusal before the room, or the room's own. */
-const errorOf = (outcome: Ack<unknown> | Step): ErrorCode | null => {
-  if ('ok' in outcome) return outcome.ok ? null : outcome.error;
-  return outcome.result && !outcome.result.ok ? outcome.result.error : null;
-};
-const answered = <T>(outcome: Ack<T> | Step): Ack<T> | Acked => ('ok' in outcome ? outcome : ACKED);
-
-/** A lookup that found nothing, or a token the room does not have: what a guesser gets. */
 const isMiss = (error: ErrorCode): boolean => error === 'room_not_found' || error === 'unknown_token';
+
+/** What a room:join carries to the room: the client's payload, and whether the room's join rate let it through
+ *  (counted at the socket's node, where the limits are). */
+type JoinCall = JoinRoom & { paced: boolean };
 
 /** Limits first (guessing for a room this address is not in; the room's join rate), then one synchronous step. */
 async function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom, ack: AckTo<Joined | Waiting>): Promise<Ack<Joined | Waiting> | Acked> {
@@ -74,16 +72,19 @@ async function join(ctx: HandlerContext, socket: GameSocket, p: JoinRoom, ack: A
   const address = addressOf(socket);
   const guess = !ctx.guesses.isKnown(address, p.code, ctx.clock.now());
   if (guess && !(await ctx.guesses.take(socket.id, address))) return refuse('too_many_attempts');
-  const room = ctx.rooms.get(p.code);
-  const paced = room ? await ctx.joinsPerRoom.take(p.code) : true;
-  const outcome = joinNow(ctx, socket, p, paced, ack);
-  const error = errorOf(outcome);
-  if (error !== null && error !== 'room_busy' && room) void ctx.joinsPerRoom.refund(p.code).catch(() => {});
-  if (error === null || !isMiss(error)) {
-    ctx.guesses.know(address, p.code, ctx.clock.now());
-    if (guess) await ctx.guesses.refund(socket.id, address);
-  }
-  return answered(outcome);
+  const exists = ctx.calls.exists(p.code);
+  const present = exists instanceof Promise ? await exists : exists;
+  const paced = present ? await ctx.joinsPerRoom.take(p.code) : true;
+  if (socket.data.role !== null) return refuse('already_joined');
+  const call: JoinCall = { ...p, paced };
+  return whenDone(ctx.calls.call(p.code, 'room:join', ctx.origin(socket), call, ack), async ({ answer, error }) => {
+    if (error !== null && error !== 'room_busy' && present) void ctx.joinsPerRoom.refund(p.code).catch(() => {});
+    if (error === null || !isMiss(error)) {
+      ctx.guesses.know(address, p.code, ctx.clock.now());
+      if (guess) await ctx.guesses.refund(socket.id, address);
+    }
+    return answer;
+  });
 }
 
 function joinReply(playerToken: string, playerId: string, now: number) {
@@ -95,32 +96,30 @@ function joinReply(playerToken: string, playerId: string, now: number) {
   };
 }
 
-function joinNow(ctx: HandlerContext, socket: GameSocket, p: JoinRoom, paced: boolean, ack: AckTo<Joined | Waiting>): Ack<Joined | Waiting> | Step {
-  if (socket.data.role !== null) return refuse('already_joined');
-  const room = ctx.rooms.get(p.code);
-  if (!room) return refuse(ctx.assignments.has(p.code) ? 'assignment_code' : 'room_not_found');
-  if (!paced) return refuse('room_busy');
+function joinNow(ctx: HandlerContext, room: RoomHost, origin: Origin, p: JoinCall, ack: AckTo<Joined | Waiting>): Ack<Joined | Waiting> | Step {
+  if (!p.paced) return refuse('room_busy');
   const playerId = ctx.newId();
   const playerToken = `${playerId}.${ctx.newId()}`;
   const now = ctx.clock.now();
   const event = { type: 'join', playerId, token: protectToken(playerToken), name: p.name, team: p.team, now } as const;
-  return room.dispatch(event, { socketId: socket.id, event: 'room:join', ack, reply: joinReply(playerToken, playerId, now) });
+  return room.dispatch(event, { socketId: origin.socketId, event: 'room:join', ack, reply: joinReply(playerToken, playerId, now) });
 }
 
 /** A valid token is never refused by the guessing limits; a miss is charged after the fact, and past the budget
  *  every miss answers too_many_attempts (so the answer no longer tells a wrong code from a wrong token). */
-async function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom, ack: AckTo<Rejoined>): Promise<Ack<Rejoined> | Acked> {
-  const outcome = rejoinNow(ctx, socket, p, ack);
-  const error = errorOf(outcome);
+function rejoin(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom, ack: AckTo<Rejoined>): Ack<Rejoined> | Acked | Promise<Ack<Rejoined> | Acked> {
+  if (socket.data.role !== null) return refuse('already_joined');
   const address = addressOf(socket);
-  if (error === null || !isMiss(error)) {
-    if (error === null) ctx.guesses.know(address, p.code, ctx.clock.now());
-    return answered(outcome);
-  }
-  // A miss: the room left the answer to us (rejoinReply), since the guessing budget decides it.
-  const miss = refuse(error);
-  if (ctx.guesses.isKnown(address, p.code, ctx.clock.now())) return miss;
-  return (await ctx.guesses.charge(socket.id, address)) ? miss : refuse('too_many_attempts');
+  return whenDone(ctx.calls.call(p.code, 'room:rejoin', ctx.origin(socket), p, ack), async ({ answer, error }): Promise<Ack<Rejoined> | Acked> => {
+    if (error === null || !isMiss(error)) {
+      if (error === null) ctx.guesses.know(address, p.code, ctx.clock.now());
+      return answer;
+    }
+    // A miss: the room left the answer to us (rejoinReply), since the guessing budget decides it.
+    const miss = refuse(error);
+    if (ctx.guesses.isKnown(address, p.code, ctx.clock.now())) return miss;
+    return (await ctx.guesses.charge(socket.id, address)) ? miss : refuse('too_many_attempts');
+  });
 }
 
 function rejoinReply(ctx: HandlerContext, p: RejoinRoom, now: number) {
@@ -141,37 +140,46 @@ function rejoinReply(ctx: HandlerContext, p: RejoinRoom, now: number) {
   };
 }
 
-function rejoinNow(ctx: HandlerContext, socket: GameSocket, p: RejoinRoom, ack: AckTo<Rejoined>): Ack<Rejoined> | Step {
-  if (socket.data.role !== null) return refuse('already_joined');
-  const room = ctx.rooms.get(p.code);
-  if (!room) return refuse('room_not_found');
+function rejoinNow(ctx: HandlerContext, room: RoomHost, origin: Origin, p: RejoinRoom, ack: AckTo<Rejoined>): Step {
   const now = ctx.clock.now();
-  return room.dispatch({ type: 'rejoin', token: protectToken(p.token), now }, { socketId: socket.id, event: 'room:rejoin', ack, reply: rejoinReply(ctx, p, now) });
+  return room.dispatch({ type: 'rejoin', token: protectToken(p.token), now }, { socketId: origin.socketId, event: 'room:rejoin', ack, reply: rejoinReply(ctx, p, now) });
 }
 
-function leave(ctx: HandlerContext, socket: GameSocket, ack: AckTo<null>): Ack<null> | Acked {
-  const { roomCode, role, playerId } = socket.data;
-  const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
-  if (!room || (role !== 'player' && role !== 'waiting') || playerId === null) return refuse('not_joined');
-  room.dispatch({ type: 'leave', playerId, now: ctx.clock.now() }, {
-    socketId: socket.id, event: 'room:leave', ack, reply: (result) => (result.ok ? { ok: true, data: null } : refuse(result.error)),
+function leave(ctx: HandlerContext, room: RoomHost, origin: Origin, ack: AckTo<null>): Ack<null> | Step {
+  const { role, playerId } = origin.identity;
+  if ((role !== 'player' && role !== 'waiting') || playerId === null) return refuse('not_joined');
+  return room.dispatch({ type: 'leave', playerId, now: ctx.clock.now() }, {
+    socketId: origin.socketId, event: 'room:leave', ack, reply: (result) => (result.ok ? { ok: true, data: null } : refuse(result.error)),
   });
-  return ACKED;
 }
 
-/** A dropped socket counts only if it is still the one speaking for its host or player (the room checks). */
+const noAck: AckTo = () => {};
+
+/** A dropped socket counts only if it is still the one speaking for its host or player (the room checks); in
+ *  cluster mode the owner hears it like any event, and nobody waits for the answer. */
 function gone(ctx: HandlerContext, socket: GameSocket): void {
   const { roomCode } = socket.data;
-  const room = roomCode === null ? undefined : ctx.rooms.get(roomCode);
-  room?.gone(socket.id, socket.data);
+  if (roomCode === null) return;
+  const outcome = ctx.calls.call(roomCode, 'room:gone', ctx.origin(socket), null, noAck);
+  if (outcome instanceof Promise) outcome.catch((error: unknown) => ctx.log('disconnect handling failed', error));
+}
+
+/** The room side of each session event, where the room is (room-calls.ts). */
+function defineSessionOps(ctx: HandlerContext): void {
+  ctx.calls.define<JoinCall, Joined | Waiting>('room:join', (p) => (ctx.assignments.has(p.code) ? 'assignment_code' : 'room_not_found'),
+    (room, origin, p, ack) => joinNow(ctx, room, origin, p, ack));
+  ctx.calls.define<RejoinRoom, Rejoined>('room:rejoin', 'room_not_found', (room, origin, p, ack) => rejoinNow(ctx, room, origin, p, ack));
+  ctx.calls.define<null, null>('room:leave', 'not_joined', (room, origin, _, ack) => leave(ctx, room, origin, ack));
+  ctx.calls.define<null, never>('room:gone', 'not_joined', (room, origin) => room.gone(origin.socketId, origin.identity));
 }
 
 /** Registers the session routes; returns the disconnect listener every socket shares (`this` is the socket). */
 export function registerSessionHandlers(ctx: HandlerContext, routes: Routes): (this: GameSocket) => void {
+  defineSessionOps(ctx);
   routes.on('room:create', CreateRoom, (p, socket, ack) => create(ctx, socket, p, ack));
   routes.on('room:join', JoinRoom, (p, socket, ack) => join(ctx, socket, p, ack));
   routes.on('room:rejoin', RejoinRoom, (p, socket, ack) => rejoin(ctx, socket, p, ack));
-  routes.on('room:leave', Empty, (_, socket, ack) => leave(ctx, socket, ack));
+  routes.on('room:leave', Empty, (_, socket, ack) => answerOf(ctx.calls.call(socket.data.roomCode, 'room:leave', ctx.origin(socket), null, ack)));
   return function disconnected(this: GameSocket): void {
     ctx.guesses.forgetSocket(this.id);
     try {

@@ -38,6 +38,8 @@ export const ErrorCodes = {
   unknownToken: 'unknown_token',
   serverDraining: 'server_draining',
   internalError: 'internal_error',
+  /** Cluster mode: the room's owner node did not answer in time, or the room is changing node; retry shortly. */
+  roomMoving: 'room_moving',
   /** Assignments (self-paced): before the opening time, after the closing time, a code that is an assignment's. */
   notOpenYet: 'not_open_yet',
   assignmentClosed: 'assignment_closed',

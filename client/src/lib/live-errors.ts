@@ -31,6 +31,7 @@ const messages: Record<ClientError, string> = {
   unknown_token: 'This device is not in that game any more. Join again.',
   server_draining: 'The server is restarting. Try again in a few seconds.',
   internal_error: 'The server had a problem. Try again.',
+  room_moving: 'The game is moving to another server. Try again in a moment.',
   not_open_yet: 'This homework is not open yet. Come back at the opening time.',
   assignment_closed: 'This homework has closed.',
   assignment_code: 'That code is for homework: opening it…',
