@@ -105,5 +105,5 @@ describe.skipIf(!routingLanded)('kill -9 of the owner mid-round', () => {
     await eventually('the game stored', async () => ((await gamesStored(cluster, host.code)) >= 1 ? true : undefined));
     await sleep(1000);
     expect(await gamesStored(cluster, host.code)).toBe(1);
-  });
+  }, 150_000);
 });

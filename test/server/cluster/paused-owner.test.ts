@@ -85,5 +85,5 @@ describe.skipIf(!routingLanded)('an owner paused past its lease', () => {
     await eventually('the game stored', async () => ((await gamesStored(cluster, host.code)) >= 1 ? true : undefined));
     await sleep(1000);
     expect(await gamesStored(cluster, host.code)).toBe(1);
-  });
+  }, 150_000);
 });

@@ -67,5 +67,5 @@ describe.skipIf(!routingLanded)('a Redis restart mid-game', () => {
     await eventually('the game stored', async () => ((await gamesStored(cluster, host.code)) >= 1 ? true : undefined));
     await sleep(1000);
     expect(await gamesStored(cluster, host.code)).toBe(1);
-  });
+  }, 150_000);
 });

@@ -96,5 +96,5 @@ describe.skipIf(!routingLanded)('SIGTERM of one node', () => {
     for (const g of games) await eventually(`game ${g.host.code} stored`, async () => ((await gamesStored(cluster, g.host.code)) >= 1 ? true : undefined));
     await sleep(1000);
     for (const g of games) expect(await gamesStored(cluster, g.host.code)).toBe(1);
-  });
+  }, 150_000);
 });

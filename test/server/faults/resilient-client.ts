@@ -54,18 +54,27 @@ export interface Return {
   me?: MeView;
 }
 
+/** The web client's list (client/src/lib/game.svelte.ts): a rejoin refused with these is not tried again. */
+const LOST_SESSION: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
+
 /** Rejoins on every reconnect (registered after the first connect, so every 'connect' here is a return). */
 function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string, onBack: (r: Rejoined) => void, returns: Return[]): void {
   let lostAt: number | null = null;
   socket.on('disconnect', () => void (lostAt ??= performance.now()));
-  socket.on('connect', async () => {
+  const rejoin = async (): Promise<void> => {
     const ack = await call<Rejoined>(socket, 'room:rejoin', { code: code(), token: token() }).catch(() => null);
-    if (!ack?.ok) return;
+    if (!ack?.ok) {
+      // A hiccup (no ack; room_moving while the room changes node; internal_error): try again in a moment, as the
+      // web client does. A session the server no longer knows is left alone.
+      if (!ack || !LOST_SESSION.includes(ack.error)) setTimeout(() => void (socket.connected && rejoin()), 500);
+      return;
+    }
     const me = ack.data.role === 'player' ? { me: ack.data.me } : {};
     returns.push({ lostAt: lostAt ?? performance.now(), backAt: performance.now(), ...me });
     lostAt = null;
     onBack(ack.data);
-  });
+  };
+  socket.on('connect', () => void rejoin());
 }
 
 export interface FaultPlayer {
