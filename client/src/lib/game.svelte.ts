@@ -15,6 +15,8 @@ export type DataOf<E extends EventName> = Parameters<Events[E]>[1] extends (ack:
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ClientError; suggestion?: string };
 
 export const ackTimeoutMs = 5000;
+/** A rejoin refused for a passing reason is tried again after this long (docs/operations.md, "Cluster mode"). */
+export const rejoinRetryMs = 1000;
 /** A session the server no longer knows: forget it instead of retrying forever. */
 const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
 
@@ -35,6 +37,8 @@ export class GameClient {
   protected session: Session | null = null;
   #clock = new ClockOffset();
   #identified = false;
+  /** Rejoins refused in a row for a passing reason (the retry backs off). */
+  #rejoinFailures = 0;
   #retryAfterMs: number | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -177,11 +181,19 @@ export class GameClient {
     this.resuming = true;
     const result = await this.request('room:rejoin', { code: session.code, token: session.token });
     if (this.session !== session) return;
+    if (result.ok) this.#rejoinFailures = 0;
     if (result.ok && this.onRejoined(result.data)) {
       this.identified({ code: session.code, token: session.token }, 'view' in result.data ? result.data.view : null);
     } else if (!result.ok && !lostSession.includes(result.error)) {
-      // A timeout or a hiccup: the next reconnect tries again.
+      // A timeout or a hiccup (room_moving: the room is changing node, whose sockets are then told to reconnect,
+      // but not this one, which never got back in): try again in a moment while connected, and on every reconnect.
+      // Backing off (1, 2, 4, then every 8 s), so a server that keeps failing is not asked by a whole class at once.
       this.resuming = false;
+      const delay = rejoinRetryMs * 2 ** Math.min(this.#rejoinFailures++, 3);
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => {
+        if (this.socket.connected && this.session === session && !this.#identified) void this.#rejoin();
+      }, delay);
     } else {
       this.sessions.forget(this.role, session.code);
       this.session = null;

@@ -61,8 +61,10 @@ describe.skipIf(!routingLanded)('an owner paused past its lease', () => {
     } finally {
       a.resume();
     }
-    // Awake again, with its timers and the paused socket's events: whatever it tries to write is refused.
-    await sleep(3000);
+    // Awake again, with its timers and the paused socket's events: it finds the lease gone and sets the room down
+    // (whatever it tried to write was refused by the fence), so the state in Redis is the successor's.
+    await eventually('the woken node set the room down', () => (a.output().includes(`room ${host.code} set down on ${a.id}`) ? true : undefined), 15_000);
+    await sleep(1000);
     const after = (await leaseOf(redis, host.code))!;
     expect(after.holder.startsWith(a.id), 'the woken node did not take the room back').toBe(false);
     expect(Number(await redis.get(`podium:fence:{${host.code}}`))).toBe(after.token);

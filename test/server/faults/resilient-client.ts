@@ -65,7 +65,7 @@ function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string
     const ack = await call<Rejoined>(socket, 'room:rejoin', { code: code(), token: token() }).catch(() => null);
     if (!ack?.ok) {
       // A hiccup (no ack; room_moving while the room changes node; internal_error): try again in a moment, as the
-      // web client does. A session the server no longer knows is left alone.
+      // web client does (it backs off from 1 s; a test has no class to spread). A session that is gone is left alone.
       if (!ack || !LOST_SESSION.includes(ack.error)) setTimeout(() => void (socket.connected && rejoin()), 500);
       return;
     }
