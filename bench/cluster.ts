@@ -36,6 +36,8 @@ interface RoundOut {
   helperCpuUs: number;
   redisCalls: number | null;
   redisPublishes: number | null;
+  /** Calls per command in the round (the JSON's detail behind the per-answer figure). */
+  redisByCommand: Record<string, number>;
   errors: number;
 }
 
@@ -67,6 +69,12 @@ const delta = (a: Map<string, number> | null, b: Map<string, number> | null, onl
   return n;
 };
 
+function byCommand(a: Map<string, number> | null, b: Map<string, number> | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of b ?? []) if (v - (a?.get(k) ?? 0) > 0) out[k] = v - (a?.get(k) ?? 0);
+  return out;
+}
+
 const cpuOf = (pids: readonly number[]): number => pids.reduce((n, pid) => n + cpuUs(pid), 0);
 
 async function playRound(t: ClusterTarget, redis: Redis | null, drivers: Child[], hosts: Host[], s: Scenario, round: number): Promise<RoundOut> {
@@ -94,6 +102,7 @@ async function playRound(t: ClusterTarget, redis: Redis | null, drivers: Child[]
     helperCpuUs: helpers1 - helpers0,
     redisCalls: delta(stats0, stats1),
     redisPublishes: delta(stats0, stats1, 'publish'),
+    redisByCommand: byCommand(stats0, stats1),
   };
 }
 
@@ -129,10 +138,11 @@ async function runOne(s: Scenario, name: ClusterTargetName): Promise<RunOut> {
   return out;
 }
 
-/** The median over the measured rounds of one kind. */
-function over(run: RunOut | undefined, kinds: readonly RoundKind[], get: (r: RoundOut) => number | null): number | null {
+/** The median over the measured rounds of one kind (to `digits` decimals). */
+function over(run: RunOut | undefined, kinds: readonly RoundKind[], get: (r: RoundOut) => number | null, digits = 1): number | null {
   if (!run) return null;
-  return round1(middle(run.rounds.filter((r) => kinds.includes(r.kind)).map(get).filter((x): x is number => x !== null)));
+  const m = middle(run.rounds.filter((r) => kinds.includes(r.kind)).map(get).filter((x): x is number => x !== null));
+  return m === null ? null : Math.round(m * 10 ** digits) / 10 ** digits;
 }
 
 const perAnswer = (get: (r: RoundOut) => number | null) => (r: RoundOut): number | null => {
@@ -149,9 +159,10 @@ function table(s: Scenario, runs: RunOut[]): string {
     ['answer ack p99, burst (ms)', (r) => over(r, ['burst'], (x) => x.ackP99)],
     ['CPU per answer, Podium nodes, burst (us)', (r) => over(r, ['burst'], perAnswer((x) => x.nodeCpuUs))],
     ['CPU per answer, Redis + nginx, burst (us)', (r) => over(r, ['burst'], perAnswer((x) => x.helperCpuUs))],
-    ['Redis commands per answer, burst', (r) => over(r, ['burst'], perAnswer((x) => x.redisCalls))],
-    ['  of them PUBLISH', (r) => over(r, ['burst'], perAnswer((x) => x.redisPublishes))],
-    ['Redis commands per answer, spread', (r) => over(r, ['spread'], perAnswer((x) => x.redisCalls))],
+    ['Redis commands per answer, burst', (r) => over(r, ['burst'], perAnswer((x) => x.redisCalls), 2)],
+    ['  of them PUBLISH', (r) => over(r, ['burst'], perAnswer((x) => x.redisPublishes), 3)],
+    ['Redis commands per answer, spread', (r) => over(r, ['spread'], perAnswer((x) => x.redisCalls), 2)],
+    ['  of them PUBLISH', (r) => over(r, ['spread'], perAnswer((x) => x.redisPublishes), 3)],
   ];
   const show = (c: number | string | null): string => (c === null ? '-' : String(c));
   const lines = [`\n${s.id}: ${s.title}`, `| figure | ${clusterTargets.join(' | ')} |`, '|---|---|---|'];
