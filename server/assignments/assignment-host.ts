@@ -10,12 +10,14 @@ import {
 } from '../../shared/assignment/index.ts';
 import type { PlayerId } from '../../shared/protocol.ts';
 import type { Clock, Scheduler } from '../clock.ts';
-import type { AssignmentStore } from './assignments-sql.ts';
+import { StaleAssignmentError, type AssignmentStore } from './assignments-sql.ts';
 import type { GameServer, Log } from '../types.ts';
 
 /** A closed assignment stays open for recaps and its students' rejoins this long, then only its report remains. */
 export const RETAIN_MS = 14 * 24 * 3600_000;
 const RETRY_MS = 1000;
+/** An event applied again on a fresh copy at most this often when other nodes keep changing the assignment. */
+const STALE_RETRIES = 3;
 
 export interface LiveAssignment {
   code: string;
@@ -72,15 +74,41 @@ export function createAssignmentHost({ io, clock, scheduler, store, log }: Assig
     byId.delete(a.state.id);
   }
 
-  /** Reduce, save, then tell: a change that could not be saved is refused and leaves the assignment as it was. */
-  async function step(a: LiveAssignment, event: AssignmentEvent): Promise<AssignmentResult> {
+  /** Another node changed the assignment (cluster mode): this node's copy becomes the saved one, and its students
+   *  here hear their view again (it may have moved on there). False when it is gone. */
+  async function refresh(a: LiveAssignment): Promise<boolean> {
+    const fresh = await store.load?.(a.code);
+    if (!fresh) return false;
+    const old = a.state;
+    a.state = fresh;
+    if (live.get(a.code) === a) arm(a);
+    const moved = [...a.sockets.keys()].filter((id) => JSON.stringify(old.students[id]) !== JSON.stringify(fresh.students[id]));
+    setImmediate(() => {
+      for (const playerId of moved) send(a, playerId);
+    });
+    return true;
+  }
+
+  /** Reduce, save, then tell: a change that could not be saved is refused and leaves the assignment as it was. A
+   *  save refused because another node saved first is applied again on the saved state (STALE_RETRIES). */
+  async function step(a: LiveAssignment, event: AssignmentEvent, attempt = 0): Promise<AssignmentResult> {
     const result = reduceAssignment(a.state, event);
+    // Refused by this node's copy: when other nodes share the assignment (store.load), it may be out of date (a
+    // token made there, a question opened there): asked again of the saved state, once.
+    if (!result.ok && attempt === 0 && store.load) {
+      const again = await refresh(a).catch(() => false);
+      if (again) return step(a, event, attempt + 1);
+    }
     if (!result.ok || result.state === a.state) return result;
     const closed = result.effects.some((e) => e.type === 'closed');
     const now = clock.now();
     try {
       await store.save(a.state, result.state, closed ? assignmentResults(result.state, now) : null, now);
     } catch (error) {
+      if (error instanceof StaleAssignmentError && attempt < STALE_RETRIES) {
+        const again = await refresh(a).catch((e: unknown) => (log(`assignment ${a.code}: could not reload`, e), false));
+        if (again) return step(a, event, attempt + 1);
+      }
       log(`assignment ${a.code}: could not save`, error);
       return { ok: false, error: 'internal_error' };
     }
@@ -136,6 +164,15 @@ export function createAssignmentHost({ io, clock, scheduler, store, log }: Assig
     },
     dispatch,
     get: (code: string): LiveAssignment | undefined => live.get(code),
+    /** This node's copy, or (cluster mode: another node opened it) the saved one, loaded now. */
+    async find(code: string): Promise<LiveAssignment | undefined> {
+      const here = live.get(code);
+      if (here || !store.load) return here;
+      const state = await store.load(code);
+      if (!state || (state.closedAt !== null && clock.now() >= state.closedAt + RETAIN_MS)) return undefined;
+      // Loaded meanwhile by another lookup: that copy.
+      return live.get(code) ?? add(state);
+    },
     byId: (id: string): LiveAssignment | undefined => live.get(byId.get(id) ?? ''),
     has: (code: string): boolean => live.has(code),
     size: (): number => live.size,

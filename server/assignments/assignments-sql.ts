@@ -14,10 +14,21 @@ CREATE TABLE IF NOT EXISTS live_students (
 /** Async (PostgreSQL implements it too: server/postgres/pg-assignments.ts); a change is saved, all of it or
  *  nothing, before anyone is told of it (assignment-host.ts). */
 export interface AssignmentStore {
-  /** Writes what changed from prev to next (prev null: everything), and the results of one that just closed. */
+  /** Writes what changed from prev to next (prev null: everything), and the results of one that just closed.
+   *  Throws StaleAssignmentError (nothing written) when another node changed it since this node's copy. */
   save(prev: AssignmentState | null, next: AssignmentState, results: FinalResults | null, now: number): Promise<void>;
   drop(code: string): Promise<void>;
   loadAll(): Promise<AssignmentState[]>;
+  /** One assignment as saved now, or null (PostgreSQL only: there several nodes share the assignments). */
+  load?(code: string): Promise<AssignmentState | null>;
+}
+
+/** Another node saved the assignment after this node's copy was read: reload it and apply the event again. */
+export class StaleAssignmentError extends Error {
+  override name = 'StaleAssignmentError';
+  constructor(code: string) {
+    super(`assignment ${code} was changed by another node`);
+  }
 }
 
 /** The record without its students, as both implementations store it. */
@@ -41,7 +52,7 @@ export function recordOf(state: AssignmentState): AssignmentRecord {
 export type SaveResults = (results: FinalResults, ownerHash: string) => void;
 
 /** The SQLite side is synchronous (better-sqlite3); server/store.ts wraps it into the async AssignmentStore. */
-export type SqliteAssignments = { [K in keyof AssignmentStore]: (...args: Parameters<AssignmentStore[K]>) => Awaited<ReturnType<AssignmentStore[K]>> };
+export type SqliteAssignments = { [K in Exclude<keyof AssignmentStore, 'load'>]: (...args: Parameters<AssignmentStore[K]>) => Awaited<ReturnType<AssignmentStore[K]>> };
 
 export function assignmentsSql(db: Database.Database, saveResults: SaveResults): SqliteAssignments {
   db.exec(ASSIGNMENT_SCHEMA);

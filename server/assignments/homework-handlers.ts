@@ -35,7 +35,8 @@ async function find(ctx: HandlerContext, assignments: AssignmentHost, socket: Ga
   const address = addressOf(socket);
   const known = ctx.guesses.isKnown(address, code, ctx.clock.now());
   if (!known && !(await ctx.guesses.take(socket.id, address))) return 'limited';
-  const a = assignments.get(code) ?? null;
+  // Cluster mode: an assignment another node opened is loaded from PostgreSQL.
+  const a = (await assignments.find(code)) ?? null;
   if (a) {
     ctx.guesses.know(address, code, ctx.clock.now());
     if (!known) await ctx.guesses.refund(socket.id, address);

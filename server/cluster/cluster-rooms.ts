@@ -2,7 +2,7 @@
 // by the node holding its lease (room-lease.ts), saved only through that lease's fenced write (room-rows.ts,
 // async-outbox.ts), listed in podium:rooms (room-index.ts) so that when its owner dies another node's sweep takes the
 // lease, loads it from Redis and carries on (docs/operations.md, "Cluster mode").
-import { allPlayers, isStale, RestoreError, restoreRoom, type RoomState } from '../../shared/room/index.ts';
+import { isStale, RestoreError, restoreRoom, type RoomState } from '../../shared/room/index.ts';
 import type { Clock, Scheduler } from '../clock.ts';
 import type { DroppedGame, LiveRoomStore } from '../live-store.ts';
 import { LiveRoomHost } from '../live-room-host.ts';
@@ -18,9 +18,14 @@ import { RoomCodeTaken, type Located, type RoomDirectory } from './room-director
 import type { RoomIndex } from './room-index.ts';
 import { LEASE_RENEW_EVERY_MS, LEASE_TTL_MS, type RoomLease, type RoomLeases } from './room-lease.ts';
 import { roomWrites, savedRoomFrom, storedResultsFrom } from './room-rows.ts';
+import { repeat } from './repeat.ts';
+import { socketsOf } from './room-sockets.ts';
 
 /** A client whose room moved (set down here, or taken over from a dead node) reconnects after this long. */
 export const MOVE_RETRY_MS = 250;
+/** ...or after this long when the room's lease could not be given up (Redis unreachable): by then it has lapsed
+ *  and a sweep has taken the room again (once Redis answers). */
+export const MOVE_RETRY_LAPSED_MS = LEASE_TTL_MS + LEASE_RENEW_EVERY_MS;
 
 export interface ClusterRoomsDeps {
   node: string;
@@ -73,6 +78,9 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
   const taking = new Map<string, Promise<LiveRoomHost | null>>();
   /** Another node's room: its name, believed until `until` (a lease time) or a 'not_owner' reply. */
   const owners = new Map<string, { node: string; until: number }>();
+  /** Rooms set down here whose lease could not be given up (Redis unreachable): the token it still holds, so a sweep
+   *  takes the room back as soon as Redis answers instead of waiting for the lease to lapse. */
+  const unreleased = new Map<string, number>();
   /** Rooms whose saved rows this node refused (RestoreError): not retried every sweep (logged once). */
   const broken = new Set<string>();
   let draining = false;
@@ -119,37 +127,34 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     // A lost lease (another node has the room now, or this one could not renew in time): set down, nobody told
     // anything new; the room's sockets reconnect to wherever it is.
     lease.onLost((reason) => {
-      if (reason !== 'released') setDown(state.code, new Set(), `lease ${reason}`);
+      // Taken: the room is elsewhere now. Expired: Redis did not answer the renewals; the room is back once it does.
+      if (reason !== 'released') setDown(state.code, new Set(), `lease ${reason}`, reason === 'expired' ? MOVE_RETRY_LAPSED_MS : MOVE_RETRY_MS);
     });
     return room;
   }
 
-  function socketsOf(room: RoomHost): Set<string> {
-    const sockets = new Set<string>();
-    if (room.hostSocket !== null) sockets.add(room.hostSocket);
-    for (const p of allPlayers(room.state)) {
-      const s = room.socketOf(p.id);
-      if (s !== undefined) sockets.add(s);
-    }
-    for (const w of room.state.waiting) {
-      const s = room.socketOf(w.id);
-      if (s !== undefined) sockets.add(s);
-    }
-    return sockets;
-  }
-
   /** The room stops here: disposed, its lease given up, its sockets told to reconnect (they rejoin at its next
    *  owner, who loads it from Redis: what they were told is there). */
-  function setDown(code: string, extra: ReadonlySet<string>, why: string): void {
+  function setDown(code: string, extra: ReadonlySet<string>, why: string, retryAfterMs = MOVE_RETRY_MS): void {
     const entry = entries.get(code);
     if (!entry) return;
     log(`room ${code} set down on ${node}: ${why}`);
     const sockets = new Set([...socketsOf(entry.room), ...extra]);
+    entry.releasing = true;
     entry.room.dispose();
-    for (const s of sockets) {
-      transport.send(s, 'server:restarting', { retryAfterMs: MOVE_RETRY_MS });
-      transport.disconnect(s);
-    }
+    const tell = (retryAfterMs: number): void => {
+      for (const s of sockets) {
+        transport.send(s, 'server:restarting', { retryAfterMs });
+        transport.disconnect(s);
+      }
+    };
+    // An expired lease may still be this node's in Redis (its renewals did not get through).
+    if (retryAfterMs === MOVE_RETRY_LAPSED_MS) unreleased.set(code, entry.lease.token);
+    entry.lease.release().then(() => tell(retryAfterMs), (error: unknown) => {
+      log(`could not release room ${code} (it lapses within ${LEASE_TTL_MS} ms)`, error);
+      unreleased.set(code, entry.lease.token);
+      tell(MOVE_RETRY_LAPSED_MS);
+    });
   }
 
   async function dropLater(code: string, report: DroppedGame | null): Promise<void> {
@@ -229,13 +234,15 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     }
   }
 
-  /** Leases and loads a room nobody holds; null if another node got it first or there is nothing to run. */
-  function takeOver(code: string): Promise<LiveRoomHost | null> {
+  /** Leases and loads a room nobody holds (or that this node still holds with `token`: taken back); null if another
+   *  node got it first or there is nothing to run. */
+  function takeOver(code: string, token: number | null = null): Promise<LiveRoomHost | null> {
     const existing = taking.get(code);
     if (existing) return existing;
     const attempt = (async () => {
       if (draining) return null;
-      const lease = await leases.acquire(code);
+      const lease = token === null ? await leases.acquire(code) : await leases.resume(code, token);
+      unreleased.delete(code);
       return lease === null ? null : adopt(code, lease);
     })().finally(() => taking.delete(code));
     taking.set(code, attempt);
@@ -258,6 +265,10 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
       owners.set(code, { node: owner.holder, until: now + LEASE_TTL_MS });
       return { kind: 'remote', node: owner.holder };
     }
+    if (owner !== null && unreleased.get(code) === owner.token) {
+      const room = await takeOver(code, owner.token);
+      if (room) return { kind: 'local', room };
+    }
     if (owner === null && (await index.has(code))) {
       const room = await takeOver(code);
       if (room) return { kind: 'local', room };
@@ -273,8 +284,13 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
     if (draining) return { taken: 0, held: 0 };
     const codes = (await index.all()).filter((c) => !entries.has(c) && !taking.has(c) && !broken.has(c));
     const owners = await Promise.all(codes.map((c) => commands.owner(c)));
-    const free = codes.filter((_, i) => owners[i] === null);
-    const taken = await Promise.all(free.map((c) => takeOver(c)));
+    // Free, or still this node's from before Redis stopped answering.
+    const free = codes.flatMap((c, i): { c: string; token: number | null }[] => {
+      const o = owners[i]!;
+      if (o === null) return [{ c, token: null }];
+      return o.holder === node && unreleased.get(c) === o.token ? [{ c, token: o.token }] : [];
+    });
+    const taken = await Promise.all(free.map(({ c, token }) => takeOver(c, token)));
     delivery.retry();
     return { taken: taken.filter((r) => r !== null).length, held: owners.filter((o) => o !== null && o.holder !== node).length };
   }
@@ -314,22 +330,7 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
         await new Promise<void>((resolve) => scheduler.at(clock.now() + wait, resolve));
         count += await sweep();
       }
-      const every = deps.sweepEveryMs ?? LEASE_RENEW_EVERY_MS;
-      let stopped = false;
-      let cancel = (): void => {};
-      const next = (): void => {
-        cancel = scheduler.at(clock.now() + every, () => {
-          if (stopped) return;
-          sweep().catch((error: unknown) => log('the failover sweep failed', error)).finally(() => {
-            if (!stopped) next();
-          });
-        });
-      };
-      next();
-      stopSweep = () => {
-        stopped = true;
-        cancel();
-      };
+      stopSweep = repeat({ clock, scheduler, everyMs: deps.sweepEveryMs ?? LEASE_RENEW_EVERY_MS, run: sweep, log, what: 'the failover sweep' });
       return count;
     },
     sweep,

@@ -50,6 +50,11 @@ export interface LeaseOptions {
 export interface RoomLeases {
   /** Becomes the room's owner if nobody is: the lease, or null while another node holds it. */
   acquire(room: string): Promise<RoomLease | null>;
+  /** Takes back a lease this process still holds in Redis with `token` (it could not release it while Redis was
+   *  unreachable): renewed with the same token, or null if it lapsed or is someone else's. Safe because the renewal
+   *  succeeds only while the value is exactly this holder's with this token, so nobody has acquired it since and
+   *  the token is still the fence's newest. */
+  resume(room: string, token: number): Promise<RoomLease | null>;
 }
 
 export function roomLeases(options: LeaseOptions): RoomLeases {
@@ -63,6 +68,10 @@ export function roomLeases(options: LeaseOptions): RoomLeases {
       const sentAt = clock.now();
       const token = await commands.acquire(room, holder, ttlMs);
       return token === null ? null : held(room, token, sentAt);
+    },
+    async resume(room, token) {
+      const sentAt = clock.now();
+      return (await commands.renew(room, holder, token, ttlMs)) ? held(room, token, sentAt) : null;
     },
   };
 

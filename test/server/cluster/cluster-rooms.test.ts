@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRoom, getPlayer } from '../../../shared/room/index.ts';
 import { RoomCodeTaken } from '../../../server/cluster/room-directory.ts';
+import { MOVE_RETRY_LAPSED_MS, MOVE_RETRY_MS } from '../../../server/cluster/cluster-rooms.ts';
 import { LEASE_TTL_MS, LEASE_RENEW_EVERY_MS } from '../../../server/cluster/room-lease.ts';
 import { memoryRoomIndex } from '../../../server/cluster/room-index.ts';
 import { RESULTS_FIELD } from '../../../server/cluster/room-rows.ts';
@@ -116,10 +117,35 @@ describe('cluster rooms: the owner', () => {
     expect(lines).toContain('ack ben room:join internal_error');
     expect(lines.filter((l) => l.startsWith('broadcast'))).toEqual([]);
     expect(lines.filter((l) => l.includes('server:restarting')).sort()).toEqual(['send ana server:restarting', 'send ben server:restarting', 'send host server:restarting']);
+    expect(shared.transport.sent.filter((m) => m.event === 'server:restarting').map((m) => m.payload)).toEqual(Array(3).fill({ retryAfterMs: MOVE_RETRY_MS }));
     expect(a.rooms.has(CODE)).toBe(false);
     // What Redis holds is b's: ben was never saved.
     expect(b.rooms.get(CODE)!.state.playerCount).toBe(1);
     expect(Object.keys(await base.readRoom(CODE)).sort()).toEqual(['p:ana', 'room']);
+  });
+
+  it('a batch with several rooms: only the room whose write was refused is set down, the others are acked and sent', async () => {
+    let refuse = false;
+    const { shared, time } = cluster((m) => ({ ...m, writeFenced: (room, token, w) => (refuse && room === 'BBBBBB' ? Promise.resolve(false) : m.writeFenced(room, token, w)) }));
+    const a = clusterNode(shared, 'a');
+    const s = settings({ rounds: 1 });
+    const one = await a.rooms.directory.open(newRoom(time.now(), s));
+    const two = await a.rooms.directory.open({ ...newRoom(time.now(), s), code: 'BBBBBB' });
+    const p1 = player(shared, () => one, s);
+    const p2 = player(shared, () => two, s);
+    p1.host();
+    await settle();
+    refuse = true;
+    // Both joins in one turn: one batch, two fenced scripts.
+    p1.join('ana');
+    p2.join('ben');
+    await settle();
+    const lines = shared.transport.lines();
+    expect(lines).toContain('ack ana room:join ok');
+    expect(lines).toContain('ack ben room:join internal_error');
+    expect(lines.filter((l) => l.startsWith('broadcast BBBBBB'))).toEqual([]);
+    expect(a.rooms.has(CODE)).toBe(true);
+    expect(a.rooms.has('BBBBBB')).toBe(false);
   });
 
   it('a write that cannot reach Redis sets the room down and refuses the acks; the room is reloaded from Redis next', async () => {
@@ -135,15 +161,43 @@ describe('cluster rooms: the owner', () => {
     await settle();
     expect(shared.transport.lines()).toContain('ack ben room:join internal_error');
     expect(a.rooms.has(CODE)).toBe(false);
+    // Told to come back once the lease it could not give up has lapsed and the room is back.
+    const told = shared.transport.sent.filter((m) => m.event === 'server:restarting').map((m) => [m.kind === 'ack' ? '' : 'socket' in m ? m.socket : '', m.payload]);
+    expect(told.sort()).toEqual([['ana', { retryAfterMs: MOVE_RETRY_LAPSED_MS }], ['ben', { retryAfterMs: MOVE_RETRY_LAPSED_MS }], ['host', { retryAfterMs: MOVE_RETRY_LAPSED_MS }]]);
     base.down = false;
-    // Its lease could not be released (Redis was down): the room comes back once the lease has run out, as Redis
-    // has it: ana's join (acked) is there, ben's (refused) is not.
-    expect(await a.rooms.directory.locate(CODE)).toEqual({ kind: 'none' });
-    await run(LEASE_TTL_MS);
+    // Its lease could not be released (Redis was down) but is still this node's, with the same token: the room is
+    // taken back at once, as Redis has it — ana's join (acked) is there, ben's (refused) is not.
+    const token = (await base.owner(CODE))!.token;
     const back = await a.rooms.directory.locate(CODE);
     expect(back.kind).toBe('local');
+    expect(await base.owner(CODE)).toEqual({ holder: 'a', token });
     expect(back.kind === 'local' && back.room.state.playerCount).toBe(1);
     expect(back.kind === 'local' && getPlayer(back.room.state, 'ana')?.name).toBe('ana');
+    // And it runs there again: a join is saved and acked.
+    if (back.kind !== 'local') return;
+    player(shared, () => back.room, settings({ rounds: 1 })).join('cy');
+    await settle();
+    expect(shared.transport.lines()).toContain('ack cy room:join ok');
+    expect(Object.keys(await base.readRoom(CODE))).toContain('p:cy');
+  });
+
+  it('a sweep takes back a room whose lease expired while Redis did not answer, once it does', async () => {
+    const { shared, time, base, run } = cluster();
+    const a = clusterNode(shared, 'a');
+    const room = await a.rooms.directory.open(newRoom(time.now()));
+    const p = player(shared, () => room, settings({ rounds: 1 }));
+    p.host();
+    p.join('ana');
+    await settle();
+    await a.rooms.start();
+    base.down = true;
+    // Renewals fail; by a's clock the lease runs out (Redis itself would still hold it a moment longer).
+    await run(LEASE_TTL_MS);
+    expect(a.rooms.has(CODE)).toBe(false);
+    expect(shared.transport.sent.filter((m) => m.event === 'server:restarting').map((m) => m.payload)).toEqual(expect.arrayContaining([{ retryAfterMs: MOVE_RETRY_LAPSED_MS }]));
+    base.down = false;
+    await run(LEASE_RENEW_EVERY_MS);
+    expect(a.rooms.get(CODE)?.state.playerCount).toBe(1);
   });
 
   it("takes over a dead owner's room within a lease time and a sweep: scores, answers and the deadline carry on", async () => {

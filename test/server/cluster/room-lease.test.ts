@@ -35,6 +35,24 @@ function lossOf(lease: RoomLease): { reason: LostReason | null } {
 }
 
 describe('room lease', () => {
+  it('is taken back (resume) with its own token only while it is still exactly this holder\'s', async () => {
+    const { node, run, commands } = cluster();
+    const a = node('a');
+    const first = (await a.acquire('ROOM09'))!;
+    // Lost here (say Redis did not answer in time) but still a's in Redis:
+    const back = (await a.resume('ROOM09', first.token))!;
+    expect(back.token).toBe(first.token);
+    expect(back.valid()).toBe(true);
+    expect(await back.write({ set: { room: 'v' }, del: [] })).toBe(true);
+    expect(await a.resume('ROOM09', first.token + 1)).toBeNull();
+    expect(await node('b').resume('ROOM09', first.token)).toBeNull();
+    await back.release();
+    await run(10);
+    const taken = (await node('b').acquire('ROOM09'))!;
+    expect(await a.resume('ROOM09', first.token)).toBeNull();
+    expect(await commands.owner('ROOM09')).toEqual({ holder: 'b', token: taken.token });
+  });
+
   it('has one owner at a time, kept by its renewals for as long as it lives', async () => {
     const { node, run } = cluster();
     const a = (await node('a').acquire('ROOM01'))!;
