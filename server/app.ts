@@ -248,7 +248,8 @@ export function createServer(deps: ServerDeps): PodiumServer {
   const drain = (): void => {
     if (draining) return;
     draining = true;
-    io.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
+    // This node's clients only: in cluster mode io.emit would reach every node's (through the adapter).
+    io.local.emit('server:restarting', { retryAfterMs: RESTART_RETRY_MS });
   };
   return {
     httpServer, io, rooms, directory, node, routing, cluster, restoredRooms, assignments, restored, restoredAssignments, metrics,

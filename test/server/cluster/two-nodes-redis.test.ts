@@ -170,4 +170,18 @@ describe('two nodes on Redis', () => {
     expect(broadcasts).toBe(1);
     console.log(`[cluster] 200 answers from the other node + the reveal: ${requests} publishes B→A, ${replies} A→B, ${broadcasts} broadcast (${((requests + replies + broadcasts) / 200).toFixed(2)} per answer)`);
   }, 60_000);
+
+  it('a node that drains tells its own clients it is restarting, not the other node\'s', async () => {
+    const [a, b] = nodes as [TestServer, TestServer];
+    const onA = await a.connect();
+    const onB = await b.connect();
+    const heardOnA: unknown[] = [];
+    onA.on('server:restarting', (p) => void heardOnA.push(p));
+    const told = waitFor(onB, 'server:restarting');
+    b.server.drain();
+    expect(await told).toEqual({ retryAfterMs: expect.any(Number) });
+    // A's client would have heard it by now through the adapter (one Redis hop, like the broadcasts above).
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heardOnA).toEqual([]);
+  });
 });
