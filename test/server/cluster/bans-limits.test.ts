@@ -7,7 +7,6 @@ import type { Ack, Created, Joined } from '../../../shared/protocol.ts';
 import { defaultLimits } from '../../../server/context.ts';
 import { startCluster, type Cluster } from '../../infra/cluster.ts';
 import { nodeOf, TracedWebSocket } from '../../infra/node-of.ts';
-import { routingLanded } from './cluster-game.ts';
 import { call, callOk, hostRoom, singleChoiceSettings, type Sock } from '../faults/resilient-client.ts';
 
 let cluster: Cluster;
@@ -35,7 +34,7 @@ async function open(url: string, localAddress = '127.0.0.1'): Promise<Sock> {
 const outcome = <T>(ack: Ack<T>): string => (ack.ok ? 'ok' : ack.error);
 
 describe('across nodes', () => {
-  it.skipIf(!routingLanded)('keeps a kicked player out, by token and by name, on every node', async () => {
+  it('keeps a kicked player out, by token and by name, on every node', async () => {
     const host = await hostRoom(cluster.url, singleChoiceSettings(2));
     sockets.push(host.socket);
     const mallory = await open(cluster.url);

@@ -90,8 +90,3 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-/** Cluster mode's routing (events forwarded to a room's owner, broadcasts across nodes) comes from the
- *  cluster-route branch: until it is merged here, a player on another node than the room's owner cannot play, so
- *  the scenarios that need it are skipped (and start nothing). */
-export const routingLanded = true;

@@ -8,7 +8,7 @@ import type { RoomView } from '../../../shared/protocol.ts';
 import { eventually, startCluster, type Cluster } from '../../infra/cluster.ts';
 import { nodeOf } from '../../infra/node-of.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { routingLanded, expectedStreak, gamesStored, ownerOf, redisClient, sleep, watchForLeaks, within } from './cluster-game.ts';
+import { expectedStreak, gamesStored, ownerOf, redisClient, sleep, watchForLeaks, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -16,7 +16,6 @@ let redis: Redis;
 const closers: { close(): void }[] = [];
 
 beforeAll(async () => {
-  if (!routingLanded) return;
   cluster = await startCluster();
   redis = redisClient(cluster);
 }, 120_000);
@@ -26,7 +25,7 @@ afterAll(async () => {
   await cluster?.close();
 }, 60_000);
 
-describe.skipIf(!routingLanded)('a game across three nodes', () => {
+describe('a game across three nodes', () => {
   it('plays with the host and the players on different nodes: forwarded answers, every broadcast to all, exact scores, nothing leaked', async () => {
     const host = await hostRoom(cluster.url, singleChoiceSettings(ROUNDS));
     closers.push(host.socket);

@@ -11,7 +11,7 @@ import { nodeOf } from '../../infra/node-of.ts';
 import {
   expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer, type Return,
 } from '../faults/resilient-client.ts';
-import { routingLanded, expectedStreak, gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { expectedStreak, gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -19,7 +19,6 @@ let redis: Redis;
 const closers: { close(): void }[] = [];
 
 beforeAll(async () => {
-  if (!routingLanded) return;
   cluster = await startCluster();
   redis = redisClient(cluster);
 }, 120_000);
@@ -31,7 +30,7 @@ afterAll(async () => {
 
 const firstAfter = (returns: readonly Return[], t: number): Return | undefined => returns.find((r) => r.backAt > t);
 
-describe.skipIf(!routingLanded)('kill -9 of the owner mid-round', () => {
+describe('kill -9 of the owner mid-round', () => {
   it('brings everyone back on the other nodes with every acknowledged answer, score and streak, and stores the game once', async () => {
     // 60 s rounds: the functional bound below is "back while round 2 is still open".
     const host = await hostRoom(cluster.url, { ...singleChoiceSettings(ROUNDS), secondsPerRound: 60 });

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { routingLanded, gamesStored, leaseOf, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, leaseOf, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -15,7 +15,6 @@ let redis: Redis;
 const closers: { close(): void }[] = [];
 
 beforeAll(async () => {
-  if (!routingLanded) return;
   cluster = await startCluster();
   redis = redisClient(cluster);
 }, 120_000);
@@ -25,7 +24,7 @@ afterAll(async () => {
   await cluster?.close();
 }, 60_000);
 
-describe.skipIf(!routingLanded)('an owner paused past its lease', () => {
+describe('an owner paused past its lease', () => {
   it('is fenced when it wakes: the successor\'s state stays, and every acknowledged answer counts', async () => {
     const [a, b, c] = cluster.nodes as [ClusterNode, ClusterNode, ClusterNode];
     const host = await hostRoom(a.url, { ...singleChoiceSettings(ROUNDS), secondsPerRound: 60 });

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startCluster, type Cluster } from '../../infra/cluster.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { routingLanded, gamesStored, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, redisClient, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -15,7 +15,6 @@ let redis: Redis;
 const closers: { close(): void }[] = [];
 
 beforeAll(async () => {
-  if (!routingLanded) return;
   cluster = await startCluster();
   redis = redisClient(cluster);
 }, 120_000);
@@ -25,7 +24,7 @@ afterAll(async () => {
   await cluster?.close();
 }, 60_000);
 
-describe.skipIf(!routingLanded)('a Redis restart mid-game', () => {
+describe('a Redis restart mid-game', () => {
   it('keeps every acknowledged answer, and the game goes on once Redis is back', async () => {
     const host = await hostRoom(cluster.url, { ...singleChoiceSettings(ROUNDS), secondsPerRound: 60 });
     closers.push(host.socket);

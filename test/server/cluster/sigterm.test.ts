@@ -9,7 +9,7 @@ import { nodeOf } from '../../infra/node-of.ts';
 import {
   expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultHost, type FaultPlayer,
 } from '../faults/resilient-client.ts';
-import { routingLanded, gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -17,7 +17,6 @@ let redis: Redis;
 const closers: { close(): void }[] = [];
 
 beforeAll(async () => {
-  if (!routingLanded) return;
   cluster = await startCluster();
   redis = redisClient(cluster);
 }, 120_000);
@@ -56,7 +55,7 @@ async function finishes(g: Game): Promise<void> {
   }
 }
 
-describe.skipIf(!routingLanded)('SIGTERM of one node', () => {
+describe('SIGTERM of one node', () => {
   it('moves its players to the other nodes, hands its room over, and every room goes on', async () => {
     const a = await game(6, 0);
     const owner = (await ownerOf(cluster, redis, a.host.code))!;
