@@ -1,4 +1,5 @@
 // npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
+// npm run bench -- --cluster [--scenario cluster-5k,cluster-100x30]: one node vs three + Redis (bench/cluster.ts).
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
 //                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
@@ -20,6 +21,7 @@ import { targets, type TargetKey } from './targets.ts';
 import { targetNames, type TargetName } from './servers.ts';
 import type { HeapSampling } from './messages.ts';
 import { runFaults } from './faults.ts';
+import { runCluster } from './cluster.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values: v } = parseArgs({
     out: { type: 'string' },
     faults: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    cluster: { type: 'boolean', default: false },
   },
 });
 
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
 }
 
 if (v.faults) process.exitCode = runFaults(bounded('runs', v.runs, 1, 10));
+else if (v.cluster) void runCluster(v.scenario?.split(','), Math.min(6, bounded('max-minutes', v['max-minutes'], 1, 120))).then((code) => process.exit(code));
 else main().catch((err: unknown) => {
   console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
   killAll();

@@ -197,6 +197,9 @@ export function createServer(deps: ServerDeps): PodiumServer {
     socket.once('close', () => connections.delete(socket));
   });
   const io = createIo(httpServer, deps.cluster !== undefined);
+  // Cluster mode (marked): the socket.io handshake and the WebSocket upgrade (engine.io's, not Express's) name the
+  // node too, so a client behind the balancer can tell where it landed (docs/operations.md, "Cluster mode").
+  if (deps.cluster) io.engine.on('headers', (headers: Record<string, string>) => void (headers['X-Podium-Node'] = node));
   const acked = ({ payload }: Reply): void => {
     if (!payload.ok) metrics.rejections.inc({ reason: payload.error });
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PlayerClient } from '../../client/src/lib/player-client.svelte.ts';
 import { SessionStore } from '../../client/src/lib/session-store.ts';
-import { connectionMessage } from '../../client/src/lib/game.svelte.ts';
+import { connectionMessage, rejoinRetryMs } from '../../client/src/lib/game.svelte.ts';
 import { fakeSocket, memoryStore, settle } from './live-fake-socket.ts';
 import { lobby, me, question, reveal } from './live-views.ts';
 
@@ -113,7 +113,22 @@ describe('PlayerClient', () => {
     expect(client.error).toMatch(/did not answer in time/);
   });
 
-  it('refuses a rejoin that turns out to be the host token', async () => {
+  // (room_moving is a reconnect instead: test/client/live-room-moving.test.ts.)
+  it('tries a rejoin refused for a passing reason again a moment later while connected (no reconnect is coming)', async () => {
+    vi.useFakeTimers();
+    const { fake, client } = setup({ stored: storedSession });
+    let answers = 0;
+    fake.respond('room:rejoin', () => (++answers === 1 ? { ok: false, error: 'internal_error' } : { ok: true, data: { role: 'player', playerToken: 'tok-1', me: me({ score: 300 }), view: question(2) } }));
+    client.resume('ABCDEF');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.view).toBeNull();
+    await vi.advanceTimersByTimeAsync(rejoinRetryMs);
+    expect(fake.sent.filter((s) => s.event === 'room:rejoin')).toHaveLength(2);
+    expect(client.view?.phase).toBe('question');
+    expect(client.me?.score).toBe(300);
+  });
+
+    it('refuses a rejoin that turns out to be the host token', async () => {
     const { fake, client } = setup({ stored: storedSession });
     fake.respond('room:rejoin', () => ({ ok: true, data: { role: 'host', hostToken: 'h', joinUrl: '/', view: lobby(), status: {} } }));
     client.resume('ABCDEF');

@@ -15,6 +15,10 @@ export interface NginxOptions {
   upstreams: readonly number[];
   /** The site config (http context); the repo's by default. */
   site?: string;
+  /** Connections per worker (4,096): each proxied client holds two. */
+  workerConnections?: number;
+  /** Listen on this port (a free one by default). */
+  port?: number;
 }
 
 export interface NginxServer {
@@ -52,11 +56,12 @@ export function withTestPorts(site: string, upstreams: readonly number[], listen
   return out;
 }
 
-function mainConfig(dir: string): string {
+function mainConfig(dir: string, workerConnections = 4096): string {
   return `worker_processes 1;
+worker_rlimit_nofile ${workerConnections + 64};
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections ${workerConnections}; }
 http {
   access_log off;
   client_body_temp_path ${dir}/temp/body;
@@ -89,11 +94,11 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
     chownSync(join(dir, 'temp'), user.uid, user.gid);
   }
   const site = readFileSync(options.site ?? REPO_SITE, 'utf8');
-  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir));
+  writeFileSync(join(dir, 'nginx.conf'), mainConfig(dir, options.workerConnections));
   let child: Child | null = null;
   let config = '';
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? await freePort();
     try {
       config = withTestPorts(site, options.upstreams, port);
       writeFileSync(join(dir, 'site.conf'), config);
@@ -121,7 +126,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
       const output = `${failed?.output() ?? ''}${readLog(dir)}`;
       await failed?.stop('SIGKILL');
       child = null;
-      if (attempt < 3 && addressInUse(output)) continue;
+      if (attempt < 3 && addressInUse(output) && options.port === undefined) continue;
       rmSync(dir, { recursive: true, force: true });
       throw new StartError(`nginx did not start: ${error instanceof Error ? error.message : String(error)}\n${output.slice(-2000)}`, failed?.pid ?? null, dir);
     }

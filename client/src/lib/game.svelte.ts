@@ -27,6 +27,8 @@ export interface Carry<T> {
   settled(): Result<T> | null;
   resent?(result: Result<T>): Result<T>;
 }
+/** A rejoin refused for a passing reason is tried again after this long (docs/operations.md, "Cluster mode"). */
+export const rejoinRetryMs = 1000;
 /** A session the server no longer knows: forget it instead of retrying forever. */
 const lostSession: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
 
@@ -49,6 +51,8 @@ export class GameClient {
   protected session: Session | null = null;
   #clock = new ClockOffset();
   #identified = false;
+  /** Rejoins refused in a row for a passing reason (the retry backs off). */
+  #rejoinFailures = 0;
   #retryAfterMs: number | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Carried events waiting to be back in the room. */
@@ -247,14 +251,22 @@ export class GameClient {
     this.resuming = true;
     const result = await this.request('room:rejoin', { code: session.code, token: session.token });
     if (this.session !== session) return;
+    if (result.ok) this.#rejoinFailures = 0;
     if (result.ok && this.onRejoined(result.data)) {
       this.identified({ code: session.code, token: session.token }, 'view' in result.data ? result.data.view : null);
     } else if (!result.ok && result.error === 'room_moving') {
       // Not an error for the person: the request hopped to a new connection, whose connect rejoins.
       this.error = '';
     } else if (!result.ok && !lostSession.includes(result.error)) {
-      // A timeout or a hiccup: the next reconnect tries again.
+      // A timeout or a hiccup: try again in a moment while connected (nothing else would: no reconnect is coming),
+      // and on every reconnect. Backing off (1, 2, 4, then every 8 s), so a server that keeps failing is not asked
+      // by a whole class at once.
       this.resuming = false;
+      const delay = rejoinRetryMs * 2 ** Math.min(this.#rejoinFailures++, 3);
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = setTimeout(() => {
+        if (this.socket.connected && this.session === session && !this.#identified) void this.#rejoin();
+      }, delay);
     } else {
       this.#lostRoom();
       this.sessions.forget(this.role, session.code);

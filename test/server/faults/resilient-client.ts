@@ -3,6 +3,7 @@
 // the expected score follows from the revealed solutions (accuracy scoring: 1000 per right answer).
 import { io, type Socket } from 'socket.io-client';
 import { choicesOf } from '../../../shared/puzzles/answers.ts';
+import { TracedWebSocket } from '../../infra/node-of.ts';
 import type {
   Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
 } from '../../../shared/protocol.ts';
@@ -15,10 +16,20 @@ export const singleChoiceSettings = (rounds: number): RoomSettings => ({
   secondsPerRound: 30, scoring: 'accuracy', teamMode: 'off', teamCount: 2, autoAdvance: false,
 });
 
+/** WebSocket only, through TracedWebSocket (engine.io-client's own Node transport, which also notes the node that
+ *  served each connection: test/infra/node-of.ts). */
 export function connect(url: string): Sock {
-  return io(url, {
-    transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
+  const socket: Sock = io(url, {
+    transports: [TracedWebSocket as never], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0.3, timeout: 2000,
   });
+  // As the web client does (client/src/lib/game.svelte.ts): a server that hung up on purpose (a room moving to
+  // another node tells its sockets server:restarting, then disconnects them) is not retried by socket.io itself.
+  let retryAfterMs = 1000;
+  socket.on('server:restarting', (p) => void (retryAfterMs = p.retryAfterMs));
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), retryAfterMs);
+  });
+  return socket;
 }
 
 export async function call<T>(socket: Sock, event: string, payload: unknown, timeoutMs = 3000): Promise<Ack<T>> {
@@ -43,18 +54,27 @@ export interface Return {
   me?: MeView;
 }
 
+/** The web client's list (client/src/lib/game.svelte.ts): a rejoin refused with these is not tried again. */
+const LOST_SESSION: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
+
 /** Rejoins on every reconnect (registered after the first connect, so every 'connect' here is a return). */
 function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string, onBack: (r: Rejoined) => void, returns: Return[]): void {
   let lostAt: number | null = null;
   socket.on('disconnect', () => void (lostAt ??= performance.now()));
-  socket.on('connect', async () => {
+  const rejoin = async (): Promise<void> => {
     const ack = await call<Rejoined>(socket, 'room:rejoin', { code: code(), token: token() }).catch(() => null);
-    if (!ack?.ok) return;
+    if (!ack?.ok) {
+      // A hiccup (no ack; room_moving while the room changes node; internal_error): try again in a moment, as the
+      // web client does (it backs off from 1 s; a test has no class to spread). A session that is gone is left alone.
+      if (!ack || !LOST_SESSION.includes(ack.error)) setTimeout(() => void (socket.connected && rejoin()), 500);
+      return;
+    }
     const me = ack.data.role === 'player' ? { me: ack.data.me } : {};
     returns.push({ lostAt: lostAt ?? performance.now(), backAt: performance.now(), ...me });
     lostAt = null;
     onBack(ack.data);
-  });
+  };
+  socket.on('connect', () => void rejoin());
 }
 
 export interface FaultPlayer {
