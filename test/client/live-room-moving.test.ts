@@ -271,6 +271,8 @@ describe('reconnect jitter', () => {
       await vi.advanceTimersByTimeAsync(RECONNECT_SPREAD_MS / 4);
       perQuarter.push(reconnected() - before);
     }
+    // The latest possible wait is 250 + 1000 ms (the share rounds up to it): one more ms and everyone is back.
+    await vi.advanceTimersByTimeAsync(1);
     expect(reconnected()).toBe(200);
     // Uniform over the second: each quarter gets some of them, none gets nearly all (200 draws; a quarter is
     // outside 10..90 with a probability far below 1e-9).
