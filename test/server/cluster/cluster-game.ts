@@ -3,8 +3,9 @@
 // a watch for answer-like data before a reveal, and the streak a player should have.
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { RoomView } from '../../../shared/protocol.ts';
-import type { Cluster, ClusterNode } from '../../infra/cluster.ts';
+import { startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
 import type { FaultPlayer, Sock } from '../faults/resilient-client.ts';
 
 export interface Lease {
@@ -17,6 +18,23 @@ export function redisClient(cluster: Cluster): Redis {
   // Redis is restarted on purpose in one scenario.
   client.on('error', () => {});
   return client;
+}
+
+/** One cluster for a test file: started before its tests (`ready` gets it and a Redis client), and after them the
+ *  sockets in `closers`, the client and the cluster closed, so no process outlives the file. */
+export function clusterForThisFile(ready: (cluster: Cluster, redis: Redis) => void, closers: readonly { close(): void }[]): void {
+  let cluster: Cluster | undefined;
+  let redis: Redis | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster();
+    redis = redisClient(cluster);
+    ready(cluster, redis);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of closers) c.close();
+    redis?.disconnect();
+    await cluster?.close();
+  }, 60_000);
 }
 
 /** The room's lease: `podium:lease:{CODE}` = "holder:token". */

@@ -3,27 +3,22 @@
 // room's owner and are acknowledged, every broadcast reaches every player wherever their socket is, the scores and
 // streaks are exact, no message carries an answer before the reveal, and the game is stored once in PostgreSQL.
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../../shared/protocol.ts';
-import { eventually, startCluster, type Cluster } from '../../infra/cluster.ts';
+import { eventually, type Cluster } from '../../infra/cluster.ts';
 import { nodeOf } from '../../infra/node-of.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { expectedStreak, gamesStored, ownerOf, redisClient, sleep, watchForLeaks, within } from './cluster-game.ts';
+import { expectedStreak, gamesStored, ownerOf, clusterForThisFile, sleep, watchForLeaks, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
 let redis: Redis;
 const closers: { close(): void }[] = [];
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  redis = redisClient(cluster);
-}, 120_000);
-afterAll(async () => {
-  for (const c of closers) c.close();
-  redis?.disconnect();
-  await cluster?.close();
-}, 60_000);
+clusterForThisFile((c, r) => {
+  cluster = c;
+  redis = r;
+}, closers);
 
 describe('a game across three nodes', () => {
   it('plays with the host and the players on different nodes: forwarded answers, every broadcast to all, exact scores, nothing leaked', async () => {

@@ -4,29 +4,24 @@
 // on, and the game is stored once. The time until everyone is back is measured and printed; the assertion is only
 // functional (back while the round is still open), since CI runs on a busy 2-core machine.
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoomView } from '../../../shared/protocol.ts';
-import { eventually, startCluster, type Cluster } from '../../infra/cluster.ts';
+import { eventually, type Cluster } from '../../infra/cluster.ts';
 import { nodeOf } from '../../infra/node-of.ts';
 import {
   expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer, type Return,
 } from '../faults/resilient-client.ts';
-import { expectedStreak, gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { expectedStreak, gamesStored, ownerOf, clusterForThisFile, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
 let redis: Redis;
 const closers: { close(): void }[] = [];
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  redis = redisClient(cluster);
-}, 120_000);
-afterAll(async () => {
-  for (const c of closers) c.close();
-  redis?.disconnect();
-  await cluster?.close();
-}, 60_000);
+clusterForThisFile((c, r) => {
+  cluster = c;
+  redis = r;
+}, closers);
 
 const firstAfter = (returns: readonly Return[], t: number): Return | undefined => returns.find((r) => r.backAt > t);
 

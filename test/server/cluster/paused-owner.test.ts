@@ -4,25 +4,20 @@
 // counts in the end. The host and one player sit on the paused node (straight to it, not through nginx, so it is
 // the owner); the other players on the two other nodes.
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { gamesStored, leaseOf, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, leaseOf, ownerOf, clusterForThisFile, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
 let redis: Redis;
 const closers: { close(): void }[] = [];
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  redis = redisClient(cluster);
-}, 120_000);
-afterAll(async () => {
-  for (const c of closers) c.close();
-  redis?.disconnect();
-  await cluster?.close();
-}, 60_000);
+clusterForThisFile((c, r) => {
+  cluster = c;
+  redis = r;
+}, closers);
 
 describe('an owner paused past its lease', () => {
   it('is fenced when it wakes: the successor\'s state stays, and every acknowledged answer counts', async () => {

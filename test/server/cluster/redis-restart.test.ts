@@ -4,25 +4,20 @@
 // the outage are refused with an error and change nothing (the clients try again), and once Redis is back the room
 // goes on, finishes with exact scores and is stored once.
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startCluster, type Cluster } from '../../infra/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, type Cluster } from '../../infra/cluster.ts';
 import { expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer } from '../faults/resilient-client.ts';
-import { gamesStored, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, clusterForThisFile, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
 let redis: Redis;
 const closers: { close(): void }[] = [];
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  redis = redisClient(cluster);
-}, 120_000);
-afterAll(async () => {
-  for (const c of closers) c.close();
-  redis?.disconnect();
-  await cluster?.close();
-}, 60_000);
+clusterForThisFile((c, r) => {
+  cluster = c;
+  redis = r;
+}, closers);
 
 describe('a Redis restart mid-game', () => {
   it('keeps every acknowledged answer, and the game goes on once Redis is back', async () => {

@@ -3,28 +3,23 @@
 // the room it owned is taken over at once and goes on, as does a room owned elsewhere; both games finish with exact
 // scores and are stored once.
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
 import { nodeOf } from '../../infra/node-of.ts';
 import {
   expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultHost, type FaultPlayer,
 } from '../faults/resilient-client.ts';
-import { gamesStored, ownerOf, redisClient, sleep, within } from './cluster-game.ts';
+import { gamesStored, ownerOf, clusterForThisFile, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
 let redis: Redis;
 const closers: { close(): void }[] = [];
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  redis = redisClient(cluster);
-}, 120_000);
-afterAll(async () => {
-  for (const c of closers) c.close();
-  redis?.disconnect();
-  await cluster?.close();
-}, 60_000);
+clusterForThisFile((c, r) => {
+  cluster = c;
+  redis = r;
+}, closers);
 
 interface Game {
   host: FaultHost;
