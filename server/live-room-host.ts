@@ -193,7 +193,7 @@ export class LiveRoomHost implements RoomHost {
           status = true;
           break;
         case 'results':
-          results(step.out, this.sockets, state);
+          results(step.out, this.sockets, state, this.code);
           break;
         case 'finished':
           push(step, finalResultsMessage(this.sockets, this.finished!));

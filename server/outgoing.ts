@@ -15,9 +15,14 @@ export type AckTo<T = unknown> = ((response: unknown) => void) & { readonly __ac
 export type Message = { [E in ServerEvent]: { to: { socket: string } | { room: string }; event: E; payload: PayloadOf<E> } }[ServerEvent];
 /** The answer to one client event: `event` is the client's event it answers. */
 export interface Reply { to: { ack: AckTo }; event: EventName; payload: Ack<unknown> }
-export type Outgoing = Message | Reply;
+/** One message to each of many sockets, each built only as it is sent: a reveal's 10,000 results are one item in
+ *  the outbox, not 10,000 queued messages (fanout.ts `results`). `message(i)` for i in [0, count); null: nobody
+ *  to tell there any more. */
+export interface Each { to: { each: string }; event: 'me:state'; count: number; message(i: number): Message | null }
+export type Outgoing = Message | Reply | Each;
 
 export const isReply = (o: Outgoing): o is Reply => 'ack' in o.to;
+export const isEach = (o: Outgoing): o is Each => 'each' in o.to;
 
 /** A socket's identity in a room: made when a join/rejoin/admission is dispatched, undone if its commit fails. */
 export type Binding =

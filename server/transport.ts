@@ -2,7 +2,7 @@
 // local socket.io server. In cluster mode an adapter-backed one (socket.io's Redis adapter reaches every node's
 // sockets through io.to(...), socketsJoin and friends) and a forwarded ack take its place without the room changing.
 import type { SocketData } from '../shared/protocol.ts';
-import type { AckTo, Binding, Message, Outgoing, PayloadOf, ServerEvent } from './outgoing.ts';
+import { isEach, type AckTo, type Binding, type Each, type Message, type Outgoing, type PayloadOf, type ServerEvent } from './outgoing.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface Transport {
@@ -16,8 +16,12 @@ export interface Transport {
   disconnect(socket: string): void;
 }
 
-/** Delivers one outgoing item; an exception in one send never stops the others. */
+/** Delivers one outgoing item (every message of an Each, in order); an exception in one send never stops the others. */
 export function deliver(transport: Transport, item: Outgoing, log: Log): void {
+  if (isEach(item)) {
+    for (let i = 0; i < item.count; i++) deliverEach(transport, item, i, log);
+    return;
+  }
   try {
     const { to } = item;
     if ('ack' in to) transport.ack(to.ack, item.payload);
@@ -30,6 +34,17 @@ export function deliver(transport: Transport, item: Outgoing, log: Log): void {
   } catch (error) {
     log('ack' in item.to ? `ack for ${item.event} failed` : `sending ${item.event} failed`, error);
   }
+}
+
+/** The i-th message of an Each, built now. */
+export function deliverEach(transport: Transport, item: Each, i: number, log: Log): void {
+  let m: Message | null = null;
+  try {
+    m = item.message(i);
+  } catch (error) {
+    log(`building ${item.event} failed`, error);
+  }
+  if (m) deliver(transport, m, log);
 }
 
 export function applyBinding(transport: Transport, b: Binding): void {

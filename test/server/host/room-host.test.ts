@@ -5,6 +5,7 @@ import { createRoom, restoreRoom, timing, viewForPlayer, type Result } from '../
 import type { Ack } from '../../../shared/protocol.ts';
 import { memoryLiveRooms } from '../../../server/live-store.ts';
 import { FLUSH_MS, FULL_TURN, MAX_STEPS, SEND_SLICE } from '../../../server/outbox.ts';
+import { isEach, type Outgoing } from '../../../server/outgoing.ts';
 import { RETRY_MS, type Request } from '../../../server/room-host.ts';
 import { createRooms } from '../../../server/rooms.ts';
 import { hashToken, protectToken } from '../../../server/tokens.ts';
@@ -60,9 +61,13 @@ describe('RoomHost and the outbox', () => {
     t.heard();
     t.answer('ana');
     const closing = t.answer('ben');
-    // The step is data: the reveal, each result and the ack, in the order the room made them.
-    expect(closing.out.map((o) => `${o.event} ${'ack' in o.to ? 'ack' : 'room' in o.to ? o.to.room : o.to.socket}`))
-      .toEqual(['room:state ABCDEF', 'me:state ana', 'me:state ben', 'answer:submit ack']);
+    // The step is data: the reveal, the results (one item for the room, a message per player) and the ack, in the
+    // order the room made them.
+    const described = (o: Outgoing): string[] => isEach(o)
+      ? [`${o.event} each ${o.to.each}`, ...Array.from({ length: o.count }, (_, i) => described(o.message(i)!)).flat()]
+      : [`${o.event} ${'ack' in o.to ? 'ack' : 'room' in o.to ? o.to.room : o.to.socket}`];
+    expect(closing.out.flatMap(described))
+      .toEqual(['room:state ABCDEF', 'me:state each ABCDEF', 'me:state ana', 'me:state ben', 'answer:submit ack']);
     expect(t.transport.sent).toEqual([]);
     await settle();
     expect(t.heard()).toEqual([
@@ -228,7 +233,7 @@ describe('RoomHost and the outbox', () => {
     ]);
   });
 
-  it(`sends at most ${SEND_SLICE} items a turn, the rest on the next turns and before anything queued later`, async () => {
+  it(`sends at most ${SEND_SLICE} messages a turn (a reveal's results counted one by one), the rest on the next turns and before anything queued later`, async () => {
     const t = setup(settings({ rounds: 2 }));
     const players = Array.from({ length: SEND_SLICE + 10 }, (_, i) => `p${i}`);
     for (const id of players) t.join(id);
