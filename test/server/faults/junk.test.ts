@@ -2,13 +2,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../shared/protocol.ts';
 import { freePort, isReady, startServerProcess, stopForGood, tempDatabase, type ServerProcess } from './server-process.ts';
-import { connect, expectedScore, revealedSolutions, hostRoom, joinPlayer, singleChoiceSettings, type Sock } from './resilient-client.ts';
+import { answersTaken, connect, hostRoom, recordOf, joinPlayer, singleChoiceSettings, type Sock, scoresAsAnswered } from './resilient-client.ts';
 import { junkEvents, type Junk } from './junk.ts';
 
 const SOCKETS = 50;
 const EVENTS = 20_000;
-/** An ack that is not back by then is counted as dropped: long enough for a server busy with 20,000 events. */
-const ACK_WAIT_MS = 5000;
+/** An ack that is not back by then is counted as dropped: long enough for a server busy with 20,000 events on a
+ *  machine running other test files beside it (5 s was too short at load 12). Every acked event here is answered. */
+const ACK_WAIT_MS = 15_000;
 
 let server: ServerProcess | undefined;
 const sockets: Sock[] = [];
@@ -92,8 +93,8 @@ describe('junk from 50 sockets', () => {
     expect(answered.filter((o) => o.outcome === 'dropped')).toEqual([]);
     expect(all.filter((o) => o.junk.kind === 'malformed').every((o) => (o.outcome as { error: string }).error === 'invalid_payload')).toBe(true);
     expect(all.filter((o) => !answered.includes(o) && o.outcome !== 'dropped')).toEqual([]);
-    expect(results.players.map((p) => [p.name, p.score]).sort()).toEqual(players.map((p) => [p.name, expectedScore(p, revealedSolutions(host, players))]).sort());
-    expect(players.every((p) => p.answers.size === 5)).toBe(true);
+    expect(scoresAsAnswered(results, host, players)).toEqual([]);
+    expect(players.map((p) => answersTaken(p, recordOf(results, p)).size)).toEqual(players.map(() => 5));
     expect(await isReady(server.url)).toBe(true);
     expect(server.child.exitCode).toBeNull();
     for (const p of [host.socket, ...players.map((x) => x.socket)]) p.close();

@@ -7,6 +7,7 @@ import { TracedWebSocket } from '../../infra/node-of.ts';
 import type {
   Ack, ClientToServerEvents, Created, FinalResults, Joined, MeView, Rejoined, RoomSettings, RoomView, ServerToClientEvents,
 } from '../../../shared/protocol.ts';
+import type { PlayerRoundRecord } from '../../../shared/room/view-types.ts';
 
 export type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -83,11 +84,16 @@ export interface FaultPlayer {
   me: MeView | null;
   /** This player's pick per round, once acknowledged. */
   answers: Map<number, string>;
+  /** Picks sent whose ack never came (lost with a connection, or later than the timeout on a busy machine) and
+   *  were not acknowledged by a retry: the server may have taken them, and may have closed the round since. */
+  unacked: Map<number, string>;
   /** Solutions from the reveals this player saw. */
   solutions: Map<number, string>;
   returns: Return[];
   /** Connection attempts the server refused (connect_error) while this player tried to come back. */
   refusals: number;
+  /** Every answer sent and what came back: ok, an error code, or 'no ack' (for a failure message). */
+  attempts: { round: number; outcome: string }[];
   /** Each acknowledged answer's round trip (ms). */
   latencies: { round: number; ms: number }[];
   /** Rounds that were open at some moment while this player was away: the room closes a round once every
@@ -120,7 +126,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   let finish: () => void = () => {};
   const released = new Set<number>();
   const p: FaultPlayer = {
-    name, socket, me: joined.me, answers: new Map(), solutions: new Map(), returns: [], refusals: 0, latencies: [], interrupted: new Set(),
+    name, socket, me: joined.me, answers: new Map(), unacked: new Map(), solutions: new Map(), returns: [], refusals: 0, attempts: [], latencies: [], interrupted: new Set(),
     release: (round) => {
       released.add(round);
       if (lastView) onView(lastView);
@@ -137,14 +143,19 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
       const sentAt = performance.now();
       const ack = await call<{ round: number }>(socket, 'answer:submit', { round: view.round, answer: pick }).catch(() => null);
       if (ack?.ok) p.latencies.push({ round: view.round, ms: performance.now() - sentAt });
-      if (ack?.ok || (ack && !ack.ok && ack.error === 'already_answered')) p.answers.set(view.round, pick);
-      else if (ack) break;
+      p.attempts.push({ round: view.round, outcome: ack ? (ack.ok ? 'ok' : ack.error) : 'no ack' });
+      if (!ack) p.unacked.set(view.round, pick);
+      if (ack?.ok || (ack && !ack.ok && ack.error === 'already_answered')) {
+        p.answers.set(view.round, pick);
+        p.unacked.delete(view.round);
+      } else if (ack) break;
     }
     sending = false;
-    // Refused while the seat was coming back (not_joined before the rejoin's ack), or the rejoin's view arrived
-    // while this send was in flight and was skipped: a player whose question is still open tries again, as a
-    // person would tap again.
-    if (!p.answers.has(view.round) && lastView?.phase === 'question' && lastView.round === view.round) onView(lastView);
+    // Views that arrived while this send was in flight were skipped: the rejoin's view of this round after a
+    // refusal while the seat was coming back (not_joined before the rejoin's ack), or the next round's question,
+    // when this round closed while the player was away and the send hung. The newest view is looked at again, so
+    // a question still open is answered, as a person would tap again.
+    if (lastView) onView(lastView);
   };
   const onView = (view: RoomView): void => {
     lastView = view;
@@ -164,7 +175,10 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
     for (let r = lostRound ?? back.view.round; r <= back.view.round; r++) p.interrupted.add(r);
     lostRound = null;
     p.me = back.me;
-    if (back.me.answer) p.answers.set(back.me.answer.round, back.me.answer.answer as string);
+    if (back.me.answer) {
+      p.answers.set(back.me.answer.round, back.me.answer.answer as string);
+      p.unacked.delete(back.me.answer.round);
+    }
     onView(back.view);
   }, p.returns);
   onView(joined.view);
@@ -212,14 +226,59 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
   return host;
 }
 
-/** Every round answered, except those that may have closed while the player was away (see interrupted). */
-export const answeredEveryRoundItCould = (p: FaultPlayer, rounds: number): boolean =>
-  Array.from({ length: rounds }, (_, i) => i + 1).every((r) => p.answers.has(r) || p.interrupted.has(r));
+/** The server's record of one player's rounds, from the final results. */
+export const recordOf = (results: FinalResults, p: FaultPlayer): readonly PlayerRoundRecord[] =>
+  results.players.find((r) => r.name === p.name)?.rounds ?? [];
+
+/** The answers the server took from this player, as far as the player can vouch for them: every acknowledged one,
+ *  and an unacknowledged one the server recorded with exactly the pick that was sent (its ack was lost, or late,
+ *  and the round closed before a retry could hear already_answered). */
+export function answersTaken(p: FaultPlayer, recorded: readonly PlayerRoundRecord[]): Map<number, string> {
+  const taken = new Map(p.answers);
+  for (const r of recorded) if (r.answered && !taken.has(r.round) && p.unacked.get(r.round) === r.answer) taken.set(r.round, r.answer as string);
+  return taken;
+}
+
+/** Where the server's record and what this player sent or was told disagree: an acknowledged answer lost or
+ *  changed, or an answer recorded that this player never sent. */
+export function disagreements(p: FaultPlayer, recorded: readonly PlayerRoundRecord[]): string[] {
+  const out: string[] = [];
+  const byRound = new Map(recorded.map((r) => [r.round, r]));
+  for (const [round, pick] of p.answers) {
+    const r = byRound.get(round);
+    if (!r?.answered || r.answer !== pick) out.push(`${p.name} round ${round}: acknowledged ${pick}, recorded ${r?.answered ? String(r.answer) : 'nothing'}`);
+  }
+  for (const r of recorded) {
+    if (r.answered && !p.answers.has(r.round) && p.unacked.get(r.round) !== r.answer) out.push(`${p.name} round ${r.round}: recorded ${String(r.answer)}, never sent`);
+  }
+  return out;
+}
+
+/** Every player's score is what its answers earn, and every answer recorded is one the player gave. */
+export function scoresAsAnswered(results: FinalResults, host: FaultHost, players: readonly FaultPlayer[]): string[] {
+  const solutions = revealedSolutions(host, players);
+  const names = new Set(players.map((p) => p.name));
+  const strangers = results.players.filter((r) => !names.has(r.name)).map((r) => `${r.name}: in the results, not a player here`);
+  return strangers.concat(players.flatMap((p) => {
+    const recorded = recordOf(results, p);
+    const score = results.players.find((r) => r.name === p.name)?.score;
+    const expected = expectedScore(p, solutions, recorded);
+    return [...disagreements(p, recorded), ...(score === expected ? [] : [`${p.name}: scored ${score}, its answers earn ${expected}`])];
+  }));
+}
+
+/** The rounds this player was connected for and did not answer, with what it knows of them (for a failure message). */
+export function missedRounds(p: FaultPlayer, rounds: number, recorded: readonly PlayerRoundRecord[]): string[] {
+  const taken = answersTaken(p, recorded);
+  return Array.from({ length: rounds }, (_, i) => i + 1)
+    .filter((r) => !taken.has(r) && !p.interrupted.has(r))
+    .map((r) => `${p.name} round ${r}: ${p.attempts.filter((a) => a.round === r).map((a) => a.outcome).join(', ') || 'never sent'}; away in ${[...p.interrupted].join(',') || 'none'}`);
+}
 
 /** What each player should have: 1000 per round whose pick was the revealed solution. */
-export function expectedScore(p: FaultPlayer, solutions: ReadonlyMap<number, string> = p.solutions): number {
+export function expectedScore(p: FaultPlayer, solutions: ReadonlyMap<number, string>, recorded: readonly PlayerRoundRecord[]): number {
   let total = 0;
-  for (const [round, pick] of p.answers) if (solutions.get(round) === pick) total += 1000;
+  for (const [round, pick] of answersTaken(p, recorded)) if (solutions.get(round) === pick) total += 1000;
   return total;
 }
 
