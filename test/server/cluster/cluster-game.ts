@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { RoomView } from '../../../shared/protocol.ts';
-import { startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
-import type { FaultPlayer, Sock } from '../faults/resilient-client.ts';
+import { eventually, startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
+import type { FaultPlayer, Return, Sock } from '../faults/resilient-client.ts';
 
 export interface Lease {
   holder: string;
@@ -98,6 +98,19 @@ export function expectedStreak(p: FaultPlayer, solutions: ReadonlyMap<number, st
   let streak = 0;
   for (let r = 1; r <= rounds; r++) streak = p.answers.get(r) !== undefined && p.answers.get(r) === solutions.get(r) ? streak + 1 : 0;
   return streak;
+}
+
+/** Waits until every client has rejoined and none has gone away for `quietMs`, counted from `since` at the
+ *  earliest: after a takeover the new owner tells the room's sockets on every node to reconnect a moment after its
+ *  lease is visible, so a client connected when the test saw the new owner may still be told to go. A round
+ *  released before then can close while that client is away (the room closes it once everyone present answered). */
+export async function settled(clients: readonly { away(): boolean; returns: readonly Return[] }[], since: number, quietMs = 1500): Promise<void> {
+  await eventually('everyone rejoined and settled', () => {
+    const now = performance.now();
+    if (now < since + quietMs || clients.some((c) => c.away())) return undefined;
+    const lastBack = Math.max(-Infinity, ...clients.map((c) => c.returns.at(-1)?.backAt ?? -Infinity));
+    return now - lastBack >= quietMs ? true : undefined;
+  }, 30_000);
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -11,7 +11,7 @@ import { nodeOf } from '../../infra/node-of.ts';
 import {
   expectedScore, hostRoom, joinPlayer, revealedSolutions, singleChoiceSettings, type FaultPlayer, type Return,
 } from '../faults/resilient-client.ts';
-import { expectedStreak, gamesStored, ownerOf, clusterForThisFile, sleep, within } from './cluster-game.ts';
+import { expectedStreak, gamesStored, ownerOf, clusterForThisFile, settled, sleep, within } from './cluster-game.ts';
 
 const ROUNDS = 3;
 let cluster: Cluster;
@@ -85,6 +85,7 @@ describe('kill -9 of the owner mid-round', () => {
       if (had.answer !== null) expect(back.me?.answer?.answer, `${p.name}'s acked answer`).toBe(had.answer);
     }
 
+    await settled([host, ...players], performance.now());
     for (const p of players) p.release(2);
     const results = await within(host.results, 90_000, 'the game finished');
     await within(Promise.all(players.map((p) => p.finished)), 10_000, 'every player saw the podium');

@@ -58,8 +58,9 @@ export interface Return {
 /** The web client's list (client/src/lib/game.svelte.ts): a rejoin refused with these is not tried again. */
 const LOST_SESSION: readonly string[] = ['room_not_found', 'unknown_token', 'kicked', 'too_many_attempts'];
 
-/** Rejoins on every reconnect (registered after the first connect, so every 'connect' here is a return). */
-function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string, onBack: (r: Rejoined) => void, returns: Return[]): void {
+/** Rejoins on every reconnect (registered after the first connect, so every 'connect' here is a return). Returns
+ *  whether the client is away: disconnected, or connected again and its rejoin not yet acknowledged. */
+function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string, onBack: (r: Rejoined) => void, returns: Return[]): () => boolean {
   let lostAt: number | null = null;
   socket.on('disconnect', () => void (lostAt ??= performance.now()));
   const rejoin = async (): Promise<void> => {
@@ -76,6 +77,7 @@ function rejoinOnReconnect(socket: Sock, code: () => string, token: () => string
     onBack(ack.data);
   };
   socket.on('connect', () => void rejoin());
+  return () => lostAt !== null || !socket.connected;
 }
 
 export interface FaultPlayer {
@@ -101,6 +103,8 @@ export interface FaultPlayer {
   interrupted: Set<number>;
   /** Lets a held round's answer go. */
   release(round: number): void;
+  /** Disconnected, or connected again and not yet rejoined (the server counts it absent). */
+  away(): boolean;
   finished: Promise<void>;
 }
 
@@ -131,6 +135,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
       released.add(round);
       if (lastView) onView(lastView);
     },
+    away: () => false,
     finished: new Promise((resolve) => (finish = resolve)),
   };
   let lastView: RoomView | null = null;
@@ -170,7 +175,7 @@ export async function joinPlayer(url: string, code: string, opts: PlayerOptions)
   socket.on('connect_error', () => void p.refusals++);
   let lostRound: number | null = null;
   socket.on('disconnect', () => void (lostRound ??= lastView?.round ?? 0));
-  rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
+  p.away = rejoinOnReconnect(socket, () => code, () => joined.playerToken, (back) => {
     if (back.role !== 'player') return;
     for (let r = lostRound ?? back.view.round; r <= back.view.round; r++) p.interrupted.add(r);
     lostRound = null;
@@ -193,6 +198,8 @@ export interface FaultHost {
   /** The host's results once the game finishes (asked again after a reconnect). */
   results: Promise<FinalResults>;
   views: RoomView[];
+  /** Disconnected, or connected again and not yet rejoined. */
+  away(): boolean;
 }
 
 /** Creates a room and presses next on every reveal and leaderboard after `pauseMs`, across reconnects. */
@@ -203,7 +210,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
   socket.auth = { code: created.code, token: created.hostToken };
   let done: (r: FinalResults) => void = () => {};
   const host: FaultHost = {
-    socket, code: created.code, returns: [], views: [],
+    socket, code: created.code, returns: [], views: [], away: () => false,
     start: () => callOk<null>(socket, 'host:start', {}).then(() => {}),
     results: new Promise((resolve) => (done = resolve)),
   };
@@ -222,7 +229,7 @@ export async function hostRoom(url: string, settings: RoomSettings, pauseMs = 30
     }, pauseMs);
   };
   socket.on('room:state', onView);
-  rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
+  host.away = rejoinOnReconnect(socket, () => created.code, () => created.hostToken, (back) => { if (back.role === 'host') onView(back.view); }, host.returns);
   return host;
 }
 
