@@ -3,10 +3,10 @@
 // a watch for answer-like data before a reveal, and the streak a player should have.
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
-import type { RoomView } from '../../../shared/protocol.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { FinalResults, RoomView } from '../../../shared/protocol.ts';
 import { eventually, startCluster, type Cluster, type ClusterNode } from '../../infra/cluster.ts';
-import type { FaultPlayer, Return, Sock } from '../faults/resilient-client.ts';
+import { expectedScore, revealedSolutions, type FaultHost, type FaultPlayer, type Return, type Sock } from '../faults/resilient-client.ts';
 
 export interface Lease {
   holder: string;
@@ -111,6 +111,23 @@ export async function settled(clients: readonly { away(): boolean; returns: read
     const lastBack = Math.max(-Infinity, ...clients.map((c) => c.returns.at(-1)?.backAt ?? -Infinity));
     return now - lastBack >= quietMs ? true : undefined;
   }, 30_000);
+}
+
+/** Waits for the game's end (the host's results, every player's podium) and checks what every cluster scenario
+ *  promises: each round revealed, every player's answer to each round acknowledged, each score what its answers
+ *  earn. Returns the results and solutions for the scenario's own checks. */
+export async function finishedExactly(host: FaultHost, players: readonly FaultPlayer[], rounds: number): Promise<{ results: FinalResults; solutions: Map<number, string> }> {
+  const results = await within(host.results, 90_000, `game ${host.code} finished`);
+  await within(Promise.all(players.map((p) => p.finished)), 10_000, 'every player saw the podium');
+  const solutions = revealedSolutions(host, players);
+  expect(solutions.size).toBe(rounds);
+  const all = Array.from({ length: rounds }, (_, i) => i + 1);
+  for (const p of players) {
+    expect([...p.answers.keys()].sort(), `${p.name}: ${JSON.stringify(p.attempts)}; away in ${[...p.interrupted].join(',') || 'none'}`).toEqual(all);
+    const entry = results.players.find((r) => r.name === p.name)!;
+    expect(entry.score, p.name).toBe(expectedScore(p, solutions, entry.rounds));
+  }
+  return { results, solutions };
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
