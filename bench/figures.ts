@@ -36,7 +36,10 @@ export interface RoundFigures {
   cpuMs: number;
   gcMs: number;
   majorGcMs: number;
+  gcMaxMs: number;
   peakRssMiB: number;
+  /** With --live-heap-rounds: V8's heap used after a full collection forced after the round (MiB). */
+  liveHeapMiB: number | null;
   /** At the end of the round: V8's heap reserved and used, and memory outside it (MiB). */
   heapTotalMiB: number;
   heapUsedMiB: number;
@@ -92,6 +95,14 @@ export interface Figures {
   heapTotalJoinedMiB: number;
   heapUsedJoinedMiB: number;
   gcShare: number | null;
+  /** The longest single GC pause in any round (ms). */
+  gcMaxMs: number;
+  /** V8's heap used after a forced full collection at the end of the game, everyone still in the room (MiB), and
+   *  per player over the same with nobody in the rooms yet (KiB): what a player costs alive, apart from GC timing. */
+  liveHeapEndMiB: number;
+  liveHeapPerPlayerKiB: number;
+  /** How long that forced collection held the server (ms): a full, non-incremental collection of the whole heap. */
+  liveHeapPauseMs: number;
   questionBytes: number | null;
   revealBytes: number | null;
   othersOnServerCoreMax: number | null;
@@ -152,7 +163,9 @@ function roundFigures(r: RoundRaw, meStates: number): RoundFigures {
     cpuMs: Math.round(r.window.cpuUs / 1000),
     gcMs: Math.round(r.window.gcMs),
     majorGcMs: Math.round(r.window.majorGcMs),
+    gcMaxMs: round1(r.window.gcMaxMs)!,
     peakRssMiB: mib(r.window.peakRss),
+    liveHeapMiB: r.liveHeap === null ? null : mib(r.liveHeap),
     heapTotalMiB: mib(r.window.heapTotal),
     heapUsedMiB: mib(r.window.heapUsed),
     externalMiB: mib(r.window.external),
@@ -219,6 +232,10 @@ export function figuresOf(raw: ScenarioRaw): Figures {
     heapTotalJoinedMiB: mib(raw.join.window.heapTotal),
     heapUsedJoinedMiB: mib(raw.join.window.heapUsed),
     gcShare: cpuMs > 0 ? round2(sum(measuredRaw.map((r) => r.window.gcMs)) / cpuMs) : null,
+    gcMaxMs: round1(Math.max(...raw.rounds.map((r) => r.window.gcMaxMs)))!,
+    liveHeapEndMiB: mib(raw.liveHeap.end),
+    liveHeapPerPlayerKiB: round1((raw.liveHeap.end - raw.liveHeap.base) / raw.players / 1024)!,
+    liveHeapPauseMs: round1(raw.liveHeap.pauseMs)!,
     questionBytes: firstBurst?.questions[0]?.bytes ?? null,
     revealBytes: firstBurst?.reveals[0]?.bytes ?? null,
     othersOnServerCoreMax: round2(max(rounds.map((r) => r.othersOnServerCore).filter((x): x is number => x !== null))),

@@ -1,6 +1,6 @@
 // Request/answer over a child's IPC channel, always with a timeout so a stuck child cannot hang the run.
 import type { Child } from './children.ts';
-import type { FromDriver, GcReply, HeapSampling, MemoryReply, ToDriver } from './messages.ts';
+import type { FromDriver, GcReply, HeapSampling, LiveReply, MemoryReply, ToDriver } from './messages.ts';
 
 export function nextMessage<T extends { type: string }>(child: Child, match: (m: T) => boolean, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -44,6 +44,14 @@ export function memoryOf(server: Child): Promise<MemoryReply> {
   const id = ++requestId;
   const reply = nextMessage<MemoryReply>(server, (m) => m.type === 'memory' && m.id === id, 10_000);
   server.proc.send({ type: 'memory', id });
+  return reply;
+}
+
+/** Forces a full collection in the server and returns the heap left: never inside a measured window. */
+export function liveHeapOf(server: Child): Promise<LiveReply> {
+  const id = ++requestId;
+  const reply = nextMessage<LiveReply>(server, (m) => m.type === 'live' && m.id === id, 30_000);
+  server.proc.send({ type: 'live', id });
   return reply;
 }
 

@@ -79,6 +79,8 @@ export type FromDriver =
 export type ProbeRequest =
   | { type: 'gc'; id: number }
   | { type: 'memory'; id: number }
+  /** A full collection now, then the heap that is left: live memory, whatever the GC's timing (bench/server-probe.ts). */
+  | { type: 'live'; id: number }
   /** Start or stop a CPU profile (and heap sampling); the stop writes `<path>.cpuprofile` (and `.heapprofile`). */
   | { type: 'profile'; id: number; action: 'start' | 'stop'; path: string; heap: HeapSampling };
 
@@ -104,4 +106,14 @@ export interface GcReply {
   ms: number;
   majorCount: number;
   majorMs: number;
+  /** The longest single pause since the previous gc request (ms): a window asks at its start and its end. */
+  maxMs: number;
+}
+
+/** V8's heap used right after a full collection the probe forced (bytes), and how long that collection took. */
+export interface LiveReply {
+  type: 'live';
+  id: number;
+  heapUsed: number;
+  pauseMs: number;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Child } from './children.ts';
 import { cores } from './children.ts';
 import type { Host, Seen } from './host.ts';
-import { askDrivers, gcStats, memoryOf, profileServer } from './ipc.ts';
+import { askDrivers, gcStats, liveHeapOf, memoryOf, profileServer } from './ipc.ts';
 import type { DriverRound, HeapSampling, RoundPlan } from './messages.ts';
 import { coreTimes, cpuUs, othersShare, peakRssBytes, resetPeakRss, rssBytes, untilQuiet } from './proc.ts';
 import type { RoundKind, Scenario } from './scenarios.ts';
@@ -17,6 +17,8 @@ export interface WindowStats {
   gcMs: number;
   gcCount: number;
   majorGcMs: number;
+  /** The longest single GC pause in the window (ms). */
+  gcMaxMs: number;
   peakRss: number;
   /** Other processes' share of the server's core during the window (0..1), null without pinning. */
   othersOnServerCore: number | null;
@@ -37,6 +39,9 @@ export interface Profiling {
   heap: HeapSampling;
   /** Where Podium's SQLite transactions are logged (bench/sqlite-probe.ts), null: not logged. */
   sqliteLog: string | null;
+  /** --live-heap-rounds: a forced full collection after each round's window, its heap left in the round's JSON.
+   *  Off by default: collecting every round would also trim the next round's peak, which is a figure. */
+  liveRounds: boolean;
 }
 
 /** Measures from now until `finish()`; the end waits for the server to go quiet (sends it still had queued). */
@@ -65,7 +70,7 @@ export async function openWindow(server: Server, clients: readonly number[], pro
     const mem = await memoryOf(server.child);
     if (profiling.prefix) await profileServer(server.child, 'stop', `${profiling.prefix}-${label}`, profiling.heap);
     return {
-      cpuUs: cpu, wallMs, gcMs: gc1.ms - gc0.ms, gcCount: gc1.count - gc0.count, majorGcMs: gc1.majorMs - gc0.majorMs, peakRss: peak,
+      cpuUs: cpu, wallMs, gcMs: gc1.ms - gc0.ms, gcCount: gc1.count - gc0.count, majorGcMs: gc1.majorMs - gc0.majorMs, gcMaxMs: gc1.maxMs, peakRss: peak,
       othersOnServerCore: core0 && core1 ? othersShare(core0, core1, cpu) : null,
       clientsBusy: Math.round((clientsUs / 1000 / wallMs) * 100) / 100,
       othersOnLoadCore: load0 && load1 ? othersShare(load0, load1, clientsUs) : null,
@@ -87,6 +92,8 @@ export interface RoundRaw {
   questions: (HostView & { deadline: number })[];
   reveals: HostView[];
   drivers: DriverRound[];
+  /** With --live-heap-rounds: V8's heap used after a full collection forced once the round's window closed. */
+  liveHeap: number | null;
 }
 
 export function planOf(s: Scenario, round: number): RoundPlan {
@@ -109,8 +116,9 @@ export async function playRound(server: Server, drivers: Child[], hosts: Host[],
   }));
   const reports = await askDrivers(drivers, { type: 'report', round, timeoutMs: 30_000 }, 'reported', 60_000);
   const window = await finish();
+  const liveHeap = profiling.liveRounds ? (await liveHeapOf(server.child)).heapUsed : null;
   return {
-    round, kind: s.rounds[round - 1]!, window,
+    round, kind: s.rounds[round - 1]!, window, liveHeap,
     questions: opened.map((o) => o.question), reveals: opened.map((o) => o.reveal), drivers: reports.map((r) => r.report),
   };
 }

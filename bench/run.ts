@@ -1,7 +1,7 @@
 // npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
 // npm run bench -- --cluster [--scenario cluster-5k,cluster-100x30]: one node vs three + Redis (bench/cluster.ts).
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
-//                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--out FILE]
+//                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--live-heap-rounds] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
 // floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
 // figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
@@ -32,6 +32,7 @@ const { values: v } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'heap-prof': { type: 'string' },
     'sqlite-log': { type: 'boolean', default: false },
+    'live-heap-rounds': { type: 'boolean', default: false },
     out: { type: 'string' },
     faults: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
@@ -78,6 +79,7 @@ interface ProfileOptions {
   on: boolean;
   heap: HeapSampling;
   sqlite: boolean;
+  liveRounds: boolean;
 }
 
 async function runOne(s: Scenario, run: number, names: TargetName[], profile: ProfileOptions): Promise<Outcome> {
@@ -87,7 +89,7 @@ async function runOne(s: Scenario, run: number, names: TargetName[], profile: Pr
   try {
     for (const t of names) {
       const base = profilePrefix(resultsDir, t, `${s.id}-${run}`);
-      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null };
+      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null, liveRounds: profile.liveRounds };
       out[t] = figuresOf(await runScenario(s, t, profiling));
     }
   } catch (err) {
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   console.log('rooms: pod-phase (medium), 10 s rounds, speed scoring; round 1 warms up, then spread (answers after 2-4 s), burst (answers on arrival, the last closes the round) and deadline (one silent player per room) rounds');
   const outcomes: Outcome[] = [];
   for (const s of chosenScenarios) {
-    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'] };
+    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'], liveRounds: v['live-heap-rounds'] };
     for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, profile));
   }
   const after = machine();

@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { defaultSettings, type RoomSettings } from '../shared/protocol.ts';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
 import { Host } from './host.ts';
-import { askDrivers, nextMessage } from './ipc.ts';
+import { askDrivers, liveHeapOf, nextMessage } from './ipc.ts';
 import type { DriverOutcome, JoinGroup } from './messages.ts';
 import { rssBytes, untilQuiet } from './proc.ts';
 import { clientPids, openWindow, playRound, type Profiling, type RoundRaw, type WindowStats } from './round.ts';
@@ -19,6 +19,11 @@ export interface ScenarioRaw {
   join: { startedAt: number; endedAt: number; joined: number; failed: Record<string, number>; window: WindowStats; hostStatus: { messages: number; bytes: number } };
   /** Server RSS (bytes) with the rooms created and nobody in them, after everyone joined, after the game. */
   rss: { base: number; joined: number; end: number };
+  /** V8's heap used after a full collection (bytes) with the rooms created and nobody in them, and after the game
+   *  (everyone still in the finished room): live memory, apart from how far V8 let garbage pile up. Each is
+   *  taken after the RSS beside it and outside every measured window; the one before the join comes where V8
+   *  would soon collect anyway (its first limits are small, and the join grows the heap many times over). */
+  liveHeap: { base: number; end: number; pauseMs: number };
   rounds: RoundRaw[];
   outcome: DriverOutcome;
   load: { start: number[]; end: number[] };
@@ -86,6 +91,7 @@ async function play(server: Server, drivers: Child[], s: Scenario, profiling: Pr
     for (let i = 0; i < s.rooms; i++) hosts.push(await Host.create(server.url, roomSettings(s)));
     await untilQuiet(server.pid);
     const base = rssBytes(server.pid);
+    const liveBase = await liveHeapOf(server.child);
     const join = await joinAll(server, drivers, hosts, s, profiling);
     const joined = rssBytes(server.pid);
     const rounds: RoundRaw[] = [];
@@ -98,7 +104,9 @@ async function play(server: Server, drivers: Child[], s: Scenario, profiling: Pr
     await hosts[0]?.call('host:results', {});
     await untilQuiet(server.pid);
     const end = rssBytes(server.pid);
-    return { target: server.target, scenario: s.id, players: s.rooms * s.perRoom, join, rss: { base, joined, end }, rounds, outcome: mergeOutcomes(outcomes.map((o) => o.outcome)) };
+    const liveEnd = await liveHeapOf(server.child);
+    const liveHeap = { base: liveBase.heapUsed, end: liveEnd.heapUsed, pauseMs: liveEnd.pauseMs };
+    return { target: server.target, scenario: s.id, players: s.rooms * s.perRoom, join, rss: { base, joined, end }, liveHeap, rounds, outcome: mergeOutcomes(outcomes.map((o) => o.outcome)) };
   } finally {
     for (const h of hosts) h.close();
   }

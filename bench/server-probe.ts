@@ -6,19 +6,25 @@
 //   the heap behaves as in production) and reported on request ({ type: 'gc' });
 // - V8's heap and the memory outside it are reported on request ({ type: 'memory' }), to tell which one an RSS
 //   peak is made of;
+// - on request ({ type: 'live' }) a full collection is forced and the heap left after it reported: live memory
+//   apart from when V8 chose to collect. The orchestrator asks only outside measured windows (after the rooms
+//   are made, after the game), so the forced pause is in no round's figures;
 // - a window can be CPU-profiled or heap-sampled through the in-process inspector ({ type: 'profile' }).
 // CPU time and memory are read from /proc by the orchestrator, not here.
 import { writeFileSync } from 'node:fs';
 import { Server } from 'node:net';
 import { Session } from 'node:inspector';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import type { GcReply, MemoryReply, ProbeRequest } from './messages.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { GcReply, LiveReply, MemoryReply, ProbeRequest } from './messages.ts';
 
-const gc = { count: 0, ms: 0, majorCount: 0, majorMs: 0 };
+const gc = { count: 0, ms: 0, majorCount: 0, majorMs: 0, maxMs: 0 };
 const observer = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gc.count++;
     gc.ms += entry.duration;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
     const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
     if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
       gc.majorCount++;
@@ -40,6 +46,20 @@ Server.prototype.listen = function loopbackOnly(this: Server, ...args: unknown[]
   }
   return (listen as (...a: unknown[]) => Server).apply(this, args);
 } as typeof Server.prototype.listen;
+
+/** V8's gc(), without starting the server with --expose-gc: a context created after the flag is set has it. */
+let collect: (() => void) | null = null;
+
+function live(id: number): LiveReply {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  const t0 = performance.now();
+  collect();
+  const pauseMs = performance.now() - t0;
+  return { type: 'live', id, heapUsed: process.memoryUsage().heapUsed, pauseMs };
+}
 
 let session: Session | null = null;
 
@@ -72,7 +92,11 @@ async function profile(req: Extract<ProbeRequest, { type: 'profile' }>): Promise
 
 if (process.send) {
   process.on('message', (msg: ProbeRequest) => {
-    if (msg?.type === 'gc') process.send?.({ type: 'gc', id: msg.id, ...gc } satisfies GcReply);
+    if (msg?.type === 'gc') {
+      process.send?.({ type: 'gc', id: msg.id, ...gc } satisfies GcReply);
+      gc.maxMs = 0;
+    }
+    else if (msg?.type === 'live') process.send?.(live(msg.id));
     else if (msg?.type === 'memory') {
       const { heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
       process.send?.({ type: 'memory', id: msg.id, heapTotal, heapUsed, external, arrayBuffers } satisfies MemoryReply);

@@ -51,6 +51,13 @@ describe.each(['podium', 'floor'] as const)('the bench smoke run against %s', (t
     expect(f.gcShare).not.toBeNull();
     expect(f.fanoutMs.p95).not.toBeNull();
     expect(f.lastAnswerMs).not.toBeNull();
+    // The live heap (after the probe's forced collection) is part of the RSS; a round's longest pause is one of
+    // its own pauses (the probe's collection, outside every window, is in none).
+    expect(f.liveHeapEndMiB).toBeGreaterThan(1);
+    expect(f.liveHeapEndMiB).toBeLessThan(f.rssEndMiB);
+    expect(Number.isFinite(f.liveHeapPerPlayerKiB)).toBe(true);
+    for (const r of f.rounds) expect(r.gcMaxMs).toBeLessThanOrEqual(r.gcMs + 0.5);
+    expect(f.gcMaxMs).toBe(Math.max(...f.rounds.map((r) => r.gcMaxMs)));
   });
 });
 
