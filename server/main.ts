@@ -19,6 +19,7 @@ import { redisLimiterStore } from './cluster/redis-limiter-store.ts';
 import type { ClusterSetup } from './cluster/cluster-setup.ts';
 import { saveFinishedGame } from './postgres/finished-games.ts';
 import type { PostgresTeacherData } from './postgres/teacher-data.ts';
+import { applyHeapGrowth, heapGrowingPercent } from './heap-growth.ts';
 
 const env = process.env;
 const port = Number(env['PORT'] ?? 3000);
@@ -120,6 +121,17 @@ function nodeOrExit(): string {
   }
 }
 
+/** V8's heap growing factor, before the rooms fill the heap (heap-growth.ts): the same memory climb on any machine. */
+function heapGrowthOrExit(): void {
+  try {
+    applyHeapGrowth(heapGrowingPercent(env['PODIUM_HEAP_GROWING_PERCENT']));
+  } catch (error) {
+    console.error(`podium: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+
+heapGrowthOrExit();
 if (redisUrl && !databaseUrl) {
   console.error('podium: PODIUM_REDIS_URL (cluster mode) needs PODIUM_DATABASE_URL too: finished games, quizzes and assignments must live in PostgreSQL, where every node reads them');
   process.exit(2);

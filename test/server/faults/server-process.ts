@@ -70,8 +70,9 @@ function serverBundle(): string {
   return out;
 }
 
-export function startServerProcess(port: number, dbPath: string, env: Record<string, string> = {}): ServerProcess {
-  const child = spawn(process.execPath, [serverBundle()], {
+/** `nodeFlags` go before the bundle, e.g. V8 tracing for a test that watches the heap. */
+export function startServerProcess(port: number, dbPath: string, env: Record<string, string> = {}, nodeFlags: readonly string[] = []): ServerProcess {
+  const child = spawn(process.execPath, [...nodeFlags, serverBundle()], {
     env: { ...process.env, PORT: String(port), PODIUM_DB: dbPath, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
