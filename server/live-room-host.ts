@@ -301,8 +301,13 @@ export class LiveRoomHost implements RoomHost {
     this.timer = { at, cancel: this.deps.scheduler.at(at, () => this.tick()) };
   }
 
+  /** A timer already armed for an earlier time stays: its tick finds nothing due and arms the later one. Every join
+   *  moves the idle deadline a little later, and moving the timer each time cost a clearTimeout and a setTimeout
+   *  per join (issue 14). */
   private rearm(): void {
-    this.armAt(nextDeadline(this.current));
+    const at = nextDeadline(this.current);
+    if (this.timer !== null && this.timer.at < at) return;
+    this.armAt(at);
   }
 
   /** After a failed save: a deadline already due is retried after a pause, not in a loop. */
