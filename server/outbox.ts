@@ -91,8 +91,6 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   let sendRooms: string[] = [];
   let scheduled = false;
   let soon = false;
-  /** A change everyone sees is waiting for the end of this turn's reads (a burst: see `add`). */
-  let urgentAtTurnEnd = false;
   let timersHeld = false;
   /** Committed (or needing no commit), not yet sent: `queue[head]` goes next. */
   let queue: Outgoing[] = [];
@@ -247,7 +245,6 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   function flush(): boolean {
     scheduled = false;
     soon = false;
-    urgentAtTurnEnd = false;
     timersHeld = false;
     const owners = touched;
     const replies = acks;
@@ -301,25 +298,12 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
     });
   }
 
-  /** Flushes once this turn's reads are done (setImmediate), with everything they brought. */
-  function flushAtTurnEnd(): void {
-    if (urgentAtTurnEnd || soon || timersHeld) return;
-    urgentAtTurnEnd = true;
-    setImmediate(() => {
-      if (urgentAtTurnEnd) run(flush);
-    });
-  }
-
   const idle = (): boolean => touched.size === 0 && acks.length === 0 && sends.length === 0;
 
   return {
     add(owner, step) {
       const nothingWaits = idle();
       for (const b of step.bindings) applyBinding(transport, b);
-      // In a burst, a change everyone sees (a round closed by its last answer) is committed with the rest of the
-      // turn's reads, at its end, instead of in a transaction of its own: 100 rooms closing within one burst took
-      // 100 commits (~150 us each) in the answer window. On a quiet server it still goes out at once.
-      const burst = busy();
       if (step.changed) noteRead();
       if (!step.changed && step.bindings.length === 0 && nothingWaits) {
         // Nothing to save and nothing ahead of it but earlier sends: a reply or a throttled panel goes out now.
@@ -338,7 +322,6 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
       }
       schedule();
       if (step.changed && ++changed >= MAX_STEPS) flushSoon();
-      else if (step.urgent && burst) flushAtTurnEnd();
       else if (step.urgent) flushSoon();
     },
     reply(r) {
