@@ -1,6 +1,6 @@
 // The owner of one live room (the RoomHost interface and what it promises: room-host.ts).
 import type { FinalResults, PlayerId, RosterFull, SocketData } from '../shared/protocol.ts';
-import { allPlayers, finalResults, nextDeadline, reduce, type Actor, type RoomEffect, type RoomEvent, type RoomState } from '../shared/room/index.ts';
+import { allPlayers, finalResults, nextDeadline, reduce, type Actor, type RoomEffect, type RoomEvent, type RoomState, type SlotRecord } from '../shared/room/index.ts';
 import { finalResultsMessage, hostStatusMessage, meMessage, presenceMessage, results, roomStateMessage } from './fanout.ts';
 import { presenceDue, presenceTold } from './presence-feed.ts';
 import { RosterFeed } from './roster-feed.ts';
@@ -17,6 +17,13 @@ const push = (step: Step, message: Message | null): void => {
 
 const hasEffect = (effects: readonly RoomEffect[], type: RoomEffect['type']): boolean => effects.some((e) => e.type === type);
 
+/** The slot an answer step stored, when that is all it changed (the round did not close): the one row the store
+ *  would find by comparing the states (snapshot.ts: counters ride along, a player's record holds no answer). */
+function answerRow(event: RoomEvent, effects: readonly RoomEffect[]): SlotRecord | null {
+  const only = effects.length === 1 ? effects[0]! : null;
+  return event.type === 'answer' && only?.type === 'answered' ? only.taken ?? null : null;
+}
+
 export class LiveRoomHost implements RoomHost {
   readonly code: string;
   private current: RoomState;
@@ -24,6 +31,8 @@ export class LiveRoomHost implements RoomHost {
   private saved: RoomState | null = null;
   /** A game that finished since the last commit: stored with it. */
   private finished: FinalResults | null = null;
+  /** Since the last commit only answers were taken: their slots are the rows to write (null: compare the states). */
+  private taken: SlotRecord[] | null = null;
   private readonly seats: Seats;
   private readonly sockets: SocketTable;
   private timer: { at: number; cancel: () => void } | null = null;
@@ -72,7 +81,15 @@ export class LiveRoomHost implements RoomHost {
     if (result.ok) {
       const { state, effects } = result;
       if (hasEffect(effects, 'expired')) return this.expire(step, request);
-      if (this.saved === null) this.saved = this.current;
+      if (this.saved === null) {
+        this.saved = this.current;
+        this.taken = [];
+      }
+      if (this.taken !== null && state !== this.current) {
+        const row = answerRow(event, effects);
+        if (row) this.taken.push(row);
+        else this.taken = null;
+      }
       if (hasEffect(effects, 'finished')) this.finished = finalResults(state, this.deps.clock.now());
       this.current = state;
       step.changed = true;
@@ -126,12 +143,15 @@ export class LiveRoomHost implements RoomHost {
 
   pending(): RoomCommit | null {
     if (this.saved === null || this.disposed) return null;
-    return { code: this.code, prev: this.saved, next: this.current, results: this.finished };
+    const commit: RoomCommit = { code: this.code, prev: this.saved, next: this.current, results: this.finished };
+    if (this.taken !== null) commit.changes = { room: null, players: [], removed: [], slots: this.taken };
+    return commit;
   }
 
   committed(): void {
     this.saved = null;
     this.finished = null;
+    this.taken = null;
     this.sockets.committed();
   }
 
@@ -140,6 +160,7 @@ export class LiveRoomHost implements RoomHost {
     if (this.saved !== null) this.current = this.saved;
     this.saved = null;
     this.finished = null;
+    this.taken = null;
     const undo = this.seats.rollback(this.current);
     // The panels were built from the undone state: send them again from the saved one, once the refusals are out.
     queueMicrotask(this.guarded(() => {
@@ -301,8 +322,13 @@ export class LiveRoomHost implements RoomHost {
     this.timer = { at, cancel: this.deps.scheduler.at(at, () => this.tick()) };
   }
 
+  /** A timer already armed for an earlier time stays: its tick finds nothing due and arms the later one. Every join
+   *  moves the idle deadline a little later, and moving the timer each time cost a clearTimeout and a setTimeout
+   *  per join (issue 14). */
   private rearm(): void {
-    this.armAt(nextDeadline(this.current));
+    const at = nextDeadline(this.current);
+    if (this.timer !== null && this.timer.at < at) return;
+    this.armAt(at);
   }
 
   /** After a failed save: a deadline already due is retried after a pause, not in a loop. */

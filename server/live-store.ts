@@ -3,7 +3,7 @@
 // failure switch). A store receives whole states and derives its own rows (changesBetween), so another backend
 // (Redis in cluster mode) can be added without the room logic knowing.
 import type { FinalResults } from '../shared/protocol.ts';
-import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '../shared/room/index.ts';
+import { changesBetween, isEmptyChange, type RoomChanges, type RoomState, type SavedRoom } from '../shared/room/index.ts';
 import type { Store } from './store.ts';
 
 /** One room's change since its last commit; `results`: the game finished in it (stored in the same transaction). */
@@ -12,7 +12,13 @@ export interface RoomCommit {
   prev: RoomState | null;
   next: RoomState;
   results: FinalResults | null;
+  /** The rows, when the owner knows them without comparing the states: a batch of answers alone is their slots
+   *  and nothing else (live-room-host.ts). Absent: changesBetween(prev, next). */
+  changes?: RoomChanges;
 }
+
+/** What a commit writes: the rows its owner took, or the comparison of its two states. */
+export const changesOf = (c: RoomCommit): RoomChanges => c.changes ?? changesBetween(c.prev, c.next);
 
 /** An unfinished game's report, kept when its idle room is dropped (issue 11). */
 export interface DroppedGame {
@@ -33,7 +39,7 @@ export function sqliteLiveRooms(store: Store): LiveRoomStore {
   return {
     commit(rooms) {
       store.batch(() => {
-        for (const c of rooms) store.saveRoom(c.prev, c.next, c.results);
+        for (const c of rooms) store.saveRoom(c.prev, c.next, c.results, c.changes);
       });
     },
     drop(code, report) {
@@ -66,7 +72,7 @@ export function memoryLiveRooms(): MemoryLiveRooms {
     commit(batch) {
       if (store.failing) throw new Error('store failing (test)');
       for (const c of batch) {
-        const changes = changesBetween(c.prev, c.next);
+        const changes = changesOf(c);
         if (isEmptyChange(changes) && !c.results) continue;
         const rows = rooms.get(c.code) ?? { room: null, players: new Map(), slots: new Map() };
         if (changes.room) rows.room = copy(changes.room);

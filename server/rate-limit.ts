@@ -8,27 +8,43 @@ export interface Bucket {
   has(): boolean;
 }
 
-export function tokenBucket(capacity: number, perSecond: number, clock: Clock): Bucket {
-  let tokens = capacity;
-  let last = clock.now();
-  const refill = (): void => {
-    const now = clock.now();
-    tokens = Math.min(capacity, tokens + ((now - last) / 1000) * perSecond);
-    last = now;
-  };
-  return {
-    take() {
-      refill();
-      if (tokens < 1) return false;
-      tokens -= 1;
-      return true;
-    },
-    has() {
-      refill();
-      return tokens >= 1;
-    },
-  };
+/** One object per bucket, its methods on the prototype: every socket gets two of these (app.ts), so closures
+ *  (a context and three functions each) were per-connection memory and allocation (issue 14). */
+class TokenBucket implements Bucket {
+  private readonly capacity: number;
+  private readonly perSecond: number;
+  private readonly clock: Clock;
+  private tokens: number;
+  private last: number;
+
+  constructor(capacity: number, perSecond: number, clock: Clock) {
+    this.capacity = capacity;
+    this.perSecond = perSecond;
+    this.clock = clock;
+    this.tokens = capacity;
+    this.last = clock.now();
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+
+  take(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  has(): boolean {
+    this.refill();
+    return this.tokens >= 1;
+  }
 }
+
+export const tokenBucket = (capacity: number, perSecond: number, clock: Clock): Bucket => new TokenBucket(capacity, perSecond, clock);
 
 /** One bucket per key (an address), forgotten wholesale when the map grows too big. */
 export function keyedBuckets(capacity: number, perSecond: number, clock: Clock, maxKeys = 50_000): (key: string) => Bucket {

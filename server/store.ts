@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { timingSafeEqual } from 'node:crypto';
 import type { FinalResults } from '../shared/protocol.ts';
-import { changesBetween, isEmptyChange, type RoomState, type SavedRoom } from '../shared/room/index.ts';
+import { changesBetween, isEmptyChange, type RoomChanges, type RoomState, type SavedRoom } from '../shared/room/index.ts';
 import { holdServerLock, openDatabase, type OpenOptions } from './database.ts';
 import { LIVE_SCHEMA, liveRoomsSql } from './live-rooms-sql.ts';
 import { hashToken } from './tokens.ts';
@@ -18,8 +18,9 @@ import { sqliteOutbox, OUTBOX_SCHEMA, type Outbox } from './postgres/outbox.ts';
 export interface Store {
   /** Stores a finished game once: a second call for the same code and finish time does nothing. */
   saveGame(results: FinalResults, hostTokenHash: string): void;
-  /** Writes what changed from `prev` to `next` (and the results of a game that just finished) in one transaction. */
-  saveRoom(prev: RoomState | null, next: RoomState, results: FinalResults | null): void;
+  /** Writes what changed from `prev` to `next` (and the results of a game that just finished) in one transaction;
+   *  `changes`: those rows, when the caller already knows them (live-store.ts, RoomCommit). */
+  saveRoom(prev: RoomState | null, next: RoomState, results: FinalResults | null, changes?: RoomChanges): void;
   /** Runs `fn` (several saveRoom calls) as one transaction: all of them are saved, or none (it throws). */
   batch(fn: () => void): void;
   /** Forgets a live room (expired). */
@@ -108,8 +109,8 @@ export function openStore(path: string, options: StoreOptions = {}): SqliteStore
   const outbox = options.finishedGames === 'outbox' ? sqliteOutbox(db) : null;
   const finish = (r: FinalResults, hash: string): void => (outbox ? outbox.add({ type: 'game', results: r, hostTokenHash: hash }) : insertGame(db, r, hash));
   const save = db.transaction(finish);
-  const writeRoom = (prev: RoomState | null, next: RoomState, results: FinalResults | null): void => {
-    const changes = changesBetween(prev, next);
+  const writeRoom = (prev: RoomState | null, next: RoomState, results: FinalResults | null, known?: RoomChanges): void => {
+    const changes = known ?? changesBetween(prev, next);
     if (!isEmptyChange(changes)) live.write(next.code, changes, next.lastActivity);
     if (results) finish(results, next.host.token);
   };
@@ -144,7 +145,8 @@ export function openStore(path: string, options: StoreOptions = {}): SqliteStore
     outbox,
     saveGame: (results, hostTokenHash) => tracked(() => save(results, hostTokenHash)),
     // Inside batch() the outer transaction already makes the rooms all-or-nothing: no savepoint per room.
-    saveRoom: (prev, next, results) => (db.inTransaction ? writeRoom(prev, next, results) : tracked(() => saveRoom(prev, next, results))),
+    saveRoom: (prev, next, results, changes) =>
+      (db.inTransaction ? writeRoom(prev, next, results, changes) : tracked(() => saveRoom(prev, next, results, changes))),
     batch: (fn) => tracked(() => batch(fn)),
     dropRoom: (code) => tracked(() => dropRoom(code)),
     liveRooms: () => live.loadAll(),

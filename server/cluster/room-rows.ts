@@ -6,8 +6,8 @@
 //   results               a finished game on its way to PostgreSQL: { results, hostTokenHash }
 // Pure: no I/O.
 import type { FinalResults } from '../../shared/protocol.ts';
-import { changesBetween, isEmptyChange, type SavedRoom } from '../../shared/room/index.ts';
-import type { RoomCommit } from '../live-store.ts';
+import { isEmptyChange, type SavedRoom } from '../../shared/room/index.ts';
+import { changesOf, type RoomCommit } from '../live-store.ts';
 import type { RoomWrites } from './lease-commands.ts';
 
 export const ROOM_FIELD = 'room';
@@ -23,7 +23,7 @@ export interface StoredResults {
 
 /** The fields one commit sets and deletes; null when it changes nothing. */
 export function roomWrites(commit: RoomCommit): RoomWrites | null {
-  const changes = changesBetween(commit.prev, commit.next);
+  const changes = changesOf(commit);
   if (isEmptyChange(changes) && !commit.results) return null;
   const set: Record<string, string> = {};
   const del: string[] = [];

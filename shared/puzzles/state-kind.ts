@@ -68,7 +68,15 @@ const words = (lines: readonly ExplanationLine[]): number => lines.reduce((n, l)
 /** The generate/solve/grade/meta functions every state kind shares. */
 export function stateKind<Q>(spec: StateKindSpec<Q>) {
   const keyOf = spec.keyOf ?? ((label: string) => label);
-  const answerLabel = (p: StatePuzzle<Q>): string => spec.answerOf(p.facts, p.question);
+  // The model's answer for a puzzle, worked out once per puzzle object: every distinct answer of every room is
+  // graded against it, and asking the model again was most of a grade (issue 14 profile, 100 rooms closing
+  // together). A puzzle is never changed once generated, so the answer cannot go stale.
+  const answers = new WeakMap<StatePuzzle<Q>, string>();
+  const answerLabel = (p: StatePuzzle<Q>): string => {
+    let label = answers.get(p);
+    if (label === undefined) answers.set(p, (label = spec.answerOf(p.facts, p.question)));
+    return label;
+  };
   const correctId = (p: StatePuzzle<Q>): string => p.options.find((o) => o.label === answerLabel(p))?.id ?? '';
 
   return {

@@ -1,6 +1,7 @@
 // What can happen to a room. Every event carries its time; ids, tokens and seeds arrive from the server.
 import type { ErrorCode, Phase, PlayerId } from '../protocol.ts';
 import type { RoomState } from './state.ts';
+import type { SlotRecord } from './records.ts';
 
 /** Who sent a host-only event: the server derives it from the socket, never from a payload. */
 export type Actor = { role: 'host' } | { role: 'player'; playerId: PlayerId };
@@ -37,8 +38,9 @@ export type RoomEffect =
   | { type: 'presence' }
   /** The host's roster changed (throttled host:status with roster). */
   | { type: 'roster' }
-  /** The answered counter moved (throttled host:status). */
-  | { type: 'answered' }
+  /** The answered counter moved (throttled host:status); `taken`: the answer just stored, when one was (the row
+   *  the store writes for it, so a batch of answers needs no comparison of states: server/live-room-host.ts). */
+  | { type: 'answered'; taken?: SlotRecord }
   /** A round closed: every player gets their own me:state. */
   | { type: 'results' }
   /** The game is over: store it, send host:results. */

@@ -45,7 +45,7 @@ export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {
     answered: room.answered + 1,
     pending: room.pending - (player.connected ? 1 : 0),
   };
-  return closeIfAllAnswered(done(next, { type: 'answered' }), e.now);
+  return closeIfAllAnswered(done(next, { type: 'answered', taken: { playerId: player.id, slot } }), e.now);
 }
 
 /** The server's timer: closes a due phase, or expires a room idle for 30 minutes. */

@@ -50,8 +50,7 @@ export function onJoin(state: RoomState, e: EventOf<'join'>): Result {
   const { name } = checked;
   const keys = nameKeys(name);
   if (isBannedName(state, keys)) return fail('name_banned');
-  const taken = (k: readonly string[]): boolean => nameTaken(state, k) || isBannedName(state, k);
-  if (nameTaken(state, keys)) return fail('name_taken', suggestName(name, taken));
+  if (nameTaken(state, keys)) return fail('name_taken', suggestName(name, (k) => nameTaken(state, k) || isBannedName(state, k)));
   const team = teamFor(state, e.team);
   if (team === false) return fail('invalid_team');
   if (state.waitingRoom) {

@@ -1,4 +1,4 @@
-// When a room hears who is here: every change in a small room; in a big one only once the changes reach a third of the
+// When a room hears who is here: every change in a small room; in a big one only once the changes reach half the
 // connected players, or the room has gone quiet, or the last update is old. So a crowd joining slowly costs each
 // phone a few presence messages, not one per throttle interval.
 import { describe, expect, it } from 'vitest';
@@ -20,19 +20,20 @@ describe('presence re-broadcasts', () => {
     expect(presenceDue(r, withCount(SMALL_ROOM), T0 + 500)).toBe('send');
   });
 
-  it('makes a big room wait for changes worth a third of its connected players', () => {
+  it('makes a big room wait for changes worth half its connected players', () => {
     const r = room();
     presenceTold(r, withCount(1000), T0);
     expect(presenceDue(r, withCount(1010), T0 + 500)).toBe('wait');
-    expect(presenceDue(r, withCount(1400), T0 + 1000)).toBe('wait');
-    expect(presenceDue(r, withCount(1500), T0 + 1500)).toBe('send');
+    expect(presenceDue(r, withCount(1500), T0 + 1000)).toBe('wait');
+    expect(presenceDue(r, withCount(1999), T0 + 1500)).toBe('wait');
+    expect(presenceDue(r, withCount(2000), T0 + 1800)).toBe('send');
   });
 
   it('counts team moves as changes', () => {
     const r = room();
     presenceTold(r, withCount(600, [300, 300]), T0);
     expect(presenceDue(r, withCount(600, [310, 290]), T0 + 500)).toBe('wait');
-    expect(presenceDue(r, withCount(600, [450, 150]), T0 + 1000)).toBe('wait');
+    expect(presenceDue(r, withCount(600, [550, 50]), T0 + 1000)).toBe('wait');
     expect(presenceDue(r, withCount(600, [600, 0]), T0 + 1500)).toBe('send');
   });
 

@@ -277,4 +277,27 @@ describe('RoomHost and the outbox', () => {
     expect(t.heard()).toEqual(['send ana room:closed', 'send host room:closed']);
     expect(t.transport.identityOf('ana')).toEqual(noIdentity());
   });
+
+  it('keeps an idle room that had activity since its timer was armed, and drops it idle from its last activity', async () => {
+    const t = setup();
+    t.join('ana');
+    await settle();
+    t.time.advance(timing.idleMs / 2);
+    // Joins move the idle deadline later; the timer armed for the earlier one stays and finds nothing due.
+    t.join('ben');
+    t.join('cy');
+    await settle();
+    t.heard();
+    t.time.advance(timing.idleMs / 2 + 1000);
+    expect(t.rooms.has(CODE)).toBe(true);
+    await afterTimers();
+    expect(t.heard().filter((l) => l.includes('room:closed'))).toEqual([]);
+    expect(t.store.load().map((r) => r.players.length)).toEqual([3]);
+    t.time.advance(timing.idleMs / 2 - 2000);
+    expect(t.rooms.has(CODE)).toBe(true);
+    t.time.advance(2000);
+    expect(t.rooms.has(CODE)).toBe(false);
+    await afterTimers();
+    expect(t.heard().sort()).toEqual(['send ana room:closed', 'send ben room:closed', 'send cy room:closed', 'send host room:closed']);
+  });
 });

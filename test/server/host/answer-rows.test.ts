@@ -1,0 +1,71 @@
+// A batch of answers alone is written from the slots the owner took (live-room-host.ts), without comparing the two
+// states' players: those are exactly the rows the comparison finds, and a restart reads back the same room. A batch
+// with anything else in it (a close, a join) is compared as before.
+import { describe, expect, it } from 'vitest';
+import { changesBetween, createRoom, restoreRoom, viewForPlayer } from '../../../shared/room/index.ts';
+import { changesOf, memoryLiveRooms } from '../../../server/live-store.ts';
+import { FLUSH_MS } from '../../../server/outbox.ts';
+import type { Request } from '../../../server/room-host.ts';
+import { createRooms } from '../../../server/rooms.ts';
+import { hashToken, protectToken } from '../../../server/tokens.ts';
+import { refuse, type EventName } from '../../../server/validated.ts';
+import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
+import { recordingTransport } from './recording-transport.ts';
+
+const settle = async (): Promise<void> => {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
+};
+
+function setup() {
+  const s = settings({ rounds: 2 });
+  const time = fakeTime();
+  const store = memoryLiveRooms();
+  const transport = recordingTransport();
+  const rooms = createRooms({ clock: time.clock, scheduler: time.scheduler, store, transport, log: () => {} });
+  const room = rooms.open(createRoom({ code: 'ABCDEF', seed: SEED, hostToken: hashToken('host-token'), settings: s, now: time.now() }));
+  const request = (socketId: string, event: EventName): Request<null> =>
+    ({ socketId, event, ack: transport.ackFor(socketId, event), reply: (r) => (r.ok ? { ok: true, data: null } : refuse(r.error)) });
+  room.attachHost(request('host', 'room:create'));
+  const ids = ['ana', 'ben', 'cy', 'dee', 'eve'];
+  for (const id of ids) room.dispatch({ type: 'join', playerId: id, token: protectToken(`${id}.secret`), name: id, now: time.now() }, request(id, 'room:join'));
+  room.dispatch({ type: 'start', actor: { role: 'host' }, now: time.now() }, request('host', 'host:start'));
+  const answer = (id: string, right: boolean) => {
+    const { solution, wrong } = answersFor(s, room.state.round);
+    time.advance(250);
+    room.dispatch({ type: 'answer', playerId: id, round: room.state.round, answer: right ? solution : wrong, now: time.now() }, request(id, 'answer:submit'));
+  };
+  return { store, room, ids, answer, time };
+}
+
+describe('the rows of a batch of answers', () => {
+  it('are the slots the owner took, the same rows the comparison finds, and restore to the same players', async () => {
+    const t = setup();
+    await settle();
+    const before = t.store.commits.length;
+    t.answer('ana', true);
+    t.answer('ben', false);
+    // A refused second answer changes nothing and takes no row.
+    t.answer('ana', false);
+    t.answer('cy', true);
+    await settle();
+    const answersOnly = t.store.commits.slice(before).flat();
+    expect(answersOnly).toHaveLength(1);
+    const [commit] = answersOnly;
+    expect(commit!.changes).toBeDefined();
+    expect(changesOf(commit!)).toEqual(changesBetween(commit!.prev, commit!.next));
+    expect(commit!.changes!.slots.map((s) => s.playerId)).toEqual(['ana', 'ben', 'cy']);
+
+    // The batch that closes the round (and a join beside it) is compared whole.
+    const closing = t.store.commits.length;
+    t.answer('dee', false);
+    t.answer('eve', true);
+    await settle();
+    const closed = t.store.commits.slice(closing).flat();
+    expect(closed.every((c) => c.changes === undefined)).toBe(true);
+
+    const [saved] = t.store.load();
+    const restored = restoreRoom(saved!, t.time.now());
+    for (const id of t.ids) expect(viewForPlayer(restored, id)).toEqual(viewForPlayer(t.room.state, id));
+  });
+});
