@@ -9,6 +9,6 @@ export { roomCodeFrom } from './code.ts';
 export { roundPlan, planRounds, levelOf, type RoundPlan } from './rounds.ts';
 export { getPlayer, allPlayers } from './players.ts';
 export { scoreAnswer, speedPoints, accuracyPoints, streakBonus } from './scoring.ts';
-export { changesBetween, isEmptyChange, roomRecord, type RoomChanges } from './snapshot.ts';
+export { changesBetween, isEmptyChange, playerRecord, roomRecord, type RoomChanges } from './snapshot.ts';
 export type { RoomRecord, PlayerRecord, SlotRecord, StageRecord } from './records.ts';
 export { restoreRoom, isStale, RestoreError, type SavedRoom } from './restore.ts';

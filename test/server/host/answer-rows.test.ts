@@ -1,6 +1,6 @@
 // A batch of answers alone is written from the slots the owner took (live-room-host.ts), without comparing the two
 // states' players: those are exactly the rows the comparison finds, and a restart reads back the same room. A batch
-// with anything else in it (a close, a join) is compared as before.
+// with a round's close in it is compared as before (joins: join-rows.test.ts).
 import { describe, expect, it } from 'vitest';
 import { changesBetween, createRoom, restoreRoom, viewForPlayer } from '../../../shared/room/index.ts';
 import { changesOf, memoryLiveRooms } from '../../../server/live-store.ts';
