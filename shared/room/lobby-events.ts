@@ -39,7 +39,7 @@ export function admitPlayer<S extends RoomState>(
     id, token, name, team, joinIndex: state.nextJoinIndex, connected: true, joinedAt: now, since: sinceFor(state),
     score: 0, streak: 0, rank: null, current: null, history: [],
   };
-  return touch(addPlayer(state, player, keys), now);
+  return addPlayer(state, player, keys, now);
 }
 
 export function onJoin(state: RoomState, e: EventOf<'join'>): Result {

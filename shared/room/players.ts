@@ -38,11 +38,14 @@ export const nameTaken = (state: RoomState, keys: readonly string[], except: Pla
     return owner !== undefined && owner !== except;
   });
 
-/** `keys`: the name's keys (names.ts), when the caller has already computed them. */
-export function addPlayer<S extends RoomState>(state: S, player: PlayerState, keys: readonly string[] = nameKeys(player.name)): S {
-  const next = putPlayer(state, player);
+/** `keys`: the name's keys (names.ts), when the caller has already computed them. `now`: a join is activity, so
+ *  the idle clock moves in the same copy (flow.ts `touch`): one copy of the room per join, not three (each is
+ *  ~40 fields; issue 14, what a 10,000-player join allocates). */
+export function addPlayer<S extends RoomState>(state: S, player: PlayerState, keys: readonly string[] = nameKeys(player.name), now = state.lastActivity): S {
   return {
-    ...next,
+    ...state,
+    players: tableSet(state.players, player.id, player),
+    lastActivity: now,
     names: withName(state.names, player.name, player.id, keys),
     playerCount: state.playerCount + 1,
     connectedCount: state.connectedCount + 1,
