@@ -1,12 +1,11 @@
 // When the room hears who is here (room:presence). Each re-broadcast costs one message per connected player, and
 // per-message cost is what a crowd's join pays for (issue 14: 32% of the server's join CPU under load went to
 // presence broadcasts on a 500 ms timer). So besides the throttle's interval, a big room waits until enough has
-// changed to be worth a message to everyone: as many changes as three quarters of the connected players, so the
-// sizes told at least quadruple while a crowd joins (200, 800, 3,200…). Joining a crowd then costs each phone a
-// handful of presence messages however slowly the joins arrive, instead of one per interval. With half (sizes
-// doubling), a 10,000-player join sent each phone ~1.1 of these, ~5% of the join's server CPU, for counts that
-// the host's screen shows live anyway (issue 14). What is left over is told once the room has been quiet for a
-// moment, and never later than STALE_MS after the last update.
+// changed to be worth a message to everyone: as many changes as half the connected players. Joining a crowd then
+// costs each phone a handful of presence messages however slowly the joins arrive (the sizes told double each
+// time), instead of one per interval. With a third (sizes growing by half), a 10,000-player join sent each phone
+// ~1.8 of these, ~6% of the join's server CPU (issue 14). What is left over is told once the room has been quiet for a moment,
+// and never later than STALE_MS after the last update.
 import type { RoomState } from '../shared/room/index.ts';
 
 /** Up to this many connected players, every change is told (at the throttle's pace). */
@@ -60,6 +59,6 @@ export function presenceDue(room: object, state: RoomState, now: number): 'send'
     last.seen = counts;
     last.seenSince = now;
   }
-  const enough = state.connectedCount <= SMALL_ROOM || d * 4 >= state.connectedCount * 3;
+  const enough = state.connectedCount <= SMALL_ROOM || d * 2 >= state.connectedCount;
   return enough || now - last.seenSince >= QUIET_MS || now - last.at >= STALE_MS ? 'send' : 'wait';
 }
