@@ -163,7 +163,12 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   /** Up to SEND_SLICE messages now; the rest on the next turns. */
   function pump(): void {
     let budget = SEND_SLICE;
-    while (head < queue.length && budget > 0) budget -= sendFromHead(budget);
+    const slice = (): void => {
+      while (head < queue.length && budget > 0) budget -= sendFromHead(budget);
+    };
+    // A socket's frames of this pass (its ack, then the reveal, then its results) leave in one write (frame-batch.ts).
+    if (transport.batch) transport.batch(slice);
+    else slice();
     if (head < queue.length) {
       if (!pumping) {
         pumping = true;
@@ -346,7 +351,11 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
     drain() {
       for (const l of later) queue.push(l.item);
       later = [];
-      while (head < queue.length) sendFromHead(Number.MAX_SAFE_INTEGER);
+      const all = (): void => {
+        while (head < queue.length) sendFromHead(Number.MAX_SAFE_INTEGER);
+      };
+      if (transport.batch) transport.batch(all);
+      else all();
       queue = [];
       head = 0;
     },

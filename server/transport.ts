@@ -3,6 +3,7 @@
 // sockets through io.to(...), socketsJoin and friends) and a forwarded ack take its place without the room changing.
 import type { SocketData } from '../shared/protocol.ts';
 import { isEach, type AckTo, type Binding, type Each, type Message, type Outgoing, type PayloadOf, type ServerEvent } from './outgoing.ts';
+import { frameBatcher, type EngineLike } from './frame-batch.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface Transport {
@@ -14,6 +15,9 @@ export interface Transport {
   join(socket: string, room: string): void;
   leave(socket: string, room: string): void;
   disconnect(socket: string): void;
+  /** Runs `fn`; a socket's frames written in it may leave together at its end, in the same order (frame-batch.ts).
+   *  Optional: a transport without it writes each frame as it comes. */
+  batch?(fn: () => void): void;
 }
 
 /** Delivers one outgoing item (every message of an Each, in order); an exception in one send never stops the others. */
@@ -74,7 +78,9 @@ function sendEncoded(s: Emitter & Encodable, event: string, payload: unknown): v
 
 export function socketIoTransport(io: GameServer): Transport {
   const socket = (id: string) => io.sockets.sockets.get(id);
+  const frames = frameBatcher(io.engine as unknown as EngineLike);
   return {
+    batch: frames.batch,
     ack: (to, payload) => to(payload),
     send: (id, event, payload) => {
       const s = socket(id);
