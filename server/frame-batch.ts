@@ -35,6 +35,9 @@ export interface EngineLike {
 export interface FrameBatcher {
   /** Runs `fn`; the frames it writes go out at its end, one write per socket. Nested calls join the outer batch. */
   batch(fn: () => void): void;
+  /** Runs `fn` with its frames written at once even inside a batch (a frame behind one already held still waits
+   *  for it, so no socket's order changes). */
+  through(fn: () => void): void;
 }
 
 /** A transport's first `send` of the batch, held; engine.io keeps the frames after it in its own writeBuffer (the
@@ -52,6 +55,7 @@ const wrapped = new WeakSet<WsTransport>();
 
 export function frameBatcher(engine: EngineLike): FrameBatcher {
   let depth = 0;
+  let passing = 0;
   let held: Held[] = [];
 
   /** The held send, then what engine.io buffered behind it, in one write. */
@@ -81,7 +85,7 @@ export function frameBatcher(engine: EngineLike): FrameBatcher {
     const h: Held = { t, conn, send: t.send.bind(t), packets: null, direct: false };
     const close = t.close.bind(t);
     t.send = (packets) => {
-      if (depth === 0 || h.direct) return h.send(packets);
+      if (depth === 0 || passing > 0 || h.direct) return h.send(packets);
       t.writable = false;
       h.packets = packets;
       held.push(h);
@@ -108,6 +112,14 @@ export function frameBatcher(engine: EngineLike): FrameBatcher {
           held = [];
           for (const h of all) write(h);
         }
+      }
+    },
+    through(fn) {
+      passing++;
+      try {
+        fn();
+      } finally {
+        passing--;
       }
     },
   };

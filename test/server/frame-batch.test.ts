@@ -12,12 +12,14 @@ import type { GameServer } from '../../server/types.ts';
 let io: Server;
 let transport: Transport;
 let url: string;
+/** Rooms above this many sockets are broadcast to as the broadcast goes (HOLD_BROADCAST_MAX, small for the test). */
+const BIG = 8;
 const clients: ClientSocket[] = [];
 
 beforeAll(async () => {
   const http = createServer();
   io = new Server(http);
-  transport = socketIoTransport(io as unknown as GameServer);
+  transport = socketIoTransport(io as unknown as GameServer, BIG);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
@@ -131,5 +133,26 @@ describe('frame batch', () => {
     expect(writes() - before).toBe(1);
     await until(() => log.length === 1);
     expect(log).toEqual(['me:state:{"now":true}']);
+  });
+
+  it('a broadcast to a big room is written as it goes; a socket with a held frame still gets it behind that frame', async () => {
+    const big: Awaited<ReturnType<typeof connect>>[] = [];
+    for (let i = 0; i <= BIG; i++) big.push(await connect());
+    for (const c of big) await c.server.join('big');
+    const [x, y] = [big[0]!, big[1]!];
+    const [logX, logY] = [record(x.client), record(y.client)];
+    const ack = await ask(x.client, x.server, logX);
+    const [x0, y0] = [x.writes(), y.writes()];
+    let during: [number, number] = [0, 0];
+    transport.batch!(() => {
+      ack({ n: 1 });
+      transport.broadcast('big', 'room:state' as never, { n: 1 } as never);
+      during = [x.writes() - x0, y.writes() - y0];
+    });
+    expect(during).toEqual([0, 1]);
+    expect(x.writes() - x0).toBe(1);
+    await until(() => logX.length === 2 && logY.length === 1);
+    expect(logX).toEqual(['ack:{"n":1}', 'room:state:{"n":1}']);
+    expect(logY).toEqual(['room:state:{"n":1}']);
   });
 });
