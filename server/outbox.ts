@@ -163,12 +163,7 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   /** Up to SEND_SLICE messages now; the rest on the next turns. */
   function pump(): void {
     let budget = SEND_SLICE;
-    const slice = (): void => {
-      while (head < queue.length && budget > 0) budget -= sendFromHead(budget);
-    };
-    // A socket's frames of this pass (its ack, then the reveal, then its results) leave in one write (frame-batch.ts).
-    if (transport.batch) transport.batch(slice);
-    else slice();
+    while (head < queue.length && budget > 0) budget -= sendFromHead(budget);
     if (head < queue.length) {
       if (!pumping) {
         pumping = true;
@@ -351,11 +346,7 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
     drain() {
       for (const l of later) queue.push(l.item);
       later = [];
-      const all = (): void => {
-        while (head < queue.length) sendFromHead(Number.MAX_SAFE_INTEGER);
-      };
-      if (transport.batch) transport.batch(all);
-      else all();
+      while (head < queue.length) sendFromHead(Number.MAX_SAFE_INTEGER);
       queue = [];
       head = 0;
     },

@@ -3,7 +3,6 @@
 // sockets through io.to(...), socketsJoin and friends) and a forwarded ack take its place without the room changing.
 import type { SocketData } from '../shared/protocol.ts';
 import { isEach, type AckTo, type Binding, type Each, type Message, type Outgoing, type PayloadOf, type ServerEvent } from './outgoing.ts';
-import { frameBatcher, type EngineLike } from './frame-batch.ts';
 import { noIdentity, type GameServer, type Log } from './types.ts';
 
 export interface Transport {
@@ -15,9 +14,6 @@ export interface Transport {
   join(socket: string, room: string): void;
   leave(socket: string, room: string): void;
   disconnect(socket: string): void;
-  /** Runs `fn`; a socket's frames written in it may leave together at its end, in the same order (frame-batch.ts).
-   *  Optional: a transport without it writes each frame as it comes. */
-  batch?(fn: () => void): void;
 }
 
 /** Delivers one outgoing item (every message of an Each, in order); an exception in one send never stops the others. */
@@ -76,26 +72,15 @@ function sendEncoded(s: Emitter & Encodable, event: string, payload: unknown): v
   else s.client._packet([`2${JSON.stringify([event, payload])}`], { preEncoded: true });
 }
 
-/** A broadcast to more sockets than this is written as it goes, even inside a batch: holding 10,000 question frames
- *  to the end of the pass delayed the first players' question by the whole pass (fan-out p50 101 -> 159 ms in a
- *  10k bench run), while a room of a class or a workshop is written in a few ms. */
-export const HOLD_BROADCAST_MAX = 256;
-
-export function socketIoTransport(io: GameServer, holdBroadcastMax = HOLD_BROADCAST_MAX): Transport {
+export function socketIoTransport(io: GameServer): Transport {
   const socket = (id: string) => io.sockets.sockets.get(id);
-  const frames = frameBatcher(io.engine as unknown as EngineLike);
-  const emit = (room: string, event: string, payload: unknown) => void (io.to(room) as unknown as Emitter).emit(event, payload);
   return {
-    batch: frames.batch,
     ack: (to, payload) => to(payload),
     send: (id, event, payload) => {
       const s = socket(id);
       if (s) sendEncoded(s as unknown as Emitter & Encodable, event, payload);
     },
-    broadcast: (room, event, payload) => {
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) > holdBroadcastMax) frames.through(() => emit(room, event, payload));
-      else emit(room, event, payload);
-    },
+    broadcast: (room, event, payload) => void (io.to(room) as unknown as Emitter).emit(event, payload),
     identify: (id, identity) => {
       const s = socket(id);
       if (s) s.data = identity;
