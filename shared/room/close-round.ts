@@ -6,7 +6,7 @@ import { answerIds } from '../puzzles/answers.ts';
 import { kindById } from '../puzzles/index.ts';
 import type { Distribution, RevealInfo } from './view-types.ts';
 import { commonOf, type PlayerState, type QuestionRoom, type QuestionState, type RevealRoom, type Slot } from './state.ts';
-import { answerIn } from './players.ts';
+import { answerIn, withRound } from './players.ts';
 import { compareStanding } from './ranking.ts';
 import { tableMapValues } from './table.ts';
 import { revealDeadline } from './rounds.ts';
@@ -16,13 +16,8 @@ export const missed = (round: number): Slot => ({
 });
 
 /** A player's totals after one more closed round (the same fold restore.ts replays over the saved answers). */
-export const settled = (player: PlayerState, slot: Slot): PlayerState => ({
-  ...player,
-  score: player.score + slot.points,
-  streak: slot.correct ? player.streak + 1 : 0,
-  current: null,
-  history: [...player.history, slot],
-});
+export const settled = (player: PlayerState, slot: Slot): PlayerState =>
+  withRound(player, null, player.score + slot.points, slot.correct ? player.streak + 1 : 0, [...player.history, slot]);
 
 /** Counts the answers of a round as they are settled. */
 export class Tally {

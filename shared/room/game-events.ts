@@ -4,7 +4,7 @@ import { answerAs } from '../puzzles/answers.ts';
 import type { PlayerState, QuestionRoom, RoomState, Slot } from './state.ts';
 import { timing } from './state.ts';
 import { done, fail, type EventOf, type Failure, type Result } from './events.ts';
-import { answerIn, getPlayer } from './players.ts';
+import { answerIn, getPlayer, withRound } from './players.ts';
 import { tableSet } from './table.ts';
 import { scoreAnswer } from './scoring.ts';
 import { gradeOf } from './grades.ts';
@@ -40,7 +40,7 @@ export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {
   // One copy of the room per answer (not one per helper): the hot path of a 10,000-player burst.
   const next: QuestionRoom = {
     ...room,
-    players: tableSet(room.players, player.id, { ...player, current: slot }),
+    players: tableSet(room.players, player.id, withRound(player, slot)),
     lastActivity: e.now,
     answered: room.answered + 1,
     pending: room.pending - (player.connected ? 1 : 0),
