@@ -2,31 +2,15 @@
 // states' players: those are exactly the rows the comparison finds, and a restart reads back the same room. A batch
 // with a round's close in it is compared as before (joins: join-rows.test.ts).
 import { describe, expect, it } from 'vitest';
-import { changesBetween, createRoom, restoreRoom, viewForPlayer } from '../../../shared/room/index.ts';
-import { changesOf, memoryLiveRooms } from '../../../server/live-store.ts';
-import { FLUSH_MS } from '../../../server/outbox.ts';
-import type { Request } from '../../../server/room-host.ts';
-import { createRooms } from '../../../server/rooms.ts';
-import { hashToken, protectToken } from '../../../server/tokens.ts';
-import { refuse, type EventName } from '../../../server/validated.ts';
-import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
-import { recordingTransport } from './recording-transport.ts';
-
-const settle = async (): Promise<void> => {
-  await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
-};
+import { changesBetween, restoreRoom, viewForPlayer } from '../../../shared/room/index.ts';
+import { changesOf } from '../../../server/live-store.ts';
+import { protectToken } from '../../../server/tokens.ts';
+import { answersFor, settings } from '../harness.ts';
+import { ownerRig, settle } from './owner-rig.ts';
 
 function setup() {
   const s = settings({ rounds: 2 });
-  const time = fakeTime();
-  const store = memoryLiveRooms();
-  const transport = recordingTransport();
-  const rooms = createRooms({ clock: time.clock, scheduler: time.scheduler, store, transport, log: () => {} });
-  const room = rooms.open(createRoom({ code: 'ABCDEF', seed: SEED, hostToken: hashToken('host-token'), settings: s, now: time.now() }));
-  const request = (socketId: string, event: EventName): Request<null> =>
-    ({ socketId, event, ack: transport.ackFor(socketId, event), reply: (r) => (r.ok ? { ok: true, data: null } : refuse(r.error)) });
-  room.attachHost(request('host', 'room:create'));
+  const { time, store, room, request } = ownerRig(s);
   const ids = ['ana', 'ben', 'cy', 'dee', 'eve'];
   for (const id of ids) room.dispatch({ type: 'join', playerId: id, token: protectToken(`${id}.secret`), name: id, now: time.now() }, request(id, 'room:join'));
   room.dispatch({ type: 'start', actor: { role: 'host' }, now: time.now() }, request('host', 'host:start'));

@@ -4,31 +4,15 @@
 // else in the batch, is compared as before.
 import { describe, expect, it } from 'vitest';
 import type { RoomSettings } from '../../../shared/protocol.ts';
-import { changesBetween, createRoom, restoreRoom, viewForPlayer, viewForRoom, type RoomChanges } from '../../../shared/room/index.ts';
-import { changesOf, memoryLiveRooms, type RoomCommit } from '../../../server/live-store.ts';
-import { FLUSH_MS } from '../../../server/outbox.ts';
-import type { Request } from '../../../server/room-host.ts';
-import { createRooms } from '../../../server/rooms.ts';
-import { hashToken, protectToken } from '../../../server/tokens.ts';
-import { refuse, type EventName } from '../../../server/validated.ts';
-import { answersFor, fakeTime, SEED, settings } from '../harness.ts';
-import { recordingTransport } from './recording-transport.ts';
-
-const settle = async (): Promise<void> => {
-  await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, FLUSH_MS + 5));
-};
+import { changesBetween, restoreRoom, viewForPlayer, viewForRoom, type RoomChanges } from '../../../shared/room/index.ts';
+import { changesOf, type RoomCommit } from '../../../server/live-store.ts';
+import { protectToken } from '../../../server/tokens.ts';
+import { answersFor, settings } from '../harness.ts';
+import { ownerRig, settle } from './owner-rig.ts';
 
 function setup(over: Partial<RoomSettings> = {}) {
   const s = settings({ rounds: 2, ...over });
-  const time = fakeTime();
-  const store = memoryLiveRooms();
-  const transport = recordingTransport();
-  const rooms = createRooms({ clock: time.clock, scheduler: time.scheduler, store, transport, log: () => {} });
-  const room = rooms.open(createRoom({ code: 'ABCDEF', seed: SEED, hostToken: hashToken('host-token'), settings: s, now: time.now() }));
-  const request = (socketId: string, event: EventName): Request<null> =>
-    ({ socketId, event, ack: transport.ackFor(socketId, event), reply: (r) => (r.ok ? { ok: true, data: null } : refuse(r.error)) });
-  room.attachHost(request('host', 'room:create'));
+  const { time, store, room, request } = ownerRig(s);
   const join = (id: string, team?: number) => {
     time.advance(10);
     const event = { type: 'join', playerId: id, token: protectToken(`${id}.secret`), name: id, now: time.now(), ...(team === undefined ? {} : { team }) } as const;
