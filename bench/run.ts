@@ -18,6 +18,7 @@ import { formatBlock } from './table.ts';
 import { figuresOf, type Figures } from './figures.ts';
 import { profilePrefix, type Profiling } from './round.ts';
 import { targets, type TargetKey } from './targets.ts';
+import { formatOverRuns, overRuns, type TargetOverRuns } from './repeats.ts';
 import { targetNames, type TargetName } from './servers.ts';
 import type { HeapSampling } from './messages.ts';
 import { runFaults } from './faults.ts';
@@ -128,15 +129,22 @@ async function main(): Promise<void> {
   console.log(cores ? `server pinned to cpu ${cores.server}; drivers, hosts and this process to cpu ${cores.load}` : 'no pinning (one core or no taskset): figures are not comparable');
   console.log('rooms: pod-phase (medium), 10 s rounds, speed scoring; round 1 warms up, then spread (answers after 2-4 s), burst (answers on arrival, the last closes the round) and deadline (one silent player per room) rounds');
   const outcomes: Outcome[] = [];
+  const medians: Record<string, TargetOverRuns[]> = {};
   for (const s of chosenScenarios) {
     const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'], liveRounds: v['live-heap-rounds'] };
-    for (let run = 1; run <= repeat; run++) outcomes.push(await runOne(s, run, names, profile));
+    const runs: Outcome[] = [];
+    for (let run = 1; run <= repeat; run++) runs.push(await runOne(s, run, names, profile));
+    outcomes.push(...runs);
+    if (repeat > 1) {
+      console.log(formatOverRuns(s, runs));
+      medians[s.id] = overRuns(s, runs);
+    }
   }
   const after = machine();
   console.log(`\nload average after the run: ${after.load.join(' ')}`);
   const file = v.out ?? join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ machine: { ...before, loadAfter: after.load }, date: new Date().toISOString(), outcomes }, null, 2));
+  writeFileSync(file, JSON.stringify({ machine: { ...before, loadAfter: after.load }, date: new Date().toISOString(), outcomes, ...(repeat > 1 ? { medians } : {}) }, null, 2));
   console.log(`figures written to ${file}`);
   clearTimeout(guard);
   process.exitCode = outcomes.some((o) => o.error) ? 1 : 0;
