@@ -40,9 +40,11 @@ export function overRuns(s: Scenario, runs: readonly Run[]): TargetOverRuns[] {
 const show = (v: number | null): string => (v === null ? '-' : String(Math.round(v * 100) / 100));
 
 export function formatOverRuns(s: Scenario, runs: readonly Run[]): string {
-  const lines = overRuns(s, runs).map((t) =>
-    `${t.target.padEnd(20)}${t.values.map(show).join(' / ').padEnd(28)}${show(t.median).padStart(8)}  ${targets[t.target].text}  ${verdict(t.met)}`);
-  return [`\n== ${s.title}: ${runs.length} runs, the verdict on the median ==`, `${'target'.padEnd(20)}${'each run'.padEnd(28)}${'median'.padStart(8)}`, ...lines].join('\n');
+  const rows = overRuns(s, runs).map((t) => ({ t, each: t.values.map(show).join(' / ') }));
+  const width = Math.max(10, ...rows.map((r) => r.each.length + 2));
+  const lines = rows.map(({ t, each }) =>
+    `${t.target.padEnd(20)}${each.padEnd(width)}${show(t.median).padStart(8)}  ${targets[t.target].text}  ${verdict(t.met)}`);
+  return [`\n== ${s.title}: ${runs.length} runs, the verdict on the median ==`, `${'target'.padEnd(20)}${'each run'.padEnd(width)}${'median'.padStart(8)}`, ...lines].join('\n');
 }
 
 interface Saved {
