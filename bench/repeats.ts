@@ -39,12 +39,13 @@ export function overRuns(s: Scenario, runs: readonly Run[]): TargetOverRuns[] {
 
 const show = (v: number | null): string => (v === null ? '-' : String(Math.round(v * 100) / 100));
 
-export function formatOverRuns(s: Scenario, runs: readonly Run[]): string {
-  const rows = overRuns(s, runs).map((t) => ({ t, each: t.values.map(show).join(' / ') }));
+/** `judged`: overRuns' answer for the scenario's `count` runs. */
+export function formatOverRuns(s: Scenario, judged: readonly TargetOverRuns[], count: number): string {
+  const rows = judged.map((t) => ({ t, each: t.values.map(show).join(' / ') }));
   const width = Math.max(10, ...rows.map((r) => r.each.length + 2));
   const lines = rows.map(({ t, each }) =>
     `${t.target.padEnd(20)}${each.padEnd(width)}${show(t.median).padStart(8)}  ${targets[t.target].text}  ${verdict(t.met)}`);
-  return [`\n== ${s.title}: ${runs.length} runs, the verdict on the median ==`, `${'target'.padEnd(20)}${'each run'.padEnd(width)}${'median'.padStart(8)}`, ...lines].join('\n');
+  return [`\n== ${s.title}: ${count} runs, the verdict on the median ==`, `${'target'.padEnd(20)}${'each run'.padEnd(width)}${'median'.padStart(8)}`, ...lines].join('\n');
 }
 
 interface Saved {
@@ -56,7 +57,7 @@ function fromFiles(files: readonly string[]): string {
   return scenarios
     .map((s) => ({ s, runs: outcomes.filter((o) => o.scenario === s.id) }))
     .filter(({ runs }) => runs.length > 0)
-    .map(({ s, runs }) => formatOverRuns(s, runs))
+    .map(({ s, runs }) => formatOverRuns(s, overRuns(s, runs), runs.length))
     .join('\n');
 }
 

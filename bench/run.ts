@@ -136,8 +136,8 @@ async function main(): Promise<void> {
     for (let run = 1; run <= repeat; run++) runs.push(await runOne(s, run, names, profile));
     outcomes.push(...runs);
     if (repeat > 1) {
-      console.log(formatOverRuns(s, runs));
       medians[s.id] = overRuns(s, runs);
+      console.log(formatOverRuns(s, medians[s.id]!, runs.length));
     }
   }
   const after = machine();
