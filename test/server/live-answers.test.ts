@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRoom, reduce, restoreRoom, type RoomEvent, type RoomState } from '../../shared/room/index.ts';
 import { kindById } from '../../shared/puzzles/index.ts';
 import { openStore } from '../../server/store.ts';
+import { ROWS_PER_INSERT } from '../../server/live-rooms-sql.ts';
 
 const T0 = 1_700_000_000_000;
 const host = { role: 'host' } as const;
@@ -110,5 +111,37 @@ describe('live answers in SQLite', () => {
     after.close();
     expect(tables.map((t) => t.name)).not.toContain('live_slots');
     expect(count(file, 'live_answers')).toBe(1);
+  });
+
+  it('writes a commit of many joins and many answers in rows of ROWS_PER_INSERT and the rest, in order, each once', () => {
+    const file = join(dir, 'many.db');
+    const store = openStore(file);
+    const n = ROWS_PER_INSERT * 2 + 7;
+    const ids = Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}`);
+    const empty = createRoom({ code: 'MANYAN', seed: 'many', hostToken: 'h', settings, now: T0 });
+    let s = empty;
+    for (const id of ids) s = must(s, { type: 'join', playerId: id, token: `${id}.t`, name: `Name ${id}`, now: T0 });
+    // One commit with every join (comparing the empty room with the full one), then one with every answer.
+    store.saveRoom(null, empty, null);
+    store.saveRoom(empty, s, null);
+    const started = must(s, { type: 'start', actor: host, now: T0 + 1 });
+    store.saveRoom(s, started, null);
+    let answered = started;
+    // Every player but the last, so the round stays open; the first half right, the rest with a wrong option.
+    const q = started.question!;
+    const right = kindById(q.kind).solve(q.puzzle);
+    const wrong = (q.view as { options: { id: string }[] }).options.find((o) => o.id !== right)!.id;
+    ids.slice(0, -1).forEach((id, i) => {
+      answered = must(answered, { type: 'answer', playerId: id, round: 1, answer: i < n / 2 ? right : wrong, now: T0 + 100 + i });
+    });
+    store.saveRoom(started, answered, null);
+    const [saved] = store.liveRooms();
+    store.close();
+    expect(count(file, 'live_players')).toBe(n);
+    expect(count(file, 'live_answers')).toBe(n - 1);
+    // Each answer once (in the order the comparison of the two tables lists them, which is not the join order).
+    expect(saved!.slots.map((x) => (x as { playerId: string }).playerId).sort()).toEqual(ids.slice(0, -1));
+    const back = restoreRoom(saved!, answered.lastActivity);
+    expect(back).toEqual(answered);
   });
 });
