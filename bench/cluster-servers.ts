@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
 import { nextMessage } from './ipc.ts';
 import { startServer } from './servers.ts';
+import { benchBundles } from './server-build.ts';
 import { startRedis, type RedisServer } from '../test/infra/redis.ts';
 import { startPostgres, type PostgresServer } from '../test/infra/postgres.ts';
 import { startNginx, type NginxServer } from '../test/infra/nginx.ts';
@@ -30,7 +31,6 @@ export interface ClusterTarget {
   stop(): Promise<void>;
 }
 
-const nodeFlags = ['--import', 'tsx', '--import', './bench/server-probe.ts'];
 
 /** Pins a running process (every thread) to the server core. */
 function pin(pid: number): void {
@@ -78,7 +78,8 @@ async function threeNodes(): Promise<ClusterTarget> {
         PODIUM_RATE_LIMITS: 'off', PODIUM_DRAIN_GRACE_MS: '0', PODIUM_REDIS_URL: redis.url, PODIUM_DATABASE_URL: databaseUrl,
         PODIUM_NODE_ID: `node-${i}`, PODIUM_TRUSTED_PROXIES: '127.0.0.1', BENCH_SQLITE_LOG: '',
       };
-      const child = spawnNode(`node-${i}`, [...nodeFlags, 'server/main.ts'], cores?.server ?? null, env);
+      const built = benchBundles();
+      const child = spawnNode(`node-${i}`, ['--enable-source-maps', '--import', built.probe, built.podium], cores?.server ?? null, env);
       nodes.push(child);
       const { port } = await nextMessage<{ type: string; port: number }>(child, (m) => m.type === 'listening', 60_000);
       await healthy(`http://127.0.0.1:${port}`, child);

@@ -42,6 +42,8 @@ export interface Profiling {
   /** --live-heap-rounds: a forced full collection after each round's window, its heap left in the round's JSON.
    *  Off by default: collecting every round would also trim the next round's peak, which is a figure. */
   liveRounds: boolean;
+  /** --from-source: the servers' .ts files under tsx instead of their bundles (profiles then name our files). */
+  fromSource: boolean;
 }
 
 /** Measures from now until `finish()`; the end waits for the server to go quiet (sends it still had queued). */

@@ -1,7 +1,7 @@
 // npm run bench -- --faults [--runs 3]: the fault figures (bench/faults.ts).
 // npm run bench -- --cluster [--scenario cluster-5k,cluster-100x30]: one node vs three + Redis (bench/cluster.ts).
 // npm run bench [-- --scenario 5k,10k,100x30|smoke] [--targets podium,floor] [--repeat 1] [--max-minutes 30]
-//                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--live-heap-rounds] [--out FILE]
+//                  [--cpu-prof] [--heap-prof allocated|live|promoted] [--sqlite-log] [--live-heap-rounds] [--from-source] [--out FILE]
 // Runs each scenario against Podium (server/main.ts as npm start runs it) and, in the same run, the socket.io
 // floor, both driven by the same bench client (bench/wire); prints Podium | floor | ratio | target and writes the
 // figures to bench/results/. 127.0.0.1 only; every child process is ended on the way out, and the whole run is
@@ -34,6 +34,7 @@ const { values: v } = parseArgs({
     'heap-prof': { type: 'string' },
     'sqlite-log': { type: 'boolean', default: false },
     'live-heap-rounds': { type: 'boolean', default: false },
+    'from-source': { type: 'boolean', default: false },
     out: { type: 'string' },
     faults: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
@@ -81,6 +82,7 @@ interface ProfileOptions {
   heap: HeapSampling;
   sqlite: boolean;
   liveRounds: boolean;
+  fromSource: boolean;
 }
 
 async function runOne(s: Scenario, run: number, names: TargetName[], profile: ProfileOptions): Promise<Outcome> {
@@ -90,7 +92,7 @@ async function runOne(s: Scenario, run: number, names: TargetName[], profile: Pr
   try {
     for (const t of names) {
       const base = profilePrefix(resultsDir, t, `${s.id}-${run}`);
-      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null, liveRounds: profile.liveRounds };
+      const profiling: Profiling = { prefix: profile.on ? base : null, heap: profile.heap, sqliteLog: profile.sqlite ? `${base}-sqlite.json` : null, liveRounds: profile.liveRounds, fromSource: profile.fromSource };
       out[t] = figuresOf(await runScenario(s, t, profiling));
     }
   } catch (err) {
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
   const outcomes: Outcome[] = [];
   const medians: Record<string, TargetOverRuns[]> = {};
   for (const s of chosenScenarios) {
-    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'], liveRounds: v['live-heap-rounds'] };
+    const profile = { on: v['cpu-prof'] || heap !== 'none', heap, sqlite: v['sqlite-log'], liveRounds: v['live-heap-rounds'], fromSource: v['from-source'] };
     const runs: Outcome[] = [];
     for (let run = 1; run <= repeat; run++) runs.push(await runOne(s, run, names, profile));
     outcomes.push(...runs);

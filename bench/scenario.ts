@@ -117,7 +117,7 @@ export async function runScenario(s: Scenario, target: TargetName, profiling: Pr
   const load = loadavg();
   const players = s.rooms * s.perRoom;
   const count = Math.min(MAX_DRIVERS, Math.max(1, Math.ceil(players / PER_DRIVER)));
-  const server = await startServer(target, profiling.sqliteLog);
+  const server = await startServer(target, profiling.sqliteLog, profiling.fromSource);
   const drivers = Array.from({ length: count }, (_, i) => spawnNode(`driver-${i + 1}`, ['--import', 'tsx', 'bench/driver.ts'], cores?.load ?? null));
   try {
     await Promise.all(drivers.map((d) => nextMessage(d, (m: { type: string }) => m.type === 'ready', 30_000)));

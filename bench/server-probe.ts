@@ -1,4 +1,4 @@
-// Bench-only preload for both servers (node --import tsx --import ./bench/server-probe.ts <entry>), so neither
+// Bench-only preload for both servers (node --import <its bundle> <server bundle>: bench/server-build.ts), so neither
 // server carries a bench hook and Podium runs exactly as server/main.ts starts it:
 // - every listen() is bound to 127.0.0.1 (main.ts listens on 0.0.0.0), and the port the OS picked is reported
 //   over IPC ({ type: 'listening', port });
