@@ -46,7 +46,7 @@ export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {
  * The room after one more answer: one copy per answer (not one per helper), every field written out. This is the
  * hot path of a 10,000-player burst, and a spread (`{ ...room, players, … }`) of rooms made in several places (a
  * create, a transition, a restore) took V8's generic copy path: 8–10 µs an answer in the profiled server, against
- * ~1 µs written out (issue 14; the same as `withRound` for players). The return type makes a field added to the
+ * 1–3 µs written out (issue 14; the same as `withRound` for players). The return type makes a field added to the
  * room and missed here a compile error.
  */
 function answeredRoom(room: QuestionRoom, players: QuestionRoom['players'], now: number, wasPending: 0 | 1): QuestionRoom {
