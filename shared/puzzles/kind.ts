@@ -103,10 +103,6 @@ export interface PuzzleKind<P> {
   solve(puzzle: P): Answer;
   /** Never throws, even on junk. */
   grade(puzzle: P, answer: unknown): Grade;
-  /** grade(puzzle, answer).score alone, where a kind can give it without writing the explanation: a live round
-   *  needs the score when an answer arrives and the explanation only at the reveal (shared/room/grades.ts). The
-   *  harness checks it agrees with grade() on every answer it tries. */
-  score?(puzzle: P, answer: unknown): number;
   /** Never sent before the reveal. */
   meta(puzzle: P): PuzzleMeta;
   /** Reveal only. */

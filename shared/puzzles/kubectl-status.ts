@@ -29,6 +29,5 @@ export const kubectlStatus = {
   publicView: (p: KubectlStatusPuzzle) => ({ kind: 'kubectl-status', format: 'single' as const, ...parts.view(p) }),
   solve: parts.solve,
   grade: parts.grade,
-  score: parts.score,
   meta: parts.meta,
 } satisfies PuzzleKind<KubectlStatusPuzzle> & Pick<typeof parts, 'templates' | 'meta'>;

@@ -29,6 +29,5 @@ export const podConditions = {
   publicView: (p: PodConditionsPuzzle) => ({ kind: 'pod-conditions', format: 'single' as const, ...parts.view(p) }),
   solve: parts.solve,
   grade: parts.grade,
-  score: parts.score,
   meta: parts.meta,
 } satisfies PuzzleKind<PodConditionsPuzzle> & Pick<typeof parts, 'templates' | 'meta'>;

@@ -29,6 +29,5 @@ export const podPhaseKind = {
   publicView: (p: PodPhasePuzzle) => ({ kind: 'pod-phase', format: 'single' as const, ...parts.view(p) }),
   solve: parts.solve,
   grade: parts.grade,
-  score: parts.score,
   meta: parts.meta,
 } satisfies PuzzleKind<PodPhasePuzzle> & Pick<typeof parts, 'templates' | 'meta'>;

@@ -97,9 +97,6 @@ export function stateKind<Q>(spec: StateKindSpec<Q>) {
 
     solve: correctId,
 
-    /** The score without the explanation: a wrong pick's note asks the model why not, which is most of a grade. */
-    score: (p: StatePuzzle<Q>, answer: unknown): number => singleChoiceScore(correctId(p), answer),
-
     grade(p: StatePuzzle<Q>, answer: unknown) {
       const right = correctId(p);
       const score = singleChoiceScore(right, answer);

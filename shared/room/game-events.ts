@@ -7,7 +7,7 @@ import { done, fail, type EventOf, type Failure, type Result } from './events.ts
 import { answerIn, getPlayer, withRound } from './players.ts';
 import { tableSet } from './table.ts';
 import { scoreAnswer } from './scoring.ts';
-import { scoreOf } from './grades.ts';
+import { gradeOf } from './grades.ts';
 import { advance, closeIfAllAnswered, phaseDeadlineOf } from './flow.ts';
 
 /** The room and player an answer is for, or why it is refused. */
@@ -22,12 +22,11 @@ function answerable(state: RoomState, player: PlayerState | undefined, e: EventO
 
 function gradedSlot(state: QuestionRoom, player: PlayerState, answer: Answer, now: number): Slot {
   const { question } = state;
-  const score = scoreOf(question, answer);
-  const correct = score === 1;
+  const grade = gradeOf(question, answer);
   const timeMs = Math.max(0, now - question.startedAt);
-  const facts = { score, correct, timeMs, durationMs: question.deadline - question.startedAt, streakBefore: player.streak };
+  const facts = { score: grade.score, correct: grade.correct, timeMs, durationMs: question.deadline - question.startedAt, streakBefore: player.streak };
   const { points, streakBonus } = scoreAnswer(state.settings.scoring, facts);
-  return { round: state.round, answer, at: now, timeMs, score, correct, points, streakBonus };
+  return { round: state.round, answer, at: now, timeMs, score: grade.score, correct: grade.correct, points, streakBonus };
 }
 
 export function onAnswer(state: RoomState, e: EventOf<'answer'>): Result {

@@ -1,9 +1,7 @@
 // Grades of a held question by answer. Grading is a pure function of the puzzle and the answer, and most players of
 // a round give one of a few answers, so a 10,000-player round costs a handful of grades instead of 10,000 (grading
-// a pod-phase answer was ~10 µs of the ~140 µs of server CPU per answer at 10,000 players: issue 14 profile). An
-// answer is scored when it is taken (scoreOf: without the explanation where the kind can, since in 100 rooms closing
-// together every room's wrong picks asked the model why not while other rooms' answers waited to be read) and
-// graded in full at the reveal (each player's own explanation).
+// a pod-phase answer was ~10 µs of the ~140 µs of server CPU per answer at 10,000 players: issue 14 profile). Used
+// when an answer is taken (its score) and at the reveal (each player's own explanation).
 import { kindById } from '../puzzles/index.ts';
 import type { Answer, Grade } from '../puzzles/kind.ts';
 import type { QuestionState } from './state.ts';
@@ -24,12 +22,4 @@ export function gradeOf(question: QuestionState, answer: Answer): Grade {
     if (grades.size < GRADES_PER_QUESTION) grades.set(key, grade);
   }
   return grade;
-}
-
-/** gradeOf(question, answer).score; without writing the explanation when the kind scores on its own. */
-export function scoreOf(question: QuestionState, answer: Answer): number {
-  const grade = byQuestion.get(question)?.get(JSON.stringify(answer));
-  if (grade !== undefined) return grade.score;
-  const kind = kindById(question.kind);
-  return kind.score ? kind.score(question.puzzle, answer) : gradeOf(question, answer).score;
 }

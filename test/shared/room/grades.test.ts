@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kindById } from '../../../shared/puzzles/index.ts';
 import type { Answer } from '../../../shared/puzzles/kind.ts';
-import { GRADES_PER_QUESTION, gradeOf, scoreOf } from '../../../shared/room/grades.ts';
+import { GRADES_PER_QUESTION, gradeOf } from '../../../shared/room/grades.ts';
 import { getPlayer, reduce, type RoomState } from '../../../shared/room/index.ts';
 import type { QuestionState } from '../../../shared/room/state.ts';
 import { started, solutionOf, wrongOf, T0 } from './fixtures.ts';
@@ -66,30 +66,5 @@ describe('grades per question', () => {
       const grade = kind.grade(s.question.puzzle, answer);
       expect(getPlayer(state, id)?.current).toMatchObject({ score: grade.score, correct: grade.correct });
     }
-  });
-
-  it('scores an answer without writing its explanation where the kind can, and agrees with the grade', () => {
-    const s = started(['a'], { kinds: ['pod-phase'] });
-    if (s.phase !== 'question') throw new Error(s.phase);
-    const q = { ...s.question };
-    const kind = kindById(q.kind);
-    const grade = vi.spyOn(kind, 'grade');
-    expect(scoreOf(q, solutionOf(s))).toBe(1);
-    expect(scoreOf(q, wrongOf(s))).toBe(0);
-    expect(grade).not.toHaveBeenCalled();
-    grade.mockRestore();
-    expect([scoreOf(q, solutionOf(s)), scoreOf(q, wrongOf(s))]).toEqual([gradeOf(q, solutionOf(s)).score, gradeOf(q, wrongOf(s)).score]);
-  });
-
-  it('falls back to the grade for a kind that only grades', () => {
-    const q = question('init-order');
-    const kind = kindById(q.kind);
-    expect(kind.score).toBeUndefined();
-    const answer = kind.solve(q.puzzle);
-    const grade = vi.spyOn(kind, 'grade');
-    expect(scoreOf(q, answer)).toBe(1);
-    expect(grade).toHaveBeenCalledTimes(1);
-    expect(gradeOf(q, answer).score).toBe(1);
-    expect(grade).toHaveBeenCalledTimes(1);
   });
 });
