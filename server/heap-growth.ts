@@ -9,7 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 
 /** The factor the server runs with: the next full collection when the old generation reaches 1.3× what the last
  *  one left, inside the 1.1–1.5 V8 picks for itself in a pod with a 1.5 GiB limit. The bench measured a 10,000-player
- *  room's peak at 1.25× its after-join RSS with it, 1.35× with 50 % and 1.7–1.8× with V8's choice on a large machine. */
+ *  room's peak at 1.30–1.35× its after-join RSS with it (1.27–1.29× with 20 %) running the bundle `npm start` runs;
+ *  under tsx, whose own memory sat in the after-join figure, 1.25×, 1.35× with 50 % and 1.7–1.8× with V8's choice. */
 export const DEFAULT_HEAP_GROWING_PERCENT = 30;
 
 /** PODIUM_HEAP_GROWING_PERCENT: unset → the default; `off` → V8's own choice; else a whole number 10–300. */
