@@ -2,7 +2,7 @@
 import { commonOf, timing, type FinishedRoom, type RoomState } from './state.ts';
 import { done, type Success } from './events.ts';
 import { closeRound } from './close-round.ts';
-import { leaderboardDeadline, openRound } from './rounds.ts';
+import { leaderboardDeadline, openRound, prepareRound } from './rounds.ts';
 
 export const touch = <S extends RoomState>(state: S, now: number): S => ({ ...state, lastActivity: now });
 
@@ -20,6 +20,8 @@ export function advance(state: RoomState, now: number): Success {
       return done(closeRound(state, now), { type: 'broadcast' }, { type: 'results' });
     case 'reveal':
       if (state.round >= state.settings.rounds) return finish(state, now);
+      // The next question's puzzle is made now, while the room reads the leaderboard, not when it opens.
+      prepareRound(state, state.round + 1);
       return done(
         { ...commonOf(state), phase: 'leaderboard', question: state.question, phaseDeadline: leaderboardDeadline(state, now), pausedLeftMs: null },
         { type: 'broadcast' },

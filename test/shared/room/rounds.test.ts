@@ -1,10 +1,11 @@
 // The round planner: a game is its settings plus the exact list of rounds (kind, difficulty, seed), and within a kind
 // a question template does not come back while the kind has unused ones at that level.
-import { describe, expect, it } from 'vitest';
-import { planRounds, roundPlan } from '../../../shared/room/rounds.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planRounds, prepareRound, questionFor, roundPlan } from '../../../shared/room/rounds.ts';
+import { reduce, type RoomEvent, type RoomState } from '../../../shared/room/index.ts';
 import { kindById } from '../../../shared/puzzles/index.ts';
 import { defaultSettings, type RoomSettings } from '../../../shared/protocol.ts';
-import { started } from './fixtures.ts';
+import { started, T0 } from './fixtures.ts';
 import { levelLines, risingLine } from '../../../shared/puzzles/levels.ts';
 
 const settings = (over: Partial<RoomSettings>): RoomSettings => ({ ...defaultSettings, kinds: ['pod-phase'], ...over });
@@ -82,5 +83,51 @@ describe('level lines for the host', () => {
       expect(line.split(' ').length).toBeLessThanOrEqual(14);
     }
     expect(Object.keys(levelLines)).toEqual(['easy', 'medium', 'hard']);
+  });
+});
+
+describe('puzzles made ahead (prepareRound)', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const host = { role: 'host' } as const;
+  const must = (s: RoomState, e: RoomEvent): RoomState => {
+    const r = reduce(s, e);
+    if (!r.ok) throw new Error(r.error);
+    return r.state;
+  };
+
+  it('gives the question the puzzle it would have generated, generated once, and holds it only until the question opens', () => {
+    const s = started(['a'], { kinds: ['pod-phase'], rounds: 3 });
+    const fresh = questionFor(s, 2, T0);
+    const kind = kindById('pod-phase');
+    const generate = vi.spyOn(kind, 'generate');
+    prepareRound(s, 2);
+    prepareRound(s, 2);
+    expect(generate).toHaveBeenCalledTimes(1);
+    expect(questionFor(s, 2, T0)).toEqual(fresh);
+    expect(generate).toHaveBeenCalledTimes(1);
+    // Taken: the next call (a restore) generates again, the same puzzle.
+    expect(questionFor(s, 2, T0)).toEqual(fresh);
+    expect(generate).toHaveBeenCalledTimes(2);
+  });
+
+  it('makes the next puzzle when the room moves to the leaderboard, so opening the question generates nothing', () => {
+    let s = started(['a'], { kinds: ['pod-phase'], rounds: 3, autoAdvance: false });
+    s = must(s, { type: 'next', actor: host, phase: 'question', round: 1, now: T0 + 2000 });
+    expect(s.phase).toBe('reveal');
+    const generate = vi.spyOn(kindById('pod-phase'), 'generate');
+    s = must(s, { type: 'next', actor: host, phase: 'reveal', round: 1, now: T0 + 3000 });
+    expect(s.phase).toBe('leaderboard');
+    expect(generate).toHaveBeenCalledTimes(1);
+    s = must(s, { type: 'next', actor: host, phase: 'leaderboard', round: 1, now: T0 + 4000 });
+    expect(s.phase).toBe('question');
+    expect(generate).toHaveBeenCalledTimes(1);
+    expect(s.question).toEqual(questionFor(s, 2, T0 + 4000));
+  });
+
+  it('makes nothing past the last round', () => {
+    const s = started(['a'], { kinds: ['pod-phase'], rounds: 1 });
+    const generate = vi.spyOn(kindById('pod-phase'), 'generate');
+    prepareRound(s, 2);
+    expect(generate).not.toHaveBeenCalled();
   });
 });
