@@ -88,21 +88,21 @@ const preparedPuzzles = new WeakMap<RoundPlan, { puzzle: unknown; view: PuzzleVi
  *  quiet moment; the question's opening is not). Deterministic: the same puzzle questionFor would make. */
 export function prepareRound(state: Pick<RoomState, 'plan' | 'seed' | 'settings'>, round: number): void {
   const plan = state.plan[round - 1];
-  if (plan === undefined || preparedPuzzles.has(plan)) return;
-  const kind = kindById(plan.kind);
-  const puzzle = kind.generate(plan.seed, plan.difficulty);
-  preparedPuzzles.set(plan, { puzzle, view: kind.publicView(puzzle) });
+  if (plan !== undefined && !preparedPuzzles.has(plan)) preparedPuzzles.set(plan, generated(plan));
 }
 
-function puzzleOf(plan: RoundPlan): { puzzle: unknown; view: PuzzleView } {
-  const ready = preparedPuzzles.get(plan);
-  if (ready !== undefined) {
-    preparedPuzzles.delete(plan);
-    return ready;
-  }
+function generated(plan: RoundPlan): { puzzle: unknown; view: PuzzleView } {
   const kind = kindById(plan.kind);
   const puzzle = kind.generate(plan.seed, plan.difficulty);
   return { puzzle, view: kind.publicView(puzzle) };
+}
+
+/** The prepared puzzle, taken out, or one generated now. */
+function puzzleOf(plan: RoundPlan): { puzzle: unknown; view: PuzzleView } {
+  const ready = preparedPuzzles.get(plan);
+  if (ready === undefined) return generated(plan);
+  preparedPuzzles.delete(plan);
+  return ready;
 }
 
 /** Round `round`'s question, generated again from its plan: the same puzzle on every call (a restore calls it
