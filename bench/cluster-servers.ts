@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cores, spawnNode, stopChild, type Child } from './children.ts';
 import { nextMessage } from './ipc.ts';
-import { startServer } from './servers.ts';
-import { benchBundles } from './server-build.ts';
+import { commandLine, startServer } from './servers.ts';
 import { startRedis, type RedisServer } from '../test/infra/redis.ts';
 import { startPostgres, type PostgresServer } from '../test/infra/postgres.ts';
 import { startNginx, type NginxServer } from '../test/infra/nginx.ts';
@@ -30,7 +29,6 @@ export interface ClusterTarget {
   redisPort: number | null;
   stop(): Promise<void>;
 }
-
 
 /** Pins a running process (every thread) to the server core. */
 function pin(pid: number): void {
@@ -78,8 +76,7 @@ async function threeNodes(): Promise<ClusterTarget> {
         PODIUM_RATE_LIMITS: 'off', PODIUM_DRAIN_GRACE_MS: '0', PODIUM_REDIS_URL: redis.url, PODIUM_DATABASE_URL: databaseUrl,
         PODIUM_NODE_ID: `node-${i}`, PODIUM_TRUSTED_PROXIES: '127.0.0.1', BENCH_SQLITE_LOG: '',
       };
-      const built = benchBundles();
-      const child = spawnNode(`node-${i}`, ['--enable-source-maps', '--import', built.probe, built.podium], cores?.server ?? null, env);
+      const child = spawnNode(`node-${i}`, commandLine('podium', false, false), cores?.server ?? null, env);
       nodes.push(child);
       const { port } = await nextMessage<{ type: string; port: number }>(child, (m) => m.type === 'listening', 60_000);
       await healthy(`http://127.0.0.1:${port}`, child);

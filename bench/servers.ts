@@ -26,7 +26,7 @@ export interface Server {
 const sourceEntry: Record<TargetName, string> = { podium: 'server/main.ts', floor: 'bench/floor-server.ts' };
 
 /** node's arguments for a target: the bundle (default) or the sources under tsx, with the bench preloads. */
-function commandLine(target: TargetName, sqliteLog: boolean, fromSource: boolean): string[] {
+export function commandLine(target: TargetName, sqliteLog: boolean, fromSource: boolean): string[] {
   if (fromSource) {
     const preloads = ['--import', 'tsx', '--import', './bench/server-probe.ts', ...(sqliteLog ? ['--import', './bench/sqlite-probe.ts'] : [])];
     return [...preloads, sourceEntry[target]];
