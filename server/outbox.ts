@@ -91,6 +91,7 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   let sendRooms: string[] = [];
   let scheduled = false;
   let soon = false;
+  let turnEnd = false;
   let timersHeld = false;
   /** Committed (or needing no commit), not yet sent: `queue[head]` goes next. */
   let queue: Outgoing[] = [];
@@ -245,6 +246,7 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
   function flush(): boolean {
     scheduled = false;
     soon = false;
+    turnEnd = false;
     timersHeld = false;
     const owners = touched;
     const replies = acks;
@@ -298,6 +300,17 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
     });
   }
 
+  /** Flushes once this turn's reads (or timers) have all run: a change everyone sees does not wait for more, but
+   *  the rooms that made one in the same turn share its commit. A host's next question in each of 100 rooms read
+   *  together had one transaction each (100 of ~0.2–0.3 ms, each ahead of the next room's question). */
+  function flushAtTurnEnd(): void {
+    if (turnEnd || soon || timersHeld) return;
+    turnEnd = true;
+    setImmediate(() => {
+      if (turnEnd) run(flush);
+    });
+  }
+
   const idle = (): boolean => touched.size === 0 && acks.length === 0 && sends.length === 0;
 
   return {
@@ -322,7 +335,7 @@ export function createOutbox({ store, transport, log, acked, flushMs = FLUSH_MS,
       }
       schedule();
       if (step.changed && ++changed >= MAX_STEPS) flushSoon();
-      else if (step.urgent) flushSoon();
+      else if (step.urgent) flushAtTurnEnd();
     },
     reply(r) {
       if (idle()) enqueue([r], [null]);

@@ -1,7 +1,8 @@
 // The outbox of cluster mode: the same promise as server/outbox.ts — nobody is told of a change before it is saved —
 // over a store that answers later (Redis, through each room's fenced write). Same interface and batching (an
-// event-loop turn, FLUSH_MS for a thin one, at once for a change everyone sees or MAX_STEPS changes), same order
-// after a write (every ack first, then broadcasts and direct messages in the order they were made). What differs:
+// event-loop turn, FLUSH_MS for a thin one, the turn's end for a change everyone sees, at once for MAX_STEPS
+// changes), same order after a write (every ack first, then broadcasts and direct messages in the order they were
+// made). What differs:
 // - a batch's writes are in flight for a while: new steps apply to the rooms in memory meanwhile and queue into the
 //   next batch, which is written when the one in flight has resolved (serial per node; one fenced script per room,
 //   sent together so ioredis pipelines them);
@@ -145,6 +146,17 @@ export function createAsyncOutbox({ transport, log, save, failed, acked, flushMs
     });
   }
 
+  /** Once this turn's reads (or timers) have all run: a change everyone sees waits for no window, and the rooms
+   *  that made one in the same turn share the write. */
+  function flushAtTurnEnd(): void {
+    if (held) return;
+    held = true;
+    setImmediate(() => {
+      held = false;
+      run(() => void flush());
+    });
+  }
+
   function flushSoon(): void {
     if (soon) return;
     soon = true;
@@ -174,7 +186,7 @@ export function createAsyncOutbox({ transport, log, save, failed, acked, flushMs
       }
       schedule();
       if (step.changed && ++next.changed >= MAX_STEPS) flushSoon();
-      else if (step.urgent) flushSoon();
+      else if (step.urgent) flushAtTurnEnd();
     },
     reply(r) {
       if (idle()) sendAck(r);
@@ -189,12 +201,7 @@ export function createAsyncOutbox({ transport, log, save, failed, acked, flushMs
     },
     holdForTimers() {
       // Rooms whose deadlines fall due together share one write: flushed once every timer due now has run.
-      if (held) return;
-      held = true;
-      setImmediate(() => {
-        held = false;
-        run(() => void flush());
-      });
+      flushAtTurnEnd();
     },
     drain() {
       // Nothing waits here once written (each batch is sent as its write resolves): settled() is what waits.

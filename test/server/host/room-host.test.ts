@@ -235,6 +235,28 @@ describe('RoomHost and the outbox', () => {
     ]);
   });
 
+  it('commits questions opened in the same turn together, at its end, without waiting for the window', async () => {
+    const t = setup();
+    const other = t.rooms.open(createRoom({ code: 'GHIJKL', seed: SEED, hostToken: hashToken('host-2'), settings: t.s, now: t.time.now() }));
+    other.attachHost(t.request('host2', 'room:create'));
+    t.join('ana');
+    other.dispatch({ type: 'join', playerId: 'cat', token: protectToken('cat.secret'), name: 'cat', now: t.time.now() }, t.request('cat', 'room:join'));
+    await settle();
+    t.heard();
+    const commits = t.store.commits.length;
+    // Two hosts' messages read in one turn, as socket.io reads sockets that are ready together.
+    t.start();
+    other.dispatch({ type: 'start', actor: { role: 'host' }, now: t.time.now() }, t.request('host2', 'host:start'));
+    await Promise.resolve();
+    expect(t.heard()).toEqual([]);
+    await afterTimers();
+    expect(t.store.commits.length).toBe(commits + 1);
+    expect(t.store.commits.at(-1)!.map((c) => c.code).sort()).toEqual(['ABCDEF', 'GHIJKL']);
+    expect(t.heard()).toEqual([
+      'ack host host:start ok', 'ack host2 host:start ok', 'broadcast ABCDEF room:state question', 'broadcast GHIJKL room:state question',
+    ]);
+  });
+
   it(`sends at most ${SEND_SLICE} messages a turn (a reveal's results counted one by one), the rest on the next turns and before anything queued later`, async () => {
     const t = setup(settings({ rounds: 2 }));
     const players = Array.from({ length: SEND_SLICE + 10 }, (_, i) => `p${i}`);
