@@ -144,7 +144,6 @@ function guardConnections(io: GameServer, guard: ConnectionGuard, trust: TrustPr
   io.use((socket, next) => guard.middleware(socket, next));
 }
 
-/** Each new socket: no identity yet, its rate limits first, then the handlers. */
 /** Each new socket: no identity yet, its rate limits first, then the handlers (registered once per server:
  *  validated.ts). */
 function onConnection(ctx: HandlerContext, assignments: AssignmentHost, limits: Limits, connections: ConnectionGuard): (socket: GameSocket) => void {

@@ -1,12 +1,12 @@
-// The real server as a child process, built the way `npm start` builds it (one esbuild bundle run by plain node,
-// one process so signals reach it), on a port and a database file the test chooses, so it can be killed and
-// started again on the same address.
+// The real server as a child process, built the way `npm start` builds it (scripts/server-bundle.ts: one esbuild
+// bundle run by plain node, one process so signals reach it), on a port and a database file the test chooses, so
+// it can be killed and started again on the same address.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundle as bundleEntry } from '../../../scripts/server-bundle.ts';
 
 export interface Exit {
   code: number | null;
@@ -61,11 +61,11 @@ function serverBundle(): string {
   const dir = join('dist', 'test-servers');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `main-${process.pid}.js`);
-  buildSync({
-    entryPoints: ['server/main.ts'], bundle: true, platform: 'node', format: 'esm',
-    packages: 'external', target: 'node20', logLevel: 'warning', outfile: out,
+  bundleEntry('server/main.ts', out);
+  process.once('exit', () => {
+    rmSync(out, { force: true });
+    rmSync(`${out}.map`, { force: true });
   });
-  process.once('exit', () => rmSync(out, { force: true }));
   bundle = out;
   return out;
 }
